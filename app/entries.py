@@ -1,0 +1,374 @@
+"""Free journal entries: write, tag, list, keep versions, trash and restore."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, Select, delete, func, or_, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domains import Domain
+from app.errors import EntryNotFoundError, StorageError
+from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
+
+UNTITLED = "Untitled entry"
+MAX_TAG_LENGTH = 200
+_TITLE_FROM_BODY_CHARS = 200
+
+
+@dataclass(frozen=True)
+class EntrySummary:
+    """What a list row shows: never the body."""
+
+    id: str
+    title: str
+    created: datetime
+    updated: datetime
+    domains: tuple[Domain, ...]
+    deleted: datetime | None = None
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    """One whole entry."""
+
+    id: str
+    title: str
+    body: str
+    created: datetime
+    updated: datetime
+    domains: tuple[Domain, ...]
+    tags: tuple[str, ...]
+    deleted: datetime | None = None
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the first line of the body, or "Untitled entry"."""
+        return display_title(self.title, self.body)
+
+
+@dataclass(frozen=True)
+class EntryVersionRecord:
+    """An earlier text of an entry."""
+
+    id: int
+    title: str
+    body: str
+    written: datetime
+    replaced: datetime
+
+
+def display_title(title: str, body_start: str) -> str:
+    """A title for lists: the title, else the body's first non-empty line, else a placeholder."""
+    if title.strip():
+        return title.strip()
+    for line in body_start.splitlines():
+        cleaned = line.strip().lstrip("#").strip()
+        if cleaned:
+            return cleaned[:80]
+    return UNTITLED
+
+
+def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Trim tags, drop a leading '#', fold repeats regardless of case, keep the first spelling."""
+    seen: dict[str, str] = {}
+    for raw in tags:
+        tag = " ".join(raw.split()).lstrip("#").strip()[:MAX_TAG_LENGTH]
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return tuple(seen.values())
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class EntryStore:
+    """Reads and writes entries. Every method is one short transaction."""
+
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] | None = None) -> None:
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    @contextlib.contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A session committed on success; storage failures become StorageError."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            reason = getattr(exc, "orig", None) or exc
+            raise StorageError(f"The journal could not be saved or read: {reason}") from exc
+
+    # -- writing -------------------------------------------------------------------------
+
+    def create(
+        self,
+        title: str = "",
+        body: str = "",
+        domains: Sequence[Domain] = (),
+        tags: Sequence[str] = (),
+        *,
+        entry_id: str | None = None,
+    ) -> EntryRecord:
+        """Add a new entry and return it."""
+        now = self._clock()
+        with self._session() as session:
+            entry = Entry(
+                id=entry_id or str(uuid.uuid4()),
+                title=title,
+                body=body,
+                created_at=now,
+                updated_at=now,
+            )
+            entry.domains = [EntryDomain(domain=d.value) for d in _ordered(domains)]
+            entry.tags = _tag_rows(session, normalise_tags(tags))
+            session.add(entry)
+            session.flush()
+            return _record(entry)
+
+    def save(
+        self,
+        entry_id: str,
+        *,
+        title: str,
+        body: str,
+        domains: Sequence[Domain],
+        tags: Sequence[str],
+    ) -> EntryRecord:
+        """Store the entry's current text and tags; keep the old text as a version if it changed.
+
+        A save that changes nothing writes nothing.
+        """
+        with self._session() as session:
+            entry = _get(session, entry_id)
+            new_domains = [d.value for d in _ordered(domains)]
+            new_tags = normalise_tags(tags)
+            text_changed = entry.title != title or entry.body != body
+            if (
+                not text_changed
+                and [d.domain for d in entry.domains] == new_domains
+                and _same_tags([t.name for t in entry.tags], new_tags)
+            ):
+                return _record(entry)
+            now = self._clock()
+            if text_changed:
+                session.add(
+                    EntryVersion(
+                        entry_id=entry.id,
+                        title=entry.title,
+                        body=entry.body,
+                        written_at=entry.updated_at,
+                        replaced_at=now,
+                    )
+                )
+                entry.title = title
+                entry.body = body
+            entry.domains = [EntryDomain(domain=d) for d in new_domains]
+            entry.tags = _tag_rows(session, new_tags)
+            entry.updated_at = now
+            session.flush()
+            return _record(entry)
+
+    def trash(self, entry_id: str) -> None:
+        """Move an entry to the trash (it can be restored until the trash is emptied)."""
+        with self._session() as session:
+            entry = _get(session, entry_id)
+            if entry.deleted_at is None:
+                entry.deleted_at = self._clock()
+
+    def restore(self, entry_id: str) -> None:
+        """Bring an entry back from the trash."""
+        with self._session() as session:
+            _get(session, entry_id).deleted_at = None
+
+    def delete_forever(self, entry_id: str) -> None:
+        """Remove a trashed entry and its versions for good."""
+        with self._session() as session:
+            entry = _get(session, entry_id)
+            session.delete(entry)
+
+    def empty_trash(self) -> int:
+        """Delete every trashed entry for good; return how many went."""
+        with self._session() as session:
+            ids = session.scalars(select(Entry.id).where(Entry.deleted_at.is_not(None))).all()
+            for entry_id in ids:
+                session.delete(_get(session, entry_id))
+            session.execute(delete(Tag).where(~Tag.id.in_(select(_entry_tag_ids()))))
+            return len(ids)
+
+    def restore_version(self, entry_id: str, version_id: int) -> EntryRecord:
+        """Make an earlier text current again (the text it replaces is kept as a version)."""
+        with self._session() as session:
+            version = session.get(EntryVersion, version_id)
+            if version is None or version.entry_id != entry_id:
+                raise EntryNotFoundError("That version no longer exists.")
+            title, body = version.title, version.body
+            entry = _get(session, entry_id)
+            domains = [Domain(d.domain) for d in entry.domains]
+            tags = [t.name for t in entry.tags]
+        return self.save(entry_id, title=title, body=body, domains=domains, tags=tags)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get(self, entry_id: str) -> EntryRecord:
+        """One whole entry (trashed ones too)."""
+        with self._session() as session:
+            return _record(_get(session, entry_id))
+
+    def count(self, text_filter: str = "", *, trashed: bool = False) -> int:
+        """How many entries match the filter."""
+        query = _filtered(select(func.count(Entry.id)), text_filter, trashed=trashed)
+        with self._session() as session:
+            return int(session.scalar(query) or 0)
+
+    def summaries(
+        self,
+        text_filter: str = "",
+        *,
+        offset: int = 0,
+        limit: int = 200,
+        trashed: bool = False,
+    ) -> list[EntrySummary]:
+        """Entries newest first, a page at a time, without their bodies."""
+        query = _filtered(
+            select(
+                Entry.id,
+                Entry.title,
+                func.substr(Entry.body, 1, _TITLE_FROM_BODY_CHARS),
+                Entry.created_at,
+                Entry.updated_at,
+                Entry.deleted_at,
+            ),
+            text_filter,
+            trashed=trashed,
+        )
+        query = query.order_by(Entry.created_at.desc(), Entry.id.desc()).offset(offset).limit(limit)
+        with self._session() as session:
+            rows = session.execute(query).all()
+            domains = _domains_for(session, [row[0] for row in rows])
+        return [
+            EntrySummary(
+                id=row[0],
+                title=display_title(row[1], row[2] or ""),
+                created=row[3],
+                updated=row[4],
+                domains=domains.get(row[0], ()),
+                deleted=row[5],
+            )
+            for row in rows
+        ]
+
+    def versions(self, entry_id: str) -> list[EntryVersionRecord]:
+        """Earlier texts of an entry, newest first."""
+        with self._session() as session:
+            _get(session, entry_id)
+            rows = session.scalars(
+                select(EntryVersion)
+                .where(EntryVersion.entry_id == entry_id)
+                .order_by(EntryVersion.id.desc())
+            ).all()
+            return [
+                EntryVersionRecord(v.id, v.title, v.body, v.written_at, v.replaced_at) for v in rows
+            ]
+
+    def all_tags(self) -> list[str]:
+        """Every tag in use, alphabetically (for completion)."""
+        with self._session() as session:
+            query = (
+                select(Tag.name).where(Tag.id.in_(select(_entry_tag_ids()))).order_by(Tag.name)
+            )
+            return list(session.scalars(query).all())
+
+    def all_ids(self) -> list[str]:
+        """Every entry id, trashed ones included."""
+        with self._session() as session:
+            return list(session.scalars(select(Entry.id).order_by(Entry.created_at)).all())
+
+    def all_records(self, batch: int = 500) -> Iterator[EntryRecord]:
+        """Every entry (trashed included), oldest first, a batch per transaction."""
+        ids = self.all_ids()
+        for start in range(0, len(ids), batch):
+            with self._session() as session:
+                rows = session.scalars(
+                    select(Entry)
+                    .where(Entry.id.in_(ids[start : start + batch]))
+                    .order_by(Entry.created_at, Entry.id)
+                ).all()
+                records = [_record(entry) for entry in rows]
+            yield from records
+
+
+def _same_tags(old: Iterable[str], new: Iterable[str]) -> bool:
+    return sorted(t.casefold() for t in old) == sorted(t.casefold() for t in new)
+
+
+def _ordered(domains: Iterable[Domain]) -> list[Domain]:
+    wanted = set(domains)
+    return [d for d in Domain if d in wanted]
+
+
+def _entry_tag_ids() -> Select[tuple[int]]:
+    from app.storage.models import entry_tags
+
+    return select(entry_tags.c.tag_id)
+
+
+def _get(session: Session, entry_id: str) -> Entry:
+    entry = session.get(Entry, entry_id)
+    if entry is None:
+        raise EntryNotFoundError("That entry no longer exists.")
+    return entry
+
+
+def _tag_rows(session: Session, names: Sequence[str]) -> list[Tag]:
+    rows: list[Tag] = []
+    for name in names:
+        tag = session.scalar(select(Tag).where(Tag.name == name))
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+        rows.append(tag)
+    return rows
+
+
+def _filtered(query: Select[Any], text_filter: str, *, trashed: bool) -> Select[Any]:
+    query = query.where(Entry.deleted_at.is_not(None) if trashed else Entry.deleted_at.is_(None))
+    for word in text_filter.split():
+        pattern = _like_pattern(word)
+        query = query.where(
+            or_(Entry.title.ilike(pattern, escape="\\"), Entry.body.ilike(pattern, escape="\\"))
+        )
+    return query
+
+
+def _domains_for(session: Session, ids: list[str]) -> dict[str, tuple[Domain, ...]]:
+    if not ids:
+        return {}
+    found: dict[str, list[Domain]] = {}
+    rows = session.execute(
+        select(EntryDomain.entry_id, EntryDomain.domain).where(EntryDomain.entry_id.in_(ids))
+    )
+    for entry_id, code in rows:
+        found.setdefault(entry_id, []).append(Domain(code))
+    return {k: tuple(_ordered(v)) for k, v in found.items()}
+
+
+def _record(entry: Entry) -> EntryRecord:
+    return EntryRecord(
+        id=entry.id,
+        title=entry.title,
+        body=entry.body,
+        created=entry.created_at,
+        updated=entry.updated_at,
+        domains=tuple(_ordered(Domain(d.domain) for d in entry.domains)),
+        tags=tuple(sorted((t.name for t in entry.tags), key=str.casefold)),
+        deleted=entry.deleted_at,
+    )

@@ -1,0 +1,46 @@
+"""Known errors: problems a person can act on, each with a message in plain English.
+
+Anything that is not a `JournalError` is a bug and is reported as one.
+"""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """A problem the user can act on; `str(error)` is the message to show them."""
+
+
+class NotAJournalError(JournalError):
+    """The folder holds no journal (or its journal.json is unreadable)."""
+
+
+class WrongKeyError(JournalError):
+    """The key or passphrase does not open this journal."""
+
+
+class KeyUnavailableError(JournalError):
+    """The system keyring cannot be used, or no longer holds this journal's key."""
+
+
+class NewerJournalError(JournalError):
+    """The journal was written by a newer version of the app."""
+
+
+class JournalInUseError(JournalError):
+    """Another copy of the app has this journal open."""
+
+
+class RecoveryCodeError(JournalError):
+    """A recovery code was mistyped or is not a recovery code."""
+
+
+class ImportRejectedError(JournalError):
+    """An import file was refused; the journal is unchanged."""
+
+
+class StorageError(JournalError):
+    """The disk refused a read or write (full, read-only, removed, damaged)."""
+
+
+class EntryNotFoundError(JournalError):
+    """No entry with that id (or it was deleted for good)."""

@@ -1,0 +1,191 @@
+"""Opening, creating and recovering a journal folder: the core's front door."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.entries import EntryStore
+from app.errors import JournalError, KeyUnavailableError, StorageError, WrongKeyError
+from app.recovery import decode_recovery_code, encode_recovery_code
+from app.storage import engine as engine_mod
+from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
+from app.storage.meta import (
+    JournalMeta,
+    KeyMode,
+    db_path,
+    journal_exists,
+    meta_path,
+    read_meta,
+    write_meta,
+)
+from app.storage.schema import ensure_current
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+@dataclass
+class Journal:
+    """An open, unlocked journal and the services that work on it."""
+
+    folder: Path
+    meta: JournalMeta
+    engine: Engine
+    key: JournalKey = field(repr=False)
+    entries: EntryStore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.entries = EntryStore(self.engine)
+
+    @property
+    def db_file(self) -> Path:
+        """The encrypted database file."""
+        return db_path(self.folder)
+
+    def recovery_code(self) -> str:
+        """The code that reopens this journal without the keyring or passphrase."""
+        if isinstance(self.key, RawKey):
+            return encode_recovery_code(self.key.value)
+        return encode_recovery_code(engine_mod.derive_raw_key(self.db_file, self.key).value)
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's and SQLCipher's integrity checks; an empty list means all is well."""
+        problems: list[str] = []
+        try:
+            with self.engine.connect() as conn:
+                rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+                problems += [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
+                rows = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+                problems += [str(r[0]) for r in rows]
+        except SQLAlchemyError as exc:
+            problems.append(str(exc.orig if hasattr(exc, "orig") else exc))
+        return problems
+
+    def close(self) -> None:
+        """Checkpoint the write-ahead log and release every connection."""
+        with contextlib.suppress(SQLAlchemyError), self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.engine.dispose()
+
+
+def validate_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase that is too short to protect reflections."""
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise JournalError(
+            f"Please choose a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters; "
+            "a short sentence you will remember works well."
+        )
+
+
+def create_journal(
+    folder: Path, key_store: KeyStore, passphrase: str | None = None
+) -> tuple[Journal, str]:
+    """Create a new journal in `folder`; return it with its recovery code.
+
+    With no passphrase the key goes in the keyring (KeyUnavailableError if there is none).
+    """
+    if journal_exists(folder):
+        raise JournalError(f"{folder} already holds a journal.")
+    if db_path(folder).exists():
+        raise JournalError(
+            f"{db_path(folder)} exists but {meta_path(folder).name} does not. "
+            "Restore journal.json or choose another folder; nothing was changed."
+        )
+    key: JournalKey
+    if passphrase is None:
+        if not key_store.is_available():
+            raise KeyUnavailableError(
+                "No system keyring is available here, so the journal needs a passphrase."
+            )
+        meta = JournalMeta.new(KeyMode.KEYRING)
+        key = RawKey.generate()
+    else:
+        validate_passphrase(passphrase)
+        meta = JournalMeta.new(KeyMode.PASSPHRASE)
+        key = Passphrase(passphrase)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"Could not create the folder {folder}: {exc.strerror}.") from exc
+    if isinstance(key, RawKey):
+        key_store.save(meta.journal_id, key)
+    write_meta(folder, meta)
+    try:
+        journal = _open_with_key(folder, meta, key)
+    except BaseException:
+        for leftover in (db_path(folder), meta_path(folder)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
+    return journal, journal.recovery_code()
+
+
+def key_for(folder: Path, key_store: KeyStore, passphrase: str | None = None) -> JournalKey:
+    """The key that should open this journal (from the keyring, or the given passphrase)."""
+    meta = read_meta(folder)
+    if meta.key_mode is KeyMode.PASSPHRASE:
+        if passphrase is None:
+            raise WrongKeyError("This journal is protected by a passphrase; please enter it.")
+        return Passphrase(passphrase)
+    key = key_store.load(meta.journal_id)
+    if key is None:
+        raise KeyUnavailableError(
+            f"The key for this journal is not in {key_store.description()} on this computer "
+            "(a new laptop, or the keyring was reset). Open it with your recovery code."
+        )
+    return key
+
+
+def open_journal(folder: Path, key_store: KeyStore, passphrase: str | None = None) -> Journal:
+    """Unlock and open the journal in `folder`, migrating its schema if needed."""
+    meta = read_meta(folder)
+    return _open_with_key(folder, meta, key_for(folder, key_store, passphrase))
+
+
+def recover_journal(
+    folder: Path, code: str, key_store: KeyStore, new_passphrase: str | None = None
+) -> tuple[Journal, str | None]:
+    """Reopen a journal with its recovery code and keep its key again.
+
+    With no new passphrase the key goes back into the keyring and the code stays valid.
+    With one, the journal is re-encrypted under it and the new recovery code is returned.
+    """
+    meta = read_meta(folder)
+    raw = RawKey(decode_recovery_code(code))
+    try:
+        engine_mod.connect(db_path(folder), raw).close()
+    except WrongKeyError:
+        raise WrongKeyError(
+            "That recovery code is for a different journal: it does not open this one."
+        ) from None
+    if new_passphrase is None:
+        key_store.save(meta.journal_id, raw)
+        meta = meta.with_key_mode(KeyMode.KEYRING)
+        write_meta(folder, meta)
+        return _open_with_key(folder, meta, raw), None
+    validate_passphrase(new_passphrase)
+    new_key = Passphrase(new_passphrase)
+    engine_mod.rekey(db_path(folder), raw, new_key)
+    meta = meta.with_key_mode(KeyMode.PASSPHRASE)
+    write_meta(folder, meta)
+    journal = _open_with_key(folder, meta, new_key)
+    return journal, journal.recovery_code()
+
+
+def _open_with_key(folder: Path, meta: JournalMeta, key: JournalKey) -> Journal:
+    engine = engine_mod.make_engine(db_path(folder), key)
+    try:
+        ensure_current(engine, db_path(folder))
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StorageError(f"The journal could not be prepared: {exc}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Journal(folder=folder, meta=meta, engine=engine, key=key)

@@ -1,0 +1,80 @@
+"""Where journals live: the one module that knows about platform folders."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+ENV_HOME = "INQUIRY_JOURNAL_HOME"
+_APP_DIR = "InquiryJournal"
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afpfs", "9p", "ncpfs"}
+
+
+def default_data_dir() -> Path:
+    """The journal folder used when none is given: $INQUIRY_JOURNAL_HOME or the user data dir."""
+    env = os.environ.get(ENV_HOME, "").strip()
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(_APP_DIR, appauthor=False, roaming=False))
+
+
+def resolve_data_dir(given: str | os.PathLike[str] | None) -> Path:
+    """The journal folder for a command: the one given, else the default; made absolute."""
+    folder = Path(given).expanduser() if given else default_data_dir()
+    return folder.absolute()
+
+
+def settings_dir() -> Path:
+    """Per-user folder for window state and preferences (never journal content)."""
+    return Path(platformdirs.user_config_dir(_APP_DIR, appauthor=False, roaming=True))
+
+
+def is_network_path(path: Path) -> bool:
+    """True when `path` looks like it is on a network share, where SQLite's WAL is unsafe."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":
+        return _windows_drive_is_remote(path)
+    if sys.platform.startswith("linux"):
+        fstype = _linux_fstype(path)
+        return fstype is not None and (
+            fstype in _NETWORK_FS or fstype.startswith("fuse.sshfs") or fstype == "sshfs"
+        )
+    return False
+
+
+def _windows_drive_is_remote(path: Path) -> bool:  # pragma: no cover - Windows only
+    import ctypes
+
+    drive = path.drive
+    if not drive:
+        return False
+    drive_remote = 4
+    kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined,unused-ignore]
+    return int(kernel32.GetDriveTypeW(drive + "\\")) == drive_remote
+
+
+def _linux_fstype(path: Path) -> str | None:
+    """The filesystem type of the mount holding `path`, read from /proc/self/mounts."""
+    try:
+        mounts = Path("/proc/self/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    target = path
+    while not target.exists() and target != target.parent:
+        target = target.parent
+    resolved = str(target.resolve())
+    best: tuple[int, str] | None = None
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        inside = resolved == mount_point or resolved.startswith(mount_point.rstrip("/") + "/")
+        if inside and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), parts[2])
+    return best[1] if best else None

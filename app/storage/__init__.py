@@ -1,0 +1,1 @@
+"""Storage: the encrypted SQLite file, its key, its schema and its metadata."""

@@ -1,0 +1,120 @@
+"""The SQLCipher connection: keying, durability pragmas and the SQLAlchemy engine.
+
+Every connection is keyed before anything else touches the file, then set to WAL with
+synchronous=FULL (a commit that has returned is on disk) and foreign keys on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from app.errors import StorageError, WrongKeyError
+from app.storage.keys import JournalKey, Passphrase, RawKey
+
+# SQLCipher 4 defaults, needed to turn a passphrase into the raw key it derives.
+_SQLCIPHER_KDF_ITER = 256_000
+_SALT_BYTES = 16
+BUSY_TIMEOUT_MS = 5_000
+
+_WRONG_KEY = (
+    "The journal could not be opened: the passphrase or key is wrong, "
+    "or journal.db is not an Inquiry Journal file."
+)
+
+
+def _key_pragma(key: JournalKey) -> str:
+    if isinstance(key, RawKey):
+        return f"PRAGMA key = \"x'{key.value.hex()}'\""
+    escaped = key.value.replace("'", "''")
+    return f"PRAGMA key = '{escaped}'"
+
+
+def connect(path: Path, key: JournalKey) -> sqlcipher3.Connection:
+    """Open and key one DB-API connection; raise WrongKeyError if the key does not fit."""
+    try:
+        conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1e3)
+    except sqlcipher3.Error as exc:
+        raise StorageError(f"Could not open {path}: {exc}") from exc
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_key_pragma(key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "encrypted" in str(exc):
+            raise WrongKeyError(_WRONG_KEY) from exc
+        raise StorageError(f"Could not read {path}: {exc}") from exc
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlcipher3.Error as exc:
+        conn.close()
+        raise StorageError(f"Could not prepare {path}: {exc}") from exc
+    return conn
+
+
+def make_engine(path: Path, key: JournalKey) -> Engine:
+    """A SQLAlchemy engine whose every pooled connection is keyed by `connect`."""
+    # Check the key once up front so a wrong key surfaces as WrongKeyError, not at first query.
+    connect(path, key).close()
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=sqlcipher3.dbapi2,
+        creator=lambda: connect(path, key),
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+    )
+    _use_explicit_transactions(engine)
+    return engine
+
+
+def _use_explicit_transactions(engine: Engine) -> None:
+    """Let SQLAlchemy own BEGIN/COMMIT (the DB-API module's implicit handling is disabled)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def derive_raw_key(path: Path, passphrase: Passphrase) -> RawKey:
+    """The raw key SQLCipher derives from a passphrase for this file (for the recovery code).
+
+    SQLCipher 4 stretches the passphrase with PBKDF2-HMAC-SHA512 over the file's first 16
+    bytes (its salt); the result opens the file as a raw key.
+    """
+    try:
+        with path.open("rb") as handle:
+            salt = handle.read(_SALT_BYTES)
+    except OSError as exc:
+        raise StorageError(f"Could not read {path}: {exc.strerror}") from exc
+    if len(salt) != _SALT_BYTES:
+        raise StorageError(f"{path} is too short to be a journal.")
+    derived = hashlib.pbkdf2_hmac(
+        "sha512", passphrase.value.encode("utf-8"), salt, _SQLCIPHER_KDF_ITER, 32
+    )
+    return RawKey(derived)
+
+
+def rekey(path: Path, old: JournalKey, new: JournalKey) -> None:
+    """Re-encrypt the file under a new key or passphrase."""
+    conn = connect(path, old)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(_key_pragma(new).replace("PRAGMA key", "PRAGMA rekey", 1))
+    except sqlcipher3.Error as exc:
+        raise StorageError(f"Could not change the journal key: {exc}") from exc
+    finally:
+        conn.close()

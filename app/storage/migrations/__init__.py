@@ -1,0 +1,1 @@
+"""Alembic migration scripts for journal.db, run from code when a journal opens."""
