@@ -6,8 +6,8 @@ import contextlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, Select, delete, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domains import Domain
 from app.errors import EntryNotFoundError, StorageError
+from app.storage.engine import explain
 from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
 
 UNTITLED = "Untitled entry"
@@ -104,8 +105,7 @@ class EntryStore:
             with self._sessions.begin() as session:
                 yield session
         except SQLAlchemyError as exc:
-            reason = getattr(exc, "orig", None) or exc
-            raise StorageError(f"The journal could not be saved or read: {reason}") from exc
+            raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc
 
     # -- writing -------------------------------------------------------------------------
 
@@ -201,7 +201,7 @@ class EntryStore:
             ids = session.scalars(select(Entry.id).where(Entry.deleted_at.is_not(None))).all()
             for entry_id in ids:
                 session.delete(_get(session, entry_id))
-            session.execute(delete(Tag).where(~Tag.id.in_(select(_entry_tag_ids()))))
+            session.execute(delete(Tag).where(~Tag.id.in_(_entry_tag_ids())))
             return len(ids)
 
     def restore_version(self, entry_id: str, version_id: int) -> EntryRecord:
@@ -282,9 +282,7 @@ class EntryStore:
     def all_tags(self) -> list[str]:
         """Every tag in use, alphabetically (for completion)."""
         with self._session() as session:
-            query = (
-                select(Tag.name).where(Tag.id.in_(select(_entry_tag_ids()))).order_by(Tag.name)
-            )
+            query = select(Tag.name).where(Tag.id.in_(_entry_tag_ids())).order_by(Tag.name)
             return list(session.scalars(query).all())
 
     def all_ids(self) -> list[str]:

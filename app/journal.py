@@ -37,6 +37,7 @@ class Journal:
     engine: Engine
     key: JournalKey = field(repr=False)
     entries: EntryStore = field(init=False)
+    _closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.entries = EntryStore(self.engine)
@@ -66,7 +67,10 @@ class Journal:
         return problems
 
     def close(self) -> None:
-        """Checkpoint the write-ahead log and release every connection."""
+        """Checkpoint the write-ahead log and release every connection (safe to call twice)."""
+        if self._closed:
+            return
+        self._closed = True
         with contextlib.suppress(SQLAlchemyError), self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()

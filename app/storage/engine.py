@@ -118,3 +118,23 @@ def rekey(path: Path, old: JournalKey, new: JournalKey) -> None:
         raise StorageError(f"Could not change the journal key: {exc}") from exc
     finally:
         conn.close()
+
+
+def explain(exc: BaseException) -> str:
+    """A database error in plain words, naming what the person can do about it."""
+    reason = str(getattr(exc, "orig", None) or exc)
+    lowered = reason.lower()
+    if "malformed" in lowered or "not a database" in lowered or "corrupt" in lowered:
+        return (
+            "the journal file is damaged. Make a copy of the journal folder, then run "
+            "'inquiry-journal check' and restore from a backup"
+        )
+    if "disk is full" in lowered or "database or disk is full" in lowered:
+        return "the disk is full. Free some space and try again"
+    if "readonly" in lowered or "read-only" in lowered:
+        return "the journal folder is read-only"
+    if "locked" in lowered or "busy" in lowered:
+        return "another program is using the journal. Close it and try again"
+    if "disk i/o" in lowered:
+        return "the disk could not be read or written (was a drive removed?)"
+    return reason

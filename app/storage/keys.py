@@ -137,7 +137,9 @@ class SystemKeyring:
         try:
             keyring.set_password(KEYRING_SERVICE, journal_id, key.value.hex())
         except KeyringError as exc:
-            raise KeyUnavailableError(f"The system keyring refused to store the key: {exc}") from exc
+            raise KeyUnavailableError(
+                f"The system keyring refused to store the key: {exc}"
+            ) from exc
 
 
 _NO_KEYRING = (

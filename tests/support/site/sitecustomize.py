@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from pathlib import Path
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(__file__)))))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from tests.support.no_network import install  # noqa: E402
+from tests.support.no_network import install
 
 install()

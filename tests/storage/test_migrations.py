@@ -1,0 +1,118 @@
+"""Journals written at every past schema revision open, migrate and keep their entries."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from app.errors import NewerJournalError
+from app.journal import open_journal
+from app.storage import schema
+from app.storage.engine import make_engine
+from app.storage.keys import RawKey, SystemKeyring
+from app.storage.meta import JournalMeta, KeyMode, db_path, write_meta
+from app.storage.models import Base
+
+SAMPLE_ID = "0e6f3c7a-5b1d-4c55-9a51-1f4d3c2b1a00"
+
+# Rows a journal of each revision could hold. A new revision adds its own line here.
+SAMPLE_ROWS: dict[str, list[str]] = {
+    "0001": [
+        "INSERT INTO entries (id, title, body, created_at, updated_at) VALUES "
+        f"('{SAMPLE_ID}', 'From 0001', 'Asked before telling.', "
+        "'2026-01-05 09:00:00.000000', '2026-01-05 09:30:00.000000')",
+        f"INSERT INTO entry_domains (entry_id, domain) VALUES ('{SAMPLE_ID}', 'team')",
+        "INSERT INTO tags (id, name) VALUES (1, 'huddle')",
+        f"INSERT INTO entry_tags (entry_id, tag_id) VALUES ('{SAMPLE_ID}', 1)",
+    ],
+}
+
+
+def _journal_at(folder: Path, revision: str, key_store: SystemKeyring) -> None:
+    folder.mkdir(parents=True)
+    meta = JournalMeta.new(KeyMode.KEYRING)
+    key = RawKey.generate()
+    key_store.save(meta.journal_id, key)
+    write_meta(folder, meta)
+    engine = make_engine(db_path(folder), key)
+    schema.upgrade(engine, revision)
+    with engine.begin() as conn:
+        for statement in SAMPLE_ROWS[revision]:
+            conn.exec_driver_sql(statement)
+    engine.dispose()
+
+
+def _digest(folder: Path) -> str:
+    return hashlib.sha256(
+        b"".join(p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file())
+    ).hexdigest()
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    assert schema.known_revisions()[-1] == schema.SCHEMA_HEAD
+
+
+def test_every_revision_has_sample_rows() -> None:
+    assert set(schema.known_revisions()) == set(SAMPLE_ROWS)
+
+
+@pytest.mark.parametrize("revision", schema.known_revisions())
+def test_journal_from_revision_migrates_and_keeps_entries(
+    revision: str, journal_dir: Path, key_store: SystemKeyring
+) -> None:
+    _journal_at(journal_dir, revision, key_store)
+    journal = open_journal(journal_dir, key_store)
+    try:
+        assert schema.current_revision(journal.engine) == schema.SCHEMA_HEAD
+        entry = journal.entries.get(SAMPLE_ID)
+        assert entry.body == "Asked before telling."
+        assert entry.tags == ("huddle",)
+        with journal.engine.connect() as conn:
+            diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diffs == []
+    finally:
+        journal.close()
+    copies = list(journal_dir.glob("journal.db.before-migration-*"))
+    assert len(copies) == (0 if revision == schema.SCHEMA_HEAD else 1)
+
+
+def test_journal_from_a_newer_app_is_refused_untouched(
+    journal_dir: Path, key_store: SystemKeyring
+) -> None:
+    _journal_at(journal_dir, schema.SCHEMA_HEAD, key_store)
+    journal = open_journal(journal_dir, key_store)
+    with journal.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    journal.close()
+    before = _digest(journal_dir)
+    with pytest.raises(NewerJournalError, match="newer version"):
+        open_journal(journal_dir, key_store)
+    assert _digest(journal_dir) == before
+
+
+def test_newer_journal_json_is_refused_untouched(
+    journal_dir: Path, key_store: SystemKeyring
+) -> None:
+    _journal_at(journal_dir, schema.SCHEMA_HEAD, key_store)
+    meta_file = journal_dir / "journal.json"
+    meta = json.loads(meta_file.read_text())
+    meta["format_version"] = 99
+    meta_file.write_text(json.dumps(meta))
+    before = _digest(journal_dir)
+    with pytest.raises(NewerJournalError, match="Please update the app"):
+        open_journal(journal_dir, key_store)
+    assert _digest(journal_dir) == before
+
+
+def test_models_match_the_migrated_schema(journal_dir: Path, key_store: SystemKeyring) -> None:
+    from app.journal import create_journal
+
+    journal, _ = create_journal(journal_dir, key_store)
+    with journal.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    journal.close()

@@ -1,0 +1,51 @@
+"""The shape of the code: the core never imports Qt, and the version has one source."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import tomllib
+from pathlib import Path
+
+import app
+from tests.conftest import PYTHON, ROOT, subprocess_env
+
+CORE_FILES = [p for p in (ROOT / "app").rglob("*.py") if "ui" not in p.relative_to(ROOT).parts]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_core_modules_never_import_qt() -> None:
+    assert CORE_FILES
+    offenders = {
+        str(p.relative_to(ROOT))
+        for p in CORE_FILES
+        if any(name.split(".")[0] in {"PySide6", "shiboken6"} for name in _imports(p))
+    }
+    # cli.py reaches the window only through app.ui, imported lazily.
+    assert offenders == set()
+
+
+def test_command_line_tasks_do_not_load_qt(isolated_home: Path) -> None:
+    code = (
+        "import sys, app.cli, app.transfer, app.journal; "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [PYTHON, "-c", code], env=subprocess_env(isolated_home), capture_output=True, text=True
+    )
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_version_matches_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["version"] == app.__version__

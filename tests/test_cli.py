@@ -1,0 +1,191 @@
+"""The command line: quick capture, export/import, check and recover, with plain-English errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import keyring
+import pytest
+
+from app import __version__
+from app.cli import main
+from app.storage.keys import KEYRING_SERVICE
+from app.storage.meta import read_meta
+from tests.conftest import PYTHON, subprocess_env
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_note_creates_a_journal_and_prints_the_recovery_code_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "j"
+    code, out, err = run(capsys, "note", "Asked first at huddle", "--data-dir", str(folder))
+    assert code == 0
+    assert "Saved 'Asked first at huddle'" in out
+    assert "Recovery code:" in err and "somewhere safe" in err
+    code, out, err = run(
+        capsys, "--data-dir", str(folder), "note", "Second", "--domain", "team", "--tag", "huddle"
+    )
+    assert code == 0 and "Recovery code" not in err
+
+
+def test_note_uses_inquiry_journal_home_by_default(
+    capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    assert run(capsys, "note", "hello")[0] == 0
+    assert read_meta(isolated_home / "journal").key_mode.value == "keyring"
+
+
+def test_export_writes_the_documented_schema(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = str(tmp_path / "j")
+    run(capsys, "note", "Body text", "--title", "Huddle", "--domain", "team", "--data-dir", folder)
+    out_file = tmp_path / "out.json"
+    code, out, err = run(
+        capsys, "export", "--format", "json", "--out", str(out_file), "--data-dir", folder
+    )
+    assert code == 0 and "Exported 1 entry" in out and "not encrypted" in err
+    document = json.loads(out_file.read_text(encoding="utf-8"))
+    assert document["format"] == "inquiry-journal" and document["version"] == 1
+    entry = document["entries"][0]
+    assert {"id", "title", "body", "domains", "tags", "created", "updated"} <= set(entry)
+    assert (entry["title"], entry["body"], entry["domains"]) == ("Huddle", "Body text", ["team"])
+
+
+def test_import_round_trips_and_is_idempotent(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source, target = str(tmp_path / "a"), str(tmp_path / "b")
+    for n in range(3):
+        run(capsys, "note", f"Entry {n}", "--tag", "t", "--data-dir", source)
+    export = tmp_path / "e.json"
+    run(capsys, "export", "--out", str(export), "--data-dir", source)
+    code, out, _ = run(capsys, "import", str(export), "--data-dir", target)
+    assert code == 0 and "3 added" in out
+    code, out, _ = run(capsys, "import", str(export), "--data-dir", target)
+    assert code == 0 and "Nothing to import" in out
+    again = tmp_path / "again.json"
+    run(capsys, "export", "--out", str(again), "--data-dir", target)
+    first = json.loads(export.read_text())["entries"]
+    second = json.loads(again.read_text())["entries"]
+    assert first == second
+
+
+def test_malformed_import_is_refused_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = str(tmp_path / "j")
+    run(capsys, "note", "Keep me", "--data-dir", folder)
+    before = tmp_path / "before.json"
+    run(capsys, "export", "--out", str(before), "--data-dir", folder)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "inquiry-journal", "version": 1, "entries": [', encoding="utf-8")
+    code, _, err = run(capsys, "import", str(bad), "--data-dir", folder)
+    assert code == 1
+    assert "not valid JSON (line 1" in err and "Traceback" not in err
+    after = tmp_path / "after.json"
+    run(capsys, "export", "--out", str(after), "--data-dir", folder)
+    assert json.loads(before.read_text())["entries"] == json.loads(after.read_text())["entries"]
+
+
+def test_import_into_a_new_folder_refuses_before_creating_a_journal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(bad), "--data-dir", str(tmp_path / "new"))
+    assert code == 1 and "not an Inquiry Journal export" in err
+    assert not (tmp_path / "new").exists()
+
+
+def test_check_reports_a_healthy_journal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = str(tmp_path / "j")
+    run(capsys, "note", "one", "--data-dir", folder)
+    code, out, _ = run(capsys, "check", "--data-dir", folder)
+    assert code == 0 and "healthy: 1 entry" in out
+
+
+def test_check_reports_a_damaged_file_in_plain_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "j"
+    for n in range(40):
+        run(capsys, "note", f"entry {n} " + "words " * 400, "--data-dir", str(folder))
+    db = folder / "journal.db"
+    data = bytearray(db.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(64)
+    db.write_bytes(bytes(data))
+    code, _, err = run(capsys, "check", "--data-dir", str(folder))
+    assert code == 1
+    assert "damaged" in err and "Traceback" not in err
+
+
+def test_passphrase_journal_from_the_environment(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = str(tmp_path / "j")
+    monkeypatch.setenv("INQUIRY_JOURNAL_PASSPHRASE", "a scripted passphrase")
+    assert run(capsys, "note", "secret", "--data-dir", folder)[0] == 0
+    assert read_meta(Path(folder)).key_mode.value == "passphrase"
+    monkeypatch.setenv("INQUIRY_JOURNAL_PASSPHRASE", "the wrong passphrase")
+    code, _, err = run(capsys, "check", "--data-dir", folder)
+    assert code == 1 and "passphrase or key is wrong" in err
+    monkeypatch.delenv("INQUIRY_JOURNAL_PASSPHRASE")
+    code, _, err = run(capsys, "check", "--data-dir", folder)
+    assert code == 1 and "INQUIRY_JOURNAL_PASSPHRASE" in err
+
+
+def test_no_keyring_and_no_passphrase_is_explained(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, no_keyring: object
+) -> None:
+    code, _, err = run(capsys, "note", "x", "--data-dir", str(tmp_path / "j"))
+    assert code == 1
+    assert "No system keyring" in err and "INQUIRY_JOURNAL_PASSPHRASE" in err
+
+
+def test_recover_puts_the_key_back(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "j"
+    _, _, err = run(capsys, "note", "keep", "--data-dir", str(folder))
+    recovery_code = err.split("Recovery code: ")[1].split()[0]
+    keyring.delete_password(KEYRING_SERVICE, read_meta(folder).journal_id)
+    code, _, err = run(capsys, "check", "--data-dir", str(folder))
+    assert code == 1 and "recovery code" in err
+    code, _, err = run(
+        capsys, "recover", "--code", recovery_code[:-1] + "0", "--data-dir", str(folder)
+    )
+    assert code == 1 and "typo" in err
+    code, out, _ = run(capsys, "recover", "--code", recovery_code, "--data-dir", str(folder))
+    assert code == 0 and "Recovered" in out
+    assert run(capsys, "check", "--data-dir", str(folder))[0] == 0
+
+
+def test_unknown_domain_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "note", "x", "--domain", "ward", "--data-dir", str(tmp_path / "j"))
+    assert code == 1
+    assert err.strip() == (
+        "inquiry-journal: 'ward' is not a domain; use one of: individual, team, organisation."
+    )
+
+
+def test_version_via_python_dash_m(isolated_home: Path) -> None:
+    result = subprocess.run(
+        [PYTHON, "-m", "app", "--version"],
+        env=subprocess_env(isolated_home),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == f"inquiry-journal {__version__}"
