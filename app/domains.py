@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -57,3 +58,9 @@ def parse_domains(values: list[str] | tuple[str, ...]) -> tuple[Domain, ...]:
             codes = ", ".join(d.value for d in Domain)
             raise ValueError(f"'{value}' is not a domain; use one of: {codes}.") from None
     return tuple(d for d in Domain if d in found)
+
+
+def in_order(domains: Iterable[Domain]) -> list[Domain]:
+    """The given domains without repeats, in the canonical individual-team-organisation order."""
+    wanted = set(domains)
+    return [d for d in Domain if d in wanted]

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, Select, delete, func, or_, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domains import Domain
-from app.errors import EntryNotFoundError, StorageError
-from app.storage.engine import explain
+from app.domains import Domain, in_order
+from app.errors import EntryNotFoundError
 from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
+from app.storage.transaction import transaction
+from app.tags import normalise_tags, same_tags, tag_rows
 
 UNTITLED = "Untitled entry"
-MAX_TAG_LENGTH = 200
 _TITLE_FROM_BODY_CHARS = 200
 
 
@@ -76,16 +75,6 @@ def display_title(title: str, body_start: str) -> str:
     return UNTITLED
 
 
-def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Trim tags, drop a leading '#', fold repeats regardless of case, keep the first spelling."""
-    seen: dict[str, str] = {}
-    for raw in tags:
-        tag = " ".join(raw.split()).lstrip("#").strip()[:MAX_TAG_LENGTH]
-        if tag and tag.casefold() not in seen:
-            seen[tag.casefold()] = tag
-    return tuple(seen.values())
-
-
 def _like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -98,14 +87,8 @@ class EntryStore:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._clock = clock or (lambda: datetime.now(UTC))
 
-    @contextlib.contextmanager
-    def _session(self) -> Iterator[Session]:
-        """A session committed on success; storage failures become StorageError."""
-        try:
-            with self._sessions.begin() as session:
-                yield session
-        except SQLAlchemyError as exc:
-            raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc
+    def _session(self) -> contextlib.AbstractContextManager[Session]:
+        return transaction(self._sessions)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -128,8 +111,8 @@ class EntryStore:
                 created_at=now,
                 updated_at=now,
             )
-            entry.domains = [EntryDomain(domain=d.value) for d in _ordered(domains)]
-            entry.tags = _tag_rows(session, normalise_tags(tags))
+            entry.domains = [EntryDomain(domain=d.value) for d in in_order(domains)]
+            entry.tags = tag_rows(session, normalise_tags(tags))
             session.add(entry)
             session.flush()
             return _record(entry)
@@ -149,13 +132,13 @@ class EntryStore:
         """
         with self._session() as session:
             entry = _get(session, entry_id)
-            new_domains = [d.value for d in _ordered(domains)]
+            new_domains = [d.value for d in in_order(domains)]
             new_tags = normalise_tags(tags)
             text_changed = entry.title != title or entry.body != body
             if (
                 not text_changed
                 and [d.domain for d in entry.domains] == new_domains
-                and _same_tags([t.name for t in entry.tags], new_tags)
+                and same_tags([t.name for t in entry.tags], new_tags)
             ):
                 return _record(entry)
             now = self._clock()
@@ -172,7 +155,7 @@ class EntryStore:
                 entry.title = title
                 entry.body = body
             entry.domains = [EntryDomain(domain=d) for d in new_domains]
-            entry.tags = _tag_rows(session, new_tags)
+            entry.tags = tag_rows(session, new_tags)
             entry.updated_at = now
             session.flush()
             return _record(entry)
@@ -304,15 +287,6 @@ class EntryStore:
             yield from records
 
 
-def _same_tags(old: Iterable[str], new: Iterable[str]) -> bool:
-    return sorted(t.casefold() for t in old) == sorted(t.casefold() for t in new)
-
-
-def _ordered(domains: Iterable[Domain]) -> list[Domain]:
-    wanted = set(domains)
-    return [d for d in Domain if d in wanted]
-
-
 def _entry_tag_ids() -> Select[tuple[int]]:
     from app.storage.models import entry_tags
 
@@ -324,17 +298,6 @@ def _get(session: Session, entry_id: str) -> Entry:
     if entry is None:
         raise EntryNotFoundError("That entry no longer exists.")
     return entry
-
-
-def _tag_rows(session: Session, names: Sequence[str]) -> list[Tag]:
-    rows: list[Tag] = []
-    for name in names:
-        tag = session.scalar(select(Tag).where(Tag.name == name))
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-        rows.append(tag)
-    return rows
 
 
 def _filtered(query: Select[Any], text_filter: str, *, trashed: bool) -> Select[Any]:
@@ -356,7 +319,7 @@ def _domains_for(session: Session, ids: list[str]) -> dict[str, tuple[Domain, ..
     )
     for entry_id, code in rows:
         found.setdefault(entry_id, []).append(Domain(code))
-    return {k: tuple(_ordered(v)) for k, v in found.items()}
+    return {k: tuple(in_order(v)) for k, v in found.items()}
 
 
 def _record(entry: Entry) -> EntryRecord:
@@ -366,7 +329,7 @@ def _record(entry: Entry) -> EntryRecord:
         body=entry.body,
         created=entry.created_at,
         updated=entry.updated_at,
-        domains=tuple(_ordered(Domain(d.domain) for d in entry.domains)),
+        domains=tuple(in_order(Domain(d.domain) for d in entry.domains)),
         tags=tuple(sorted((t.name for t in entry.tags), key=str.casefold)),
         deleted=entry.deleted_at,
     )

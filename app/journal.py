@@ -9,9 +9,11 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.cycles import CycleStore
 from app.entries import EntryStore
 from app.errors import JournalError, KeyUnavailableError, StorageError, WrongKeyError
 from app.recovery import decode_recovery_code, encode_recovery_code
+from app.resources import shipped_templates_dir
 from app.storage import engine as engine_mod
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
 from app.storage.meta import (
@@ -24,6 +26,7 @@ from app.storage.meta import (
     write_meta,
 )
 from app.storage.schema import ensure_current
+from app.templates import TemplateLibrary, load_library, user_templates_dir
 
 MIN_PASSPHRASE_LENGTH = 8
 
@@ -37,10 +40,26 @@ class Journal:
     engine: Engine
     key: JournalKey = field(repr=False)
     entries: EntryStore = field(init=False)
+    cycles: CycleStore = field(init=False)
     _closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.entries = EntryStore(self.engine)
+        self.cycles = CycleStore(self.engine, self.load_templates())
+
+    @property
+    def templates(self) -> TemplateLibrary:
+        """The reflection templates this journal can use."""
+        return self.cycles.templates
+
+    def load_templates(self) -> TemplateLibrary:
+        """Read the shipped templates and the participant's own (broken files are listed)."""
+        return load_library(shipped_templates_dir(), user_templates_dir(self.folder))
+
+    def reload_templates(self) -> TemplateLibrary:
+        """Pick up templates added or edited since the journal was opened."""
+        self.cycles.templates = self.load_templates()
+        return self.cycles.templates
 
     @property
     def db_file(self) -> Path:

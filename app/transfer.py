@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.domains import Domain
-from app.entries import normalise_tags
 from app.errors import ImportRejectedError, StorageError
 from app.journal import Journal
 from app.storage.engine import explain
 from app.storage.files import write_atomically
 from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
+from app.tags import normalise_tags
 
 FORMAT_NAME = "inquiry-journal"
 FORMAT_VERSION = 1

@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.domains import Domain, parse_domains
-from app.entries import UNTITLED, EntryStore, display_title, normalise_tags
+from app.entries import UNTITLED, EntryStore, display_title
 from app.errors import EntryNotFoundError
 from app.journal import Journal
+from app.tags import normalise_tags
 
 
 class Clock:
