@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
@@ -116,5 +117,154 @@ class EntryVersion(Base):
     )
     title: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Inquiry(Base):
+    """A line of inquiry: a question or dilemma worked through over several cycles."""
+
+    __tablename__ = "inquiries"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    domains: Mapped[list[InquiryDomain]] = relationship(
+        cascade="all, delete-orphan", order_by="InquiryDomain.domain", lazy="selectin"
+    )
+
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'paused', 'closed')", name="ck_inquiry_status"),
+    )
+
+
+class InquiryDomain(Base):
+    """One domain of experience a line of inquiry touches."""
+
+    __tablename__ = "inquiry_domains"
+
+    inquiry_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("inquiries.id", ondelete="CASCADE"), primary_key=True
+    )
+    domain: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+    __table_args__ = (
+        CheckConstraint(
+            "domain IN ('individual', 'team', 'organisation')", name="ck_inquiry_domain_code"
+        ),
+    )
+
+
+cycle_tags = Table(
+    "cycle_tags",
+    Base.metadata,
+    Column("cycle_id", String(36), ForeignKey("cycles.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", Integer, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_cycle_tags_tag", "tag_id"),
+)
+
+
+class Cycle(Base):
+    """One action-inquiry cycle (or other template's reflection) in a line of inquiry."""
+
+    __tablename__ = "cycles"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    inquiry_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("inquiries.id", ondelete="CASCADE"), index=True
+    )
+    template_id: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="planned")
+    loop: Mapped[str] = mapped_column(String(8), default="none")
+    experiment_date: Mapped[date | None] = mapped_column(Date, default=None)
+    previous_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("cycles.id", ondelete="SET NULL"), unique=True, default=None
+    )
+    current_stage: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    domains: Mapped[list[CycleDomain]] = relationship(
+        cascade="all, delete-orphan", order_by="CycleDomain.domain", lazy="selectin"
+    )
+    dimensions: Mapped[list[CycleDimension]] = relationship(
+        cascade="all, delete-orphan", order_by="CycleDimension.dimension", lazy="selectin"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=cycle_tags, lazy="selectin")
+    stages: Mapped[list[CycleStage]] = relationship(
+        cascade="all, delete-orphan", order_by="CycleStage.position", lazy="selectin"
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('planned', 'in_progress', 'reviewed')", name="ck_cycle_status"
+        ),
+        CheckConstraint("loop IN ('none', 'single', 'double', 'triple')", name="ck_cycle_loop"),
+        Index("ix_cycles_list", "deleted_at", "created_at"),
+        Index("ix_cycles_status_date", "status", "experiment_date"),
+    )
+
+
+class CycleDomain(Base):
+    """One domain of experience a cycle touches."""
+
+    __tablename__ = "cycle_domains"
+
+    cycle_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("cycles.id", ondelete="CASCADE"), primary_key=True
+    )
+    domain: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+    __table_args__ = (
+        CheckConstraint(
+            "domain IN ('individual', 'team', 'organisation')", name="ck_cycle_domain_code"
+        ),
+        Index("ix_cycle_domains_domain", "domain"),
+    )
+
+
+class CycleDimension(Base):
+    """A Healthcare Leadership Model dimension a cycle draws on."""
+
+    __tablename__ = "cycle_dimensions"
+
+    cycle_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("cycles.id", ondelete="CASCADE"), primary_key=True
+    )
+    dimension: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class CycleStage(Base):
+    """The participant's text for one stage of a cycle."""
+
+    __tablename__ = "cycle_stages"
+
+    cycle_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("cycles.id", ondelete="CASCADE"), primary_key=True
+    )
+    stage_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CycleStageVersion(Base):
+    """The text a stage had before a save changed it."""
+
+    __tablename__ = "cycle_stage_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cycle_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("cycles.id", ondelete="CASCADE"), index=True
+    )
+    stage_id: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
     replaced_at: Mapped[datetime] = mapped_column(UTCDateTime)

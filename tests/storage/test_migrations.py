@@ -19,17 +19,35 @@ from app.storage.meta import JournalMeta, KeyMode, db_path, write_meta
 from app.storage.models import Base
 
 SAMPLE_ID = "0e6f3c7a-5b1d-4c55-9a51-1f4d3c2b1a00"
+INQUIRY_ID = "5a2d4c11-0b7e-4f3a-8c9d-2e1f0a3b4c5d"
+CYCLE_ID = "7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
 
-# Rows a journal of each revision could hold. A new revision adds its own line here.
+_ENTRY_0001 = [
+    "INSERT INTO entries (id, title, body, created_at, updated_at) VALUES "
+    f"('{SAMPLE_ID}', 'From 0001', 'Asked before telling.', "
+    "'2026-01-05 09:00:00.000000', '2026-01-05 09:30:00.000000')",
+    f"INSERT INTO entry_domains (entry_id, domain) VALUES ('{SAMPLE_ID}', 'team')",
+    "INSERT INTO tags (id, name) VALUES (1, 'huddle')",
+    f"INSERT INTO entry_tags (entry_id, tag_id) VALUES ('{SAMPLE_ID}', 1)",
+]
+_CYCLE_0002 = [
+    "INSERT INTO inquiries (id, question, description, status, created_at, updated_at) VALUES "
+    f"('{INQUIRY_ID}', 'How do I hear concerns earlier?', '', 'open', "
+    "'2026-01-05 09:00:00.000000', '2026-01-05 09:00:00.000000')",
+    "INSERT INTO cycles (id, inquiry_id, template_id, title, status, loop, experiment_date, "
+    "current_stage, created_at, updated_at) VALUES "
+    f"('{CYCLE_ID}', '{INQUIRY_ID}', 'action-inquiry', 'Ask first', 'planned', 'none', "
+    "'2026-01-09', 'intention', '2026-01-05 09:00:00.000000', '2026-01-05 09:00:00.000000')",
+    f"INSERT INTO cycle_domains (cycle_id, domain) VALUES ('{CYCLE_ID}', 'team')",
+    "INSERT INTO cycle_stages (cycle_id, stage_id, position, title, text, updated_at) VALUES "
+    f"('{CYCLE_ID}', 'intention', 1, 'Intention', 'Hear concerns at the start of a shift.', "
+    "'2026-01-05 09:00:00.000000')",
+]
+
+# Rows a journal of each revision could hold. A new revision adds its own entry here.
 SAMPLE_ROWS: dict[str, list[str]] = {
-    "0001": [
-        "INSERT INTO entries (id, title, body, created_at, updated_at) VALUES "
-        f"('{SAMPLE_ID}', 'From 0001', 'Asked before telling.', "
-        "'2026-01-05 09:00:00.000000', '2026-01-05 09:30:00.000000')",
-        f"INSERT INTO entry_domains (entry_id, domain) VALUES ('{SAMPLE_ID}', 'team')",
-        "INSERT INTO tags (id, name) VALUES (1, 'huddle')",
-        f"INSERT INTO entry_tags (entry_id, tag_id) VALUES ('{SAMPLE_ID}', 1)",
-    ],
+    "0001": _ENTRY_0001,
+    "0002": _ENTRY_0001 + _CYCLE_0002,
 }
 
 
@@ -72,6 +90,9 @@ def test_journal_from_revision_migrates_and_keeps_entries(
         entry = journal.entries.get(SAMPLE_ID)
         assert entry.body == "Asked before telling."
         assert entry.tags == ("huddle",)
+        if revision >= "0002":
+            cycle = journal.cycles.get(CYCLE_ID)
+            assert cycle.text("intention") == "Hear concerns at the start of a shift."
         with journal.engine.connect() as conn:
             diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         assert diffs == []

@@ -1,0 +1,523 @@
+"""Lines of inquiry and their cycles: start, write stage by stage, review, and carry on."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.cycles_model import (
+    LEADERSHIP_DIMENSIONS,
+    CycleRecord,
+    CycleStateError,
+    CycleStatus,
+    CycleSummary,
+    DomainRequiredError,
+    InquiryRecord,
+    InquiryStatus,
+    LoopLevel,
+    StageText,
+    StageVersionRecord,
+    TimelineStep,
+)
+from app.domains import Domain, in_order
+from app.errors import EntryNotFoundError, JournalError
+from app.storage.models import (
+    Cycle,
+    CycleDimension,
+    CycleDomain,
+    CycleStage,
+    CycleStageVersion,
+    Entry,
+    Inquiry,
+    InquiryDomain,
+)
+from app.storage.transaction import transaction
+from app.tags import normalise_tags, tag_rows
+from app.templates import StageRole, StageTiming, Template, TemplateLibrary
+
+_SNIPPET = 240
+_UNSET = object()
+
+
+class CycleStore:
+    """Reads and writes lines of inquiry and cycles. Every method is one short transaction."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        templates: TemplateLibrary,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.templates = templates
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def _session(self) -> contextlib.AbstractContextManager[Session]:
+        return transaction(self._sessions)
+
+    # -- lines of inquiry ----------------------------------------------------------------
+
+    def create_inquiry(
+        self, question: str, description: str = "", domains: Sequence[Domain] = ()
+    ) -> InquiryRecord:
+        """Start a new line of inquiry."""
+        if not question.strip():
+            raise JournalError("A line of inquiry needs a question, even a rough one.")
+        now = self._clock()
+        with self._session() as session:
+            inquiry = Inquiry(
+                id=str(uuid.uuid4()),
+                question=question.strip(),
+                description=description,
+                status=InquiryStatus.OPEN.value,
+                created_at=now,
+                updated_at=now,
+            )
+            inquiry.domains = [InquiryDomain(domain=d.value) for d in in_order(domains)]
+            session.add(inquiry)
+            session.flush()
+            return _inquiry_record(inquiry)
+
+    def update_inquiry(
+        self,
+        inquiry_id: str,
+        *,
+        question: str | None = None,
+        description: str | None = None,
+        status: InquiryStatus | None = None,
+        domains: Sequence[Domain] | None = None,
+    ) -> InquiryRecord:
+        """Change a line of inquiry's question, description, status or domains."""
+        with self._session() as session:
+            inquiry = _get_inquiry(session, inquiry_id)
+            if question is not None:
+                if not question.strip():
+                    raise JournalError("A line of inquiry needs a question.")
+                inquiry.question = question.strip()
+            if description is not None:
+                inquiry.description = description
+            if status is not None:
+                inquiry.status = status.value
+            if domains is not None:
+                inquiry.domains = [InquiryDomain(domain=d.value) for d in in_order(domains)]
+            inquiry.updated_at = self._clock()
+            session.flush()
+            return _inquiry_record(inquiry)
+
+    def inquiry(self, inquiry_id: str) -> InquiryRecord:
+        """One line of inquiry."""
+        with self._session() as session:
+            return _inquiry_record(_get_inquiry(session, inquiry_id))
+
+    def inquiries(self, *, include_closed: bool = True) -> list[InquiryRecord]:
+        """Lines of inquiry, most recently active first."""
+        query = select(Inquiry).order_by(Inquiry.updated_at.desc())
+        if not include_closed:
+            query = query.where(Inquiry.status != InquiryStatus.CLOSED.value)
+        with self._session() as session:
+            return [_inquiry_record(i) for i in session.scalars(query)]
+
+    # -- cycles: life cycle --------------------------------------------------------------
+
+    def start_cycle(
+        self,
+        inquiry_id: str,
+        template_id: str,
+        *,
+        title: str = "",
+        domains: Sequence[Domain] | None = None,
+        experiment_date: date | None = None,
+        previous_id: str | None = None,
+    ) -> CycleRecord:
+        """Begin a cycle in a line of inquiry with every stage of the template, empty."""
+        template = self._template(template_id)
+        chosen = in_order(template.default_domains if domains is None else domains)
+        if not chosen:
+            raise DomainRequiredError()
+        now = self._clock()
+        with self._session() as session:
+            _get_inquiry(session, inquiry_id).updated_at = now
+            first = template.stages[0]
+            cycle = Cycle(
+                id=str(uuid.uuid4()),
+                inquiry_id=inquiry_id,
+                template_id=template.id,
+                title=title,
+                status=(
+                    CycleStatus.PLANNED if template.has_before_stages else CycleStatus.IN_PROGRESS
+                ).value,
+                loop=LoopLevel.NONE.value,
+                experiment_date=experiment_date,
+                previous_id=previous_id,
+                current_stage=first.id,
+                created_at=now,
+                updated_at=now,
+            )
+            cycle.domains = [CycleDomain(domain=d.value) for d in chosen]
+            cycle.stages = [
+                CycleStage(stage_id=s.id, position=i, title=s.title, text="", updated_at=now)
+                for i, s in enumerate(template.stages)
+            ]
+            session.add(cycle)
+            session.flush()
+            return self._record(session, cycle)
+
+    def save_stage(self, cycle_id: str, stage_id: str, text: str) -> CycleRecord:
+        """Store a stage's text (keeping the old text as a version) and remember the place."""
+        with self._session() as session:
+            cycle = _get_cycle(session, cycle_id)
+            stage = next((s for s in cycle.stages if s.stage_id == stage_id), None)
+            if stage is None:
+                raise CycleStateError(f"This cycle has no stage '{stage_id}'.")
+            cycle.current_stage = stage_id
+            if stage.text != text:
+                now = self._clock()
+                if stage.text:
+                    session.add(
+                        CycleStageVersion(
+                            cycle_id=cycle_id,
+                            stage_id=stage_id,
+                            text=stage.text,
+                            written_at=stage.updated_at,
+                            replaced_at=now,
+                        )
+                    )
+                stage.text = text
+                stage.updated_at = now
+                cycle.updated_at = now
+            session.flush()
+            return self._record(session, cycle)
+
+    def set_current_stage(self, cycle_id: str, stage_id: str) -> None:
+        """Remember which stage the participant is on, so reopening resumes there."""
+        with self._session() as session:
+            cycle = _get_cycle(session, cycle_id)
+            if any(s.stage_id == stage_id for s in cycle.stages):
+                cycle.current_stage = stage_id
+
+    def update_cycle(
+        self,
+        cycle_id: str,
+        *,
+        title: str | None = None,
+        domains: Sequence[Domain] | None = None,
+        dimensions: Sequence[str] | None = None,
+        tags: Sequence[str] | None = None,
+        loop: LoopLevel | None = None,
+        experiment_date: date | object | None = _UNSET,
+    ) -> CycleRecord:
+        """Change a cycle's title, tags, domains (at least one), dimensions, loop or date."""
+        with self._session() as session:
+            cycle = _get_cycle(session, cycle_id)
+            if title is not None:
+                cycle.title = title
+            if domains is not None:
+                chosen = in_order(domains)
+                if not chosen:
+                    raise DomainRequiredError()
+                cycle.domains = [CycleDomain(domain=d.value) for d in chosen]
+            if dimensions is not None:
+                unknown = [d for d in dimensions if d not in LEADERSHIP_DIMENSIONS]
+                if unknown:
+                    raise JournalError(f"'{unknown[0]}' is not a Healthcare Leadership dimension.")
+                cycle.dimensions = [CycleDimension(dimension=d) for d in dict.fromkeys(dimensions)]
+            if tags is not None:
+                cycle.tags = tag_rows(session, normalise_tags(tags))
+            if loop is not None:
+                cycle.loop = loop.value
+            if experiment_date is not _UNSET:
+                assert experiment_date is None or isinstance(experiment_date, date)
+                cycle.experiment_date = experiment_date
+            cycle.updated_at = self._clock()
+            session.flush()
+            return self._record(session, cycle)
+
+    def begin_reflection(self, cycle_id: str) -> CycleRecord:
+        """The experiment has happened: open the after-the-experiment stages."""
+        with self._session() as session:
+            cycle = _get_cycle(session, cycle_id)
+            if cycle.status == CycleStatus.PLANNED.value:
+                cycle.status = CycleStatus.IN_PROGRESS.value
+                template = self.templates.get(cycle.template_id)
+                after = template and next(
+                    (s for s in template.stages if s.when is StageTiming.AFTER), None
+                )
+                if after:
+                    cycle.current_stage = after.id
+                cycle.updated_at = self._clock()
+            session.flush()
+            return self._record(session, cycle)
+
+    def missing_required(self, cycle: CycleRecord) -> list[str]:
+        """Titles of required stages still empty."""
+        template = self.templates.get(cycle.template_id)
+        if template is None:
+            return []
+        return [s.title for s in template.stages if s.required and not cycle.text(s.id).strip()]
+
+    def finish(self, cycle_id: str) -> CycleRecord:
+        """Mark a cycle reviewed; refuse while required stages are empty, naming them."""
+        cycle = self.get(cycle_id)
+        missing = self.missing_required(cycle)
+        if missing:
+            raise CycleStateError(
+                "Before this cycle can be marked reviewed, please write something for: "
+                + ", ".join(missing)
+                + "."
+            )
+        with self._session() as session:
+            row = _get_cycle(session, cycle_id)
+            row.status = CycleStatus.REVIEWED.value
+            row.updated_at = self._clock()
+            session.flush()
+            return self._record(session, row)
+
+    def reopen(self, cycle_id: str) -> CycleRecord:
+        """Take a reviewed cycle back to in progress."""
+        with self._session() as session:
+            row = _get_cycle(session, cycle_id)
+            if row.status == CycleStatus.REVIEWED.value:
+                row.status = CycleStatus.IN_PROGRESS.value
+                row.updated_at = self._clock()
+            session.flush()
+            return self._record(session, row)
+
+    def start_next(self, cycle_id: str) -> CycleRecord:
+        """Start the next experiment in the same line of inquiry, carrying the plan over."""
+        previous = self.get(cycle_id)
+        if previous.status is not CycleStatus.REVIEWED:
+            raise CycleStateError("Finish reviewing this cycle before starting the next one.")
+        if previous.next_id is not None:
+            raise CycleStateError("This cycle has already led to a next experiment.")
+        template = self.templates.get(previous.template_id) or self.templates.default
+        plan = _stage_text_with_role(self.templates, previous, StageRole.NEXT)
+        new = self.start_cycle(
+            previous.inquiry_id,
+            template.id,
+            title=_first_line(plan),
+            domains=previous.domains,
+            previous_id=previous.id,
+        )
+        self.update_cycle(new.id, tags=previous.tags, dimensions=previous.dimensions)
+        target = (
+            template.stage_with_role(StageRole.STRATEGY)
+            or template.stage_with_role(StageRole.INTENTION)
+            or template.stages[0]
+        )
+        if plan.strip():
+            carried = f"{plan.strip()}\n\n*(Carried over from the previous cycle's plan.)*"
+            return self.save_stage(new.id, target.id, carried)
+        return self.get(new.id)
+
+    def cycle_from_entry(self, entry_id: str, inquiry_id: str, template_id: str) -> CycleRecord:
+        """Turn a free entry into the first stage of a new cycle; the entry goes to the trash."""
+        with self._session() as session:
+            entry = session.get(Entry, entry_id)
+            if entry is None:
+                raise EntryNotFoundError("That entry no longer exists.")
+            title, body = entry.title, entry.body
+            domains = [Domain(d.domain) for d in entry.domains] or None
+            tags = [t.name for t in entry.tags]
+        cycle = self.start_cycle(inquiry_id, template_id, title=title, domains=domains)
+        template = self._template(template_id)
+        self.save_stage(cycle.id, template.stages[0].id, body)
+        cycle = self.update_cycle(cycle.id, tags=tags)
+        with self._session() as session:
+            row = session.get(Entry, entry_id)
+            if row is not None:
+                row.deleted_at = self._clock()
+        return cycle
+
+    def trash(self, cycle_id: str) -> None:
+        """Move a cycle to the trash."""
+        with self._session() as session:
+            cycle = _get_cycle(session, cycle_id)
+            cycle.deleted_at = cycle.deleted_at or self._clock()
+
+    def restore(self, cycle_id: str) -> None:
+        """Bring a cycle back from the trash."""
+        with self._session() as session:
+            _get_cycle(session, cycle_id).deleted_at = None
+
+    # -- cycles: reading -----------------------------------------------------------------
+
+    def get(self, cycle_id: str) -> CycleRecord:
+        """One whole cycle."""
+        with self._session() as session:
+            return self._record(session, _get_cycle(session, cycle_id))
+
+    def cycles_in(self, inquiry_id: str) -> list[CycleRecord]:
+        """A line of inquiry's cycles, oldest first."""
+        with self._session() as session:
+            rows = session.scalars(
+                select(Cycle)
+                .where(Cycle.inquiry_id == inquiry_id, Cycle.deleted_at.is_(None))
+                .order_by(Cycle.created_at, Cycle.id)
+            ).all()
+            return [self._record(session, c) for c in rows]
+
+    def timeline(self, inquiry_id: str) -> list[TimelineStep]:
+        """Intention, what happened and the loop reached, cycle by cycle."""
+        steps = []
+        for cycle in self.cycles_in(inquiry_id):
+            steps.append(
+                TimelineStep(
+                    cycle_id=cycle.id,
+                    title=cycle.display_title,
+                    status=cycle.status,
+                    loop=cycle.loop,
+                    intention=_snippet(
+                        _stage_text_with_role(self.templates, cycle, StageRole.INTENTION)
+                    ),
+                    outcome=_snippet(
+                        _stage_text_with_role(self.templates, cycle, StageRole.OUTCOME)
+                    ),
+                    experiment_date=cycle.experiment_date,
+                )
+            )
+        return steps
+
+    def summaries(
+        self,
+        *,
+        statuses: Iterable[CycleStatus] | None = None,
+        due_by: date | None = None,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[CycleSummary]:
+        """Cycles newest first without their texts; optionally by status or experiment date."""
+        query = select(Cycle).where(Cycle.deleted_at.is_(None))
+        if statuses is not None:
+            query = query.where(Cycle.status.in_([s.value for s in statuses]))
+        if due_by is not None:
+            query = query.where(Cycle.experiment_date.is_not(None), Cycle.experiment_date <= due_by)
+        query = query.order_by(Cycle.updated_at.desc(), Cycle.id).offset(offset).limit(limit)
+        with self._session() as session:
+            return [_summary(c) for c in session.scalars(query)]
+
+    def waiting_for_reflection(self, today: date) -> list[CycleSummary]:
+        """Planned cycles whose experiment date has come: time to reflect on them."""
+        return self.summaries(statuses=[CycleStatus.PLANNED], due_by=today)
+
+    def in_progress(self) -> list[CycleSummary]:
+        """Cycles being reflected on."""
+        return self.summaries(statuses=[CycleStatus.IN_PROGRESS])
+
+    def stage_versions(self, cycle_id: str, stage_id: str) -> list[StageVersionRecord]:
+        """Earlier texts of one stage, newest first."""
+        with self._session() as session:
+            rows = session.scalars(
+                select(CycleStageVersion)
+                .where(
+                    CycleStageVersion.cycle_id == cycle_id,
+                    CycleStageVersion.stage_id == stage_id,
+                )
+                .order_by(CycleStageVersion.id.desc())
+            )
+            return [StageVersionRecord(v.id, v.text, v.written_at, v.replaced_at) for v in rows]
+
+    def all_records(self) -> list[CycleRecord]:
+        """Every cycle, trashed ones too, oldest first (for export)."""
+        with self._session() as session:
+            rows = session.scalars(select(Cycle).order_by(Cycle.created_at, Cycle.id)).all()
+            return [self._record(session, c) for c in rows]
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _template(self, template_id: str) -> Template:
+        template = self.templates.get(template_id)
+        if template is None:
+            raise JournalError(f"There is no template called '{template_id}'.")
+        return template
+
+    def _record(self, session: Session, cycle: Cycle) -> CycleRecord:
+        next_id = session.scalar(select(Cycle.id).where(Cycle.previous_id == cycle.id))
+        return CycleRecord(
+            id=cycle.id,
+            inquiry_id=cycle.inquiry_id,
+            template_id=cycle.template_id,
+            title=cycle.title,
+            status=CycleStatus(cycle.status),
+            loop=LoopLevel(cycle.loop),
+            experiment_date=cycle.experiment_date,
+            previous_id=cycle.previous_id,
+            next_id=next_id,
+            current_stage=cycle.current_stage,
+            domains=tuple(in_order(Domain(d.domain) for d in cycle.domains)),
+            dimensions=tuple(d.dimension for d in cycle.dimensions),
+            tags=tuple(sorted((t.name for t in cycle.tags), key=str.casefold)),
+            stages=tuple(
+                StageText(s.stage_id, s.title, s.text, s.updated_at) for s in cycle.stages
+            ),
+            created=cycle.created_at,
+            updated=cycle.updated_at,
+            deleted=cycle.deleted_at,
+        )
+
+
+def _stage_text_with_role(templates: TemplateLibrary, cycle: CycleRecord, role: StageRole) -> str:
+    template = templates.get(cycle.template_id)
+    stage = template.stage_with_role(role) if template else None
+    return cycle.text(stage.id) if stage else ""
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip().lstrip("#").strip()[:80]
+    return ""
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1].rstrip() + "…"
+
+
+def _get_inquiry(session: Session, inquiry_id: str) -> Inquiry:
+    inquiry = session.get(Inquiry, inquiry_id)
+    if inquiry is None:
+        raise EntryNotFoundError("That line of inquiry no longer exists.")
+    return inquiry
+
+
+def _get_cycle(session: Session, cycle_id: str) -> Cycle:
+    cycle = session.get(Cycle, cycle_id)
+    if cycle is None:
+        raise EntryNotFoundError("That cycle no longer exists.")
+    return cycle
+
+
+def _inquiry_record(inquiry: Inquiry) -> InquiryRecord:
+    return InquiryRecord(
+        id=inquiry.id,
+        question=inquiry.question,
+        description=inquiry.description,
+        status=InquiryStatus(inquiry.status),
+        domains=tuple(in_order(Domain(d.domain) for d in inquiry.domains)),
+        created=inquiry.created_at,
+        updated=inquiry.updated_at,
+    )
+
+
+def _summary(cycle: Cycle) -> CycleSummary:
+    title = cycle.title.strip()
+    if not title:
+        first = next((s for s in cycle.stages if s.text.strip()), None)
+        title = _first_line(first.text) if first else "Untitled cycle"
+    return CycleSummary(
+        id=cycle.id,
+        inquiry_id=cycle.inquiry_id,
+        title=title,
+        template_id=cycle.template_id,
+        status=CycleStatus(cycle.status),
+        loop=LoopLevel(cycle.loop),
+        experiment_date=cycle.experiment_date,
+        domains=tuple(in_order(Domain(d.domain) for d in cycle.domains)),
+        created=cycle.created_at,
+        updated=cycle.updated_at,
+    )

@@ -1,0 +1,157 @@
+"""Cycles in the core: life cycle, linking, loop level and domain rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.cycles_model import CycleStateError, CycleStatus, DomainRequiredError, LoopLevel
+from app.domains import Domain
+from app.errors import JournalError
+from app.journal import Journal
+
+
+@pytest.fixture
+def inquiry_id(journal: Journal) -> str:
+    return journal.cycles.create_inquiry(
+        "How do I get my team to raise concerns earlier?", domains=[Domain.TEAM]
+    ).id
+
+
+def _fill(journal: Journal, cycle_id: str, stage_ids: list[str]) -> None:
+    for stage_id in stage_ids:
+        journal.cycles.save_stage(cycle_id, stage_id, f"My {stage_id} text.")
+
+
+BEFORE = ["frame", "intention", "strategy"]
+AFTER = ["action", "outcomes", "learning", "next"]
+
+
+def test_a_cycle_starts_planned_with_every_stage_and_the_template_domains(
+    journal: Journal, inquiry_id: str
+) -> None:
+    cycle = journal.cycles.start_cycle(
+        inquiry_id, "action-inquiry", experiment_date=date(2026, 3, 3)
+    )
+    assert cycle.status is CycleStatus.PLANNED
+    assert cycle.loop is LoopLevel.NONE
+    assert [s.stage_id for s in cycle.stages] == BEFORE + AFTER
+    assert cycle.domains == (Domain.INDIVIDUAL,)
+    assert cycle.current_stage == "frame"
+
+
+def test_all_after_templates_start_in_progress(journal: Journal, inquiry_id: str) -> None:
+    assert journal.cycles.start_cycle(inquiry_id, "gibbs").status is CycleStatus.IN_PROGRESS
+
+
+def test_full_lifecycle_to_reviewed_and_the_next_experiment(
+    journal: Journal, inquiry_id: str
+) -> None:
+    store = journal.cycles
+    cycle = store.start_cycle(inquiry_id, "action-inquiry", domains=[Domain.TEAM])
+    _fill(journal, cycle.id, BEFORE)
+    assert store.get(cycle.id).current_stage == "strategy"
+    cycle = store.begin_reflection(cycle.id)
+    assert cycle.status is CycleStatus.IN_PROGRESS
+    assert cycle.current_stage == "action"
+    _fill(journal, cycle.id, ["action", "outcomes"])
+    with pytest.raises(CycleStateError, match="Learning"):
+        store.finish(cycle.id)
+    store.save_stage(cycle.id, "learning", "Silence was not agreement.")
+    store.save_stage(cycle.id, "next", "Ask the night team at the 20:00 handover.\nFor two weeks.")
+    store.update_cycle(cycle.id, loop=LoopLevel.DOUBLE, tags=["huddle"])
+    reviewed = store.finish(cycle.id)
+    assert reviewed.status is CycleStatus.REVIEWED and reviewed.loop is LoopLevel.DOUBLE
+
+    nxt = store.start_next(cycle.id)
+    assert nxt.previous_id == cycle.id and nxt.inquiry_id == inquiry_id
+    assert nxt.status is CycleStatus.PLANNED
+    assert nxt.domains == (Domain.TEAM,) and nxt.tags == ("huddle",)
+    assert nxt.title == "Ask the night team at the 20:00 handover."
+    assert nxt.text("strategy").startswith("Ask the night team at the 20:00 handover.")
+    assert store.get(cycle.id).next_id == nxt.id
+    with pytest.raises(CycleStateError, match="already led"):
+        store.start_next(cycle.id)
+
+
+def test_next_experiment_needs_a_reviewed_cycle(journal: Journal, inquiry_id: str) -> None:
+    cycle = journal.cycles.start_cycle(inquiry_id, "action-inquiry")
+    with pytest.raises(CycleStateError, match="Finish reviewing"):
+        journal.cycles.start_next(cycle.id)
+
+
+def test_a_cycle_keeps_at_least_one_domain_and_says_why(journal: Journal, inquiry_id: str) -> None:
+    cycle = journal.cycles.start_cycle(inquiry_id, "action-inquiry")
+    with pytest.raises(DomainRequiredError, match="balance of your reflection"):
+        journal.cycles.update_cycle(cycle.id, domains=[])
+    with pytest.raises(DomainRequiredError):
+        journal.cycles.start_cycle(inquiry_id, "action-inquiry", domains=[])
+    assert journal.cycles.get(cycle.id).domains == (Domain.INDIVIDUAL,)
+
+
+def test_stage_text_keeps_versions(journal: Journal, inquiry_id: str) -> None:
+    cycle = journal.cycles.start_cycle(inquiry_id, "quick-capture")
+    for text in ("first", "second", "third"):
+        journal.cycles.save_stage(cycle.id, "surprise", text)
+    assert [v.text for v in journal.cycles.stage_versions(cycle.id, "surprise")] == [
+        "second",
+        "first",
+    ]
+
+
+def test_leadership_dimensions_are_checked(journal: Journal, inquiry_id: str) -> None:
+    cycle = journal.cycles.start_cycle(inquiry_id, "kolb")
+    updated = journal.cycles.update_cycle(
+        cycle.id, dimensions=["engaging-the-team", "leading-with-care"]
+    )
+    assert updated.dimensions == ("engaging-the-team", "leading-with-care")
+    with pytest.raises(JournalError, match="not a Healthcare Leadership dimension"):
+        journal.cycles.update_cycle(cycle.id, dimensions=["charisma"])
+
+
+def test_waiting_for_reflection_lists_planned_cycles_whose_date_passed(
+    journal: Journal, inquiry_id: str
+) -> None:
+    store = journal.cycles
+    due = store.start_cycle(inquiry_id, "action-inquiry", experiment_date=date(2026, 3, 1))
+    store.start_cycle(inquiry_id, "action-inquiry", experiment_date=date(2026, 3, 9))
+    store.start_cycle(inquiry_id, "action-inquiry")
+    assert [c.id for c in store.waiting_for_reflection(date(2026, 3, 2))] == [due.id]
+    store.begin_reflection(due.id)
+    assert store.waiting_for_reflection(date(2026, 3, 2)) == []
+    assert [c.id for c in store.in_progress()] == [due.id]
+
+
+def test_timeline_shows_intention_outcome_and_loop(journal: Journal, inquiry_id: str) -> None:
+    store = journal.cycles
+    first = store.start_cycle(inquiry_id, "action-inquiry", title="Ask first")
+    store.save_stage(first.id, "intention", "Hear concerns early.")
+    store.save_stage(first.id, "outcomes", "Two people spoke up.")
+    store.update_cycle(first.id, loop=LoopLevel.SINGLE)
+    steps = store.timeline(inquiry_id)
+    assert [(s.title, s.intention, s.outcome, s.loop) for s in steps] == [
+        ("Ask first", "Hear concerns early.", "Two people spoke up.", LoopLevel.SINGLE)
+    ]
+
+
+def test_an_entry_becomes_the_first_stage_of_a_cycle(journal: Journal, inquiry_id: str) -> None:
+    entry = journal.entries.create(
+        "Bed meeting", "I kept quiet again.", [Domain.ORGANISATION], ["flow"]
+    )
+    cycle = journal.cycles.cycle_from_entry(entry.id, inquiry_id, "what-so-what-now-what")
+    assert cycle.text("what") == "I kept quiet again."
+    assert cycle.title == "Bed meeting"
+    assert cycle.domains == (Domain.ORGANISATION,) and cycle.tags == ("flow",)
+    assert journal.entries.get(entry.id).deleted is not None  # moved, not copied
+    assert journal.entries.count() == 0
+
+
+def test_unknown_template_is_named(journal: Journal, inquiry_id: str) -> None:
+    with pytest.raises(JournalError, match="no template called 'nope'"):
+        journal.cycles.start_cycle(inquiry_id, "nope")
+
+
+def test_lines_of_inquiry_need_a_question(journal: Journal) -> None:
+    with pytest.raises(JournalError, match="needs a question"):
+        journal.cycles.create_inquiry("   ")
