@@ -100,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="check the journal file for damage")
     check.set_defaults(handler=_cmd_check)
 
+    demo = sub.add_parser(
+        "demo", parents=[common], help="create a sample journal in an empty folder to try the app"
+    )
+    demo.set_defaults(handler=_cmd_demo)
+
     recover = sub.add_parser(
         "recover", parents=[common], help="reopen the journal with its recovery code"
     )
@@ -189,10 +194,14 @@ def _cmd_export(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         raise CommandError(f"The folder {out.parent} does not exist.")
     journal = open_or_create(folder, store)
     try:
-        count = export_json(journal, out)
+        counts = export_json(journal, out)
     finally:
         journal.close()
-    print(f"Exported {_plural(count, 'entry', 'entries')} to {out}.")
+    print(
+        f"Exported {_plural(counts['entries'], 'entry', 'entries')}, "
+        f"{_plural(counts['inquiries'], 'line of inquiry', 'lines of inquiry')} and "
+        f"{_plural(counts['cycles'], 'cycle', 'cycles')} to {out}."
+    )
     _warn(
         "the export is not encrypted and holds everything you wrote; "
         "keep it safe and delete it when done."
@@ -235,6 +244,29 @@ def _cmd_check(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     print(
         f"The journal in {folder} is healthy: {_plural(entries, 'entry', 'entries')} "
         f"({trashed} in the trash), integrity check passed."
+    )
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    from app.demo import build_demo
+
+    if journal_exists(folder):
+        raise CommandError(
+            f"{folder} already holds a journal. The demo needs an empty folder, so that no "
+            "sample text is mixed with yours: add --data-dir with a new folder."
+        )
+    journal = open_or_create(folder, store)
+    try:
+        build_demo(journal)
+        inquiries = len(journal.cycles.inquiries())
+        cycles = len(journal.cycles.all_records())
+        entries = journal.entries.count()
+    finally:
+        journal.close()
+    print(
+        f"Created a sample journal in {folder}: {inquiries} lines of inquiry, {cycles} cycles "
+        f"and {entries} entries.\nOpen it with: inquiry-journal --data-dir {folder}"
     )
     return 0
 

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.cycles_model import (
@@ -420,6 +420,17 @@ class CycleStore:
                 .order_by(CycleStageVersion.id.desc())
             )
             return [StageVersionRecord(v.id, v.text, v.written_at, v.replaced_at) for v in rows]
+
+    def domain_counts(self, since: datetime) -> dict[Domain, int]:
+        """How many live cycles worked on since `since` touch each domain."""
+        query = (
+            select(CycleDomain.domain, func.count())
+            .join(Cycle, Cycle.id == CycleDomain.cycle_id)
+            .where(Cycle.deleted_at.is_(None), Cycle.updated_at >= since)
+            .group_by(CycleDomain.domain)
+        )
+        with self._session() as session:
+            return {Domain(code): int(n) for code, n in session.execute(query)}
 
     def all_records(self) -> list[CycleRecord]:
         """Every cycle, trashed ones too, oldest first (for export)."""

@@ -268,6 +268,17 @@ class EntryStore:
             query = select(Tag.name).where(Tag.id.in_(_entry_tag_ids())).order_by(Tag.name)
             return list(session.scalars(query).all())
 
+    def domain_counts(self, since: datetime) -> dict[Domain, int]:
+        """How many live entries written or changed since `since` touch each domain."""
+        query = (
+            select(EntryDomain.domain, func.count())
+            .join(Entry, Entry.id == EntryDomain.entry_id)
+            .where(Entry.deleted_at.is_(None), Entry.updated_at >= since)
+            .group_by(EntryDomain.domain)
+        )
+        with self._session() as session:
+            return {Domain(code): int(n) for code, n in session.execute(query)}
+
     def all_ids(self) -> list[str]:
         """Every entry id, trashed ones included."""
         with self._session() as session:

@@ -54,7 +54,7 @@ def test_export_writes_the_documented_schema(
     )
     assert code == 0 and "Exported 1 entry" in out and "not encrypted" in err
     document = json.loads(out_file.read_text(encoding="utf-8"))
-    assert document["format"] == "inquiry-journal" and document["version"] == 1
+    assert document["format"] == "inquiry-journal" and document["version"] == 2
     entry = document["entries"][0]
     assert {"id", "title", "body", "domains", "tags", "created", "updated"} <= set(entry)
     assert (entry["title"], entry["body"], entry["domains"]) == ("Huddle", "Body text", ["team"])
@@ -189,3 +189,24 @@ def test_version_via_python_dash_m(isolated_home: Path) -> None:
         check=True,
     )
     assert result.stdout.strip() == f"inquiry-journal {__version__}"
+
+
+def test_demo_fills_a_new_folder_and_refuses_an_existing_journal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = str(tmp_path / "demo")
+    code, out, _ = run(capsys, "demo", "--data-dir", folder)
+    assert code == 0 and "4 lines of inquiry, 8 cycles and 5 entries" in out
+    code, _, err = run(capsys, "demo", "--data-dir", folder)
+    assert code == 1 and "already holds a journal" in err
+    exported = tmp_path / "demo.json"
+    run(capsys, "export", "--out", str(exported), "--data-dir", folder)
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert {c["status"] for c in document["cycles"]} == {"planned", "in_progress", "reviewed"}
+    assert {c["loop"] for c in document["cycles"]} == {"none", "single", "double", "triple"}
+    assert len({c["template"] for c in document["cycles"]}) >= 4
+    assert {d for c in document["cycles"] for d in c["domains"]} == {
+        "individual",
+        "team",
+        "organisation",
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,9 @@ def test_export_holds_versions_trash_and_every_field(journal: Journal, tmp_path:
     journal.entries.save(entry.id, title="Title", body="two", domains=[Domain.TEAM], tags=["x"])
     gone = journal.entries.create("Gone", "trashed")
     journal.entries.trash(gone.id)
-    count = export_json(journal, tmp_path / "e.json")
+    counts = export_json(journal, tmp_path / "e.json")
     document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
-    assert count == 2
+    assert counts == {"entries": 2, "inquiries": 0, "cycles": 0}
     by_id = {e["id"]: e for e in document["entries"]}
     assert by_id[entry.id]["body"] == "two"
     assert by_id[entry.id]["domains"] == ["team"]
@@ -110,3 +111,89 @@ def test_not_json_and_not_utf8_are_explained(other: Journal, tmp_path: Path) -> 
         import_json(other, tmp_path / "b.json")
     with pytest.raises(ImportRejectedError, match="could not be read"):
         import_json(other, tmp_path / "missing.json")
+
+
+def _comparable(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: document[k] for k in ("entries", "inquiries", "cycles")}
+
+
+def test_demo_journal_round_trips_with_cycles_and_links(
+    journal: Journal, other: Journal, tmp_path: Path
+) -> None:
+    from app.demo import build_demo
+
+    build_demo(journal)
+    export_json(journal, tmp_path / "demo.json")
+    document = json.loads((tmp_path / "demo.json").read_text(encoding="utf-8"))
+    cycle = next(c for c in document["cycles"] if c["previous"] and c["next"])
+    assert {"id", "inquiry", "template", "status", "domains", "loop", "experiment_date"} <= set(
+        cycle
+    )
+    assert {"stage", "title", "text"} <= set(cycle["stages"][0])
+    result = import_json(other, tmp_path / "demo.json")
+    assert result.added == len(document["entries"]) + len(document["inquiries"]) + len(
+        document["cycles"]
+    )
+    assert _comparable(export_document(other)) == _comparable(export_document(journal))
+    again = import_json(other, tmp_path / "demo.json")
+    assert not again.changed_anything
+
+
+def test_edited_cycle_replaces_the_older_copy_and_keeps_its_text(
+    journal: Journal, other: Journal, tmp_path: Path
+) -> None:
+    inquiry = journal.cycles.create_inquiry("Q?")
+    cycle = journal.cycles.start_cycle(inquiry.id, "quick-capture")
+    journal.cycles.save_stage(cycle.id, "surprise", "first")
+    export_json(journal, tmp_path / "a.json")
+    import_json(other, tmp_path / "a.json")
+    journal.cycles.save_stage(cycle.id, "surprise", "second")
+    export_json(journal, tmp_path / "b.json")
+    assert import_json(other, tmp_path / "b.json").updated == 1
+    assert other.cycles.get(cycle.id).text("surprise") == "second"
+    assert [v.text for v in other.cycles.stage_versions(cycle.id, "surprise")] == ["first"]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["cycles"][0].update(status="finished"), "'status' must be one of"),
+        (lambda d: d["cycles"][0].update(loop="quadruple"), "'loop' must be one of"),
+        (lambda d: d["cycles"][0].update(domains=[]), "at least one domain"),
+        (lambda d: d["cycles"][0].update(experiment_date="next week"), "should be a date"),
+        (lambda d: d["cycles"][0].update(inquiry=str(uuid.uuid4())), "line of inquiry is neither"),
+        (lambda d: d["cycles"][0].update(previous=str(uuid.uuid4())), "cycle it follows"),
+        (lambda d: d["inquiries"][0].update(question=" "), "'question' is empty"),
+    ],
+)
+def test_bad_cycles_are_refused_whole(
+    journal: Journal, other: Journal, tmp_path: Path, mutate: Mutation, message: str
+) -> None:
+    inquiry = journal.cycles.create_inquiry("Q?")
+    journal.cycles.start_cycle(inquiry.id, "kolb")
+    journal.entries.create("An entry", "that must not arrive alone")
+    document = export_document(journal)
+    mutate(document)
+    with pytest.raises(ImportRejectedError, match=message):
+        import_json(other, _write(tmp_path / "bad.json", document))
+    assert other.entries.count() == 0
+    assert other.cycles.inquiries() == []
+
+
+def test_a_version_1_file_still_imports(other: Journal, tmp_path: Path) -> None:
+    document = {
+        "format": "inquiry-journal",
+        "version": 1,
+        "entries": [
+            {
+                "id": str(uuid.uuid4()),
+                "title": "Old",
+                "body": "From the first format",
+                "domains": ["team"],
+                "tags": [],
+                "created": "2026-01-02T09:00:00+00:00",
+                "updated": "2026-01-02T09:00:00+00:00",
+            }
+        ],
+    }
+    assert import_json(other, _write(tmp_path / "v1.json", document)).added == 1

@@ -1,0 +1,158 @@
+"""Free entries in the export file: written out, checked, and merged back in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domains import Domain
+from app.journal import Journal
+from app.storage.models import Entry, EntryDomain, EntryVersion
+from app.tags import same_tags
+from app.transfer import fields as f
+from app.transfer.merge import Merge
+
+
+def export_entries(journal: Journal) -> list[dict[str, Any]]:
+    """Every entry, trash and earlier versions included."""
+    versions: dict[str, list[dict[str, Any]]] = {}
+    with Session(journal.engine) as session:
+        for version in session.scalars(select(EntryVersion).order_by(EntryVersion.id)):
+            versions.setdefault(version.entry_id, []).append(
+                {
+                    "title": version.title,
+                    "body": version.body,
+                    "written": f.iso(version.written_at),
+                    "replaced": f.iso(version.replaced_at),
+                }
+            )
+    return [
+        {
+            "id": record.id,
+            "title": record.title,
+            "body": record.body,
+            "domains": [d.value for d in record.domains],
+            "tags": list(record.tags),
+            "created": f.iso(record.created),
+            "updated": f.iso(record.updated),
+            "deleted": f.iso(record.deleted),
+            "versions": versions.get(record.id, []),
+        }
+        for record in journal.entries.all_records()
+    ]
+
+
+@dataclass(frozen=True)
+class EntryVersionIn:
+    """An earlier text from the file."""
+
+    title: str
+    body: str
+    written: datetime
+    replaced: datetime
+
+
+@dataclass(frozen=True)
+class EntryIn:
+    """An entry from the file, checked."""
+
+    id: str
+    title: str
+    body: str
+    domains: tuple[Domain, ...]
+    tags: tuple[str, ...]
+    created: datetime
+    updated: datetime
+    deleted: datetime | None
+    versions: tuple[EntryVersionIn, ...]
+
+
+def parse_entry(value: object, where: str) -> EntryIn:
+    """Check one entry object."""
+    item = f.obj(value, where)
+    entry_id = f.ident(item, "id", where)
+    assert entry_id is not None
+    return EntryIn(
+        id=entry_id,
+        title=f.text(item, "title", where),
+        body=f.text(item, "body", where),
+        domains=f.domains(item, where),
+        tags=f.tags(item, where),
+        created=f.moment(item, "created", where),
+        updated=f.moment(item, "updated", where),
+        deleted=f.maybe_moment(item, "deleted", where),
+        versions=tuple(
+            EntryVersionIn(
+                title=f.text(v, "title", f"a version in {where}"),
+                body=f.text(v, "body", f"a version in {where}"),
+                written=f.moment(v, "written", f"a version in {where}"),
+                replaced=f.moment(v, "replaced", f"a version in {where}"),
+            )
+            for v in f.objects(item, "versions", where)
+        ),
+    )
+
+
+def merge_entry(merge: Merge, item: EntryIn) -> None:
+    """Add the entry, update it if the file's copy is newer, or leave it alone."""
+    session = merge.session
+    entry = session.get(Entry, item.id)
+    if entry is None:
+        entry = Entry(id=item.id, created_at=item.created)
+        session.add(entry)
+        _apply(merge, entry, item)
+        merge.result.added += 1
+        return
+    if _same(entry, item):
+        merge.result.unchanged += 1
+        return
+    if item.updated <= entry.updated_at:
+        merge.result.kept_newer += 1
+        return
+    if entry.title != item.title or entry.body != item.body:
+        session.add(
+            EntryVersion(
+                entry_id=entry.id,
+                title=entry.title,
+                body=entry.body,
+                written_at=entry.updated_at,
+                replaced_at=item.updated,
+            )
+        )
+    _apply(merge, entry, item)
+    merge.result.updated += 1
+
+
+def _apply(merge: Merge, entry: Entry, item: EntryIn) -> None:
+    entry.title = item.title
+    entry.body = item.body
+    entry.updated_at = item.updated
+    entry.deleted_at = item.deleted
+    entry.domains = [EntryDomain(domain=d.value) for d in item.domains]
+    entry.tags = merge.tags(item.tags)
+    known = {(v.written_at, v.replaced_at) for v in entry.versions}
+    for version in item.versions:
+        if (version.written, version.replaced) not in known:
+            entry.versions.append(
+                EntryVersion(
+                    title=version.title,
+                    body=version.body,
+                    written_at=version.written,
+                    replaced_at=version.replaced,
+                )
+            )
+
+
+def _same(entry: Entry, item: EntryIn) -> bool:
+    return (
+        entry.title == item.title
+        and entry.body == item.body
+        and entry.updated_at == item.updated
+        and entry.deleted_at == item.deleted
+        and [d.domain for d in entry.domains] == [d.value for d in item.domains]
+        and same_tags((t.name for t in entry.tags), item.tags)
+    )
