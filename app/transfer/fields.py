@@ -118,7 +118,7 @@ def tags(item: dict[str, Any], where: str) -> tuple[str, ...]:
 def choice(item: dict[str, Any], key: str, kind: type[E], where: str) -> E:
     """A field that must be one of an enumeration's values."""
     try:
-        return kind(item.get(key))
+        return kind(str(item.get(key)))
     except ValueError:
         allowed = ", ".join(v.value for v in kind)
         raise refuse(where, f"'{key}' must be one of: {allowed}.") from None

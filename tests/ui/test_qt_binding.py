@@ -16,11 +16,11 @@ def test_emitting_a_signal_leaves_true_and_false_intact() -> None:
     sender = _Sender()
     gc.collect()
     before = sys.getrefcount(True), sys.getrefcount(False)
-    for _ in range(1000):
+    for _ in range(50):  # few enough not to crash the run on a bad binding
         sender.happened.emit()
     gc.collect()
     after = sys.getrefcount(True), sys.getrefcount(False)
     # PySide6 6.12.0 loses one reference to True per emit(); every keystroke emits several,
     # so a long writing session would free True and crash the app.
-    assert after[0] - before[0] > -100
-    assert after[1] - before[1] > -100
+    assert after[0] - before[0] > -10
+    assert after[1] - before[1] > -10
