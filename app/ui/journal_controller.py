@@ -1,0 +1,351 @@
+"""What the journal window does: choose, write, autosave, find and trash entries."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Slot
+
+from app.entries import EntryRecord
+from app.errors import JournalError
+from app.journal import Journal
+from app.rendering import word_count
+from app.ui.autosave import DraftSaver
+from app.ui.entry_list_model import ENTRY_ID_ROLE, EntryListModel, summary_of
+from app.ui.messages import Confirm
+from app.ui.recovery_dialog import RecoveryCodeDialog
+from app.ui.trash_command import MoveToTrashCommand
+from app.ui.trash_dialog import TrashDialog
+from app.ui.versions_dialog import VersionsDialog
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+FILTER_DELAY_MS = 200
+STATUS_MESSAGE_MS = 8000
+EMPTY_JOURNAL_HINT = "Your journal is empty.\nPress Ctrl+N to write your first entry."
+CHOOSE_HINT = "Choose an entry on the left, or press Ctrl+N to start a new one."
+TRASHED_MESSAGE = "Moved to trash — Undo (Ctrl+Z)"
+SAVE_FAILED = (
+    "Your latest changes could not be saved. They are still here in the editor; "
+    "keep this window open and try again. The reason: {reason}"
+)
+
+
+class JournalController(QObject):
+    """Connects the window's widgets to the journal's entries (behaviour, not layout)."""
+
+    def __init__(
+        self, window: MainWindow, journal: Journal, *, confirm: Confirm, delay_ms: int
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._journal = journal
+        self._store = journal.entries
+        self._confirm = confirm
+        self._quiet = False
+        self._fresh: set[str] = set()
+        self.model = EntryListModel(self._store, parent=self)
+        self.saver = DraftSaver(self._store, window.editor.draft, delay_ms, parent=self)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+
+        window.entry_list.setModel(self.model)
+        self.model.loadFailed.connect(window.message_bar.show_problem)
+        selection = window.entry_list.selectionModel()
+        selection.currentChanged.connect(self._current_changed)
+        window.editor.edited.connect(self.saver.note_edit)
+        window.editor.edited.connect(self._update_word_count)
+        self.saver.stateChanged.connect(window.save_state_label.setText)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
+        window.message_bar.retryRequested.connect(self.save_now)
+        window.filter_edit.textChanged.connect(self._filter_timer.start)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        window.hint_button.clicked.connect(self.new_entry)
+
+        actions = window.commands
+        actions.new_entry.triggered.connect(self.new_entry)
+        actions.save.triggered.connect(self.save_now)
+        actions.find.triggered.connect(self.find)
+        actions.trash.triggered.connect(self.trash_current)
+        actions.versions.triggered.connect(self.show_versions)
+        actions.open_trash.triggered.connect(self.show_trash)
+        actions.show_recovery_code.triggered.connect(self.show_recovery_code)
+        actions.quit.triggered.connect(window.close)
+
+        window.save_state_label.setText(self.saver.state.value)
+        self.model.reload()
+        self._refresh_known_tags()
+        self._select_row(0)
+
+    # -- commands -------------------------------------------------------------------------
+
+    @Slot()
+    def new_entry(self) -> None:
+        """Start a new entry at the top of the list, with the cursor in its text."""
+        if not self._leave_current():
+            return
+        if self._window.filter_edit.text():
+            with self._quietly():
+                self._window.filter_edit.clear()
+                self._filter_timer.stop()
+                self.model.set_filter("")
+        try:
+            record = self._store.create()
+        except JournalError as exc:
+            self._window.message_bar.show_problem(str(exc))
+            return
+        self._fresh.add(record.id)
+        self.model.insert_first(summary_of(record))
+        self._select_row(0)
+        self._window.editor.focus_text()
+
+    @Slot()
+    def save_now(self) -> None:
+        """Save the entry being edited at once (Ctrl+S)."""
+        if self.saver.save_now() and self.saver.entry_id is not None:
+            self._window.statusBar().showMessage("Saved.", STATUS_MESSAGE_MS)
+
+    @Slot()
+    def save_quietly(self) -> None:
+        """Save without a status message (the window lost focus)."""
+        self.saver.save_now()
+
+    @Slot()
+    def find(self) -> None:
+        """Put the cursor in the filter box (Ctrl+F)."""
+        self._window.filter_edit.setFocus()
+        self._window.filter_edit.selectAll()
+
+    @Slot()
+    def trash_current(self) -> None:
+        """Move the selected entry to the trash; Ctrl+Z brings it back."""
+        entry_id = self.saver.entry_id
+        if entry_id is None or not self.saver.save_now():
+            return
+        row = self.model.row_of(entry_id)
+        title = self.model.summary(row).title if row is not None else ""
+        command = MoveToTrashCommand(
+            self._store, entry_id, title, self._moved, self._window.message_bar.show_problem
+        )
+        self._window.undo_stack.push(command)
+
+    @Slot()
+    def show_versions(self) -> None:
+        """Open the earlier versions of the entry being edited."""
+        entry_id = self.saver.entry_id
+        if entry_id is None or not self.saver.save_now():
+            return
+        dialog = VersionsDialog(self._store, entry_id, parent=self._window)
+        dialog.restored.connect(self._version_restored)
+        dialog.open()
+
+    @Slot()
+    def show_trash(self) -> None:
+        """Open the trash: restore entries, delete them for good, or empty it."""
+        if not self.saver.save_now():
+            return
+        dialog = TrashDialog(self._store, confirm=self._confirm, parent=self._window)
+        dialog.entryRestored.connect(self._restored_from_trash)
+        dialog.deletedForever.connect(self._window.undo_stack.clear)
+        dialog.open()
+
+    @Slot()
+    def show_recovery_code(self) -> None:
+        """Show the code that opens this journal without its key or passphrase."""
+        try:
+            code = self._journal.recovery_code()
+        except JournalError as exc:
+            self._window.message_bar.show_problem(str(exc))
+            return
+        RecoveryCodeDialog(code, parent=self._window).open()
+
+    def prepare_to_close(self) -> bool:
+        """Save before the window closes. Only a refused save can keep the window open."""
+        if self.saver.save_now():
+            self._discard_if_empty()
+            return True
+        return self._confirm(
+            self._window,
+            "Your latest changes are not saved",
+            "Your latest changes could not be saved, so closing now would lose them.\n\n"
+            "Close anyway? Choose No to keep the window open and copy your text somewhere safe.",
+        )
+
+    # -- reacting to the list and the editor -------------------------------------------------
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        new_id = current.data(ENTRY_ID_ROLE) if current.isValid() else None
+        if new_id == self.saver.entry_id:
+            return
+        if not self._leave_current():
+            # The old entry could not be saved: stay on it, with its text, until it can be.
+            self._select_id(self.saver.entry_id)
+            return
+        if isinstance(new_id, str):
+            self._show(new_id)
+        else:
+            self._show_hint()
+
+    def _leave_current(self) -> bool:
+        """Save the entry being edited; drop it if it was new and is still empty."""
+        if not self.saver.save_now():
+            return False
+        self._discard_if_empty()
+        return True
+
+    def _discard_if_empty(self) -> None:
+        entry_id = self.saver.entry_id
+        if entry_id not in self._fresh or not self._window.editor.draft().is_empty():
+            return
+        self._fresh.discard(entry_id)
+        self.saver.end()
+        try:
+            self._store.delete_forever(entry_id)
+        except JournalError:
+            return  # an empty entry left behind is harmless
+        with self._quietly():
+            self.model.remove(entry_id)
+
+    def _show(self, entry_id: str) -> None:
+        try:
+            record = self._store.get(entry_id)
+        except JournalError as exc:
+            self._window.message_bar.show_problem(str(exc))
+            return
+        self._window.editor.show_entry(record)
+        self.saver.begin(record)
+        self._window.show_editor()
+        self._update_word_count()
+
+    def _show_hint(self) -> None:
+        self.saver.end()
+        if self.model.rowCount():
+            self._window.show_hint(CHOOSE_HINT, offer_new_entry=True)
+        elif self.model.text_filter:
+            self._window.show_hint(
+                f"No entries contain “{self.model.text_filter}”.\nPress Esc to clear the filter.",
+                offer_new_entry=False,
+            )
+        else:
+            self._window.show_hint(EMPTY_JOURNAL_HINT, offer_new_entry=True)
+        self._window.words_label.clear()
+
+    @Slot(object)
+    def _saved(self, record: EntryRecord) -> None:
+        self._window.message_bar.clear()
+        self.model.update(summary_of(record))
+        self._refresh_known_tags()
+
+    @Slot(str)
+    def _save_failed(self, reason: str) -> None:
+        self._window.message_bar.show_problem(SAVE_FAILED.format(reason=reason))
+
+    @Slot()
+    def _update_word_count(self) -> None:
+        words = word_count(self._window.editor.body_edit.toPlainText())
+        self._window.words_label.setText(f"{words} word" if words == 1 else f"{words} words")
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        if not self._leave_current():
+            return
+        current = self.saver.entry_id
+        with self._quietly():
+            self.model.set_filter(self._window.filter_edit.text())
+        row = self.model.row_of(current) if current else None
+        if row is not None and current is not None:
+            self._select_id(current)
+        else:
+            self._select_row(0)
+
+    def _moved(self, entry_id: str, trashed: bool) -> None:
+        if trashed:
+            row = self.model.row_of(entry_id) or 0
+            if entry_id == self.saver.entry_id:
+                self.saver.end()
+            self._fresh.discard(entry_id)
+            with self._quietly():
+                self.model.remove(entry_id)
+            self._select_row(min(row, self.model.rowCount() - 1))
+            self._window.statusBar().showMessage(TRASHED_MESSAGE, STATUS_MESSAGE_MS)
+            self._window.entry_list.setFocus()
+        else:
+            self._reload_and_select(entry_id)
+            self._window.statusBar().showMessage("Restored from the trash.", STATUS_MESSAGE_MS)
+
+    @Slot(str)
+    def _restored_from_trash(self, entry_id: str) -> None:
+        self._reload_and_select(entry_id)
+
+    @Slot(object)
+    def _version_restored(self, record: EntryRecord) -> None:
+        self._window.editor.show_entry(record)
+        self.saver.begin(record)
+        self.model.update(summary_of(record))
+        self._update_word_count()
+        self._window.statusBar().showMessage("Earlier version restored.", STATUS_MESSAGE_MS)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _reload_and_select(self, entry_id: str) -> None:
+        if not self._leave_current():
+            return
+        with self._quietly():
+            self.model.reload(at_least=self.model.rowCount() + 1)
+        self._select_id(entry_id)
+
+    def _select_row(self, row: int) -> None:
+        """Make `row` current and show its entry, or show the hint when there is no such row."""
+        target = self.model.summary(row).id if 0 <= row < self.model.rowCount() else None
+        if target is None:
+            if not self._leave_current():
+                return
+            with self._quietly():
+                self._window.entry_list.selectionModel().clearCurrentIndex()
+            self._show_hint()
+            return
+        self._select_id(target)
+
+    def _select_id(self, entry_id: str | None) -> None:
+        """Make the entry current (loading more of the list if needed) and show it."""
+        if entry_id is None:
+            return
+        if entry_id != self.saver.entry_id and not self._leave_current():
+            return
+        row = self.model.row_of(entry_id)
+        while row is None and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+            row = self.model.row_of(entry_id)
+        if row is None:
+            return
+        index = self.model.index(row)
+        with self._quietly():
+            self._window.entry_list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self._window.entry_list.scrollTo(index)
+        if entry_id != self.saver.entry_id:
+            self._show(entry_id)
+
+    def _refresh_known_tags(self) -> None:
+        try:
+            self._window.editor.set_known_tags(self._store.all_tags())
+        except JournalError as exc:
+            self._window.message_bar.show_problem(str(exc))
+
+    @contextlib.contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Changes to the list made here do not count as the person choosing an entry."""
+        previous, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = previous

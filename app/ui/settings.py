@@ -1,0 +1,59 @@
+"""Window state kept between runs: geometry, splitter, the last journal folder.
+
+Never any journal content: the settings file is not encrypted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from app.paths import settings_dir
+
+SETTINGS_NAME = "settings.ini"
+_GEOMETRY = "window/geometry"
+_STATE = "window/state"
+_SPLITTER = "window/splitter"
+_FOLDER = "journal/folder"
+
+
+def open_settings() -> QSettings:
+    """The settings file, settings_dir()/settings.ini, in INI format on every platform."""
+    return QSettings(str(settings_dir() / SETTINGS_NAME), QSettings.Format.IniFormat)
+
+
+def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter) -> bool:
+    """Put the window and splitter back as they were; False when nothing was remembered."""
+    geometry = settings.value(_GEOMETRY)
+    splitter_state = settings.value(_SPLITTER)
+    restored = False
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        restored = window.restoreGeometry(geometry)
+    state = settings.value(_STATE)
+    if isinstance(state, QByteArray) and not state.isEmpty():
+        window.restoreState(state)
+    if isinstance(splitter_state, QByteArray) and not splitter_state.isEmpty():
+        splitter.restoreState(splitter_state)
+    return restored
+
+
+def remember_window(settings: QSettings, window: QMainWindow, splitter: QSplitter) -> None:
+    """Keep the window's geometry and splitter position for next time."""
+    settings.setValue(_GEOMETRY, window.saveGeometry())
+    settings.setValue(_STATE, window.saveState())
+    settings.setValue(_SPLITTER, splitter.saveState())
+    settings.sync()
+
+
+def remembered_folder(settings: QSettings) -> Path | None:
+    """The journal folder chosen in an earlier run, if any."""
+    value = settings.value(_FOLDER)
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def remember_folder(settings: QSettings, folder: Path) -> None:
+    """Open this folder next time the app starts without one being named."""
+    settings.setValue(_FOLDER, str(folder))
+    settings.sync()

@@ -1,0 +1,59 @@
+"""Fixtures for the window tests: a journal window, answers to questions, and leak checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.journal import Journal
+from app.ui.main_window import MainWindow
+
+
+@dataclass
+class Answers:
+    """Stands in for the person answering Yes/No questions; records what was asked."""
+
+    reply: bool = True
+    asked: list[str] = field(default_factory=list)
+
+    def __call__(self, _parent: QWidget | None, title: str, question: str) -> bool:
+        self.asked.append(f"{title}: {question}")
+        return self.reply
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
+    """Every window and dialog a test opens is closed and deleted by the end of the test."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    QApplication.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in leaked:
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
+
+
+@pytest.fixture
+def answers() -> Answers:
+    """Answers Yes to every question (set `.reply = False` for No)."""
+    return Answers()
+
+
+@pytest.fixture
+def make_window(qtbot, answers: Answers) -> Callable[..., MainWindow]:
+    """Open a shown journal window; pytest-qt closes and deletes it after the test."""
+
+    def make(journal: Journal, **options: object) -> MainWindow:
+        window = MainWindow(journal, confirm=answers, **options)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        return window
+
+    return make

@@ -1,0 +1,215 @@
+"""Writing in the window: nothing typed is ever lost, and the window looks after itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from app.domains import Domain
+from app.journal import create_journal, open_journal
+from app.ui.autosave import SaveState
+from app.ui.journal_controller import EMPTY_JOURNAL_HINT
+from app.ui.main_window import MainWindow
+from app.ui.settings import SETTINGS_NAME, open_settings
+
+NEVER_MS = 3_600_000  # an autosave delay no test waits for: proves another trigger saved
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """Make the window the active one, as clicking on it would."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def press(qtbot, window: MainWindow, key: Qt.Key, modifier=Qt.KeyboardModifier.ControlModifier):
+    """A keyboard shortcut pressed while the window is active."""
+    activate(qtbot, window)
+    focus = window.focusWidget() or window
+    qtbot.keyClick(focus, key, modifier)
+
+
+def test_text_typed_then_window_closed_is_there_after_reopening(
+    qtbot, journal_dir, key_store, make_window
+):
+    journal, _code = create_journal(journal_dir, key_store)
+    window = make_window(journal, autosave_ms=NEVER_MS)
+    press(qtbot, window, Qt.Key.Key_N)
+    qtbot.keyClicks(window.editor.title_edit, "Asking first")
+    qtbot.keyClicks(window.editor.body_edit, "In the huddle I asked for views before giving mine.")
+
+    window.close()  # no Save pressed, no question asked
+    journal.close()
+
+    reopened = open_journal(journal_dir, key_store)
+    try:
+        [summary] = reopened.entries.summaries()
+        record = reopened.entries.get(summary.id)
+        assert record.title == "Asking first"
+        assert record.body == "In the huddle I asked for views before giving mine."
+    finally:
+        reopened.close()
+
+
+def test_typing_is_saved_about_a_second_after_it_stops(qtbot, journal, make_window):
+    window = make_window(journal)
+    press(qtbot, window, Qt.Key.Key_N)
+    entry_id = window.controller.saver.entry_id
+    assert entry_id is not None
+
+    qtbot.keyClicks(window.editor.body_edit, "What surprised me")
+    assert window.save_state_label.text() == SaveState.SAVING.value
+    qtbot.waitUntil(lambda: journal.entries.get(entry_id).body == "What surprised me")
+    assert window.save_state_label.text() == SaveState.SAVED.value
+
+
+def test_ctrl_s_saves_at_once(qtbot, journal, make_window):
+    window = make_window(journal, autosave_ms=NEVER_MS)
+    press(qtbot, window, Qt.Key.Key_N)
+    entry_id = window.controller.saver.entry_id
+    qtbot.keyClicks(window.editor.body_edit, "Saved by hand")
+    press(qtbot, window, Qt.Key.Key_S)
+    assert journal.entries.get(entry_id).body == "Saved by hand"
+    assert window.save_state_label.text() == "Saved"
+
+
+def test_switching_entries_saves_the_one_left(qtbot, journal, make_window):
+    journal.entries.create("Older", "first text")
+    newer = journal.entries.create("Newer", "second text")
+    window = make_window(journal, autosave_ms=NEVER_MS)
+    assert window.editor.title_edit.text() == "Newer"  # newest first, shown at once
+
+    window.editor.body_edit.moveCursor(window.editor.body_edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.editor.body_edit, ", and more")
+    window.entry_list.setCurrentIndex(window.controller.model.index(1))
+
+    assert window.editor.title_edit.text() == "Older"
+    assert journal.entries.get(newer.id).body == "second text, and more"
+
+
+def test_losing_focus_saves(qtbot, journal, make_window):
+    window = make_window(journal, autosave_ms=NEVER_MS)
+    press(qtbot, window, Qt.Key.Key_N)
+    entry_id = window.controller.saver.entry_id
+    qtbot.keyClicks(window.editor.body_edit, "Before a meeting")
+
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: journal.entries.get(entry_id).body == "Before a meeting")
+
+
+def test_empty_journal_shows_a_hint_instead_of_an_editor(qtbot, journal, make_window):
+    window = make_window(journal)
+    assert window.hint_label.isVisible()
+    assert window.hint_label.text() == EMPTY_JOURNAL_HINT
+    assert not window.editor.isVisible()
+
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.editor.isVisible()
+    assert window.editor.body_edit.hasFocus()
+
+
+def test_a_new_entry_left_empty_is_not_kept(qtbot, journal, make_window):
+    journal.entries.create("Kept", "text")
+    window = make_window(journal)
+    press(qtbot, window, Qt.Key.Key_N)
+    assert journal.entries.count() == 2
+    window.entry_list.setCurrentIndex(window.controller.model.index(1))
+    assert journal.entries.count() == 1
+    assert window.controller.model.rowCount() == 1
+    assert window.editor.title_edit.text() == "Kept"
+
+
+def test_word_count_is_in_the_status_bar(qtbot, journal, make_window):
+    window = make_window(journal)
+    press(qtbot, window, Qt.Key.Key_N)
+    qtbot.keyClicks(window.editor.body_edit, "One small experiment")
+    assert window.words_label.text() == "3 words"
+
+
+def test_domains_show_their_explanations_and_are_saved(qtbot, journal, make_window):
+    window = make_window(journal, autosave_ms=NEVER_MS)
+    press(qtbot, window, Qt.Key.Key_N)
+    entry_id = window.controller.saver.entry_id
+    team = window.editor.domain_boxes[Domain.TEAM]
+    assert team.text() == "Team or service"
+    assert team.accessibleDescription() == Domain.TEAM.explanation
+    qtbot.mouseClick(team, Qt.MouseButton.LeftButton)
+    window.close()
+    assert journal.entries.get(entry_id).domains == (Domain.TEAM,)
+
+
+def test_ctrl_f_filters_the_list_by_title_and_text(qtbot, journal, make_window):
+    journal.entries.create("Huddle", "asked first")
+    journal.entries.create("Board paper", "wrote the summary")
+    journal.entries.create("Rota", "the huddle ran late")
+    window = make_window(journal)
+    press(qtbot, window, Qt.Key.Key_F)
+    assert window.filter_edit.hasFocus()
+
+    qtbot.keyClicks(window.filter_edit, "huddle")
+    model = window.controller.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert {model.summary(r).title for r in range(2)} == {"Huddle", "Rota"}
+
+    qtbot.keyClicks(window.filter_edit, " zebra")
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
+    assert "No entries contain" in window.hint_label.text()
+
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+
+
+def test_window_size_and_splitter_are_remembered_without_any_content(
+    qtbot, journal, make_window, isolated_home
+):
+    journal.entries.create("Private title", "private words")
+    window = make_window(journal)
+    window.resize(790, 560)  # the offscreen screen is 800 x 600
+    window.splitter.setSizes([250, 520])
+    sizes = window.splitter.sizes()
+    window.close()
+
+    again = make_window(journal)
+    assert (again.width(), again.height()) == (790, 560)
+    assert again.splitter.sizes() == sizes
+
+    settings_file = Path(open_settings().fileName())
+    assert settings_file.name == SETTINGS_NAME
+    assert settings_file.is_relative_to(isolated_home)
+    text = settings_file.read_text(encoding="utf-8")
+    assert "geometry" in text
+    assert "Private" not in text and "private" not in text
+
+
+def test_every_control_has_an_accessible_name(journal, make_window):
+    window = make_window(journal)
+    journal.entries.create("x", "y")
+    window.controller.new_entry()
+    editor = window.editor
+    controls = [
+        window.filter_edit,
+        window.entry_list,
+        editor.title_edit,
+        editor.body_edit,
+        editor.preview,
+        editor.tags_edit,
+        *editor.domain_boxes.values(),
+        window.words_label,
+        window.save_state_label,
+    ]
+    assert all(control.accessibleName() for control in controls)
+
+
+def test_tab_goes_from_the_list_to_the_editor(qtbot, journal, make_window):
+    journal.entries.create("An entry", "text")
+    window = make_window(journal)
+    activate(qtbot, window)
+    window.filter_edit.setFocus()
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Tab)
+    assert window.entry_list.hasFocus()
+    qtbot.keyClick(window.entry_list, Qt.Key.Key_Tab)
+    assert window.editor.title_edit.hasFocus()
