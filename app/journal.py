@@ -14,6 +14,7 @@ from app.entries import EntryStore
 from app.errors import JournalError, KeyUnavailableError, StorageError, WrongKeyError
 from app.recovery import decode_recovery_code, encode_recovery_code
 from app.resources import shipped_templates_dir
+from app.search import SearchService
 from app.storage import engine as engine_mod
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
 from app.storage.meta import (
@@ -41,11 +42,13 @@ class Journal:
     key: JournalKey = field(repr=False)
     entries: EntryStore = field(init=False)
     cycles: CycleStore = field(init=False)
+    search: SearchService = field(init=False)
     _closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.entries = EntryStore(self.engine)
         self.cycles = CycleStore(self.engine, self.load_templates())
+        self.search = SearchService(self.engine)
 
     @property
     def templates(self) -> TemplateLibrary:

@@ -202,9 +202,7 @@ class Cycle(Base):
     )
 
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('planned', 'in_progress', 'reviewed')", name="ck_cycle_status"
-        ),
+        CheckConstraint("status IN ('planned', 'in_progress', 'reviewed')", name="ck_cycle_status"),
         CheckConstraint("loop IN ('none', 'single', 'double', 'triple')", name="ck_cycle_loop"),
         Index("ix_cycles_list", "deleted_at", "created_at"),
         Index("ix_cycles_status_date", "status", "experiment_date"),
@@ -268,3 +266,32 @@ class CycleStageVersion(Base):
     text: Mapped[str] = mapped_column(Text)
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
     replaced_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SearchDoc(Base):
+    """Which entry, cycle or stage each row of the full-text index (search_index) belongs to.
+
+    The FTS5 table itself and the triggers that keep it in step with the data are created by
+    migration 0003; they are not mapped.
+    """
+
+    __tablename__ = "search_docs"
+
+    rowid: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    item_id: Mapped[str] = mapped_column(String(36))
+    stage_id: Mapped[str] = mapped_column(String(100), default="")
+
+    __table_args__ = (
+        Index("ux_search_docs_item", "kind", "item_id", "stage_id", unique=True),
+        CheckConstraint("kind IN ('entry', 'cycle', 'stage')", name="ck_search_doc_kind"),
+    )
+
+
+class RecentSearch(Base):
+    """A search the participant ran, kept inside the encrypted journal (never in settings)."""
+
+    __tablename__ = "recent_searches"
+
+    query: Mapped[str] = mapped_column(Text, primary_key=True)
+    used_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
