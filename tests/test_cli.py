@@ -210,3 +210,20 @@ def test_demo_fills_a_new_folder_and_refuses_an_existing_journal(
         "team",
         "organisation",
     }
+
+
+def test_search_prints_results_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = str(tmp_path / "demo")
+    run(capsys, "demo", "--data-dir", folder)
+    code, out, _ = run(capsys, "search", "handover", "--data-dir", folder)
+    assert code == 0 and "*handover*" in out
+    code, out, _ = run(
+        capsys, "search", "handover", "--json", "--domain", "team", "--newest", "--data-dir", folder
+    )
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and all({"id", "kind", "title", "date", "snippet"} <= set(r) for r in rows)
+    assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
+    code, _, err = run(capsys, "search", "zebra", "--data-dir", folder)
+    assert code == 1 and "No matches" in err
+    code, _, err = run(capsys, "search", "x", "--since", "last week", "--data-dir", folder)
+    assert code == 1 and "--since needs a date" in err
