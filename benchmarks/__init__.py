@@ -1,0 +1,1 @@
+"""Speed and size measurements for `make bench` (not part of `make test`)."""
