@@ -1,0 +1,227 @@
+"""Starting the window: the GUI's composition root.
+
+`main()` builds the application, finds the journal folder, takes the journal lock, sets the
+journal up or unlocks it (recovering it if the key is lost), and shows the window.
+`JournalOpener` does the middle part and asks the person through `OpenerPrompts`, so tests
+can answer for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.errors import JournalError, KeyUnavailableError, WrongKeyError
+from app.journal import Journal, create_journal, open_journal
+from app.paths import ENV_HOME, is_network_path, resolve_data_dir
+from app.storage.keys import KeyStore, SystemKeyring
+from app.storage.lock import JournalLock
+from app.storage.meta import KeyMode, journal_exists, read_meta
+from app.ui.main_window import MainWindow
+from app.ui.messages import show_error
+from app.ui.resources import app_icon
+from app.ui.settings import open_settings, remember_folder, remembered_folder
+from app.ui.setup_wizard import NETWORK_WARNING, CreateJournal, SetupWizard
+from app.ui.unlock_dialogs import RECOVER_REQUESTED, PassphraseDialog, RecoverDialog
+
+APP_NAME = "Inquiry Journal"
+
+
+class UnlockChoice(Enum):
+    """The person chose, at the passphrase prompt, to use their recovery code."""
+
+    RECOVER = "recover"
+
+
+class OpenerPrompts(Protocol):
+    """Everything JournalOpener asks the person. Each method returns None when they cancel."""
+
+    def warn_network_folder(self, folder: Path) -> None:
+        """Warn that the folder is on a network drive (the journal may still be opened)."""
+        ...
+
+    def show_error(self, message: str) -> None:
+        """Say, in the error's own words, why the journal cannot be opened."""
+        ...
+
+    def run_setup(self, folder: Path, create: CreateJournal) -> Journal | Path | None:
+        """First-run setup: the new journal, or a folder that already holds one."""
+        ...
+
+    def ask_passphrase(self, folder: Path) -> Journal | UnlockChoice | None:
+        """The journal opened with the passphrase typed, or the wish to use the recovery code."""
+        ...
+
+    def recover(self, folder: Path, reason: str, *, prefer_passphrase: bool) -> Journal | None:
+        """The journal opened with its recovery code."""
+        ...
+
+
+class DialogPrompts:
+    """OpenerPrompts answered by the person through the app's dialogs."""
+
+    def __init__(self, key_store: KeyStore) -> None:
+        self._key_store = key_store
+
+    def warn_network_folder(self, folder: Path) -> None:
+        """A warning box the person acknowledges."""
+        QMessageBox.warning(None, APP_NAME, f"{folder}\n\n{NETWORK_WARNING}")
+
+    def show_error(self, message: str) -> None:
+        """A message box with the error's message."""
+        show_error(None, message)
+
+    def run_setup(self, folder: Path, create: CreateJournal) -> Journal | Path | None:
+        """The first-run wizard."""
+        wizard = SetupWizard(folder, self._key_store, create)
+        wizard.setWindowIcon(app_icon())
+        if wizard.exec() != SetupWizard.DialogCode.Accepted:
+            return None
+        return wizard.journal or wizard.existing_folder
+
+    def ask_passphrase(self, folder: Path) -> Journal | UnlockChoice | None:
+        """The passphrase dialog."""
+        dialog = PassphraseDialog(folder, self._key_store)
+        result = dialog.exec()
+        if result == RECOVER_REQUESTED:
+            return UnlockChoice.RECOVER
+        return dialog.journal if result == PassphraseDialog.DialogCode.Accepted else None
+
+    def recover(self, folder: Path, reason: str, *, prefer_passphrase: bool) -> Journal | None:
+        """The recovery dialog."""
+        dialog = RecoverDialog(folder, self._key_store, reason, prefer_passphrase=prefer_passphrase)
+        accepted = dialog.exec() == RecoverDialog.DialogCode.Accepted
+        return dialog.journal if accepted else None
+
+
+class JournalOpener:
+    """Takes a folder to an open journal, holding the folder's lock while it is open.
+
+    `open()` raises JournalError when the journal cannot be opened (in use, damaged, newer);
+    it returns None when the person cancelled.
+    """
+
+    def __init__(self, folder: Path, key_store: KeyStore, prompts: OpenerPrompts) -> None:
+        self.folder = folder
+        self._key_store = key_store
+        self._prompts = prompts
+        self._lock: JournalLock | None = None
+
+    def open(self) -> Journal | None:
+        """Lock the folder, then set up a new journal or unlock the one there."""
+        if is_network_path(self.folder):
+            self._prompts.warn_network_folder(self.folder)
+        self._take_lock(self.folder)
+        if journal_exists(self.folder):
+            return self._unlock(self.folder)
+        outcome = self._prompts.run_setup(self.folder, self._create)
+        if isinstance(outcome, Path):
+            self._take_lock(outcome)
+            return self._unlock(outcome)
+        return outcome
+
+    def release(self) -> None:
+        """Let another window open the journal."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _take_lock(self, folder: Path) -> None:
+        if self._lock is not None and self.folder == folder and self._lock.is_held:
+            return
+        lock = JournalLock(folder)
+        lock.acquire()
+        self.release()
+        self._lock = lock
+        self.folder = folder
+
+    def _create(self, folder: Path, passphrase: str | None) -> tuple[Journal, str]:
+        self._take_lock(folder)
+        return create_journal(folder, self._key_store, passphrase)
+
+    def _unlock(self, folder: Path) -> Journal | None:
+        meta = read_meta(folder)
+        if meta.key_mode is KeyMode.PASSPHRASE:
+            answer = self._prompts.ask_passphrase(folder)
+            if answer is UnlockChoice.RECOVER:
+                return self._prompts.recover(
+                    folder,
+                    "Type your recovery code to open the journal, then choose how to keep its key.",
+                    prefer_passphrase=True,
+                )
+            return answer
+        try:
+            return open_journal(folder, self._key_store)
+        except (KeyUnavailableError, WrongKeyError) as exc:
+            return self._prompts.recover(folder, str(exc), prefer_passphrase=False)
+
+
+def journal_folder(data_dir: Path | None, settings: QSettings) -> Path:
+    """The folder to open: the one named, else the one chosen at setup, else the default."""
+    default = resolve_data_dir(None)
+    folder = resolve_data_dir(data_dir) if data_dir else default
+    if folder == default and not os.environ.get(ENV_HOME) and not journal_exists(folder):
+        # The command line passes the default folder too; a folder chosen at setup wins.
+        remembered = remembered_folder(settings)
+        if remembered is not None and journal_exists(remembered):
+            return remembered
+    return folder
+
+
+def _data_dir_argument(argv: list[str]) -> Path | None:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data-dir", type=Path)
+    known, _qt_arguments = parser.parse_known_args(argv[1:])
+    value = known.data_dir
+    return value if isinstance(value, Path) else None
+
+
+def _application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def main(
+    data_dir: Path | None = None,
+    argv: list[str] | None = None,
+    *,
+    prompts: OpenerPrompts | None = None,
+    key_store: KeyStore | None = None,
+) -> int:
+    """Open the journal window; return the process exit code (1 when it could not open)."""
+    arguments = list(sys.argv if argv is None else argv)
+    app = _application(arguments)
+    settings = open_settings()
+    folder = journal_folder(data_dir or _data_dir_argument(arguments), settings)
+    store = key_store if key_store is not None else SystemKeyring()
+    asker = prompts if prompts is not None else DialogPrompts(store)
+    opener = JournalOpener(folder, store, asker)
+    try:
+        journal = opener.open()
+    except JournalError as exc:
+        opener.release()
+        asker.show_error(str(exc))
+        return 1
+    if journal is None:
+        opener.release()
+        return 0
+    try:
+        if journal.folder != folder:
+            remember_folder(settings, journal.folder)
+        window = MainWindow(journal, settings=settings)
+        window.show()
+        return app.exec()
+    finally:
+        journal.close()
+        opener.release()

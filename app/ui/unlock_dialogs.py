@@ -1,0 +1,242 @@
+"""Unlocking a journal: the passphrase prompt, and recovery with the recovery code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import JournalError, WrongKeyError
+from app.journal import Journal, open_journal, recover_journal
+from app.storage.keys import KeyStore
+from app.ui.fields import InlineError, quiet_note
+from app.ui.protection_choice import ProtectionChoice
+from app.ui.recovery_code_view import RecoveryCodeView
+
+RECOVER_REQUESTED = 2
+"""PassphraseDialog's result when the person chose to use their recovery code."""
+ATTEMPTS_BEFORE_HINT = 3
+
+OpenWithPassphrase = Callable[[Path, KeyStore, str], Journal]
+
+
+def _open_with_passphrase(folder: Path, key_store: KeyStore, passphrase: str) -> Journal:
+    return open_journal(folder, key_store, passphrase)
+
+
+class PassphraseDialog(QDialog):
+    """Asks for the passphrase and opens the journal; a wrong one is said so, in place.
+
+    After `Accepted`, `journal` is open. The result is RECOVER_REQUESTED when the person
+    chose "Use recovery code...".
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        key_store: KeyStore,
+        opener: OpenWithPassphrase = _open_with_passphrase,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._folder = folder
+        self._key_store = key_store
+        self._opener = opener
+        self._failures = 0
+        self.journal: Journal | None = None
+        self.setWindowTitle("Unlock your journal")
+        intro = QLabel(f"Enter the passphrase for the journal in\n{folder}")
+        intro.setWordWrap(True)
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName("Passphrase")
+        self.error = InlineError("Unlock problem")
+        self.buttons = QDialogButtonBox()
+        self.unlock_button = self.buttons.addButton(
+            "&Unlock", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button.setDefault(True)
+        self.recover_button = self.buttons.addButton(
+            "Use &recovery code...", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.recover_button.setAccessibleName("Use recovery code")
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        self.unlock_button.clicked.connect(self._unlock)
+        self.recover_button.clicked.connect(self._recover)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.passphrase_edit)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+
+    @Slot()
+    def _unlock(self) -> None:
+        passphrase = self.passphrase_edit.text()
+        if not passphrase:
+            self.error.show_message("Please type your passphrase.")
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.journal = self._opener(self._folder, self._key_store, passphrase)
+        except WrongKeyError:
+            self._failures += 1
+            message = "That passphrase does not open this journal. Please try again."
+            if self._failures >= ATTEMPTS_BEFORE_HINT:
+                message += " If you have forgotten it, use your recovery code."
+                self.recover_button.setDefault(True)
+            self.error.show_message(message)
+            self.passphrase_edit.selectAll()
+            self.passphrase_edit.setFocus()
+            return
+        except JournalError as exc:
+            self.error.show_message(str(exc))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.accept()
+
+    @Slot()
+    def _recover(self) -> None:
+        self.done(RECOVER_REQUESTED)
+
+
+class RecoverDialog(QDialog):
+    """Opens a journal with its recovery code and keeps the key again (keyring or passphrase).
+
+    When a new passphrase was chosen, a new recovery code results; it is shown before the
+    dialog can finish. After `Accepted`, `journal` is open.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        key_store: KeyStore,
+        reason: str = "",
+        *,
+        prefer_passphrase: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._folder = folder
+        self._key_store = key_store
+        self.journal: Journal | None = None
+        self.setWindowTitle("Open with your recovery code")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._code_page(reason, prefer_passphrase))
+        self.buttons = QDialogButtonBox()
+        self.recover_button = self.buttons.addButton(
+            "&Open journal", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.recover_button.setAccessibleName("Open journal")
+        self.recover_button.setDefault(True)
+        self.recover_button.clicked.connect(self._recover)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        self.finish_button: QPushButton | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+        self.choice.changed.connect(self._refresh)
+        self._refresh()
+
+    def _code_page(self, reason: str, prefer_passphrase: bool) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if reason:
+            layout.addWidget(quiet_note(reason))
+        prompt = QLabel("&Recovery code (11 groups of 5 letters and digits):")
+        self.code_edit = QLineEdit()
+        self.code_edit.setAccessibleName("Recovery code")
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.code_edit.setFont(font)
+        self.code_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-...")
+        prompt.setBuddy(self.code_edit)
+        self.error = InlineError("Recovery problem")
+        description = self._key_store.description() if self._key_store.is_available() else None
+        self.choice = ProtectionChoice(description, prefer_passphrase=prefer_passphrase)
+        layout.addWidget(prompt)
+        layout.addWidget(self.code_edit)
+        layout.addWidget(self.error)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel("After opening, keep the key:"))
+        layout.addWidget(self.choice)
+        self.code_edit.textChanged.connect(self._refresh)
+        return page
+
+    @Slot()
+    def _refresh(self) -> None:
+        self.recover_button.setEnabled(
+            bool(self.code_edit.text().strip()) and self.choice.is_complete()
+        )
+
+    @Slot()
+    def _recover(self) -> None:
+        self.error.show_message("")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.journal, new_code = recover_journal(
+                self._folder, self.code_edit.text(), self._key_store, self.choice.passphrase()
+            )
+        except JournalError as exc:
+            self.error.show_message(str(exc))
+            self.code_edit.setFocus()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if new_code is None:
+            self.accept()
+        else:
+            self._show_new_code(new_code)
+
+    def _show_new_code(self, code: str) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Your journal is open, with a new recovery code")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addWidget(
+            quiet_note("Your old recovery code no longer works. Keep this one safe instead.")
+        )
+        self.code_view = RecoveryCodeView(code, ask_confirmation=True)
+        layout.addWidget(self.code_view)
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        self.recover_button.hide()
+        self.cancel_button.hide()
+        self.finish_button = self.buttons.addButton(
+            "&Start writing", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.finish_button.setAccessibleName("Start writing")
+        self.finish_button.setEnabled(False)
+        self.finish_button.clicked.connect(self.accept)
+        self.code_view.confirmedChanged.connect(self.finish_button.setEnabled)
+
+    def reject(self) -> None:
+        """Cancel, except once the journal is open with a new code: that must be kept first."""
+        if self.finish_button is not None:
+            return
+        super().reject()
