@@ -55,6 +55,9 @@ class EntryEditor(QWidget):
         self.body_edit.setAccessibleName("Entry text")
         self.body_edit.setAccessibleDescription("The entry, written in Markdown")
         self.body_edit.setTabChangesFocus(True)
+        document = self.body_edit.document()
+        assert document is not None
+        document.setDocumentMargin(10)
         self.preview = PreviewBrowser()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Write or preview")
@@ -76,7 +79,6 @@ class EntryEditor(QWidget):
             box.setToolTip(domain.explanation)
             box.toggled.connect(self._changed)
             explanation = quiet_note(domain.explanation)
-            explanation.setWordWrap(False)
             grid.addWidget(box, row, 0)
             grid.addWidget(explanation, row, 1)
             self.domain_boxes[domain] = box

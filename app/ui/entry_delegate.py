@@ -29,8 +29,13 @@ _CHIP_PAD_Y = 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def chip_colours(domain: Domain) -> tuple[QColor, QColor]:
-    """Fill and outline for a domain's chip."""
+def chip_colours(domain: Domain, on_selection: QColor | None = None) -> tuple[QColor, QColor]:
+    """Fill and outline for a domain's chip; on a selected row, tints of its text colour."""
+    if on_selection is not None:
+        fill, outline = QColor(on_selection), QColor(on_selection)
+        fill.setAlpha(60)
+        outline.setAlpha(170)
+        return fill, outline
     hue = _CHIP_HUES[domain]
     return QColor.fromHsv(hue, 160, 210, 80), QColor.fromHsv(hue, 170, 190, 200)
 
@@ -55,7 +60,7 @@ class EntryDelegate(QStyledItemDelegate):
         """Room for the title line and the date-and-chips line."""
         title_height = QFontMetrics(self._title_font(option.font)).height()
         small_height = QFontMetrics(_small(option.font)).height() + 2 * _CHIP_PAD_Y
-        return QSize(200, 2 * _PAD + title_height + _LINE_GAP + small_height)
+        return QSize(120, 2 * _PAD + title_height + _LINE_GAP + small_height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         """Draw the row with the style's own background, selection and focus."""
@@ -119,6 +124,7 @@ class EntryDelegate(QStyledItemDelegate):
             area.right(),
             metrics,
             text_colour,
+            selected,
         )
         painter.restore()
 
@@ -130,6 +136,7 @@ class EntryDelegate(QStyledItemDelegate):
         right_edge: int,
         metrics: QFontMetrics,
         text_colour: QColor,
+        selected: bool,
     ) -> None:
         x = start.left()
         for position, domain in enumerate(domains):
@@ -147,7 +154,7 @@ class EntryDelegate(QStyledItemDelegate):
                 )
                 return
             chip = QRectF(x, start.top(), width, start.height())
-            fill, outline = chip_colours(domain)
+            fill, outline = chip_colours(domain, text_colour if selected else None)
             painter.setPen(outline)
             painter.setBrush(fill)
             radius = start.height() / 2

@@ -223,6 +223,7 @@ class JournalController(QObject):
         self._window.editor.show_entry(record)
         self.saver.begin(record)
         self._window.show_editor()
+        self._window.save_state_label.setText(self.saver.state.value)
         self._update_word_count()
 
     def _show_hint(self) -> None:
@@ -237,6 +238,7 @@ class JournalController(QObject):
         else:
             self._window.show_hint(EMPTY_JOURNAL_HINT, offer_new_entry=True)
         self._window.words_label.clear()
+        self._window.save_state_label.clear()
 
     @Slot(object)
     def _saved(self, record: EntryRecord) -> None:

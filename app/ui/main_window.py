@@ -68,9 +68,11 @@ class MainWindow(QMainWindow):
         self.entry_list.setUniformItemSizes(True)
         self.entry_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.entry_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.entry_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entry_list.addAction(self.commands.trash)
 
         left = QWidget()
+        left.setMinimumWidth(240)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.filter_edit)
@@ -88,9 +90,14 @@ class MainWindow(QMainWindow):
         self.hint_label.setFont(hint_font)
         self.hint_button = QPushButton("&New entry")
         self.hint_button.setAccessibleName("New entry")
+        hint_icon = QLabel()
+        hint_icon.setPixmap(app_icon().pixmap(72, 72))
+        hint_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint_page = QWidget()
         hint_layout = QVBoxLayout(hint_page)
+        hint_layout.setSpacing(12)
         hint_layout.addStretch(1)
+        hint_layout.addWidget(hint_icon)
         hint_layout.addWidget(self.hint_label)
         hint_layout.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignHCenter)
         hint_layout.addStretch(2)
@@ -118,6 +125,8 @@ class MainWindow(QMainWindow):
         self.words_label.setAccessibleName("Word count")
         self.save_state_label = QLabel()
         self.save_state_label.setAccessibleName("Save status")
+        for label in (self.words_label, self.save_state_label):
+            label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_state_label)
 
@@ -148,6 +157,11 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         """Save when the window stops being the active one (focus went elsewhere)."""
-        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
-            self.controller.save_quietly()
+        controller = getattr(self, "controller", None)  # events can come during __init__
+        if (
+            isinstance(controller, JournalController)
+            and event.type() == QEvent.Type.ActivationChange
+            and not self.isActiveWindow()
+        ):
+            controller.save_quietly()
         super().changeEvent(event)

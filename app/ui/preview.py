@@ -60,6 +60,7 @@ class PreviewBrowser(QTextBrowser):
             f"pre {{ background-color: {shade}; padding: 6px; }}"
             f"code {{ background-color: {shade}; }}"
             f"blockquote {{ margin-left: 12px; }}"
+            "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; }"
         )
 
 

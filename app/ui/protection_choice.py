@@ -125,7 +125,7 @@ class ProtectionChoice(QWidget):
 
     @Slot()
     def _refresh(self) -> None:
-        self._fields.setEnabled(self.uses_passphrase())
+        self._fields.setVisible(self.uses_passphrase())
         self.problem_label.show_message(self.problem())
         self.changed.emit()
 

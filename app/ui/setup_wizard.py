@@ -27,6 +27,7 @@ from app.storage.meta import journal_exists
 from app.ui.fields import InlineError
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
+from app.ui.resources import app_icon
 
 CreateJournal = Callable[[Path, str | None], tuple[Journal, str]]
 """Create a journal in a folder with a passphrase (or None: keyring); return it and its code."""
@@ -61,8 +62,17 @@ class FolderPage(QWizardPage):
             "Everything you write stays on this computer, encrypted. Nothing is sent anywhere."
         )
         intro.setWordWrap(True)
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        welcome = QHBoxLayout()
+        welcome.addWidget(icon)
+        welcome.addSpacing(12)
+        welcome.addWidget(intro, 1)
         self.folder_edit = QLineEdit(str(folder))
         self.folder_edit.setReadOnly(True)
+        # Read here, changed with the button: focus would only select the whole path.
+        self.folder_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.folder_edit.setAccessibleName("Journal folder")
         self.choose_button = QPushButton("C&hoose another folder...")
         self.choose_button.setAccessibleName("Choose another folder")
@@ -73,7 +83,7 @@ class FolderPage(QWizardPage):
         row.addWidget(self.folder_edit, 1)
         row.addWidget(self.choose_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addLayout(welcome)
         layout.addSpacing(12)
         layout.addWidget(QLabel("Your journal will be kept in this folder:"))
         layout.addLayout(row)
@@ -191,7 +201,7 @@ class SetupWizard(QWizard):
         self.code_page = RecoveryCodePage()
         for page in (self.folder_page, self.protection_page, self.code_page):
             self.addPage(page)
-        self.setMinimumSize(620, 520)
+        self.resize(640, 460)
 
     @property
     def folder(self) -> Path:

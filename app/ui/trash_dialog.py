@@ -7,9 +7,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QListView,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -73,9 +75,15 @@ class TrashDialog(QDialog):
         splitter.addWidget(self.entry_list)
         splitter.addWidget(self.preview)
         splitter.setSizes([300, 460])
+        self.empty_label = QLabel(EMPTY_TRASH)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAccessibleName(EMPTY_TRASH)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        self.pages.addWidget(self.empty_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(800, 520)
@@ -97,7 +105,7 @@ class TrashDialog(QDialog):
         self.restore_button.setEnabled(has_entry)
         self.delete_button.setEnabled(has_entry)
         if not has_entry:
-            self.preview.setPlainText(EMPTY_TRASH if not self.model.rowCount() else "")
+            self.preview.clear()
             return
         try:
             record = self._store.get(self.model.summary(current.row()).id)
@@ -176,3 +184,4 @@ class TrashDialog(QDialog):
             self.entry_list.selectionModel().clearCurrentIndex()
             self._current_changed(QModelIndex(), QModelIndex())
         self.empty_button.setEnabled(self.model.total() > 0)
+        self.pages.setCurrentIndex(0 if self.model.total() else 1)

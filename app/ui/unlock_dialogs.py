@@ -80,6 +80,7 @@ class PassphraseDialog(QDialog):
         cancel.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.setSpacing(10)
         layout.addWidget(intro)
         layout.addWidget(self.passphrase_edit)
         layout.addWidget(self.error)
@@ -163,7 +164,11 @@ class RecoverDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         if reason:
-            layout.addWidget(quiet_note(reason))
+            explanation = QLabel(reason)
+            explanation.setWordWrap(True)
+            explanation.setAccessibleName("Why the recovery code is needed")
+            layout.addWidget(explanation)
+            layout.addSpacing(8)
         prompt = QLabel("&Recovery code (11 groups of 5 letters and digits):")
         self.code_edit = QLineEdit()
         self.code_edit.setAccessibleName("Recovery code")

@@ -43,6 +43,7 @@ class VersionsDialog(QDialog):
         self._versions: list[EntryVersionRecord] = []
         self.version_list = QListWidget()
         self.version_list.setAccessibleName("Earlier versions")
+        self.version_list.setSpacing(3)
         self.preview = PreviewBrowser()
         self.preview.setAccessibleName("Version preview")
         self.error = InlineError("Versions problem")
@@ -81,7 +82,8 @@ class VersionsDialog(QDialog):
             self._versions = []
         for version in self._versions:
             item = QListWidgetItem(
-                f"{local_text(version.written)}\n{display_title(version.title, version.body)}"
+                f"Written {local_text(version.written)}\n"
+                f"{display_title(version.title, version.body)}"
             )
             item.setToolTip(f"Replaced {local_text(version.replaced)}")
             self.version_list.addItem(item)
