@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStyle, QWidget
 
@@ -18,6 +19,7 @@ class InlineError(QLabel):
         self.setFont(font)
         self.hide()
 
+    @Slot(str)
     def show_message(self, message: str) -> None:
         """Show `message` (or hide the label when it is empty)."""
         self.setText(message)

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import JournalError, KeyUnavailableError, WrongKeyError
@@ -219,9 +219,19 @@ def main(
     try:
         if journal.folder != folder:
             remember_folder(settings, journal.folder)
-        window = MainWindow(journal, settings=settings)
-        window.show()
-        return app.exec()
+        return _run_window(app, journal, settings)
     finally:
         journal.close()
         opener.release()
+
+
+def _run_window(app: QApplication, journal: Journal, settings: QSettings) -> int:
+    window = MainWindow(journal, settings=settings)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        # Deleted now, before the journal closes (the window and its controller refer to
+        # each other, so Python alone would free them only at some later collection).
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

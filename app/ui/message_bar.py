@@ -34,6 +34,7 @@ class MessageBar(QFrame):
         layout.addWidget(self.retry_button)
         self.hide()
 
+    @Slot(str)
     def show_problem(self, message: str) -> None:
         """Show the message and keep it until `clear()`."""
         self.text_label.setText(message)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.journal import Journal
 from app.ui.main_window import MainWindow
@@ -31,7 +31,11 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.processEvents()
-    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    leaked = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() or isinstance(w, MainWindow | QDialog)
+    ]
     for widget in leaked:
         widget.close()
         widget.deleteLater()
