@@ -77,6 +77,7 @@ class _ImagesAsText(Treeprocessor):
     """Replace every image with a note naming it, so nothing is ever fetched."""
 
     def run(self, root: Element) -> None:
+        """Rewrite each <img> in place as an <em> note holding its alt text."""
         for element in root.iter():
             if element.tag != "img":
                 continue
@@ -90,6 +91,7 @@ class _NoImagesExtension(Extension):
     """Registers `_ImagesAsText` after Markdown has built its tree."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        """Add the image rewriter to `md`."""
         md.treeprocessors.register(_ImagesAsText(md), "inquiry_no_images", 0)
 
 
