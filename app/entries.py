@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Select, delete, func, or_, select
+from sqlalchemy import Engine, Select, case, delete, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domains import Domain, in_order
@@ -208,7 +208,7 @@ class EntryStore:
 
     def count(self, text_filter: str = "", *, trashed: bool = False) -> int:
         """How many entries match the filter."""
-        query = _filtered(select(func.count(Entry.id)), text_filter, trashed=trashed)
+        query = _filtered(select(func.count()), text_filter, trashed=trashed)
         with self._session() as session:
             return int(session.scalar(query) or 0)
 
@@ -225,7 +225,11 @@ class EntryStore:
             select(
                 Entry.id,
                 Entry.title,
-                func.substr(Entry.body, 1, _TITLE_FROM_BODY_CHARS),
+                # The body is read only for untitled entries (it may be long).
+                case(
+                    (Entry.title == "", func.substr(Entry.body, 1, _TITLE_FROM_BODY_CHARS)),
+                    else_="",
+                ),
                 Entry.created_at,
                 Entry.updated_at,
                 Entry.deleted_at,

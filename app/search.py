@@ -12,13 +12,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Engine, delete, select, text
+import sqlcipher3
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import sessionmaker
 
 from app.cycles_model import CycleStatus, LoopLevel
 from app.domains import Domain
 from app.entries import display_title
+from app.errors import StorageError
 from app.search_query import ParsedQuery, parse_query
+from app.storage.engine import explain
 from app.storage.models import RecentSearch
 from app.storage.transaction import transaction
 
@@ -140,11 +143,20 @@ class SearchService:
             return SearchResults(parsed, message=message)
         sql, params = build_sql(parsed, filters or SearchFilters(), order)
         params.update(limit=limit + 1, offset=offset)
-        with transaction(self._sessions) as session:
-            rows = session.execute(text(sql), params).all()
-        hits = [_hit(row) for row in rows[:limit]]
+        try:
+            with self._engine.connect() as conn:
+                # Straight to the driver: a read needs no transaction, and a search is on the
+                # hot path of typing.
+                cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                found = cursor.execute(sql, params).fetchall()
+                page = found[:limit]
+                if page and order is Order.NEWEST:
+                    page = _with_snippets_and_details(cursor, page, params["match"])
+        except sqlcipher3.Error as exc:
+            raise StorageError(f"The search could not be run: {explain(exc)}.") from exc
+        hits = [_hit(row) for row in page]
         message = "" if hits or offset else "No matches. Try fewer words, or a word's start with *."
-        return SearchResults(parsed, hits, has_more=len(rows) > limit, message=message)
+        return SearchResults(parsed, hits, has_more=len(found) > limit, message=message)
 
     def remember(self, query: str, now: datetime | None = None) -> None:
         """Keep a search in the recent list (the newest 20)."""
@@ -177,30 +189,45 @@ class SearchService:
 
 
 # -- SQL -----------------------------------------------------------------------------------
+#
+# A search runs in two steps. The first finds one page of matches. Best-first, FTS5 sorts by
+# rank itself and hands rows over in order, so joins for filters and snippets run only for the
+# rows on the page. Newest-first sorts every match by date without snippets, then makes
+# snippets for the page alone. The second step reads titles and dates for the page by rowid.
 
-_SELECT = f"""
-SELECT d.kind, d.item_id, d.stage_id,
-       coalesce(e.title, c.title, '') AS item_title,
-       coalesce(e.created_at, c.created_at) AS item_date,
-       snippet(search_index, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {_SNIPPET_TOKENS}),
-       bm25(search_index, {_WEIGHTS}) AS rank,
-       CASE WHEN d.kind = 'entry' THEN substr(e.body, 1, 200) ELSE s.title END AS detail
-FROM search_index
+_SNIPPET = (
+    f"snippet(search_index, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {_SNIPPET_TOKENS})"
+)
+_JOINS = """
 JOIN search_docs d ON d.rowid = search_index.rowid
 LEFT JOIN entries e ON d.kind = 'entry' AND e.id = d.item_id
-LEFT JOIN cycles c ON d.kind IN ('cycle', 'stage') AND c.id = d.item_id
+LEFT JOIN cycles c ON d.kind IN ('cycle', 'stage') AND c.id = d.item_id"""
+_STAGE_JOIN = """
 LEFT JOIN cycle_stages s ON d.kind = 'stage' AND s.cycle_id = d.item_id
-                        AND s.stage_id = d.stage_id
-WHERE search_index MATCH :match
-  AND e.deleted_at IS NULL AND c.deleted_at IS NULL
-  AND (e.id IS NOT NULL OR c.id IS NOT NULL)
-"""
+                        AND s.stage_id = d.stage_id"""
+_DETAIL_COLUMNS = """d.kind, d.item_id, d.stage_id, coalesce(e.title, c.title, ''),
+       coalesce(e.created_at, c.created_at),
+       CASE WHEN d.kind != 'entry' THEN s.title
+            WHEN e.title = '' THEN substr(e.body, 1, 200) END"""
+_SNIPPETS_FOR_PAGE = (
+    f"SELECT rowid, {_SNIPPET} FROM search_index "
+    "WHERE search_index MATCH :match AND rowid IN ({ids})"
+)
+_DETAILS_FOR_PAGE = (
+    f"SELECT d.rowid, {_DETAIL_COLUMNS} FROM search_docs d"
+    "\nLEFT JOIN entries e ON d.kind = 'entry' AND e.id = d.item_id"
+    "\nLEFT JOIN cycles c ON d.kind IN ('cycle', 'stage') AND c.id = d.item_id"
+    f"{_STAGE_JOIN}\nWHERE d.rowid IN ({{ids}})"
+)
 
 
 def build_sql(
     parsed: ParsedQuery, filters: SearchFilters, order: Order
 ) -> tuple[str, dict[str, Any]]:
-    """The search statement and its parameters (exposed so benchmarks can compare with raw FTS5)."""
+    """The statement finding one page of matches (rowid, rank, snippet), and its parameters.
+
+    Newest-first pages carry no snippet; `SearchService` adds them for the page.
+    """
     clauses: list[str] = []
     params: dict[str, Any] = {"match": parsed.fts()}
     kinds = set(filters.kinds) or set(Kind)
@@ -210,7 +237,8 @@ def build_sql(
         kinds &= {Kind.STAGE}
         clauses.append("d.stage_id = :stage")
         params["stage"] = filters.stage
-    clauses.append("d.kind IN (" + ", ".join(f"'{k.value}'" for k in sorted(kinds)) + ")")
+    if kinds != set(Kind):
+        clauses.append("d.kind IN (" + ", ".join(f"'{k.value}'" for k in sorted(kinds)) + ")")
     if filters.domains:
         names = ", ".join(f"'{d.value}'" for d in filters.domains)
         clauses.append(
@@ -243,16 +271,38 @@ def build_sql(
         until = datetime.combine(filters.until + timedelta(days=1), time.min, tzinfo=UTC)
         params["until"] = _stored(until)
     where = "".join(f"\n  AND {c}" for c in clauses)
-    order_by = "rank" if order is Order.RELEVANCE else "item_date DESC"
-    return f"{_SELECT}{where}\nORDER BY {order_by}\nLIMIT :limit OFFSET :offset", params
+    if order is Order.RELEVANCE:
+        # FTS5 hands rows over best first, so the joins and snippets run for this page only.
+        select = f"SELECT search_index.rowid, rank, {_SNIPPET}, {_DETAIL_COLUMNS}"
+        joins, order_by = _JOINS + _STAGE_JOIN, "rank"
+    else:
+        select = "SELECT search_index.rowid, rank"
+        joins = _JOINS
+        order_by = "coalesce(e.created_at, c.created_at) DESC, search_index.rowid DESC"
+    sql = (
+        f"{select}\nFROM search_index{joins}\nWHERE search_index MATCH :match{where}"
+        f"\nORDER BY {order_by}\nLIMIT :limit OFFSET :offset"
+    )
+    return sql, params
 
 
-def raw_fts_sql(order: Order = Order.RELEVANCE) -> str:
-    """The bare FTS5 query the app's search is measured against."""
-    order_by = f"bm25(search_index, {_WEIGHTS})" if order is Order.RELEVANCE else "rowid DESC"
+def _with_snippets_and_details(cursor: Any, page: list[Any], match: str) -> list[Any]:
+    """Snippets and details for a newest-first page, in the page's order."""
+    ids = ", ".join(str(int(row[0])) for row in page)  # integers SQLite itself returned
+    snippets = dict(cursor.execute(_SNIPPETS_FOR_PAGE.format(ids=ids), {"match": match}))
+    details = {r[0]: r[1:] for r in cursor.execute(_DETAILS_FOR_PAGE.format(ids=ids))}
+    return [
+        (row[0], row[1], snippets.get(row[0], ""), *details[row[0]])
+        for row in page
+        if row[0] in details
+    ]
+
+
+def raw_fts_sql() -> str:
+    """The bare FTS5 query the app's search is measured against: best 50, with snippets."""
     return (
         "SELECT rowid, snippet(search_index, -1, '[', ']', '…', 14) FROM search_index "
-        f"WHERE search_index MATCH :match ORDER BY {order_by} LIMIT :limit"
+        "WHERE search_index MATCH :match ORDER BY rank LIMIT :limit"
     )
 
 
@@ -261,15 +311,17 @@ def _stored(value: datetime) -> str:
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
 
 
-def _hit(row: Sequence[Any]) -> SearchHit:
+def _hit(found: Sequence[Any]) -> SearchHit:
+    """A result from a row of (rowid, rank, snippet, kind, item, stage, title, date, detail)."""
+    rank, snippet, row = float(found[1]), str(found[2] or ""), found[3:]
     kind = Kind(row[0])
     title = str(row[3] or "")
     if kind is Kind.ENTRY and not title.strip():
-        title = display_title("", str(row[7] or ""))
+        title = display_title("", str(row[5] or ""))
     elif kind is not Kind.ENTRY:
         title = title.strip() or "Untitled cycle"
-        if kind is Kind.STAGE and row[7]:
-            title = f"{title} · {row[7]}"
+        if kind is Kind.STAGE and row[5]:
+            title = f"{title} · {row[5]}"
     stored = row[4]
     moment = (
         stored.replace(tzinfo=UTC)
@@ -282,6 +334,6 @@ def _hit(row: Sequence[Any]) -> SearchHit:
         stage_id=str(row[2] or ""),
         title=title,
         date=moment,
-        snippet=str(row[5] or ""),
-        rank=float(row[6]),
+        snippet=snippet,
+        rank=rank,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -195,3 +196,32 @@ def test_parse_query_understands_the_little_language() -> None:
     assert parsed.include[2].prefix and parsed.include[1].phrase
     assert [t.text for t in parsed.exclude] == ["bed"]
     assert parsed.fts() == '("ward" AND "night handover" AND "hand"*) NOT ("bed")'
+
+
+def test_trashed_cycles_leave_the_index_and_come_back(demo: Journal) -> None:
+    cycle = next(c for c in demo.cycles.all_records() if c.text("surprise"))
+    assert demo.search.search('"jaw tighten"').hits
+    demo.cycles.trash(cycle.id)
+    assert demo.search.search('"jaw tighten"').hits == []
+    demo.cycles.save_stage(cycle.id, "surprise", "edited while in the trash: jaw tighten")
+    assert demo.search.search('"jaw tighten"').hits == []
+    demo.cycles.restore(cycle.id)
+    found = {h.kind for h in demo.search.search("edited trash").hits}
+    assert found == {Kind.STAGE}
+
+
+def test_an_imported_trashed_entry_is_not_found(journal: Journal, tmp_path: Path) -> None:
+    import json
+
+    from app.transfer import export_document, import_json
+
+    entry = journal.entries.create("Gone", "unfindable words")
+    journal.entries.trash(entry.id)
+    document = export_document(journal)
+    journal.entries.empty_trash()
+    (tmp_path / "e.json").write_text(json.dumps(document), encoding="utf-8")
+    import_json(journal, tmp_path / "e.json")
+    assert journal.entries.count(trashed=True) == 1
+    assert journal.search.search("unfindable").hits == []
+    journal.entries.restore(entry.id)
+    assert titles(journal, "unfindable") == ["Gone"]

@@ -34,18 +34,35 @@ def _doc(kind: str, item: str, stage: str = "''") -> str:
     return _DOC.format(kind=kind, item=item, stage=stage)
 
 
+_LIVE_CYCLE = "(SELECT deleted_at FROM cycles WHERE id = {cycle}) IS NULL"
+
+# Trashed entries and cycles leave the index (their search_docs row stays, so the rowid is
+# stable) and come back when restored: a plain search then needs no join to skip them.
 TRIGGERS = {
     # entries
     "search_entry_insert": """
         AFTER INSERT ON entries BEGIN
             INSERT INTO search_docs (kind, item_id, stage_id) VALUES ('entry', new.id, '');
             INSERT INTO search_index (rowid, title, body, tags)
-                VALUES (last_insert_rowid(), new.title, new.body, '');
+                SELECT last_insert_rowid(), new.title, new.body, ''
+                WHERE new.deleted_at IS NULL;
         END""",
     "search_entry_update": f"""
         AFTER UPDATE OF title, body ON entries BEGIN
             UPDATE search_index SET title = new.title, body = new.body
                 WHERE rowid = {_doc("entry", "new.id")};
+        END""",
+    "search_entry_trash": f"""
+        AFTER UPDATE OF deleted_at ON entries
+        WHEN old.deleted_at IS NULL AND new.deleted_at IS NOT NULL BEGIN
+            DELETE FROM search_index WHERE rowid = {_doc("entry", "new.id")};
+        END""",
+    "search_entry_restore": f"""
+        AFTER UPDATE OF deleted_at ON entries
+        WHEN old.deleted_at IS NOT NULL AND new.deleted_at IS NULL BEGIN
+            INSERT INTO search_index (rowid, title, body, tags) VALUES (
+                {_doc("entry", "new.id")}, new.title, new.body,
+                {_ENTRY_TAGS.format(entry="new.id")});
         END""",
     "search_entry_delete": f"""
         AFTER DELETE ON entries BEGIN
@@ -67,11 +84,29 @@ TRIGGERS = {
         AFTER INSERT ON cycles BEGIN
             INSERT INTO search_docs (kind, item_id, stage_id) VALUES ('cycle', new.id, '');
             INSERT INTO search_index (rowid, title, body, tags)
-                VALUES (last_insert_rowid(), new.title, '', '');
+                SELECT last_insert_rowid(), new.title, '', ''
+                WHERE new.deleted_at IS NULL;
         END""",
     "search_cycle_update": f"""
         AFTER UPDATE OF title ON cycles BEGIN
             UPDATE search_index SET title = new.title WHERE rowid = {_doc("cycle", "new.id")};
+        END""",
+    "search_cycle_trash": """
+        AFTER UPDATE OF deleted_at ON cycles
+        WHEN old.deleted_at IS NULL AND new.deleted_at IS NOT NULL BEGIN
+            DELETE FROM search_index WHERE rowid IN
+                (SELECT rowid FROM search_docs WHERE item_id = new.id
+                 AND kind IN ('cycle', 'stage'));
+        END""",
+    "search_cycle_restore": f"""
+        AFTER UPDATE OF deleted_at ON cycles
+        WHEN old.deleted_at IS NOT NULL AND new.deleted_at IS NULL BEGIN
+            INSERT INTO search_index (rowid, title, body, tags) VALUES (
+                {_doc("cycle", "new.id")}, new.title, '', {_CYCLE_TAGS.format(cycle="new.id")});
+            INSERT INTO search_index (rowid, title, body, tags)
+                SELECT d.rowid, s.title, s.text, '' FROM search_docs d
+                JOIN cycle_stages s ON s.cycle_id = d.item_id AND s.stage_id = d.stage_id
+                WHERE d.kind = 'stage' AND d.item_id = new.id;
         END""",
     "search_cycle_delete": """
         AFTER DELETE ON cycles BEGIN
@@ -91,12 +126,13 @@ TRIGGERS = {
                 WHERE rowid = {_doc("cycle", "old.cycle_id")};
         END""",
     # cycle stages (their text)
-    "search_stage_insert": """
+    "search_stage_insert": f"""
         AFTER INSERT ON cycle_stages BEGIN
             INSERT INTO search_docs (kind, item_id, stage_id)
                 VALUES ('stage', new.cycle_id, new.stage_id);
             INSERT INTO search_index (rowid, title, body, tags)
-                VALUES (last_insert_rowid(), new.title, new.text, '');
+                SELECT last_insert_rowid(), new.title, new.text, ''
+                WHERE {_LIVE_CYCLE.format(cycle="new.cycle_id")};
         END""",
     "search_stage_update": f"""
         AFTER UPDATE OF title, text ON cycle_stages BEGIN
@@ -136,6 +172,10 @@ def upgrade() -> None:
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "title, body, tags, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
     )
+    # Titles weigh most, then tags, then the text; `ORDER BY rank` then sorts inside FTS5.
+    op.execute(
+        "INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(8.0, 1.0, 4.0)')"
+    )
     for name, body in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {body}")
     _backfill()
@@ -156,17 +196,20 @@ def _backfill() -> None:
     op.execute(
         "INSERT INTO search_index (rowid, title, body, tags) "
         f"SELECT d.rowid, e.title, e.body, {_ENTRY_TAGS.format(entry='e.id')} "
-        "FROM search_docs d JOIN entries e ON d.kind = 'entry' AND e.id = d.item_id"
+        "FROM search_docs d JOIN entries e ON d.kind = 'entry' AND e.id = d.item_id "
+        "WHERE e.deleted_at IS NULL"
     )
     op.execute(
         "INSERT INTO search_index (rowid, title, body, tags) "
         f"SELECT d.rowid, c.title, '', {_CYCLE_TAGS.format(cycle='c.id')} "
-        "FROM search_docs d JOIN cycles c ON d.kind = 'cycle' AND c.id = d.item_id"
+        "FROM search_docs d JOIN cycles c ON d.kind = 'cycle' AND c.id = d.item_id "
+        "WHERE c.deleted_at IS NULL"
     )
     op.execute(
         "INSERT INTO search_index (rowid, title, body, tags) "
         "SELECT d.rowid, s.title, s.text, '' FROM search_docs d JOIN cycle_stages s "
-        "ON d.kind = 'stage' AND s.cycle_id = d.item_id AND s.stage_id = d.stage_id"
+        "ON d.kind = 'stage' AND s.cycle_id = d.item_id AND s.stage_id = d.stage_id "
+        "JOIN cycles c ON c.id = s.cycle_id WHERE c.deleted_at IS NULL"
     )
 
 

@@ -1,0 +1,131 @@
+"""Figures that need no window: unlock, search against raw FTS5, save, import."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from app.cycles_model import CycleStatus
+from app.domains import Domain
+from app.journal import create_journal, open_journal
+from app.search import Order, SearchFilters, build_sql, raw_fts_sql
+from app.search_query import parse_query
+from app.storage.keys import SystemKeyring
+from app.transfer import import_json
+from benchmarks.corpus import build_document
+from benchmarks.figures import Figure, at_most, p50, p95, ratio_at_most, timings
+
+SEARCH_RUNS = 40
+
+
+def unlock_figures(folder: Path) -> list[Figure]:
+    """Opening the journal with its keyring key, schema check included."""
+    store = SystemKeyring()
+
+    def unlock() -> None:
+        open_journal(folder, store).close()
+
+    runs = timings(unlock, 20)
+    return [at_most("unlock (keyring key), p50", p50(runs), "ms", 50)]
+
+
+def search_figures(folder: Path, terms: dict[str, Any]) -> list[Figure]:
+    """App search beside the same raw FTS5 query, for several kinds of term."""
+    journal = open_journal(folder, SystemKeyring())
+    figures: list[Figure] = []
+    cases: list[tuple[str, str, SearchFilters]] = [
+        ("common term", terms["common"], SearchFilters()),
+        ("mid-frequency term", terms["mid"], SearchFilters()),
+        ("rare term", terms["rare"], SearchFilters()),
+        ("phrase", f'"{terms["phrase"]}"', SearchFilters()),
+        (
+            "term + 2 filters",
+            terms["filtered"],
+            SearchFilters(domains=(Domain.TEAM,), status=CycleStatus.REVIEWED),
+        ),
+    ]
+    try:
+        with journal.engine.connect() as conn:
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            for label, query, filters in cases:
+                match = parse_query(query).fts()
+
+                def app_search(q: str = query, f: SearchFilters = filters) -> None:
+                    journal.search.search(q, f, limit=50)
+
+                def raw_search(m: str = match) -> None:
+                    cursor.execute(raw_fts_sql(), {"match": m, "limit": 50}).fetchall()
+
+                app_runs = timings(app_search, SEARCH_RUNS)
+                raw_runs = timings(raw_search, SEARCH_RUNS)
+                figures += [
+                    at_most(f"search {label}, p50", p50(app_runs), "ms", 30),
+                    at_most(f"search {label}, p95", p95(app_runs), "ms", 100),
+                    ratio_at_most(
+                        f"search {label} vs raw FTS5, p50", p50(app_runs), p50(raw_runs), "ms", 1.5
+                    ),
+                ]
+    finally:
+        journal.close()
+    return figures
+
+
+def search_plan(folder: Path, query: str, filters: SearchFilters) -> list[str]:
+    """SQLite's query plan for a search (for the closing note when a target is missed)."""
+    journal = open_journal(folder, SystemKeyring())
+    try:
+        sql, params = build_sql(parse_query(query), filters, Order.RELEVANCE)
+        params.update(limit=50, offset=0)
+        with journal.engine.connect() as conn:
+            rows = conn.execute(text("EXPLAIN QUERY PLAN " + sql), params).all()
+        return [str(r[-1]) for r in rows]
+    finally:
+        journal.close()
+
+
+def save_figures(folder: Path) -> list[Figure]:
+    """Saving an edited entry in the full journal, as autosave does."""
+    journal = open_journal(folder, SystemKeyring())
+    try:
+        entry = journal.entries.create("Bench", "A first line.", [Domain.TEAM], ["bench"])
+        counter = iter(range(10_000))
+
+        def save() -> None:
+            n = next(counter)
+            journal.entries.save(
+                entry.id,
+                title="Bench",
+                body=f"A first line.\n\nEdit number {n}: " + "more words " * 40,
+                domains=[Domain.TEAM],
+                tags=["bench"],
+            )
+
+        runs = timings(save, 100)
+        journal.entries.trash(entry.id)
+        journal.entries.empty_trash()
+    finally:
+        journal.close()
+    return [at_most("save an edited entry, p95", p95(runs), "ms", 20)]
+
+
+def import_figures(entries: int = 10_000) -> list[Figure]:
+    """Importing a JSON export of `entries` entries into a new journal."""
+    document, _ = build_document(entries, seed=11)
+    document["cycles"], document["inquiries"] = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "import.json"
+        source.write_text(json.dumps(document), encoding="utf-8")
+        journal, _ = create_journal(Path(tmp) / "journal", SystemKeyring())
+        try:
+            start = time.perf_counter()
+            result = import_json(journal, source)
+            seconds = time.perf_counter() - start
+        finally:
+            journal.close()
+    assert result.added == len(document["entries"])
+    return [at_most(f"import {len(document['entries'])} entries from JSON", seconds, "s", 60)]
