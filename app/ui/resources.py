@@ -1,19 +1,10 @@
-"""Where the app's data files (icons, styles) are, from a checkout or a frozen bundle."""
+"""Qt objects made from the app's data files (found by app.resources)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from PySide6.QtGui import QIcon
 
-
-def resources_dir() -> Path:
-    """The resources/ folder: beside the app package, or inside a frozen bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+from app.resources import resources_dir
 
 
 def app_icon() -> QIcon:

@@ -213,3 +213,8 @@ def test_tab_goes_from_the_list_to_the_editor(qtbot, journal, make_window):
     assert window.entry_list.hasFocus()
     qtbot.keyClick(window.entry_list, Qt.Key.Key_Tab)
     assert window.editor.title_edit.hasFocus()
+
+
+def test_the_window_has_the_app_icon(journal, make_window):
+    window = make_window(journal)
+    assert not window.windowIcon().pixmap(32, 32).isNull()
