@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -
             from app.ui.launch import main as open_window
 
             return open_window(folder)
-        if is_network_path(folder):
+        if getattr(args, "needs_journal", True) and is_network_path(folder):
             _warn(
                 f"{folder} looks like a network folder. Journals kept on a network share "
                 "can be damaged; please use a folder on this computer."
@@ -117,6 +117,14 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true", help="one JSON object per result")
     search.set_defaults(handler=_cmd_search)
+
+    privacy = sub.add_parser(
+        "privacy-check",
+        parents=[common],
+        help="list what in a text could identify someone (exit 1 when anything is found)",
+    )
+    privacy.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
+    privacy.set_defaults(handler=_cmd_privacy_check, needs_journal=False)
 
     demo = sub.add_parser(
         "demo", parents=[common], help="create a sample journal in an empty folder to try the app"
@@ -323,6 +331,22 @@ def _date_arg(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{option} needs a date such as 2026-03-01, not '{value}'.") from None
+
+
+def _cmd_privacy_check(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    from app.privacy import scan
+
+    if args.file == "-":
+        text = sys.stdin.read() if sys.stdin is not None else ""
+    else:
+        try:
+            text = Path(args.file).expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{args.file} could not be read as text: {exc}") from None
+    findings = scan(text)
+    for finding in findings:
+        print(json.dumps(finding.as_json(), ensure_ascii=False))
+    return 1 if findings else 0
 
 
 def _cmd_demo(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:

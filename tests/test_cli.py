@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 from pathlib import Path
@@ -227,3 +228,23 @@ def test_search_prints_results_and_json(capsys: pytest.CaptureFixture[str], tmp_
     assert code == 1 and "No matches" in err
     code, _, err = run(capsys, "search", "x", "--since", "last week", "--data-dir", folder)
     assert code == 1 and "--since needs a date" in err
+
+
+def test_privacy_check_prints_findings_and_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Mrs Patel, NHS no 943 476 5919, was moved.", encoding="utf-8")
+    code, out, _ = run(capsys, "privacy-check", str(note))
+    assert code == 1
+    findings = [json.loads(line) for line in out.splitlines()]
+    assert [(f["kind"], f["text"], f["severity"]) for f in findings] == [
+        ("name", "Mrs Patel", "high"),
+        ("nhs_number", "943 476 5919", "high"),
+    ]
+    assert findings[1]["start"] == 18 and findings[1]["end"] == 30
+    monkeypatch.setattr("sys.stdin", io.StringIO("The huddle at 07:45 went well."))
+    code, out, _ = run(capsys, "privacy-check", "-")
+    assert (code, out) == (0, "")
+    code, _, err = run(capsys, "privacy-check", str(tmp_path / "missing.txt"))
+    assert code == 1 and "could not be read" in err
