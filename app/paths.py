@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -10,15 +11,50 @@ import platformdirs
 
 ENV_HOME = "INQUIRY_JOURNAL_HOME"
 _APP_DIR = "InquiryJournal"
+_LOCATION_FILE = "journal-location.json"
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afpfs", "9p", "ncpfs"}
 
 
+def platform_data_dir() -> Path:
+    """The per-user data folder this platform gives the app."""
+    return Path(platformdirs.user_data_dir(_APP_DIR, appauthor=False, roaming=False))
+
+
 def default_data_dir() -> Path:
-    """The journal folder used when none is given: $INQUIRY_JOURNAL_HOME or the user data dir."""
+    """The journal folder used when none is given.
+
+    $INQUIRY_JOURNAL_HOME if set; else the folder chosen at setup, if it still holds a journal;
+    else the platform's per-user data folder.
+    """
     env = os.environ.get(ENV_HOME, "").strip()
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(_APP_DIR, appauthor=False, roaming=False))
+    remembered = remembered_journal_folder()
+    if remembered is not None and (remembered / "journal.json").is_file():
+        return remembered
+    return platform_data_dir()
+
+
+def remembered_journal_folder() -> Path | None:
+    """The journal folder chosen at setup (window and command line share it)."""
+    try:
+        raw = json.loads((settings_dir() / _LOCATION_FILE).read_text(encoding="utf-8"))
+        return Path(str(raw["journal"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def remember_journal_folder(folder: Path) -> None:
+    """Open this folder by default from now on (the platform folder needs no note)."""
+    from app.storage.files import write_atomically
+
+    target = settings_dir() / _LOCATION_FILE
+    if folder.absolute() == platform_data_dir().absolute():
+        target.unlink(missing_ok=True)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps({"journal": str(folder.absolute())}, indent=2) + "\n"
+    write_atomically(target, payload.encode("utf-8"))
 
 
 def resolve_data_dir(given: str | os.PathLike[str] | None) -> Path:

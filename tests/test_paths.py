@@ -37,10 +37,8 @@ def test_a_local_temporary_folder_is_not_a_network_share(tmp_path: Path) -> None
 
 
 def test_nfs_mounts_are_recognised(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import app.paths as paths
-
     mounts = f"/dev/vda / ext4 rw 0 0\nserver:/export {tmp_path} nfs4 rw 0 0\n"
-    monkeypatch.setattr(paths.sys, "platform", "linux")
+    monkeypatch.setattr("app.paths.sys.platform", "linux")
     real_read_text = Path.read_text
 
     def fake_read_text(self: Path, *args: object, **kwargs: object) -> str:
@@ -51,3 +49,21 @@ def test_nfs_mounts_are_recognised(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     monkeypatch.setattr(Path, "read_text", fake_read_text)
     assert is_network_path(tmp_path / "journal")
     assert not is_network_path(Path("/var/tmp"))
+
+
+def test_a_folder_chosen_at_setup_becomes_the_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, key_store: object
+) -> None:
+    from app.journal import create_journal
+    from app.paths import remember_journal_folder, remembered_journal_folder
+
+    monkeypatch.delenv(ENV_HOME)
+    chosen = tmp_path / "OneDrive-free folder"
+    remember_journal_folder(chosen)
+    assert remembered_journal_folder() == chosen
+    assert default_data_dir() != chosen  # no journal there yet
+    journal, _ = create_journal(chosen, key_store)  # type: ignore[arg-type]
+    journal.close()
+    assert default_data_dir() == chosen
+    monkeypatch.setenv(ENV_HOME, str(tmp_path / "env"))
+    assert default_data_dir() == tmp_path / "env"  # the variable still wins

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -66,6 +67,8 @@ class Entry(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    bring_to_supervision: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    share_with_coach: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     domains: Mapped[list[EntryDomain]] = relationship(
         cascade="all, delete-orphan", order_by="EntryDomain.domain", lazy="selectin"
@@ -189,6 +192,8 @@ class Cycle(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    bring_to_supervision: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    share_with_coach: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     domains: Mapped[list[CycleDomain]] = relationship(
         cascade="all, delete-orphan", order_by="CycleDomain.domain", lazy="selectin"
@@ -295,3 +300,82 @@ class RecentSearch(Base):
 
     query: Mapped[str] = mapped_column(Text, primary_key=True)
     used_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SupervisionSession(Base):
+    """A coaching, supervision, action learning or line-manager session."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    with_whom: Mapped[str] = mapped_column(Text, default="")
+    wants: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    next_date: Mapped[date | None] = mapped_column(Date, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    actions: Mapped[list[AgreedAction]] = relationship(
+        cascade="all, delete-orphan", order_by="AgreedAction.position", lazy="selectin"
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('coaching', 'supervision', 'action_learning', 'line_manager')",
+            name="ck_session_kind",
+        ),
+    )
+
+
+class AgreedAction(Base):
+    """An action agreed in a session: what, with whom, by when, and how I will know."""
+
+    __tablename__ = "actions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    what: Mapped[str] = mapped_column(Text)
+    with_whom: Mapped[str] = mapped_column(Text, default="")
+    by_when: Mapped[date | None] = mapped_column(Date, default=None)
+    how_i_will_know: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    progress: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    evidence: Mapped[list[ActionEvidence]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('open', 'in_progress', 'done', 'dropped')", name="ck_action_status"
+        ),
+    )
+
+
+class ActionEvidence(Base):
+    """An entry or cycle that shows evidence of change for an action."""
+
+    __tablename__ = "action_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("actions.id", ondelete="CASCADE"), index=True
+    )
+    entry_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("entries.id", ondelete="CASCADE"), default=None
+    )
+    cycle_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("cycles.id", ondelete="CASCADE"), default=None
+    )
+
+    __table_args__ = (
+        CheckConstraint("(entry_id IS NULL) != (cycle_id IS NULL)", name="ck_evidence_one_item"),
+    )

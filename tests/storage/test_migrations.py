@@ -49,11 +49,24 @@ _SEARCH_0003 = [
     "INSERT INTO recent_searches (query, used_at) VALUES ('handover', '2026-01-06 10:00:00.000000')"
 ]
 
+SESSION_ID = "3b9c2d1e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"
+_SESSIONS_0004 = [
+    "INSERT INTO sessions (id, kind, held_on, with_whom, wants, notes, created_at, updated_at) "
+    f"VALUES ('{SESSION_ID}', 'coaching', '2026-01-08', 'my coach', 'Talk about silence.', '', "
+    "'2026-01-08 10:00:00.000000', '2026-01-08 10:00:00.000000')",
+    "INSERT INTO actions (id, session_id, position, what, with_whom, how_i_will_know, status, "
+    "progress, created_at, updated_at) VALUES ('9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', "
+    f"'{SESSION_ID}', 0, 'Ask first at huddles', 'the team', 'More concerns raised', 'open', '', "
+    "'2026-01-08 10:00:00.000000', '2026-01-08 10:00:00.000000')",
+    f"UPDATE entries SET bring_to_supervision = 1 WHERE id = '{SAMPLE_ID}'",
+]
+
 # Rows a journal of each revision could hold. A new revision adds its own entry here.
 SAMPLE_ROWS: dict[str, list[str]] = {
     "0001": _ENTRY_0001,
     "0002": _ENTRY_0001 + _CYCLE_0002,
     "0003": _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003,
+    "0004": _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003 + _SESSIONS_0004,
 }
 
 
@@ -109,6 +122,7 @@ def test_journal_from_revision_migrates_and_keeps_entries(
         if revision >= "0002":
             cycle = journal.cycles.get(CYCLE_ID)
             assert cycle.text("intention") == "Hear concerns at the start of a shift."
+        assert [h.item_id for h in journal.search.search("telling").hits] == [SAMPLE_ID]
         with journal.engine.connect() as conn:
             assert _schema_diffs(conn) == []
     finally:
