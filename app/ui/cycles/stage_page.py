@@ -1,0 +1,126 @@
+"""One stage of the guided flow (a view): the prompt, hints on demand, and the writing space."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.templates import Stage, StageTiming
+from app.ui.cycles.text import heading, plain_label, scaled_font
+
+WRITING_PLACEHOLDER = (
+    "Write here, in your own words. A few honest lines are enough.\n\n"
+    "Markdown works: **bold**, *italic*, - lists."
+)
+_WHEN = {
+    StageTiming.BEFORE: "before the experiment",
+    StageTiming.AFTER: "after the experiment",
+}
+
+
+class StagePage(QWidget):
+    """Shows one stage: "Stage 3 of 7", its title, the prompt large and clear, and hints.
+
+    A view only: the flow fills it with `show_stage()` and reads `text_edit`.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName("Progress")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Progress through the cycle")
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(6)
+        self.title_label = heading("", "Stage title", 1.6)
+        self.prompt_label = plain_label("", "Prompt")
+        self.prompt_label.setFont(scaled_font(self.prompt_label.font(), 1.25))
+        self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.hints_button = QPushButton("Show &hints")
+        self.hints_button.setCheckable(True)
+        self.hints_button.setAccessibleName("Show hints")
+        self.hints_button.setToolTip("Hints and an example for this stage")
+        self.hints_label = QLabel()
+        self.hints_label.setTextFormat(Qt.TextFormat.RichText)
+        self.hints_label.setWordWrap(True)
+        self.hints_label.setAccessibleName("Hints")
+        self.hints_frame = QFrame()
+        self.hints_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.hints_frame.setAutoFillBackground(True)
+        self.hints_frame.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        hints_layout = QVBoxLayout(self.hints_frame)
+        hints_layout.addWidget(self.hints_label)
+        self.hints_frame.hide()
+        self.hints_button.toggled.connect(self._toggle_hints)
+
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setAccessibleName("Your response")
+        self.text_edit.setPlaceholderText(WRITING_PLACEHOLDER)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setFont(scaled_font(self.text_edit.font(), 1.1))
+
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_label)
+        progress_row.addWidget(self.progress_bar, 1)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.hints_button)
+        hint_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(progress_row)
+        layout.addSpacing(6)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.prompt_label)
+        layout.addLayout(hint_row)
+        layout.addWidget(self.hints_frame)
+        layout.addWidget(self.text_edit, 1)
+        QWidget.setTabOrder(self.text_edit, self.hints_button)
+
+    def show_stage(self, stage: Stage, number: int, total: int, text: str) -> None:
+        """Fill the page for `stage`, stage `number` of `total`, with the stored text."""
+        when = _WHEN[stage.when]
+        self.progress_label.setText(f"Stage {number} of {total} · {when}")
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(number)
+        optional = "" if stage.required else " (optional)"
+        self.title_label.setText(f"{stage.title}{optional}")
+        self.prompt_label.setText(stage.prompt)
+        self.prompt_label.setVisible(bool(stage.prompt))
+        self.hints_label.setText(hints_html(stage))
+        has_hints = bool(stage.hints or stage.examples)
+        self.hints_button.setVisible(has_hints)
+        self.hints_button.setChecked(False)
+        self.text_edit.setPlainText(text)
+        self.text_edit.setAccessibleDescription(stage.prompt)
+        self.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+
+    @Slot(bool)
+    def _toggle_hints(self, shown: bool) -> None:
+        self.hints_frame.setVisible(shown)
+        self.hints_button.setText("Hide &hints" if shown else "Show &hints")
+        self.hints_button.setAccessibleName("Hide hints" if shown else "Show hints")
+
+
+def hints_html(stage: Stage) -> str:
+    """The stage's hints as a list and its examples in italics, escaped."""
+    parts = []
+    if stage.hints:
+        items = "".join(f"<li>{html.escape(h)}</li>" for h in stage.hints)
+        parts.append(f"<ul style='margin-left: -20px'>{items}</ul>")
+    for example in stage.examples:
+        parts.append(f"<p><b>For example:</b> <i>{html.escape(example)}</i></p>")
+    return "".join(parts)

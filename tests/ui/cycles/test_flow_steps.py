@@ -1,0 +1,50 @@
+"""Which screen the flow shows, for each state a cycle can be in."""
+
+from __future__ import annotations
+
+from app.journal import Journal
+from app.ui.cycles import flow_steps as steps
+from app.ui.cycles.flow_steps import PLANNED, REVIEW, TRIED_YET, Place, Screen
+
+
+def planned_cycle(journal: Journal) -> str:
+    inquiry = journal.cycles.create_inquiry("Escalation on nights")
+    return journal.cycles.start_cycle(inquiry.id, "action-inquiry").id
+
+
+def where(journal: Journal, cycle_id: str) -> Place:
+    cycle = journal.cycles.get(cycle_id)
+    return steps.resume_place(cycle, journal.templates.get(cycle.template_id))
+
+
+def test_a_planned_cycle_offers_only_the_stages_before_the_experiment(journal):
+    cycle_id = planned_cycle(journal)
+    cycle = journal.cycles.get(cycle_id)
+    template = journal.templates.get("action-inquiry")
+    ids = [s.id for s in steps.offered_stages(cycle, template)]
+    assert ids == ["frame", "intention", "strategy"]
+    after_plan = steps.next_place(cycle, template, Place(Screen.STAGE, "strategy"))
+    assert after_plan == PLANNED
+    assert steps.previous_place(cycle, template, PLANNED) == Place(Screen.STAGE, "strategy")
+
+
+def test_resuming_follows_where_the_person_was(journal):
+    cycle_id = planned_cycle(journal)
+    assert where(journal, cycle_id) == Place(Screen.STAGE, "frame")
+    journal.cycles.save_stage(cycle_id, "frame", "Nights")
+    journal.cycles.save_stage(cycle_id, "intention", "Earlier calls")
+    assert where(journal, cycle_id) == Place(Screen.STAGE, "intention")
+    journal.cycles.save_stage(cycle_id, "strategy", "Ask at 22:00")
+    assert where(journal, cycle_id) == TRIED_YET
+    journal.cycles.begin_reflection(cycle_id)
+    assert where(journal, cycle_id) == Place(Screen.STAGE, "action")
+
+
+def test_a_stage_the_template_lost_is_still_offered(journal):
+    cycle_id = planned_cycle(journal)
+    journal.cycles.begin_reflection(cycle_id)
+    cycle = journal.cycles.get(cycle_id)
+    stages = steps.cycle_stages(cycle, None)  # the template file was removed
+    assert [s.title for s in stages] == [s.title for s in cycle.stages]
+    assert all(not s.prompt for s in stages)
+    assert steps.next_place(cycle, None, Place(Screen.STAGE, "next")) == REVIEW
