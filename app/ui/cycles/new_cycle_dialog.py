@@ -1,0 +1,145 @@
+"""New cycle: choose or start a line of inquiry, choose a template, and perhaps a date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from app.cycles_model import DomainRequiredError, InquiryRecord, InquiryStatus
+from app.domains import Domain
+from app.errors import JournalError
+from app.journal import Journal
+from app.ui.cycles.new_cycle_form import NewCycleForm
+from app.ui.cycles.plan_pages import DEFAULT_LEAD_DAYS
+from app.ui.cycles.template_page import template_item
+
+NO_QUESTION = "A line of inquiry needs a question, even a rough one."
+_STATUS_ORDER = {InquiryStatus.OPEN: 0, InquiryStatus.PAUSED: 1, InquiryStatus.CLOSED: 2}
+
+
+class NewCycleDialog(NewCycleForm):
+    """Creates a cycle through the CycleStore; `cycle_id` holds it once the dialog is accepted.
+
+    Constructor: NewCycleDialog(journal, today=date.today, inquiry_id=None, parent=None);
+    `inquiry_id` preselects a line of inquiry. Show it with open() or exec().
+
+    Signals: cycleCreated(str) with the new cycle's id, just before the dialog closes.
+    """
+
+    cycleCreated = Signal(str)
+
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        today: Callable[[], date] = date.today,
+        inquiry_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._today = today
+        self.cycle_id: str | None = None
+        self._new_inquiry_id: str | None = None
+        self._inquiries: list[InquiryRecord] = []
+        self.experiment_date.set_date(None, today() + timedelta(days=DEFAULT_LEAD_DAYS))
+        self._load(inquiry_id)
+        self.start_button.clicked.connect(self._start)
+        self.cancel_button.clicked.connect(self.reject)
+        self.template_list.currentIdChanged.connect(self._template_chosen)
+        self.template_list.itemActivated.connect(self._start)
+        self.existing_radio.toggled.connect(self._mode_changed)
+        self._mode_changed()
+        self._template_chosen()
+
+    def _load(self, inquiry_id: str | None) -> None:
+        try:
+            inquiries = self._journal.cycles.inquiries()
+        except JournalError as exc:
+            self.error.show_message(str(exc))
+            inquiries = []
+        self._inquiries = sorted(inquiries, key=lambda i: _STATUS_ORDER[i.status])
+        for inquiry in self._inquiries:
+            suffix = "" if inquiry.status is InquiryStatus.OPEN else f" ({inquiry.status.label})"
+            self.inquiry_combo.addItem(inquiry.question + suffix, inquiry.id)
+        if inquiry_id is not None:
+            index = self.inquiry_combo.findData(inquiry_id)
+            self.inquiry_combo.setCurrentIndex(max(index, 0))
+        has_any = bool(self._inquiries)
+        self.existing_radio.setEnabled(has_any)
+        self.inquiry_combo.setEnabled(has_any)
+        (self.existing_radio if has_any else self.new_radio).setChecked(True)
+
+        library = self._journal.templates
+        self.template_list.set_items([template_item(t) for t in library.templates])
+        self.template_list.select_id(library.default.id)
+
+    def chosen_template_id(self) -> str | None:
+        """The template highlighted in the list."""
+        return self.template_list.current_id()
+
+    @Slot()
+    def _mode_changed(self) -> None:
+        new = self.new_radio.isChecked()
+        self.inquiry_combo.setEnabled(not new and bool(self._inquiries))
+        for widget in (self.question_edit, self.domains):
+            widget.setEnabled(new)
+        if new and self.isVisible():
+            self.question_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _template_chosen(self) -> None:
+        template_id = self.chosen_template_id()
+        template = self._journal.templates.get(template_id) if template_id else None
+        if template is None:
+            self.template_intro.setText("")
+            self.start_button.setEnabled(False)
+            return
+        stages = ", ".join(s.title for s in template.stages)
+        self.template_intro.setText(f"{template.intro}\n\nStages: {stages}.")
+        self.start_button.setEnabled(True)
+        self.experiment_date.setEnabled(template.has_before_stages)
+
+    @Slot()
+    def _start(self) -> None:
+        template_id = self.chosen_template_id()
+        if template_id is None:
+            return
+        store = self._journal.cycles
+        try:
+            if self.new_radio.isChecked():
+                question = self.question_edit.text()
+                if not question.strip():
+                    raise JournalError(NO_QUESTION)
+                domains = self.domains.domains()
+                if not domains:
+                    raise DomainRequiredError()
+                if self._new_inquiry_id is None:
+                    inquiry = store.create_inquiry(question, domains=domains)
+                    self._new_inquiry_id = inquiry.id
+                else:
+                    store.update_inquiry(self._new_inquiry_id, question=question, domains=domains)
+                inquiry_id = self._new_inquiry_id
+                cycle_domains: tuple[Domain, ...] | None = domains
+            else:
+                inquiry_id = str(self.inquiry_combo.currentData())
+                known = next(i for i in self._inquiries if i.id == inquiry_id)
+                cycle_domains = known.domains or None
+            template = self._journal.templates.get(template_id)
+            day = self.experiment_date.date() if template and template.has_before_stages else None
+            cycle = store.start_cycle(
+                inquiry_id,
+                template_id,
+                title=self.title_edit.text().strip(),
+                domains=cycle_domains,
+                experiment_date=day,
+            )
+        except JournalError as exc:
+            self.error.show_message(str(exc))
+            return
+        self.cycle_id = cycle.id
+        self.cycleCreated.emit(cycle.id)
+        self.accept()
