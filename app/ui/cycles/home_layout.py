@@ -1,0 +1,127 @@
+"""Home's layout (a view): sections with headings, friendly empty states, the balance bars."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.cycles.balance_bars import DomainBalanceBars
+from app.ui.cycles.focus import chain_tab_order
+from app.ui.cycles.item_list import ItemList, ListItem
+from app.ui.cycles.text import heading
+from app.ui.fields import quiet_note
+from app.ui.message_bar import MessageBar
+
+WAITING_EMPTY = (
+    "Nothing waiting for your reflection. When the date you planned for an experiment "
+    "comes, the cycle appears here. Start a cycle with Ctrl+Shift+N."
+)
+IN_PROGRESS_EMPTY = (
+    "No cycles in progress. A cycle moves here once you have tried the experiment and "
+    "started reflecting on it."
+)
+RECENT_EMPTY = "No entries yet. A quick note after a shift is a fine start (Ctrl+N)."
+
+
+class HomeSection(QWidget):
+    """A heading, then either a list or a friendly sentence saying why it is empty."""
+
+    def __init__(self, title: str, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = title
+        self.heading = heading(title, title, 1.2)
+        self.list = ItemList(title, fit_contents=True)
+        self.empty_label = quiet_note(empty_text)
+        self.empty_label.setAccessibleName(f"{title}: empty")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty_label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def set_items(self, items: list[ListItem]) -> None:
+        """Show the rows, or the empty sentence when there are none."""
+        self.list.set_items(items)
+        self.list.setVisible(bool(items))
+        self.empty_label.setVisible(not items)
+        self.heading.setText(f"{self._title} ({len(items)})" if items else self._title)
+
+    def ids(self) -> list[str]:
+        """The ids listed, in order."""
+        return self.list.ids()
+
+
+class HomeLayout(QScrollArea):
+    """Lays out Home; HomeView fills it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Home")
+        self.title_label = heading("Your inquiry", "Home", 1.6)
+        self.new_cycle_button = QPushButton("New &cycle")
+        self.new_cycle_button.setAccessibleName("New cycle")
+        self.new_cycle_button.setToolTip("Start an action-inquiry cycle (Ctrl+Shift+N)")
+        self.new_entry_button = QPushButton("New &entry")
+        self.new_entry_button.setAccessibleName("New entry")
+        self.new_entry_button.setToolTip("Write a free entry (Ctrl+N)")
+        self.message_bar = MessageBar()
+        self.waiting = HomeSection("Waiting for your reflection", WAITING_EMPTY)
+        self.in_progress = HomeSection("In progress", IN_PROGRESS_EMPTY)
+        self.recent = HomeSection("Recent entries", RECENT_EMPTY)
+        self.balance_heading = heading("Balance of the last 30 days", "Balance", 1.2)
+        self.balance_heading.setWordWrap(False)
+        self.balance_bars = DomainBalanceBars()
+        self.balance_note = quiet_note("")
+        self.balance_note.setAccessibleName("About the balance")
+
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.new_cycle_button)
+        top.addWidget(self.new_entry_button)
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        for section in (self.waiting, self.in_progress, self.recent):
+            left.addWidget(section)
+            left.addSpacing(14)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(self.balance_heading)
+        right.addWidget(self.balance_bars)
+        right.addWidget(self.balance_note)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(28)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addLayout(top)
+        layout.addWidget(self.message_bar)
+        layout.addSpacing(8)
+        layout.addLayout(columns, 1)
+        self.setWidget(content)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        chain_tab_order(
+            [
+                self.new_cycle_button,
+                self.new_entry_button,
+                self.waiting.list,
+                self.in_progress.list,
+                self.recent.list,
+                self.balance_bars,
+            ]
+        )
