@@ -1,0 +1,78 @@
+"""The lines of inquiry to choose from: open ones first, each with its cycles counted."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.cycles_model import InquiryStatus
+from app.errors import JournalError
+from app.journal import Journal
+from app.ui.cycles.item_list import ItemList, ListItem
+from app.ui.dates import local_day
+from app.ui.fields import InlineError, quiet_note
+
+NO_INQUIRIES = (
+    "No lines of inquiry yet. A line of inquiry is a question you work through over several "
+    "cycles; start one with a new cycle."
+)
+_ORDER = {InquiryStatus.OPEN: 0, InquiryStatus.PAUSED: 1, InquiryStatus.CLOSED: 2}
+_ALL_CYCLES = 10_000
+
+
+class InquiryList(QWidget):
+    """Every line of inquiry, open first, then paused, then closed.
+
+    Constructor: InquiryList(journal, parent=None); `refresh()` reads them again.
+
+    Signals:
+      currentInquiryChanged(str): the highlighted line changed (to show it alongside).
+      inquiryActivated(str): Enter or double-click on a line.
+    """
+
+    currentInquiryChanged = Signal(str)
+    inquiryActivated = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self.list = ItemList("Lines of inquiry")
+        self.list.itemActivated.connect(self.inquiryActivated)
+        self.list.currentIdChanged.connect(self.currentInquiryChanged)
+        self.empty_label = quiet_note(NO_INQUIRIES)
+        self.empty_label.setAccessibleName("No lines of inquiry")
+        self.error = InlineError("Problem reading the lines of inquiry")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.error)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.list, 1)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the lines of inquiry again."""
+        try:
+            inquiries = self._journal.cycles.inquiries()
+            counts = Counter(
+                c.inquiry_id for c in self._journal.cycles.summaries(limit=_ALL_CYCLES)
+            )
+        except JournalError as exc:
+            self.error.show_message(str(exc))
+            return
+        self.error.show_message("")
+        items = []
+        for inquiry in sorted(inquiries, key=lambda i: _ORDER[i.status]):
+            n = counts[inquiry.id]
+            cycles = f"{n} cycle" + ("" if n == 1 else "s")
+            detail = f"{inquiry.status.label} · {cycles} · active {local_day(inquiry.updated)}"
+            items.append(ListItem(inquiry.id, inquiry.question, detail, inquiry.domains))
+        self.list.set_items(items)
+        self.empty_label.setVisible(not items)
+        self.list.setVisible(bool(items))
+
+    def ids(self) -> list[str]:
+        """The ids listed, in order."""
+        return self.list.ids()
