@@ -1,0 +1,73 @@
+"""Read a whole cycle as one page, as a coach or the participant would read it back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import QWidget
+
+from app.cycles_model import InquiryRecord
+from app.errors import JournalError
+from app.journal import Journal
+from app.ui.cycles.cycle_page import CYCLE_SCHEME, LinkedCycle, cycle_page_html
+from app.ui.preview import OpenUrl, PreviewBrowser
+
+_FACTS_STYLE = "table.facts td { border: none; padding: 1px 14px 1px 0; }"
+_PAGE_MARGIN = 18
+
+
+class CycleReadView(PreviewBrowser):
+    """The cycle rendered as one page; like the entry preview it never fetches anything.
+
+    Constructor: CycleReadView(journal, cycle_id=None, parent=None); `show_cycle(id)` changes
+    the cycle shown.
+
+    Signals: openCycle(str) when the link to the previous or next cycle is followed.
+    """
+
+    openCycle = Signal(str)
+
+    def __init__(
+        self,
+        journal: Journal,
+        cycle_id: str | None = None,
+        *,
+        open_url: OpenUrl = QDesktopServices.openUrl,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(open_url, parent)
+        self._journal = journal
+        self.cycle_id = cycle_id
+        self.setAccessibleName("Whole cycle")
+        quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        sheet = self.document().defaultStyleSheet() + _FACTS_STYLE
+        self.document().setDefaultStyleSheet(sheet + f"p.prompt {{ color: {quiet}; }}")
+        self.document().setDocumentMargin(_PAGE_MARGIN)
+        self.anchorClicked.connect(self._follow_cycle)
+        if cycle_id is not None:
+            self.show_cycle(cycle_id)
+
+    def show_cycle(self, cycle_id: str) -> None:
+        """Render the cycle (or say plainly why it cannot be shown)."""
+        self.cycle_id = cycle_id
+        store = self._journal.cycles
+        try:
+            cycle = store.get(cycle_id)
+            inquiry: InquiryRecord | None = store.inquiry(cycle.inquiry_id)
+            previous = self._linked(cycle.previous_id)
+            following = self._linked(cycle.next_id)
+        except JournalError as exc:
+            self.setPlainText(str(exc))
+            return
+        template = self._journal.templates.get(cycle.template_id)
+        self.setHtml(cycle_page_html(cycle, template, inquiry, previous, following))
+
+    def _linked(self, cycle_id: str | None) -> LinkedCycle | None:
+        if cycle_id is None:
+            return None
+        return LinkedCycle(cycle_id, self._journal.cycles.get(cycle_id).display_title)
+
+    @Slot(QUrl)
+    def _follow_cycle(self, url: QUrl) -> None:
+        if url.scheme() == CYCLE_SCHEME and url.path():
+            self.openCycle.emit(url.path())
