@@ -333,6 +333,30 @@ class CycleStore:
                 row.deleted_at = self._clock()
         return cycle
 
+    def set_flags(
+        self,
+        cycle_id: str,
+        *,
+        bring_to_supervision: bool | None = None,
+        share_with_coach: bool | None = None,
+    ) -> CycleRecord:
+        """Flag a cycle to bring to supervision, or to share with the coach (or unflag it)."""
+        with self._session() as session:
+            cycle = _get_cycle(session, cycle_id)
+            if bring_to_supervision is not None:
+                cycle.bring_to_supervision = bring_to_supervision
+            if share_with_coach is not None:
+                cycle.share_with_coach = share_with_coach
+            session.flush()
+            return self._record(session, cycle)
+
+    def flagged_ids(self, *, share: bool = False) -> list[str]:
+        """Live cycles flagged for supervision (or, with share=True, for the coach)."""
+        column = Cycle.share_with_coach if share else Cycle.bring_to_supervision
+        query = select(Cycle.id).where(column.is_(True), Cycle.deleted_at.is_(None))
+        with self._session() as session:
+            return list(session.scalars(query.order_by(Cycle.created_at)))
+
     def trash(self, cycle_id: str) -> None:
         """Move a cycle to the trash."""
         with self._session() as session:
@@ -468,6 +492,8 @@ class CycleStore:
             created=cycle.created_at,
             updated=cycle.updated_at,
             deleted=cycle.deleted_at,
+            bring_to_supervision=cycle.bring_to_supervision,
+            share_with_coach=cycle.share_with_coach,
         )
 
 

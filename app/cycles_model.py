@@ -148,6 +148,8 @@ class CycleRecord:
     created: datetime
     updated: datetime
     deleted: datetime | None = None
+    bring_to_supervision: bool = False
+    share_with_coach: bool = False
 
     def text(self, stage_id: str) -> str:
         """The text of a stage ("" if empty or not in this cycle)."""

@@ -46,6 +46,8 @@ class EntryRecord:
     domains: tuple[Domain, ...]
     tags: tuple[str, ...]
     deleted: datetime | None = None
+    bring_to_supervision: bool = False
+    share_with_coach: bool = False
 
     @property
     def display_title(self) -> str:
@@ -159,6 +161,30 @@ class EntryStore:
             entry.updated_at = now
             session.flush()
             return _record(entry)
+
+    def set_flags(
+        self,
+        entry_id: str,
+        *,
+        bring_to_supervision: bool | None = None,
+        share_with_coach: bool | None = None,
+    ) -> EntryRecord:
+        """Flag an entry to bring to supervision, or to share with the coach (or unflag it)."""
+        with self._session() as session:
+            entry = _get(session, entry_id)
+            if bring_to_supervision is not None:
+                entry.bring_to_supervision = bring_to_supervision
+            if share_with_coach is not None:
+                entry.share_with_coach = share_with_coach
+            session.flush()
+            return _record(entry)
+
+    def flagged_ids(self, *, share: bool = False) -> list[str]:
+        """Live entries flagged for supervision (or, with share=True, for the coach)."""
+        column = Entry.share_with_coach if share else Entry.bring_to_supervision
+        query = select(Entry.id).where(column.is_(True), Entry.deleted_at.is_(None))
+        with self._session() as session:
+            return list(session.scalars(query.order_by(Entry.created_at)))
 
     def trash(self, entry_id: str) -> None:
         """Move an entry to the trash (it can be restored until the trash is emptied)."""
@@ -347,4 +373,6 @@ def _record(entry: Entry) -> EntryRecord:
         domains=tuple(in_order(Domain(d.domain) for d in entry.domains)),
         tags=tuple(sorted((t.name for t in entry.tags), key=str.casefold)),
         deleted=entry.deleted_at,
+        bring_to_supervision=entry.bring_to_supervision,
+        share_with_coach=entry.share_with_coach,
     )

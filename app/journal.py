@@ -15,6 +15,7 @@ from app.errors import JournalError, KeyUnavailableError, StorageError, WrongKey
 from app.recovery import decode_recovery_code, encode_recovery_code
 from app.resources import shipped_templates_dir
 from app.search import SearchService
+from app.sessions import SessionStore
 from app.storage import engine as engine_mod
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
 from app.storage.meta import (
@@ -43,12 +44,14 @@ class Journal:
     entries: EntryStore = field(init=False)
     cycles: CycleStore = field(init=False)
     search: SearchService = field(init=False)
+    sessions: SessionStore = field(init=False)
     _closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.entries = EntryStore(self.engine)
         self.cycles = CycleStore(self.engine, self.load_templates())
         self.search = SearchService(self.engine)
+        self.sessions = SessionStore(self.engine)
 
     @property
     def templates(self) -> TemplateLibrary:
