@@ -36,7 +36,8 @@ class CycleFlow(CycleFlowView):
     the review. Text is saved ~1 s after typing stops, on every move and when hidden.
 
     Signals:
-      cycleOpened(str): the flow now shows this cycle (also after "Start the next experiment").
+      cycleOpened(str): the flow now shows this cycle (also after "Start the next experiment",
+        which opens the new cycle at its first stage with the plan carried into it).
       cycleChanged(str): the cycle was written (text, date, status, loop, domains, tags).
       finishLaterRequested(): "Finish later" was pressed and everything is saved.
       readCycleRequested(str): the person wants to read the whole cycle as one page.
@@ -236,6 +237,9 @@ class CycleFlow(CycleFlowView):
             self.cycleChanged.emit(self._cycle.id)
         self.cycleChanged.emit(cycle_id)
         self.load(cycle_id)
+        if self._cycle is not None and self._cycle.id == cycle_id:
+            # A new experiment starts at its first stage; the carried plan waits further on.
+            self._show(steps.first_place(self._cycle, self._template))
 
     @Slot(str)
     def _read(self, cycle_id: str) -> None:

@@ -32,8 +32,10 @@ class DomainChecks(QWidget):
             box.setToolTip(domain.explanation)
             box.setProperty("domain", domain.value)
             box.toggled.connect(self._toggled)
+            explanation = quiet_note(domain.explanation)
+            explanation.setWordWrap(False)  # one line each; wrapping squeezed them in dialogs
             grid.addWidget(box, row, 0)
-            grid.addWidget(quiet_note(domain.explanation), row, 1)
+            grid.addWidget(explanation, row, 1)
             self.boxes[domain] = box
         chain_tab_order(self.boxes.values())
 

@@ -112,6 +112,14 @@ def stage_number(cycle: CycleRecord, template: Template | None, stage_id: str) -
     return (ids.index(stage_id) + 1 if stage_id in ids else 0), len(ids)
 
 
+def first_place(cycle: CycleRecord, template: Template | None) -> Place:
+    """The first screen of the cycle as it stands."""
+    stages = offered_stages(cycle, template)
+    if stages:
+        return Place(Screen.STAGE, stages[0].id)
+    return TRIED_YET if cycle.status is CycleStatus.PLANNED else REVIEW
+
+
 def first_after_place(cycle: CycleRecord, template: Template | None) -> Place:
     """Where reflection starts once the experiment has happened."""
     after = [s for s in cycle_stages(cycle, template) if s.when is StageTiming.AFTER]

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.cycles_model import CycleStatus
 from app.domains import Domain
@@ -66,7 +66,6 @@ def heading(
     label.setFont(scaled_font(label.font(), factor, bold=True))
     label.setWordWrap(True)
     label.setAccessibleName(accessible_name)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     return label
 
 

@@ -117,10 +117,14 @@ def test_plan_close_reopen_reflect_review_and_start_the_next(
         assert new.status is CycleStatus.PLANNED
         assert new.inquiry_id == reviewed.inquiry_id
         assert flow.cycle is not None and flow.cycle.id == new_id
-        # The plan is carried over, and the flow opens where it landed.
+        assert journal.cycles.get(cycle_id).next_id == new_id
+        # The new experiment starts at its first stage, and the plan waits at Strategy.
+        assert flow.place == Place(Screen.STAGE, "frame")
+        assert flow.stage_page.progress_label.text().startswith("Stage 1 of 7")
+        press(flow, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+        press(flow, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
         assert flow.place == Place(Screen.STAGE, "strategy")
         assert REFLECTION["next"] in flow.stage_page.text_edit.toPlainText()
-        assert journal.cycles.get(cycle_id).next_id == new_id
     finally:
         journal.close()
 
