@@ -163,3 +163,14 @@ def test_finish_later_saves_and_says_so(qtbot, journal, open_flow):
 def test_every_control_has_an_accessible_name(journal, open_flow, template):
     flow = open_flow(journal, start(journal, template))
     assert unnamed_controls(flow) == []
+
+
+def test_tab_goes_from_the_writing_space_through_the_buttons(qtbot, journal, open_flow, press):
+    flow = open_flow(journal, start(journal))
+    assert flow.stage_page.text_edit.hasFocus()
+    order = []
+    for _ in range(4):
+        press(flow, Qt.Key.Key_Tab)
+        order.append(flow.focusWidget().accessibleName())
+    # Back is skipped: there is nothing before the first stage.
+    assert order == ["Show hints", "Finish later", "Skip this stage", "Next"]
