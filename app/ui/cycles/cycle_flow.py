@@ -9,10 +9,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from app.cycles_model import (
-    CycleRecord,
-    CycleStatus,
-)
+from app.cycles_model import CycleRecord, CycleStatus
 from app.errors import JournalError
 from app.journal import Journal
 from app.templates import StageRole, Template
