@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.cycles_model import (
     LEADERSHIP_DIMENSIONS,
+    PLANNED_MARK,
     CycleRecord,
     CycleStateError,
     CycleStatus,
@@ -194,10 +195,13 @@ class CycleStore:
             return self._record(session, cycle)
 
     def set_current_stage(self, cycle_id: str, stage_id: str) -> None:
-        """Remember which stage the participant is on, so reopening resumes there."""
+        """Remember which stage the participant is on, so reopening resumes there.
+
+        PLANNED_MARK records that the plan is finished and the experiment is awaited.
+        """
         with self._session() as session:
             cycle = _get_cycle(session, cycle_id)
-            if any(s.stage_id == stage_id for s in cycle.stages):
+            if stage_id == PLANNED_MARK or any(s.stage_id == stage_id for s in cycle.stages):
                 cycle.current_stage = stage_id
 
     def update_cycle(

@@ -79,6 +79,10 @@ LEADERSHIP_DIMENSIONS: dict[str, str] = {
 }
 
 
+PLANNED_MARK = "@planned"
+"""`current_stage` value meaning: the plan is written and the experiment is waiting."""
+
+
 class DomainRequiredError(JournalError):
     """A cycle or line of inquiry was left with no domain of experience."""
 
@@ -150,6 +154,11 @@ class CycleRecord:
     deleted: datetime | None = None
     bring_to_supervision: bool = False
     share_with_coach: bool = False
+
+    @property
+    def reached_plan(self) -> bool:
+        """True once the participant finished planning and left the experiment to happen."""
+        return self.current_stage == PLANNED_MARK
 
     def text(self, stage_id: str) -> str:
         """The text of a stage ("" if empty or not in this cycle)."""

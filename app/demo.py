@@ -11,6 +11,7 @@ from app.cycles_model import CycleStatus, InquiryStatus, LoopLevel
 from app.domains import Domain
 from app.entries import EntryStore
 from app.journal import Journal
+from app.sessions import ActionDraft, ActionStatus, SessionKind, SessionStore
 
 IND, TEAM, ORG = Domain.INDIVIDUAL, Domain.TEAM, Domain.ORGANISATION
 
@@ -305,9 +306,12 @@ def build_demo(journal: Journal, now: datetime | None = None) -> None:
     clock = _Clock(now)
     entries = EntryStore(journal.engine, clock=clock)
     cycles = CycleStore(journal.engine, journal.templates, clock=clock)
+    made = {}
     for days_ago, title, body, domains, tags in _ENTRIES:
         clock.now = _morning(today, days_ago)
-        entries.create(title, body, domains, tags)
+        made[title] = entries.create(title, body, domains, tags).id
+    entries.set_flags(made["Bed meeting, Thursday"], bring_to_supervision=True)
+    entries.set_flags(made["Rota conversation went better"], share_with_coach=True)
     for spec in _specs():
         clock.now = _morning(today, max(c.days_ago for c in spec.cycles) + 1)
         inquiry = cycles.create_inquiry(spec.question, spec.description, spec.domains)
@@ -316,6 +320,46 @@ def build_demo(journal: Journal, now: datetime | None = None) -> None:
             previous_id = _add_cycle(cycles, clock, today, inquiry.id, cycle_spec, previous_id)
         if spec.status is not InquiryStatus.OPEN:
             cycles.update_inquiry(inquiry.id, status=spec.status)
+    _add_session(journal, clock, today)
+
+
+def _add_session(journal: Journal, clock: _Clock, today: date) -> None:
+    """A coaching session three weeks ago, with one action done and one still open."""
+    by_title = {c.display_title: c for c in journal.cycles.all_records()}
+    dilemma = by_title["Flow targets or a safe discharge"]
+    journal.cycles.set_flags(dilemma.id, bring_to_supervision=True, share_with_coach=True)
+    sessions = SessionStore(journal.engine, clock=clock)
+    clock.now = _morning(today, 21)
+    session = sessions.record(
+        SessionKind.COACHING,
+        today - timedelta(days=21),
+        with_whom="my programme coach",
+        wants="Why my team only raises concerns at the end of the shift.",
+        notes="We talked about silence as waiting, not agreement.",
+        next_date=today + timedelta(days=7),
+        actions=[
+            ActionDraft(
+                "Try the worry question at the night handover",
+                "the night team",
+                today - timedelta(days=10),
+                "More concerns raised before the day team leaves",
+            ),
+            ActionDraft(
+                "Ask my sponsor for a monthly check-in",
+                "my sponsor",
+                today - timedelta(days=3),
+                "A date in both diaries",
+            ),
+        ],
+    )
+    done, waiting = session.actions
+    sessions.update_action(
+        done.id,
+        status=ActionStatus.DONE,
+        progress="Concerns raised on six of nine nights.",
+    )
+    sessions.link_evidence(done.id, cycle_id=by_title["Try the question at the night handover"].id)
+    sessions.update_action(waiting.id, status=ActionStatus.IN_PROGRESS, progress="Asked once.")
 
 
 def _add_cycle(

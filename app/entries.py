@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Select, case, delete, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, case, delete, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domains import Domain, in_order
 from app.errors import EntryNotFoundError
-from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
+from app.storage.models import Entry, EntryDomain, EntryVersion, Tag, cycle_tags, entry_tags
 from app.storage.transaction import transaction
 from app.tags import normalise_tags, same_tags, tag_rows
 
@@ -210,7 +210,7 @@ class EntryStore:
             ids = session.scalars(select(Entry.id).where(Entry.deleted_at.is_not(None))).all()
             for entry_id in ids:
                 session.delete(_get(session, entry_id))
-            session.execute(delete(Tag).where(~Tag.id.in_(_entry_tag_ids())))
+            session.execute(delete(Tag).where(~_tag_in_use()))
             return len(ids)
 
     def restore_version(self, entry_id: str, version_id: int) -> EntryRecord:
@@ -293,10 +293,10 @@ class EntryStore:
             ]
 
     def all_tags(self) -> list[str]:
-        """Every tag in use, alphabetically (for completion)."""
+        """Every tag in use on entries or cycles, alphabetically (for completion)."""
         with self._session() as session:
-            query = select(Tag.name).where(Tag.id.in_(_entry_tag_ids())).order_by(Tag.name)
-            return list(session.scalars(query).all())
+            query = select(Tag.name).where(_tag_in_use()).order_by(Tag.name)
+            return list(session.scalars(query))
 
     def domain_counts(self, since: datetime) -> dict[Domain, int]:
         """How many live entries written or changed since `since` touch each domain."""
@@ -328,10 +328,9 @@ class EntryStore:
             yield from records
 
 
-def _entry_tag_ids() -> Select[tuple[int]]:
-    from app.storage.models import entry_tags
-
-    return select(entry_tags.c.tag_id)
+def _tag_in_use() -> ColumnElement[bool]:
+    """True for tags that some entry or cycle still carries."""
+    return or_(Tag.id.in_(select(entry_tags.c.tag_id)), Tag.id.in_(select(cycle_tags.c.tag_id)))
 
 
 def _get(session: Session, entry_id: str) -> Entry:
@@ -376,3 +375,46 @@ def _record(entry: Entry) -> EntryRecord:
         bring_to_supervision=entry.bring_to_supervision,
         share_with_coach=entry.share_with_coach,
     )
+
+
+# -- keyset paging for the window's entry list (added with issue 4's lists) ------------------
+
+
+def summaries_after(
+    store: EntryStore, last: EntrySummary | None, *, limit: int = 200, trashed: bool = False
+) -> list[EntrySummary]:
+    """The page of entries listed after `last` (newest first; from the top when None).
+
+    Same rows as `EntryStore.summaries` without a text filter, but found from the last row
+    already shown rather than by OFFSET, which makes SQLite step over every earlier row: a page
+    deep in a 50,000-entry list costs what the first page costs.
+    """
+    query = select(
+        Entry.id,
+        Entry.title,
+        case((Entry.title == "", func.substr(Entry.body, 1, _TITLE_FROM_BODY_CHARS)), else_=""),
+        Entry.created_at,
+        Entry.updated_at,
+        Entry.deleted_at,
+    ).where(Entry.deleted_at.is_not(None) if trashed else Entry.deleted_at.is_(None))
+    if last is not None:
+        # The first condition is an index range; the second breaks ties on the same moment.
+        query = query.where(
+            Entry.created_at <= last.created,
+            or_(Entry.created_at < last.created, Entry.id < last.id),
+        )
+    query = query.order_by(Entry.created_at.desc(), Entry.id.desc()).limit(limit)
+    with store._session() as session:
+        rows = session.execute(query).all()
+        domains = _domains_for(session, [row[0] for row in rows])
+    return [
+        EntrySummary(
+            id=row[0],
+            title=display_title(row[1], row[2] or ""),
+            created=row[3],
+            updated=row[4],
+            domains=domains.get(row[0], ()),
+            deleted=row[5],
+        )
+        for row in rows
+    ]

@@ -10,7 +10,14 @@ from pathlib import Path
 import app
 from tests.conftest import PYTHON, ROOT, subprocess_env
 
-CORE_FILES = [p for p in (ROOT / "app").rglob("*.py") if "ui" not in p.relative_to(ROOT).parts]
+# Qt is the PDF engine, in this one module only (STYLE.md allows it for file formats).
+QT_FILE_FORMAT_MODULES = {"app/summary/pdf.py"}
+CORE_FILES = [
+    p
+    for p in (ROOT / "app").rglob("*.py")
+    if "ui" not in p.relative_to(ROOT).parts
+    and p.relative_to(ROOT).as_posix() not in QT_FILE_FORMAT_MODULES
+]
 
 
 def _imports(path: Path) -> set[str]:

@@ -155,3 +155,26 @@ def test_unknown_template_is_named(journal: Journal, inquiry_id: str) -> None:
 def test_lines_of_inquiry_need_a_question(journal: Journal) -> None:
     with pytest.raises(JournalError, match="needs a question"):
         journal.cycles.create_inquiry("   ")
+
+
+def test_reaching_the_plan_is_remembered(journal: Journal, inquiry_id: str) -> None:
+    from app.cycles_model import PLANNED_MARK
+
+    cycle = journal.cycles.start_cycle(inquiry_id, "action-inquiry")
+    assert not cycle.reached_plan
+    journal.cycles.set_current_stage(cycle.id, PLANNED_MARK)
+    assert journal.cycles.get(cycle.id).reached_plan
+    journal.cycles.set_current_stage(cycle.id, "no-such-stage")
+    assert journal.cycles.get(cycle.id).current_stage == PLANNED_MARK
+
+
+def test_cycle_tags_are_offered_and_survive_emptying_the_trash(
+    journal: Journal, inquiry_id: str
+) -> None:
+    cycle = journal.cycles.start_cycle(inquiry_id, "kolb")
+    journal.cycles.update_cycle(cycle.id, tags=["rota"])
+    gone = journal.entries.create("x", "y", tags=["rota", "temporary"])
+    journal.entries.trash(gone.id)
+    journal.entries.empty_trash()
+    assert journal.entries.all_tags() == ["rota"]
+    assert journal.cycles.get(cycle.id).tags == ("rota",)

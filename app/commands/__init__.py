@@ -1,0 +1,1 @@
+"""The command-line commands, grouped by what they work on."""

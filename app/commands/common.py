@@ -1,0 +1,88 @@
+"""What every command shares: opening the journal, plain-English errors, small helpers."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from app.errors import JournalError, KeyUnavailableError
+from app.journal import Journal, create_journal, open_journal
+from app.storage.keys import KeyStore
+from app.storage.meta import KeyMode, journal_exists, read_meta
+
+PASSPHRASE_ENV = "INQUIRY_JOURNAL_PASSPHRASE"
+PROG = "inquiry-journal"
+
+RECOVERY_ADVICE = (
+    "Keep this recovery code somewhere safe and away from this laptop (printed, or in a\n"
+    "password manager). With it you can open your journal on a new laptop or if the\n"
+    "keyring or your passphrase is lost. Without it, nobody can open the journal."
+)
+
+
+Handler = Callable[[argparse.Namespace, Path, KeyStore], int]
+"""A command: its parsed arguments, the journal folder and the key store; returns the exit code."""
+
+
+class CommandError(JournalError):
+    """A mistake in how the command was used."""
+
+
+def warn(message: str) -> None:
+    print(f"{PROG}: warning: {message}", file=sys.stderr)
+
+
+def ask_passphrase(prompt: str) -> str | None:
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value is not None:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return None
+
+
+def open_or_create(folder: Path, store: KeyStore) -> Journal:
+    """Open the journal in `folder`, creating one (and printing its recovery code) if needed."""
+    if journal_exists(folder):
+        meta = read_meta(folder)
+        passphrase = None
+        if meta.key_mode is KeyMode.PASSPHRASE:
+            passphrase = ask_passphrase("Passphrase: ")
+            if passphrase is None:
+                raise CommandError(
+                    f"This journal is protected by a passphrase. Set {PASSPHRASE_ENV} "
+                    "or run the command in a terminal to be asked for it."
+                )
+        return open_journal(folder, store, passphrase)
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is None and not store.is_available():
+        raise KeyUnavailableError(
+            "No system keyring is available here to keep a new journal's key. "
+            f"Set {PASSPHRASE_ENV} to protect it with a passphrase instead."
+        )
+    journal, code = create_journal(folder, store, passphrase)
+    where = "your passphrase" if passphrase is not None else store.description()
+    print(
+        f"Created a new journal in {folder} (key kept in {where}).\n\n"
+        f"Recovery code: {code}\n\n{RECOVERY_ADVICE}\n",
+        file=sys.stderr,
+    )
+    return journal
+
+
+def date_arg(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{option} needs a date such as 2026-03-01, not '{value}'.") from None
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

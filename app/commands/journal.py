@@ -1,0 +1,203 @@
+"""Commands on the journal itself: quick capture, export and import, check, demo, recover."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from app.commands.common import (
+    PASSPHRASE_ENV,
+    RECOVERY_ADVICE,
+    CommandError,
+    ask_passphrase,
+    open_or_create,
+    plural,
+    warn,
+)
+from app.domains import parse_domains
+from app.journal import recover_journal
+from app.storage.keys import KeyStore
+from app.storage.meta import journal_exists
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add these commands to the command line."""
+    note = sub.add_parser("note", parents=[common], help="capture a quick entry")
+    note.add_argument("text", help="the entry's text (Markdown)")
+    note.add_argument("--title", default="")
+    note.add_argument(
+        "--domain",
+        action="append",
+        default=[],
+        metavar="DOMAIN",
+        help="individual, team or organisation (repeatable)",
+    )
+    note.add_argument("--tag", action="append", default=[], metavar="TAG", help="repeatable")
+    note.set_defaults(handler=cmd_note)
+
+    export = sub.add_parser("export", parents=[common], help="write the whole journal to a file")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.set_defaults(handler=cmd_export)
+
+    imp = sub.add_parser("import", parents=[common], help="read entries from an export file")
+    imp.add_argument("file", metavar="FILE")
+    imp.set_defaults(handler=cmd_import)
+
+    check = sub.add_parser("check", parents=[common], help="check the journal file for damage")
+    check.set_defaults(handler=cmd_check)
+
+    demo = sub.add_parser(
+        "demo", parents=[common], help="create a sample journal in an empty folder to try the app"
+    )
+    demo.set_defaults(handler=cmd_demo)
+
+    recover = sub.add_parser(
+        "recover", parents=[common], help="reopen the journal with its recovery code"
+    )
+    recover.add_argument(
+        "--code", help="the recovery code (asked for when not given; stdin is read if piped)"
+    )
+    recover.add_argument(
+        "--passphrase-mode",
+        action="store_true",
+        help="protect the journal with a new passphrase (from $INQUIRY_JOURNAL_PASSPHRASE "
+        "or asked for) instead of the system keyring",
+    )
+    recover.set_defaults(handler=cmd_recover)
+
+
+def cmd_note(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    text = str(args.text)
+    if not text.strip():
+        raise CommandError("The note is empty; nothing was saved.")
+    try:
+        domains = parse_domains(args.domain)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    journal = open_or_create(folder, store)
+    try:
+        entry = journal.entries.create(args.title, text, domains, args.tag)
+    finally:
+        journal.close()
+    print(f"Saved {entry.display_title!r} ({entry.id}).")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    from app.transfer import export_json
+
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise CommandError(f"The folder {out.parent} does not exist.")
+    journal = open_or_create(folder, store)
+    try:
+        counts = export_json(journal, out)
+    finally:
+        journal.close()
+    print(
+        f"Exported {plural(counts['entries'], 'entry', 'entries')}, "
+        f"{plural(counts['inquiries'], 'line of inquiry', 'lines of inquiry')} and "
+        f"{plural(counts['cycles'], 'cycle', 'cycles')} to {out}."
+    )
+    warn(
+        "the export is not encrypted and holds everything you wrote; "
+        "keep it safe and delete it when done."
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    from app.transfer import import_json, read_import_file
+
+    path = Path(args.file).expanduser()
+    read_import_file(path)  # refuse a bad file before a journal is created or opened
+    journal = open_or_create(folder, store)
+    try:
+        result = import_json(journal, path)
+    finally:
+        journal.close()
+    print(result.describe())
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    journal = open_or_create(folder, store)
+    try:
+        problems = journal.integrity_problems()
+        if not problems:
+            entries = journal.entries.count()
+            trashed = journal.entries.count(trashed=True)
+    finally:
+        journal.close()
+    if problems:
+        print(f"The journal in {folder} is damaged:", file=sys.stderr)
+        for problem in problems[:20]:
+            print(f"  - {problem}", file=sys.stderr)
+        print(
+            "Make a copy of the folder before changing anything, then restore from a backup.",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"The journal in {folder} is healthy: {plural(entries, 'entry', 'entries')} "
+        f"({trashed} in the trash), integrity check passed."
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    from app.demo import build_demo
+
+    if journal_exists(folder):
+        raise CommandError(
+            f"{folder} already holds a journal. The demo needs an empty folder, so that no "
+            "sample text is mixed with yours: add --data-dir with a new folder."
+        )
+    journal = open_or_create(folder, store)
+    try:
+        build_demo(journal)
+        inquiries = len(journal.cycles.inquiries())
+        cycles = len(journal.cycles.all_records())
+        entries = journal.entries.count()
+    finally:
+        journal.close()
+    print(
+        f"Created a sample journal in {folder}: {inquiries} lines of inquiry, {cycles} cycles "
+        f"and {entries} entries.\nOpen it with: inquiry-journal --data-dir {folder}"
+    )
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    if not journal_exists(folder):
+        raise CommandError(f"There is no journal in {folder} to recover.")
+    code = args.code
+    if code is None:
+        if sys.stdin is not None and sys.stdin.isatty():
+            code = getpass.getpass("Recovery code: ")
+        else:
+            code = sys.stdin.readline() if sys.stdin is not None else ""
+    new_passphrase = None
+    if args.passphrase_mode or not store.is_available():
+        new_passphrase = ask_passphrase("New passphrase: ")
+        if new_passphrase is None:
+            raise CommandError(
+                "No system keyring is available, so the journal needs a new passphrase: "
+                f"set {PASSPHRASE_ENV} or run the command in a terminal."
+            )
+    journal, new_code = recover_journal(folder, code, store, new_passphrase)
+    journal.close()
+    if new_code is None:
+        print(f"Recovered: the journal opens again and its key is back in {store.description()}.")
+    else:
+        print(
+            "Recovered: the journal is now protected by your new passphrase.\n\n"
+            f"Your NEW recovery code: {new_code}\n\n{RECOVERY_ADVICE}\n"
+            "The old recovery code no longer works."
+        )
+    return 0

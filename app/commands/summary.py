@@ -1,0 +1,130 @@
+"""`inquiry-journal summary` and `privacy-check`: what leaves the device, and what it holds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from app.commands.common import CommandError, date_arg, open_or_create, plural
+from app.storage.keys import KeyStore
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add the summary and privacy-check commands."""
+    summary = sub.add_parser(
+        "summary", parents=[common], help="write a summary for a coaching or supervision session"
+    )
+    summary.add_argument("--since", metavar="YYYY-MM-DD", help="default: the last session")
+    summary.add_argument("--until", metavar="YYYY-MM-DD", help="default: today")
+    summary.add_argument("--format", required=True, choices=["pdf", "docx", "html", "md"])
+    summary.add_argument("--out", required=True, metavar="FILE")
+    summary.add_argument("--role", default="Participant", help="a role, not a name")
+    summary.add_argument("--programme", default="")
+    summary.add_argument("--wants", default="", help="what I want from this session")
+    summary.add_argument(
+        "--session",
+        default="supervision",
+        choices=["coaching", "supervision", "action_learning", "line_manager"],
+    )
+    choice = summary.add_mutually_exclusive_group()
+    choice.add_argument("--redact", action="store_true", help="replace every finding with a label")
+    choice.add_argument(
+        "--keep-findings", action="store_true", help="write it with the findings left in"
+    )
+    summary.set_defaults(handler=cmd_summary)
+
+    privacy = sub.add_parser(
+        "privacy-check",
+        parents=[common],
+        help="list what in a text could identify someone (exit 1 when anything is found)",
+    )
+    privacy.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
+    privacy.set_defaults(handler=cmd_privacy_check, needs_journal=False)
+
+
+def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    from app.sessions import SessionKind
+    from app.summary.export import SummaryFormat, write_summary
+    from app.summary.model import SummaryOptions, build_summary, default_period
+    from app.summary.privacy import apply_redactions, find_in
+
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise CommandError(f"The folder {out.parent} does not exist.")
+    try:
+        since = date_arg(args.since, "--since")
+        until = date_arg(args.until, "--until")
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    journal = open_or_create(folder, store)
+    try:
+        today = date.today()
+        default_since, default_until = default_period(journal, today)
+        options = SummaryOptions(
+            since=since or default_since,
+            until=until or default_until,
+            role=args.role,
+            programme=args.programme,
+            session_kind=SessionKind(args.session),
+            wants=args.wants,
+        )
+        if options.since > options.until:
+            raise CommandError("--since is after --until.")
+        summary = build_summary(journal, options, today)
+    finally:
+        journal.close()
+    findings = find_in(summary)
+    if findings and not (args.redact or args.keep_findings):
+        print(
+            f"Nothing was written: the summary holds {plural(len(findings), 'thing', 'things')} "
+            "that could identify someone:",
+            file=sys.stderr,
+        )
+        for located in findings:
+            f = located.finding
+            print(
+                f"  - {f.kind.label} ({f.severity.value}) in {located.where}: {f.text!r}",
+                file=sys.stderr,
+            )
+        print(
+            "Edit the entries, or run again with --redact (replace each with a label) or "
+            "--keep-findings (leave them in).",
+            file=sys.stderr,
+        )
+        return 1
+    if args.redact:
+        summary = apply_redactions(summary, findings)
+    write_summary(summary, SummaryFormat(args.format), out)
+    kept = (
+        f" ({plural(len(findings), 'finding', 'findings')} left in)"
+        if args.keep_findings and findings
+        else ""
+    )
+    redacted = (
+        f" ({plural(len(findings), 'finding', 'findings')} redacted)"
+        if args.redact and findings
+        else ""
+    )
+    print(f"Wrote the summary for {summary.period} to {out}{redacted}{kept}.")
+    return 0
+
+
+def cmd_privacy_check(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    from app.privacy import scan
+
+    if args.file == "-":
+        text = sys.stdin.read() if sys.stdin is not None else ""
+    else:
+        try:
+            text = Path(args.file).expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{args.file} could not be read as text: {exc}") from None
+    findings = scan(text)
+    for finding in findings:
+        print(json.dumps(finding.as_json(), ensure_ascii=False))
+    return 1 if findings else 0

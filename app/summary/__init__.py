@@ -1,0 +1,1 @@
+"""The supervision / coaching summary: built from the journal, checked for privacy, exported."""

@@ -1,0 +1,191 @@
+"""The summary as Markdown and as one self-contained HTML file that prints well."""
+
+from __future__ import annotations
+
+from html import escape
+
+from app.rendering import render_markdown
+from app.summary.chart import balance_svg
+from app.summary.model import Excerpt, SupervisionSummary
+
+NONE_YET = "None in this period."
+
+
+def _excerpts_md(items: tuple[Excerpt, ...]) -> list[str]:
+    if not items:
+        return [NONE_YET, ""]
+    out = []
+    for item in items:
+        domains = f" ({', '.join(item.domains)})" if item.domains else ""
+        out += [f"### {item.title}", f"*{item.date}{domains}*", "", item.text, ""]
+    return out
+
+
+def to_markdown(summary: SupervisionSummary) -> str:
+    """The summary as Markdown, with the sections in DOMAIN.md's order."""
+    t = SupervisionSummary.SECTION_TITLES
+    lines = [
+        f"# {summary.title}",
+        "",
+        f"**Role:** {summary.role}  ",
+        *([f"**Programme:** {summary.programme}  "] if summary.programme else []),
+        f"**Session:** {summary.session}  ",
+        f"**Period covered:** {summary.period}",
+        "",
+        f"## 1. {t[0]}",
+        "",
+        summary.wants or "(Not written yet.)",
+        "",
+        f"## 2. {t[1]}",
+        "",
+    ]
+    if summary.actions:
+        lines += [
+            "| Action | With | By | Status | What happened | Evidence |",
+            "|---|---|---|---|---|---|",
+        ]
+        for a in summary.actions:
+            status = a.status + (" (overdue)" if a.overdue else "")
+            cells = [a.what, a.with_whom, a.by_when, status, a.progress, "; ".join(a.evidence)]
+            lines.append(
+                "| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in cells) + " |"
+            )
+    else:
+        lines.append("No actions were recorded at the last session.")
+    lines += ["", f"## 3. {t[2]}", ""]
+    if not summary.inquiries:
+        lines += [NONE_YET, ""]
+    for group in summary.inquiries:
+        lines += [f"### {group.question}", ""]
+        for e in group.experiments:
+            lines += [
+                f"**{e.title}** — {e.status}; loop reached: {e.loop}",
+                "",
+                f"- *Intention:* {e.intention or '—'}",
+                f"- *What I did:* {e.action or '—'}",
+                f"- *What happened:* {e.outcome or '—'}",
+                f"- *Learning:* {e.learning or '—'}",
+                "",
+            ]
+    lines += [f"## 4. {t[3]}", "", "| Domain | Entries and cycles |", "|---|---|"]
+    lines += [f"| {label} | {count} |" for label, count in summary.balance.counts]
+    lines.append("")
+    if summary.balance.note:
+        lines += [summary.balance.note, ""]
+    if summary.balance.themes:
+        themes = ", ".join(f"{name} ({n})" for name, n in summary.balance.themes)
+        lines += [f"Themes: {themes}", ""]
+    lines += [f"## 5. {t[4]}", "", *_excerpts_md(summary.flagged)]
+    lines += [f"## 6. {t[5]}", "", *_excerpts_md(summary.feedback)]
+    lines += [f"## 7. {t[6]}", "", *_excerpts_md(summary.support)]
+    lines += [f"## 8. {t[7]}", ""]
+    lines += _excerpts_md(summary.comments) if summary.comments else ["No coach comments yet.", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+_CSS = """
+body { font-family: "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.45;
+       color: #1b1b1b; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 20pt; margin-bottom: 0.2em; }
+h2 { font-size: 14pt; border-bottom: 1px solid #bbb; padding-bottom: 0.15em; margin-top: 1.6em;
+     break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 12pt; margin-bottom: 0.2em; break-after: avoid; page-break-after: avoid; }
+.meta { color: #444; margin: 0 0 1em 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 10pt; }
+th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #eef2f7; }
+.muted { color: #555; font-style: italic; }
+.overdue { color: #a00; font-weight: bold; }
+.experiment, .excerpt { break-inside: avoid; page-break-inside: avoid; margin-bottom: 0.8em; }
+@page { size: A4; margin: 18mm; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+"""
+
+
+def _md(text: str) -> str:
+    return render_markdown(text) if text.strip() else "<p>—</p>"
+
+
+def _excerpts_html(items: tuple[Excerpt, ...], empty: str = NONE_YET) -> str:
+    if not items:
+        return f'<p class="muted">{escape(empty)}</p>'
+    parts = []
+    for item in items:
+        domains = f" · {escape(', '.join(item.domains))}" if item.domains else ""
+        parts.append(
+            f'<div class="excerpt"><h3>{escape(item.title)}</h3>'
+            f'<p class="muted">{escape(item.date)}{domains}</p>{_md(item.text)}</div>'
+        )
+    return "".join(parts)
+
+
+def to_html(summary: SupervisionSummary) -> str:
+    """The summary as one HTML file: no external files, fonts or scripts; prints on A4."""
+    t = SupervisionSummary.SECTION_TITLES
+    meta = [f"<strong>Role:</strong> {escape(summary.role)}"]
+    if summary.programme:
+        meta.append(f"<strong>Programme:</strong> {escape(summary.programme)}")
+    meta += [
+        f"<strong>Session:</strong> {escape(summary.session)}",
+        f"<strong>Period covered:</strong> {escape(summary.period)}",
+    ]
+    body = [f"<h1>{escape(summary.title)}</h1>", f'<p class="meta">{"<br>".join(meta)}</p>']
+    body += [
+        f"<h2>1. {t[0]}</h2>",
+        _md(summary.wants) if summary.wants else '<p class="muted">Not written yet.</p>',
+    ]
+    body.append(f"<h2>2. {t[1]}</h2>")
+    if summary.actions:
+        rows = "".join(
+            "<tr>"
+            + "".join(f"<td>{escape(c)}</td>" for c in (a.what, a.with_whom, a.by_when))
+            + (
+                f'<td class="overdue">{escape(a.status)} (overdue)</td>'
+                if a.overdue
+                else f"<td>{escape(a.status)}</td>"
+            )
+            + f"<td>{escape(a.progress)}</td><td>{escape('; '.join(a.evidence))}</td></tr>"
+            for a in summary.actions
+        )
+        body.append(
+            "<table><tr><th>Action</th><th>With</th><th>By</th><th>Status</th>"
+            f"<th>What happened</th><th>Evidence</th></tr>{rows}</table>"
+        )
+    else:
+        body.append('<p class="muted">No actions were recorded at the last session.</p>')
+    body.append(f"<h2>3. {t[2]}</h2>")
+    if not summary.inquiries:
+        body.append(f'<p class="muted">{NONE_YET}</p>')
+    for group in summary.inquiries:
+        body.append(f"<h3>{escape(group.question)}</h3>")
+        for e in group.experiments:
+            body.append(
+                f'<div class="experiment"><p><strong>{escape(e.title)}</strong> — '
+                f"{escape(e.status)}; loop reached: {escape(e.loop)}</p><table>"
+                f"<tr><th>Intention</th><td>{escape(e.intention or '—')}</td></tr>"
+                f"<tr><th>What I did</th><td>{escape(e.action or '—')}</td></tr>"
+                f"<tr><th>What happened</th><td>{escape(e.outcome or '—')}</td></tr>"
+                f"<tr><th>Learning</th><td>{escape(e.learning or '—')}</td></tr></table></div>"
+            )
+    body.append(f"<h2>4. {t[3]}</h2>{balance_svg(summary.balance)}")
+    body.append(
+        "<table><tr><th>Domain</th><th>Entries and cycles</th></tr>"
+        + "".join(
+            f"<tr><td>{escape(label)}</td><td>{n}</td></tr>" for label, n in summary.balance.counts
+        )
+        + "</table>"
+    )
+    if summary.balance.note:
+        body.append(f"<p>{escape(summary.balance.note)}</p>")
+    if summary.balance.themes:
+        themes = ", ".join(f"{escape(name)} ({n})" for name, n in summary.balance.themes)
+        body.append(f"<p><strong>Themes:</strong> {themes}</p>")
+    body += [f"<h2>5. {t[4]}</h2>", _excerpts_html(summary.flagged)]
+    body += [f"<h2>6. {t[5]}</h2>", _excerpts_html(summary.feedback)]
+    body += [f"<h2>7. {t[6]}</h2>", _excerpts_html(summary.support)]
+    body += [f"<h2>8. {t[7]}</h2>", _excerpts_html(summary.comments, "No coach comments yet.")]
+    return (
+        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+        f"<title>{escape(summary.title)}</title><style>{_CSS}</style></head>"
+        f"<body>{''.join(body)}</body></html>\n"
+    )

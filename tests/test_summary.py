@@ -1,0 +1,217 @@
+"""The supervision summary: every section, each format alike, and privacy on the way out."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import docx
+import pypdf
+import pytest
+
+from app.demo import build_demo
+from app.journal import Journal
+from app.summary.export import SummaryFormat, write_summary
+from app.summary.markdown_html import to_html, to_markdown
+from app.summary.model import (
+    SummaryOptions,
+    SupervisionSummary,
+    build_summary,
+    default_period,
+    default_selection,
+)
+from app.summary.privacy import apply_redactions, find_in
+from tests.test_cli import run
+
+NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
+TODAY = NOW.date()
+
+
+@pytest.fixture
+def demo(journal: Journal) -> Journal:
+    build_demo(journal, now=NOW)
+    return journal
+
+
+def _summary(journal: Journal, **changes: Any) -> SupervisionSummary:
+    options = SummaryOptions(
+        since=TODAY - timedelta(days=60),
+        until=TODAY,
+        role="Ward manager",
+        programme="Leadership programme, cohort 12",
+        wants="Why I go quiet in the bed meeting.",
+    )
+    return build_summary(journal, dataclasses.replace(options, **changes), TODAY)
+
+
+def test_default_period_runs_from_the_last_session(demo: Journal) -> None:
+    assert default_period(demo, TODAY) == (TODAY - timedelta(days=21), TODAY)
+
+
+def test_default_selection_is_flagged_items_and_reviewed_cycles(demo: Journal) -> None:
+    cycles, entries = default_selection(demo, TODAY - timedelta(days=60), TODAY)
+    titles = {demo.cycles.get(c).display_title for c in cycles}
+    assert "Flow targets or a safe discharge" in titles  # flagged, still in progress
+    assert "Ask before I tell at the morning huddle" in titles  # reviewed in the period
+    assert "Noticed my jaw tighten" not in titles  # neither
+    assert [demo.entries.get(e).title for e in entries] == ["Bed meeting, Thursday"]
+
+
+def test_every_section_has_its_content(demo: Journal) -> None:
+    summary = _summary(demo)
+    assert summary.role == "Ward manager" and "to 15 June 2026" in summary.period
+    assert summary.wants == "Why I go quiet in the bed meeting."
+    actions = {a.what: a for a in summary.actions}
+    handover = actions["Try the worry question at the night handover"]
+    assert handover.status == "Done" and handover.evidence == (
+        "Try the question at the night handover",
+    )
+    assert actions["Ask my sponsor for a monthly check-in"].overdue
+    questions = [g.question for g in summary.inquiries]
+    assert "How do I get my team to raise concerns earlier in the shift?" in questions
+    experiment = summary.inquiries[0].experiments[0]
+    assert experiment.intention and experiment.outcome and experiment.loop
+    assert dict(summary.balance.counts)["Team or service"] > 0
+    assert summary.balance.themes
+    assert {e.title for e in summary.flagged} >= {
+        "Bed meeting, Thursday",
+        "Flow targets or a safe discharge",
+    }
+    assert [e.title for e in summary.feedback][:1] == ["Feedback from the practice educator"]
+    assert "Sponsor meeting postponed again" in [e.title for e in summary.support]
+
+
+def test_choosing_what_goes_in(demo: Journal) -> None:
+    summary = _summary(demo, cycle_ids=(), entry_ids=())
+    assert summary.inquiries == () and summary.flagged == ()
+
+
+HEADINGS = SupervisionSummary.SECTION_TITLES
+
+
+def _text_of_pdf(path: Path) -> str:
+    reader = pypdf.PdfReader(path)
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def test_all_formats_hold_the_same_headings_and_entries(demo: Journal, tmp_path: Path) -> None:
+    summary = _summary(demo)
+    for fmt in SummaryFormat:
+        write_summary(summary, fmt, tmp_path / f"summary.{fmt.value}")
+    texts = {
+        "md": (tmp_path / "summary.md").read_text(encoding="utf-8"),
+        "html": re.sub(r"<[^>]+>", " ", (tmp_path / "summary.html").read_text(encoding="utf-8")),
+        "docx": "\n".join(p.text for p in docx.Document(str(tmp_path / "summary.docx")).paragraphs),
+        "pdf": _text_of_pdf(tmp_path / "summary.pdf"),
+    }
+    must_hold = [
+        *HEADINGS,
+        "Ward manager",
+        "How do I get my team to raise concerns earlier in the shift?",
+        "Ask before I tell at the morning huddle",
+        "Bed meeting, Thursday",
+        "Feedback from the practice educator",
+    ]
+    for name, text in texts.items():
+        flat = " ".join(text.replace("&#x27;", "'").split())
+        missing = [m for m in must_hold if m not in flat]
+        assert not missing, f"{name} lacks {missing}"
+
+
+def test_word_document_uses_real_heading_styles_and_tables(demo: Journal, tmp_path: Path) -> None:
+    write_summary(_summary(demo), SummaryFormat.DOCX, tmp_path / "s.docx")
+    document = docx.Document(str(tmp_path / "s.docx"))
+    styles = {p.style.name for p in document.paragraphs if p.style is not None}
+    assert {"Title", "Heading 1", "Heading 2"} <= styles
+    headings = [p.text for p in document.paragraphs if p.style and p.style.name == "Heading 1"]
+    assert headings == [f"{n}. {t}" for n, t in enumerate(HEADINGS, start=1)]
+    assert len(document.tables) >= 3
+    assert document.inline_shapes  # the balance chart
+
+
+def test_pdf_is_a4_titled_and_numbered(demo: Journal, tmp_path: Path) -> None:
+    write_summary(_summary(demo), SummaryFormat.PDF, tmp_path / "s.pdf")
+    reader = pypdf.PdfReader(tmp_path / "s.pdf")
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    assert reader.metadata is not None and reader.metadata.title == "Supervision summary"
+    assert len(reader.pages) > 1
+    last = " ".join((reader.pages[-1].extract_text() or "").split())
+    assert last.endswith(str(len(reader.pages)))  # page numbers at the foot
+
+
+def test_html_is_self_contained(demo: Journal) -> None:
+    html = to_html(_summary(demo))
+    assert "<svg" in html and "@page" in html
+    assert not re.search(r"""(src|href)=["']https?:""", html)
+    assert "<script" not in html
+
+
+def test_privacy_findings_are_located_and_redacted(journal: Journal) -> None:
+    entry = journal.entries.create("Handover", "Mrs Patel, NHS no 943 476 5919, fell again.")
+    journal.entries.set_flags(entry.id, bring_to_supervision=True)
+    summary = _summary(journal)
+    findings = find_in(summary)
+    assert [(f.finding.kind.value, f.finding.text) for f in findings] == [
+        ("name", "Mrs Patel"),
+        ("nhs_number", "943 476 5919"),
+    ]
+    assert findings[0].where == "flagged, 1, text"
+    redacted = apply_redactions(summary, findings[1:])
+    assert "943 476 5919" not in to_markdown(redacted)
+    assert "[NHS number]" in to_markdown(redacted) and "Mrs Patel" in to_markdown(redacted)
+    assert find_in(apply_redactions(summary, findings)) == []
+
+
+def test_summary_command_refuses_findings_unless_told(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = str(tmp_path / "j")
+    run(
+        capsys,
+        "note",
+        "Mrs Patel was upset at visiting.",
+        "--title",
+        "Visiting",
+        "--data-dir",
+        folder,
+    )
+    with_ids = tmp_path / "e.json"
+    run(capsys, "export", "--out", str(with_ids), "--data-dir", folder)
+    out = tmp_path / "summary.md"
+    code, _, err = run(capsys, "summary", "--format", "md", "--out", str(out), "--data-dir", folder)
+    assert code == 0 and out.exists()  # nothing flagged, nothing identifying goes in
+    entry_id = json.loads(with_ids.read_text())["entries"][0]["id"]
+    from app.journal import open_journal
+    from app.storage.keys import SystemKeyring
+
+    journal = open_journal(Path(folder), SystemKeyring())
+    journal.entries.set_flags(entry_id, bring_to_supervision=True)
+    journal.close()
+    out.unlink()
+    code, _, err = run(capsys, "summary", "--format", "md", "--out", str(out), "--data-dir", folder)
+    assert code == 1 and not out.exists()
+    assert "name (high) in flagged, 1, text: 'Mrs Patel'" in err
+    code, stdout, _ = run(
+        capsys, "summary", "--format", "md", "--out", str(out), "--redact", "--data-dir", folder
+    )
+    assert code == 0 and "1 finding redacted" in stdout
+    assert "[name] was upset" in out.read_text(encoding="utf-8")
+    code, _, _ = run(
+        capsys,
+        "summary",
+        "--format",
+        "docx",
+        "--out",
+        str(tmp_path / "kept.docx"),
+        "--keep-findings",
+        "--data-dir",
+        folder,
+    )
+    assert code == 0
+    kept = "\n".join(p.text for p in docx.Document(str(tmp_path / "kept.docx")).paragraphs)
+    assert "Mrs Patel" in kept
