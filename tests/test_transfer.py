@@ -36,7 +36,7 @@ def test_export_holds_versions_trash_and_every_field(journal: Journal, tmp_path:
     journal.entries.trash(gone.id)
     counts = export_json(journal, tmp_path / "e.json")
     document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
-    assert counts == {"entries": 2, "inquiries": 0, "cycles": 0}
+    assert counts == {"entries": 2, "inquiries": 0, "cycles": 0, "sessions": 0}
     by_id = {e["id"]: e for e in document["entries"]}
     assert by_id[entry.id]["body"] == "two"
     assert by_id[entry.id]["domains"] == ["team"]
@@ -114,7 +114,7 @@ def test_not_json_and_not_utf8_are_explained(other: Journal, tmp_path: Path) -> 
 
 
 def _comparable(document: dict[str, Any]) -> dict[str, Any]:
-    return {k: document[k] for k in ("entries", "inquiries", "cycles")}
+    return {k: document[k] for k in ("entries", "inquiries", "cycles", "sessions")}
 
 
 def test_demo_journal_round_trips_with_cycles_and_links(
@@ -131,9 +131,9 @@ def test_demo_journal_round_trips_with_cycles_and_links(
     )
     assert {"stage", "title", "text"} <= set(cycle["stages"][0])
     result = import_json(other, tmp_path / "demo.json")
-    assert result.added == len(document["entries"]) + len(document["inquiries"]) + len(
-        document["cycles"]
-    )
+    kinds = ("entries", "inquiries", "cycles", "sessions")
+    assert result.added == sum(len(document[k]) for k in kinds)
+    assert document["sessions"][0]["actions"][0]["evidence"]
     assert _comparable(export_document(other)) == _comparable(export_document(journal))
     again = import_json(other, tmp_path / "demo.json")
     assert not again.changed_anything
@@ -197,3 +197,31 @@ def test_a_version_1_file_still_imports(other: Journal, tmp_path: Path) -> None:
         ],
     }
     assert import_json(other, _write(tmp_path / "v1.json", document)).added == 1
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["sessions"][0].update(kind="huddle"), "'kind' must be one of"),
+        (lambda d: d["sessions"][0]["actions"][0].update(what=""), "'what' is empty"),
+        (
+            lambda d: d["sessions"][0]["actions"][0].update(
+                evidence=[{"entry": str(uuid.uuid4())}]
+            ),
+            "evidence points to an entry or cycle",
+        ),
+        (lambda d: d["sessions"][0].update(held_on="soon"), "should be a date"),
+        (lambda d: d["entries"][0].update(bring_to_supervision="yes"), "true or false"),
+    ],
+)
+def test_bad_sessions_are_refused_whole(
+    journal: Journal, other: Journal, tmp_path: Path, mutate: Mutation, message: str
+) -> None:
+    from app.demo import build_demo
+
+    build_demo(journal)
+    document = export_document(journal)
+    mutate(document)
+    with pytest.raises(ImportRejectedError, match=message):
+        import_json(other, _write(tmp_path / "bad.json", document))
+    assert other.entries.count() == 0 and other.sessions.all() == []

@@ -101,8 +101,9 @@ def cmd_export(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         journal.close()
     print(
         f"Exported {plural(counts['entries'], 'entry', 'entries')}, "
-        f"{plural(counts['inquiries'], 'line of inquiry', 'lines of inquiry')} and "
-        f"{plural(counts['cycles'], 'cycle', 'cycles')} to {out}."
+        f"{plural(counts['inquiries'], 'line of inquiry', 'lines of inquiry')}, "
+        f"{plural(counts['cycles'], 'cycle', 'cycles')} and "
+        f"{plural(counts['sessions'], 'session', 'sessions')} to {out}."
     )
     warn(
         "the export is not encrypted and holds everything you wrote; "

@@ -70,6 +70,8 @@ def export_cycles(journal: Journal) -> list[dict[str, Any]]:
             "created": f.iso(c.created),
             "updated": f.iso(c.updated),
             "deleted": f.iso(c.deleted),
+            "bring_to_supervision": c.bring_to_supervision,
+            "share_with_coach": c.share_with_coach,
             "stages": [
                 {
                     "stage": s.stage_id,
@@ -141,6 +143,8 @@ class CycleIn:
     updated: datetime
     deleted: datetime | None
     stages: tuple[StageIn, ...]
+    bring_to_supervision: bool = False
+    share_with_coach: bool = False
 
 
 def parse_inquiry(value: object, where: str) -> InquiryIn:
@@ -214,6 +218,8 @@ def parse_cycle(value: object, where: str) -> CycleIn:
         updated=f.moment(item, "updated", where),
         deleted=f.maybe_moment(item, "deleted", where),
         stages=tuple(stages),
+        bring_to_supervision=f.flag(item, "bring_to_supervision", where),
+        share_with_coach=f.flag(item, "share_with_coach", where),
     )
 
 
@@ -277,6 +283,8 @@ def merge_cycle(merge: Merge, item: CycleIn) -> None:
     row.current_stage = item.current_stage
     row.updated_at = item.updated
     row.deleted_at = item.deleted
+    row.bring_to_supervision = item.bring_to_supervision
+    row.share_with_coach = item.share_with_coach
     row.domains = [CycleDomain(domain=d.value) for d in item.domains]
     row.dimensions = [CycleDimension(dimension=d) for d in item.dimensions]
     row.tags = merge.tags(item.tags)
@@ -347,6 +355,8 @@ def _same(row: Cycle, item: CycleIn) -> bool:
         and row.loop == item.loop.value
         and row.title == item.title
         and row.deleted_at == item.deleted
+        and row.bring_to_supervision == item.bring_to_supervision
+        and row.share_with_coach == item.share_with_coach
         and [d.domain for d in row.domains] == [d.value for d in item.domains]
         and [d.dimension for d in row.dimensions] == list(item.dimensions)
         and same_tags((t.name for t in row.tags), item.tags)

@@ -31,9 +31,10 @@ from app.transfer.cycles import (
 )
 from app.transfer.entries import EntryIn, export_entries, merge_entry, parse_entry
 from app.transfer.merge import ImportResult, Merge
+from app.transfer.sessions import SessionIn, export_sessions, merge_session, parse_session
 
 FORMAT_NAME = "inquiry-journal"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 Progress = Callable[[int, int], None]
@@ -52,6 +53,7 @@ def export_document(journal: Journal) -> dict[str, Any]:
         "entries": export_entries(journal),
         "inquiries": export_inquiries(journal),
         "cycles": export_cycles(journal),
+        "sessions": export_sessions(journal),
     }
 
 
@@ -60,7 +62,7 @@ def export_json(journal: Journal, out: Path) -> dict[str, int]:
     document = export_document(journal)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     write_atomically(out, text.encode("utf-8"))
-    return {key: len(document[key]) for key in ("entries", "inquiries", "cycles")}
+    return {key: len(document[key]) for key in ("entries", "inquiries", "cycles", "sessions")}
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,12 @@ class ImportFile:
     entries: list[EntryIn]
     inquiries: list[InquiryIn]
     cycles: list[CycleIn]
+    sessions: list[SessionIn]
 
     @property
     def size(self) -> int:
         """How many records the file holds."""
-        return len(self.entries) + len(self.inquiries) + len(self.cycles)
+        return len(self.entries) + len(self.inquiries) + len(self.cycles) + len(self.sessions)
 
 
 def read_import_file(path: Path) -> ImportFile:
@@ -112,7 +115,7 @@ def parse_document(document: object, name: str = "the file") -> ImportFile:
             f"{name} was exported by a newer version of Inquiry Journal (format {version}); "
             "update the app to import it."
         )
-    for key in ("entries", "inquiries", "cycles"):
+    for key in ("entries", "inquiries", "cycles", "sessions"):
         if not isinstance(document.get(key, []), list):
             raise ImportRejectedError(f"{name} has no list of {key}.")
     entries = [parse_entry(v, f"entry {n} of {name}") for n, v in _numbered(document, "entries")]
@@ -121,10 +124,14 @@ def parse_document(document: object, name: str = "the file") -> ImportFile:
         for n, v in _numbered(document, "inquiries")
     ]
     cycles = [parse_cycle(v, f"cycle {n} of {name}") for n, v in _numbered(document, "cycles")]
+    sessions = [
+        parse_session(v, f"session {n} of {name}") for n, v in _numbered(document, "sessions")
+    ]
     for kind, ids in (
         ("entry", [e.id for e in entries]),
         ("line of inquiry", [i.id for i in inquiries]),
         ("cycle", [c.id for c in cycles]),
+        ("session", [s.id for s in sessions]),
     ):
         seen: set[str] = set()
         for n, record_id in enumerate(ids, start=1):
@@ -133,7 +140,7 @@ def parse_document(document: object, name: str = "the file") -> ImportFile:
                     f"{kind.capitalize()} {n} of {name} repeats the id {record_id}."
                 )
             seen.add(record_id)
-    return ImportFile(entries, inquiries, cycles)
+    return ImportFile(entries, inquiries, cycles, sessions)
 
 
 def _numbered(document: dict[str, Any], key: str) -> list[tuple[int, object]]:
@@ -171,6 +178,10 @@ def import_json(journal: Journal, path: Path, progress: Progress | None = None) 
             session.flush()
             for cycle in incoming.cycles:
                 link_cycle(merge, cycle)
+            session.flush()
+            for record in incoming.sessions:
+                merge_session(merge, record)
+                step()
     except SQLAlchemyError as exc:
         raise StorageError(
             f"The import was not saved ({explain(exc)}); the journal is unchanged."

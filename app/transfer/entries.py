@@ -40,6 +40,8 @@ def export_entries(journal: Journal) -> list[dict[str, Any]]:
             "created": f.iso(record.created),
             "updated": f.iso(record.updated),
             "deleted": f.iso(record.deleted),
+            "bring_to_supervision": record.bring_to_supervision,
+            "share_with_coach": record.share_with_coach,
             "versions": versions.get(record.id, []),
         }
         for record in journal.entries.all_records()
@@ -69,6 +71,8 @@ class EntryIn:
     updated: datetime
     deleted: datetime | None
     versions: tuple[EntryVersionIn, ...]
+    bring_to_supervision: bool = False
+    share_with_coach: bool = False
 
 
 def parse_entry(value: object, where: str) -> EntryIn:
@@ -94,6 +98,8 @@ def parse_entry(value: object, where: str) -> EntryIn:
             )
             for v in f.objects(item, "versions", where)
         ),
+        bring_to_supervision=f.flag(item, "bring_to_supervision", where),
+        share_with_coach=f.flag(item, "share_with_coach", where),
     )
 
 
@@ -132,6 +138,8 @@ def _apply(merge: Merge, entry: Entry, item: EntryIn) -> None:
     entry.body = item.body
     entry.updated_at = item.updated
     entry.deleted_at = item.deleted
+    entry.bring_to_supervision = item.bring_to_supervision
+    entry.share_with_coach = item.share_with_coach
     entry.domains = [EntryDomain(domain=d.value) for d in item.domains]
     entry.tags = merge.tags(item.tags)
     known = {(v.written_at, v.replaced_at) for v in entry.versions}
@@ -153,6 +161,8 @@ def _same(entry: Entry, item: EntryIn) -> bool:
         and entry.body == item.body
         and entry.updated_at == item.updated
         and entry.deleted_at == item.deleted
+        and entry.bring_to_supervision == item.bring_to_supervision
+        and entry.share_with_coach == item.share_with_coach
         and [d.domain for d in entry.domains] == [d.value for d in item.domains]
         and same_tags((t.name for t in entry.tags), item.tags)
     )

@@ -122,3 +122,11 @@ def choice(item: dict[str, Any], key: str, kind: type[E], where: str) -> E:
     except ValueError:
         allowed = ", ".join(v.value for v in kind)
         raise refuse(where, f"'{key}' must be one of: {allowed}.") from None
+
+
+def flag(item: dict[str, Any], key: str, where: str) -> bool:
+    """A true/false field (missing means false, as in older files)."""
+    value = item.get(key, False)
+    if not isinstance(value, bool):
+        raise refuse(where, f"'{key}' must be true or false.")
+    return value
