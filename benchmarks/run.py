@@ -1,0 +1,63 @@
+"""`make bench`: build (or reuse) the 50,000-item corpus, measure, print a table, write JSON.
+
+python -m benchmarks.run [--corpus DIR] [--entries N] [--out build/bench.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+from pathlib import Path
+
+from app.storage.meta import journal_exists
+from benchmarks import core, documents
+from benchmarks.corpus import main as build_corpus
+from benchmarks.figures import Figure, at_most, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark and report."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run")
+    parser.add_argument("--corpus", default="build/bench-corpus")
+    parser.add_argument("--entries", type=int, default=50_000)
+    parser.add_argument("--out", default="build/bench.json")
+    args = parser.parse_args(argv)
+    corpus = Path(args.corpus)
+    if not journal_exists(corpus):
+        print(f"Building a {args.entries}-item corpus in {corpus} (once; it is reused)...")
+        if build_corpus(["--entries", str(args.entries), "--data-dir", str(corpus)]) != 0:
+            return 1
+    terms = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
+    figures: list[Figure] = []
+    steps = [
+        ("unlock", lambda: core.unlock_figures(corpus)),
+        ("search", lambda: core.search_figures(corpus, terms)),
+        ("save", lambda: core.save_figures(corpus)),
+        ("import", core.import_figures),
+        ("summary", documents.summary_figures),
+    ]
+    try:
+        from benchmarks import ui
+
+        steps += [
+            ("cold start", lambda: ui.cold_start_figures(corpus)),
+            ("list first paint", lambda: ui.list_first_paint_figures(corpus)),
+            ("peak memory", lambda: ui.peak_memory_figures(corpus)),
+        ]
+    except ImportError as exc:  # the window benchmarks need the UI package
+        print(f"(window benchmarks skipped: {exc})", file=sys.stderr)
+    for name, step in steps:
+        print(f"... {name}", flush=True)
+        figures += step()
+    own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures.append(at_most("peak memory of the benchmark process", own_peak, "MB", 1024))
+    print(report(figures, Path(args.out)))
+    missed = [f.name for f in figures if not f.met]
+    print(f"\n{len(figures) - len(missed)} of {len(figures)} targets met; figures in {args.out}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
