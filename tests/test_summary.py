@@ -98,7 +98,9 @@ def _text_of_pdf(path: Path) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
-def test_all_formats_hold_the_same_headings_and_entries(demo: Journal, tmp_path: Path) -> None:
+def test_all_formats_hold_the_same_headings_and_entries(
+    demo: Journal, tmp_path: Path, qapp: object
+) -> None:
     summary = _summary(demo)
     for fmt in SummaryFormat:
         write_summary(summary, fmt, tmp_path / f"summary.{fmt.value}")
@@ -133,7 +135,7 @@ def test_word_document_uses_real_heading_styles_and_tables(demo: Journal, tmp_pa
     assert document.inline_shapes  # the balance chart
 
 
-def test_pdf_is_a4_titled_and_numbered(demo: Journal, tmp_path: Path) -> None:
+def test_pdf_is_a4_titled_and_numbered(demo: Journal, tmp_path: Path, qapp: object) -> None:
     write_summary(_summary(demo), SummaryFormat.PDF, tmp_path / "s.pdf")
     reader = pypdf.PdfReader(tmp_path / "s.pdf")
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
@@ -215,3 +217,25 @@ def test_summary_command_refuses_findings_unless_told(
     assert code == 0
     kept = "\n".join(p.text for p in docx.Document(str(tmp_path / "kept.docx")).paragraphs)
     assert "Mrs Patel" in kept
+
+
+def test_pdf_from_the_command_line_needs_no_display(isolated_home: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import PYTHON, subprocess_env
+
+    env = subprocess_env(isolated_home)
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("DISPLAY", None)
+    folder = str(tmp_path / "j")
+    subprocess.run([PYTHON, "-m", "app", "demo", "--data-dir", folder], env=env, check=True)
+    out = tmp_path / "s.pdf"
+    command = ["summary", "--format", "pdf", "--out", str(out), "--redact", "--data-dir", folder]
+    result = subprocess.run(
+        [PYTHON, "-m", "app", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Supervision summary" in _text_of_pdf(out)
