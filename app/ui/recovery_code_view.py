@@ -74,6 +74,8 @@ class RecoveryCodeView(QWidget):
         self.copy_button.setAccessibleName("Copy the recovery code")
         self.copy_button.clicked.connect(self._copy)
         self.print_button = QPushButton("&Print...")
+        for button in (self.copy_button, self.print_button):
+            button.setAutoDefault(False)  # Enter belongs to the dialog's own buttons
         self.print_button.setAccessibleName("Print the recovery code")
         self.print_button.clicked.connect(self._print)
         self.copied_note = QLabel("")

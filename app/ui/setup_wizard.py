@@ -76,6 +76,8 @@ class FolderPage(QWizardPage):
         self.folder_edit.setAccessibleName("Journal folder")
         self.choose_button = QPushButton("C&hoose another folder...")
         self.choose_button.setAccessibleName("Choose another folder")
+        # Enter should mean Next, not "open the folder chooser".
+        self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self._choose)
         self.note = InlineError("Folder note")
 

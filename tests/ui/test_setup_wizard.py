@@ -177,3 +177,19 @@ def test_once_created_the_wizard_cannot_be_closed_before_the_code_is_kept(
     finish_with_code(qtbot, wizard)
     assert wizard.journal is not None
     wizard.journal.close()
+
+
+def test_enter_on_the_welcome_page_goes_to_the_next_page(qtbot, journal_dir, key_store):
+    chooser_opened: list[Path] = []
+
+    def chooser(_parent, start: Path) -> Path | None:
+        chooser_opened.append(start)
+        return None
+
+    wizard = open_wizard(qtbot, journal_dir, key_store, choose_folder=chooser)
+    qtbot.waitExposed(wizard)
+    first = wizard.currentId()
+    qtbot.keyClick(wizard.focusWidget() or wizard, Qt.Key.Key_Return)
+    assert chooser_opened == []
+    assert wizard.currentPage() is wizard.protection_page
+    assert wizard.currentId() != first
