@@ -1,4 +1,8 @@
-"""The entry list as a Qt model: newest first, a page at a time, never the bodies."""
+"""The entry list as a Qt model: newest first, a page at a time, never the bodies.
+
+Pages are read from the last row loaded (keyset paging), so a page at row 40,000 costs what
+the first page costs.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.entries import EntryRecord, EntryStore, EntrySummary
+from app.entries import EntryRecord, EntryStore, EntrySummary, summaries_after
 from app.errors import JournalError
 from app.ui.dates import local_text
 
@@ -38,7 +42,7 @@ def summary_of(record: EntryRecord) -> EntrySummary:
 
 
 class EntryListModel(QAbstractListModel):
-    """Entries (or trashed entries) matching a filter, fetched in batches as the view scrolls.
+    """Entries (or trashed entries), newest first, fetched in batches as the view scrolls.
 
     Empty until the first `reload()`, so the owner can connect `loadFailed` first.
 
@@ -59,7 +63,6 @@ class EntryListModel(QAbstractListModel):
         self._store = store
         self._trashed = trashed
         self._batch_size = batch_size
-        self._filter = ""
         self._rows: list[EntrySummary] = []
         self._total = 0
 
@@ -97,7 +100,7 @@ class EntryListModel(QAbstractListModel):
         """Load the next batch."""
         if parent.isValid():
             return
-        batch = self._read(len(self._rows), self._batch_size)
+        batch = self._read(self._rows[-1] if self._rows else None, self._batch_size)
         if not batch:
             self._total = len(self._rows)
             return
@@ -108,29 +111,19 @@ class EntryListModel(QAbstractListModel):
 
     # -- what the window asks ---------------------------------------------------------------
 
-    @property
-    def text_filter(self) -> str:
-        """The words every listed entry contains."""
-        return self._filter
-
     def total(self) -> int:
-        """How many entries match, loaded or not."""
+        """How many entries there are, loaded or not."""
         return self._total
-
-    def set_filter(self, text: str) -> None:
-        """Show only entries whose title or text holds every word of `text`."""
-        self._filter = text.strip()
-        self.reload()
 
     def reload(self, at_least: int = 0) -> None:
         """Read the list again from the journal (at least `at_least` rows, if there are)."""
         self.beginResetModel()
         try:
-            self._total = self._store.count(self._filter, trashed=self._trashed)
+            self._total = self._store.count(trashed=self._trashed)
         except JournalError as exc:
             self._total = 0
             self.loadFailed.emit(str(exc))
-        self._rows = self._read(0, max(self._batch_size, at_least)) if self._total else []
+        self._rows = self._read(None, max(self._batch_size, at_least)) if self._total else []
         if not self._rows:
             self._total = 0  # nothing could be read: stop the view asking for more
         self.endResetModel()
@@ -171,11 +164,9 @@ class EntryListModel(QAbstractListModel):
         self._total -= 1
         self.endRemoveRows()
 
-    def _read(self, offset: int, limit: int) -> list[EntrySummary]:
+    def _read(self, after: EntrySummary | None, limit: int) -> list[EntrySummary]:
         try:
-            return self._store.summaries(
-                self._filter, offset=offset, limit=limit, trashed=self._trashed
-            )
+            return summaries_after(self._store, after, limit=limit, trashed=self._trashed)
         except JournalError as exc:
             self.loadFailed.emit(str(exc))
             return []

@@ -72,3 +72,15 @@ def test_the_list_shows_the_local_day(new_york, journal):
     model = EntryListModel(store)
     model.reload()
     assert "22:30" in model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)  # the full time
+
+
+def test_pages_follow_on_from_the_last_row_even_when_entries_share_a_moment(journal):
+    same_moment = EntryStore(journal.engine, clock=lambda: datetime(2026, 2, 1, 9, tzinfo=UTC))
+    made = {same_moment.create(f"Entry {n}", "").id for n in range(23)}
+    model = EntryListModel(journal.entries, batch_size=5)
+    model.reload()
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    listed = [model.summary(row).id for row in range(model.rowCount())]
+    assert len(listed) == 23
+    assert set(listed) == made
