@@ -9,8 +9,6 @@ from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from app.rendering import render_markdown
-
 OpenUrl = Callable[[QUrl], bool]
 _EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 
@@ -35,6 +33,9 @@ class PreviewBrowser(QTextBrowser):
 
     def show_markdown(self, text: str, title: str = "") -> None:
         """Render `text` (and a heading for `title`, if given) into the browser."""
+        # Markdown and the sanitiser load the first time a preview is shown, not at start-up.
+        from app.rendering import render_markdown
+
         heading = f"<h1>{_escape(title)}</h1>" if title.strip() else ""
         self.setHtml(heading + render_markdown(text))
 
