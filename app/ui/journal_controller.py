@@ -1,4 +1,4 @@
-"""What the journal window does: choose, write, autosave, find and trash entries."""
+"""What the journal window does: choose, write, autosave, search for and trash entries."""
 
 from __future__ import annotations
 
@@ -6,16 +6,19 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Slot
 
 from app.entries import EntryRecord
 from app.errors import JournalError
 from app.journal import Journal
 from app.rendering import word_count
 from app.ui.autosave import DraftSaver
+from app.ui.background_search import SearchFunction
+from app.ui.cycle_markdown import cycle_markdown
 from app.ui.entry_list_model import ENTRY_ID_ROLE, EntryListModel, summary_of
 from app.ui.messages import Confirm
 from app.ui.recovery_dialog import RecoveryCodeDialog
+from app.ui.search_controller import SearchController
 from app.ui.trash_command import MoveToTrashCommand
 from app.ui.trash_dialog import TrashDialog
 from app.ui.versions_dialog import VersionsDialog
@@ -23,7 +26,6 @@ from app.ui.versions_dialog import VersionsDialog
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-FILTER_DELAY_MS = 200
 STATUS_MESSAGE_MS = 8000
 EMPTY_JOURNAL_HINT = "Your journal is empty.\nPress Ctrl+N to write your first entry."
 CHOOSE_HINT = "Choose an entry on the left, or press Ctrl+N to start a new one."
@@ -38,7 +40,13 @@ class JournalController(QObject):
     """Connects the window's widgets to the journal's entries (behaviour, not layout)."""
 
     def __init__(
-        self, window: MainWindow, journal: Journal, *, confirm: Confirm, delay_ms: int
+        self,
+        window: MainWindow,
+        journal: Journal,
+        *,
+        confirm: Confirm,
+        delay_ms: int,
+        search: SearchFunction | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -49,9 +57,7 @@ class JournalController(QObject):
         self._fresh: set[str] = set()
         self.model = EntryListModel(self._store, parent=self)
         self.saver = DraftSaver(self._store, window.editor.draft, delay_ms, parent=self)
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self.search = SearchController(window, journal, search, parent=self)
 
         window.entry_list.setModel(self.model)
         self.model.loadFailed.connect(window.message_bar.show_problem)
@@ -63,14 +69,16 @@ class JournalController(QObject):
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
         window.message_bar.retryRequested.connect(self.save_now)
-        window.filter_edit.textChanged.connect(self._filter_timer.start)
-        self._filter_timer.timeout.connect(self._apply_filter)
         window.hint_button.clicked.connect(self.new_entry)
+        self.search.entryChosen.connect(self.open_entry)
+        self.search.cycleChosen.connect(window.openCycleRequested)
+        self.search.closed.connect(self._search_closed)
+        window.openCycleRequested.connect(self.show_cycle_read_only)
 
         actions = window.commands
         actions.new_entry.triggered.connect(self.new_entry)
         actions.save.triggered.connect(self.save_now)
-        actions.find.triggered.connect(self.find)
+        actions.find.triggered.connect(self.search.focus_box)
         actions.trash.triggered.connect(self.trash_current)
         actions.versions.triggered.connect(self.show_versions)
         actions.open_trash.triggered.connect(self.show_trash)
@@ -89,11 +97,8 @@ class JournalController(QObject):
         """Start a new entry at the top of the list, with the cursor in its text."""
         if not self._leave_current():
             return
-        if self._window.filter_edit.text():
-            with self._quietly():
-                self._window.filter_edit.clear()
-                self._filter_timer.stop()
-                self.model.set_filter("")
+        if self.search.is_active:
+            self.search.close_search()
         try:
             record = self._store.create()
         except JournalError as exc:
@@ -115,11 +120,42 @@ class JournalController(QObject):
         """Save without a status message (the window lost focus)."""
         self.saver.save_now()
 
-    @Slot()
-    def find(self) -> None:
-        """Put the cursor in the filter box (Ctrl+F)."""
-        self._window.filter_edit.setFocus()
-        self._window.filter_edit.selectAll()
+    @Slot(str, bool)
+    def open_entry(self, entry_id: str, focus_editor: bool = False) -> None:
+        """Show an entry chosen elsewhere than the list (a search result)."""
+        if entry_id != self.saver.entry_id or self._window.editor_stack.currentIndex() != (
+            self._window.EDITOR_PAGE
+        ):
+            if not self._leave_current():
+                return
+            self._show(entry_id)
+            row = self.model.row_of(entry_id)
+            selection = self._window.entry_list.selectionModel()
+            with self._quietly():
+                if row is None:
+                    selection.clearCurrentIndex()
+                else:
+                    selection.setCurrentIndex(
+                        self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    )
+        if focus_editor and self.saver.entry_id == entry_id:
+            self._window.editor.focus_text()
+
+    @Slot(str, str)
+    def show_cycle_read_only(self, cycle_id: str, stage_id: str) -> None:
+        """Show a cycle found by search, read-only, until the cycle views take this over."""
+        if not self._leave_current():
+            return
+        try:
+            cycle = self._journal.cycles.get(cycle_id)
+        except JournalError as exc:
+            self._window.message_bar.show_problem(str(exc))
+            return
+        self.saver.end()
+        self._window.words_label.clear()
+        self._window.save_state_label.clear()
+        self._window.cycle_view.show_markdown(cycle_markdown(cycle, stage_id), cycle.display_title)
+        self._window.show_cycle_page()
 
     @Slot()
     def trash_current(self) -> None:
@@ -230,11 +266,6 @@ class JournalController(QObject):
         self.saver.end()
         if self.model.rowCount():
             self._window.show_hint(CHOOSE_HINT, offer_new_entry=True)
-        elif self.model.text_filter:
-            self._window.show_hint(
-                f"No entries contain “{self.model.text_filter}”.\nPress Esc to clear the filter.",
-                offer_new_entry=False,
-            )
         else:
             self._window.show_hint(EMPTY_JOURNAL_HINT, offer_new_entry=True)
         self._window.words_label.clear()
@@ -256,17 +287,22 @@ class JournalController(QObject):
         self._window.words_label.setText(f"{words} word" if words == 1 else f"{words} words")
 
     @Slot()
-    def _apply_filter(self) -> None:
-        if not self._leave_current():
-            return
-        current = self.saver.entry_id
-        with self._quietly():
-            self.model.set_filter(self._window.filter_edit.text())
-        row = self.model.row_of(current) if current else None
-        if row is not None and current is not None:
-            self._select_id(current)
-        else:
-            self._select_row(0)
+    def _search_closed(self) -> None:
+        """Back from the search: the list shows the entry in the editor, if it is loaded."""
+        entry_id = self.saver.entry_id
+        row = self.model.row_of(entry_id) if entry_id is not None else None
+        if row is not None:
+            index = self.model.index(row)
+            with self._quietly():
+                self._window.entry_list.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            self._window.entry_list.scrollTo(index)
+        elif entry_id is None and self._window.editor_stack.currentIndex() != (
+            self._window.HINT_PAGE
+        ):
+            self._select_row(0)  # a read-only cycle was shown: back to the entries
+        self._window.entry_list.setFocus()
 
     def _moved(self, entry_id: str, trashed: bool) -> None:
         if trashed:
@@ -276,6 +312,7 @@ class JournalController(QObject):
             self._fresh.discard(entry_id)
             with self._quietly():
                 self.model.remove(entry_id)
+            self.search.forget_item(entry_id)
             self._select_row(min(row, self.model.rowCount() - 1))
             self._window.statusBar().showMessage(TRASHED_MESSAGE, STATUS_MESSAGE_MS)
             self._window.entry_list.setFocus()

@@ -1,14 +1,11 @@
-"""The journal window (a view): entry list and filter on the left, the editor on the right."""
+"""The journal window (a view): search and the entry list on the left, the editor on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
-    QLineEdit,
-    QListView,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -19,21 +16,33 @@ from PySide6.QtWidgets import (
 
 from app.journal import Journal
 from app.ui.autosave import AUTOSAVE_DELAY_MS
+from app.ui.background_search import SearchFunction
 from app.ui.editor import EntryEditor
-from app.ui.entry_delegate import EntryDelegate
 from app.ui.journal_controller import JournalController
 from app.ui.message_bar import MessageBar
 from app.ui.messages import Confirm, ask_to_confirm
+from app.ui.preview import PreviewBrowser
 from app.ui.resources import app_icon
 from app.ui.settings import open_settings, remember_window, restore_window
+from app.ui.sidebar import Sidebar
 from app.ui.window_actions import build_menus, create_actions
 
 
 class MainWindow(QMainWindow):
-    """The journal window. Closing it saves; there is never a "did you save?" question."""
+    """The journal window. Closing it saves; there is never a "did you save?" question.
+
+    `search` stands in for the journal's search function (tests pass a slow one).
+
+    Signals: openCycleRequested(str cycle_id, str stage_id) when a cycle (or one of its
+    stages) is chosen from the search results. Until the cycle views are connected to it,
+    the controller shows the cycle read-only (disconnect `controller.show_cycle_read_only`).
+    """
+
+    openCycleRequested = Signal(str, str)
 
     HINT_PAGE = 0
     EDITOR_PAGE = 1
+    CYCLE_PAGE = 2
 
     def __init__(
         self,
@@ -42,6 +51,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         confirm: Confirm = ask_to_confirm,
         autosave_ms: int = AUTOSAVE_DELAY_MS,
+        search: SearchFunction | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -52,31 +62,15 @@ class MainWindow(QMainWindow):
         self.commands = create_actions(self, self.undo_stack)
         build_menus(self, self.commands)
 
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Find in titles and text (Ctrl+F)")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Find entries")
-        clear_filter = QAction("Clear filter", self.filter_edit)
-        clear_filter.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        clear_filter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        clear_filter.triggered.connect(self.filter_edit.clear)
-        self.filter_edit.addAction(clear_filter)
-
-        self.entry_list = QListView()
-        self.entry_list.setAccessibleName("Entries")
-        self.entry_list.setItemDelegate(EntryDelegate())
-        self.entry_list.setUniformItemSizes(True)
-        self.entry_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.entry_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.entry_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar = Sidebar()
+        self.search_box = self.sidebar.search_box
+        self.filters_button = self.sidebar.filters_button
+        self.filter_bar = self.sidebar.filter_bar
+        self.search_panel = self.sidebar.search_panel
+        self.entry_list = self.sidebar.entry_list
+        self.escape_results = self.sidebar.escape_results
+        self.escape_filters = self.sidebar.escape_filters
         self.entry_list.addAction(self.commands.trash)
-
-        left = QWidget()
-        left.setMinimumWidth(240)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addWidget(self.filter_edit)
-        left_layout.addWidget(self.entry_list, 1)
 
         self.editor = EntryEditor()
         self.message_bar = MessageBar()
@@ -104,6 +98,9 @@ class MainWindow(QMainWindow):
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(hint_page)
         self.editor_stack.addWidget(self.editor)
+        self.cycle_view = PreviewBrowser()
+        self.cycle_view.setAccessibleName("Cycle, read only")
+        self.editor_stack.addWidget(self.cycle_view)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -113,7 +110,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setAccessibleName("Entries and editor")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -130,12 +127,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_state_label)
 
-        QWidget.setTabOrder(self.filter_edit, self.entry_list)
-        QWidget.setTabOrder(self.entry_list, self.editor.title_edit)
+        QWidget.setTabOrder(self.sidebar.last_in_tab_order, self.editor.title_edit)
 
         if not restore_window(self._settings, self, self.splitter):
             self.resize(1120, 720)
-        self.controller = JournalController(self, journal, confirm=confirm, delay_ms=autosave_ms)
+        self.controller = JournalController(
+            self, journal, confirm=confirm, delay_ms=autosave_ms, search=search
+        )
 
     def show_hint(self, text: str, *, offer_new_entry: bool) -> None:
         """Show a one-line hint instead of the editor."""
@@ -147,11 +145,24 @@ class MainWindow(QMainWindow):
         """Show the editor (an entry is loaded in it)."""
         self.editor_stack.setCurrentIndex(self.EDITOR_PAGE)
 
+    def show_cycle_page(self) -> None:
+        """Show the read-only cycle (filled in by the controller)."""
+        self.editor_stack.setCurrentIndex(self.CYCLE_PAGE)
+
+    def show_entry_list(self) -> None:
+        """Show the entry list in the left column (no search)."""
+        self.sidebar.show_entries()
+
+    def show_search_results(self) -> None:
+        """Show the search results in the left column."""
+        self.sidebar.show_results()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is typed, remember the layout, and close."""
         if not self.controller.prepare_to_close():
             event.ignore()
             return
+        self.controller.search.shutdown()
         remember_window(self._settings, self, self.splitter)
         event.accept()
 

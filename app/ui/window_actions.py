@@ -20,6 +20,7 @@ class WindowActions:
     undo: QAction
     redo: QAction
     find: QAction
+    clear_recent: QAction
     trash: QAction
     versions: QAction
     open_trash: QAction
@@ -55,6 +56,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions
         undo=undo,
         redo=redo,
         find=_action(window, "&Find...", "Ctrl+F"),
+        clear_recent=_action(window, "Clear recent searc&hes"),
         trash=trash,
         versions=_action(window, "&Versions..."),
         open_trash=_action(window, "&Trash..."),
@@ -76,6 +78,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> None:
     edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
+    edit_menu.addAction(actions.clear_recent)
     edit_menu.addAction(actions.trash)
     entry_menu = bar.addMenu("E&ntry")
     entry_menu.addAction(actions.versions)

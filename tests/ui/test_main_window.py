@@ -142,27 +142,6 @@ def test_domains_show_their_explanations_and_are_saved(qtbot, journal, make_wind
     assert journal.entries.get(entry_id).domains == (Domain.TEAM,)
 
 
-def test_ctrl_f_filters_the_list_by_title_and_text(qtbot, journal, make_window):
-    journal.entries.create("Huddle", "asked first")
-    journal.entries.create("Board paper", "wrote the summary")
-    journal.entries.create("Rota", "the huddle ran late")
-    window = make_window(journal)
-    press(qtbot, window, Qt.Key.Key_F)
-    assert window.filter_edit.hasFocus()
-
-    qtbot.keyClicks(window.filter_edit, "huddle")
-    model = window.controller.model
-    qtbot.waitUntil(lambda: model.rowCount() == 2)
-    assert {model.summary(r).title for r in range(2)} == {"Huddle", "Rota"}
-
-    qtbot.keyClicks(window.filter_edit, " zebra")
-    qtbot.waitUntil(lambda: model.rowCount() == 0)
-    assert "No entries contain" in window.hint_label.text()
-
-    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: model.rowCount() == 3)
-
-
 def test_window_size_and_splitter_are_remembered_without_any_content(
     qtbot, journal, make_window, isolated_home
 ):
@@ -191,7 +170,12 @@ def test_every_control_has_an_accessible_name(journal, make_window):
     window.controller.new_entry()
     editor = window.editor
     controls = [
-        window.filter_edit,
+        window.search_box,
+        window.filters_button,
+        *window.filter_bar.focus_chain(),
+        window.search_panel.order_combo,
+        window.search_panel.results_list,
+        window.cycle_view,
         window.entry_list,
         editor.title_edit,
         editor.body_edit,
@@ -208,8 +192,10 @@ def test_tab_goes_from_the_list_to_the_editor(qtbot, journal, make_window):
     journal.entries.create("An entry", "text")
     window = make_window(journal)
     activate(qtbot, window)
-    window.filter_edit.setFocus()
-    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Tab)
+    window.search_box.setFocus()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Tab)
+    assert window.filters_button.hasFocus()
+    qtbot.keyClick(window.filters_button, Qt.Key.Key_Tab)
     assert window.entry_list.hasFocus()
     qtbot.keyClick(window.entry_list, Qt.Key.Key_Tab)
     assert window.editor.title_edit.hasFocus()

@@ -1,0 +1,342 @@
+"""What searching in the window does: search as you type, filters, order, pages, recent searches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal, Slot
+
+from app.errors import JournalError
+from app.journal import Journal
+from app.search import Kind, SearchResults
+from app.ui.background_search import BackgroundSearch, SearchFunction, SearchRequest
+from app.ui.search_results_model import HIT_ROLE, SearchResultsModel
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+SEARCH_DELAY_MS = 250
+"""Typing pauses this long before the search runs."""
+REMEMBER_DELAY_MS = 2000
+"""Results left on screen this long (the person paused to read) put the search in the recents."""
+BUSY_DELAY_MS = 300
+"""A search taking longer than this says "Searching…"."""
+PAGE_SIZE = 50
+STATUS_MESSAGE_MS = 6000
+
+
+def found_text(count: int, more: bool) -> str:
+    """How many results there are, in words ("50+ found" while more can be loaded)."""
+    return f"{count}+ found" if more else f"{count} found"
+
+
+class SearchController(QObject):
+    """Connects the search box, filters and results to the journal's search (behaviour only).
+
+    Searches run on a worker thread (`BackgroundSearch`); each new search takes a new
+    generation number and results from any older generation are dropped unseen.
+
+    Signals: entryChosen(str entry_id, bool focus_editor) when a result that is an entry
+    becomes current (False) or is activated (True); cycleChosen(str cycle_id, str stage_id)
+    when a cycle or stage result is activated; closed() when the search is put away and the
+    entry list is back.
+    """
+
+    entryChosen = Signal(str, bool)
+    cycleChosen = Signal(str, str)
+    closed = Signal()
+
+    def __init__(
+        self,
+        window: MainWindow,
+        journal: Journal,
+        search: SearchFunction | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._journal = journal
+        self._generation = 0
+        self._shown_query = ""
+        self._shown_hits = 0
+        self._focus_results_when_shown = False
+        self._recent_loaded = False
+        self.model = SearchResultsModel(self)
+        self.runner = BackgroundSearch(search or journal.search.search, self)
+        self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self.search_now)
+        self._remember_timer = _single_shot(self, REMEMBER_DELAY_MS, self._remember_if_found)
+        self._busy_timer = _single_shot(self, BUSY_DELAY_MS, self._say_busy)
+
+        box, panel = window.search_box, window.search_panel
+        panel.results_list.setModel(self.model)
+        self.model.pageRequested.connect(self._request_page)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        box.textChanged.connect(self._text_changed)
+        box.returnPressed.connect(self._enter_pressed)
+        box.downPressed.connect(self.focus_results)
+        box.escapePressed.connect(self.close_search)
+        box.focused.connect(self._load_recent_once)
+        box.recent_completer.activated.connect(self._recent_chosen)
+        panel.order_combo.currentIndexChanged.connect(self.search_now)
+        panel.results_list.activated.connect(self._activated)
+        panel.results_list.selectionModel().currentChanged.connect(self._current_changed)
+        window.escape_results.triggered.connect(self.close_search)
+        window.escape_filters.triggered.connect(self._hide_filters)
+        window.filter_bar.changed.connect(self._filters_changed)
+        window.filters_button.toggled.connect(self._filters_toggled)
+        window.commands.clear_recent.triggered.connect(self.clear_recent)
+
+    # -- what the window asks -----------------------------------------------------------------
+
+    @property
+    def is_active(self) -> bool:
+        """True while there is search text (the results are shown instead of the entry list)."""
+        return bool(self._window.search_box.text().strip())
+
+    @Slot()
+    def focus_box(self) -> None:
+        """Put the cursor in the search box, its text selected (Ctrl+F)."""
+        box = self._window.search_box
+        box.setFocus()
+        box.selectAll()
+
+    @Slot()
+    def search_now(self) -> None:
+        """Run the search for what is in the box, with the filters and order chosen."""
+        self._search_timer.stop()
+        text = self._window.search_box.text()
+        if not text.strip():
+            self._stop()
+            return
+        self._generation += 1
+        self._busy_timer.start()
+        self.runner.request(self._request(text, 0))
+        self._window.show_search_results()
+
+    @Slot()
+    def close_search(self) -> None:
+        """Clear the search and go back to the entry list."""
+        self._window.search_box.clear()  # textChanged stops the search
+        self._stop()
+        self.closed.emit()
+
+    @Slot()
+    def focus_results(self) -> None:
+        """Move into the results, on the first one if none is current."""
+        results = self._window.search_panel.results_list
+        if not self.model.rowCount():
+            return
+        if not results.currentIndex().isValid():
+            results.setCurrentIndex(self.model.index(0))
+        results.setFocus()
+
+    def forget_item(self, item_id: str) -> None:
+        """Take an item off the results (it was trashed)."""
+        self.model.remove_item(item_id)
+
+    def refresh(self) -> None:
+        """Search again (something in the journal changed), if a search is shown."""
+        if self.is_active:
+            self.search_now()
+
+    def shutdown(self) -> None:
+        """Wait for a running search to end (the journal is about to close)."""
+        self._search_timer.stop()
+        self._remember_timer.stop()
+        self._generation += 1
+        self.runner.wait_for_done()
+
+    @Slot()
+    def clear_recent(self) -> None:
+        """Forget the recent searches."""
+        try:
+            self._journal.search.forget_recent()
+        except JournalError as exc:
+            self._status(str(exc))
+            return
+        self._window.search_box.set_recent([])
+        self._status("Recent searches cleared.")
+
+    # -- typing, filters and order ---------------------------------------------------------------
+
+    @Slot(str)
+    def _text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._stop()
+            return
+        self._search_timer.start()
+        self._remember_timer.stop()
+
+    @Slot()
+    def _filters_changed(self) -> None:
+        count = self._window.filter_bar.active_count()
+        self._window.filters_button.setText(f"Filte&rs ({count})" if count else "Filte&rs")
+        if self.is_active:
+            self._search_timer.start()
+
+    @Slot(bool)
+    def _filters_toggled(self, shown: bool) -> None:
+        bar = self._window.filter_bar
+        if shown:
+            self._load_filter_choices()
+        bar.setVisible(shown)
+        if shown:
+            bar.domain_boxes[next(iter(bar.domain_boxes))].setFocus()
+
+    @Slot()
+    def _hide_filters(self) -> None:
+        self._window.filters_button.setChecked(False)
+        self._window.search_box.setFocus()
+
+    @Slot()
+    def _enter_pressed(self) -> None:
+        text = self._window.search_box.text()
+        self._remember(text)
+        if self._search_timer.isActive() or text != self._shown_query:
+            self._focus_results_when_shown = True
+            self.search_now()
+        else:
+            self.focus_results()
+
+    @Slot(str)
+    def _recent_chosen(self, text: str) -> None:
+        self._window.search_box.setText(text)
+        self.search_now()
+
+    # -- results ------------------------------------------------------------------------------
+
+    @Slot(int)
+    def _request_page(self, offset: int) -> None:
+        self.runner.request(self._request(self._shown_query, offset))
+
+    @Slot(object, object)
+    def _finished(self, request: SearchRequest, results: SearchResults) -> None:
+        if request.generation != self._generation:
+            return  # an older search: what is in the box now has moved on
+        self._busy_timer.stop()
+        panel = self._window.search_panel
+        if request.offset:
+            self.model.add_page(request.offset, results)
+        else:
+            self._shown_query = request.query
+            self.model.show_results(results)
+            panel.results_list.scrollToTop()
+            if results.hits:
+                self._remember_timer.start()
+        self._shown_hits = self.model.rowCount()
+        if results.message and not self.model.rowCount():
+            panel.status_label.clear()
+            panel.show_message(results.message)
+        else:
+            panel.show_results(found_text(self.model.rowCount(), self.model.has_more))
+        if self._focus_results_when_shown:
+            self._focus_results_when_shown = False
+            self.focus_results()
+
+    @Slot(object, str)
+    def _failed(self, request: SearchRequest, message: str) -> None:
+        if request.generation != self._generation:
+            return
+        self._busy_timer.stop()
+        self._focus_results_when_shown = False
+        if request.offset:
+            self.model.page_failed()
+            self._status(message)
+        else:
+            self.model.clear()
+            self._window.search_panel.status_label.clear()
+            self._window.search_panel.show_message(message)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = current.data(HIT_ROLE) if current.isValid() else None
+        if hit is not None and hit.kind is Kind.ENTRY:
+            self.entryChosen.emit(hit.item_id, False)
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if hit is None:
+            return
+        self._remember(self._shown_query)
+        if hit.kind is Kind.ENTRY:
+            self.entryChosen.emit(hit.item_id, True)
+        else:
+            self.cycleChosen.emit(hit.item_id, hit.stage_id)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _request(self, text: str, offset: int) -> SearchRequest:
+        return SearchRequest(
+            generation=self._generation,
+            query=text,
+            filters=self._window.filter_bar.filters(),
+            order=self._window.search_panel.order(),
+            offset=offset,
+            limit=PAGE_SIZE,
+        )
+
+    def _stop(self) -> None:
+        """No search: drop whatever is running or waiting, and show the entry list."""
+        self._search_timer.stop()
+        self._remember_timer.stop()
+        self._busy_timer.stop()
+        self._generation += 1
+        self.runner.cancel_waiting()
+        self._shown_query = ""
+        self._shown_hits = 0
+        self.model.clear()
+        self._window.search_panel.show_results("")
+        self._window.show_entry_list()
+
+    @Slot()
+    def _say_busy(self) -> None:
+        self._window.search_panel.status_label.setText("Searching…")
+
+    @Slot()
+    def _remember_if_found(self) -> None:
+        text = self._window.search_box.text()
+        if self._shown_hits and text == self._shown_query:
+            self._remember(text)
+
+    def _remember(self, text: str) -> None:
+        if not text.strip():
+            return
+        try:
+            self._journal.search.remember(text)
+            self._window.search_box.set_recent(self._journal.search.recent())
+        except JournalError as exc:
+            self._status(str(exc))
+        self._recent_loaded = True
+
+    @Slot()
+    def _load_recent_once(self) -> None:
+        if self._recent_loaded:
+            return
+        self._recent_loaded = True
+        try:
+            self._window.search_box.set_recent(self._journal.search.recent())
+        except JournalError as exc:
+            self._status(str(exc))
+
+    def _load_filter_choices(self) -> None:
+        journal = self._journal
+        try:
+            tags, inquiries = journal.entries.all_tags(), journal.cycles.inquiries()
+        except JournalError as exc:
+            self._status(str(exc))
+            return
+        self._window.filter_bar.set_choices(tags, journal.templates.templates, inquiries)
+
+    def _status(self, message: str) -> None:
+        self._window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
+
+def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer

@@ -1,0 +1,184 @@
+"""How a search result looks: title, what it is and when, and the snippet with the matches bold."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.search import SearchHit
+from app.ui.dates import local_day
+from app.ui.entry_delegate import small_font
+from app.ui.search_results_model import HIT_ROLE, KIND_LABELS
+
+SNIPPET_LINES = 2
+_PAD = 8
+_LINE_GAP = 3
+_GAP = 12
+_ELLIPSIS = "…"
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def snippet_layout(hit: SearchHit, font: QFont, match_fill: QColor) -> QTextLayout:
+    """The snippet as a text layout (not yet laid out) whose matching words are bold."""
+    text = ""
+    ranges: list[QTextLayout.FormatRange] = []
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    bold.setBackground(match_fill)
+    for part, is_match in hit.snippet_parts():
+        part = " ".join(part.splitlines())
+        if is_match:
+            found = QTextLayout.FormatRange()
+            found.start, found.length, found.format = len(text), len(part), bold
+            ranges.append(found)
+        text += part
+    layout = QTextLayout(text, font)
+    layout.setFormats(ranges)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    return layout
+
+
+class SearchHitDelegate(QStyledItemDelegate):
+    """Paints a hit on three lines: title with kind and date, then two lines of snippet."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        """Room for the title line and the snippet lines (the same for every row)."""
+        title = QFontMetrics(_title_font(option.font)).height()
+        snippet = QFontMetrics(option.font).lineSpacing() * SNIPPET_LINES
+        return QSize(120, 2 * _PAD + title + _LINE_GAP + snippet)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        """Draw the row with the style's own background, selection and focus."""
+        hit = index.data(HIT_ROLE)
+        if not isinstance(hit, SearchHit):
+            super().paint(painter, option, index)
+            return
+        view_option = QStyleOptionViewItem(option)
+        self.initStyleOption(view_option, index)
+        view_option.text = ""
+        widget = view_option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, view_option, painter, widget)
+
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active
+            if option.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        text_colour = option.palette.color(
+            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        quiet_colour = (
+            text_colour
+            if selected
+            else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        )
+        area = option.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
+        painter.save()
+        bottom = self._paint_title_line(painter, option.font, hit, area, text_colour, quiet_colour)
+        fill = QColor(
+            text_colour if selected else option.palette.color(group, QPalette.ColorRole.Highlight)
+        )
+        fill.setAlpha(50 if selected else 45)
+        painter.setPen(text_colour)
+        self._paint_snippet(
+            painter, snippet_layout(hit, option.font, fill), area.adjusted(0, bottom, 0, 0)
+        )
+        painter.restore()
+
+    def _paint_title_line(
+        self,
+        painter: QPainter,
+        font: QFont,
+        hit: SearchHit,
+        area: QRect,
+        text_colour: QColor,
+        quiet_colour: QColor,
+    ) -> int:
+        """Title on the left, "Kind · date" on the right; returns the height used."""
+        title_font = _title_font(font)
+        title_metrics = QFontMetrics(title_font)
+        small = small_font(font)
+        small_metrics = QFontMetrics(small)
+        line = QRect(area.left(), area.top(), area.width(), title_metrics.height())
+        about = f"{KIND_LABELS[hit.kind]} · {local_day(hit.date)}"
+        about_width = min(small_metrics.horizontalAdvance(about), area.width() // 2)
+        painter.setFont(small)
+        painter.setPen(quiet_colour)
+        painter.drawText(
+            line,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            small_metrics.elidedText(about, Qt.TextElideMode.ElideRight, about_width),
+        )
+        title_width = max(area.width() - about_width - _GAP, 0)
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        painter.drawText(
+            QRect(line.left(), line.top(), title_width, line.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            title_metrics.elidedText(hit.title, Qt.TextElideMode.ElideRight, title_width),
+        )
+        return line.height() + _LINE_GAP
+
+    @staticmethod
+    def _paint_snippet(painter: QPainter, layout: QTextLayout, area: QRect) -> None:
+        """Up to SNIPPET_LINES wrapped lines; a last line that does not fit ends in "…"."""
+        metrics = QFontMetrics(layout.font())
+        width = area.width()
+        layout.beginLayout()
+        y = 0.0
+        lines = []
+        # One line more than is shown, below the clip, says whether the text runs over.
+        for _ in range(SNIPPET_LINES + 1):
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+            lines.append(line)
+        layout.endLayout()
+        overflow = len(lines) > SNIPPET_LINES
+        lines = lines[:SNIPPET_LINES]
+        origin = QPointF(area.left(), area.top())
+        if not overflow:
+            layout.draw(painter, origin)
+            return
+        # Draw every line but the last in full; clip the last short of an ellipsis.
+        last = lines[-1]
+        ellipsis_width = metrics.horizontalAdvance(_ELLIPSIS)
+        painter.save()
+        painter.setClipRect(
+            QRectF(area.left(), area.top(), width, last.y()), Qt.ClipOperation.ReplaceClip
+        )
+        layout.draw(painter, origin)
+        painter.setClipRect(
+            QRectF(area.left(), area.top() + last.y(), width - ellipsis_width, last.height()),
+            Qt.ClipOperation.ReplaceClip,
+        )
+        layout.draw(painter, origin)
+        painter.restore()
+        end = min(last.naturalTextWidth(), width - ellipsis_width)
+        painter.drawText(
+            QPointF(area.left() + end, area.top() + last.y() + last.ascent()), _ELLIPSIS
+        )
+
+
+def _title_font(font: QFont) -> QFont:
+    title = QFont(font)
+    title.setWeight(QFont.Weight.DemiBold)
+    return title
