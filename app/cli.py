@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from app import __version__
 from app.commands import journal as journal_commands
 from app.commands import search as search_commands
+from app.commands import sharing as sharing_commands
 from app.commands import summary as summary_commands
 from app.commands.common import PROG, Handler, open_or_create, warn
 from app.errors import JournalError
@@ -64,4 +65,5 @@ def _parser() -> argparse.ArgumentParser:
     journal_commands.register(sub, common)
     search_commands.register(sub, common)
     summary_commands.register(sub, common)
+    sharing_commands.register(sub, common)
     return parser

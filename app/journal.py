@@ -16,6 +16,7 @@ from app.recovery import decode_recovery_code, encode_recovery_code
 from app.resources import shipped_templates_dir
 from app.search import SearchService
 from app.sessions import SessionStore
+from app.sharing.contacts import SharingStore
 from app.storage import engine as engine_mod
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
 from app.storage.meta import (
@@ -45,6 +46,7 @@ class Journal:
     cycles: CycleStore = field(init=False)
     search: SearchService = field(init=False)
     sessions: SessionStore = field(init=False)
+    sharing: SharingStore = field(init=False)
     _closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
@@ -52,6 +54,7 @@ class Journal:
         self.cycles = CycleStore(self.engine, self.load_templates())
         self.search = SearchService(self.engine)
         self.sessions = SessionStore(self.engine)
+        self.sharing = SharingStore(self.engine)
 
     @property
     def templates(self) -> TemplateLibrary:

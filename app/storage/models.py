@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -379,3 +380,32 @@ class ActionEvidence(Base):
     __table_args__ = (
         CheckConstraint("(entry_id IS NULL) != (cycle_id IS NULL)", name="ck_evidence_one_item"),
     )
+
+
+class SharingIdentity(Base):
+    """This journal's sharing keys and card name (one row; private keys never leave the file)."""
+
+    __tablename__ = "identity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    encryption_private: Mapped[bytes] = mapped_column(LargeBinary)
+    signing_private: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (CheckConstraint("id = 1", name="ck_identity_single"),)
+
+
+class Contact(Base):
+    """A coach this participant shares with, or a participant who shared with this coach."""
+
+    __tablename__ = "contacts"
+
+    fingerprint: Mapped[str] = mapped_column(String(19), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(12))
+    encryption_key: Mapped[bytes] = mapped_column(LargeBinary)
+    signing_key: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (CheckConstraint("role IN ('coach', 'participant')", name="ck_contact_role"),)

@@ -61,12 +61,18 @@ _SESSIONS_0004 = [
     f"UPDATE entries SET bring_to_supervision = 1 WHERE id = '{SAMPLE_ID}'",
 ]
 
+_SHARING_0005 = [
+    "INSERT INTO contacts (fingerprint, name, role, encryption_key, signing_key, added_at) "
+    "VALUES ('AAAA-BBBB-CCCC-DDDD', 'Sam', 'coach', x'00', x'00', '2026-01-09 10:00:00.000000')",
+]
+
 # Rows a journal of each revision could hold. A new revision adds its own entry here.
 SAMPLE_ROWS: dict[str, list[str]] = {
     "0001": _ENTRY_0001,
     "0002": _ENTRY_0001 + _CYCLE_0002,
     "0003": _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003,
     "0004": _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003 + _SESSIONS_0004,
+    "0005": _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003 + _SESSIONS_0004 + _SHARING_0005,
 }
 
 

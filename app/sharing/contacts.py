@@ -1,0 +1,125 @@
+"""This journal's sharing identity and the people it shares with, kept in the encrypted file."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import JournalError
+from app.sharing.keys import Card, Identity, check_name
+from app.storage.models import Contact, SharingIdentity
+from app.storage.transaction import transaction
+
+
+class Role(StrEnum):
+    """Who a contact is to this journal."""
+
+    COACH = "coach"
+    PARTICIPANT = "participant"
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    """A coach or participant, known by their card."""
+
+    card: Card
+    role: Role
+    added: datetime
+
+    @property
+    def name(self) -> str:
+        """Their card name."""
+        return self.card.name
+
+    @property
+    def fingerprint(self) -> str:
+        """Their card's fingerprint."""
+        return self.card.fingerprint
+
+
+class SharingStore:
+    """The journal's keys (made on first use) and its contacts."""
+
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] | None = None) -> None:
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    def _session(self) -> contextlib.AbstractContextManager[Session]:
+        return transaction(self._sessions)
+
+    def identity(self, name: str | None = None) -> Identity:
+        """This journal's identity, creating its keys on first use (and renaming if asked)."""
+        with self._session() as session:
+            row = session.get(SharingIdentity, 1)
+            if row is None:
+                made = Identity.generate(name or "Inquiry Journal user")
+                session.add(
+                    SharingIdentity(
+                        id=1,
+                        name=made.name,
+                        encryption_private=made.encryption_private,
+                        signing_private=made.signing_private,
+                        created_at=self._clock(),
+                    )
+                )
+                return made
+            if name is not None:
+                row.name = check_name(name)
+            return Identity(row.name, row.encryption_private, row.signing_private)
+
+    def add(self, card: Card, role: Role) -> ContactRecord:
+        """Add (or refresh) a contact from their card; refuse this journal's own card."""
+        if card.fingerprint == self.identity().card.fingerprint:
+            raise JournalError("That is this journal's own card; open your coach's card instead.")
+        with self._session() as session:
+            row = session.get(Contact, card.fingerprint)
+            if row is None:
+                row = Contact(
+                    fingerprint=card.fingerprint,
+                    encryption_key=card.encryption_key,
+                    signing_key=card.signing_key,
+                    added_at=self._clock(),
+                )
+                session.add(row)
+            row.name, row.role = card.name, role.value
+            session.flush()
+            return _record(row)
+
+    def contacts(self, role: Role | None = None) -> list[ContactRecord]:
+        """Contacts by name."""
+        query = select(Contact).order_by(Contact.name)
+        if role is not None:
+            query = query.where(Contact.role == role.value)
+        with self._session() as session:
+            return [_record(r) for r in session.scalars(query)]
+
+    def find(self, name_or_fingerprint: str, role: Role) -> ContactRecord:
+        """The one contact with that card name or fingerprint; a clear error otherwise."""
+        wanted = name_or_fingerprint.strip()
+        matches = [
+            c
+            for c in self.contacts(role)
+            if c.fingerprint.replace("-", "") == wanted.upper().replace("-", "")
+            or c.name.casefold() == wanted.casefold()
+        ]
+        if not matches:
+            raise JournalError(f"No {role.value} called '{wanted}' has been added yet.")
+        if len(matches) > 1:
+            raise JournalError(
+                f"More than one {role.value} is called '{wanted}'; use the fingerprint instead."
+            )
+        return matches[0]
+
+
+def _record(row: Contact) -> ContactRecord:
+    return ContactRecord(
+        card=Card(row.name, row.encryption_key, row.signing_key),
+        role=Role(row.role),
+        added=row.added_at,
+    )
