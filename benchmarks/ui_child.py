@@ -1,0 +1,215 @@
+"""Child processes for the window benchmarks (benchmarks/ui.py runs them with sys.executable).
+
+    python benchmarks/ui_child.py bare
+    python benchmarks/ui_child.py app FOLDER
+    python benchmarks/ui_child.py first-paint FOLDER [RUNS]
+    python benchmarks/ui_child.py memory FOLDER
+
+Each prints `KEY value` lines on stdout. Times are `time.perf_counter()` readings, which on
+Linux come from the system-wide monotonic clock, so the parent can subtract its own.
+Only the standard library is imported at the top: `bare` must not load the app.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+START = time.perf_counter()
+
+
+def say(key: str, value: object) -> None:
+    """One line for the parent."""
+    print(f"{key} {value}", flush=True)
+
+
+def quit_when_exposed(app: Any) -> Any:
+    """An application-wide filter: on the first window exposed, report the time and quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QWindow
+
+    class Exposed(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                not self.done
+                and event.type() == QEvent.Type.Expose
+                and isinstance(watched, QWindow)
+                and watched.isExposed()
+            ):
+                self.done = True
+                # After this event is handled, and the window painted for it.
+                QTimer.singleShot(0, self.report)
+            return False
+
+        def report(self) -> None:
+            say("EXPOSED", time.perf_counter())
+            app.quit()
+
+    hook = Exposed()
+    app.installEventFilter(hook)
+    return hook
+
+
+def bare() -> int:
+    """A bare PySide6 QMainWindow, shown: the baseline for the cold start."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    hook = quit_when_exposed(app)
+    window = QMainWindow()
+    window.setWindowTitle("Bare")
+    window.resize(1120, 720)
+    window.show()
+    code = app.exec()
+    del hook, window
+    return code
+
+
+def journal_app(folder: Path) -> int:
+    """The real start: lock, unlock with the keyring key, build and show the window."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    hook = quit_when_exposed(app)
+    from app.ui.launch import main
+
+    code = main(folder, [sys.argv[0]])
+    del hook
+    return code
+
+
+def first_paint(folder: Path, runs: int) -> int:
+    """Model and view for the entry list, created and painted once per run, in milliseconds."""
+    from PySide6.QtWidgets import QApplication, QListView
+
+    from app.journal import open_journal
+    from app.storage.keys import SystemKeyring
+    from app.ui.entry_delegate import EntryDelegate
+    from app.ui.entry_list_model import EntryListModel
+
+    app = QApplication(sys.argv[:1])
+    journal = open_journal(folder, SystemKeyring())
+
+    class TimedListView(QListView):
+        painted_at: float | None = None
+
+        def paintEvent(self, event: Any) -> None:
+            super().paintEvent(event)
+            if self.painted_at is None:
+                self.painted_at = time.perf_counter()
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        model = EntryListModel(journal.entries)
+        model.reload()
+        view = TimedListView()
+        view.setItemDelegate(EntryDelegate())
+        view.setUniformItemSizes(True)
+        view.setModel(model)
+        view.resize(340, 640)
+        view.show()
+        while view.painted_at is None:
+            app.processEvents()
+        times.append((view.painted_at - start) * 1000)
+        view.close()
+        view.deleteLater()
+        model.deleteLater()
+        app.processEvents()
+    journal.close()
+    say("PAINT_MS", json.dumps(times))
+    return 0
+
+
+def model_fetches(journal: Any) -> list[float]:
+    """Milliseconds for each page the entry list model reads, with no view to lay out."""
+    from PySide6.QtCore import QModelIndex
+
+    from app.ui.entry_list_model import EntryListModel
+
+    model = EntryListModel(journal.entries)
+    model.reload()
+    times = []
+    while model.canFetchMore(QModelIndex()):
+        start = time.perf_counter()
+        model.fetchMore(QModelIndex())
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def memory(folder: Path) -> int:
+    """The window on the whole journal: every entry row loaded, then a few searches."""
+    import resource
+    import tempfile
+
+    from PySide6.QtCore import QModelIndex, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.journal import open_journal
+    from app.storage.keys import SystemKeyring
+    from app.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    journal = open_journal(folder, SystemKeyring())
+    terms = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as settings_dir:
+        settings = QSettings(str(Path(settings_dir) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(journal, settings=settings)
+        window.show()
+        app.processEvents()
+        model, view = window.controller.model, window.entry_list
+        fetches = []
+        while model.canFetchMore(QModelIndex()):
+            start = time.perf_counter()
+            view.scrollToBottom()  # the view asks the model for the next page
+            app.processEvents()
+            fetches.append((time.perf_counter() - start) * 1000)
+        say("ROWS", model.rowCount())
+        say("FETCH_MS", json.dumps(fetches))
+        say("MODEL_FETCH_MS", json.dumps(model_fetches(journal)))
+
+        search = window.controller.search
+        window.filters_button.setChecked(True)  # loads the tags, templates and inquiries
+        for query in (terms["common"], terms["mid"], terms["rare"], f'"{terms["phrase"]}"'):
+            window.search_box.setText(query)
+            search.search_now()
+            while search.runner.busy:
+                app.processEvents()
+            for _ in range(3):  # a few pages more, as scrolling would ask for them
+                window.search_panel.results_list.scrollToBottom()
+                while search.runner.busy:
+                    app.processEvents()
+            app.processEvents()
+        say("HITS", search.model.rowCount())
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    journal.close()
+    say("SELF_MAXRSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    """Run the mode named on the command line."""
+    say("START", START)
+    mode, rest = argv[0], argv[1:]
+    if mode == "bare":
+        return bare()
+    folder = Path(rest[0])
+    if mode == "app":
+        return journal_app(folder)
+    if mode == "first-paint":
+        return first_paint(folder, int(rest[1]) if len(rest) > 1 else 10)
+    if mode == "memory":
+        return memory(folder)
+    print(f"unknown mode {mode!r}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
