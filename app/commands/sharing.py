@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from app.commands.common import CommandError, open_or_create, warn
+from app.commands.common import CommandError, open_or_create, plural, warn
 from app.sharing.contacts import Role
 from app.sharing.keys import card_bytes, read_card
 from app.storage.files import write_atomically
@@ -30,6 +31,33 @@ def register(
     add.set_defaults(handler=cmd_coach_add)
     listing = actions.add_parser("list", parents=[common], help="list your coaches")
     listing.set_defaults(handler=cmd_coach_list)
+
+    share = sub.add_parser("share", parents=[common], help="make a share package for a coach")
+    what = share.add_mutually_exclusive_group(required=True)
+    what.add_argument("--all-marked", action="store_true", help='everything marked "share"')
+    what.add_argument("--entry", action="append", metavar="ID", help="an entry (repeatable)")
+    share.add_argument("--cycle", action="append", default=[], metavar="ID", help="repeatable")
+    share.add_argument("--to", required=True, metavar="COACH", help="card name or fingerprint")
+    share.add_argument("--out", required=True, metavar="FILE.ijshare")
+    choice = share.add_mutually_exclusive_group()
+    choice.add_argument("--redact", action="store_true", help="replace every finding with a label")
+    choice.add_argument(
+        "--keep-findings", action="store_true", help="send the findings as they are"
+    )
+    share.set_defaults(handler=cmd_share)
+
+    comment = sub.add_parser("comment", parents=[common], help="(coach) comment on a shared item")
+    comment.add_argument("item", metavar="ENTRY_ID")
+    comment.add_argument("text")
+    comment.add_argument("--stage", default="", metavar="ID", help="a stage of a shared cycle")
+    comment.set_defaults(handler=cmd_comment)
+
+    feedback = sub.add_parser(
+        "feedback", parents=[common], help="(coach) make a feedback package for a participant"
+    )
+    feedback.add_argument("--participant", required=True, metavar="NAME")
+    feedback.add_argument("--out", required=True, metavar="FILE.ijshare")
+    feedback.set_defaults(handler=cmd_feedback)
 
 
 def cmd_card(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
@@ -81,4 +109,91 @@ def cmd_coach_list(args: argparse.Namespace, folder: Path, store: KeyStore) -> i
         print(f"{coach.fingerprint}  {coach.name}")
     if not coaches:
         print("No coaches yet: add one with 'inquiry-journal coach add CARD.ijcard'.")
+    return 0
+
+
+def _writable(path_text: str) -> Path:
+    out = Path(path_text).expanduser()
+    if not out.parent.is_dir():
+        raise CommandError(f"The folder {out.parent} does not exist.")
+    return out
+
+
+def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    """Make a share package, after the privacy check."""
+    from app.sharing.exchange import make_share, marked_for_coach, record_sent, records_to_share
+    from app.summary.privacy import apply_redactions, find_in
+
+    out = _writable(args.out)
+    journal = open_or_create(folder, store)
+    try:
+        coach = journal.sharing.find(args.to, Role.COACH)
+        if args.all_marked:
+            entries, cycles = marked_for_coach(journal)
+        else:
+            entries, cycles = args.entry or [], args.cycle
+        records = tuple(records_to_share(journal, entries, cycles))
+        findings = find_in(records)
+        if findings and not (args.redact or args.keep_findings):
+            print(
+                f"Nothing was shared: {plural(len(findings), 'thing', 'things')} could identify "
+                "someone:",
+                file=sys.stderr,
+            )
+            for located in findings:
+                title = records[int(located.path[0])].title
+                f = located.finding
+                print(
+                    f"  - {f.kind.label} ({f.severity.value}) in {title!r}: {f.text!r}",
+                    file=sys.stderr,
+                )
+            print("Edit them, or run again with --redact or --keep-findings.", file=sys.stderr)
+            return 1
+        if args.redact:
+            records = apply_redactions(records, findings)
+        outgoing = make_share(journal, coach, list(records))
+        write_atomically(out, outgoing.data)
+        record_sent(journal, outgoing)
+    finally:
+        journal.close()
+    print(
+        f"Saved {plural(len(records), 'item', 'items')} for {coach.name} in {out}. "
+        "Only they can open it; send it by NHSmail, Teams or a memory stick."
+    )
+    return 0
+
+
+def cmd_comment(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    """Comment on a shared entry or cycle (coach side)."""
+    from app.sharing.exchange import shared_items, write_comment
+
+    journal = open_or_create(folder, store)
+    try:
+        item = next((i for i in shared_items(journal) if i.item_id == args.item), None)
+        if item is None:
+            raise CommandError(f"No shared entry or cycle has the id {args.item}.")
+        write_comment(journal, item.participant, item.item_id, args.text, stage_id=args.stage)
+    finally:
+        journal.close()
+    print(f"Comment saved on {item.title!r}; it goes in the next feedback package.")
+    return 0
+
+
+def cmd_feedback(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    """Make a feedback package for one participant (coach side)."""
+    from app.sharing.exchange import make_feedback, record_sent
+
+    out = _writable(args.out)
+    journal = open_or_create(folder, store)
+    try:
+        participant = journal.sharing.find(args.participant, Role.PARTICIPANT)
+        outgoing = make_feedback(journal, participant)
+        write_atomically(out, outgoing.data)
+        record_sent(journal, outgoing)
+    finally:
+        journal.close()
+    print(
+        f"Saved {plural(len(outgoing.notes), 'comment', 'comments')} for {participant.name} "
+        f"in {out}."
+    )
     return 0

@@ -409,3 +409,64 @@ class Contact(Base):
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (CheckConstraint("role IN ('coach', 'participant')", name="ck_contact_role"),)
+
+
+class ReceivedPackage(Base):
+    """A package already imported, so the same file is never imported twice."""
+
+    __tablename__ = "received_packages"
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    sender: Mapped[str] = mapped_column(String(19))
+    created: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SharedItem(Base):
+    """On a coach's side: an entry or cycle a participant shared (read-only), latest version."""
+
+    __tablename__ = "shared_items"
+
+    participant: Mapped[str] = mapped_column(String(19), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text)
+    previous_content: Mapped[str] = mapped_column(Text, default="")
+    domains: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(Text, default="")
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    discussed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+    __table_args__ = (CheckConstraint("kind IN ('entry', 'cycle')", name="ck_shared_item_kind"),)
+
+
+class Comment(Base):
+    """A coach's comment on a shared entry or stage, or a participant's reply to one."""
+
+    __tablename__ = "comments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    contact: Mapped[str] = mapped_column(String(19), index=True)
+    item_id: Mapped[str] = mapped_column(String(36), index=True)
+    stage_id: Mapped[str] = mapped_column(String(100), default="")
+    reply_to: Mapped[str | None] = mapped_column(String(36), default=None)
+    mine: Mapped[bool] = mapped_column(Boolean)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    read: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class SentVersion(Base):
+    """On a participant's side: which version of an entry or cycle went to which coach."""
+
+    __tablename__ = "sent_versions"
+
+    coach: Mapped[str] = mapped_column(String(19), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)

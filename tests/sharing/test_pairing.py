@@ -67,3 +67,39 @@ def test_finding_a_coach_by_name_or_fingerprint(journal: Journal) -> None:
     assert journal.sharing.find(sam.fingerprint.lower(), Role.COACH).card == sam
     with pytest.raises(JournalError, match="No coach called 'Ann'"):
         journal.sharing.find("Ann", Role.COACH)
+
+
+def test_a_week_of_review_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    coach, me = ["--data-dir", str(tmp_path / "coach")], ["--data-dir", str(tmp_path / "me")]
+    card, package, back = (
+        tmp_path / "sam.ijcard",
+        tmp_path / "week.ijshare",
+        tmp_path / "fb.ijshare",
+    )
+    run(capsys, "card", "--name", "Sam", "--out", str(card), *coach)
+    run(capsys, "card", "--name", "Alex", "--out", str(tmp_path / "alex.ijcard"), *me)
+    run(capsys, "coach", "add", str(card), *me)
+    _, out, _ = run(capsys, "note", "Mrs Patel asked about visiting.", "--title", "Visiting", *me)
+    entry_id = out.split("(")[-1].rstrip(").\n")
+    code, _, err = run(
+        capsys, "share", "--entry", entry_id, "--to", "Sam", "--out", str(package), *me
+    )
+    assert code == 1 and "name (high) in 'Visiting': 'Mrs Patel'" in err and not package.exists()
+    code, out, _ = run(
+        capsys, "share", "--entry", entry_id, "--to", "sam", "--out", str(package), "--redact", *me
+    )
+    assert code == 0 and "Only they can open it" in out
+    code, out, _ = run(capsys, "import", str(package), *coach)
+    assert code == 0 and "Imported 1 shared item(s)" in out
+    code, out, _ = run(capsys, "import", str(package), *coach)
+    assert "imported before; nothing changed" in out
+    code, out, _ = run(capsys, "comment", entry_id, "How did you answer?", *coach)
+    assert code == 0
+    code, out, _ = run(capsys, "feedback", "--participant", "Alex", "--out", str(back), *coach)
+    assert code == 0 and "1 comment" in out
+    code, out, _ = run(capsys, "import", str(back), *me)
+    assert code == 0 and "Imported 1 comment(s) from Sam" in out
+    code, _, err = run(capsys, "import", str(back), *coach)  # not meant for the coach
+    assert code == 1 and "for someone else" in err

@@ -1,0 +1,409 @@
+"""Sharing entries with a coach and bringing comments back, as packages (both directions).
+
+Participant: choose entries and cycles, make a share package for one coach (replies to
+comments ride along), later import the coach's feedback. Coach: import shares into a read-only
+workspace per participant, comment, and make a feedback package for one participant.
+Every import is atomic and idempotent: the same file twice changes nothing and says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import JournalError
+from app.journal import Journal
+from app.sharing.contacts import ContactRecord, Role
+from app.sharing.content import (
+    CommentNote,
+    SharedRecord,
+    SharedStage,
+    note_json,
+    parse_notes,
+    parse_records,
+    record_json,
+)
+from app.sharing.package import OpenedPackage, PackageError, open_package, seal
+from app.storage.models import Comment, Contact, ReceivedPackage, SentVersion, SharedItem
+from app.storage.transaction import transaction
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat()
+
+
+# -- participant: what to share ------------------------------------------------------------
+
+
+def records_to_share(
+    journal: Journal, entry_ids: Iterable[str], cycle_ids: Iterable[str]
+) -> list[SharedRecord]:
+    """The chosen entries and cycles as they will travel (nothing else leaves)."""
+    records = []
+    for entry_id in entry_ids:
+        e = journal.entries.get(entry_id)
+        if e.deleted is not None:
+            raise JournalError(f"'{e.display_title}' is in the trash; restore it to share it.")
+        records.append(
+            SharedRecord(
+                "entry",
+                e.id,
+                e.display_title,
+                e.body,
+                tuple(d.value for d in e.domains),
+                e.tags,
+                _iso(e.created),
+                _iso(e.updated),
+            )
+        )
+    for cycle_id in cycle_ids:
+        c = journal.cycles.get(cycle_id)
+        if c.deleted is not None:
+            raise JournalError(f"'{c.display_title}' is in the trash; restore it to share it.")
+        records.append(
+            SharedRecord(
+                "cycle",
+                c.id,
+                c.display_title,
+                "",
+                tuple(d.value for d in c.domains),
+                c.tags,
+                _iso(c.created),
+                _iso(c.updated),
+                tuple(SharedStage(s.stage_id, s.title, s.text) for s in c.stages),
+            )
+        )
+    return records
+
+
+def marked_for_coach(journal: Journal) -> tuple[list[str], list[str]]:
+    """Entries and cycles marked "share with coach"."""
+    return journal.entries.flagged_ids(share=True), journal.cycles.flagged_ids(share=True)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A package ready to write, and what to record once it is written."""
+
+    data: bytes
+    contact: ContactRecord
+    versions: dict[str, str]
+    notes: tuple[str, ...]
+
+
+def make_share(journal: Journal, coach: ContactRecord, records: list[SharedRecord]) -> Outgoing:
+    """A share package for one coach, carrying the records and any unsent replies."""
+    if not records:
+        raise JournalError("Choose at least one entry or cycle to share.")
+    replies = _unsent(journal, coach.fingerprint)
+    payload = {
+        "items": [record_json(r) for r in records],
+        "replies": [note_json(n) for n in replies],
+    }
+    data = seal("share", payload, journal.sharing.identity(), coach.card)
+    return Outgoing(data, coach, {r.id: r.version for r in records}, tuple(n.id for n in replies))
+
+
+def make_feedback(journal: Journal, participant: ContactRecord) -> Outgoing:
+    """A feedback package for one participant, carrying the comments not yet sent."""
+    notes = _unsent(journal, participant.fingerprint)
+    if not notes:
+        raise JournalError(f"There are no new comments for {participant.name} to send.")
+    payload = {"comments": [note_json(n) for n in notes]}
+    data = seal("feedback", payload, journal.sharing.identity(), participant.card)
+    return Outgoing(data, participant, {}, tuple(n.id for n in notes))
+
+
+def record_sent(journal: Journal, outgoing: Outgoing) -> None:
+    """After the file is written: remember the versions and comments that went."""
+    now = _now()
+    with _unit(journal) as session:
+        for item_id, version in outgoing.versions.items():
+            row = session.get(SentVersion, (outgoing.contact.fingerprint, item_id))
+            if row is None:
+                row = SentVersion(coach=outgoing.contact.fingerprint, item_id=item_id)
+                session.add(row)
+            row.version, row.sent_at = datetime.fromisoformat(version), now
+        for note_id in outgoing.notes:
+            comment = session.get(Comment, note_id)
+            if comment is not None:
+                comment.sent_at = now
+
+
+def _unsent(journal: Journal, contact: str) -> list[CommentNote]:
+    with _unit(journal) as session:
+        rows = session.scalars(
+            select(Comment)
+            .where(Comment.contact == contact, Comment.mine.is_(True), Comment.sent_at.is_(None))
+            .order_by(Comment.created_at)
+        )
+        return [
+            CommentNote(r.id, r.item_id, r.stage_id, r.body, _iso(r.created_at), r.reply_to)
+            for r in rows
+        ]
+
+
+# -- comments (both sides) -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CommentRecord:
+    """A comment or reply as the journal holds it."""
+
+    id: str
+    contact: str
+    item_id: str
+    stage_id: str
+    mine: bool
+    body: str
+    created: datetime
+    read: bool
+    sent: bool
+    reply_to: str | None
+
+
+def write_comment(
+    journal: Journal,
+    contact: str,
+    item_id: str,
+    body: str,
+    *,
+    stage_id: str = "",
+    reply_to: str | None = None,
+) -> CommentRecord:
+    """A new comment (coach) or reply (participant), to go in the next package."""
+    if not body.strip():
+        raise JournalError("The comment is empty.")
+    with _unit(journal) as session:
+        row = Comment(
+            id=str(uuid.uuid4()),
+            contact=contact,
+            item_id=item_id,
+            stage_id=stage_id,
+            reply_to=reply_to,
+            mine=True,
+            body=body,
+            created_at=_now(),
+            read=True,
+        )
+        session.add(row)
+        session.flush()
+        return _comment(row)
+
+
+def comments_on(journal: Journal, item_id: str) -> list[CommentRecord]:
+    """Every comment and reply on an entry or cycle, oldest first."""
+    with _unit(journal) as session:
+        rows = session.scalars(
+            select(Comment).where(Comment.item_id == item_id).order_by(Comment.created_at)
+        )
+        return [_comment(r) for r in rows]
+
+
+def mark_read(journal: Journal, item_id: str) -> None:
+    """The participant has seen the comments on this item."""
+    with _unit(journal) as session:
+        for row in session.scalars(select(Comment).where(Comment.item_id == item_id)):
+            row.read = True
+
+
+def _comment(row: Comment) -> CommentRecord:
+    return CommentRecord(
+        row.id,
+        row.contact,
+        row.item_id,
+        row.stage_id,
+        row.mine,
+        row.body,
+        row.created_at,
+        row.read,
+        row.sent_at is not None,
+        row.reply_to,
+    )
+
+
+# -- coach workspace ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedItemRecord:
+    """What a coach sees of one shared entry or cycle."""
+
+    participant: str
+    item_id: str
+    kind: str
+    title: str
+    content: str
+    previous_content: str
+    domains: tuple[str, ...]
+    tags: tuple[str, ...]
+    written: datetime
+    version: datetime
+    discussed: bool
+
+    @property
+    def changed_since_comment(self) -> bool:
+        """True when a newer version arrived after an earlier one."""
+        return bool(self.previous_content) and self.previous_content != self.content
+
+
+def shared_items(journal: Journal, participant: str | None = None) -> list[SharedItemRecord]:
+    """Shared items, newest first, for one participant or all."""
+    query = select(SharedItem).order_by(SharedItem.written_at.desc())
+    if participant is not None:
+        query = query.where(SharedItem.participant == participant)
+    with _unit(journal) as session:
+        return [
+            SharedItemRecord(
+                r.participant,
+                r.item_id,
+                r.kind,
+                r.title,
+                r.content,
+                r.previous_content,
+                tuple(d for d in r.domains.split(",") if d),
+                tuple(t for t in r.tags.split("\n") if t),
+                r.written_at,
+                r.version,
+                r.discussed,
+            )
+            for r in session.scalars(query)
+        ]
+
+
+def mark_discussed(journal: Journal, participant: str, item_id: str, discussed: bool) -> None:
+    """Tick (or untick) an item as discussed in a session."""
+    with _unit(journal) as session:
+        row = session.get(SharedItem, (participant, item_id))
+        if row is None:
+            raise JournalError("That shared item is no longer here.")
+        row.discussed = discussed
+
+
+# -- importing -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    """What importing a package did, in a sentence."""
+
+    message: str
+    changed: bool
+
+
+def import_package(journal: Journal, data: bytes) -> PackageResult:
+    """Open, check and apply a share or feedback package in one transaction."""
+    opened = open_package(data, journal.sharing.identity())
+    if opened.kind == "share":
+        records = parse_records(opened.payload)
+        notes = parse_notes(opened.payload, "replies")
+    else:
+        records, notes = [], parse_notes(opened.payload, "comments")
+    with _unit(journal) as session:
+        if session.get(ReceivedPackage, opened.package_id) is not None:
+            return PackageResult(
+                "This package was imported before; nothing changed.", changed=False
+            )
+        sender = opened.sender.fingerprint
+        if opened.kind == "feedback":
+            coach = session.get(Contact, sender)
+            if coach is None or coach.role != Role.COACH.value:
+                raise PackageError(
+                    f"This feedback is from {opened.sender.name!r} ({sender}), who is not one of "
+                    "your coaches. Add their card first if you expected it."
+                )
+        else:
+            _remember_participant(session, opened)
+        session.add(
+            ReceivedPackage(
+                package_id=opened.package_id,
+                kind=opened.kind,
+                sender=sender,
+                created=opened.created,
+                received_at=_now(),
+            )
+        )
+        updated = sum(_apply_record(session, sender, r) for r in records)
+        for note in notes:
+            _apply_note(session, sender, note)
+    if opened.kind == "share":
+        return PackageResult(
+            f"Imported {updated} shared item(s) and {len(notes)} reply(ies) from "
+            f"{opened.sender.name}.",
+            changed=True,
+        )
+    return PackageResult(
+        f"Imported {len(notes)} comment(s) from {opened.sender.name}.", changed=True
+    )
+
+
+def _remember_participant(session: Session, opened: OpenedPackage) -> None:
+    card = opened.sender
+    row = session.get(Contact, card.fingerprint)
+    if row is None:
+        session.add(
+            Contact(
+                fingerprint=card.fingerprint,
+                name=card.name,
+                role=Role.PARTICIPANT.value,
+                encryption_key=card.encryption_key,
+                signing_key=card.signing_key,
+                added_at=_now(),
+            )
+        )
+    else:
+        row.name = card.name
+
+
+def _apply_record(session: Session, participant: str, record: SharedRecord) -> int:
+    version = datetime.fromisoformat(record.version)
+    row = session.get(SharedItem, (participant, record.id))
+    if row is not None and row.version >= version:
+        return 0
+    if row is None:
+        row = SharedItem(participant=participant, item_id=record.id, previous_content="")
+        session.add(row)
+    else:
+        row.previous_content = row.content
+        row.discussed = False
+    row.kind, row.title, row.content = record.kind, record.title, record.content()
+    row.domains, row.tags = ",".join(record.domains), "\n".join(record.tags)
+    row.written_at, row.version, row.received_at = (
+        datetime.fromisoformat(record.written),
+        version,
+        _now(),
+    )
+    return 1
+
+
+def _apply_note(session: Session, contact: str, note: CommentNote) -> None:
+    if session.get(Comment, note.id) is not None:
+        return
+    session.add(
+        Comment(
+            id=note.id,
+            contact=contact,
+            item_id=note.item,
+            stage_id=note.stage,
+            reply_to=note.reply_to,
+            mine=False,
+            body=note.body,
+            created_at=datetime.fromisoformat(note.written),
+            read=False,
+        )
+    )
+
+
+def _unit(journal: Journal) -> contextlib.AbstractContextManager[Session]:
+    """One transaction (rolled back on any error; storage failures become StorageError)."""
+    return transaction(sessionmaker(journal.engine, expire_on_commit=False))

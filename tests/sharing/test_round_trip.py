@@ -1,0 +1,160 @@
+"""Coach review end to end between two journals, all through files."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.domains import Domain
+from app.journal import Journal, create_journal
+from app.sharing.contacts import Role
+from app.sharing.exchange import (
+    comments_on,
+    import_package,
+    make_feedback,
+    make_share,
+    record_sent,
+    records_to_share,
+    shared_items,
+    write_comment,
+)
+from app.sharing.keys import Identity
+from app.sharing.package import PackageError, seal
+from app.storage.keys import SystemKeyring
+
+
+@pytest.fixture
+def coach(tmp_path: Path, key_store: SystemKeyring) -> Iterator[Journal]:
+    opened, _ = create_journal(tmp_path / "coach", key_store)
+    opened.sharing.identity("Sam (coach)")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def participant(journal: Journal, coach: Journal) -> Journal:
+    journal.sharing.identity("Alex")
+    journal.sharing.add(coach.sharing.identity().card, Role.COACH)
+    return journal
+
+
+def _send(
+    participant: Journal,
+    coach: Journal,
+    entry_ids: list[str],
+    cycle_ids: list[str] = [],  # noqa: B006
+) -> bytes:
+    contact = participant.sharing.find("Sam (coach)", Role.COACH)
+    outgoing = make_share(participant, contact, records_to_share(participant, entry_ids, cycle_ids))
+    record_sent(participant, outgoing)
+    return outgoing.data
+
+
+def test_share_comment_feedback_reply_and_reshare(participant: Journal, coach: Journal) -> None:
+    shared = participant.entries.create("Huddle", "I asked first.", [Domain.TEAM], ["huddle"])
+    private = participant.entries.create("Private", "Never leaves.")
+    inquiry = participant.cycles.create_inquiry("Concerns earlier?")
+    cycle = participant.cycles.start_cycle(inquiry.id, "quick-capture")
+    participant.cycles.save_stage(cycle.id, "surprise", "Two people spoke up.")
+
+    package = _send(participant, coach, [shared.id], [cycle.id])
+    assert b"asked first" not in package
+    result = import_package(coach, package)
+    assert result.changed and "2 shared item(s)" in result.message
+    items = {i.item_id: i for i in shared_items(coach)}
+    assert set(items) == {shared.id, cycle.id}  # the private entry never left
+    assert private.id not in items
+    assert items[cycle.id].content == "## What surprised me\n\nTwo people spoke up."
+    alex = coach.sharing.find("Alex", Role.PARTICIPANT)
+    assert alex.fingerprint == participant.sharing.identity().card.fingerprint
+
+    assert not import_package(coach, package).changed  # twice: nothing changes, and it says so
+
+    comment = write_comment(coach, alex.fingerprint, shared.id, "What did the silence feel like?")
+    write_comment(coach, alex.fingerprint, cycle.id, "Who were they?", stage_id="surprise")
+    feedback = make_feedback(coach, alex)
+    record_sent(coach, feedback)
+    with pytest.raises(Exception, match="no new comments"):
+        make_feedback(coach, alex)
+
+    assert "2 comment(s)" in import_package(participant, feedback.data).message
+    received = comments_on(participant, shared.id)
+    assert [(c.body, c.mine, c.read) for c in received] == [
+        ("What did the silence feel like?", False, False)
+    ]
+    assert comments_on(participant, cycle.id)[0].stage_id == "surprise"
+
+    coach_fp = participant.sharing.find("Sam (coach)", Role.COACH).fingerprint
+    write_comment(participant, coach_fp, shared.id, "Long, but useful.", reply_to=comment.id)
+    participant.entries.save(
+        shared.id,
+        title="Huddle",
+        body="I asked first, then waited.",
+        domains=[Domain.TEAM],
+        tags=[],
+    )
+    again = _send(participant, coach, [shared.id])
+    assert "1 shared item(s) and 1 reply(ies)" in import_package(coach, again).message
+    updated = {i.item_id: i for i in shared_items(coach)}[shared.id]
+    assert updated.content == "I asked first, then waited."
+    assert updated.previous_content == "I asked first." and updated.changed_since_comment
+    reply = [c for c in comments_on(coach, shared.id) if not c.mine]
+    assert [(r.body, r.reply_to) for r in reply] == [("Long, but useful.", comment.id)]
+
+
+def _flip(data: bytes, position: int) -> bytes:
+    return data[:position] + bytes([data[position] ^ 1]) + data[position + 1 :]
+
+
+def _digest(journal: Journal) -> str:
+    journal.close()
+    return hashlib.sha256(journal.db_file.read_bytes()).hexdigest()
+
+
+def test_refusals_leave_the_journal_unchanged(
+    participant: Journal, coach: Journal, key_store: SystemKeyring
+) -> None:
+    entry = participant.entries.create("Huddle", "I asked first.")
+    good = _send(participant, coach, [entry.id])
+    stranger = Identity.generate("Eve")
+    script = seal(
+        "share",
+        {
+            "items": [
+                {
+                    "kind": "entry",
+                    "id": entry.id,
+                    "title": "x",
+                    "body": "<script>alert(1)</script>",
+                    "domains": [],
+                    "tags": [],
+                    "written": "2026-01-01T00:00:00+00:00",
+                    "version": "2026-01-01T00:00:00+00:00",
+                }
+            ]
+        },
+        participant.sharing.identity(),
+        coach.sharing.identity().card,
+    )
+    unknown_coach = seal(
+        "feedback", {"comments": []}, stranger, participant.sharing.identity().card
+    )
+    cases = [
+        (coach, good[:-10], "damaged or incomplete"),
+        (coach, _flip(good, len(good) // 2), "damaged|changed since"),  # CRC or signature
+        (participant, good, "for someone else"),
+        (coach, script, "embedded script"),
+        (participant, unknown_coach, "not one of your coaches"),
+    ]
+    for target, data, message in cases:
+        folder = target.folder
+        before = _digest(target)
+        from app.journal import open_journal
+
+        reopened = open_journal(folder, key_store)
+        with pytest.raises(PackageError, match=message):
+            import_package(reopened, data)
+        assert _digest(reopened) == before, message
