@@ -66,6 +66,13 @@ _SHARING_0005 = [
     "VALUES ('AAAA-BBBB-CCCC-DDDD', 'Sam', 'coach', x'00', x'00', '2026-01-09 10:00:00.000000')",
 ]
 
+_REVIEW_0006 = [
+    "INSERT INTO shared_items (participant, item_id, kind, title, content, previous_content, "
+    "domains, tags, written_at, version, received_at, discussed) VALUES ('AAAA-BBBB-CCCC-DDDD', "
+    f"'{SAMPLE_ID}', 'entry', 'Shared', 'Shared text', '', 'team', '', "
+    "'2026-01-09 10:00:00.000000', '2026-01-09 10:00:00.000000', '2026-01-10 10:00:00.000000', 0)",
+]
+
 # Rows a journal of each revision could hold. A new revision adds its own entry here.
 SAMPLE_ROWS: dict[str, list[str]] = {
     "0001": _ENTRY_0001,
@@ -73,6 +80,9 @@ SAMPLE_ROWS: dict[str, list[str]] = {
     "0003": _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003,
     "0004": _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003 + _SESSIONS_0004,
     "0005": _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003 + _SESSIONS_0004 + _SHARING_0005,
+    "0006": (
+        _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003 + _SESSIONS_0004 + _SHARING_0005 + _REVIEW_0006
+    ),
 }
 
 
