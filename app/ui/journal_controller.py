@@ -133,7 +133,7 @@ class JournalController(QObject):
             selection = self._window.entry_list.selectionModel()
             with self._quietly():
                 if row is None:
-                    selection.clearCurrentIndex()
+                    selection.clear()
                 else:
                     selection.setCurrentIndex(
                         self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -152,6 +152,8 @@ class JournalController(QObject):
             self._window.message_bar.show_problem(str(exc))
             return
         self.saver.end()
+        with self._quietly():
+            self._window.entry_list.selectionModel().clear()
         self._window.words_label.clear()
         self._window.save_state_label.clear()
         self._window.cycle_view.show_markdown(cycle_markdown(cycle, stage_id), cycle.display_title)
@@ -302,7 +304,6 @@ class JournalController(QObject):
             self._window.HINT_PAGE
         ):
             self._select_row(0)  # a read-only cycle was shown: back to the entries
-        self._window.entry_list.setFocus()
 
     def _moved(self, entry_id: str, trashed: bool) -> None:
         if trashed:

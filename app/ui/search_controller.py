@@ -39,8 +39,8 @@ class SearchController(QObject):
 
     Signals: entryChosen(str entry_id, bool focus_editor) when a result that is an entry
     becomes current (False) or is activated (True); cycleChosen(str cycle_id, str stage_id)
-    when a cycle or stage result is activated; closed() when the search is put away and the
-    entry list is back.
+    when a cycle or stage result is activated; closed() when the search is put away (Esc, or
+    the box emptied) and the entry list is back.
     """
 
     entryChosen = Signal(str, bool)
@@ -117,10 +117,10 @@ class SearchController(QObject):
 
     @Slot()
     def close_search(self) -> None:
-        """Clear the search and go back to the entry list."""
+        """Clear the search and go back to the entry list, with the cursor in it (Esc)."""
         self._window.search_box.clear()  # textChanged stops the search
         self._stop()
-        self.closed.emit()
+        self._window.entry_list.setFocus()
 
     @Slot()
     def focus_results(self) -> None:
@@ -289,7 +289,9 @@ class SearchController(QObject):
         self._shown_hits = 0
         self.model.clear()
         self._window.search_panel.show_results("")
-        self._window.show_entry_list()
+        if self._window.sidebar.showing_results:
+            self._window.show_entry_list()
+            self.closed.emit()
 
     @Slot()
     def _say_busy(self) -> None:

@@ -29,10 +29,18 @@ _ELLIPSIS = "…"
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def snippet_layout(hit: SearchHit, font: QFont, match_fill: QColor) -> QTextLayout:
-    """The snippet as a text layout (not yet laid out) whose matching words are bold."""
-    text = ""
-    ranges: list[QTextLayout.FormatRange] = []
+def snippet_layout(
+    hit: SearchHit, font: QFont, match_fill: QColor, quiet: QColor | None = None
+) -> QTextLayout:
+    """What the hit is, then its snippet, as a text layout (not yet laid out) whose matching
+    words are bold on `match_fill`; the kind is in the `quiet` colour when one is given."""
+    text = f"{KIND_LABELS[hit.kind]} · "
+    kind = QTextCharFormat()
+    if quiet is not None:
+        kind.setForeground(quiet)
+    kind_range = QTextLayout.FormatRange()
+    kind_range.start, kind_range.length, kind_range.format = 0, len(text), kind
+    ranges: list[QTextLayout.FormatRange] = [kind_range]
     bold = QTextCharFormat()
     bold.setFontWeight(QFont.Weight.Bold)
     bold.setBackground(match_fill)
@@ -52,7 +60,7 @@ def snippet_layout(hit: SearchHit, font: QFont, match_fill: QColor) -> QTextLayo
 
 
 class SearchHitDelegate(QStyledItemDelegate):
-    """Paints a hit on three lines: title with kind and date, then two lines of snippet."""
+    """Paints a hit on three lines: title and date, then what it is and the snippet."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         """Room for the title line and the snippet lines (the same for every row)."""
@@ -95,9 +103,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         )
         fill.setAlpha(50 if selected else 45)
         painter.setPen(text_colour)
-        self._paint_snippet(
-            painter, snippet_layout(hit, option.font, fill), area.adjusted(0, bottom, 0, 0)
-        )
+        layout = snippet_layout(hit, option.font, fill, quiet_colour)
+        self._paint_snippet(painter, layout, area.adjusted(0, bottom, 0, 0))
         painter.restore()
 
     def _paint_title_line(
@@ -109,14 +116,15 @@ class SearchHitDelegate(QStyledItemDelegate):
         text_colour: QColor,
         quiet_colour: QColor,
     ) -> int:
-        """Title on the left, "Kind · date" on the right; returns the height used."""
+        """Title on the left, the local date on the right; returns the height used."""
         title_font = _title_font(font)
         title_metrics = QFontMetrics(title_font)
         small = small_font(font)
         small_metrics = QFontMetrics(small)
         line = QRect(area.left(), area.top(), area.width(), title_metrics.height())
-        about = f"{KIND_LABELS[hit.kind]} · {local_day(hit.date)}"
-        about_width = min(small_metrics.horizontalAdvance(about), area.width() // 2)
+        about = local_day(hit.date)
+        # A pixel or two spare: advances are rounded, and elidedText must not cut the date.
+        about_width = min(small_metrics.horizontalAdvance(about) + 2, area.width() // 2)
         painter.setFont(small)
         painter.setPen(quiet_colour)
         painter.drawText(
@@ -173,6 +181,7 @@ class SearchHitDelegate(QStyledItemDelegate):
         layout.draw(painter, origin)
         painter.restore()
         end = min(last.naturalTextWidth(), width - ellipsis_width)
+        painter.setFont(layout.font())
         painter.drawText(
             QPointF(area.left() + end, area.top() + last.y() + last.ascent()), _ELLIPSIS
         )

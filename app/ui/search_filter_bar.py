@@ -61,23 +61,18 @@ def _refill(combo: QComboBox, choices: Sequence[tuple[str, Any]]) -> bool:
     return found < 0
 
 
-class _DateField(QWidget):
-    """A date that can be left out: a check box that turns the date edit on."""
+class _DateField:
+    """A date that can be left out: a check box (the row's label) turns the date edit on."""
 
     def __init__(self, label: str, name: str) -> None:
-        super().__init__()
         self.check = QCheckBox(label)
-        self.check.setAccessibleName(f"Use {name}")
+        self.check.setAccessibleName(f"Use {name.lower()}")
         self.edit = QDateEdit(QDate.currentDate())
         self.edit.setAccessibleName(name)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(DATE_FORMAT)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit, 1)
 
     def value(self) -> date | None:
         """The date, or None when left out."""
@@ -129,14 +124,11 @@ class SearchFilterBar(QFrame):
         for combo in self.combos():
             combo.currentIndexChanged.connect(self.changed)
 
-        self.since = _DateField("From", "From date")
-        self.until = _DateField("To", "To date")
+        self.since = _DateField("&From:", "From date")
+        self.until = _DateField("T&o:", "To date")
         for field in (self.since, self.until):
             field.check.toggled.connect(self.changed)
             field.edit.dateChanged.connect(self.changed)
-        dates = QHBoxLayout()
-        dates.addWidget(self.since, 1)
-        dates.addWidget(self.until, 1)
 
         self.clear_button = QPushButton("C&lear filters")
         self.clear_button.setAccessibleName("Clear filters")
@@ -146,15 +138,16 @@ class SearchFilterBar(QFrame):
         form.setContentsMargins(8, 6, 8, 6)
         form.setVerticalSpacing(4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Domains:", domains)
+        form.addRow(domains)  # the whole width: the three names fit on one line
         form.addRow("Ta&g:", self.tag_combo)
         form.addRow("Te&mplate:", self.template_combo)
         form.addRow("Sta&ge:", self.stage_combo)
         form.addRow("Loo&p:", self.loop_combo)
         form.addRow("Stat&us:", self.status_combo)
-        form.addRow("Line of in&quiry:", self.inquiry_combo)
-        form.addRow("Dates:", dates)
-        form.addRow("", self.clear_button)
+        form.addRow("In&quiry:", self.inquiry_combo)
+        form.addRow(self.since.check, self.since.edit)
+        form.addRow(self.until.check, self.until.edit)
+        form.addRow(self.clear_button)
 
     def focus_chain(self) -> list[QWidget]:
         """The filters in the order Tab visits them."""
