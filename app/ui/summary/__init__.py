@@ -1,0 +1,4 @@
+"""The supervision summary on screen: choose, preview, check for privacy, export or print.
+
+Also the quiet privacy underline for any text being written (PrivacyHighlighter).
+"""

@@ -1,0 +1,62 @@
+"""Shared by the session and summary tests: a fixed today, the demo journal, named controls."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from app.demo import build_demo
+from app.journal import Journal
+
+TODAY = date(2025, 3, 12)
+NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QPlainTextEdit,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+)
+
+
+def today() -> date:
+    """The tests' today."""
+    return TODAY
+
+
+def fill_demo(journal: Journal) -> Journal:
+    """The sample journal, built as of TODAY."""
+    build_demo(journal, NOW)
+    return journal
+
+
+def _inside_qt_control(widget: QWidget) -> bool:
+    if widget.objectName().startswith("qt_"):
+        return True
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox | QAbstractSpinBox | QAbstractItemView | QLineEdit):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def unnamed_controls(widget: QWidget) -> list[str]:
+    """Controls a screen reader would announce without a name (Qt's own parts aside)."""
+    return [
+        f"{type(w).__name__} {w.text() if isinstance(w, QAbstractButton) else ''}".strip()
+        for kind in CONTROLS
+        for w in widget.findChildren(kind)
+        if not w.accessibleName() and not _inside_qt_control(w)
+    ]
