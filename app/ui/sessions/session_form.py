@@ -1,0 +1,130 @@
+"""The session dialog's layout (a view): the session on the left, its actions on the right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.sessions import SessionKind
+from app.ui.cycles.focus import chain_tab_order
+from app.ui.cycles.text import heading
+from app.ui.dates import DAY_FORMAT
+from app.ui.fields import InlineError, quiet_note
+from app.ui.sessions.action_rows import ActionRowsEditor
+from app.ui.sessions.optional_date import OptionalDate
+
+WITH_WHOM_HINT = "a role, e.g. my programme coach"
+ROLES_NOTE = "Write roles rather than names: this journal may one day be shared."
+
+
+class SessionForm(QDialog):
+    """Lays out the session dialog; SessionDialog gives it behaviour."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Session")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.title_label = heading("Record a session", "Session", 1.4)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName("Type of session")
+        for kind in SessionKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.held_on = QDateEdit()
+        self.held_on.setAccessibleName("Date of the session")
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat(DAY_FORMAT)
+        self.with_whom = QLineEdit()
+        self.with_whom.setAccessibleName("With whom")
+        self.with_whom.setPlaceholderText(WITH_WHOM_HINT)
+        self.with_whom.setToolTip(ROLES_NOTE)
+        self.wants = QPlainTextEdit()
+        self.wants.setAccessibleName("What I want from this session")
+        self.wants.setTabChangesFocus(True)
+        self.wants.setPlaceholderText("The question or situation I want help with")
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes (Markdown)")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText("What we talked about; Markdown works here")
+        self.next_date = OptionalDate("Set a date", "Next session date")
+        self.action_rows = ActionRowsEditor(today)
+        self.error = InlineError("Problem saving the session")
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton("&Save")
+        self.save_button.setAccessibleName("Save the session")
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for text, field in (
+            ("&Type:", self.kind_combo),
+            ("&Date:", self.held_on),
+            ("With wh&om:", self.with_whom),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.with_whom.setMinimumWidth(280)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        roles_note = quiet_note(ROLES_NOTE)
+        roles_note.setAccessibleName("Roles, not names")
+        left.addWidget(roles_note)
+        left.addSpacing(6)
+        for text, editor, stretch in (
+            ("What I &want from this session", self.wants, 2),
+            ("&Notes", self.notes, 3),
+        ):
+            label = QLabel(text)
+            label.setBuddy(editor)
+            left.addWidget(label)
+            left.addWidget(editor, stretch)
+        next_label = QLabel("Ne&xt session:")
+        next_label.setBuddy(self.next_date)
+        next_row = QHBoxLayout()
+        next_row.addWidget(next_label)
+        next_row.addWidget(self.next_date, 1)
+        left.addLayout(next_row)
+        right = QVBoxLayout()
+        right.addWidget(heading("Actions agreed", "Actions agreed", 1.15))
+        right.addWidget(self.action_rows, 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        chain_tab_order(
+            [
+                self.kind_combo,
+                self.held_on,
+                self.with_whom,
+                self.wants,
+                self.notes,
+                self.next_date.check,
+                self.next_date.date_edit,
+                self.action_rows.add_button,
+            ]
+        )
+        self.resize(980, 660)
