@@ -124,8 +124,9 @@ class SearchFilterBar(QFrame):
         for combo in self.combos():
             combo.currentIndexChanged.connect(self.changed)
 
-        self.since = _DateField("&From:", "From date")
-        self.until = _DateField("T&o:", "To date")
+        # Mnemonics chosen not to clash with the menus (F, E, N) or the editor (T, W, V).
+        self.since = _DateField("Fr&om:", "From date")
+        self.until = _DateField("Unt&il:", "Until date")
         for field in (self.since, self.until):
             field.check.toggled.connect(self.changed)
             field.edit.dateChanged.connect(self.changed)
@@ -141,7 +142,7 @@ class SearchFilterBar(QFrame):
         form.addRow(domains)  # the whole width: the three names fit on one line
         form.addRow("Ta&g:", self.tag_combo)
         form.addRow("Te&mplate:", self.template_combo)
-        form.addRow("Sta&ge:", self.stage_combo)
+        form.addRow("St&age:", self.stage_combo)
         form.addRow("Loo&p:", self.loop_combo)
         form.addRow("Stat&us:", self.status_combo)
         form.addRow("In&quiry:", self.inquiry_combo)

@@ -164,6 +164,24 @@ def test_filters_narrow_the_results(qtbot, huddles, make_window):
     assert window.filters_button.text() == "Filte&rs"
 
 
+def test_filters_open_and_close_from_the_keyboard(qtbot, huddles, make_window):
+    window = make_window(huddles)
+    search_for(qtbot, window, "huddle")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    bar = window.filter_bar
+    qtbot.waitUntil(bar.isVisible)  # a mnemonic clicks the button after a short flash
+    team = bar.domain_boxes[Domain.TEAM]
+    qtbot.keyClick(bar.domain_boxes[Domain.INDIVIDUAL], Qt.Key.Key_Tab)
+    assert team.hasFocus()
+    qtbot.keyClick(team, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: sorted(titles(window)) == ["Huddle", "Night shift"])
+
+    qtbot.keyClick(team, Qt.Key.Key_Escape)  # hides the filters, keeps them
+    assert not bar.isVisible()
+    assert window.search_box.hasFocus()
+    assert window.filters_button.text() == "Filte&rs (1)"
+
+
 def test_a_date_range_narrows_the_results(qtbot, journal, make_window):
     old = EntryStore(journal.engine, clock=lambda: datetime(2024, 3, 1, 9, tzinfo=UTC))
     old.create("Old huddle", "huddle notes")
