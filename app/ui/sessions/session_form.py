@@ -74,6 +74,7 @@ class SessionForm(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setVerticalSpacing(6)  # not the 20 px between the columns it would inherit
         for text, field in (
             ("&Type:", self.kind_combo),
             ("&Date:", self.held_on),
@@ -84,11 +85,12 @@ class SessionForm(QDialog):
             form.addRow(label, field)
         self.with_whom.setMinimumWidth(280)
         left = QVBoxLayout()
+        left.setSpacing(6)
         left.addLayout(form)
         roles_note = quiet_note(ROLES_NOTE)
         roles_note.setAccessibleName("Roles, not names")
         left.addWidget(roles_note)
-        left.addSpacing(6)
+        left.addSpacing(8)
         for text, editor, stretch in (
             ("What I &want from this session", self.wants, 2),
             ("&Notes", self.notes, 3),
@@ -104,6 +106,7 @@ class SessionForm(QDialog):
         next_row.addWidget(self.next_date, 1)
         left.addLayout(next_row)
         right = QVBoxLayout()
+        right.setSpacing(6)
         right.addWidget(heading("Actions agreed", "Actions agreed", 1.15))
         right.addWidget(self.action_rows, 1)
         columns = QHBoxLayout()
