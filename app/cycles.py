@@ -351,8 +351,6 @@ class CycleStore:
                 cycle.bring_to_supervision = bring_to_supervision
             if share_with_coach is not None:
                 cycle.share_with_coach = share_with_coach
-            if session.is_modified(cycle):
-                cycle.updated_at = self._clock()
             session.flush()
             return self._record(session, cycle)
 

@@ -327,7 +327,9 @@ def _add_session(journal: Journal, clock: _Clock, today: date) -> None:
     """A coaching session three weeks ago, with one action done and one still open."""
     by_title = {c.display_title: c for c in journal.cycles.all_records()}
     dilemma = by_title["Flow targets or a safe discharge"]
-    journal.cycles.set_flags(dilemma.id, bring_to_supervision=True, share_with_coach=True)
+    CycleStore(journal.engine, journal.templates, clock=clock).set_flags(
+        dilemma.id, bring_to_supervision=True, share_with_coach=True
+    )
     sessions = SessionStore(journal.engine, clock=clock)
     clock.now = _morning(today, 21)
     session = sessions.record(

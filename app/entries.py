@@ -176,8 +176,6 @@ class EntryStore:
                 entry.bring_to_supervision = bring_to_supervision
             if share_with_coach is not None:
                 entry.share_with_coach = share_with_coach
-            if session.is_modified(entry):
-                entry.updated_at = self._clock()
             session.flush()
             return _record(entry)
 

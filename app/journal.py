@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
+
+if TYPE_CHECKING:
+    from app.sharing.contacts import SharingStore
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.cycles import CycleStore
@@ -16,7 +21,6 @@ from app.recovery import decode_recovery_code, encode_recovery_code
 from app.resources import shipped_templates_dir
 from app.search import SearchService
 from app.sessions import SessionStore
-from app.sharing.contacts import SharingStore
 from app.storage import engine as engine_mod
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
 from app.storage.meta import (
@@ -46,7 +50,6 @@ class Journal:
     cycles: CycleStore = field(init=False)
     search: SearchService = field(init=False)
     sessions: SessionStore = field(init=False)
-    sharing: SharingStore = field(init=False)
     _closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
@@ -54,7 +57,13 @@ class Journal:
         self.cycles = CycleStore(self.engine, self.load_templates())
         self.search = SearchService(self.engine)
         self.sessions = SessionStore(self.engine)
-        self.sharing = SharingStore(self.engine)
+
+    @functools.cached_property
+    def sharing(self) -> SharingStore:
+        """Keys and contacts for sharing with a coach (loaded on first use: crypto is heavy)."""
+        from app.sharing import contacts
+
+        return contacts.SharingStore(self.engine)
 
     @property
     def templates(self) -> TemplateLibrary:

@@ -161,7 +161,8 @@ _PHONE = re.compile(
 )
 _EMAIL = re.compile(r"\b[\w.+\-']+@[\w\-]+(?:\.[\w\-]+)+\b")
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Matron|Father|Rev)"
-_SURNAME = r"[A-Z][a-z]*(?:['’\-][A-Z]?[a-z]+)*"
+# O'Neill, D'Arcy and Smith-Jones are names; the "'s" of "Patel's" is not part of one.
+_SURNAME = r"[A-Z][a-z]*(?:['’][A-Z][a-z]+|-[A-Z]?[a-z]+)*"
 _NAME = re.compile(rf"\b{_TITLES}\.?\s+(?P<name>{_SURNAME}(?:\s{_SURNAME})?)")
 # Capitalised words that follow a title without being a name ("Sister On Call").
 _NOT_NAMES = {

@@ -9,6 +9,7 @@ import argparse
 import json
 import resource
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from app.storage.meta import journal_exists
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     terms = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
     figures: list[Figure] = []
-    steps = [
+    steps: list[tuple[str, Callable[[], list[Figure]]]] = [
         ("unlock", lambda: core.unlock_figures(corpus)),
         ("search", lambda: core.search_figures(corpus, terms)),
         ("save", lambda: core.save_figures(corpus)),

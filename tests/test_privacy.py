@@ -89,6 +89,8 @@ def test_invalid_numbers_pass_unless_labelled() -> None:
         ("Mrs Patel was upset", FindingKind.NAME, "Mrs Patel"),
         ("I told Dr O'Neill", FindingKind.NAME, "Dr O'Neill"),
         ("Mrs A Patel", FindingKind.NAME, "Mrs A Patel"),
+        ("Mrs Patel's discharge", FindingKind.NAME, "Mrs Patel"),
+        ("Dr D'Arcy's list", FindingKind.NAME, "Dr D'Arcy"),
         ("Sister Jones agreed", FindingKind.NAME, "Sister Jones"),
         ("GMC number 1234567", FindingKind.PROFESSIONAL_NUMBER, "1234567"),
         ("NMC PIN 12A3456E", FindingKind.PROFESSIONAL_NUMBER, "12A3456E"),

@@ -225,3 +225,18 @@ def test_bad_sessions_are_refused_whole(
     with pytest.raises(ImportRejectedError, match=message):
         import_json(other, _write(tmp_path / "bad.json", document))
     assert other.entries.count() == 0 and other.sessions.all() == []
+
+
+def test_a_changed_flag_travels_without_moving_the_date(
+    journal: Journal, other: Journal, tmp_path: Path
+) -> None:
+    entry = journal.entries.create("Dilemma", "two pulls")
+    export_json(journal, tmp_path / "a.json")
+    import_json(other, tmp_path / "a.json")
+    flagged = journal.entries.set_flags(entry.id, bring_to_supervision=True)
+    assert flagged.updated == entry.updated  # flagging is not writing
+    export_json(journal, tmp_path / "b.json")
+    result = import_json(other, tmp_path / "b.json")
+    assert result.updated == 1
+    assert other.entries.get(entry.id).bring_to_supervision
+    assert not import_json(other, tmp_path / "b.json").changed_anything

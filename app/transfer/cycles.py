@@ -267,7 +267,12 @@ def merge_cycle(merge: Merge, item: CycleIn) -> None:
         session.add(row)
         merge.result.added += 1
     elif _same(row, item):
-        merge.result.unchanged += 1
+        flags = (item.bring_to_supervision, item.share_with_coach)
+        if (row.bring_to_supervision, row.share_with_coach) == flags:
+            merge.result.unchanged += 1
+        else:  # a flag changed, which does not move `updated`
+            row.bring_to_supervision, row.share_with_coach = flags
+            merge.result.updated += 1
         return
     elif item.updated <= row.updated_at:
         merge.result.kept_newer += 1
@@ -355,8 +360,6 @@ def _same(row: Cycle, item: CycleIn) -> bool:
         and row.loop == item.loop.value
         and row.title == item.title
         and row.deleted_at == item.deleted
-        and row.bring_to_supervision == item.bring_to_supervision
-        and row.share_with_coach == item.share_with_coach
         and [d.domain for d in row.domains] == [d.value for d in item.domains]
         and [d.dimension for d in row.dimensions] == list(item.dimensions)
         and same_tags((t.name for t in row.tags), item.tags)

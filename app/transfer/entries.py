@@ -114,7 +114,12 @@ def merge_entry(merge: Merge, item: EntryIn) -> None:
         merge.result.added += 1
         return
     if _same(entry, item):
-        merge.result.unchanged += 1
+        if _same_flags(entry, item):
+            merge.result.unchanged += 1
+        else:  # a flag changed, which does not move `updated`
+            entry.bring_to_supervision = item.bring_to_supervision
+            entry.share_with_coach = item.share_with_coach
+            merge.result.updated += 1
         return
     if item.updated <= entry.updated_at:
         merge.result.kept_newer += 1
@@ -161,8 +166,13 @@ def _same(entry: Entry, item: EntryIn) -> bool:
         and entry.body == item.body
         and entry.updated_at == item.updated
         and entry.deleted_at == item.deleted
-        and entry.bring_to_supervision == item.bring_to_supervision
-        and entry.share_with_coach == item.share_with_coach
         and [d.domain for d in entry.domains] == [d.value for d in item.domains]
         and same_tags((t.name for t in entry.tags), item.tags)
+    )
+
+
+def _same_flags(entry: Entry, item: EntryIn) -> bool:
+    return (entry.bring_to_supervision, entry.share_with_coach) == (
+        item.bring_to_supervision,
+        item.share_with_coach,
     )
