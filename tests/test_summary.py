@@ -197,7 +197,7 @@ def test_summary_command_refuses_findings_unless_told(
     out.unlink()
     code, _, err = run(capsys, "summary", "--format", "md", "--out", str(out), "--data-dir", folder)
     assert code == 1 and not out.exists()
-    assert "name (high) in flagged, 1, text: 'Mrs Patel'" in err
+    assert "name (high) in Dilemmas and entries to bring › “Visiting” › text: 'Mrs Patel'" in err
     code, stdout, _ = run(
         capsys, "summary", "--format", "md", "--out", str(out), "--redact", "--data-dir", folder
     )

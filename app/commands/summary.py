@@ -51,6 +51,7 @@ def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     from app.sessions import SessionKind
     from app.summary.export import SummaryFormat, write_summary
     from app.summary.model import SummaryOptions, build_summary, default_period
+    from app.summary.places import place_of
     from app.summary.privacy import apply_redactions, find_in
 
     out = Path(args.out).expanduser()
@@ -88,7 +89,8 @@ def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         for located in findings:
             f = located.finding
             print(
-                f"  - {f.kind.label} ({f.severity.value}) in {located.where}: {f.text!r}",
+                f"  - {f.kind.label} ({f.severity.value}) in {place_of(summary, located)}: "
+                f"{f.text!r}",
                 file=sys.stderr,
             )
         print(

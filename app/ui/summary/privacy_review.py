@@ -21,7 +21,7 @@ from app.summary.privacy import LocatedFinding
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.text import heading
 from app.ui.fields import quiet_note, warning_icon
-from app.ui.summary.finding_place import place_of
+from app.summary.places import place_of
 from app.ui.summary.finding_row import FindingRow
 
 NOTE = (
