@@ -16,6 +16,8 @@ from app.errors import EntryNotFoundError, JournalError
 from app.storage.models import ActionEvidence, AgreedAction, SupervisionSession
 from app.storage.transaction import transaction
 
+_UNSET = object()  # "not given", where None has a meaning of its own
+
 
 class SessionKind(StrEnum):
     """The kinds of session a participant brings their learning to."""
@@ -153,9 +155,17 @@ class SessionStore:
         with_whom: str | None = None,
         wants: str | None = None,
         notes: str | None = None,
-        next_date: date | None = None,
+        next_date: date | object | None = _UNSET,
+        actions: Sequence[tuple[str | None, ActionDraft]] | None = None,
     ) -> SessionRecord:
-        """Change what was recorded about a session."""
+        """Change what was recorded about a session, in one transaction.
+
+        `next_date=None` clears the next date. `actions`, when given, is the whole new list:
+        (id, draft) pairs keep and reword existing actions, (None, draft) adds one, and an
+        action left out is removed. Every draft is checked before anything is written.
+        """
+        for _action_id, draft in actions or ():
+            check_draft(draft)
         with self._session() as session:
             row = _get(session, session_id)
             for attr, value in (
@@ -164,13 +174,23 @@ class SessionStore:
                 ("with_whom", with_whom),
                 ("wants", wants),
                 ("notes", notes),
-                ("next_date", next_date),
             ):
                 if value is not None:
                     setattr(row, attr, value)
-            row.updated_at = self._clock()
+            if next_date is not _UNSET:
+                assert next_date is None or isinstance(next_date, date)
+                row.next_date = next_date
+            now = self._clock()
+            if actions is not None:
+                row.actions = _merged_actions(row, actions, now)
+            row.updated_at = now
             session.flush()
             return _record(row)
+
+    def delete_action(self, action_id: str) -> None:
+        """Remove an agreed action (and its evidence links)."""
+        with self._session() as session:
+            session.delete(_get_action(session, action_id))
 
     def add_action(self, session_id: str, draft: ActionDraft) -> ActionRecord:
         """Agree one more action in a session."""
@@ -197,7 +217,7 @@ class SessionStore:
             if progress is not None:
                 action.progress = progress
             if draft is not None:
-                _check(draft)
+                check_draft(draft)
                 action.what, action.with_whom = draft.what.strip(), draft.with_whom
                 action.by_when, action.how_i_will_know = draft.by_when, draft.how_i_will_know
             action.updated_at = self._clock()
@@ -260,13 +280,31 @@ class SessionStore:
             _get(session, session_id).deleted_at = self._clock()
 
 
-def _check(draft: ActionDraft) -> None:
+def check_draft(draft: ActionDraft) -> None:
+    """Refuse an action with nothing saying what it is."""
     if not draft.what.strip():
         raise JournalError("Write what the action is; the other parts can wait.")
 
 
+def _merged_actions(
+    row: SupervisionSession, actions: Sequence[tuple[str | None, ActionDraft]], now: datetime
+) -> list[AgreedAction]:
+    existing = {a.id: a for a in row.actions}
+    merged = []
+    for position, (action_id, draft) in enumerate(actions):
+        action = existing.get(action_id) if action_id else None
+        if action is None:
+            action = _new_action(draft, position, now)
+        else:
+            action.what, action.with_whom = draft.what.strip(), draft.with_whom.strip()
+            action.by_when, action.how_i_will_know = draft.by_when, draft.how_i_will_know.strip()
+            action.position, action.updated_at = position, now
+        merged.append(action)
+    return merged
+
+
 def _new_action(draft: ActionDraft, position: int, now: datetime) -> AgreedAction:
-    _check(draft)
+    check_draft(draft)
     return AgreedAction(
         id=str(uuid.uuid4()),
         position=position,

@@ -96,3 +96,34 @@ def test_entries_and_cycles_can_be_flagged(journal: Journal) -> None:
     assert journal.entries.flagged_ids(share=True) == []
     journal.entries.trash(entry.id)
     assert journal.entries.flagged_ids() == []
+
+
+def test_editing_a_session_and_its_actions_in_one_go(journal: Journal) -> None:
+    recorded = journal.sessions.record(
+        SessionKind.COACHING,
+        date(2026, 3, 2),
+        next_date=date(2026, 3, 30),
+        actions=[ActionDraft("Keep"), ActionDraft("Reword"), ActionDraft("Remove")],
+    )
+    keep, reword, _remove = recorded.actions
+    with pytest.raises(JournalError, match="Write what the action is"):
+        journal.sessions.update(recorded.id, wants="x", actions=[(keep.id, ActionDraft(" "))])
+    assert journal.sessions.get(recorded.id).wants == ""  # nothing was written
+    edited = journal.sessions.update(
+        recorded.id,
+        next_date=None,
+        actions=[
+            (keep.id, ActionDraft("Keep")),
+            (reword.id, ActionDraft("Reworded", by_when=date(2026, 3, 9))),
+            (None, ActionDraft("New one")),
+        ],
+    )
+    assert edited.next_date is None
+    assert [(a.what, a.id == keep.id) for a in edited.actions] == [
+        ("Keep", True),
+        ("Reworded", False),
+        ("New one", False),
+    ]
+    assert edited.actions[1].id == reword.id
+    journal.sessions.delete_action(keep.id)
+    assert [a.what for a in journal.sessions.get(recorded.id).actions] == ["Reworded", "New one"]
