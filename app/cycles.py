@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, case, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.cycles_model import (
@@ -418,15 +418,59 @@ class CycleStore:
         offset: int = 0,
         limit: int = 200,
     ) -> list[CycleSummary]:
-        """Cycles newest first without their texts; optionally by status or experiment date."""
-        query = select(Cycle).where(Cycle.deleted_at.is_(None))
+        """Cycles newest first without their texts; optionally by status or experiment date.
+
+        Only an untitled cycle reads any stage text: the start of its first written stage.
+        """
+        first_text = (
+            select(func.substr(CycleStage.text, 1, 200))
+            .where(CycleStage.cycle_id == Cycle.id, CycleStage.text != "")
+            .order_by(CycleStage.position)
+            .limit(1)
+            .scalar_subquery()
+        )
+        query = select(
+            Cycle.id,
+            Cycle.inquiry_id,
+            Cycle.title,
+            Cycle.template_id,
+            Cycle.status,
+            Cycle.loop,
+            Cycle.experiment_date,
+            Cycle.created_at,
+            Cycle.updated_at,
+            case((Cycle.title == "", first_text), else_=""),
+        ).where(Cycle.deleted_at.is_(None))
         if statuses is not None:
             query = query.where(Cycle.status.in_([s.value for s in statuses]))
         if due_by is not None:
             query = query.where(Cycle.experiment_date.is_not(None), Cycle.experiment_date <= due_by)
         query = query.order_by(Cycle.updated_at.desc(), Cycle.id).offset(offset).limit(limit)
         with self._session() as session:
-            return [_summary(c) for c in session.scalars(query)]
+            rows = session.execute(query).all()
+            ids = [row[0] for row in rows]
+            domains: dict[str, list[Domain]] = {}
+            if ids:
+                found = select(CycleDomain.cycle_id, CycleDomain.domain).where(
+                    CycleDomain.cycle_id.in_(ids)
+                )
+                for cycle_id, code in session.execute(found):
+                    domains.setdefault(cycle_id, []).append(Domain(code))
+        return [
+            CycleSummary(
+                id=row[0],
+                inquiry_id=row[1],
+                title=row[2].strip() or _first_line(row[9] or "") or "Untitled cycle",
+                template_id=row[3],
+                status=CycleStatus(row[4]),
+                loop=LoopLevel(row[5]),
+                experiment_date=row[6],
+                domains=tuple(in_order(domains.get(row[0], ()))),
+                created=row[7],
+                updated=row[8],
+            )
+            for row in rows
+        ]
 
     def waiting_for_reflection(self, today: date) -> list[CycleSummary]:
         """Planned cycles whose experiment date has come: time to reflect on them."""
@@ -542,23 +586,4 @@ def _inquiry_record(inquiry: Inquiry) -> InquiryRecord:
         domains=tuple(in_order(Domain(d.domain) for d in inquiry.domains)),
         created=inquiry.created_at,
         updated=inquiry.updated_at,
-    )
-
-
-def _summary(cycle: Cycle) -> CycleSummary:
-    title = cycle.title.strip()
-    if not title:
-        first = next((s for s in cycle.stages if s.text.strip()), None)
-        title = _first_line(first.text) if first else "Untitled cycle"
-    return CycleSummary(
-        id=cycle.id,
-        inquiry_id=cycle.inquiry_id,
-        title=title,
-        template_id=cycle.template_id,
-        status=CycleStatus(cycle.status),
-        loop=LoopLevel(cycle.loop),
-        experiment_date=cycle.experiment_date,
-        domains=tuple(in_order(Domain(d.domain) for d in cycle.domains)),
-        created=cycle.created_at,
-        updated=cycle.updated_at,
     )

@@ -211,6 +211,7 @@ class Cycle(Base):
         CheckConstraint("status IN ('planned', 'in_progress', 'reviewed')", name="ck_cycle_status"),
         CheckConstraint("loop IN ('none', 'single', 'double', 'triple')", name="ck_cycle_loop"),
         Index("ix_cycles_list", "deleted_at", "created_at"),
+        Index("ix_cycles_recent", "deleted_at", "updated_at"),
         Index("ix_cycles_status_date", "status", "experiment_date"),
     )
 

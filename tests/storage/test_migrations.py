@@ -83,6 +83,10 @@ SAMPLE_ROWS: dict[str, list[str]] = {
     "0006": (
         _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003 + _SESSIONS_0004 + _SHARING_0005 + _REVIEW_0006
     ),
+    # 0007 adds an index only.
+    "0007": (
+        _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003 + _SESSIONS_0004 + _SHARING_0005 + _REVIEW_0006
+    ),
 }
 
 
