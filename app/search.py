@@ -62,6 +62,8 @@ class SearchFilters:
     until: date | None = None
     inquiry: str | None = None
     kinds: tuple[Kind, ...] = ()
+    shared: bool | None = None
+    has_comment: bool | None = None
 
     @property
     def cycles_only(self) -> bool:
@@ -263,6 +265,12 @@ def build_sql(
             key = column.split(".")[1]
             clauses.append(f"{column} = :{key}")
             params[key] = value
+    if filters.shared is not None:
+        exists = "EXISTS (SELECT 1 FROM sent_versions sv WHERE sv.item_id = d.item_id)"
+        clauses.append(exists if filters.shared else f"NOT {exists}")
+    if filters.has_comment is not None:
+        exists = "EXISTS (SELECT 1 FROM comments cm WHERE cm.item_id = d.item_id)"
+        clauses.append(exists if filters.has_comment else f"NOT {exists}")
     if filters.since is not None:
         clauses.append("coalesce(e.created_at, c.created_at) >= :since")
         params["since"] = _stored(datetime.combine(filters.since, time.min, tzinfo=UTC))

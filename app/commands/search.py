@@ -25,6 +25,10 @@ def register(
     search.add_argument("--stage", metavar="ID", help="only this stage of cycles (e.g. learning)")
     search.add_argument("--loop", choices=[v.value for v in LoopLevel])
     search.add_argument("--status", choices=[v.value for v in CycleStatus])
+    search.add_argument("--shared", action="store_true", default=None, help="only shared items")
+    search.add_argument(
+        "--commented", action="store_true", default=None, help="only items with a coach comment"
+    )
     search.add_argument("--since", metavar="YYYY-MM-DD")
     search.add_argument("--until", metavar="YYYY-MM-DD")
     search.add_argument("--newest", action="store_true", help="newest first instead of best first")
@@ -46,6 +50,8 @@ def cmd_search(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
             status=CycleStatus(args.status) if args.status else None,
             since=date_arg(args.since, "--since"),
             until=date_arg(args.until, "--until"),
+            shared=args.shared,
+            has_comment=args.commented,
         )
     except ValueError as exc:
         raise CommandError(str(exc)) from None

@@ -158,3 +158,23 @@ def test_refusals_leave_the_journal_unchanged(
         with pytest.raises(PackageError, match=message):
             import_package(reopened, data)
         assert _digest(reopened) == before, message
+
+
+def test_search_filters_for_shared_and_commented(participant: Journal, coach: Journal) -> None:
+    from app.search import SearchFilters
+
+    shared = participant.entries.create("Shared huddle", "handover words")
+    participant.entries.create("Private huddle", "handover words")
+    import_package(coach, _send(participant, coach, [shared.id]))
+
+    def titles(filters: SearchFilters) -> list[str]:
+        return sorted(h.title for h in participant.search.search("handover", filters).hits)
+
+    assert titles(SearchFilters(shared=True)) == ["Shared huddle"]
+    assert titles(SearchFilters(shared=False)) == ["Private huddle"]
+    assert titles(SearchFilters(has_comment=True)) == []
+    alex = coach.sharing.find("Alex", Role.PARTICIPANT)
+    write_comment(coach, alex.fingerprint, shared.id, "Nice.")
+    feedback = make_feedback(coach, alex)
+    import_package(participant, feedback.data)
+    assert titles(SearchFilters(has_comment=True)) == ["Shared huddle"]
