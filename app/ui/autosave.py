@@ -53,64 +53,43 @@ class SaveState(StrEnum):
     FAILED = "Not saved"
 
 
-class DraftSaver(QObject):
-    """Saves the entry being edited ~1 s after the last edit, or at once when asked.
+class DebouncedSaver(QObject):
+    """Saves ~1 s after the last edit, or at once with `save_now()`; subclasses say what.
 
-    Signals: stateChanged(str) with a SaveState value; saved(object) with the EntryRecord
-    after each save that wrote something; failed(str) with the message for people.
+    A subclass says whether something is being watched (`_watching`), whether it holds
+    changes the journal does not have (`is_dirty`) and how to write them (`_write`, which
+    returns the stored record or raises JournalError).
+
+    Signals: stateChanged(str) with a SaveState value; saved(object) with the record after
+    each save that wrote something; failed(str) with the message for people.
     """
 
     stateChanged = Signal(str)
     saved = Signal(object)
     failed = Signal(str)
 
-    def __init__(
-        self,
-        store: EntryStore,
-        read_draft: Callable[[], EntryDraft],
-        delay_ms: int = AUTOSAVE_DELAY_MS,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, delay_ms: int = AUTOSAVE_DELAY_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store = store
-        self._read_draft = read_draft
-        self._entry_id: str | None = None
-        self._stored: EntryDraft | None = None
         self.state = SaveState.SAVED
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._autosave)
 
-    @property
-    def entry_id(self) -> str | None:
-        """The entry being edited, if any."""
-        return self._entry_id
-
-    def begin(self, record: EntryRecord) -> None:
-        """Start editing `record` (call after saving the previous entry)."""
-        self._timer.stop()
-        self._entry_id = record.id
-        self._stored = EntryDraft.of(record)
-        self._set_state(SaveState.SAVED)
-
-    def end(self) -> None:
-        """Stop editing (the entry was trashed, or none is shown)."""
-        self._timer.stop()
-        self._entry_id = None
-        self._stored = None
-        self._set_state(SaveState.SAVED)
+    def _watching(self) -> bool:
+        raise NotImplementedError
 
     def is_dirty(self) -> bool:
         """True when the editor holds changes the journal does not have."""
-        if self._entry_id is None or self._stored is None:
-            return False
-        return not self._read_draft().same_as(self._stored)
+        raise NotImplementedError
+
+    def _write(self) -> object:
+        raise NotImplementedError
 
     @Slot()
     def note_edit(self) -> None:
         """The person changed something: save after they pause."""
-        if self._entry_id is None:
+        if not self._watching():
             return
         self._set_state(SaveState.SAVING)
         self._timer.start()
@@ -119,28 +98,23 @@ class DraftSaver(QObject):
     def save_now(self) -> bool:
         """Save any changes at once. False (and `failed` emitted) when the journal refused."""
         self._timer.stop()
-        if self._entry_id is None or self._stored is None:
-            return True
-        draft = self._read_draft()
-        if draft.same_as(self._stored):
-            self._set_state(SaveState.SAVED)
+        if not self.is_dirty():
+            if self._watching():
+                self._set_state(SaveState.SAVED)
             return True
         try:
-            record = self._store.save(
-                self._entry_id,
-                title=draft.title,
-                body=draft.body,
-                domains=draft.domains,
-                tags=draft.tags,
-            )
+            record = self._write()
         except JournalError as exc:
             self._set_state(SaveState.FAILED)
             self.failed.emit(str(exc))
             return False
-        self._stored = draft
         self._set_state(SaveState.SAVED)
         self.saved.emit(record)
         return True
+
+    def _stop_watching(self) -> None:
+        self._timer.stop()
+        self._set_state(SaveState.SAVED)
 
     @Slot()
     def _autosave(self) -> None:
@@ -150,3 +124,63 @@ class DraftSaver(QObject):
         if state != self.state:
             self.state = state
             self.stateChanged.emit(state.value)
+
+
+class DraftSaver(DebouncedSaver):
+    """Saves the entry being edited ~1 s after the last edit, or at once when asked.
+
+    Signals (from DebouncedSaver): stateChanged(str), saved(object) with the EntryRecord,
+    failed(str).
+    """
+
+    def __init__(
+        self,
+        store: EntryStore,
+        read_draft: Callable[[], EntryDraft],
+        delay_ms: int = AUTOSAVE_DELAY_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(delay_ms, parent)
+        self._store = store
+        self._read_draft = read_draft
+        self._entry_id: str | None = None
+        self._stored: EntryDraft | None = None
+
+    @property
+    def entry_id(self) -> str | None:
+        """The entry being edited, if any."""
+        return self._entry_id
+
+    def begin(self, record: EntryRecord) -> None:
+        """Start editing `record` (call after saving the previous entry)."""
+        self._entry_id = record.id
+        self._stored = EntryDraft.of(record)
+        self._stop_watching()
+
+    def end(self) -> None:
+        """Stop editing (the entry was trashed, or none is shown)."""
+        self._entry_id = None
+        self._stored = None
+        self._stop_watching()
+
+    def _watching(self) -> bool:
+        return self._entry_id is not None and self._stored is not None
+
+    def is_dirty(self) -> bool:
+        """True when the editor holds changes the journal does not have."""
+        if self._entry_id is None or self._stored is None:
+            return False
+        return not self._read_draft().same_as(self._stored)
+
+    def _write(self) -> EntryRecord:
+        assert self._entry_id is not None
+        draft = self._read_draft()
+        record = self._store.save(
+            self._entry_id,
+            title=draft.title,
+            body=draft.body,
+            domains=draft.domains,
+            tags=draft.tags,
+        )
+        self._stored = draft
+        return record
