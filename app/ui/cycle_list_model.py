@@ -5,26 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, Signal
 
 from app.cycles import CycleStore
 from app.cycles_model import CycleStatus, CycleSummary
 from app.errors import JournalError
 from app.ui.dates import local_day, local_text
+from app.ui.row_list_model import Index, RowListModel
 
 CYCLE_SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() for this role is the row's CycleSummary (title, status, loop, domains, dates)."""
 CYCLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """data() for this role is the row's cycle id."""
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def describe(summary: CycleSummary) -> str:
@@ -37,7 +29,7 @@ def describe(summary: CycleSummary) -> str:
     return ", ".join(parts) + (f", {domains}" if domains else "")
 
 
-class CycleListModel(QAbstractListModel):
+class CycleListModel(RowListModel[CycleSummary]):
     """Cycles (optionally only some statuses), fetched in batches as the view scrolls.
 
     Empty until the first `reload()`, so the owner can connect `loadFailed` first. A delegate
@@ -60,46 +52,37 @@ class CycleListModel(QAbstractListModel):
         self._store = store
         self._statuses = None if statuses is None else tuple(statuses)
         self._batch_size = batch_size
-        self._rows: list[CycleSummary] = []
         self._at_end = True
 
     # -- Qt's model interface -------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        """Rows loaded so far."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def row_data(self, row: CycleSummary, role: int) -> Any:
         """Title for display; a sentence for screen readers; the summary and id."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        summary = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return summary.title
+            return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{summary.title}\n{summary.status.label}, changed {local_text(summary.updated)}"
+            return f"{row.title}\n{row.status.label}, changed {local_text(row.updated)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return describe(summary)
+            return describe(row)
         if role == CYCLE_SUMMARY_ROLE:
-            return summary
+            return row
         if role == CYCLE_ID_ROLE:
-            return summary.id
+            return row.id
         return None
 
-    def canFetchMore(self, parent: _Index) -> bool:
+    def row_id(self, row: CycleSummary) -> str:
+        """The cycle's id."""
+        return row.id
+
+    def canFetchMore(self, parent: Index) -> bool:
         """True until a batch comes back short (the end of the cycles)."""
         return not parent.isValid() and not self._at_end
 
-    def fetchMore(self, parent: _Index) -> None:
+    def fetchMore(self, parent: Index) -> None:
         """Load the next batch."""
         if parent.isValid() or self._at_end:
             return
-        batch = self._read(len(self._rows), self._batch_size)
-        if batch:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-            self._rows.extend(batch)
-            self.endInsertRows()
+        self._append_rows(self._read(len(self._rows), self._batch_size))
 
     # -- what the owner asks ------------------------------------------------------------------
 
@@ -110,34 +93,11 @@ class CycleListModel(QAbstractListModel):
 
     def reload(self, at_least: int = 0) -> None:
         """Read the list again from the journal (at least `at_least` rows, if there are)."""
-        self.beginResetModel()
-        self._rows = self._read(0, max(self._batch_size, at_least))
-        self.endResetModel()
+        self._reset_rows(self._read(0, max(self._batch_size, at_least)))
 
     def summary(self, row: int) -> CycleSummary:
         """The cycle on a row."""
         return self._rows[row]
-
-    def row_of(self, cycle_id: str) -> int | None:
-        """The row showing this cycle, if it is loaded."""
-        return next((r for r, s in enumerate(self._rows) if s.id == cycle_id), None)
-
-    def update(self, summary: CycleSummary) -> None:
-        """Show a cycle's new title, status, loop or domains where it is."""
-        row = self.row_of(summary.id)
-        if row is not None and self._rows[row] != summary:
-            self._rows[row] = summary
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
-
-    def remove(self, cycle_id: str) -> None:
-        """Take a cycle off the list (trashed)."""
-        row = self.row_of(cycle_id)
-        if row is None:
-            return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
 
     def _read(self, offset: int, limit: int) -> list[CycleSummary]:
         """A batch; a short (or failed) batch means there is nothing after it."""

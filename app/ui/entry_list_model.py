@@ -8,25 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from app.entries import EntryRecord, EntryStore, EntrySummary, summaries_after
 from app.errors import JournalError
 from app.ui.dates import local_text
+from app.ui.row_list_model import Index, RowListModel
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() for this role is the row's EntrySummary."""
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """data() for this role is the row's entry id."""
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def summary_of(record: EntryRecord) -> EntrySummary:
@@ -41,7 +33,7 @@ def summary_of(record: EntryRecord) -> EntrySummary:
     )
 
 
-class EntryListModel(QAbstractListModel):
+class EntryListModel(RowListModel[EntrySummary]):
     """Entries (or trashed entries), newest first, fetched in batches as the view scrolls.
 
     Empty until the first `reload()`, so the owner can connect `loadFailed` first.
@@ -63,40 +55,34 @@ class EntryListModel(QAbstractListModel):
         self._store = store
         self._trashed = trashed
         self._batch_size = batch_size
-        self._rows: list[EntrySummary] = []
         self._total = 0
 
     # -- Qt's model interface -------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        """Rows loaded so far."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def row_data(self, row: EntrySummary, role: int) -> Any:
         """Title for display; the summary and id for the custom roles."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        summary = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return summary.title
+            return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{summary.title}\nWritten {local_text(summary.created)}"
+            return f"{row.title}\nWritten {local_text(row.created)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            domains = ", ".join(d.label for d in summary.domains)
-            return f"{summary.title}, {local_text(summary.created)}" + (
-                f", {domains}" if domains else ""
-            )
+            domains = ", ".join(d.label for d in row.domains)
+            return f"{row.title}, {local_text(row.created)}" + (f", {domains}" if domains else "")
         if role == SUMMARY_ROLE:
-            return summary
+            return row
         if role == ENTRY_ID_ROLE:
-            return summary.id
+            return row.id
         return None
 
-    def canFetchMore(self, parent: _Index) -> bool:
+    def row_id(self, row: EntrySummary) -> str:
+        """The entry's id."""
+        return row.id
+
+    def canFetchMore(self, parent: Index) -> bool:
         """True while some matching entries are not loaded yet."""
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent: _Index) -> None:
+    def fetchMore(self, parent: Index) -> None:
         """Load the next batch."""
         if parent.isValid():
             return
@@ -104,10 +90,7 @@ class EntryListModel(QAbstractListModel):
         if not batch:
             self._total = len(self._rows)
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-        self._rows.extend(batch)
-        self.endInsertRows()
+        self._append_rows(batch)
 
     # -- what the window asks ---------------------------------------------------------------
 
@@ -132,13 +115,6 @@ class EntryListModel(QAbstractListModel):
         """The entry on a row."""
         return self._rows[row]
 
-    def row_of(self, entry_id: str) -> int | None:
-        """The row showing this entry, if it is loaded."""
-        for row, summary in enumerate(self._rows):
-            if summary.id == entry_id:
-                return row
-        return None
-
     def insert_first(self, summary: EntrySummary) -> None:
         """Show a new entry at the top (it is the newest)."""
         self.beginInsertRows(QModelIndex(), 0, 0)
@@ -146,23 +122,8 @@ class EntryListModel(QAbstractListModel):
         self._total += 1
         self.endInsertRows()
 
-    def update(self, summary: EntrySummary) -> None:
-        """Show an entry's new title or domains."""
-        row = self.row_of(summary.id)
-        if row is not None and self._rows[row] != summary:
-            self._rows[row] = summary
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
-
-    def remove(self, entry_id: str) -> None:
-        """Take an entry off the list (trashed, restored or deleted)."""
-        row = self.row_of(entry_id)
-        if row is None:
-            return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
+    def _row_removed(self) -> None:
         self._total -= 1
-        self.endRemoveRows()
 
     def _read(self, after: EntrySummary | None, limit: int) -> list[EntrySummary]:
         try:

@@ -13,11 +13,11 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from app.search import SearchHit
 from app.ui.dates import local_day
-from app.ui.entry_delegate import small_font
+from app.ui.row_painting import draw_row_background, small_font, title_font
 from app.ui.search_results_model import HIT_ROLE, KIND_LABELS
 
 SNIPPET_LINES = 2
@@ -64,7 +64,7 @@ class SearchHitDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         """Room for the title line and the snippet lines (the same for every row)."""
-        title = QFontMetrics(_title_font(option.font)).height()
+        title = QFontMetrics(title_font(option.font)).height()
         snippet = QFontMetrics(option.font).lineSpacing() * SNIPPET_LINES
         return QSize(120, 2 * _PAD + title + _LINE_GAP + snippet)
 
@@ -74,27 +74,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         if not isinstance(hit, SearchHit):
             super().paint(painter, option, index)
             return
-        view_option = QStyleOptionViewItem(option)
-        self.initStyleOption(view_option, index)
-        view_option.text = ""
-        widget = view_option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, view_option, painter, widget)
-
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if option.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        text_colour = option.palette.color(
-            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        quiet_colour = (
-            text_colour
-            if selected
-            else option.palette.color(group, QPalette.ColorRole.PlaceholderText)
-        )
+        colours = draw_row_background(self, painter, option, index)
+        text_colour, quiet_colour = colours.text, colours.quiet
+        selected, group = colours.selected, colours.group
         area = option.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
         painter.save()
         bottom = self._paint_title_line(painter, option.font, hit, area, text_colour, quiet_colour)
@@ -117,8 +99,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         quiet_colour: QColor,
     ) -> int:
         """Title on the left, the local date on the right; returns the height used."""
-        title_font = _title_font(font)
-        title_metrics = QFontMetrics(title_font)
+        bold = title_font(font)
+        title_metrics = QFontMetrics(bold)
         small = small_font(font)
         small_metrics = QFontMetrics(small)
         line = QRect(area.left(), area.top(), area.width(), title_metrics.height())
@@ -133,7 +115,7 @@ class SearchHitDelegate(QStyledItemDelegate):
             small_metrics.elidedText(about, Qt.TextElideMode.ElideRight, about_width),
         )
         title_width = max(area.width() - about_width - _GAP, 0)
-        painter.setFont(title_font)
+        painter.setFont(bold)
         painter.setPen(text_colour)
         painter.drawText(
             QRect(line.left(), line.top(), title_width, line.height()),
@@ -185,9 +167,3 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.drawText(
             QPointF(area.left() + end, area.top() + last.y() + last.ascent()), _ELLIPSIS
         )
-
-
-def _title_font(font: QFont) -> QFont:
-    title = QFont(font)
-    title.setWeight(QFont.Weight.DemiBold)
-    return title

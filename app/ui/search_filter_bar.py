@@ -23,7 +23,7 @@ from app.cycles_model import CycleStatus, InquiryRecord, LoopLevel
 from app.domains import Domain
 from app.search import SearchFilters
 from app.templates import Template
-from app.ui.entry_delegate import CHIP_LABELS
+from app.ui.row_painting import CHIP_LABELS
 
 DATE_FORMAT = "d MMM yyyy"
 _POPUP_MIN_WIDTH = 320

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.domains import Domain
 from app.overview import DomainBalance
-from app.ui.entry_delegate import chip_colours
+from app.ui.row_painting import chip_colours
 
 _ROW_GAP = 10
 _BAR_HEIGHT_FACTOR = 1.4

@@ -9,25 +9,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QRect,
-    QRectF,
     QSize,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QFrame,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -35,7 +30,15 @@ from PySide6.QtWidgets import (
 
 from app.domains import Domain
 from app.ui.cycles.text import scaled_font
-from app.ui.entry_delegate import CHIP_LABELS, chip_colours
+from app.ui.row_list_model import RowListModel
+from app.ui.row_painting import (
+    CHIP_GAP,
+    chips_width,
+    draw_row_background,
+    paint_chips,
+    paint_title,
+    title_font,
+)
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 11
 """data() for this role is the row's id."""
@@ -47,8 +50,6 @@ DOMAINS_ROLE = Qt.ItemDataRole.UserRole + 13
 _Index = QModelIndex | QPersistentModelIndex
 _PAD = 8
 _GAP = 4
-_CHIP_GAP = 6
-_CHIP_PAD_X = 6
 
 
 @dataclass(frozen=True)
@@ -61,44 +62,35 @@ class ListItem:
     domains: tuple[Domain, ...] = ()
 
 
-class ItemListModel(QAbstractListModel):
+class ItemListModel(RowListModel[ListItem]):
     """A short, fully loaded list of ListItems."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[ListItem] = []
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        """How many rows."""
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def row_data(self, row: ListItem, role: int) -> Any:
         """Title for display; the whole row in words for screen readers and tooltips."""
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return item.title
+            return row.title
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            domains = ", ".join(d.label for d in item.domains)
-            return ". ".join(p for p in (item.title, item.detail, domains) if p)
+            domains = ", ".join(d.label for d in row.domains)
+            return ". ".join(p for p in (row.title, row.detail, domains) if p)
         if role == ITEM_ID_ROLE:
-            return item.id
+            return row.id
         if role == DETAIL_ROLE:
-            return item.detail
+            return row.detail
         if role == DOMAINS_ROLE:
-            return item.domains
+            return row.domains
         return None
+
+    def row_id(self, row: ListItem) -> str:
+        """The item's id."""
+        return row.id
 
     def set_items(self, items: list[ListItem]) -> None:
         """Replace every row."""
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self._reset_rows(list(items))
 
     def item(self, row: int) -> ListItem:
         """The row's item."""
-        return self._items[row]
+        return self._rows[row]
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -106,81 +98,38 @@ class TwoLineDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         """Room for two lines."""
-        title = QFontMetrics(_title_font(option)).height()
+        title = QFontMetrics(title_font(option.font)).height()
         small = QFontMetrics(_small_font(option)).height() + 2
         return QSize(220, 2 * _PAD + title + _GAP + small)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         """The style's own background, selection and focus, then the two lines."""
-        view_option = QStyleOptionViewItem(option)
-        self.initStyleOption(view_option, index)
-        view_option.text = ""
-        widget = view_option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, view_option, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if option.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text = option.palette.color(group, text_role)
-        quiet_role = text_role if selected else QPalette.ColorRole.PlaceholderText
-        quiet = option.palette.color(group, quiet_role)
+        colours = draw_row_background(self, painter, option, index)
         area = option.rect.adjusted(_PAD + 2, _PAD, -_PAD, -_PAD)
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        title_font = _title_font(option)
-        title_metrics = QFontMetrics(title_font)
-        painter.setFont(title_font)
-        painter.setPen(text)
-        title_rect = QRect(area.left(), area.top(), area.width(), title_metrics.height())
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        painter.drawText(
-            title_rect,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            title_metrics.elidedText(title, Qt.TextElideMode.ElideRight, area.width()),
-        )
+        title_rect = paint_title(painter, option.font, title, area, colours.text)
         small = _small_font(option)
         metrics = QFontMetrics(small)
         top = title_rect.bottom() + 1 + _GAP
         height = metrics.height() + 2
         painter.setFont(small)
         domains = index.data(DOMAINS_ROLE) or ()
-        chips_width = sum(
-            metrics.horizontalAdvance(CHIP_LABELS[d]) + 2 * _CHIP_PAD_X + _CHIP_GAP for d in domains
-        )
         detail = str(index.data(DETAIL_ROLE) or "")
-        detail_room = max(area.width() - chips_width - _CHIP_GAP, 40)
+        detail_room = max(area.width() - chips_width(domains, metrics) - CHIP_GAP, 40)
         detail = metrics.elidedText(detail, Qt.TextElideMode.ElideRight, detail_room)
-        painter.setPen(quiet)
+        painter.setPen(colours.quiet)
         detail_width = metrics.horizontalAdvance(detail)
         painter.drawText(
             QRect(area.left(), top, detail_width + 1, height),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             detail,
         )
-        x = area.left() + detail_width + (2 * _CHIP_GAP if detail else 0)
-        for domain in domains:
-            label = CHIP_LABELS[domain]
-            width = metrics.horizontalAdvance(label) + 2 * _CHIP_PAD_X
-            if x + width > area.right():
-                break
-            chip = QRectF(x, top, width, height)
-            fill, outline = chip_colours(domain)
-            painter.setPen(outline)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(chip.adjusted(0.5, 0.5, -0.5, -0.5), height / 2, height / 2)
-            painter.setPen(text)
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
-            x += width + _CHIP_GAP
+        x = area.left() + detail_width + (2 * CHIP_GAP if detail else 0)
+        paint_chips(painter, domains, QRect(x, top, 0, height), area.right(), metrics, colours)
         painter.restore()
-
-
-def _title_font(option: QStyleOptionViewItem) -> QFont:
-    return scaled_font(option.font, 1.0, bold=True)
 
 
 def _small_font(option: QStyleOptionViewItem) -> QFont:
