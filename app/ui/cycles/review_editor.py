@@ -113,35 +113,30 @@ class ReviewEditor(QObject):
 
     @Slot()
     def _mark_reviewed(self) -> None:
-        cycle = self._cycle
-        if cycle is None or not self.save_tags():
-            return
-        try:
-            record = self._store.finish(cycle.id)
-        except CycleStateError as exc:
-            self._page.finish_error.show_message(str(exc))
-            return
-        except JournalError as exc:
-            self.failed.emit(str(exc))
-            return
-        self._cycle = record
-        self.changed.emit(record)
-        self.reviewed.emit(record)
+        record = self._step(self._store.finish)
+        if record is not None:
+            self._cycle = record
+            self.changed.emit(record)
+            self.reviewed.emit(record)
 
     @Slot()
     def _start_next(self) -> None:
+        new = self._step(self._store.start_next)
+        if new is not None:
+            self.nextStarted.emit(new.id)
+
+    def _step(self, step: Callable[[str], CycleRecord]) -> CycleRecord | None:
+        """Save the tags, then finish or go on; a refusal is shown by the Finish button."""
         cycle = self._cycle
         if cycle is None or not self.save_tags():
-            return
+            return None
         try:
-            new = self._store.start_next(cycle.id)
+            return step(cycle.id)
         except CycleStateError as exc:
             self._page.finish_error.show_message(str(exc))
-            return
         except JournalError as exc:
             self.failed.emit(str(exc))
-            return
-        self.nextStarted.emit(new.id)
+        return None
 
     @Slot()
     def _open_next(self) -> None:

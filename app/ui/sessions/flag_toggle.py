@@ -29,6 +29,31 @@ def set_flagged(journal: Journal, kind: ItemKind, item_id: str, flagged: bool) -
         journal.cycles.set_flags(item_id, bring_to_supervision=flagged)
 
 
+def _show_stored(
+    control: QCheckBox | QAction, journal: Journal, kind: ItemKind, item_id: str
+) -> str:
+    """Tick or untick `control` as the item is stored, quietly; the problem, or ""."""
+    try:
+        flagged = is_flagged(journal, kind, item_id)
+    except JournalError as exc:
+        control.setEnabled(False)
+        return str(exc)
+    control.setEnabled(True)
+    control.blockSignals(True)
+    control.setChecked(flagged)
+    control.blockSignals(False)
+    return ""
+
+
+def _store(journal: Journal, kind: ItemKind, item_id: str, flagged: bool) -> str:
+    """Flag or unflag the item; the problem, or ""."""
+    try:
+        set_flagged(journal, kind, item_id, flagged)
+    except JournalError as exc:
+        return str(exc)
+    return ""
+
+
 class FlagToggle(QCheckBox):
     """A tick box that flags an entry or cycle to bring to supervision, saved at once.
 
@@ -56,77 +81,74 @@ class FlagToggle(QCheckBox):
         self.kind = kind
         self.item_id = item_id
         self.toggled.connect(self._toggled)
-        self._load()
+        self.set_item(kind, item_id)
 
     def set_item(self, kind: ItemKind, item_id: str) -> None:
         """Show and change the flag of another entry or cycle."""
         self.kind, self.item_id = kind, item_id
-        self._load()
-
-    def _load(self) -> None:
-        try:
-            flagged = is_flagged(self._journal, self.kind, self.item_id)
-        except JournalError as exc:
-            self.setEnabled(False)
-            self.failed.emit(str(exc))
-            return
-        self.setEnabled(True)
-        self.blockSignals(True)
-        self.setChecked(flagged)
-        self.blockSignals(False)
+        problem = _show_stored(self, self._journal, kind, item_id)
+        if problem:
+            self.failed.emit(problem)
 
     @Slot(bool)
     def _toggled(self, flagged: bool) -> None:
-        try:
-            set_flagged(self._journal, self.kind, self.item_id, flagged)
-        except JournalError as exc:
-            self._load()
-            self.failed.emit(str(exc))
-            return
-        self.flagChanged.emit(self.item_id, flagged)
+        problem = _store(self._journal, self.kind, self.item_id, flagged)
+        if problem:
+            _show_stored(self, self._journal, self.kind, self.item_id)
+            self.failed.emit(problem)
+        else:
+            self.flagChanged.emit(self.item_id, flagged)
 
 
 class FlagAction(QAction):
     """The same flag as a checkable menu or toolbar action.
 
-    Constructor: FlagAction(journal, kind, item_id, parent). Signals as FlagToggle:
-    flagChanged(str, bool) and failed(str).
+    Constructor: FlagAction(journal, kind, item_id, parent); an item_id of None leaves it
+    disabled until `set_item()` names one (a menu with nothing chosen yet). Signals as
+    FlagToggle: flagChanged(str, bool) and failed(str).
     """
 
     flagChanged = Signal(str, bool)
     failed = Signal(str)
 
-    def __init__(self, journal: Journal, kind: ItemKind, item_id: str, parent: QObject) -> None:
+    def __init__(
+        self, journal: Journal, kind: ItemKind, item_id: str | None, parent: QObject
+    ) -> None:
         super().__init__(LABEL, parent)
         self.setCheckable(True)
         self.setToolTip(TIP)
         self.setStatusTip(TIP)
         self._journal = journal
         self.kind = kind
-        self.item_id = item_id
+        self.item_id = ""
         self.toggled.connect(self._toggled)
-        self.set_item(kind, item_id)
+        if item_id is None:
+            self.clear_item()
+        else:
+            self.set_item(kind, item_id)
 
     def set_item(self, kind: ItemKind, item_id: str) -> None:
         """Show and change the flag of another entry or cycle."""
         self.kind, self.item_id = kind, item_id
-        try:
-            flagged = is_flagged(self._journal, kind, item_id)
-        except JournalError as exc:
-            self.setEnabled(False)
-            self.failed.emit(str(exc))
-            return
-        self.setEnabled(True)
+        problem = _show_stored(self, self._journal, kind, item_id)
+        if problem:
+            self.failed.emit(problem)
+
+    def clear_item(self) -> None:
+        """Nothing to flag: unticked and disabled."""
+        self.item_id = ""
         self.blockSignals(True)
-        self.setChecked(flagged)
+        self.setChecked(False)
         self.blockSignals(False)
+        self.setEnabled(False)
 
     @Slot(bool)
     def _toggled(self, flagged: bool) -> None:
-        try:
-            set_flagged(self._journal, self.kind, self.item_id, flagged)
-        except JournalError as exc:
-            self.set_item(self.kind, self.item_id)
-            self.failed.emit(str(exc))
+        if not self.item_id:
             return
-        self.flagChanged.emit(self.item_id, flagged)
+        problem = _store(self._journal, self.kind, self.item_id, flagged)
+        if problem:
+            _show_stored(self, self._journal, self.kind, self.item_id)
+            self.failed.emit(problem)
+        else:
+            self.flagChanged.emit(self.item_id, flagged)
