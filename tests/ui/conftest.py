@@ -6,11 +6,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.journal import Journal
 from app.ui.main_window import MainWindow
+from tests.ui.support import fill_demo
 
 
 @dataclass
@@ -61,3 +63,32 @@ def make_window(qtbot, answers: Answers) -> Callable[..., MainWindow]:
         return window
 
     return make
+
+
+@pytest.fixture
+def demo_journal(journal: Journal) -> Journal:
+    """The sample journal, built as of TODAY."""
+    return fill_demo(journal)
+
+
+@pytest.fixture
+def show(qtbot) -> Iterator[Callable[[QWidget], QWidget]]:
+    """Show a widget and wait until it is on screen; close it after the test.
+
+    Dialogs that delete themselves when closed may be gone by then: only widgets still
+    alive are closed.
+    """
+    shown: list[QWidget] = []
+
+    def showing(widget: QWidget) -> QWidget:
+        shown.append(widget)
+        with qtbot.waitExposed(widget):
+            widget.show()
+        return widget
+
+    yield showing
+    for widget in shown:
+        if shiboken6.isValid(widget):
+            widget.close()
+            if shiboken6.isValid(widget):
+                widget.deleteLater()

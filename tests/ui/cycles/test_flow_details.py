@@ -11,7 +11,7 @@ from app.errors import StorageError
 from app.journal import Journal
 from app.ui.autosave import SaveState
 from app.ui.cycles.flow_steps import REVIEW, Place, Screen
-from tests.ui.cycles.conftest import unnamed_controls
+from tests.ui.support import unnamed_controls
 
 DISK_FULL = "The disk is full, so your words could not be saved. Free some space and try again."
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from app.templates import load_template, user_templates_dir
 from app.ui.cycles.templates_dialog import TemplatesDialog
-from tests.ui.cycles.conftest import unnamed_controls
+from tests.ui.support import unnamed_controls
 
 BROKEN = 'id = "half-done"\nname = "Half done"\ncolour = "red"\n\n[[stages]]\nid = "a"\n'
 

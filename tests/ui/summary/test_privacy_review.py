@@ -9,7 +9,7 @@ from app.privacy import FindingKind
 from app.summary.privacy import find_in
 from app.ui.summary.finding_row import context_html
 from app.ui.summary.privacy_review import PrivacyReviewDialog
-from tests.ui.sessions.support import unnamed_controls
+from tests.ui.support import unnamed_controls
 
 from .helpers import Sample
 

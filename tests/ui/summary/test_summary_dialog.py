@@ -25,7 +25,7 @@ from app.ui.summary.summary_dialog import (
     REVIEW_CANCELLED,
     SummaryDialog,
 )
-from tests.ui.sessions.support import TODAY, today, unnamed_controls
+from tests.ui.support import TODAY, today, unnamed_controls
 
 from .helpers import NAME, NHS_NUMBER, add_risky_entry
 

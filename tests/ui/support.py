@@ -1,13 +1,15 @@
-"""Shared by the session and summary tests: a fixed today, the demo journal, named controls."""
+"""Shared by the window tests: a fixed today, the demo journal, named controls."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -19,6 +21,8 @@ from app.journal import Journal
 
 TODAY = date(2025, 3, 12)
 NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+NEVER_MS = 3_600_000
+"""An autosave delay no test waits for: proves something else saved."""
 
 CONTROLS = (
     QAbstractButton,
@@ -42,6 +46,7 @@ def fill_demo(journal: Journal) -> Journal:
 
 
 def _inside_qt_control(widget: QWidget) -> bool:
+    """True for the pieces Qt builds inside its own controls (a popup, a header, a clear button)."""
     if widget.objectName().startswith("qt_"):
         return True
     parent = widget.parentWidget()
@@ -60,3 +65,10 @@ def unnamed_controls(widget: QWidget) -> list[str]:
         for w in widget.findChildren(kind)
         if not w.accessibleName() and not _inside_qt_control(w)
     ]
+
+
+def destroy(widget: QWidget) -> None:
+    """Close a widget and delete it, as quitting the app would."""
+    widget.close()
+    widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
