@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.summary.model import SupervisionSummary
+from app.summary.places import place_of
 from app.summary.privacy import LocatedFinding
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.text import heading
 from app.ui.fields import quiet_note, warning_icon
-from app.summary.places import place_of
 from app.ui.summary.finding_row import FindingRow
 
 NOTE = (
