@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from app.cycles_model import CycleRecord, CycleStatus
+from app.cycles_model import PLANNED_MARK, CycleRecord, CycleStatus
 from app.errors import JournalError
 from app.journal import Journal
 from app.templates import StageRole, Template
@@ -18,6 +19,7 @@ from app.ui.cycles import flow_steps as steps
 from app.ui.cycles.flow_view import CycleFlowView
 from app.ui.cycles.review_editor import ReviewEditor
 from app.ui.cycles.stage_saver import StageSaver
+from app.ui.privacy_underline import PrivacyUnderline
 
 NEXT_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Alt+Right", "Ctrl+PgDown")
 BACK_KEYS = ("Alt+Left", "Ctrl+PgUp")
@@ -28,9 +30,11 @@ class CycleFlow(CycleFlowView):
     """Walks the person through one cycle; every change is saved as it is made.
 
     Constructor: CycleFlow(journal, cycle_id, today=date.today, autosave_ms=1000).
-    Planned cycles offer only their before-stages, then "Your experiment is planned"; opened
-    again with the plan written they ask "Have you tried it yet?". After the last stage comes
-    the review. Text is saved ~1 s after typing stops, on every move and when hidden.
+    Planned cycles offer only their before-stages, then "Your experiment is planned" (which
+    marks the plan finished, PLANNED_MARK); opened again after that they ask "Have you tried
+    it yet?", while a plan still being written reopens on its stage. After the last stage
+    comes the review. Text is saved ~1 s after typing stops, on every move and when hidden;
+    what could identify someone is underlined quietly as it is typed.
 
     Signals:
       cycleOpened(str): the flow now shows this cycle (also after "Start the next experiment",
@@ -67,6 +71,7 @@ class CycleFlow(CycleFlowView):
             journal.cycles, self.stage_page.text_edit.toPlainText, autosave_ms, self
         )
         self.review = ReviewEditor(journal.cycles, self.review_page, self)
+        self.privacy = PrivacyUnderline(self.stage_page.text_edit)
         self.next_action = self._shortcut("Next stage", NEXT_KEYS, self._next)
         self.back_action = self._shortcut("Previous stage", BACK_KEYS, self._back)
         self._connect()
@@ -84,8 +89,20 @@ class CycleFlow(CycleFlowView):
         """The screen shown."""
         return self._place
 
-    def load(self, cycle_id: str) -> None:
-        """Show a cycle where the person left it (saving the one shown first)."""
+    @property
+    def stage_id(self) -> str:
+        """The stage on screen ("" on the planned, tried-yet and review screens)."""
+        return self._place.stage_id if self._place.screen is steps.Screen.STAGE else ""
+
+    @property
+    def can_start_next(self) -> bool:
+        """True for a reviewed cycle that has not led to a next experiment yet."""
+        cycle = self._cycle
+        return cycle is not None and cycle.status is CycleStatus.REVIEWED and not cycle.next_id
+
+    def load(self, cycle_id: str, stage_id: str = "") -> None:
+        """Show a cycle where the person left it, or at `stage_id` when the flow offers it
+        now (saving the cycle shown first)."""
         if not self.saver.save_now():
             return
         try:
@@ -98,7 +115,11 @@ class CycleFlow(CycleFlowView):
         self._template = self._journal.templates.get(cycle.template_id)
         name = self._template.name if self._template else "Template no longer available"
         self.context_label.setText(f"{name} · {question}")
-        self._show(steps.resume_place(cycle, self._template))
+        offered = [s.id for s in steps.offered_stages(cycle, self._template)]
+        if stage_id in offered:
+            self._show(steps.Place(steps.Screen.STAGE, stage_id))
+        else:
+            self._show(steps.resume_place(cycle, self._template, self._today()))
         self.cycleOpened.emit(cycle.id)
 
     @Slot()
@@ -108,6 +129,19 @@ class CycleFlow(CycleFlowView):
         if self._place.screen is steps.Screen.REVIEW:
             saved = self.review.save_tags() and saved
         return saved
+
+    @Slot()
+    def start_next_experiment(self) -> None:
+        """Start the next cycle in this line of inquiry (a reviewed cycle only) and show it."""
+        cycle = self._cycle
+        if cycle is None or not self.save_now():
+            return
+        try:
+            new = self._journal.cycles.start_next(cycle.id)
+        except JournalError as exc:
+            self.message_bar.show_problem(str(exc))
+            return
+        self._next_started(new.id)
 
     # -- moving between screens ---------------------------------------------------------------
 
@@ -174,6 +208,8 @@ class CycleFlow(CycleFlowView):
                 self._remember_stage(stage.id)
             self.stage_page.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         elif place.screen is steps.Screen.PLANNED:
+            if cycle.current_stage != PLANNED_MARK:
+                self._remember_stage(PLANNED_MARK)
             self.planned_page.show_plan(self._plan(cycle), cycle.experiment_date, today)
             self.pages.setCurrentWidget(self.planned_page)
             self.planned_page.experiment_date.check.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -259,11 +295,14 @@ class CycleFlow(CycleFlowView):
             self.message_bar.clear()
 
     def _remember_stage(self, stage_id: str) -> None:
+        """Keep the place (a stage, or PLANNED_MARK) so that reopening resumes there."""
         assert self._cycle is not None
         try:
             self._journal.cycles.set_current_stage(self._cycle.id, stage_id)
         except JournalError as exc:
             self.message_bar.show_problem(str(exc))
+            return
+        self._cycle = dataclasses.replace(self._cycle, current_stage=stage_id)
 
     def _write(
         self, change: Callable[..., CycleRecord], *args: object, **kw: object

@@ -8,6 +8,7 @@ longer has is still offered, with its stored title and no prompt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from app.cycles_model import CycleRecord, CycleStatus
@@ -63,12 +64,13 @@ def planning_written(cycle: CycleRecord, template: Template | None) -> bool:
     )
 
 
-def resume_place(cycle: CycleRecord, template: Template | None) -> Place:
+def resume_place(cycle: CycleRecord, template: Template | None, today: date | None = None) -> Place:
     """Where reopening a cycle should land.
 
-    A reviewed cycle opens on its review. A planned cycle whose plan is written (the person is
-    at its last before-stage) asks "Have you tried it yet?"; otherwise the flow resumes at the
-    stage the person was on.
+    A reviewed cycle opens on its review. A planned cycle asks "Have you tried it yet?" once
+    the plan was finished (the flow marks it, `reached_plan`), or once its experiment date has
+    come with the plan written; otherwise the flow resumes on the stage the person was on,
+    the plan's last stage included (they may still be writing it).
     """
     if cycle.status is CycleStatus.REVIEWED:
         return REVIEW
@@ -76,9 +78,12 @@ def resume_place(cycle: CycleRecord, template: Template | None) -> Place:
     if not stages:
         return TRIED_YET if cycle.status is CycleStatus.PLANNED else REVIEW
     current = next((s for s in stages if s.id == cycle.current_stage), None)
-    at_plan_end = current is None or current is stages[-1]
-    if cycle.status is CycleStatus.PLANNED and at_plan_end and planning_written(cycle, template):
-        return TRIED_YET
+    if cycle.status is CycleStatus.PLANNED:
+        day = cycle.experiment_date
+        due = today is not None and day is not None and day <= today
+        unknown_place = current is None
+        if cycle.reached_plan or ((due or unknown_place) and planning_written(cycle, template)):
+            return TRIED_YET
     return Place(Screen.STAGE, (current or stages[0]).id)
 
 

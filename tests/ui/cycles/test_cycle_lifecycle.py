@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from app.cycles_model import CycleStatus, LoopLevel
+from app.cycles_model import PLANNED_MARK, CycleStatus, LoopLevel
 from app.domains import Domain
 from app.journal import create_journal, open_journal
 from app.ui.cycles.cycle_flow import CycleFlow
@@ -152,6 +152,7 @@ def test_not_yet_goes_to_the_planned_screen_and_the_date_can_change(qtbot, journ
     cycle = journal.cycles.start_cycle(inquiry.id, "action-inquiry")
     for stage, text in PLAN.items():
         journal.cycles.save_stage(cycle.id, stage, text)
+    journal.cycles.set_current_stage(cycle.id, PLANNED_MARK)  # the plan was finished
     flow = open_flow(journal, cycle.id)
     assert flow.place == TRIED_YET
     assert "didn't set a date" in flow.tried_page.date_label.text()
@@ -165,3 +166,25 @@ def test_not_yet_goes_to_the_planned_screen_and_the_date_can_change(qtbot, journ
     assert journal.cycles.get(cycle.id).experiment_date == date(2025, 3, 20)
     dates.check.click()
     assert journal.cycles.get(cycle.id).experiment_date is None
+
+
+def test_closing_while_writing_the_plan_returns_to_it_and_after_planning_asks(
+    qtbot, journal, press, open_flow
+):
+    inquiry = journal.cycles.create_inquiry("Listening under pressure")
+    cycle = journal.cycles.start_cycle(inquiry.id, "action-inquiry")
+    flow = open_flow(journal, cycle.id)
+    for text in list(PLAN.values())[:2]:
+        type_and_go_next(qtbot, press, flow, text)
+    qtbot.keyClicks(flow.stage_page.text_edit, PLAN["strategy"])
+    destroy(flow)  # closed on stage 3 with the plan all written, but still on it
+
+    again = open_flow(journal, cycle.id)
+    assert again.place == Place(Screen.STAGE, "strategy")
+    assert again.stage_page.text_edit.toPlainText() == PLAN["strategy"]
+    press(again, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert again.place == PLANNED
+    assert journal.cycles.get(cycle.id).reached_plan
+    destroy(again)
+
+    assert open_flow(journal, cycle.id).place == TRIED_YET

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from app.cycles_model import PLANNED_MARK
 from app.journal import Journal
 from app.ui.cycles import flow_steps as steps
 from app.ui.cycles.flow_steps import PLANNED, REVIEW, TRIED_YET, Place, Screen
@@ -35,9 +38,23 @@ def test_resuming_follows_where_the_person_was(journal):
     journal.cycles.save_stage(cycle_id, "intention", "Earlier calls")
     assert where(journal, cycle_id) == Place(Screen.STAGE, "intention")
     journal.cycles.save_stage(cycle_id, "strategy", "Ask at 22:00")
+    # Still writing the plan's last stage: back to it, not on to the experiment.
+    assert where(journal, cycle_id) == Place(Screen.STAGE, "strategy")
+    journal.cycles.set_current_stage(cycle_id, PLANNED_MARK)  # the "planned" screen was seen
     assert where(journal, cycle_id) == TRIED_YET
     journal.cycles.begin_reflection(cycle_id)
     assert where(journal, cycle_id) == Place(Screen.STAGE, "action")
+
+
+def test_a_written_plan_whose_date_has_come_asks_whether_it_was_tried(journal):
+    cycle_id = planned_cycle(journal)
+    for stage in ("frame", "intention", "strategy"):
+        journal.cycles.save_stage(cycle_id, stage, "Written")
+    journal.cycles.update_cycle(cycle_id, experiment_date=date(2025, 3, 14))
+    cycle = journal.cycles.get(cycle_id)
+    template = journal.templates.get(cycle.template_id)
+    assert steps.resume_place(cycle, template, date(2025, 3, 13)) == Place(Screen.STAGE, "strategy")
+    assert steps.resume_place(cycle, template, date(2025, 3, 14)) == TRIED_YET
 
 
 def test_a_stage_the_template_lost_is_still_offered(journal):
