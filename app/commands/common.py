@@ -9,11 +9,14 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import JournalError, KeyUnavailableError
-from app.journal import Journal, create_journal, open_journal
 from app.storage.keys import KeyStore
 from app.storage.meta import KeyMode, journal_exists, read_meta
+
+if TYPE_CHECKING:
+    from app.journal import Journal
 
 PASSPHRASE_ENV = "INQUIRY_JOURNAL_PASSPHRASE"
 PROG = "inquiry-journal"
@@ -48,6 +51,9 @@ def ask_passphrase(prompt: str) -> str | None:
 
 def open_or_create(folder: Path, store: KeyStore) -> Journal:
     """Open the journal in `folder`, creating one (and printing its recovery code) if needed."""
+    # Imported here so that `inquiry-journal` with no command reaches the window quickly.
+    from app.journal import create_journal, open_journal
+
     if journal_exists(folder):
         meta = read_meta(folder)
         passphrase = None

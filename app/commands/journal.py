@@ -17,7 +17,6 @@ from app.commands.common import (
     warn,
 )
 from app.domains import parse_domains
-from app.journal import recover_journal
 from app.storage.keys import KeyStore
 from app.storage.meta import journal_exists
 
@@ -193,6 +192,8 @@ def cmd_demo(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 
 def cmd_recover(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    from app.journal import recover_journal
+
     if not journal_exists(folder):
         raise CommandError(f"There is no journal in {folder} to recover.")
     code = args.code

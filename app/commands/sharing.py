@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 from app.commands.common import CommandError, open_or_create, plural, warn
-from app.sharing.contacts import Role
-from app.sharing.keys import card_bytes, read_card
 from app.storage.files import write_atomically
 from app.storage.keys import KeyStore
 
@@ -62,6 +60,8 @@ def register(
 
 def cmd_card(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Write this journal's card."""
+    from app.sharing.keys import card_bytes
+
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise CommandError(f"The folder {out.parent} does not exist.")
@@ -78,6 +78,9 @@ def cmd_card(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 def cmd_coach_add(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Add a coach from their card."""
+    from app.sharing.contacts import Role
+    from app.sharing.keys import read_card
+
     path = Path(args.file).expanduser()
     try:
         with path.open("rb") as handle:
@@ -100,6 +103,8 @@ def cmd_coach_add(args: argparse.Namespace, folder: Path, store: KeyStore) -> in
 
 def cmd_coach_list(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """List the coaches."""
+    from app.sharing.contacts import Role
+
     journal = open_or_create(folder, store)
     try:
         coaches = journal.sharing.contacts(Role.COACH)
@@ -121,6 +126,7 @@ def _writable(path_text: str) -> Path:
 
 def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Make a share package, after the privacy check."""
+    from app.sharing.contacts import Role
     from app.sharing.exchange import make_share, marked_for_coach, record_sent, records_to_share
     from app.summary.privacy import apply_redactions, find_in
 
@@ -181,6 +187,7 @@ def cmd_comment(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 def cmd_feedback(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Make a feedback package for one participant (coach side)."""
+    from app.sharing.contacts import Role
     from app.sharing.exchange import make_feedback, record_sent
 
     out = _writable(args.out)
