@@ -18,6 +18,7 @@ from app.journal import Journal
 from app.summary.export import SummaryFormat, write_summary
 from app.summary.markdown_html import to_html, to_markdown
 from app.summary.model import (
+    Excerpt,
     SummaryOptions,
     SupervisionSummary,
     build_summary,
@@ -239,3 +240,72 @@ def test_pdf_from_the_command_line_needs_no_display(isolated_home: Path, tmp_pat
     )
     assert result.returncode == 0, result.stderr
     assert "Supervision summary" in _text_of_pdf(out)
+
+
+# -- what a reader of the PDF and the HTML file gets -----------------------------------
+
+ENTRY_MARKDOWN = (
+    "A *quiet* word and a **loud** one, with `rota.xlsx` open.\n\n"
+    "## What I noticed\n\n"
+    "- first point with *emphasis*\n- second **point**\n\n"
+    "1. one\n2. two\n\n"
+    "Then a paragraph between the lists.\n\n"
+    "1. again one\n2. again two\n"
+)
+
+
+def _with_markdown_entry(summary: SupervisionSummary) -> SupervisionSummary:
+    entry = Excerpt("Written in Markdown", "1 June 2026", ENTRY_MARKDOWN, ("Individual",))
+    return dataclasses.replace(summary, flagged=(entry,), wants="I want **both** of these.")
+
+
+def test_pdf_chart_shows_each_domain_with_its_count(
+    demo: Journal, tmp_path: Path, qapp: object
+) -> None:
+    summary = _summary(demo)
+    write_summary(summary, SummaryFormat.PDF, tmp_path / "s.pdf")
+    text = _text_of_pdf(tmp_path / "s.pdf")
+    chart = text[text.index(f"4. {HEADINGS[3]}") :]
+    for label, count in summary.balance.counts:
+        assert f"{label} {count}" in chart
+    assert "Page 1 of" in text
+
+
+def test_qt_lays_tables_flush_with_the_text(demo: Journal, qapp: object) -> None:
+    from PySide6.QtGui import QTextDocument, QTextTable
+
+    document = QTextDocument()
+    document.setHtml(to_html(_summary(demo)))
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert tables and all(t.format().leftMargin() == 0 for t in tables)
+    assert document.begin().blockFormat().leftMargin() == 0
+
+
+def test_pdf_never_ends_a_page_with_a_heading(demo: Journal, tmp_path: Path, qapp: object) -> None:
+    sentence = "I noticed the room go quiet when the site manager asked again. "
+    entries = tuple(
+        Excerpt(f"Entry number {n}", f"{n} June 2026", sentence * (1 + n * 7 % 9), ("Individual",))
+        for n in range(1, 41)
+    )
+    summary = dataclasses.replace(_summary(demo), flagged=entries)
+    write_summary(summary, SummaryFormat.PDF, tmp_path / "s.pdf")
+    pages = [
+        [" ".join(line.split()) for line in (page.extract_text() or "").splitlines()]
+        for page in pypdf.PdfReader(tmp_path / "s.pdf").pages
+    ]
+    assert len(pages) > 5
+    titles = [line for page in pages for line in page if line.startswith("Entry number")]
+    assert titles == [e.title for e in entries]  # every entry, once, in order
+    for number, lines in enumerate(pages, start=1):
+        text = [line for line in lines if line and not line.startswith("Page ")]
+        assert lines[-1] == f"Page {number} of {len(pages)}"
+        last = text[-1]
+        assert not last.startswith("Entry number") and not last.endswith("June 2026 · Individual")
+        assert last not in {f"{n}. {t}" for n, t in enumerate(HEADINGS, start=1)}
+
+
+def test_entry_headings_sit_under_the_entry_title(demo: Journal) -> None:
+    html = to_html(_with_markdown_entry(_summary(demo)))
+    assert "<h4>What I noticed</h4>" in html
+    entry = html[html.index("Written in Markdown") :]
+    assert not re.search(r"<h[12]>", entry.split("<h2>6.")[0])

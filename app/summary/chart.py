@@ -1,4 +1,8 @@
-"""The small domain-balance chart, drawn without a chart library: SVG for HTML, PNG for Word."""
+"""The small domain-balance chart, drawn without a chart library.
+
+Every form is labelled with the domain and its count: inline SVG for the HTML file, an HTML
+table of coloured cells for Qt's rich text (the PDF), and the bar lengths for Word's table.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,22 @@ from app.summary.model import Balance
 COLOURS = ((0x2B, 0x6C, 0xB0), (0xC0, 0x7A, 0x12), (0x7B, 0x4F, 0xA6))
 
 
-def balance_svg(balance: Balance, width: int = 420) -> str:
+def colour_hex(index: int) -> str:
+    """The colour of the bar at `index`, as six hex digits without '#'."""
+    return "{:02X}{:02X}{:02X}".format(*COLOURS[index % len(COLOURS)])
+
+
+def bar_lengths(balance: Balance, longest: int) -> list[int]:
+    """Each domain's bar in whole units, the biggest count `longest` long, 0 only for none."""
+    top = max([n for _, n in balance.counts] + [1])
+    return [max(round(longest * n / top), 1) if n else 0 for _, n in balance.counts]
+
+
+def balance_svg(balance: Balance, width: int = 460) -> str:
     """Three labelled horizontal bars as inline SVG."""
     top = max([n for _, n in balance.counts] + [1])
-    label_w, bar_h, gap = 190, 18, 10
+    # Room for "Organisation and wider context" at 12 px before the bars start.
+    label_w, bar_h, gap = 215, 18, 10
     height = len(balance.counts) * (bar_h + gap) + gap
     rows = []
     for n, ((label, count), colour) in enumerate(zip(balance.counts, COLOURS, strict=False)):
@@ -31,6 +47,30 @@ def balance_svg(balance: Balance, width: int = 420) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'role="img" aria-label="Balance across the three domains">{"".join(rows)}</svg>'
+    )
+
+
+def balance_bars_html(balance: Balance) -> str:
+    """Labelled bars as an HTML table that Qt's rich text lays out (it has no SVG).
+
+    Each row is the domain, then a cell holding a coloured cell as wide as the count's share
+    of the biggest, with the count after it. Only HTML attributes Qt honours are used.
+    """
+    rows = []
+    for index, ((label, count), length) in enumerate(
+        zip(balance.counts, bar_lengths(balance, 85), strict=True)
+    ):
+        bar = f'<td width="{length}%" bgcolor="#{colour_hex(index)}">&nbsp;</td>' if length else ""
+        rows.append(
+            f'<tr><td valign="middle">{escape(label)}</td><td valign="middle">'
+            '<table class="bar" width="100%" cellspacing="0" cellpadding="0" border="0"><tr>'
+            f'{bar}<td width="{100 - length}%">&nbsp;{count}</td></tr></table></td></tr>'
+        )
+    return (
+        '<table class="chart" width="100%" cellspacing="0" cellpadding="3" border="0"><thead>'
+        '<tr><th width="42%" align="left">Domain</th>'
+        '<th width="58%" align="left">Entries and cycles</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from html import escape
 
 from app.rendering import render_markdown
 from app.summary.chart import balance_svg
-from app.summary.model import Excerpt, SupervisionSummary
+from app.summary.model import Balance, Excerpt, SupervisionSummary
 
 NONE_YET = "None in this period."
 
@@ -85,25 +87,56 @@ def to_markdown(summary: SupervisionSummary) -> str:
 
 _CSS = """
 body { font-family: "Segoe UI", Arial, sans-serif; font-size: 11pt; line-height: 1.45;
-       color: #1b1b1b; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+       color: #1b1b1b; }
 h1 { font-size: 20pt; margin-bottom: 0.2em; }
 h2 { font-size: 14pt; border-bottom: 1px solid #bbb; padding-bottom: 0.15em; margin-top: 1.6em;
      break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 12pt; margin-bottom: 0.2em; break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 11pt; margin: 0.8em 0 0.2em 0; break-after: avoid; page-break-after: avoid; }
 .meta { color: #444; margin: 0 0 1em 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.5em 0; font-size: 10pt; }
 th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #eef2f7; }
+table.chart th, table.chart td { border: none; background: none; padding: 3px 0;
+                               vertical-align: middle; }
+table.chart th { color: #444; font-weight: normal; }
+table.bar { margin: 0; }
+table.bar td { padding: 0; }
 .muted { color: #555; font-style: italic; }
 .overdue { color: #a00; font-weight: bold; }
 .experiment, .excerpt { break-inside: avoid; page-break-inside: avoid; margin-bottom: 0.8em; }
 @page { size: A4; margin: 18mm; }
-@media print { body { margin: 0; max-width: none; } a { color: inherit; } }
+@media print { a { color: inherit; } }
 """
+# A readable column on screen. Last, and behind a media feature, because Qt's rich text (the
+# PDF and the preview) drops the rule and everything after it: its "auto" margins would
+# otherwise indent every table.
+_SCREEN_CSS = """
+@media screen and (min-width: 1px) {
+  body { max-width: 46em; margin: 2em auto; padding: 0 1em; }
+}
+"""
+
+# Column widths as HTML attributes, which both browsers and Qt's rich text honour.
+ACTION_COLUMNS = (
+    ("Action", 27),
+    ("With", 12),
+    ("By", 14),
+    ("Status", 14),
+    ("What happened", 19),
+    ("Evidence", 14),
+)
+
+
+# An entry's own headings sit under the entry's title (h3), whatever level they were written at.
+_ENTRY_HEADING = re.compile(r"<(/?)h[1-6]>")
 
 
 def _md(text: str) -> str:
-    return render_markdown(text) if text.strip() else "<p>—</p>"
+    """Entry Markdown as HTML, its headings made h4 so they never outrank the summary's."""
+    if not text.strip():
+        return "<p>—</p>"
+    return _ENTRY_HEADING.sub(r"<\1h4>", render_markdown(text))
 
 
 def _excerpts_html(items: tuple[Excerpt, ...], empty: str = NONE_YET) -> str:
@@ -119,8 +152,25 @@ def _excerpts_html(items: tuple[Excerpt, ...], empty: str = NONE_YET) -> str:
     return "".join(parts)
 
 
-def to_html(summary: SupervisionSummary) -> str:
-    """The summary as one HTML file: no external files, fonts or scripts; prints on A4."""
+def balance_chart_and_table(balance: Balance) -> str:
+    """The balance as the HTML file shows it: the SVG chart, then the counts as a table."""
+    return (
+        balance_svg(balance)
+        + "<table><thead><tr><th>Domain</th><th>Entries and cycles</th></tr></thead>"
+        + "".join(f"<tr><td>{escape(label)}</td><td>{n}</td></tr>" for label, n in balance.counts)
+        + "</table>"
+    )
+
+
+def to_html(
+    summary: SupervisionSummary,
+    *,
+    balance_html: Callable[[Balance], str] = balance_chart_and_table,
+) -> str:
+    """The summary as one HTML file: no external files, fonts or scripts; prints on A4.
+
+    `balance_html` draws the domain balance; the PDF passes a chart Qt can lay out.
+    """
     t = SupervisionSummary.SECTION_TITLES
     meta = [f"<strong>Role:</strong> {escape(summary.role)}"]
     if summary.programme:
@@ -147,10 +197,8 @@ def to_html(summary: SupervisionSummary) -> str:
             + f"<td>{escape(a.progress)}</td><td>{escape('; '.join(a.evidence))}</td></tr>"
             for a in summary.actions
         )
-        body.append(
-            "<table><tr><th>Action</th><th>With</th><th>By</th><th>Status</th>"
-            f"<th>What happened</th><th>Evidence</th></tr>{rows}</table>"
-        )
+        header = "".join(f'<th width="{w}%">{name}</th>' for name, w in ACTION_COLUMNS)
+        body.append(f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>")
     else:
         body.append('<p class="muted">No actions were recorded at the last session.</p>')
     body.append(f"<h2>3. {t[2]}</h2>")
@@ -162,19 +210,12 @@ def to_html(summary: SupervisionSummary) -> str:
             body.append(
                 f'<div class="experiment"><p><strong>{escape(e.title)}</strong> — '
                 f"{escape(e.status)}; loop reached: {escape(e.loop)}</p><table>"
-                f"<tr><th>Intention</th><td>{escape(e.intention or '—')}</td></tr>"
+                f'<tr><th width="22%">Intention</th><td>{escape(e.intention or "—")}</td></tr>'
                 f"<tr><th>What I did</th><td>{escape(e.action or '—')}</td></tr>"
                 f"<tr><th>What happened</th><td>{escape(e.outcome or '—')}</td></tr>"
                 f"<tr><th>Learning</th><td>{escape(e.learning or '—')}</td></tr></table></div>"
             )
-    body.append(f"<h2>4. {t[3]}</h2>{balance_svg(summary.balance)}")
-    body.append(
-        "<table><tr><th>Domain</th><th>Entries and cycles</th></tr>"
-        + "".join(
-            f"<tr><td>{escape(label)}</td><td>{n}</td></tr>" for label, n in summary.balance.counts
-        )
-        + "</table>"
-    )
+    body.append(f"<h2>4. {t[3]}</h2>{balance_html(summary.balance)}")
     if summary.balance.note:
         body.append(f"<p>{escape(summary.balance.note)}</p>")
     if summary.balance.themes:
@@ -186,6 +227,6 @@ def to_html(summary: SupervisionSummary) -> str:
     body += [f"<h2>8. {t[7]}</h2>", _excerpts_html(summary.comments, "No coach comments yet.")]
     return (
         '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
-        f"<title>{escape(summary.title)}</title><style>{_CSS}</style></head>"
+        f"<title>{escape(summary.title)}</title><style>{_CSS}{_SCREEN_CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
