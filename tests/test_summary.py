@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -12,6 +13,7 @@ from typing import Any
 import docx
 import pypdf
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from app.demo import build_demo
 from app.journal import Journal
@@ -133,7 +135,6 @@ def test_word_document_uses_real_heading_styles_and_tables(demo: Journal, tmp_pa
     headings = [p.text for p in document.paragraphs if p.style and p.style.name == "Heading 1"]
     assert headings == [f"{n}. {t}" for n, t in enumerate(HEADINGS, start=1)]
     assert len(document.tables) >= 3
-    assert document.inline_shapes  # the balance chart
 
 
 def test_pdf_is_a4_titled_and_numbered(demo: Journal, tmp_path: Path, qapp: object) -> None:
@@ -242,8 +243,9 @@ def test_pdf_from_the_command_line_needs_no_display(isolated_home: Path, tmp_pat
     assert "Supervision summary" in _text_of_pdf(out)
 
 
-# -- what a reader of the PDF and the HTML file gets -----------------------------------
+# -- what a reader of the Word document and the PDF gets ------------------------------------
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ENTRY_MARKDOWN = (
     "A *quiet* word and a **loud** one, with `rota.xlsx` open.\n\n"
     "## What I noticed\n\n"
@@ -254,9 +256,113 @@ ENTRY_MARKDOWN = (
 )
 
 
+def _word(summary: SupervisionSummary, tmp_path: Path) -> Any:
+    write_summary(summary, SummaryFormat.DOCX, tmp_path / "s.docx")
+    return docx.Document(str(tmp_path / "s.docx"))
+
+
 def _with_markdown_entry(summary: SupervisionSummary) -> SupervisionSummary:
     entry = Excerpt("Written in Markdown", "1 June 2026", ENTRY_MARKDOWN, ("Individual",))
     return dataclasses.replace(summary, flagged=(entry,), wants="I want **both** of these.")
+
+
+def _all_word_text(document: Any) -> str:
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_word_footer_numbers_every_page(demo: Journal, tmp_path: Path) -> None:
+    document = _word(_summary(demo), tmp_path)
+    footer = document.sections[0].footer
+    fields = [i.text.strip() for i in footer._element.iter(f"{W}instrText")]
+    assert fields == ["PAGE", "NUMPAGES"]
+    paragraph = footer.paragraphs[0]
+    assert paragraph.text == "Page 1 of 1"  # what shows until Word counts the pages
+    assert paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_word_table_headers_repeat_and_rows_stay_whole(demo: Journal, tmp_path: Path) -> None:
+    document = _word(_summary(demo), tmp_path)
+    headed = [t for t in document.tables if t.rows[0].cells[0].text in ("Action", "Domain")]
+    assert len(headed) == 2  # the actions and the balance chart
+    for table in headed:
+        assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+        assert all(r._tr.find(f"{W}trPr/{W}tblHeader") is None for r in table.rows[1:])
+    for table in document.tables:
+        assert all(r._tr.find(f"{W}trPr/{W}cantSplit") is not None for r in table.rows)
+
+
+def test_word_renders_entry_markdown_without_asterisks(demo: Journal, tmp_path: Path) -> None:
+    document = _word(_with_markdown_entry(_summary(demo)), tmp_path)
+    text = _all_word_text(document)
+    assert "**" not in text and not re.search(r"\*\w[^*]*\*", text) and "`" not in text
+    assert "## " not in text and "\n- " not in text
+    runs = {r.text: r for p in document.paragraphs for r in p.runs}
+    assert runs["quiet"].italic and runs["loud"].bold and runs["both"].bold
+    assert runs["rota.xlsx"].font.name == "Consolas"
+    noticed = next(p for p in document.paragraphs if p.text == "What I noticed")
+    assert noticed.style.name == "Normal" and all(r.bold for r in noticed.runs)
+    styles = {p.text: p.style.name for p in document.paragraphs}
+    assert styles["first point with emphasis"] == "List Bullet"
+    assert styles["one"] == styles["again one"] == "List Number"
+    numbered = {
+        p.text: p._p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+        for p in document.paragraphs
+        if p.text in ("one", "two", "again one")
+    }
+    # Each list counts from 1: the second list has numbering of its own.
+    assert numbered["one"] == numbered["two"] != numbered["again one"]
+
+
+def test_word_copes_with_odd_markup_in_an_entry(demo: Journal, tmp_path: Path) -> None:
+    odd = Excerpt("Odd", "1 June 2026", '<ol start="x"><li>kept</li></ol>\n\n```\na\n  b\n```', ())
+    document = _word(dataclasses.replace(_summary(demo), flagged=(odd,)), tmp_path)
+    texts = [p.text for p in document.paragraphs]
+    assert "kept" in texts and "a\n  b" in texts  # code keeps its lines and indent
+
+
+def test_word_marks_overdue_actions_in_bold_dark_red(demo: Journal, tmp_path: Path) -> None:
+    document = _word(_summary(demo), tmp_path)
+    actions = next(t for t in document.tables if t.rows[0].cells[0].text == "Action")
+    status = {row.cells[0].text: row.cells[3] for row in actions.rows[1:]}
+    overdue = status["Ask my sponsor for a monthly check-in"]
+    assert overdue.text.endswith("(overdue)")
+    assert all(r.bold and str(r.font.color.rgb) == "A00000" for r in overdue.paragraphs[0].runs)
+    done = status["Try the worry question at the night handover"]
+    assert done.text == "Done" and not any(r.bold for r in done.paragraphs[0].runs)
+
+
+def test_word_heading_levels_never_skip_one(demo: Journal, tmp_path: Path) -> None:
+    document = _word(_with_markdown_entry(_summary(demo)), tmp_path)
+    levels = [
+        0 if p.style.name == "Title" else int(p.style.name.split()[-1])
+        for p in document.paragraphs
+        if p.style is not None and (p.style.name == "Title" or p.style.name.startswith("Heading"))
+    ]
+    assert levels[0] == 0 and 2 in levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+
+
+def test_word_document_is_in_british_english(demo: Journal, tmp_path: Path) -> None:
+    document = _word(_summary(demo), tmp_path)
+    defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert defaults is not None and defaults.get(f"{W}val") == "en-GB"
+    assert document.core_properties.language == "en-GB"
+
+
+def test_word_chart_is_labelled_text_not_a_picture(demo: Journal, tmp_path: Path) -> None:
+    summary = _summary(demo)
+    document = _word(summary, tmp_path)
+    assert not document.inline_shapes
+    chart = next(t for t in document.tables if t.rows[0].cells[0].text == "Domain")
+    rows = [(row.cells[0].text, row.cells[-1].text) for row in chart.rows[1:]]
+    assert rows == [(label, str(n)) for label, n in summary.balance.counts]
+    # The bars are shaded cells whose width follows the count.
+    widths = [
+        int(row.cells[1]._tc.find(f"{W}tcPr/{W}gridSpan").get(f"{W}val")) for row in chart.rows[1:]
+    ]
+    counts = [n for _, n in summary.balance.counts]
+    assert sorted(range(3), key=widths.__getitem__) == sorted(range(3), key=counts.__getitem__)
 
 
 def test_pdf_chart_shows_each_domain_with_its_count(
