@@ -1,6 +1,11 @@
-"""Entry > Versions: earlier texts of an entry, each with a preview, and a way back to one."""
+"""Earlier versions of something written, each with a preview, and a way back to one.
+
+Entry > Versions shows an entry's; Cycle > Stage versions shows one stage's.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -14,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.entries import EntryStore, EntryVersionRecord, display_title
+from app.entries import EntryRecord, EntryStore, display_title
 from app.errors import JournalError
 from app.ui.dates import local_text
 from app.ui.fields import InlineError, quiet_note
@@ -24,23 +29,35 @@ NO_VERSIONS = (
     "No earlier versions yet. Each time you change this entry, the text it had before is "
     "kept here, so you can always go back."
 )
+CHOOSE = "Choose an earlier version to see it. Restoring keeps today's text too."
 
 
-class VersionsDialog(QDialog):
-    """Lists an entry's earlier versions, newest first; "Restore this version" brings one back.
+@dataclass(frozen=True)
+class Version:
+    """One earlier text as the list shows it."""
 
-    Signals: restored(object) with the EntryRecord after a version was made current.
+    id: int
+    title: str
+    body: str
+    written_line: str
+    replaced_tip: str
+
+
+class VersionHistoryDialog(QDialog):
+    """Lists earlier versions, newest first; "Restore this version" brings one back.
+
+    A subclass reads the versions (`_read`) and restores one (`_bring_back`).
+
+    Signals: restored(object) with the record after a version was made current.
     """
 
     restored = Signal(object)
 
-    def __init__(self, store: EntryStore, entry_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, empty_note: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Earlier versions")
-        self._store = store
-        self._entry_id = entry_id
-        self._versions: list[EntryVersionRecord] = []
+        self._versions: list[Version] = []
         self.version_list = QListWidget()
         self.version_list.setAccessibleName("Earlier versions")
         self.version_list.setSpacing(3)
@@ -62,30 +79,32 @@ class VersionsDialog(QDialog):
         splitter.addWidget(self.version_list)
         splitter.addWidget(self.preview)
         splitter.setSizes([260, 480])
+        self.intro = QLabel(CHOOSE)
+        self.intro.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel("Choose an earlier version to see it. Restoring keeps today's text too.")
-        )
-        self.empty_note = quiet_note(NO_VERSIONS)
+        layout.addWidget(self.intro)
+        self.empty_note = quiet_note(empty_note)
         layout.addWidget(self.empty_note)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(780, 520)
-        self._load()
+
+    def _read(self) -> list[Version]:
+        raise NotImplementedError
+
+    def _bring_back(self, version: Version) -> object:
+        raise NotImplementedError
 
     def _load(self) -> None:
         try:
-            self._versions = self._store.versions(self._entry_id)
+            self._versions = self._read()
         except JournalError as exc:
             self.error.show_message(str(exc))
             self._versions = []
         for version in self._versions:
-            item = QListWidgetItem(
-                f"Written {local_text(version.written)}\n"
-                f"{display_title(version.title, version.body)}"
-            )
-            item.setToolTip(f"Replaced {local_text(version.replaced)}")
+            item = QListWidgetItem(version.written_line)
+            item.setToolTip(version.replaced_tip)
             self.version_list.addItem(item)
         self.empty_note.setVisible(not self._versions)
         self.restore_button.setEnabled(bool(self._versions))
@@ -106,9 +125,37 @@ class VersionsDialog(QDialog):
         if not 0 <= row < len(self._versions):
             return
         try:
-            record = self._store.restore_version(self._entry_id, self._versions[row].id)
+            record = self._bring_back(self._versions[row])
         except JournalError as exc:
             self.error.show_message(str(exc))
             return
         self.restored.emit(record)
         self.accept()
+
+
+class VersionsDialog(VersionHistoryDialog):
+    """Entry > Versions: an entry's earlier texts, newest first.
+
+    Signals: restored(object) with the EntryRecord after a version was made current.
+    """
+
+    def __init__(self, store: EntryStore, entry_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(NO_VERSIONS, parent)
+        self._store = store
+        self._entry_id = entry_id
+        self._load()
+
+    def _read(self) -> list[Version]:
+        return [
+            Version(
+                v.id,
+                v.title,
+                v.body,
+                f"Written {local_text(v.written)}\n{display_title(v.title, v.body)}",
+                f"Replaced {local_text(v.replaced)}",
+            )
+            for v in self._store.versions(self._entry_id)
+        ]
+
+    def _bring_back(self, version: Version) -> EntryRecord:
+        return self._store.restore_version(self._entry_id, version.id)
