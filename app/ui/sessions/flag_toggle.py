@@ -1,6 +1,9 @@
-"""The "Bring to supervision" flag on an entry or cycle, as a tick box or a menu action."""
+"""The "Bring to supervision" (and "Share with coach") flag on an entry or cycle, as a tick box
+or a menu action."""
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
@@ -12,29 +15,49 @@ from app.ui.sessions.items import ItemKind
 
 LABEL = "&Bring to supervision"
 TIP = "Include this in the summary you take to your next coaching or supervision session."
+SHARE_LABEL = "S&hare with coach"
+SHARE_TIP = (
+    "Mark this for your coach: only what is marked ever goes into a package you share, "
+    "after the privacy check."
+)
 
 
-def is_flagged(journal: Journal, kind: ItemKind, item_id: str) -> bool:
-    """True when the entry or cycle is flagged to bring to supervision."""
-    if kind is ItemKind.ENTRY:
-        return journal.entries.get(item_id).bring_to_supervision
-    return journal.cycles.get(item_id).bring_to_supervision
+class Flag(StrEnum):
+    """Which flag: bring to supervision, or share with the coach."""
+
+    SUPERVISION = "bring_to_supervision"
+    COACH = "share_with_coach"
 
 
-def set_flagged(journal: Journal, kind: ItemKind, item_id: str, flagged: bool) -> None:
+def is_flagged(
+    journal: Journal, kind: ItemKind, item_id: str, flag: Flag = Flag.SUPERVISION
+) -> bool:
+    """True when the entry or cycle carries the flag."""
+    record = journal.entries.get(item_id) if kind is ItemKind.ENTRY else journal.cycles.get(item_id)
+    return bool(getattr(record, flag.value))
+
+
+def set_flagged(
+    journal: Journal, kind: ItemKind, item_id: str, flagged: bool, flag: Flag = Flag.SUPERVISION
+) -> None:
     """Flag or unflag the entry or cycle."""
-    if kind is ItemKind.ENTRY:
-        journal.entries.set_flags(item_id, bring_to_supervision=flagged)
+    store = journal.entries if kind is ItemKind.ENTRY else journal.cycles
+    if flag is Flag.SUPERVISION:
+        store.set_flags(item_id, bring_to_supervision=flagged)
     else:
-        journal.cycles.set_flags(item_id, bring_to_supervision=flagged)
+        store.set_flags(item_id, share_with_coach=flagged)
 
 
 def _show_stored(
-    control: QCheckBox | QAction, journal: Journal, kind: ItemKind, item_id: str
+    control: QCheckBox | QAction,
+    journal: Journal,
+    kind: ItemKind,
+    item_id: str,
+    flag: Flag = Flag.SUPERVISION,
 ) -> str:
     """Tick or untick `control` as the item is stored, quietly; the problem, or ""."""
     try:
-        flagged = is_flagged(journal, kind, item_id)
+        flagged = is_flagged(journal, kind, item_id, flag)
     except JournalError as exc:
         control.setEnabled(False)
         return str(exc)
@@ -45,10 +68,12 @@ def _show_stored(
     return ""
 
 
-def _store(journal: Journal, kind: ItemKind, item_id: str, flagged: bool) -> str:
+def _store(
+    journal: Journal, kind: ItemKind, item_id: str, flagged: bool, flag: Flag = Flag.SUPERVISION
+) -> str:
     """Flag or unflag the item; the problem, or ""."""
     try:
-        set_flagged(journal, kind, item_id, flagged)
+        set_flagged(journal, kind, item_id, flagged, flag)
     except JournalError as exc:
         return str(exc)
     return ""
@@ -103,21 +128,29 @@ class FlagToggle(QCheckBox):
 class FlagAction(QAction):
     """The same flag as a checkable menu or toolbar action.
 
-    Constructor: FlagAction(journal, kind, item_id, parent); an item_id of None leaves it
-    disabled until `set_item()` names one (a menu with nothing chosen yet). Signals as
-    FlagToggle: flagChanged(str, bool) and failed(str).
+    Constructor: FlagAction(journal, kind, item_id, parent, flag=Flag.SUPERVISION); an
+    item_id of None leaves it disabled until `set_item()` names one (a menu with nothing
+    chosen yet); flag=Flag.COACH makes it "Share with coach". Signals as FlagToggle:
+    flagChanged(str, bool) and failed(str).
     """
 
     flagChanged = Signal(str, bool)
     failed = Signal(str)
 
     def __init__(
-        self, journal: Journal, kind: ItemKind, item_id: str | None, parent: QObject
+        self,
+        journal: Journal,
+        kind: ItemKind,
+        item_id: str | None,
+        parent: QObject,
+        flag: Flag = Flag.SUPERVISION,
     ) -> None:
-        super().__init__(LABEL, parent)
+        label, tip = (LABEL, TIP) if flag is Flag.SUPERVISION else (SHARE_LABEL, SHARE_TIP)
+        super().__init__(label, parent)
         self.setCheckable(True)
-        self.setToolTip(TIP)
-        self.setStatusTip(TIP)
+        self.setToolTip(tip)
+        self.setStatusTip(tip)
+        self.flag = flag
         self._journal = journal
         self.kind = kind
         self.item_id = ""
@@ -130,7 +163,7 @@ class FlagAction(QAction):
     def set_item(self, kind: ItemKind, item_id: str) -> None:
         """Show and change the flag of another entry or cycle."""
         self.kind, self.item_id = kind, item_id
-        problem = _show_stored(self, self._journal, kind, item_id)
+        problem = _show_stored(self, self._journal, kind, item_id, self.flag)
         if problem:
             self.failed.emit(problem)
 
@@ -146,9 +179,9 @@ class FlagAction(QAction):
     def _toggled(self, flagged: bool) -> None:
         if not self.item_id:
             return
-        problem = _store(self._journal, self.kind, self.item_id, flagged)
+        problem = _store(self._journal, self.kind, self.item_id, flagged, self.flag)
         if problem:
-            _show_stored(self, self._journal, self.kind, self.item_id)
+            _show_stored(self, self._journal, self.kind, self.item_id, self.flag)
             self.failed.emit(problem)
         else:
             self.flagChanged.emit(self.item_id, flagged)
