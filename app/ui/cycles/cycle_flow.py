@@ -206,21 +206,30 @@ class CycleFlow(CycleFlowView):
             self.saver.begin(cycle.id, stage.id, cycle.text(stage.id))
             if cycle.current_stage != stage.id:
                 self._remember_stage(stage.id)
-            self.stage_page.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         elif place.screen is steps.Screen.PLANNED:
             if cycle.current_stage != PLANNED_MARK:
                 self._remember_stage(PLANNED_MARK)
             self.planned_page.show_plan(self._plan(cycle), cycle.experiment_date, today)
             self.pages.setCurrentWidget(self.planned_page)
-            self.planned_page.experiment_date.check.setFocus(Qt.FocusReason.OtherFocusReason)
         elif place.screen is steps.Screen.TRIED_YET:
             plan = self._plan(cycle)
             self.tried_page.show_cycle(cycle.display_title, plan, cycle.experiment_date, today)
             self.pages.setCurrentWidget(self.tried_page)
-            self.tried_page.focus_answer()
         else:
             self.review.show(cycle, self._known_tags())
             self.pages.setCurrentWidget(self.review_page)
+        self.focus_current()
+
+    def focus_current(self) -> None:
+        """Put the keyboard focus where the screen shown wants it."""
+        screen = self._place.screen
+        if screen is steps.Screen.STAGE:
+            self.stage_page.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif screen is steps.Screen.PLANNED:
+            self.planned_page.experiment_date.check.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif screen is steps.Screen.TRIED_YET:
+            self.tried_page.focus_answer()
+        else:
             self.review_page.focus_first()
 
     def _update_buttons(self) -> None:

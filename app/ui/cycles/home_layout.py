@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -90,21 +92,22 @@ class HomeLayout(QScrollArea):
         top.addWidget(self.new_cycle_button)
         top.addWidget(self.new_entry_button)
         left = QVBoxLayout()
-        left.setSpacing(6)
+        left.setSpacing(20)
         for section in (self.waiting, self.in_progress, self.recent):
             left.addWidget(section)
-            left.addSpacing(14)
         left.addStretch(1)
+        self._left = left
         right = QVBoxLayout()
         right.setSpacing(8)
+        self._right = right
         right.addWidget(self.balance_heading)
         right.addWidget(self.balance_bars)
         right.addWidget(self.balance_note)
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.setSpacing(28)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -115,13 +118,21 @@ class HomeLayout(QScrollArea):
         layout.addLayout(columns, 1)
         self.setWidget(content)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        chain_tab_order(
-            [
-                self.new_cycle_button,
-                self.new_entry_button,
-                self.waiting.list,
-                self.in_progress.list,
-                self.recent.list,
-                self.balance_bars,
-            ]
-        )
+        self._focus_chain: list[QWidget] = [
+            self.new_cycle_button,
+            self.new_entry_button,
+            self.waiting.list,
+            self.in_progress.list,
+            self.recent.list,
+            self.balance_bars,
+        ]
+        chain_tab_order(self._focus_chain)
+
+    def add_side_section(self, widget: QWidget, focus_chain: Sequence[QWidget]) -> None:
+        """Put another section (the agreed actions, say) at the top of the side column; Tab
+        goes through `focus_chain`, its controls, after the main column's lists."""
+        self._right.insertWidget(0, widget)
+        self._right.insertSpacing(1, 18)
+        at = self._focus_chain.index(self.balance_bars)
+        self._focus_chain[at:at] = list(focus_chain)
+        chain_tab_order(self._focus_chain)

@@ -142,6 +142,7 @@ class InquiryTimeline(QScrollArea):
     def _clear_cards(self) -> None:
         for card in self.cards:
             self._cards_layout.removeWidget(card)
+            card.hide()  # gone from the screen now, not when the event loop deletes it
             card.deleteLater()
         self.cards = []
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.cycles_model import DomainRequiredError, InquiryRecord, InquiryStatus
@@ -17,14 +18,20 @@ from app.ui.cycles.plan_pages import DEFAULT_LEAD_DAYS
 from app.ui.cycles.template_page import template_item
 
 NO_QUESTION = "A line of inquiry needs a question, even a rough one."
+FROM_ENTRY_NOTE = (
+    "“{title}” becomes the first stage of a new cycle, with its domains and tags. The entry "
+    "then moves to the trash (Entry > Trash… brings it back if you change your mind)."
+)
 _STATUS_ORDER = {InquiryStatus.OPEN: 0, InquiryStatus.PAUSED: 1, InquiryStatus.CLOSED: 2}
 
 
 class NewCycleDialog(NewCycleForm):
     """Creates a cycle through the CycleStore; `cycle_id` holds it once the dialog is accepted.
 
-    Constructor: NewCycleDialog(journal, today=date.today, inquiry_id=None, parent=None);
-    `inquiry_id` preselects a line of inquiry. Show it with open() or exec().
+    Constructor: NewCycleDialog(journal, today=date.today, inquiry_id=None, entry_id=None,
+    parent=None); `inquiry_id` preselects a line of inquiry; with `entry_id` the dialog turns
+    that entry into the first stage of the cycle (CycleStore.cycle_from_entry), and the entry
+    goes to the trash. Show it with open() or exec().
 
     Signals: cycleCreated(str) with the new cycle's id, just before the dialog closes.
     """
@@ -37,16 +44,20 @@ class NewCycleDialog(NewCycleForm):
         *,
         today: Callable[[], date] = date.today,
         inquiry_id: str | None = None,
+        entry_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._journal = journal
         self._today = today
+        self.entry_id = entry_id
         self.cycle_id: str | None = None
         self._new_inquiry_id: str | None = None
         self._inquiries: list[InquiryRecord] = []
         self.experiment_date.set_date(None, today() + timedelta(days=DEFAULT_LEAD_DAYS))
         self._load(inquiry_id)
+        if entry_id is not None:
+            self._from_entry(entry_id)
         self.start_button.clicked.connect(self._start)
         self.cancel_button.clicked.connect(self.reject)
         self.template_list.currentIdChanged.connect(self._template_chosen)
@@ -76,6 +87,28 @@ class NewCycleDialog(NewCycleForm):
         library = self._journal.templates
         self.template_list.set_items([template_item(t) for t in library.templates])
         self.template_list.select_id(library.default.id)
+
+    def _from_entry(self, entry_id: str) -> None:
+        """Say what happens to the entry, and start from its title and domains."""
+        self.setWindowTitle("Turn the entry into a cycle")
+        self.start_button.setText("&Turn into a cycle")
+        self.start_button.setAccessibleName("Turn into a cycle")
+        try:
+            entry = self._journal.entries.get(entry_id)
+        except JournalError as exc:
+            self.error.show_message(str(exc))
+            self.start_button.setEnabled(False)
+            return
+        self.title_edit.setText(entry.display_title)
+        self.domains.set_domains(entry.domains)
+        self.entry_note.setText(FROM_ENTRY_NOTE.format(title=entry.display_title))
+        self.entry_note.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start with the cursor where the first choice is: the question, or the line."""
+        super().showEvent(event)
+        first = self.question_edit if self.new_radio.isChecked() else self.inquiry_combo
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def chosen_template_id(self) -> str | None:
         """The template highlighted in the list."""
@@ -130,13 +163,14 @@ class NewCycleDialog(NewCycleForm):
                 cycle_domains = known.domains or None
             template = self._journal.templates.get(template_id)
             day = self.experiment_date.date() if template and template.has_before_stages else None
-            cycle = store.start_cycle(
-                inquiry_id,
-                template_id,
-                title=self.title_edit.text().strip(),
-                domains=cycle_domains,
-                experiment_date=day,
-            )
+            title = self.title_edit.text().strip()
+            if self.entry_id is None:
+                cycle = store.start_cycle(
+                    inquiry_id, template_id, title=title, domains=cycle_domains, experiment_date=day
+                )
+            else:
+                cycle = store.cycle_from_entry(self.entry_id, inquiry_id, template_id)
+                cycle = store.update_cycle(cycle.id, title=title, experiment_date=day)
         except JournalError as exc:
             self.error.show_message(str(exc))
             return

@@ -97,6 +97,9 @@ class NewCycleForm(QDialog):
             )
         )
 
+        self.entry_note = quiet_note("")
+        self.entry_note.setAccessibleName("What happens to the entry")
+        self.entry_note.hide()
         self.error = InlineError("Why the cycle could not start")
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(
@@ -108,6 +111,7 @@ class NewCycleForm(QDialog):
         self.cancel_button.setAccessibleName("Cancel")
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.entry_note)
         layout.addWidget(inquiry_box)
         layout.addWidget(template_box, 1)
         layout.addWidget(self.experiment_box)

@@ -131,14 +131,16 @@ class ActionsPanelLayout(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.note_label)
         layout.addStretch(1)
-        chain_tab_order(
-            [
-                self.table,
-                self.status_combo,
-                self.progress_edit,
-                self.save_note_button,
-                self.evidence_list,
-                self.link_button,
-                self.unlink_button,
-            ]
-        )
+        chain_tab_order(self.focus_chain())
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's controls in the order Tab visits them."""
+        return [
+            self.table,
+            self.status_combo,
+            self.progress_edit,
+            self.save_note_button,
+            self.evidence_list,
+            self.link_button,
+            self.unlink_button,
+        ]
