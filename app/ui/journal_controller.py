@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal, Slot
 
 from app.entries import EntryRecord
 from app.errors import JournalError
@@ -14,7 +14,6 @@ from app.journal import Journal
 from app.rendering import word_count
 from app.ui.autosave import DraftSaver
 from app.ui.background_search import SearchFunction
-from app.ui.cycle_markdown import cycle_markdown
 from app.ui.entry_list_model import ENTRY_ID_ROLE, EntryListModel, summary_of
 from app.ui.messages import Confirm
 from app.ui.recovery_dialog import RecoveryCodeDialog
@@ -37,7 +36,14 @@ SAVE_FAILED = (
 
 
 class JournalController(QObject):
-    """Connects the window's widgets to the journal's entries (behaviour, not layout)."""
+    """Connects the Entries view's widgets to the journal's entries (behaviour, not layout).
+
+    Signals: currentEntryChanged(str) with the id of the entry now in the editor ("" for
+    none); entrySaved(str) after an entry was written.
+    """
+
+    currentEntryChanged = Signal(str)
+    entrySaved = Signal(str)
 
     def __init__(
         self,
@@ -73,17 +79,12 @@ class JournalController(QObject):
         self.search.entryChosen.connect(self.open_entry)
         self.search.cycleChosen.connect(window.openCycleRequested)
         self.search.closed.connect(self._search_closed)
-        window.openCycleRequested.connect(self.show_cycle_read_only)
 
         actions = window.commands
-        actions.new_entry.triggered.connect(self.new_entry)
-        actions.save.triggered.connect(self.save_now)
-        actions.find.triggered.connect(self.search.focus_box)
         actions.trash.triggered.connect(self.trash_current)
         actions.versions.triggered.connect(self.show_versions)
         actions.open_trash.triggered.connect(self.show_trash)
         actions.show_recovery_code.triggered.connect(self.show_recovery_code)
-        actions.quit.triggered.connect(window.close)
 
         window.save_state_label.setText(self.saver.state.value)
         self.model.reload()
@@ -141,24 +142,6 @@ class JournalController(QObject):
         if focus_editor and self.saver.entry_id == entry_id:
             self._window.editor.focus_text()
 
-    @Slot(str, str)
-    def show_cycle_read_only(self, cycle_id: str, stage_id: str) -> None:
-        """Show a cycle found by search, read-only, until the cycle views take this over."""
-        if not self._leave_current():
-            return
-        try:
-            cycle = self._journal.cycles.get(cycle_id)
-        except JournalError as exc:
-            self._window.message_bar.show_problem(str(exc))
-            return
-        self.saver.end()
-        with self._quietly():
-            self._window.entry_list.selectionModel().clear()
-        self._window.words_label.clear()
-        self._window.save_state_label.clear()
-        self._window.cycle_view.show_markdown(cycle_markdown(cycle, stage_id), cycle.display_title)
-        self._window.show_cycle_page()
-
     @Slot()
     def trash_current(self) -> None:
         """Move the selected entry to the trash; Ctrl+Z brings it back."""
@@ -201,6 +184,17 @@ class JournalController(QObject):
             self._window.message_bar.show_problem(str(exc))
             return
         RecoveryCodeDialog(code, parent=self._window).open()
+
+    def forget_entry(self, entry_id: str) -> None:
+        """The entry left the list (it became a cycle): show the next one."""
+        row = self.model.row_of(entry_id) or 0
+        if entry_id == self.saver.entry_id:
+            self.saver.end()
+        self._fresh.discard(entry_id)
+        with self._quietly():
+            self.model.remove(entry_id)
+        self.search.forget_item(entry_id)
+        self._select_row(min(row, self.model.rowCount() - 1))
 
     def prepare_to_close(self) -> bool:
         """Save before the window closes. Only a refused save can keep the window open."""
@@ -263,9 +257,11 @@ class JournalController(QObject):
         self._window.show_editor()
         self._window.save_state_label.setText(self.saver.state.value)
         self._update_word_count()
+        self.currentEntryChanged.emit(record.id)
 
     def _show_hint(self) -> None:
         self.saver.end()
+        self.currentEntryChanged.emit("")
         if self.model.rowCount():
             self._window.show_hint(CHOOSE_HINT, offer_new_entry=True)
         else:
@@ -278,6 +274,7 @@ class JournalController(QObject):
         self._window.message_bar.clear()
         self.model.update(summary_of(record))
         self._refresh_known_tags()
+        self.entrySaved.emit(record.id)
 
     @Slot(str)
     def _save_failed(self, reason: str) -> None:
@@ -300,21 +297,10 @@ class JournalController(QObject):
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )
             self._window.entry_list.scrollTo(index)
-        elif entry_id is None and self._window.editor_stack.currentIndex() != (
-            self._window.HINT_PAGE
-        ):
-            self._select_row(0)  # a read-only cycle was shown: back to the entries
 
     def _moved(self, entry_id: str, trashed: bool) -> None:
         if trashed:
-            row = self.model.row_of(entry_id) or 0
-            if entry_id == self.saver.entry_id:
-                self.saver.end()
-            self._fresh.discard(entry_id)
-            with self._quietly():
-                self.model.remove(entry_id)
-            self.search.forget_item(entry_id)
-            self._select_row(min(row, self.model.rowCount() - 1))
+            self.forget_entry(entry_id)
             self._window.statusBar().showMessage(TRASHED_MESSAGE, STATUS_MESSAGE_MS)
             self._window.entry_list.setFocus()
         else:

@@ -1,14 +1,17 @@
-"""The journal window (a view): search and the entry list on the left, the editor on the right."""
+"""The journal window (a view): the views down the left, the one chosen beside them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -17,32 +20,37 @@ from PySide6.QtWidgets import (
 from app.journal import Journal
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
-from app.ui.editor import EntryEditor
-from app.ui.journal_controller import JournalController
+from app.ui.cycle_pane import CyclePane
+from app.ui.cycles.home_view import HomeView, utc_now
+from app.ui.entries_page import EntriesPage
+from app.ui.inquiries_page import InquiriesPage
 from app.ui.message_bar import MessageBar
 from app.ui.messages import Confirm, ask_to_confirm
-from app.ui.preview import PreviewBrowser
+from app.ui.navigation import NavigationRail, View
 from app.ui.resources import app_icon
+from app.ui.sessions.actions_panel import ActionsPanel
+from app.ui.sessions.sessions_list import SessionsList
 from app.ui.settings import open_settings, remember_window, restore_window
-from app.ui.sidebar import Sidebar
+from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_with_dialog
 from app.ui.window_actions import build_menus, create_actions
+from app.ui.window_controllers import WindowControllers
 
 
 class MainWindow(QMainWindow):
     """The journal window. Closing it saves; there is never a "did you save?" question.
 
-    `search` stands in for the journal's search function (tests pass a slow one).
+    `search` stands in for the journal's search function, `today`/`now` for the clock,
+    `choose_file`/`print_document` for the system's Save and Print dialogs (tests pass their
+    own).
 
     Signals: openCycleRequested(str cycle_id, str stage_id) when a cycle (or one of its
-    stages) is chosen from the search results. Until the cycle views are connected to it,
-    the controller shows the cycle read-only (disconnect `controller.show_cycle_read_only`).
+    stages) is chosen from the search results; the window opens it at that stage.
     """
 
     openCycleRequested = Signal(str, str)
 
-    HINT_PAGE = 0
-    EDITOR_PAGE = 1
-    CYCLE_PAGE = 2
+    HINT_PAGE = EntriesPage.HINT_PAGE
+    EDITOR_PAGE = EntriesPage.EDITOR_PAGE
 
     def __init__(
         self,
@@ -52,6 +60,10 @@ class MainWindow(QMainWindow):
         confirm: Confirm = ask_to_confirm,
         autosave_ms: int = AUTOSAVE_DELAY_MS,
         search: SearchFunction | None = None,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = utc_now,
+        choose_file: ChooseFile = ask_for_file,
+        print_document: PrintDocument = print_with_dialog,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -59,64 +71,51 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._settings = settings if settings is not None else open_settings()
         self.undo_stack = QUndoStack(self)
-        self.commands = create_actions(self, self.undo_stack)
-        build_menus(self, self.commands)
+        self.commands = create_actions(self, self.undo_stack, journal)
+        self.menus = build_menus(self, self.commands)
 
-        self.sidebar = Sidebar()
-        self.search_box = self.sidebar.search_box
-        self.filters_button = self.sidebar.filters_button
-        self.filter_bar = self.sidebar.filter_bar
-        self.search_panel = self.sidebar.search_panel
-        self.entry_list = self.sidebar.entry_list
-        self.escape_results = self.sidebar.escape_results
-        self.escape_filters = self.sidebar.escape_filters
-        self.entry_list.addAction(self.commands.trash)
+        self.rail = NavigationRail()
+        self.home = HomeView(journal, today=today, now=now)
+        self.actions_panel = ActionsPanel(journal, today=today)
+        self.home.add_side_section(self.actions_panel, self.actions_panel.focus_chain())
+        self.entries_page = EntriesPage()
+        self.inquiries_page = InquiriesPage(journal, today=today)
+        self.cycle_pane = CyclePane(journal)
+        self.sessions_list = SessionsList(journal, today=today)
+        sessions_page = QWidget()
+        sessions_layout = QVBoxLayout(sessions_page)
+        sessions_layout.setContentsMargins(24, 18, 24, 18)
+        sessions_layout.addWidget(self.sessions_list)
+        self.pages: dict[View, QWidget] = {
+            View.HOME: self.home,
+            View.ENTRIES: self.entries_page,
+            View.INQUIRIES: self.inquiries_page,
+            View.CYCLE: self.cycle_pane,
+            View.SESSIONS: sessions_page,
+        }
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        self._alias_entries_page()
 
-        self.editor = EntryEditor()
         self.message_bar = MessageBar()
-        self.hint_label = QLabel()
-        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setAccessibleName("Hint")
-        hint_font = QFont(self.hint_label.font())
-        if hint_font.pointSizeF() > 0:
-            hint_font.setPointSizeF(hint_font.pointSizeF() * 1.2)
-        self.hint_label.setFont(hint_font)
-        self.hint_button = QPushButton("&New entry")
-        self.hint_button.setAccessibleName("New entry")
-        hint_icon = QLabel()
-        hint_icon.setPixmap(app_icon().pixmap(72, 72))
-        hint_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint_page = QWidget()
-        hint_layout = QVBoxLayout(hint_page)
-        hint_layout.setSpacing(12)
-        hint_layout.addStretch(1)
-        hint_layout.addWidget(hint_icon)
-        hint_layout.addWidget(self.hint_label)
-        hint_layout.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        hint_layout.addStretch(2)
-        self.editor_stack = QStackedWidget()
-        self.editor_stack.addWidget(hint_page)
-        self.editor_stack.addWidget(self.editor)
-        self.cycle_view = PreviewBrowser()
-        self.cycle_view.setAccessibleName("Cycle, read only")
-        self.editor_stack.addWidget(self.cycle_view)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 6, 6, 6)
-        right_layout.addWidget(self.message_bar)
-        right_layout.addWidget(self.editor_stack, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setAccessibleName("Entries and editor")
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([340, 760])
-        self.setCentralWidget(self.splitter)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(0)
+        content_layout.addWidget(self.message_bar)
+        content_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.rail)
+        layout.addWidget(separator)
+        layout.addWidget(content, 1)
+        self.setCentralWidget(central)
 
         self.words_label = QLabel()
         self.words_label.setAccessibleName("Word count")
@@ -127,27 +126,48 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_state_label)
 
-        QWidget.setTabOrder(self.sidebar.last_in_tab_order, self.editor.title_edit)
-
         if not restore_window(self._settings, self, self.splitter):
-            self.resize(1120, 720)
-        self.controller = JournalController(
-            self, journal, confirm=confirm, delay_ms=autosave_ms, search=search
+            self.resize(1200, 760)
+        self.controllers = WindowControllers(
+            self,
+            journal,
+            self._settings,
+            confirm=confirm,
+            autosave_ms=autosave_ms,
+            search=search,
+            today=today,
+            choose_file=choose_file,
+            print_document=print_document,
         )
+        self.controller = self.controllers.entries
+        self.navigation = self.controllers.navigation
+        self.navigation.restore()
+
+    def _alias_entries_page(self) -> None:
+        """The Entries view's parts, by the names the entry and search controllers use."""
+        page = self.entries_page
+        self.splitter = page
+        self.sidebar = page.sidebar
+        self.search_box = page.sidebar.search_box
+        self.filters_button = page.sidebar.filters_button
+        self.filter_bar = page.sidebar.filter_bar
+        self.search_panel = page.sidebar.search_panel
+        self.entry_list = page.sidebar.entry_list
+        self.escape_results = page.sidebar.escape_results
+        self.escape_filters = page.sidebar.escape_filters
+        self.editor = page.editor
+        self.editor_stack = page.editor_stack
+        self.hint_label = page.hint_label
+        self.hint_button = page.hint_button
+        self.entry_list.addAction(self.commands.trash)
 
     def show_hint(self, text: str, *, offer_new_entry: bool) -> None:
         """Show a one-line hint instead of the editor."""
-        self.hint_label.setText(text)
-        self.hint_button.setVisible(offer_new_entry)
-        self.editor_stack.setCurrentIndex(self.HINT_PAGE)
+        self.entries_page.show_hint(text, offer_new_entry=offer_new_entry)
 
     def show_editor(self) -> None:
         """Show the editor (an entry is loaded in it)."""
-        self.editor_stack.setCurrentIndex(self.EDITOR_PAGE)
-
-    def show_cycle_page(self) -> None:
-        """Show the read-only cycle (filled in by the controller)."""
-        self.editor_stack.setCurrentIndex(self.CYCLE_PAGE)
+        self.entries_page.show_editor()
 
     def show_entry_list(self) -> None:
         """Show the entry list in the left column (no search)."""
@@ -158,21 +178,21 @@ class MainWindow(QMainWindow):
         self.sidebar.show_results()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save what is typed, remember the layout, and close."""
-        if not self.controller.prepare_to_close():
+        """Save what is typed, remember the layout and the place, and close."""
+        if not self.controllers.prepare_to_close():
             event.ignore()
             return
-        self.controller.search.shutdown()
+        self.controllers.shut_down()
         remember_window(self._settings, self, self.splitter)
         event.accept()
 
     def changeEvent(self, event: QEvent) -> None:
         """Save when the window stops being the active one (focus went elsewhere)."""
-        controller = getattr(self, "controller", None)  # events can come during __init__
+        controllers = getattr(self, "controllers", None)  # events can come during __init__
         if (
-            isinstance(controller, JournalController)
+            isinstance(controllers, WindowControllers)
             and event.type() == QEvent.Type.ActivationChange
             and not self.isActiveWindow()
         ):
-            controller.save_quietly()
+            controllers.save_quietly()
         super().changeEvent(event)

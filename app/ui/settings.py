@@ -1,10 +1,11 @@
-"""Window state kept between runs: geometry, splitter, the last journal folder.
+"""Window state kept between runs: geometry, splitter, the last journal folder, the last place.
 
-Never any journal content: the settings file is not encrypted.
+Never any journal content (ids only): the settings file is not encrypted.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -17,6 +18,20 @@ _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _SPLITTER = "window/splitter"
 _FOLDER = "journal/folder"
+_VIEW = "place/view"
+_CYCLE = "place/cycle"
+_READING = "place/reading"
+_INQUIRY = "place/inquiry"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the person was in the window: a view's name and the ids open in it."""
+
+    view: str = ""
+    cycle_id: str = ""
+    reading: bool = False
+    inquiry_id: str = ""
 
 
 def open_settings() -> QSettings:
@@ -57,3 +72,21 @@ def remember_folder(settings: QSettings, folder: Path) -> None:
     """Open this folder next time the app starts without one being named."""
     settings.setValue(_FOLDER, str(folder))
     settings.sync()
+
+
+def remember_place(settings: QSettings, place: Place) -> None:
+    """Keep the view and the ids open in it (written to disk when the window closes)."""
+    settings.setValue(_VIEW, place.view)
+    settings.setValue(_CYCLE, place.cycle_id)
+    settings.setValue(_READING, "yes" if place.reading else "no")
+    settings.setValue(_INQUIRY, place.inquiry_id)
+
+
+def remembered_place(settings: QSettings) -> Place:
+    """The place kept last time (empty strings for what was not kept)."""
+
+    def text(key: str) -> str:
+        value = settings.value(key)
+        return value if isinstance(value, str) else ""
+
+    return Place(text(_VIEW), text(_CYCLE), text(_READING) == "yes", text(_INQUIRY))

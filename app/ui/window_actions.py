@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from app.journal import Journal
+from app.ui.navigation import View
+from app.ui.sessions.flag_toggle import Flag, FlagAction
+from app.ui.sessions.items import ItemKind
 
 
 @dataclass(frozen=True)
@@ -14,6 +19,10 @@ class WindowActions:
     """Every command the window offers, so menus, shortcuts and tests share them."""
 
     new_entry: QAction
+    new_cycle: QAction
+    record_session: QAction
+    export_summary: QAction
+    print_summary: QAction
     save: QAction
     show_recovery_code: QAction
     quit: QAction
@@ -22,8 +31,20 @@ class WindowActions:
     find: QAction
     clear_recent: QAction
     trash: QAction
+    views: dict[View, QAction]
+    flag_entry: FlagAction
+    share_entry: FlagAction
+    turn_into_cycle: QAction
     versions: QAction
     open_trash: QAction
+    read_view: QAction
+    stage_versions: QAction
+    start_next: QAction
+    flag_cycle: FlagAction
+    templates: QAction
+    pause_inquiry: QAction
+    close_inquiry: QAction
+    reopen_inquiry: QAction
 
 
 def _action(
@@ -36,7 +57,20 @@ def _action(
     return action
 
 
-def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
+def _view_actions(window: QMainWindow) -> dict[View, QAction]:
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    actions = {}
+    for view in View:
+        action = _action(window, f"&{view.label}", view.shortcut)
+        action.setCheckable(True)
+        action.setData(view.value)
+        group.addAction(action)
+        actions[view] = action
+    return actions
+
+
+def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal) -> WindowActions:
     """Build the actions; the caller connects them to what they do."""
     undo = undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -48,8 +82,15 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions
     trash.setShortcut(QKeySequence(Qt.Key.Key_Delete))
     # Delete only trashes when the entry list has focus; the caller adds it to the list.
     trash.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    read_view = _action(window, "&Read view", "Ctrl+R")
+    read_view.setCheckable(True)
+    read_view.setToolTip("The whole cycle on one page")
     return WindowActions(
         new_entry=_action(window, "&New entry", "Ctrl+N"),
+        new_cycle=_action(window, "New &cycle…", "Ctrl+Shift+N"),
+        record_session=_action(window, "Record a sess&ion…"),
+        export_summary=_action(window, "E&xport summary…", "Ctrl+E"),
+        print_summary=_action(window, "&Print summary…", "Ctrl+P"),
         save=_action(window, "&Save now", "Ctrl+S"),
         show_recovery_code=_action(window, "Show &recovery code..."),
         quit=_action(window, "&Quit", "Ctrl+Q"),
@@ -58,28 +99,74 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions
         find=_action(window, "&Find...", "Ctrl+F"),
         clear_recent=_action(window, "Clear recent searc&hes"),
         trash=trash,
+        views=_view_actions(window),
+        flag_entry=FlagAction(journal, ItemKind.ENTRY, None, window),
+        share_entry=FlagAction(journal, ItemKind.ENTRY, None, window, Flag.COACH),
+        turn_into_cycle=_action(window, "&Turn into a cycle…"),
         versions=_action(window, "&Versions..."),
-        open_trash=_action(window, "&Trash..."),
+        open_trash=_action(window, "T&rash..."),
+        read_view=read_view,
+        stage_versions=_action(window, "Stage &versions…"),
+        start_next=_action(window, "Start the &next experiment"),
+        flag_cycle=FlagAction(journal, ItemKind.CYCLE, None, window),
+        templates=_action(window, "&Templates…"),
+        pause_inquiry=_action(window, "&Pause this line of inquiry"),
+        close_inquiry=_action(window, "&Close this line of inquiry"),
+        reopen_inquiry=_action(window, "&Reopen this line of inquiry"),
     )
 
 
-def build_menus(window: QMainWindow, actions: WindowActions) -> None:
-    """File, Edit and Entry menus."""
+def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]:
+    """File, Edit, View, Entry, Cycle and Inquiry menus, by name."""
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    file_menu.addAction(actions.new_entry)
-    file_menu.addAction(actions.save)
-    file_menu.addSeparator()
-    file_menu.addAction(actions.show_recovery_code)
-    file_menu.addSeparator()
-    file_menu.addAction(actions.quit)
-    edit_menu = bar.addMenu("&Edit")
-    edit_menu.addAction(actions.undo)
-    edit_menu.addAction(actions.redo)
-    edit_menu.addSeparator()
-    edit_menu.addAction(actions.find)
-    edit_menu.addAction(actions.clear_recent)
-    edit_menu.addAction(actions.trash)
-    entry_menu = bar.addMenu("E&ntry")
-    entry_menu.addAction(actions.versions)
-    entry_menu.addAction(actions.open_trash)
+    menus = {}
+
+    def menu(name: str, title: str, *items: QAction | None) -> None:
+        built = bar.addMenu(title)
+        for item in items:
+            if item is None:
+                built.addSeparator()
+            else:
+                built.addAction(item)
+        menus[name] = built
+
+    a = actions
+    menu(
+        "file",
+        "&File",
+        a.new_entry,
+        a.new_cycle,
+        a.record_session,
+        None,
+        a.export_summary,
+        a.print_summary,
+        None,
+        a.save,
+        a.show_recovery_code,
+        None,
+        a.quit,
+    )
+    menu("edit", "&Edit", a.undo, a.redo, None, a.find, a.clear_recent, a.trash)
+    menu("view", "&View", *a.views.values())
+    menu(
+        "entry",
+        "E&ntry",
+        a.flag_entry,
+        a.share_entry,
+        a.turn_into_cycle,
+        None,
+        a.versions,
+        a.open_trash,
+    )
+    menu(
+        "cycle",
+        "&Cycle",
+        a.read_view,
+        a.stage_versions,
+        a.start_next,
+        a.flag_cycle,
+        None,
+        a.templates,
+    )
+    menu("inquiry", "&Inquiry", a.pause_inquiry, a.close_inquiry, a.reopen_inquiry)
+    return menus

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.journal import Journal
 from app.ui.main_window import MainWindow
+from app.ui.navigation import View
 from tests.ui.support import fill_demo
 
 
@@ -53,13 +54,19 @@ def answers() -> Answers:
 
 @pytest.fixture
 def make_window(qtbot, answers: Answers) -> Callable[..., MainWindow]:
-    """Open a shown journal window; pytest-qt closes and deletes it after the test."""
+    """Open a shown journal window; pytest-qt closes and deletes it after the test.
 
-    def make(journal: Journal, **options: object) -> MainWindow:
+    The window opens where a person would find it (Home, or the cycle left open); with
+    `view=View.ENTRIES` it goes on to that view, as Ctrl+2 would, for the entry tests.
+    """
+
+    def make(journal: Journal, view: View | None = None, **options: object) -> MainWindow:
         window = MainWindow(journal, confirm=answers, **options)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()
+        if view is not None:
+            assert window.navigation.show_view(view)
         return window
 
     return make

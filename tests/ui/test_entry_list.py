@@ -12,6 +12,7 @@ from app.domains import Domain
 from app.entries import EntryStore
 from app.ui.dates import local_day, local_text
 from app.ui.entry_list_model import SUMMARY_ROLE, EntryListModel
+from app.ui.navigation import View
 
 
 def test_entries_are_fetched_in_batches_as_the_view_asks(journal):
@@ -34,7 +35,7 @@ def test_entries_are_fetched_in_batches_as_the_view_asks(journal):
 def test_a_long_list_fills_in_as_it_scrolls(qtbot, journal, make_window):
     for number in range(130):
         journal.entries.create(f"Entry {number}", "")
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     model = window.controller.model
     assert model.rowCount() == 100
     window.entry_list.scrollToBottom()

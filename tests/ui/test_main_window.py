@@ -12,6 +12,7 @@ from app.journal import create_journal, open_journal
 from app.ui.autosave import SaveState
 from app.ui.journal_controller import EMPTY_JOURNAL_HINT
 from app.ui.main_window import MainWindow
+from app.ui.navigation import View
 from app.ui.settings import SETTINGS_NAME, open_settings
 
 NEVER_MS = 3_600_000  # an autosave delay no test waits for: proves another trigger saved
@@ -34,7 +35,7 @@ def test_text_typed_then_window_closed_is_there_after_reopening(
     qtbot, journal_dir, key_store, make_window
 ):
     journal, _code = create_journal(journal_dir, key_store)
-    window = make_window(journal, autosave_ms=NEVER_MS)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
     qtbot.keyClicks(window.editor.title_edit, "Asking first")
     qtbot.keyClicks(window.editor.body_edit, "In the huddle I asked for views before giving mine.")
@@ -53,7 +54,7 @@ def test_text_typed_then_window_closed_is_there_after_reopening(
 
 
 def test_typing_is_saved_about_a_second_after_it_stops(qtbot, journal, make_window):
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     press(qtbot, window, Qt.Key.Key_N)
     entry_id = window.controller.saver.entry_id
     assert entry_id is not None
@@ -65,7 +66,7 @@ def test_typing_is_saved_about_a_second_after_it_stops(qtbot, journal, make_wind
 
 
 def test_ctrl_s_saves_at_once(qtbot, journal, make_window):
-    window = make_window(journal, autosave_ms=NEVER_MS)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
     entry_id = window.controller.saver.entry_id
     qtbot.keyClicks(window.editor.body_edit, "Saved by hand")
@@ -77,7 +78,7 @@ def test_ctrl_s_saves_at_once(qtbot, journal, make_window):
 def test_switching_entries_saves_the_one_left(qtbot, journal, make_window):
     journal.entries.create("Older", "first text")
     newer = journal.entries.create("Newer", "second text")
-    window = make_window(journal, autosave_ms=NEVER_MS)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     assert window.editor.title_edit.text() == "Newer"  # newest first, shown at once
 
     window.editor.body_edit.moveCursor(window.editor.body_edit.textCursor().MoveOperation.End)
@@ -89,7 +90,7 @@ def test_switching_entries_saves_the_one_left(qtbot, journal, make_window):
 
 
 def test_losing_focus_saves(qtbot, journal, make_window):
-    window = make_window(journal, autosave_ms=NEVER_MS)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
     entry_id = window.controller.saver.entry_id
     qtbot.keyClicks(window.editor.body_edit, "Before a meeting")
@@ -102,7 +103,7 @@ def test_losing_focus_saves(qtbot, journal, make_window):
 
 
 def test_empty_journal_shows_a_hint_instead_of_an_editor(qtbot, journal, make_window):
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     assert window.hint_label.isVisible()
     assert window.hint_label.text() == EMPTY_JOURNAL_HINT
     assert not window.editor.isVisible()
@@ -114,7 +115,7 @@ def test_empty_journal_shows_a_hint_instead_of_an_editor(qtbot, journal, make_wi
 
 def test_a_new_entry_left_empty_is_not_kept(qtbot, journal, make_window):
     journal.entries.create("Kept", "text")
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     press(qtbot, window, Qt.Key.Key_N)
     assert journal.entries.count() == 2
     window.entry_list.setCurrentIndex(window.controller.model.index(1))
@@ -124,14 +125,14 @@ def test_a_new_entry_left_empty_is_not_kept(qtbot, journal, make_window):
 
 
 def test_word_count_is_in_the_status_bar(qtbot, journal, make_window):
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     press(qtbot, window, Qt.Key.Key_N)
     qtbot.keyClicks(window.editor.body_edit, "One small experiment")
     assert window.words_label.text() == "3 words"
 
 
 def test_domains_show_their_explanations_and_are_saved(qtbot, journal, make_window):
-    window = make_window(journal, autosave_ms=NEVER_MS)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
     entry_id = window.controller.saver.entry_id
     team = window.editor.domain_boxes[Domain.TEAM]
@@ -146,13 +147,13 @@ def test_window_size_and_splitter_are_remembered_without_any_content(
     qtbot, journal, make_window, isolated_home
 ):
     journal.entries.create("Private title", "private words")
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     window.resize(790, 560)  # the offscreen screen is 800 x 600
     window.splitter.setSizes([250, 520])
     sizes = window.splitter.sizes()
     window.close()
 
-    again = make_window(journal)
+    again = make_window(journal, View.ENTRIES)
     assert (again.width(), again.height()) == (790, 560)
     assert again.splitter.sizes() == sizes
 
@@ -165,7 +166,7 @@ def test_window_size_and_splitter_are_remembered_without_any_content(
 
 
 def test_every_control_has_an_accessible_name(journal, make_window):
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     journal.entries.create("x", "y")
     window.controller.new_entry()
     editor = window.editor
@@ -175,7 +176,6 @@ def test_every_control_has_an_accessible_name(journal, make_window):
         *window.filter_bar.focus_chain(),
         window.search_panel.order_combo,
         window.search_panel.results_list,
-        window.cycle_view,
         window.entry_list,
         editor.title_edit,
         editor.body_edit,
@@ -190,7 +190,7 @@ def test_every_control_has_an_accessible_name(journal, make_window):
 
 def test_tab_goes_from_the_list_to_the_editor(qtbot, journal, make_window):
     journal.entries.create("An entry", "text")
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     activate(qtbot, window)
     window.search_box.setFocus()
     qtbot.keyClick(window.search_box, Qt.Key.Key_Tab)
@@ -202,5 +202,5 @@ def test_tab_goes_from_the_list_to_the_editor(qtbot, journal, make_window):
 
 
 def test_the_window_has_the_app_icon(journal, make_window):
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     assert not window.windowIcon().pixmap(32, 32).isNull()

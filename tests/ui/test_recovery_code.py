@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from app.ui.navigation import View
 from app.ui.recovery_code_view import RecoveryCodeView, code_lines, printable_document
 from app.ui.recovery_dialog import RecoveryCodeDialog
 
@@ -30,7 +31,7 @@ def test_the_printed_page_holds_every_group_and_the_advice(journal):
 
 
 def test_file_menu_shows_the_journals_code(qtbot, journal, make_window):
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     window.commands.show_recovery_code.trigger()
     dialog = window.findChild(RecoveryCodeDialog)
     assert dialog is not None and dialog.isVisible()

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.entries import EntryStore
 from app.errors import StorageError
+from app.ui.navigation import View
 
 NEVER_MS = 3_600_000
 DISK_FULL = "The journal could not be saved or read: database or disk is full"
@@ -38,7 +39,7 @@ def test_failed_autosave_keeps_the_text_and_shows_the_reason(
     qtbot, journal, make_window, refusing_disk
 ):
     entry = journal.entries.create("Ward round", "")
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     window.editor.body_edit.setFocus()
     qtbot.keyClicks(window.editor.body_edit, "Words I must not lose")
 
@@ -59,7 +60,7 @@ def test_cannot_switch_away_from_text_that_could_not_be_saved(
 ):
     journal.entries.create("Other", "other text")
     journal.entries.create("Current", "")
-    window = make_window(journal, autosave_ms=NEVER_MS)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     window.editor.body_edit.setFocus()
     qtbot.keyClicks(window.editor.body_edit, "unsaved")
 
@@ -74,7 +75,7 @@ def test_closing_with_unsaved_text_asks_and_no_keeps_the_window(
     qtbot, journal, answers, make_window, refusing_disk
 ):
     journal.entries.create("Current", "")
-    window = make_window(journal, autosave_ms=NEVER_MS)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     qtbot.keyClicks(window.editor.body_edit, "unsaved")
     answers.reply = False
     window.close()

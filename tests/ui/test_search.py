@@ -14,6 +14,7 @@ from app.domains import Domain
 from app.entries import EntryStore
 from app.search import Kind
 from app.ui import search_controller
+from app.ui.navigation import View
 from app.ui.search_delegate import snippet_layout
 from app.ui.search_results_model import HIT_ROLE
 from tests.ui.test_main_window import activate, press
@@ -52,7 +53,7 @@ def huddles(journal):
 
 
 def test_typing_shows_results_with_the_matching_words_highlighted(qtbot, huddles, make_window):
-    window = make_window(huddles)
+    window = make_window(huddles, View.ENTRIES)
     press(qtbot, window, Qt.Key.Key_F)
     assert window.search_box.hasFocus()
     assert window.entry_list.isVisible()
@@ -85,7 +86,7 @@ def test_typing_runs_one_search_after_the_pause(qtbot, huddles, make_window):
         calls.append(query)
         return huddles.search.search(query, filters, **options)
 
-    window = make_window(huddles, search=counting)
+    window = make_window(huddles, View.ENTRIES, search=counting)
     search_for(qtbot, window, "board")
     assert calls == ["board"]
     assert titles(window) == ["Board paper"]
@@ -109,7 +110,7 @@ class GatedSearch:
 
 def test_results_of_an_older_search_are_never_shown(qtbot, huddles, make_window):
     gated = GatedSearch(huddles, slow_query="huddle")
-    window = make_window(huddles, search=gated)
+    window = make_window(huddles, View.ENTRIES, search=gated)
     seen: list[list[str]] = []
     window.controller.search.model.modelReset.connect(lambda: seen.append(titles(window)))
 
@@ -128,7 +129,7 @@ def test_results_of_an_older_search_are_never_shown(qtbot, huddles, make_window)
 
 
 def test_a_nonsense_word_says_no_matches(qtbot, huddles, make_window):
-    window = make_window(huddles)
+    window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "zqxjvk")
     assert window.search_panel.message == NO_MATCHES
     assert window.search_panel.message_label.isVisible()
@@ -136,13 +137,13 @@ def test_a_nonsense_word_says_no_matches(qtbot, huddles, make_window):
 
 
 def test_only_words_left_out_asks_for_a_word(qtbot, huddles, make_window):
-    window = make_window(huddles)
+    window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "-huddle")
     assert window.search_panel.message == "Add a word to look for, not only words to leave out."
 
 
 def test_filters_narrow_the_results(qtbot, huddles, make_window):
-    window = make_window(huddles)
+    window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "huddle")
     assert len(titles(window)) == 3
 
@@ -165,7 +166,7 @@ def test_filters_narrow_the_results(qtbot, huddles, make_window):
 
 
 def test_filters_open_and_close_from_the_keyboard(qtbot, huddles, make_window):
-    window = make_window(huddles)
+    window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "huddle")
     qtbot.keyClick(window.search_box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     bar = window.filter_bar
@@ -186,7 +187,7 @@ def test_a_date_range_narrows_the_results(qtbot, journal, make_window):
     old = EntryStore(journal.engine, clock=lambda: datetime(2024, 3, 1, 9, tzinfo=UTC))
     old.create("Old huddle", "huddle notes")
     journal.entries.create("New huddle", "huddle notes")
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     search_for(qtbot, window, "huddle")
     assert sorted(titles(window)) == ["New huddle", "Old huddle"]
 
@@ -201,7 +202,7 @@ def test_a_date_range_narrows_the_results(qtbot, journal, make_window):
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 def test_recent_searches_are_offered_and_can_be_cleared(qtbot, huddles, make_window, monkeypatch):
     monkeypatch.setattr(search_controller, "REMEMBER_DELAY_MS", 20)
-    window = make_window(huddles)
+    window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "board")
     qtbot.waitUntil(lambda: huddles.search.recent() == ["board"])  # remembered after a pause
 
@@ -233,7 +234,7 @@ def test_recent_searches_are_offered_and_can_be_cleared(qtbot, huddles, make_win
 
 
 def test_escape_clears_the_search_and_returns_to_the_entry_list(qtbot, huddles, make_window):
-    window = make_window(huddles)
+    window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "huddle")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
     assert window.search_box.text() == ""
@@ -255,7 +256,7 @@ def test_escape_clears_the_search_and_returns_to_the_entry_list(qtbot, huddles, 
 def test_results_load_more_pages_as_they_scroll(qtbot, journal, make_window):
     for number in range(120):
         journal.entries.create(f"Huddle {number}", "notes from the huddle")
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     search_for(qtbot, window, "huddle")
     model = window.controller.search.model
     assert model.rowCount() == search_controller.PAGE_SIZE
@@ -276,7 +277,7 @@ def test_newest_first_orders_by_date(qtbot, journal, make_window):
         EntryStore(journal.engine, clock=lambda m=moment: m).create(  # type: ignore[misc]
             title, "huddle " * days_ago
         )
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     search_for(qtbot, window, "huddle")
     combo = window.search_panel.order_combo
     combo.setCurrentIndex(combo.findText("Newest first"))
@@ -284,7 +285,7 @@ def test_newest_first_orders_by_date(qtbot, journal, make_window):
 
 
 def test_enter_opens_the_first_result_and_activating_one_opens_it(qtbot, huddles, make_window):
-    window = make_window(huddles)
+    window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "board")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     results = window.search_panel.results_list
@@ -302,13 +303,14 @@ def test_enter_opens_the_first_result_and_activating_one_opens_it(qtbot, huddles
     assert window.search_panel.results_list.isVisible()  # the results stay for the next one
 
 
-def test_a_cycle_result_asks_for_the_cycle(qtbot, journal, make_window):
+def test_a_cycle_result_opens_the_cycle_at_that_stage(qtbot, journal, make_window):
     cycles = journal.cycles
     inquiry = cycles.create_inquiry("How do I invite challenge?", domains=[Domain.TEAM])
     cycle = cycles.start_cycle(inquiry.id, cycles.templates.default.id, title="Ask first")
-    stage = cycle.stages[0].stage_id
+    stage = cycle.stages[1].stage_id
     cycles.save_stage(cycle.id, stage, "Invite the quietest voice at the huddle.")
-    window = make_window(journal)
+    cycles.set_current_stage(cycle.id, cycle.stages[0].stage_id)  # left on another stage
+    window = make_window(journal, View.ENTRIES)
     search_for(qtbot, window, "quietest")
     [hit] = [window.controller.search.model.hit(0)]
     assert hit.kind is Kind.STAGE
@@ -318,5 +320,9 @@ def test_a_cycle_result_asks_for_the_cycle(qtbot, journal, make_window):
     with qtbot.waitSignal(window.openCycleRequested) as opened:
         results.activated.emit(results.currentIndex())
     assert opened.args == [cycle.id, stage]
-    assert window.cycle_view.isVisible()
-    assert "Invite the quietest voice" in window.cycle_view.toPlainText()
+    flow = window.cycle_pane.flow
+    assert window.navigation.view is View.CYCLE
+    assert flow is not None and flow.isVisible()
+    assert flow.stage_id == stage
+    assert flow.stage_page.text_edit.toPlainText() == "Invite the quietest voice at the huddle."
+    assert flow.stage_page.text_edit.hasFocus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from app.ui.navigation import View
 from app.ui.tag_line_edit import split_tags
 
 NEVER_MS = 3_600_000
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 def test_typing_part_of_a_known_tag_offers_it_and_enter_takes_it(qtbot, journal, make_window):
     journal.entries.create("Earlier", "text", tags=["huddles", "feedback"])
-    window = make_window(journal, autosave_ms=NEVER_MS)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     window.controller.new_entry()
     entry_id = window.controller.saver.entry_id
     tags = window.editor.tags_edit
@@ -47,7 +48,7 @@ def test_typing_part_of_a_known_tag_offers_it_and_enter_takes_it(qtbot, journal,
 
 
 def test_a_tag_saved_on_one_entry_is_offered_on_the_next(qtbot, journal, make_window):
-    window = make_window(journal, autosave_ms=NEVER_MS)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     window.controller.new_entry()
     qtbot.keyClicks(window.editor.tags_edit, "courage")
     window.controller.new_entry()  # saves the first entry

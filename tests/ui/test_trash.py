@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.ui.journal_controller import TRASHED_MESSAGE
+from app.ui.navigation import View
 from app.ui.trash_dialog import TrashDialog
 
 
@@ -16,7 +17,7 @@ def activate(qtbot, window) -> None:
 def test_delete_in_the_list_trashes_and_ctrl_z_brings_it_back(qtbot, journal, make_window):
     kept = journal.entries.create("Kept", "stays")
     gone = journal.entries.create("Regret", "said too much")
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     activate(qtbot, window)
     window.entry_list.setFocus()
     assert window.editor.title_edit.text() == "Regret"
@@ -37,7 +38,7 @@ def test_delete_in_the_list_trashes_and_ctrl_z_brings_it_back(qtbot, journal, ma
 
 def test_delete_while_typing_deletes_text_not_the_entry(qtbot, journal, make_window):
     entry = journal.entries.create("Typing", "abc")
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     activate(qtbot, window)
     body = window.editor.body_edit
     body.setFocus()
@@ -53,7 +54,7 @@ def test_the_trash_restores_one_entry_and_empties_the_rest(qtbot, journal, answe
     third = journal.entries.create("Third", "three")
     for entry in (first, second, third):
         journal.entries.trash(entry.id)
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     assert window.hint_label.isVisible()  # everything is in the trash
 
     window.commands.open_trash.trigger()

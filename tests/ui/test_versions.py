@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from app.ui.navigation import View
 from app.ui.versions_dialog import VersionsDialog
 
 
@@ -11,7 +12,7 @@ def test_restore_an_earlier_version(qtbot, journal, make_window):
     entry = journal.entries.create("Plan", "first draft")
     journal.entries.save(entry.id, title="Plan", body="second draft", domains=(), tags=())
     journal.entries.save(entry.id, title="Plan v3", body="third draft", domains=(), tags=())
-    window = make_window(journal)
+    window = make_window(journal, View.ENTRIES)
     assert window.editor.body_edit.toPlainText() == "third draft"
 
     window.commands.versions.trigger()
@@ -32,7 +33,7 @@ def test_restore_an_earlier_version(qtbot, journal, make_window):
 
 def test_unsaved_typing_becomes_a_version_before_the_list_opens(qtbot, journal, make_window):
     entry = journal.entries.create("Note", "original")
-    window = make_window(journal, autosave_ms=3_600_000)
+    window = make_window(journal, View.ENTRIES, autosave_ms=3_600_000)
     window.editor.body_edit.setFocus()
     qtbot.keyClicks(window.editor.body_edit, "typed ")
     window.commands.versions.trigger()

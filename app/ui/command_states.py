@@ -1,0 +1,67 @@
+"""Which menu commands apply now: the entry commands on an entry, the cycle ones on a cycle."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.cycles_model import CycleStatus, InquiryStatus
+from app.errors import JournalError
+from app.journal import Journal
+from app.ui.navigation import View
+from app.ui.sessions.items import ItemKind
+
+if TYPE_CHECKING:
+    from app.ui.cycle_controller import CycleController
+    from app.ui.journal_controller import JournalController
+    from app.ui.main_window import MainWindow
+
+
+def update_commands(
+    window: MainWindow,
+    journal: Journal,
+    view: View,
+    entries: JournalController,
+    cycles: CycleController,
+    inquiry_id: str | None,
+) -> None:
+    """Enable, tick and untick the Entry, Cycle and Inquiry commands for what is shown."""
+    actions = window.commands
+    entry_id = entries.saver.entry_id
+    if view is not View.ENTRIES or not window.entries_page.showing_editor:
+        entry_id = None
+    for flag in (actions.flag_entry, actions.share_entry):
+        if entry_id is None:
+            flag.clear_item()
+        else:
+            flag.set_item(ItemKind.ENTRY, entry_id)
+    actions.turn_into_cycle.setEnabled(entry_id is not None)
+    actions.versions.setEnabled(entry_id is not None)
+
+    cycle_id = cycles.shown_cycle_id if view is View.CYCLE else ""
+    try:
+        cycle = journal.cycles.get(cycle_id) if cycle_id else None
+    except JournalError:
+        cycle = None
+    flow = cycles.flow
+    actions.read_view.setEnabled(cycle is not None)
+    actions.read_view.setChecked(cycle is not None and cycles.reading)
+    actions.stage_versions.setEnabled(
+        cycle is not None and not cycles.reading and flow is not None and bool(flow.stage_id)
+    )
+    actions.start_next.setEnabled(
+        cycle is not None and cycle.status is CycleStatus.REVIEWED and cycle.next_id is None
+    )
+    if cycle is None:
+        actions.flag_cycle.clear_item()
+    else:
+        actions.flag_cycle.set_item(ItemKind.CYCLE, cycle.id)
+
+    status: InquiryStatus | None = None
+    if inquiry_id:
+        try:
+            status = journal.cycles.inquiry(inquiry_id).status
+        except JournalError:
+            status = None
+    actions.pause_inquiry.setEnabled(status is InquiryStatus.OPEN)
+    actions.close_inquiry.setEnabled(status is not None and status is not InquiryStatus.CLOSED)
+    actions.reopen_inquiry.setEnabled(status is not None and status is not InquiryStatus.OPEN)

@@ -1,0 +1,82 @@
+"""The Entries view (a view): search and the entry list on the left, the editor on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.editor import EntryEditor
+from app.ui.resources import app_icon
+from app.ui.sidebar import Sidebar
+
+
+class EntriesPage(QSplitter):
+    """The sidebar (search, filters, entries or results) beside the editor or a hint."""
+
+    HINT_PAGE = 0
+    EDITOR_PAGE = 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setAccessibleName("Entries and editor")
+        self.sidebar = Sidebar()
+        self.editor = EntryEditor()
+        self.hint_label = QLabel()
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setAccessibleName("Hint")
+        hint_font = QFont(self.hint_label.font())
+        if hint_font.pointSizeF() > 0:
+            hint_font.setPointSizeF(hint_font.pointSizeF() * 1.2)
+        self.hint_label.setFont(hint_font)
+        self.hint_button = QPushButton("&New entry")
+        self.hint_button.setAccessibleName("New entry")
+        hint_icon = QLabel()
+        hint_icon.setPixmap(app_icon().pixmap(72, 72))
+        hint_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint_page = QWidget()
+        hint_layout = QVBoxLayout(hint_page)
+        hint_layout.setSpacing(12)
+        hint_layout.addStretch(1)
+        hint_layout.addWidget(hint_icon)
+        hint_layout.addWidget(self.hint_label)
+        hint_layout.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        hint_layout.addStretch(2)
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(hint_page)
+        self.editor_stack.addWidget(self.editor)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 6, 6, 6)
+        right_layout.addWidget(self.editor_stack, 1)
+        self.addWidget(self.sidebar)
+        self.addWidget(right)
+        self.setStretchFactor(0, 0)
+        self.setStretchFactor(1, 1)
+        self.setChildrenCollapsible(False)
+        self.setSizes([320, 680])
+        QWidget.setTabOrder(self.sidebar.last_in_tab_order, self.editor.title_edit)
+
+    def show_hint(self, text: str, *, offer_new_entry: bool) -> None:
+        """Show a one-line hint instead of the editor."""
+        self.hint_label.setText(text)
+        self.hint_button.setVisible(offer_new_entry)
+        self.editor_stack.setCurrentIndex(self.HINT_PAGE)
+
+    def show_editor(self) -> None:
+        """Show the editor (an entry is loaded in it)."""
+        self.editor_stack.setCurrentIndex(self.EDITOR_PAGE)
+
+    @property
+    def showing_editor(self) -> bool:
+        """True while an entry is in the editor (not the hint)."""
+        return self.editor_stack.currentIndex() == self.EDITOR_PAGE

@@ -1,0 +1,100 @@
+"""The window's views and the rail down its left edge that moves between them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
+
+from app.ui.cycles.text import scaled_font
+
+
+class View(StrEnum):
+    """What the window can show, in the order of the rail and of Ctrl+1 to Ctrl+5."""
+
+    HOME = "home"
+    ENTRIES = "entries"
+    INQUIRIES = "inquiries"
+    CYCLE = "cycle"
+    SESSIONS = "sessions"
+
+    @property
+    def label(self) -> str:
+        """The view's name on the rail and in the View menu."""
+        return _LABELS[self]
+
+    @property
+    def shortcut(self) -> str:
+        """The key that shows it."""
+        return f"Ctrl+{list(View).index(self) + 1}"
+
+
+_LABELS = {
+    View.HOME: "Home",
+    View.ENTRIES: "Entries",
+    View.INQUIRIES: "Lines of inquiry",
+    View.CYCLE: "Cycle",
+    View.SESSIONS: "Sessions",
+}
+_VIEW_ROLE = Qt.ItemDataRole.UserRole + 31
+RAIL_WIDTH = 168
+_ROW_HEIGHT = 40
+
+
+class NavigationRail(QListWidget):
+    """The views, one a row; arrow keys, a click or Ctrl+1 to Ctrl+5 choose one.
+
+    Signals: viewChosen(str) with a View value when the person picks a view here.
+    """
+
+    viewChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Views")
+        self.setAccessibleDescription("Home, entries, lines of inquiry, the open cycle, sessions")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFixedWidth(RAIL_WIDTH)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFont(scaled_font(self.font(), 1.08))
+        self.setSpacing(2)
+        # Padding only: colours stay the palette's.
+        self.setStyleSheet("QListWidget::item { padding-left: 14px; }")
+        viewport = self.viewport()
+        assert viewport is not None
+        viewport.setBackgroundRole(QPalette.ColorRole.Window)
+        for view in View:
+            item = QListWidgetItem(view.label)
+            item.setData(_VIEW_ROLE, view.value)
+            item.setToolTip(f"{view.label} ({view.shortcut})")
+            item.setSizeHint(QSize(RAIL_WIDTH - 8, _ROW_HEIGHT))
+            self.addItem(item)
+        self.currentRowChanged.connect(self._row_changed)
+
+    def current_view(self) -> View | None:
+        """The view highlighted."""
+        item = self.currentItem()
+        return View(str(item.data(_VIEW_ROLE))) if item is not None else None
+
+    def set_current(self, view: View) -> None:
+        """Highlight `view` (without saying it was chosen)."""
+        self.blockSignals(True)
+        self.setCurrentRow(list(View).index(view))
+        self.blockSignals(False)
+
+    def set_cycle_title(self, title: str) -> None:
+        """Name the open cycle in the Cycle row's tooltip (the row keeps its short label)."""
+        item = self.item(list(View).index(View.CYCLE))
+        if item is not None:
+            shown = f"Cycle: {title}" if title else View.CYCLE.label
+            item.setToolTip(f"{shown} ({View.CYCLE.shortcut})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, shown)
+
+    @Slot(int)
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(View):
+            self.viewChosen.emit(list(View)[row].value)

@@ -1,0 +1,77 @@
+"""The window's behaviour, built in one place: entries, cycles, supervision and navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+
+from app.journal import Journal
+from app.ui.background_search import SearchFunction
+from app.ui.cycle_controller import CycleController
+from app.ui.journal_controller import JournalController
+from app.ui.messages import Confirm
+from app.ui.navigation_controller import NavigationController
+from app.ui.summary.hooks import ChooseFile, PrintDocument
+from app.ui.supervision_controller import SupervisionController
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+class WindowControllers(QObject):
+    """Makes the controllers for a window and speaks for them when it saves or closes."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        journal: Journal,
+        settings: QSettings,
+        *,
+        confirm: Confirm,
+        autosave_ms: int,
+        search: SearchFunction | None,
+        today: Callable[[], date],
+        choose_file: ChooseFile,
+        print_document: PrintDocument,
+    ) -> None:
+        super().__init__(window)
+        self.entries = JournalController(
+            window, journal, confirm=confirm, delay_ms=autosave_ms, search=search
+        )
+        self.cycles = CycleController(
+            window, journal, today=today, autosave_ms=autosave_ms, confirm=confirm
+        )
+        self.supervision = SupervisionController(
+            window,
+            journal,
+            today=today,
+            choose_file=choose_file,
+            print_document=print_document,
+            save_all=self.save_all,
+        )
+        self.navigation = NavigationController(
+            window, journal, settings, entries=self.entries, cycles=self.cycles
+        )
+
+    def save_all(self) -> bool:
+        """Save the entry and the cycle being written; False if either was refused."""
+        entry_saved = self.entries.saver.save_now()
+        cycle_saved = self.cycles.save_now()
+        return entry_saved and cycle_saved
+
+    def save_quietly(self) -> None:
+        """Save without a message (the window lost focus)."""
+        self.save_all()
+
+    def prepare_to_close(self) -> bool:
+        """Save before the window closes; a refused save asks whether to close anyway."""
+        return self.entries.prepare_to_close() and self.cycles.prepare_to_close()
+
+    def shut_down(self) -> None:
+        """The window is closing: remember the place, stop searching, close the dialogs."""
+        self.navigation.remember()
+        self.supervision.close_dialogs()
+        self.entries.search.shutdown()
