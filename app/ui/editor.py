@@ -21,6 +21,7 @@ from app.entries import EntryRecord
 from app.ui.autosave import EntryDraft
 from app.ui.fields import quiet_note
 from app.ui.preview import PreviewBrowser
+from app.ui.privacy_underline import PrivacyUnderline
 from app.ui.tag_line_edit import TagLineEdit, join_tags
 
 BODY_PLACEHOLDER = (
@@ -31,6 +32,8 @@ BODY_PLACEHOLDER = (
 
 class EntryEditor(QWidget):
     """Edits one entry. Knows nothing of saving: it says when the person changed something.
+
+    What could identify someone is underlined quietly in the text (`privacy`), with a tooltip.
 
     Signals: edited() after any change the person makes (not when an entry is shown).
     """
@@ -58,6 +61,7 @@ class EntryEditor(QWidget):
         document = self.body_edit.document()
         assert document is not None
         document.setDocumentMargin(10)
+        self.privacy = PrivacyUnderline(self.body_edit)
         self.preview = PreviewBrowser()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Write or preview")
