@@ -90,9 +90,12 @@ class NavigationController(QObject):
 
     # -- moving ------------------------------------------------------------------------------
 
-    def show_view(self, view: View) -> bool:
-        """Show `view` (saving the one left); False when what is typed could not be saved."""
-        return self._show(view, check=True)
+    def show_view(self, view: View, *, focus: bool = True) -> bool:
+        """Show `view` (saving the one left); False when what is typed could not be saved.
+
+        With `focus` the keyboard focus goes into the view (not when choosing on the rail,
+        where the arrow keys should go on moving through the views)."""
+        return self._show(view, check=True, focus=focus)
 
     @Slot(str)
     def open_cycle(self, cycle_id: str, stage_id: str = "") -> None:
@@ -169,7 +172,7 @@ class NavigationController(QObject):
             self.current_inquiry_id(),
         )
 
-    def _show(self, view: View, *, check: bool, fresh: bool = False) -> bool:
+    def _show(self, view: View, *, check: bool, fresh: bool = False, focus: bool = True) -> bool:
         window = self._window
         if check and view is not self._view and not self._leave(self._view):
             window.rail.set_current(self._view)
@@ -185,7 +188,8 @@ class NavigationController(QObject):
             label.setVisible(view is View.ENTRIES)
         self.remember()
         self.update_commands()
-        self._focus(view)
+        if focus:
+            self._focus(view)
         return True
 
     def _leave(self, view: View) -> bool:
@@ -244,7 +248,7 @@ class NavigationController(QObject):
 
     @Slot(str)
     def _rail_chosen(self, value: str) -> None:
-        self.show_view(View(value))
+        self.show_view(View(value), focus=False)
 
     @Slot(QAction)
     def _view_action(self, action: QAction) -> None:
@@ -261,10 +265,16 @@ class NavigationController(QObject):
         self.remember()
         self.update_commands()
 
-    @Slot(str)
-    def _cycle_changed(self, _cycle_id: str) -> None:
+    @Slot()
+    def refresh_home(self) -> None:
+        """Read Home again if it is shown (something it lists has changed)."""
         if self._view is View.HOME:
             self._window.home.refresh()
+            self._window.actions_panel.refresh()
+
+    @Slot(str)
+    def _cycle_changed(self, _cycle_id: str) -> None:
+        self.refresh_home()
         self.update_commands()
 
     @Slot()

@@ -84,7 +84,10 @@ class SupervisionController(QObject):
         if not self._save_all():
             return
         dialog = self.summary_dialog
-        if dialog is None:
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+        else:
             dialog = SummaryDialog(
                 self._journal,
                 today=self._today,
@@ -98,8 +101,6 @@ class SupervisionController(QObject):
             dialog.open()
         dialog.print_button.setDefault(printing)
         dialog.export_button.setDefault(not printing)
-        dialog.raise_()
-        dialog.activateWindow()
 
     @Slot(str)
     def _exported(self, path: str) -> None:

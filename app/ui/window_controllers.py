@@ -55,6 +55,7 @@ class WindowControllers(QObject):
         self.navigation = NavigationController(
             window, journal, settings, entries=self.entries, cycles=self.cycles
         )
+        self.supervision.sessionsChanged.connect(self.navigation.refresh_home)
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from app.demo import build_demo
 from app.journal import Journal
+from app.ui.main_window import MainWindow
+from app.ui.navigation import View
 
 TODAY = date(2025, 3, 12)
 NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
@@ -72,3 +74,8 @@ def destroy(widget: QWidget) -> None:
     widget.close()
     widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def view_shown(window: MainWindow) -> View:
+    """The view the window shows now (read afresh each time it is asked)."""
+    return window.navigation.view
