@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.journal import Journal
 from app.ui.cycles.inquiry_list import InquiryList
@@ -15,6 +15,11 @@ from app.ui.cycles.text import heading
 from app.ui.fields import quiet_note
 
 LIST_NOTE = "Open lines first, then paused, then closed. The Inquiry menu pauses or closes one."
+NONE_YET = (
+    "A line of inquiry is a question or dilemma you work on over several small experiments, "
+    "for example “How do I get my team to raise concerns earlier?”. Each cycle you start "
+    "belongs to one, and its timeline shows what you learned, cycle by cycle."
+)
 
 
 class InquiriesPage(QSplitter):
@@ -39,8 +44,26 @@ class InquiriesPage(QSplitter):
         note.setAccessibleName("About the lines of inquiry")
         column.addWidget(note)
         column.addWidget(self.inquiry_list, 1)
+        self.new_cycle_button = QPushButton("&New cycle…")
+        self.new_cycle_button.setAccessibleName("New cycle")
+        self.new_cycle_button.setToolTip("Start a cycle and its line of inquiry (Ctrl+Shift+N)")
+        none_yet = QWidget()
+        none_layout = QVBoxLayout(none_yet)
+        none_layout.setContentsMargins(24, 18, 24, 18)
+        none_layout.addWidget(heading("No lines of inquiry yet", "No lines of inquiry yet", 1.5))
+        note = quiet_note(NONE_YET)
+        note.setAccessibleName("What a line of inquiry is")
+        none_layout.addWidget(note)
+        none_layout.addSpacing(8)
+        none_layout.addWidget(self.new_cycle_button, 0, Qt.AlignmentFlag.AlignLeft)
+        none_layout.addStretch(1)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.timeline)
+        self.right.addWidget(none_yet)
+        self._none_yet = none_yet
+        self._left = left
         self.addWidget(left)
-        self.addWidget(self.timeline)
+        self.addWidget(self.right)
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
@@ -64,6 +87,8 @@ class InquiriesPage(QSplitter):
             self.timeline.show_inquiry(chosen)
         else:
             self.timeline.refresh()
+        self.right.setCurrentWidget(self.timeline if ids else self._none_yet)
+        self._left.setVisible(bool(ids))  # with none yet, the right side says it all
 
     @Slot(str)
     def _show_timeline(self, inquiry_id: str) -> None:

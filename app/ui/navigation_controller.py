@@ -229,7 +229,10 @@ class NavigationController(QObject):
             target = sidebar.search_panel.results_list if sidebar.showing_results else None
             (target or window.entry_list).setFocus(reason)
         elif view is View.INQUIRIES:
-            window.inquiries_page.inquiry_list.list.setFocus(reason)
+            page = window.inquiries_page
+            (page.inquiry_list.list if page.inquiry_list.ids() else page.new_cycle_button).setFocus(
+                reason
+            )
         elif view is View.CYCLE:
             window.cycle_pane.focus_current()
         else:
@@ -344,6 +347,7 @@ class NavigationController(QObject):
         page.timeline.newCycleRequested.connect(self.new_cycle_in)
         page.inquiry_list.currentInquiryChanged.connect(self._inquiry_chosen)
         window.cycle_pane.new_cycle_button.clicked.connect(self.new_cycle)
+        page.new_cycle_button.clicked.connect(self.new_cycle)
         window.openCycleRequested.connect(self.open_cycle)
         cycles = self._cycles
         cycles.cycleShown.connect(self._cycle_shown)

@@ -49,6 +49,7 @@ class InquiryList(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.list, 1)
+        layout.addStretch(0)  # with the list hidden, the note stays at the top
         self.refresh()
 
     @Slot()

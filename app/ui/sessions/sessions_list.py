@@ -61,7 +61,7 @@ class SessionsList(QWidget):
         self._journal = journal
         self._today = today
         self.dialog: SessionDialog | None = None
-        self.title_label = heading("Sessions", "Sessions", 1.2)
+        self.title_label = heading("Sessions", "Sessions", 1.6)
         self.new_button = QPushButton("&Record a session…")
         self.new_button.setAccessibleName("Record a session")
         self.open_button = QPushButton("&Open")

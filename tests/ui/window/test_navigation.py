@@ -170,3 +170,19 @@ def test_text_that_cannot_be_saved_keeps_the_person_in_the_cycle(
     key(qtbot, window, Qt.Key.Key_1, CTRL)
     assert view_shown(window) is View.HOME
     assert journal.cycles.get(cycle.id).text("frame") == "Words I must not lose"
+
+
+def test_an_empty_journal_says_what_each_view_is_for(qtbot, journal, make_window):
+    window = make_window(journal)
+    key(qtbot, window, Qt.Key.Key_3, CTRL)
+    page = window.inquiries_page
+    assert page.new_cycle_button.isVisible() and page.new_cycle_button.hasFocus()
+    assert not page.inquiry_list.isVisible()
+    key(qtbot, window, Qt.Key.Key_4, CTRL)
+    assert window.cycle_pane.new_cycle_button.isVisible()
+    assert window.cycle_pane.new_cycle_button.hasFocus()
+    key(qtbot, window, Qt.Key.Key_Space)  # "New cycle…"
+    dialog = window.controllers.cycles.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.reject()
