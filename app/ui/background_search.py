@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
-from app.errors import JournalError
 from app.search import Order, SearchFilters, SearchResults
+from app.ui.worker import WorkRelay, WorkTask
 
 SearchFunction = Callable[..., SearchResults]
 """`SearchService.search`, or a stand-in with the same call: (query, filters, *, order,
@@ -27,42 +28,6 @@ class SearchRequest:
     order: Order
     offset: int = 0
     limit: int = 50
-
-
-class _Relay(QObject):
-    """Carries a task's outcome back to the GUI thread (it lives there; the task emits)."""
-
-    done = Signal(object, object)
-    failed = Signal(object, str)
-
-
-class _SearchTask(QRunnable):
-    def __init__(self, search: SearchFunction, request: SearchRequest, relay: _Relay) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._search = search
-        self._request = request
-        self._relay = relay
-
-    def run(self) -> None:
-        """Runs on the worker thread; only signals cross back."""
-        request = self._request
-        try:
-            results = self._search(
-                request.query,
-                request.filters,
-                order=request.order,
-                offset=request.offset,
-                limit=request.limit,
-            )
-        except JournalError as exc:
-            self._relay.failed.emit(request, str(exc))
-            return
-        except Exception:
-            # A bug, not a known error: the box must not stay stuck, and the trace must show.
-            self._relay.failed.emit(request, UNEXPECTED)
-            raise
-        self._relay.done.emit(request, results)
 
 
 class BackgroundSearch(QObject):
@@ -84,7 +49,7 @@ class BackgroundSearch(QObject):
         self._search = search
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
+        self._relay = WorkRelay(self)
         self._relay.done.connect(self._task_done)
         self._relay.failed.connect(self._task_failed)
         self._running = False
@@ -113,15 +78,23 @@ class BackgroundSearch(QObject):
 
     def _start(self, request: SearchRequest) -> None:
         self._running = True
-        self._pool.start(_SearchTask(self._search, request, self._relay))
+        work = partial(
+            self._search,
+            request.query,
+            request.filters,
+            order=request.order,
+            offset=request.offset,
+            limit=request.limit,
+        )
+        self._pool.start(WorkTask(request, work, self._relay, UNEXPECTED))
 
     @Slot(object, object)
-    def _task_done(self, request: SearchRequest, results: SearchResults) -> None:
+    def _task_done(self, request: object, results: object) -> None:
         self._next()
         self.finished.emit(request, results)
 
     @Slot(object, str)
-    def _task_failed(self, request: SearchRequest, message: str) -> None:
+    def _task_failed(self, request: object, message: str) -> None:
         self._next()
         self.failed.emit(request, message)
 

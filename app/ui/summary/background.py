@@ -4,41 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
-from app.errors import JournalError
-
-
-class _Relay(QObject):
-    """Carries a task's outcome back to the GUI thread (it lives there; the task emits)."""
-
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _Task(QRunnable):
-    def __init__(
-        self, ticket: int, work: Callable[[], object], relay: _Relay, unexpected: str
-    ) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._ticket = ticket
-        self._work = work
-        self._relay = relay
-        self._unexpected = unexpected
-
-    def run(self) -> None:
-        """Runs on the worker thread; only signals cross back."""
-        try:
-            result = self._work()
-        except JournalError as exc:
-            self._relay.failed.emit(self._ticket, str(exc))
-            return
-        except Exception:
-            # A bug, not a known error: the window must not stay busy, and the trace must show.
-            self._relay.failed.emit(self._ticket, self._unexpected)
-            raise
-        self._relay.done.emit(self._ticket, result)
+from app.ui.worker import WorkRelay, WorkTask
 
 
 class BackgroundCall(QObject):
@@ -59,7 +27,7 @@ class BackgroundCall(QObject):
         self._unexpected = unexpected
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
+        self._relay = WorkRelay(self)
         self._relay.done.connect(self._done)
         self._relay.failed.connect(self._failed)
         self._last = 0
@@ -74,19 +42,19 @@ class BackgroundCall(QObject):
         """Queue `work`; return its ticket."""
         self._last += 1
         self._running += 1
-        self._pool.start(_Task(self._last, work, self._relay, self._unexpected))
+        self._pool.start(WorkTask(self._last, work, self._relay, self._unexpected))
         return self._last
 
     def wait(self) -> None:
         """Block until every queued call has run (closing down)."""
         self._pool.waitForDone()
 
-    @Slot(int, object)
-    def _done(self, ticket: int, result: object) -> None:
+    @Slot(object, object)
+    def _done(self, ticket: object, result: object) -> None:
         self._running -= 1
         self.finished.emit(ticket, result)
 
-    @Slot(int, str)
-    def _failed(self, ticket: int, message: str) -> None:
+    @Slot(object, str)
+    def _failed(self, ticket: object, message: str) -> None:
         self._running -= 1
         self.failed.emit(ticket, message)
