@@ -68,29 +68,40 @@ def run_child(*arguments: str) -> ChildRun:
     return ChildRun(lines, spawned, seen, usage.ru_maxrss)
 
 
-def _to_window(*arguments: str) -> float:
-    """Milliseconds from spawning a child to its window being exposed and painted."""
+def _to_window(*arguments: str) -> tuple[float, float]:
+    """Milliseconds from spawning a child to its first window, and to its last, on screen."""
     run = run_child(*arguments)
-    return (float(run.lines["EXPOSED"]) - run.spawned) * 1000
+    first = (float(run.lines["EXPOSED"]) - run.spawned) * 1000
+    return first, (float(run.lines["READY"]) - run.spawned) * 1000
 
 
 def cold_start_figures(journal_folder: Path) -> list[Figure]:
-    """Spawn to window shown, for the app on the journal and for a bare QMainWindow."""
+    """Spawn to window shown, for the app on the journal and for a bare QMainWindow.
+
+    The app shows a plain window at once and the journal window when the journal is open;
+    both moments are reported.
+    """
     folder = str(journal_folder)
     _to_window("bare"), _to_window("app", folder)  # warm the file cache for both
-    app_runs: list[float] = []
+    shown: list[float] = []
+    ready: list[float] = []
     bare_runs: list[float] = []
     for _ in range(COLD_START_RUNS):
-        bare_runs.append(_to_window("bare"))
-        app_runs.append(_to_window("app", folder))
+        bare_runs.append(_to_window("bare")[0])
+        first, last = _to_window("app", folder)
+        shown.append(first)
+        ready.append(last)
     return [
         ratio_at_most(
-            "cold start to window shown (keyring key), p50",
-            p50(app_runs),
+            "cold start to window shown (keyring key), p50", p50(shown), p50(bare_runs), "ms", 3
+        ),
+        ratio_at_most(
+            "cold start to the journal on screen (keyring key), p50",
+            p50(ready),
             p50(bare_runs),
             "ms",
-            3,
-        )
+            8,
+        ),
     ]
 
 

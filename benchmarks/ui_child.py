@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 START = time.perf_counter()
+JOURNAL_WINDOW_TITLE = "Inquiry Journal"  # the opening window's title says "(opening…)"
 
 
 def say(key: str, value: object) -> None:
@@ -26,12 +27,17 @@ def say(key: str, value: object) -> None:
     print(f"{key} {value}", flush=True)
 
 
-def quit_when_exposed(app: Any) -> Any:
-    """An application-wide filter: on the first window exposed, report the time and quit."""
+def quit_when_exposed(app: Any, final_title: str | None = None) -> Any:
+    """An application-wide filter reporting when windows are first shown.
+
+    EXPOSED is the first window on screen; READY is the window titled `final_title` (any
+    window when None), after which the app quits.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QWindow
 
     class Exposed(QObject):
+        first = False
         done = False
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -41,13 +47,18 @@ def quit_when_exposed(app: Any) -> Any:
                 and isinstance(watched, QWindow)
                 and watched.isExposed()
             ):
-                self.done = True
-                # After this event is handled, and the window painted for it.
-                QTimer.singleShot(0, self.report)
+                if not self.first:
+                    self.first = True
+                    # Said now: while the app is still busy (opening the journal behind its
+                    # first window) a queued report would wait for that work to finish.
+                    say("EXPOSED", time.perf_counter())
+                if final_title is None or watched.title() == final_title:
+                    self.done = True
+                    QTimer.singleShot(0, self.report)
             return False
 
         def report(self) -> None:
-            say("EXPOSED", time.perf_counter())
+            say("READY", time.perf_counter())
             app.quit()
 
     hook = Exposed()
@@ -75,7 +86,7 @@ def journal_app(folder: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-    hook = quit_when_exposed(app)
+    hook = quit_when_exposed(app, final_title=JOURNAL_WINDOW_TITLE)
     from app.ui.launch import main
 
     code = main(folder, [sys.argv[0]])

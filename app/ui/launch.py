@@ -13,23 +13,25 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from app.errors import JournalError, KeyUnavailableError, WrongKeyError
-from app.journal import Journal, create_journal, open_journal
+from app.errors import JournalError, KeyUnavailableError, NotAJournalError, WrongKeyError
 from app.paths import ENV_HOME, is_network_path, resolve_data_dir
 from app.storage.keys import KeyStore, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import KeyMode, journal_exists, read_meta
-from app.ui.main_window import MainWindow
 from app.ui.messages import show_error
+from app.ui.opening_window import OpeningWindow
 from app.ui.resources import app_icon
 from app.ui.settings import open_settings, remember_folder, remembered_folder
-from app.ui.setup_wizard import NETWORK_WARNING, CreateJournal, SetupWizard
-from app.ui.unlock_dialogs import RECOVER_REQUESTED, PassphraseDialog, RecoverDialog
+
+# The journal, its ORM and the big window load after a first window is on screen.
+if TYPE_CHECKING:
+    from app.journal import Journal
+    from app.ui.setup_wizard import CreateJournal
 
 APP_NAME = "Inquiry Journal"
 
@@ -72,6 +74,8 @@ class DialogPrompts:
 
     def warn_network_folder(self, folder: Path) -> None:
         """A warning box the person acknowledges."""
+        from app.ui.setup_wizard import NETWORK_WARNING
+
         QMessageBox.warning(None, APP_NAME, f"{folder}\n\n{NETWORK_WARNING}")
 
     def show_error(self, message: str) -> None:
@@ -80,6 +84,8 @@ class DialogPrompts:
 
     def run_setup(self, folder: Path, create: CreateJournal) -> Journal | Path | None:
         """The first-run wizard."""
+        from app.ui.setup_wizard import SetupWizard
+
         wizard = SetupWizard(folder, self._key_store, create)
         wizard.setWindowIcon(app_icon())
         if wizard.exec() != SetupWizard.DialogCode.Accepted:
@@ -88,6 +94,8 @@ class DialogPrompts:
 
     def ask_passphrase(self, folder: Path) -> Journal | UnlockChoice | None:
         """The passphrase dialog."""
+        from app.ui.unlock_dialogs import RECOVER_REQUESTED, PassphraseDialog
+
         dialog = PassphraseDialog(folder, self._key_store)
         result = dialog.exec()
         if result == RECOVER_REQUESTED:
@@ -96,6 +104,8 @@ class DialogPrompts:
 
     def recover(self, folder: Path, reason: str, *, prefer_passphrase: bool) -> Journal | None:
         """The recovery dialog."""
+        from app.ui.unlock_dialogs import RecoverDialog
+
         dialog = RecoverDialog(folder, self._key_store, reason, prefer_passphrase=prefer_passphrase)
         accepted = dialog.exec() == RecoverDialog.DialogCode.Accepted
         return dialog.journal if accepted else None
@@ -143,6 +153,8 @@ class JournalOpener:
         self.folder = folder
 
     def _create(self, folder: Path, passphrase: str | None) -> tuple[Journal, str]:
+        from app.journal import create_journal
+
         self._take_lock(folder)
         return create_journal(folder, self._key_store, passphrase)
 
@@ -157,6 +169,8 @@ class JournalOpener:
                     prefer_passphrase=True,
                 )
             return answer
+        from app.journal import open_journal
+
         try:
             return open_journal(folder, self._key_store)
         except (KeyUnavailableError, WrongKeyError) as exc:
@@ -206,28 +220,59 @@ def main(
     folder = journal_folder(data_dir or _data_dir_argument(arguments), settings)
     store = key_store if key_store is not None else SystemKeyring()
     asker = prompts if prompts is not None else DialogPrompts(store)
+    opening = _opening_window(folder, settings)
     opener = JournalOpener(folder, store, asker)
     try:
         journal = opener.open()
     except JournalError as exc:
         opener.release()
+        _close(opening)
         asker.show_error(str(exc))
         return 1
     if journal is None:
         opener.release()
+        _close(opening)
         return 0
     try:
         if journal.folder != folder:
             remember_folder(settings, journal.folder)
-        return _run_window(app, journal, settings)
+        return _run_window(app, journal, settings, opening)
     finally:
         journal.close()
         opener.release()
 
 
-def _run_window(app: QApplication, journal: Journal, settings: QSettings) -> int:
+def _opening_window(folder: Path, settings: QSettings) -> OpeningWindow | None:
+    """On the everyday path (a journal unlocked by the keyring) show a window at once.
+
+    First run and passphrase journals start with their own dialog instead.
+    """
+    try:
+        quick = journal_exists(folder) and read_meta(folder).key_mode is KeyMode.KEYRING
+    except NotAJournalError:
+        quick = False
+    if not quick or is_network_path(folder):
+        return None
+    opening = OpeningWindow(settings)
+    opening.show()
+    QApplication.processEvents()
+    return opening
+
+
+def _close(window: QMainWindow | None) -> None:
+    if window is not None:
+        window.close()
+        window.deleteLater()
+
+
+def _run_window(
+    app: QApplication, journal: Journal, settings: QSettings, opening: QMainWindow | None = None
+) -> int:
+    from app.ui.main_window import MainWindow
+
     window = MainWindow(journal, settings=settings)
     window.show()
+    _close(opening)
     try:
         return app.exec()
     finally:

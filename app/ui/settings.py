@@ -54,6 +54,16 @@ def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter
     return restored
 
 
+def restore_geometry(settings: QSettings, window: QMainWindow) -> bool:
+    """Put a window where the journal window was last time; False when nothing was kept."""
+    geometry = settings.value(_GEOMETRY)
+    return (
+        isinstance(geometry, QByteArray)
+        and not geometry.isEmpty()
+        and window.restoreGeometry(geometry)
+    )
+
+
 def remember_window(settings: QSettings, window: QMainWindow, splitter: QSplitter) -> None:
     """Keep the window's geometry and splitter position for next time."""
     settings.setValue(_GEOMETRY, window.saveGeometry())

@@ -59,15 +59,23 @@ class FakePrompts:
         return self.recovered
 
 
-def close_windows_when_shown() -> None:
-    """Close the journal window as soon as the event loop runs, as a person closing it would."""
+def close_windows_when_shown(tries: int = 500) -> None:
+    """Close the journal window once it is on screen, as a person closing it would.
+
+    The opening window lets the event loop run before the journal window exists, so this
+    looks again on the next turns of the loop until the journal window is there.
+    """
 
     def close_all() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                widget.close()
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        for widget in windows:
+            widget.close()
+        if not windows and tries > 0:
+            close_windows_when_shown(tries - 1)
 
-    QTimer.singleShot(0, close_all)
+    QTimer.singleShot(1, close_all)
 
 
 def test_a_second_window_on_the_same_journal_is_refused(journal_dir, key_store):
@@ -168,3 +176,22 @@ def test_data_dir_can_come_from_the_arguments(journal_dir, key_store):
     assert main(None, argv, prompts=prompts, key_store=key_store) == 0
     assert prompts.asked == ["setup"]
     assert (journal_dir / ".journal.lock").exists()
+
+
+def test_an_everyday_start_shows_a_window_before_the_journal_loads(journal_dir, key_store):
+    from app.ui.opening_window import OpeningWindow
+
+    create_journal(journal_dir, key_store)[0].close()
+    seen: list[str] = []
+
+    def look() -> None:
+        seen.extend(type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible())
+
+    QTimer.singleShot(0, look)  # runs while the opening window is the one on screen
+    close_windows_when_shown()
+    prompts = FakePrompts()
+    assert main(journal_dir, ["inquiry-journal"], prompts=prompts, key_store=key_store) == 0
+    assert seen == ["OpeningWindow"]
+    assert not any(
+        isinstance(w, OpeningWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
