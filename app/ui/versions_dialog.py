@@ -79,6 +79,7 @@ class VersionHistoryDialog(QDialog):
         splitter.addWidget(self.version_list)
         splitter.addWidget(self.preview)
         splitter.setSizes([260, 480])
+        self._splitter = splitter
         self.intro = QLabel(CHOOSE)
         self.intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -108,6 +109,11 @@ class VersionHistoryDialog(QDialog):
             self.version_list.addItem(item)
         self.empty_note.setVisible(not self._versions)
         self.restore_button.setEnabled(bool(self._versions))
+        # With nothing to choose from, only the sentence saying why: no empty panes.
+        for part in (self.intro, self._splitter, self.restore_button):
+            part.setVisible(bool(self._versions))
+        if not self._versions:
+            self.resize(560, 160)
         if self._versions:
             self.version_list.setCurrentRow(0)
 
