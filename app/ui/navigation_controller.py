@@ -105,6 +105,11 @@ class NavigationController(QObject):
         self._cycles.open(cycle_id, stage_id)
         self._show(View.CYCLE, check=False)
 
+    @Slot(str, str)
+    def open_cycle_at(self, cycle_id: str, stage_id: str) -> None:
+        """Show a cycle at a stage (a search result), or where it was left if "" or not offered."""
+        self.open_cycle(cycle_id, stage_id)
+
     @Slot(str)
     def read_cycle(self, cycle_id: str) -> None:
         """Show a whole cycle as one page."""
@@ -348,7 +353,7 @@ class NavigationController(QObject):
         page.inquiry_list.currentInquiryChanged.connect(self._inquiry_chosen)
         window.cycle_pane.new_cycle_button.clicked.connect(self.new_cycle)
         page.new_cycle_button.clicked.connect(self.new_cycle)
-        window.openCycleRequested.connect(self.open_cycle)
+        window.openCycleRequested.connect(self.open_cycle_at)
         cycles = self._cycles
         cycles.cycleShown.connect(self._cycle_shown)
         cycles.cycleChanged.connect(self._cycle_changed)
