@@ -472,6 +472,16 @@ class CycleStore:
             for row in rows
         ]
 
+    def counts_by_inquiry(self) -> dict[str, int]:
+        """How many live cycles each line of inquiry has."""
+        query = (
+            select(Cycle.inquiry_id, func.count())
+            .where(Cycle.deleted_at.is_(None))
+            .group_by(Cycle.inquiry_id)
+        )
+        with self._session() as session:
+            return {inquiry_id: int(n) for inquiry_id, n in session.execute(query)}
+
     def waiting_for_reflection(self, today: date) -> list[CycleSummary]:
         """Planned cycles whose experiment date has come: time to reflect on them."""
         return self.summaries(statuses=[CycleStatus.PLANNED], due_by=today)
@@ -495,10 +505,10 @@ class CycleStore:
 
     def domain_counts(self, since: datetime) -> dict[Domain, int]:
         """How many live cycles worked on since `since` touch each domain."""
+        recent = select(Cycle.id).where(Cycle.updated_at >= since, Cycle.deleted_at.is_(None))
         query = (
             select(CycleDomain.domain, func.count())
-            .join(Cycle, Cycle.id == CycleDomain.cycle_id)
-            .where(Cycle.deleted_at.is_(None), Cycle.updated_at >= since)
+            .where(CycleDomain.cycle_id.in_(recent))
             .group_by(CycleDomain.domain)
         )
         with self._session() as session:

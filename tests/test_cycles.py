@@ -178,3 +178,12 @@ def test_cycle_tags_are_offered_and_survive_emptying_the_trash(
     journal.entries.empty_trash()
     assert journal.entries.all_tags() == ["rota"]
     assert journal.cycles.get(cycle.id).tags == ("rota",)
+
+
+def test_cycles_are_counted_per_line_of_inquiry(journal: Journal, inquiry_id: str) -> None:
+    other = journal.cycles.create_inquiry("Another question?").id
+    for _ in range(3):
+        journal.cycles.start_cycle(inquiry_id, "kolb")
+    gone = journal.cycles.start_cycle(other, "kolb")
+    journal.cycles.trash(gone.id)
+    assert journal.cycles.counts_by_inquiry() == {inquiry_id: 3}

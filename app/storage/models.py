@@ -81,6 +81,7 @@ class Entry(Base):
 
     __table_args__ = (
         Index("ix_entries_list", "deleted_at", "created_at"),
+        Index("ix_entries_recent", "deleted_at", "updated_at"),
         Index("ix_entries_updated", "updated_at"),
     )
 

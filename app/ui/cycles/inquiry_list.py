@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -19,7 +17,6 @@ NO_INQUIRIES = (
     "cycles; start one with a new cycle."
 )
 _ORDER = {InquiryStatus.OPEN: 0, InquiryStatus.PAUSED: 1, InquiryStatus.CLOSED: 2}
-_ALL_CYCLES = 10_000
 
 
 class InquiryList(QWidget):
@@ -57,16 +54,14 @@ class InquiryList(QWidget):
         """Read the lines of inquiry again."""
         try:
             inquiries = self._journal.cycles.inquiries()
-            counts = Counter(
-                c.inquiry_id for c in self._journal.cycles.summaries(limit=_ALL_CYCLES)
-            )
+            counts = self._journal.cycles.counts_by_inquiry()
         except JournalError as exc:
             self.error.show_message(str(exc))
             return
         self.error.show_message("")
         items = []
         for inquiry in sorted(inquiries, key=lambda i: _ORDER[i.status]):
-            n = counts[inquiry.id]
+            n = counts.get(inquiry.id, 0)
             cycles = f"{n} cycle" + ("" if n == 1 else "s")
             detail = f"{inquiry.status.label} · {cycles} · active {local_day(inquiry.updated)}"
             items.append(ListItem(inquiry.id, inquiry.question, detail, inquiry.domains))

@@ -1,4 +1,4 @@
-"""an index for the cycle list (newest first)
+"""indexes for recently changed cycles and entries (lists, home balance)
 
 Revision ID: 0007
 Revises: 0006
@@ -17,7 +17,9 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index("ix_cycles_recent", "cycles", ["deleted_at", "updated_at"], unique=False)
+    op.create_index("ix_entries_recent", "entries", ["deleted_at", "updated_at"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_entries_recent", table_name="entries")
     op.drop_index("ix_cycles_recent", table_name="cycles")
