@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from app.cycles import CycleStore
-from app.cycles_model import CycleStatus, InquiryStatus, LoopLevel
+from app.cycles_model import PLANNED_MARK, CycleStatus, InquiryStatus, LoopLevel
 from app.domains import Domain
 from app.entries import EntryStore
 from app.journal import Journal
@@ -394,6 +394,8 @@ def _add_cycle(
                 clock.now += timedelta(days=3)
                 cycles.begin_reflection(cycle.id)
             cycles.save_stage(cycle.id, stage.id, spec.stages[stage.id])
+    if cycles.get(cycle.id).status is CycleStatus.PLANNED:
+        cycles.set_current_stage(cycle.id, PLANNED_MARK)  # the plan is written; it waits
     cycles.update_cycle(cycle.id, tags=spec.tags, dimensions=spec.dimensions, loop=spec.loop)
     if spec.status is CycleStatus.REVIEWED:
         cycles.finish(cycle.id)

@@ -164,6 +164,7 @@ def memory(folder: Path) -> int:
     from app.journal import open_journal
     from app.storage.keys import SystemKeyring
     from app.ui.main_window import MainWindow
+    from app.ui.navigation import View
 
     app = QApplication(sys.argv[:1])
     journal = open_journal(folder, SystemKeyring())
@@ -172,6 +173,7 @@ def memory(folder: Path) -> int:
         settings = QSettings(str(Path(settings_dir) / "s.ini"), QSettings.Format.IniFormat)
         window = MainWindow(journal, settings=settings)
         window.show()
+        window.navigation.show_view(View.ENTRIES)  # the window opens on Home
         app.processEvents()
         model, view = window.controller.model, window.entry_list
         fetches = []
