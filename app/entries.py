@@ -247,37 +247,10 @@ class EntryStore:
         trashed: bool = False,
     ) -> list[EntrySummary]:
         """Entries newest first, a page at a time, without their bodies."""
-        query = _filtered(
-            select(
-                Entry.id,
-                Entry.title,
-                # The body is read only for untitled entries (it may be long).
-                case(
-                    (Entry.title == "", func.substr(Entry.body, 1, _TITLE_FROM_BODY_CHARS)),
-                    else_="",
-                ),
-                Entry.created_at,
-                Entry.updated_at,
-                Entry.deleted_at,
-            ),
-            text_filter,
-            trashed=trashed,
-        )
+        query = _filtered(select(*_summary_columns()), text_filter, trashed=trashed)
         query = query.order_by(Entry.created_at.desc(), Entry.id.desc()).offset(offset).limit(limit)
         with self._session() as session:
-            rows = session.execute(query).all()
-            domains = _domains_for(session, [row[0] for row in rows])
-        return [
-            EntrySummary(
-                id=row[0],
-                title=display_title(row[1], row[2] or ""),
-                created=row[3],
-                updated=row[4],
-                domains=domains.get(row[0], ()),
-                deleted=row[5],
-            )
-            for row in rows
-        ]
+            return _summaries(session, query)
 
     def versions(self, entry_id: str) -> list[EntryVersionRecord]:
         """Earlier texts of an entry, newest first."""
@@ -390,14 +363,9 @@ def summaries_after(
     already shown rather than by OFFSET, which makes SQLite step over every earlier row: a page
     deep in a 50,000-entry list costs what the first page costs.
     """
-    query = select(
-        Entry.id,
-        Entry.title,
-        case((Entry.title == "", func.substr(Entry.body, 1, _TITLE_FROM_BODY_CHARS)), else_=""),
-        Entry.created_at,
-        Entry.updated_at,
-        Entry.deleted_at,
-    ).where(Entry.deleted_at.is_not(None) if trashed else Entry.deleted_at.is_(None))
+    query = select(*_summary_columns()).where(
+        Entry.deleted_at.is_not(None) if trashed else Entry.deleted_at.is_(None)
+    )
     if last is not None:
         # The first condition is an index range; the second breaks ties on the same moment.
         query = query.where(
@@ -406,8 +374,24 @@ def summaries_after(
         )
     query = query.order_by(Entry.created_at.desc(), Entry.id.desc()).limit(limit)
     with store._session() as session:
-        rows = session.execute(query).all()
-        domains = _domains_for(session, [row[0] for row in rows])
+        return _summaries(session, query)
+
+
+def _summary_columns() -> tuple[Any, ...]:
+    """What a list row needs; the body is read only for an untitled entry's first line."""
+    return (
+        Entry.id,
+        Entry.title,
+        case((Entry.title == "", func.substr(Entry.body, 1, _TITLE_FROM_BODY_CHARS)), else_=""),
+        Entry.created_at,
+        Entry.updated_at,
+        Entry.deleted_at,
+    )
+
+
+def _summaries(session: Session, query: Select[Any]) -> list[EntrySummary]:
+    rows = session.execute(query).all()
+    domains = _domains_for(session, [row[0] for row in rows])
     return [
         EntrySummary(
             id=row[0],
