@@ -115,7 +115,7 @@ def save_figures(folder: Path) -> list[Figure]:
 
 def import_figures(entries: int = 10_000) -> list[Figure]:
     """Importing a JSON export of `entries` entries into a new journal."""
-    document, _ = build_document(entries, seed=11)
+    document, _ = build_document(entries * 5 // 4, seed=11)  # a fifth of the items are cycles
     document["cycles"], document["inquiries"] = [], []
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "import.json"

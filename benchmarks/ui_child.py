@@ -22,6 +22,23 @@ START = time.perf_counter()
 JOURNAL_WINDOW_TITLE = "Inquiry Journal"  # the opening window's title says "(opening…)"
 
 
+def own_peak_kb() -> int:
+    """This process's peak resident memory since it started the child script (Linux: VmHWM).
+
+    Unlike the parent's rusage view of the child, it leaves out memory the child shared with
+    the parent before exec.
+    """
+    import resource
+
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
 def say(key: str, value: object) -> None:
     """One line for the parent."""
     print(f"{key} {value}", flush=True)
@@ -199,6 +216,7 @@ def memory(folder: Path) -> int:
                     app.processEvents()
             app.processEvents()
         say("HITS", search.model.rowCount())
+        say("PEAK_KB", own_peak_kb())
         window.close()
         window.deleteLater()
         app.processEvents()
