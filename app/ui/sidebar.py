@@ -52,6 +52,9 @@ class Sidebar(QWidget):
         self.entry_list.setAccessibleName("Entries")
         self.entry_list.setItemDelegate(EntryDelegate())
         self.entry_list.setUniformItemSizes(True)
+        # Lay rows out a batch at a time, so a page added deep in the list stays cheap.
+        self.entry_list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.entry_list.setBatchSize(200)
         self.entry_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.entry_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.entry_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
