@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.cycles_model import InquiryStatus
@@ -47,11 +48,18 @@ class InquiryList(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.list, 1)
         layout.addStretch(0)  # with the list hidden, the note stays at the top
-        self.refresh()
+        self._read = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the lines the first time the list is seen (not while the window starts)."""
+        if not self._read:
+            self.refresh()
+        super().showEvent(event)
 
     @Slot()
     def refresh(self) -> None:
         """Read the lines of inquiry again."""
+        self._read = True
         try:
             inquiries = self._journal.cycles.inquiries()
             counts = self._journal.cycles.counts_by_inquiry()
