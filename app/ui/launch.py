@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app.errors import JournalError, KeyUnavailableError, NotAJournalError, WrongKeyError
-from app.paths import ENV_HOME, is_network_path, resolve_data_dir
+from app.paths import ENV_HOME, is_network_path, remember_journal_folder, resolve_data_dir
 from app.storage.keys import KeyStore, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import KeyMode, journal_exists, read_meta
@@ -236,6 +236,8 @@ def main(
     try:
         if journal.folder != folder:
             remember_folder(settings, journal.folder)
+            # The command line's default follows the folder chosen here too.
+            remember_journal_folder(journal.folder)
         return _run_window(app, journal, settings, opening)
     finally:
         journal.close()

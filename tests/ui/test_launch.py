@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.errors import JournalInUseError
 from app.journal import Journal, create_journal, open_journal
-from app.paths import ENV_HOME
+from app.paths import ENV_HOME, resolve_data_dir
 from app.storage.keys import KEYRING_SERVICE, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import meta_path, read_meta
@@ -105,6 +105,7 @@ def test_setup_in_another_folder_is_opened_next_time(qtbot, monkeypatch, tmp_pat
     close_windows_when_shown()
     assert main(None, ["inquiry-journal"], prompts=prompts, key_store=key_store) == 0
     assert journal_folder(None, open_settings()) == chosen
+    assert resolve_data_dir(None) == chosen  # the command line opens the same journal
 
     again = FakePrompts()
     close_windows_when_shown()
