@@ -27,7 +27,7 @@ from app.summary.privacy import LocatedFinding, apply_redactions, find_in
 from app.ui.cycles.text import from_qdate, to_qdate
 from app.ui.summary.background import BackgroundCall
 from app.ui.summary.choices import choice_groups
-from app.ui.summary.document import add_chart, qt_html, summary_document
+from app.ui.summary.document import qt_html, summary_document
 from app.ui.summary.hooks import (
     ChooseFile,
     PrintDocument,
@@ -266,7 +266,6 @@ class SummaryDialog(SummaryForm):
     def _show_preview(self, prepared: Prepared) -> None:
         self.prepared = prepared
         scrolled = self.preview.verticalScrollBar().value()
-        add_chart(self.preview.document(), prepared.summary)
         self.preview.setHtml(qt_html(prepared.summary))
         self.preview.verticalScrollBar().setValue(scrolled)
         self.preview_note.setText(findings_note(len(prepared.findings)))
