@@ -16,6 +16,7 @@ from app.ui.cycles.home_layout import HomeLayout
 from app.ui.cycles.item_list import ListItem
 from app.ui.cycles.text import experiment_phrase
 from app.ui.dates import local_day
+from app.ui.read_when_shown import ReadWhenShown
 
 BALANCE_EMPTY = "Nothing tagged with a domain in the last {days} days yet."
 BALANCE_ONLY_INDIVIDUAL = (
@@ -65,11 +66,12 @@ class HomeView(HomeLayout):
         self.new_cycle_button.clicked.connect(self.newCycleRequested)
         self.new_entry_button.clicked.connect(self.newEntryRequested)
         self.message_bar.retryRequested.connect(self.refresh)
-        self.refresh()
+        self._reading = ReadWhenShown(self, self.refresh)
 
     @Slot()
     def refresh(self) -> None:
         """Read everything again from the journal."""
+        self._reading.mark_read()
         today = self._today()
         try:
             overview = home_overview(self._journal, today, self._now())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.cycles_model import InquiryStatus
@@ -12,6 +11,7 @@ from app.journal import Journal
 from app.ui.cycles.item_list import ItemList, ListItem
 from app.ui.dates import local_day
 from app.ui.fields import InlineError, quiet_note
+from app.ui.read_when_shown import ReadWhenShown
 
 NO_INQUIRIES = (
     "No lines of inquiry yet. A line of inquiry is a question you work through over several "
@@ -48,18 +48,12 @@ class InquiryList(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.list, 1)
         layout.addStretch(0)  # with the list hidden, the note stays at the top
-        self._read = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Read the lines the first time the list is seen (not while the window starts)."""
-        if not self._read:
-            self.refresh()
-        super().showEvent(event)
+        self._reading = ReadWhenShown(self, self.refresh)
 
     @Slot()
     def refresh(self) -> None:
         """Read the lines of inquiry again."""
-        self._read = True
+        self._reading.mark_read()
         try:
             inquiries = self._journal.cycles.inquiries()
             counts = self._journal.cycles.counts_by_inquiry()

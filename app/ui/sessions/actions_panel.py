@@ -12,6 +12,7 @@ from app.errors import JournalError
 from app.journal import Journal
 from app.sessions import ActionRecord, ActionStatus
 from app.ui.cycles.item_list import ListItem
+from app.ui.read_when_shown import ReadWhenShown
 from app.ui.sessions.actions_panel_view import ActionsPanelLayout
 from app.ui.sessions.evidence_picker import EvidencePicker
 from app.ui.sessions.items import ItemKind, ItemRef, item_ref, recent_items, split_key
@@ -54,13 +55,14 @@ class ActionsPanel(ActionsPanelLayout):
         self.evidence_list.itemActivated.connect(self._open_evidence)
         self.evidence_list.currentIdChanged.connect(self._evidence_current)
         self.message_bar.retryRequested.connect(self.refresh)
-        self.refresh()
+        self._reading = ReadWhenShown(self, self.refresh)
 
     # -- reading -------------------------------------------------------------------------
 
     @Slot()
     def refresh(self) -> None:
         """Read the open actions again, keeping the chosen one chosen while it is open."""
+        self._reading.mark_read()
         keep = self._current.id if self._current else None
         try:
             actions = self._journal.sessions.open_actions()

@@ -16,6 +16,7 @@ from app.ui.cycles.item_list import ItemList, ListItem
 from app.ui.cycles.text import day_text, heading
 from app.ui.fields import quiet_note
 from app.ui.message_bar import MessageBar
+from app.ui.read_when_shown import ReadWhenShown
 from app.ui.sessions.session_dialog import SessionDialog
 
 EMPTY = (
@@ -86,11 +87,12 @@ class SessionsList(QWidget):
         self.new_button.clicked.connect(self.record_session)
         self.open_button.clicked.connect(self._open_current)
         self.message_bar.retryRequested.connect(self.refresh)
-        self.refresh()
+        self._reading = ReadWhenShown(self, self.refresh)
 
     @Slot()
     def refresh(self) -> None:
         """Read the sessions again."""
+        self._reading.mark_read()
         try:
             sessions = self._journal.sessions.all()
         except JournalError as exc:
