@@ -37,7 +37,7 @@ from app.storage.models import (
     Inquiry,
     InquiryDomain,
 )
-from app.storage.transaction import transaction
+from app.storage.transaction import require, transaction
 from app.tags import normalise_tags, tag_rows
 from app.templates import StageRole, StageTiming, Template, TemplateLibrary
 
@@ -574,17 +574,11 @@ def _snippet(text: str) -> str:
 
 
 def _get_inquiry(session: Session, inquiry_id: str) -> Inquiry:
-    inquiry = session.get(Inquiry, inquiry_id)
-    if inquiry is None:
-        raise EntryNotFoundError("That line of inquiry no longer exists.")
-    return inquiry
+    return require(session, Inquiry, inquiry_id, "line of inquiry")
 
 
 def _get_cycle(session: Session, cycle_id: str) -> Cycle:
-    cycle = session.get(Cycle, cycle_id)
-    if cycle is None:
-        raise EntryNotFoundError("That cycle no longer exists.")
-    return cycle
+    return require(session, Cycle, cycle_id, "cycle")
 
 
 def _inquiry_record(inquiry: Inquiry) -> InquiryRecord:

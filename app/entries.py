@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domains import Domain, in_order
 from app.errors import EntryNotFoundError
 from app.storage.models import Entry, EntryDomain, EntryVersion, Tag, cycle_tags, entry_tags
-from app.storage.transaction import transaction
+from app.storage.transaction import require, transaction
 from app.tags import normalise_tags, same_tags, tag_rows
 
 UNTITLED = "Untitled entry"
@@ -308,10 +308,7 @@ def _tag_in_use() -> ColumnElement[bool]:
 
 
 def _get(session: Session, entry_id: str) -> Entry:
-    entry = session.get(Entry, entry_id)
-    if entry is None:
-        raise EntryNotFoundError("That entry no longer exists.")
-    return entry
+    return require(session, Entry, entry_id, "entry")
 
 
 def _filtered(query: Select[Any], text_filter: str, *, trashed: bool) -> Select[Any]:

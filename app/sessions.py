@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import EntryNotFoundError, JournalError
 from app.storage.models import ActionEvidence, AgreedAction, SupervisionSession
-from app.storage.transaction import transaction
+from app.storage.transaction import require, transaction
 
 _UNSET = object()  # "not given", where None has a meaning of its own
 
@@ -327,10 +327,7 @@ def _get(session: Session, session_id: str) -> SupervisionSession:
 
 
 def _get_action(session: Session, action_id: str) -> AgreedAction:
-    row = session.get(AgreedAction, action_id)
-    if row is None:
-        raise EntryNotFoundError("That action no longer exists.")
-    return row
+    return require(session, AgreedAction, action_id, "action")
 
 
 def _action_record(row: AgreedAction) -> ActionRecord:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import StorageError
+from app.errors import EntryNotFoundError, StorageError
 from app.storage.engine import explain
 
 
@@ -23,3 +24,14 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
             yield session
     except SQLAlchemyError as exc:
         raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc
+
+
+Row = TypeVar("Row")
+
+
+def require(session: Session, model: type[Row], key: Any, what: str) -> Row:
+    """The row with this key, or EntryNotFoundError saying "That {what} no longer exists."."""
+    row = session.get(model, key)
+    if row is None:
+        raise EntryNotFoundError(f"That {what} no longer exists.")
+    return row
