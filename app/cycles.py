@@ -514,6 +514,16 @@ class CycleStore:
         with self._session() as session:
             return {Domain(code): int(n) for code, n in session.execute(query)}
 
+    def records_changed(self, start: datetime, end: datetime) -> list[CycleRecord]:
+        """Live cycles last changed from `start` up to (not including) `end`, oldest first."""
+        query = (
+            select(Cycle)
+            .where(Cycle.deleted_at.is_(None), Cycle.updated_at >= start, Cycle.updated_at < end)
+            .order_by(Cycle.created_at, Cycle.id)
+        )
+        with self._session() as session:
+            return [self._record(session, c) for c in session.scalars(query)]
+
     def all_records(self) -> list[CycleRecord]:
         """Every cycle, trashed ones too, oldest first (for export)."""
         with self._session() as session:

@@ -288,6 +288,16 @@ class EntryStore:
         with self._session() as session:
             return list(session.scalars(select(Entry.id).order_by(Entry.created_at)).all())
 
+    def records_written(self, start: datetime, end: datetime) -> list[EntryRecord]:
+        """Live entries written from `start` up to (not including) `end`, oldest first."""
+        query = (
+            select(Entry)
+            .where(Entry.deleted_at.is_(None), Entry.created_at >= start, Entry.created_at < end)
+            .order_by(Entry.created_at, Entry.id)
+        )
+        with self._session() as session:
+            return [_record(entry) for entry in session.scalars(query)]
+
     def all_records(self, batch: int = 500) -> Iterator[EntryRecord]:
         """Every entry (trashed included), oldest first, a batch per transaction."""
         ids = self.all_ids()

@@ -158,17 +158,18 @@ def default_selection(
     Flagged cycles and entries, and cycles reviewed in the period.
     """
     start, end = _bounds(since, until)
-    cycles = [
-        c
-        for c in journal.cycles.all_records()
-        if c.deleted is None
-        and (
-            c.bring_to_supervision
-            or (c.status is CycleStatus.REVIEWED and start <= c.updated < end)
-        )
+    return _selection(journal, journal.cycles.records_changed(start, end))
+
+
+def _selection(
+    journal: Journal, period_cycles: list[CycleRecord]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Flagged cycles (oldest first), then those reviewed in the period; flagged entries."""
+    flagged = journal.cycles.flagged_ids()
+    reviewed = [
+        c.id for c in period_cycles if c.status is CycleStatus.REVIEWED and c.id not in set(flagged)
     ]
-    entries = journal.entries.flagged_ids()
-    return tuple(c.id for c in cycles), tuple(entries)
+    return tuple(flagged + reviewed), tuple(journal.entries.flagged_ids())
 
 
 def _bounds(since: date, until: date) -> tuple[datetime, datetime]:
@@ -180,17 +181,13 @@ def _bounds(since: date, until: date) -> tuple[datetime, datetime]:
 def build_summary(journal: Journal, options: SummaryOptions, today: date) -> SupervisionSummary:
     """The summary for a period, from the journal (read only)."""
     start, end = _bounds(options.since, options.until)
-    default_cycles, default_entries = default_selection(journal, options.since, options.until)
+    in_period = journal.entries.records_written(start, end)
+    period_cycles = journal.cycles.records_changed(start, end)
+    default_cycles, default_entries = _selection(journal, period_cycles)
     cycle_ids = options.cycle_ids if options.cycle_ids is not None else default_cycles
     entry_ids = options.entry_ids if options.entry_ids is not None else default_entries
     cycles = [journal.cycles.get(cid) for cid in cycle_ids]
     entries = [journal.entries.get(eid) for eid in entry_ids]
-    in_period = [
-        e for e in journal.entries.all_records() if e.deleted is None and start <= e.created < end
-    ]
-    period_cycles = [
-        c for c in journal.cycles.all_records() if c.deleted is None and start <= c.updated < end
-    ]
     session_day = options.session_date or today
     return SupervisionSummary(
         title=f"{options.session_kind.label} summary",
