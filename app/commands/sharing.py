@@ -171,11 +171,12 @@ def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 def cmd_comment(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Comment on a shared entry or cycle (coach side)."""
-    from app.sharing.exchange import shared_items, write_comment
+    from app.sharing.exchange import write_comment
+    from app.sharing.workspace import find_shared
 
     journal = open_or_create(folder, store)
     try:
-        item = next((i for i in shared_items(journal) if i.item_id == args.item), None)
+        item = find_shared(journal, args.item)
         if item is None:
             raise CommandError(f"No shared entry or cycle has the id {args.item}.")
         write_comment(journal, item.participant, item.item_id, args.text, stage_id=args.stage)

@@ -6,6 +6,7 @@ content is refused, since a genuine package never holds it.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from dataclasses import dataclass
@@ -64,6 +65,20 @@ class CommentNote:
     body: str
     written: str
     reply_to: str | None = None
+
+
+def stages_json(stages: tuple[SharedStage, ...]) -> str:
+    """A shared cycle's stages as the coach's journal keeps them."""
+    return json.dumps(
+        [{"stage": s.stage, "title": s.title, "text": s.text} for s in stages], ensure_ascii=False
+    )
+
+
+def stages_from_json(text: str) -> tuple[SharedStage, ...]:
+    """The stages kept by stages_json ("" for an entry gives none)."""
+    if not text:
+        return ()
+    return tuple(SharedStage(s["stage"], s["title"], s["text"]) for s in json.loads(text))
 
 
 def record_json(record: SharedRecord) -> dict[str, Any]:

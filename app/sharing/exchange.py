@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import JournalError
@@ -28,6 +28,7 @@ from app.sharing.content import (
     parse_notes,
     parse_records,
     record_json,
+    stages_json,
 )
 from app.sharing.package import OpenedPackage, PackageError, open_package, seal
 from app.storage.models import Comment, Contact, ReceivedPackage, SentVersion, SharedItem
@@ -127,7 +128,7 @@ def make_feedback(journal: Journal, participant: ContactRecord) -> Outgoing:
 def record_sent(journal: Journal, outgoing: Outgoing) -> None:
     """After the file is written: remember the versions and comments that went."""
     now = _now()
-    with _unit(journal) as session:
+    with unit(journal) as session:
         for item_id, version in outgoing.versions.items():
             row = session.get(SentVersion, (outgoing.contact.fingerprint, item_id))
             if row is None:
@@ -141,7 +142,7 @@ def record_sent(journal: Journal, outgoing: Outgoing) -> None:
 
 
 def _unsent(journal: Journal, contact: str) -> list[CommentNote]:
-    with _unit(journal) as session:
+    with unit(journal) as session:
         rows = session.scalars(
             select(Comment)
             .where(Comment.contact == contact, Comment.mine.is_(True), Comment.sent_at.is_(None))
@@ -184,7 +185,7 @@ def write_comment(
     """A new comment (coach) or reply (participant), to go in the next package."""
     if not body.strip():
         raise JournalError("The comment is empty.")
-    with _unit(journal) as session:
+    with unit(journal) as session:
         row = Comment(
             id=str(uuid.uuid4()),
             contact=contact,
@@ -197,13 +198,16 @@ def write_comment(
             read=True,
         )
         session.add(row)
+        shared = session.get(SharedItem, (contact, item_id))
+        if shared is not None:  # a coach's comment: remember what it was about
+            shared.commented_content = shared.content
         session.flush()
         return _comment(row)
 
 
 def comments_on(journal: Journal, item_id: str) -> list[CommentRecord]:
     """Every comment and reply on an entry or cycle, oldest first."""
-    with _unit(journal) as session:
+    with unit(journal) as session:
         rows = session.scalars(
             select(Comment).where(Comment.item_id == item_id).order_by(Comment.created_at)
         )
@@ -212,9 +216,22 @@ def comments_on(journal: Journal, item_id: str) -> list[CommentRecord]:
 
 def mark_read(journal: Journal, item_id: str) -> None:
     """The participant has seen the comments on this item."""
-    with _unit(journal) as session:
-        for row in session.scalars(select(Comment).where(Comment.item_id == item_id)):
+    with unit(journal) as session:
+        for row in session.scalars(
+            select(Comment).where(Comment.item_id == item_id, Comment.read.is_(False))
+        ):
             row.read = True
+
+
+def unread_counts(journal: Journal) -> dict[str, int]:
+    """Unread comments per entry or cycle id (only items that have some)."""
+    with unit(journal) as session:
+        rows = session.execute(
+            select(Comment.item_id, func.count())
+            .where(Comment.read.is_(False))
+            .group_by(Comment.item_id)
+        )
+        return {row[0]: row[1] for row in rows}
 
 
 def _comment(row: Comment) -> CommentRecord:
@@ -232,64 +249,6 @@ def _comment(row: Comment) -> CommentRecord:
     )
 
 
-# -- coach workspace ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SharedItemRecord:
-    """What a coach sees of one shared entry or cycle."""
-
-    participant: str
-    item_id: str
-    kind: str
-    title: str
-    content: str
-    previous_content: str
-    domains: tuple[str, ...]
-    tags: tuple[str, ...]
-    written: datetime
-    version: datetime
-    discussed: bool
-
-    @property
-    def changed_since_comment(self) -> bool:
-        """True when a newer version arrived after an earlier one."""
-        return bool(self.previous_content) and self.previous_content != self.content
-
-
-def shared_items(journal: Journal, participant: str | None = None) -> list[SharedItemRecord]:
-    """Shared items, newest first, for one participant or all."""
-    query = select(SharedItem).order_by(SharedItem.written_at.desc())
-    if participant is not None:
-        query = query.where(SharedItem.participant == participant)
-    with _unit(journal) as session:
-        return [
-            SharedItemRecord(
-                r.participant,
-                r.item_id,
-                r.kind,
-                r.title,
-                r.content,
-                r.previous_content,
-                tuple(d for d in r.domains.split(",") if d),
-                tuple(t for t in r.tags.split("\n") if t),
-                r.written_at,
-                r.version,
-                r.discussed,
-            )
-            for r in session.scalars(query)
-        ]
-
-
-def mark_discussed(journal: Journal, participant: str, item_id: str, discussed: bool) -> None:
-    """Tick (or untick) an item as discussed in a session."""
-    with _unit(journal) as session:
-        row = session.get(SharedItem, (participant, item_id))
-        if row is None:
-            raise JournalError("That shared item is no longer here.")
-        row.discussed = discussed
-
-
 # -- importing -----------------------------------------------------------------------------
 
 
@@ -301,15 +260,25 @@ class PackageResult:
     changed: bool
 
 
-def import_package(journal: Journal, data: bytes) -> PackageResult:
-    """Open, check and apply a share or feedback package in one transaction."""
+Progress = Callable[[int, int], None]
+PROGRESS_STEP = 250
+
+
+def import_package(
+    journal: Journal, data: bytes, progress: Progress | None = None
+) -> PackageResult:
+    """Open, check and apply a share or feedback package in one transaction.
+
+    `progress(done, total)` is called as records are applied; if it raises (a Cancel button),
+    the transaction rolls back and the journal is unchanged.
+    """
     opened = open_package(data, journal.sharing.identity())
     if opened.kind == "share":
         records = parse_records(opened.payload)
         notes = parse_notes(opened.payload, "replies")
     else:
         records, notes = [], parse_notes(opened.payload, "comments")
-    with _unit(journal) as session:
+    with unit(journal) as session:
         if session.get(ReceivedPackage, opened.package_id) is not None:
             return PackageResult(
                 "This package was imported before; nothing changed.", changed=False
@@ -333,9 +302,15 @@ def import_package(journal: Journal, data: bytes) -> PackageResult:
                 received_at=_now(),
             )
         )
-        updated = sum(_apply_record(session, sender, r) for r in records)
+        total, updated = len(records) + len(notes), 0
+        for done, record in enumerate(records, 1):
+            updated += _apply_record(session, sender, record)
+            if progress is not None and done % PROGRESS_STEP == 0:
+                progress(done, total)
         for note in notes:
             _apply_note(session, sender, note)
+        if progress is not None:
+            progress(total, total)
     if opened.kind == "share":
         return PackageResult(
             f"Imported {updated} shared item(s) and {len(notes)} reply(ies) from "
@@ -377,6 +352,7 @@ def _apply_record(session: Session, participant: str, record: SharedRecord) -> i
         row.previous_content = row.content
         row.discussed = False
     row.kind, row.title, row.content = record.kind, record.title, record.content()
+    row.stages = stages_json(record.stages) if record.kind == "cycle" else ""
     row.domains, row.tags = ",".join(record.domains), "\n".join(record.tags)
     row.written_at, row.version, row.received_at = (
         datetime.fromisoformat(record.written),
@@ -404,6 +380,6 @@ def _apply_note(session: Session, contact: str, note: CommentNote) -> None:
     )
 
 
-def _unit(journal: Journal) -> contextlib.AbstractContextManager[Session]:
+def unit(journal: Journal) -> contextlib.AbstractContextManager[Session]:
     """One transaction (rolled back on any error; storage failures become StorageError)."""
     return transaction(sessionmaker(journal.engine, expire_on_commit=False))

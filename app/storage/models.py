@@ -442,8 +442,27 @@ class SharedItem(Base):
     version: Mapped[datetime] = mapped_column(UTCDateTime)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     discussed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # A shared cycle's stages as JSON ([{"stage", "title", "text"}]); "" for an entry.
+    stages: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The content as it was when the coach last commented ("" until they do).
+    commented_content: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (CheckConstraint("kind IN ('entry', 'cycle')", name="ck_shared_item_kind"),)
+
+
+class SharedDoc(Base):
+    """A stable integer key for each shared item's row in the coach's search index.
+
+    Rows come and go with shared_items, by the triggers of migration 0008.
+    """
+
+    __tablename__ = "shared_docs"
+
+    rowid: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant: Mapped[str] = mapped_column(String(19))
+    item_id: Mapped[str] = mapped_column(String(36))
+
+    __table_args__ = (Index("ux_shared_docs_item", "participant", "item_id", unique=True),)
 
 
 class Comment(Base):

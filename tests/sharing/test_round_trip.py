@@ -18,11 +18,11 @@ from app.sharing.exchange import (
     make_share,
     record_sent,
     records_to_share,
-    shared_items,
     write_comment,
 )
 from app.sharing.keys import Identity
 from app.sharing.package import PackageError, seal
+from app.sharing.workspace import shared_items
 from app.storage.keys import SystemKeyring
 
 
@@ -100,7 +100,8 @@ def test_share_comment_feedback_reply_and_reshare(participant: Journal, coach: J
     assert "1 shared item(s) and 1 reply(ies)" in import_package(coach, again).message
     updated = {i.item_id: i for i in shared_items(coach)}[shared.id]
     assert updated.content == "I asked first, then waited."
-    assert updated.previous_content == "I asked first." and updated.changed_since_comment
+    assert updated.previous_content == "I asked first." and updated.updated
+    assert updated.changed_since_comment and updated.before == "I asked first."
     reply = [c for c in comments_on(coach, shared.id) if not c.mine]
     assert [(r.body, r.reply_to) for r in reply] == [("Long, but useful.", comment.id)]
 

@@ -87,6 +87,18 @@ SAMPLE_ROWS: dict[str, list[str]] = {
     "0007": (
         _ENTRY_0001 + _CYCLE_0002 + _SEARCH_0003 + _SESSIONS_0004 + _SHARING_0005 + _REVIEW_0006
     ),
+    "0008": (
+        _ENTRY_0001
+        + _CYCLE_0002
+        + _SEARCH_0003
+        + _SESSIONS_0004
+        + _SHARING_0005
+        + _REVIEW_0006
+        + [
+            "UPDATE shared_items SET stages = '[]', commented_content = 'Shared text' "
+            f"WHERE item_id = '{SAMPLE_ID}'"
+        ]
+    ),
 }
 
 
@@ -143,6 +155,11 @@ def test_journal_from_revision_migrates_and_keeps_entries(
             cycle = journal.cycles.get(CYCLE_ID)
             assert cycle.text("intention") == "Hear concerns at the start of a shift."
         assert [h.item_id for h in journal.search.search("telling").hits] == [SAMPLE_ID]
+        if revision >= "0006":  # shared items made before 0008 are searchable after it
+            from app.sharing.workspace import SharedFilter, shared_items
+
+            found = shared_items(journal, where=SharedFilter(text="shared"))
+            assert [i.title for i in found] == ["Shared"]
         with journal.engine.connect() as conn:
             assert _schema_diffs(conn) == []
     finally:

@@ -1,0 +1,202 @@
+"""The coach's workspace: five participants' shares, searched, filtered, balanced and replied to."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.domains import Domain
+from app.journal import Journal, create_journal, open_journal
+from app.sharing.contacts import Role
+from app.sharing.exchange import (
+    comments_on,
+    import_package,
+    make_feedback,
+    make_share,
+    mark_read,
+    record_sent,
+    records_to_share,
+    unread_counts,
+    write_comment,
+)
+from app.sharing.workspace import (
+    SharedFilter,
+    domain_balance,
+    mark_discussed,
+    mark_replies_read,
+    participants,
+    shared_item,
+    shared_items,
+)
+from app.storage.keys import SystemKeyring
+
+NAMES = ["Alex", "Bea", "Chidi", "Dana", "Eli"]
+
+
+@pytest.fixture
+def coach(tmp_path: Path, key_store: SystemKeyring) -> Iterator[Journal]:
+    opened, _ = create_journal(tmp_path / "coach", key_store)
+    opened.sharing.identity("Sam (coach)")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def five(tmp_path: Path, key_store: SystemKeyring, coach: Journal) -> Iterator[list[Journal]]:
+    journals = []
+    for name in NAMES:
+        opened, _ = create_journal(tmp_path / name, key_store)
+        opened.sharing.identity(name)
+        opened.sharing.add(coach.sharing.identity().card, Role.COACH)
+        journals.append(opened)
+    yield journals
+    for opened in journals:
+        opened.close()
+
+
+def _share(participant: Journal, entries: list[str], cycles: list[str] = []) -> bytes:  # noqa: B006
+    coach = participant.sharing.contacts(Role.COACH)[0]
+    outgoing = make_share(participant, coach, records_to_share(participant, entries, cycles))
+    record_sent(participant, outgoing)
+    return outgoing.data
+
+
+def _fingerprint(journal: Journal) -> str:
+    return journal.sharing.identity().card.fingerprint
+
+
+def test_a_week_of_review_with_five_participants(coach: Journal, five: list[Journal]) -> None:
+    domains = [Domain.INDIVIDUAL, Domain.TEAM, Domain.ORGANISATION, Domain.TEAM, Domain.TEAM]
+    huddles = []
+    for journal, name, domain in zip(five, NAMES, domains, strict=True):
+        first = journal.entries.create(f"{name}'s huddle", "I asked for concerns first.", [domain])
+        second = journal.entries.create(f"{name}'s rota", f"{name} noticed the rota gap.", [])
+        import_package(coach, _share(journal, [first.id, second.id]))
+        huddles.append(first.id)
+
+    people = participants(coach)
+    assert [p.name for p in people] == NAMES
+    assert all(p.items == 2 and p.to_discuss == 2 for p in people)
+
+    # search across everyone, then within one participant, then by domain
+    everyone = shared_items(coach, where=SharedFilter(text="concerns"))
+    assert len(everyone) == 5
+    bea = _fingerprint(five[1])
+    only_bea = shared_items(coach, where=SharedFilter(text="rota", participant=bea))
+    assert [i.title for i in only_bea] == ["Bea's rota"]
+    team = shared_items(coach, where=SharedFilter(domain=Domain.TEAM))
+    assert sorted(i.title for i in team) == ["Bea's huddle", "Dana's huddle", "Eli's huddle"]
+    assert shared_items(coach, where=SharedFilter(text="!!!")) == []
+    assert domain_balance(coach)[Domain.TEAM] == 3
+    assert domain_balance(coach, bea) == {
+        Domain.INDIVIDUAL: 0,
+        Domain.TEAM: 1,
+        Domain.ORGANISATION: 0,
+    }
+
+    # comment on everyone's huddle, tick it discussed, send feedback to each
+    for journal in five:
+        fingerprint = _fingerprint(journal)
+        huddle = next(i for i in shared_items(coach, fingerprint) if "huddle" in i.title)
+        write_comment(coach, fingerprint, huddle.item_id, "What did you hear first?")
+        mark_discussed(coach, fingerprint, huddle.item_id, True)
+    assert all(p.to_discuss == 1 and p.unsent_comments == 1 for p in participants(coach))
+    only_open = shared_items(coach, bea, where=SharedFilter(participant=bea, to_discuss_only=True))
+    assert [i.title for i in only_open] == ["Bea's rota"]
+
+    for journal, huddle_id in zip(five, huddles, strict=True):
+        contact = coach.sharing.find(_fingerprint(journal), Role.PARTICIPANT)
+        feedback = make_feedback(coach, contact)
+        record_sent(coach, feedback)
+        import_package(journal, feedback.data)
+        assert unread_counts(journal) == {huddle_id: 1}
+        mark_read(journal, huddle_id)
+        assert unread_counts(journal) == {}
+    assert all(p.unsent_comments == 0 for p in participants(coach))
+
+
+def test_a_reply_and_a_changed_entry_show_what_changed_since_the_comment(
+    coach: Journal, five: list[Journal]
+) -> None:
+    alex = five[0]
+    entry = alex.entries.create("Huddle", "I asked first.", [Domain.TEAM])
+    import_package(coach, _share(alex, [entry.id]))
+    fingerprint = _fingerprint(alex)
+    assert not shared_item(coach, fingerprint, entry.id).changed_since_comment
+
+    comment = write_comment(coach, fingerprint, entry.id, "What did you notice?")
+    feedback = make_feedback(coach, coach.sharing.find("Alex", Role.PARTICIPANT))
+    record_sent(coach, feedback)
+    import_package(alex, feedback.data)
+    coach_fp = alex.sharing.contacts(Role.COACH)[0].fingerprint
+    write_comment(alex, coach_fp, entry.id, "Silence, then two voices.", reply_to=comment.id)
+    alex.entries.save(
+        entry.id, title="Huddle", body="I asked first, then waited.", domains=[], tags=[]
+    )
+    import_package(coach, _share(alex, [entry.id]))
+
+    item = shared_item(coach, fingerprint, entry.id)
+    assert item.changed_since_comment and item.before == "I asked first."
+    assert item.content == "I asked first, then waited." and not item.discussed
+    assert item.domains == ()
+    assert participants(coach)[0].unread_replies == 1
+    mark_replies_read(coach, fingerprint, entry.id)
+    assert participants(coach)[0].unread_replies == 0
+    assert [c.body for c in comments_on(coach, entry.id)] == [
+        "What did you notice?",
+        "Silence, then two voices.",
+    ]
+    # the new version is what the next comment is about
+    write_comment(coach, fingerprint, entry.id, "And then?")
+    assert not shared_item(coach, fingerprint, entry.id).changed_since_comment
+
+
+def test_a_shared_cycle_keeps_its_stages_for_stage_comments(
+    coach: Journal, five: list[Journal]
+) -> None:
+    alex = five[0]
+    inquiry = alex.cycles.create_inquiry("Concerns earlier?")
+    cycle = alex.cycles.start_cycle(inquiry.id, "quick-capture")
+    alex.cycles.save_stage(cycle.id, "surprise", "Two people spoke up.")
+    import_package(coach, _share(alex, [], [cycle.id]))
+
+    item = shared_item(coach, _fingerprint(alex), cycle.id)
+    stage = next(s for s in item.stages if s.stage == "surprise")
+    assert (stage.title, stage.text) == ("What surprised me", "Two people spoke up.")
+    found = shared_items(coach, where=SharedFilter(text="spoke"))
+    assert [i.item_id for i in found] == [cycle.id]
+
+
+class Cancelled(Exception):
+    """What a Cancel button raises in the import worker."""
+
+
+def test_import_reports_progress_and_a_cancel_changes_nothing(
+    coach: Journal, five: list[Journal], key_store: SystemKeyring
+) -> None:
+    alex = five[0]
+    ids = [alex.entries.create(f"Note {n}", f"Reflection {n}").id for n in range(600)]
+    package = _share(alex, ids)
+
+    def cancel(done: int, total: int) -> None:
+        raise Cancelled
+
+    folder = coach.folder
+    coach.close()
+    before = hashlib.sha256(coach.db_file.read_bytes()).hexdigest()
+    reopened = open_journal(folder, key_store)
+    with pytest.raises(Cancelled):
+        import_package(reopened, package, cancel)
+    reopened.close()
+    assert hashlib.sha256(coach.db_file.read_bytes()).hexdigest() == before
+
+    reopened = open_journal(folder, key_store)
+    seen: list[tuple[int, int]] = []
+    result = import_package(reopened, package, lambda done, total: seen.append((done, total)))
+    assert "600 shared item(s)" in result.message
+    assert seen == [(250, 600), (500, 600), (600, 600)]
+    assert len(shared_items(reopened)) == 600
+    reopened.close()
