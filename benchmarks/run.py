@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.storage.meta import journal_exists
-from benchmarks import core, documents
+from benchmarks import core, documents, sharing
 from benchmarks.corpus import main as build_corpus
 from benchmarks.figures import Figure, at_most, report
 
@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         ("search", lambda: core.search_figures(corpus, terms)),
         ("save", lambda: core.save_figures(corpus)),
         ("import", core.import_figures),
+        ("share package", sharing.share_package_figures),
         ("summary", documents.summary_figures),
     ]
     try:

@@ -248,3 +248,26 @@ def test_privacy_check_prints_findings_and_exits_1(
     assert (code, out) == (0, "")
     code, _, err = run(capsys, "privacy-check", str(tmp_path / "missing.txt"))
     assert code == 1 and "could not be read" in err
+
+
+def test_a_big_package_import_counts_up_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from app.commands.journal import _progress_on_terminal
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    assert _progress_on_terminal() is None
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    show = _progress_on_terminal()
+    assert show is not None
+    show(0, 10)  # small packages finish before a counter helps
+    show(500, 2000)
+    show(2000, 2000)
+    assert terminal.getvalue() == "\rImporting 500 of 2,000...\rImporting 2,000 of 2,000...\n"

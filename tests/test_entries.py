@@ -124,3 +124,13 @@ def test_normalise_tags_drops_empties() -> None:
 def test_missing_entry_is_reported(store: EntryStore) -> None:
     with pytest.raises(EntryNotFoundError):
         store.save("nope", title="", body="", domains=[], tags=[])
+
+
+def test_get_many_keeps_the_order_asked_for_and_refuses_a_missing_id(store: EntryStore) -> None:
+    first = store.create("First", "one")
+    second = store.create("Second", "two")
+    third = store.create("Third", "three")
+    records = store.get_many([third.id, first.id, second.id], batch=2)
+    assert [r.title for r in records] == ["Third", "First", "Second"]
+    with pytest.raises(EntryNotFoundError):
+        store.get_many([first.id, "00000000-0000-0000-0000-000000000000"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from app.commands.common import (
@@ -129,7 +130,7 @@ def cmd_import(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         data = path.read_bytes()
         journal = open_or_create(folder, store)
         try:
-            print(import_package(journal, data).message)
+            print(import_package(journal, data, _progress_on_terminal()).message)
         finally:
             journal.close()
         return 0
@@ -141,6 +142,19 @@ def cmd_import(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         journal.close()
     print(result.describe())
     return 0
+
+
+def _progress_on_terminal() -> Callable[[int, int], None] | None:
+    """A one-line counter on stderr for big packages, when someone is watching a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 1000:
+            end = "\n" if done == total else ""
+            print(f"\rImporting {done:,} of {total:,}...", end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def cmd_check(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:

@@ -51,8 +51,7 @@ def records_to_share(
 ) -> list[SharedRecord]:
     """The chosen entries and cycles as they will travel (nothing else leaves)."""
     records = []
-    for entry_id in entry_ids:
-        e = journal.entries.get(entry_id)
+    for e in journal.entries.get_many(list(dict.fromkeys(entry_ids))):
         if e.deleted is not None:
             raise JournalError(f"'{e.display_title}' is in the trash; restore it to share it.")
         records.append(
@@ -261,7 +260,7 @@ class PackageResult:
 
 
 Progress = Callable[[int, int], None]
-PROGRESS_STEP = 250
+PROGRESS_STEP = 100
 
 
 def import_package(
@@ -303,14 +302,15 @@ def import_package(
             )
         )
         total, updated = len(records) + len(notes), 0
+        report = progress or (lambda done, total: None)
+        report(0, total)
         for done, record in enumerate(records, 1):
             updated += _apply_record(session, sender, record)
-            if progress is not None and done % PROGRESS_STEP == 0:
-                progress(done, total)
+            if done % PROGRESS_STEP == 0 and done < total:
+                report(done, total)
         for note in notes:
             _apply_note(session, sender, note)
-        if progress is not None:
-            progress(total, total)
+        report(total, total)
     if opened.kind == "share":
         return PackageResult(
             f"Imported {updated} shared item(s) and {len(notes)} reply(ies) from "
