@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +10,7 @@ from hypothesis import strategies as st
 
 from app.sharing.keys import Identity
 from app.sharing.package import PackageError, open_package, seal, seal_bytes
+from tests.support.packages import members, rezip
 
 PARTICIPANT = Identity.generate("Alex")
 COACH = Identity.generate("Sam")
@@ -49,40 +48,27 @@ def test_every_truncation_is_noticed() -> None:
             open_package(GOOD[:length], COACH)
 
 
-def _rezip(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return out.getvalue()
-
-
-def _members(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
-
-
 def test_a_member_with_a_path_is_refused() -> None:
-    members = _members(GOOD)
-    members["../envelope.json"] = members.pop("envelope.json")
+    parts = members(GOOD)
+    parts["../envelope.json"] = parts.pop("envelope.json")
     with pytest.raises(PackageError, match="folder path"):
-        open_package(_rezip(members), COACH)
+        open_package(rezip(parts), COACH)
 
 
 def test_an_extra_member_is_refused() -> None:
-    members = _members(GOOD)
-    members["extra.txt"] = b"hello"
+    parts = members(GOOD)
+    parts["extra.txt"] = b"hello"
     with pytest.raises(PackageError, match="not an Inquiry Journal package"):
-        open_package(_rezip(members), COACH)
+        open_package(rezip(parts), COACH)
 
 
 def test_a_newer_format_is_refused_by_name() -> None:
-    members = _members(GOOD)
-    envelope = json.loads(members["envelope.json"])
+    parts = members(GOOD)
+    envelope = json.loads(parts["envelope.json"])
     envelope["version"] = 2
-    members["envelope.json"] = json.dumps(envelope).encode()
+    parts["envelope.json"] = json.dumps(envelope).encode()
     with pytest.raises(PackageError, match="newer version"):
-        open_package(_rezip(members), COACH)
+        open_package(rezip(parts), COACH)
 
 
 def test_a_decompression_bomb_is_stopped_at_the_declared_size() -> None:

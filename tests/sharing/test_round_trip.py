@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from app.domains import Domain
 from app.journal import Journal, create_journal
 from app.sharing.contacts import Role
+from app.sharing.content import MAX_ITEMS
 from app.sharing.exchange import (
     comments_on,
     import_package,
@@ -21,9 +23,10 @@ from app.sharing.exchange import (
     write_comment,
 )
 from app.sharing.keys import Identity
-from app.sharing.package import PackageError, seal
+from app.sharing.package import PackageError, seal, seal_bytes
 from app.sharing.workspace import shared_items
 from app.storage.keys import SystemKeyring
+from tests.support.packages import members, rezip
 
 
 @pytest.fixture
@@ -143,8 +146,29 @@ def test_refusals_leave_the_journal_unchanged(
     unknown_coach = seal(
         "feedback", {"comments": []}, stranger, participant.sharing.identity().card
     )
+    coach_card = coach.sharing.identity().card
+    me = participant.sharing.identity()
+    parts = members(good)
+    parts["../envelope.json"] = parts.pop("envelope.json")
+    with_path = rezip(parts)
+    parts = members(good)
+    envelope = json.loads(parts["envelope.json"])
+    envelope["version"] = 2
+    parts["envelope.json"] = json.dumps(envelope).encode()
+    newer = rezip(parts)
+    bomb_content = b"{" + b" " * (16 * 1024 * 1024) + b"}"
+    bomb = seal_bytes("share", bomb_content, 100, me, coach_card)
+    not_json = seal_bytes("share", b"{not json", 9, me, coach_card)
+    item = {"kind": "entry", "id": entry.id, "title": "x", "body": "", "domains": [], "tags": []}
+    item |= {"written": "2026-01-01T00:00:00+00:00", "version": "2026-01-01T00:00:00+00:00"}
+    too_many = seal("share", {"items": [item] * (MAX_ITEMS + 1)}, me, coach_card)
     cases = [
         (coach, good[:-10], "damaged or incomplete"),
+        (coach, with_path, "folder path"),
+        (coach, newer, "newer version"),
+        (coach, bomb, "not the size it says"),
+        (coach, not_json, "contents are not valid"),
+        (coach, too_many, "sane length"),
         (coach, _flip(good, len(good) // 2), "damaged|changed since"),  # CRC or signature
         (participant, good, "for someone else"),
         (coach, script, "embedded script"),
