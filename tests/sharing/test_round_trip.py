@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from app.domains import Domain
-from app.journal import Journal, create_journal
+from app.journal import Journal
 from app.sharing.contacts import Role
 from app.sharing.content import MAX_ITEMS
 from app.sharing.exchange import (
@@ -27,14 +25,6 @@ from app.sharing.package import PackageError, seal, seal_bytes
 from app.sharing.workspace import shared_items
 from app.storage.keys import SystemKeyring
 from tests.support.packages import members, rezip
-
-
-@pytest.fixture
-def coach(tmp_path: Path, key_store: SystemKeyring) -> Iterator[Journal]:
-    opened, _ = create_journal(tmp_path / "coach", key_store)
-    opened.sharing.identity("Sam (coach)")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -37,14 +37,6 @@ NAMES = ["Alex", "Bea", "Chidi", "Dana", "Eli"]
 
 
 @pytest.fixture
-def coach(tmp_path: Path, key_store: SystemKeyring) -> Iterator[Journal]:
-    opened, _ = create_journal(tmp_path / "coach", key_store)
-    opened.sharing.identity("Sam (coach)")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def five(tmp_path: Path, key_store: SystemKeyring, coach: Journal) -> Iterator[list[Journal]]:
     journals = []
     for name in NAMES:
