@@ -18,6 +18,7 @@ from app.ui.resources import app_icon
 
 COLUMN_WIDTH = 380
 ICON_SIZE = 64
+UNLOCK_WIDTH = 140
 PASSPHRASE_NOTE = "Type your passphrase to carry on where you left off."
 KEYRING_NOTE = (
     "Your computer account keeps this journal's key, so one click carries on where you left off."
@@ -64,6 +65,7 @@ class LockScreen(QWidget):
         self.unlock_button = QPushButton("&Unlock")
         self.unlock_button.setAccessibleName("Unlock")
         self.unlock_button.setDefault(True)
+        self.unlock_button.setMinimumWidth(UNLOCK_WIDTH)
         self.unlock_button.clicked.connect(self._unlock)
 
         column = QWidget()

@@ -148,6 +148,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         None,
         a.save,
         a.show_recovery_code,
+        None,
         a.lock_now,
         a.lock_after.menuAction(),
         None,

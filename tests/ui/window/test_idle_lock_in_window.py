@@ -23,7 +23,7 @@ from app.ui.messages import ask_to_confirm
 from app.ui.navigation import View
 from app.ui.settings import lock_after_minutes, open_settings
 from app.ui.window_lock import LOCKED_TITLE, WRONG_PASSPHRASE
-from tests.ui.support import NEVER_MS, view_shown
+from tests.ui.support import NEVER_MS, unnamed_controls, view_shown
 
 PASSPHRASE = "reflect every friday"
 SECRET = "Sister on Ward 7 said the handover felt rushed"
@@ -317,3 +317,9 @@ def test_closing_a_locked_window_keeps_what_was_typed(qtbot, journal, make_windo
     window.close()
     [summary] = journal.entries.summaries()
     assert journal.entries.get(summary.id).body == SECRET
+
+
+def test_the_lock_screen_names_its_controls(qtbot, passphrase_journal, make_window):
+    window = make_window(passphrase_journal, idle_lock_ms=NEVER)
+    lock_of(window).lock()
+    assert unnamed_controls(window.lock_frame.lock_screen) == []
