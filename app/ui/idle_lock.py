@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 
 INPUT_EVENTS = frozenset(
@@ -32,13 +35,25 @@ class IdleWatcher(QObject):
     input the person gave: events the app sends itself do not count. After `idle` the watcher
     waits for input again before counting afresh. A timeout of 0 means never.
 
+    Qt's timers stand still while the computer sleeps, so the time since the last input is
+    also read from the wall clock (`clock`, in seconds): the first input after a sleep longer
+    than the timeout is kept from the app and `idle` said instead.
+
     Signals: idle() when the time passed with no input.
     """
 
     idle = Signal()
 
-    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        timeout_ms: int,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock
+        self._last_input = clock()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._timed_out)
@@ -83,12 +98,22 @@ class IdleWatcher(QObject):
         self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Count again from zero on any input the person gave; never stop the event."""
-        if event.spontaneous() and event.type() in INPUT_EVENTS:
-            self._restart()
+        """Count again from zero on input the person gave; stop only input after a long sleep."""
+        if not (event.spontaneous() and event.type() in INPUT_EVENTS):
+            return False
+        if self._slept_past_timeout():
+            self._timer.stop()
+            self.idle.emit()
+            return True
+        self._restart()
         return False
 
+    def _slept_past_timeout(self) -> bool:
+        elapsed_ms = (self._clock() - self._last_input) * 1000
+        return self._timer.isActive() and elapsed_ms >= self._timeout_ms
+
     def _restart(self) -> None:
+        self._last_input = self._clock()
         if self._timeout_ms > 0:
             self._timer.start()
         else:

@@ -68,3 +68,23 @@ def test_never_and_stopped_do_not_count(qtbot, show):
     watcher.stop()
     qtbot.keyClick(field, Qt.Key.Key_B)
     assert not watcher.counting
+
+
+def test_the_first_input_after_a_long_sleep_says_idle_instead(qtbot, show):
+    field = show(QLineEdit())
+    now = [1000.0]
+    watcher = IdleWatcher(60_000, clock=lambda: now[0])
+    watcher.start()
+    qtbot.keyClick(field, Qt.Key.Key_A)
+    now[0] += 30  # half the time: still counting
+    qtbot.keyClick(field, Qt.Key.Key_B)
+    assert watcher.counting and field.text() == "ab"
+
+    now[0] += 3600  # the lid was closed: Qt's timer did not count the hour
+    with qtbot.waitSignal(watcher.idle, timeout=1000):
+        qtbot.keyPress(field, Qt.Key.Key_C)
+    assert field.text() == "ab"  # the key went to waking the lock, not into the field
+    assert not watcher.counting
+    qtbot.keyClick(field, Qt.Key.Key_D)  # back: counting again
+    assert watcher.counting and field.text() == "abd"
+    watcher.stop()
