@@ -90,6 +90,16 @@ class Journal:
             return encode_recovery_code(self.key.value)
         return encode_recovery_code(engine_mod.derive_raw_key(self.db_file, self.key).value)
 
+    def check_passphrase(self, passphrase: str) -> None:
+        """Raise WrongKeyError unless `passphrase` opens this journal's file (as at start-up).
+
+        The file is asked, not the key in memory, so the check costs the same key derivation
+        as opening the journal: guessing stays as slow as it is at the passphrase prompt.
+        """
+        if self.meta.key_mode is not KeyMode.PASSPHRASE:
+            raise JournalError("This journal is protected by the system keyring, not a passphrase.")
+        engine_mod.connect(self.db_file, Passphrase(passphrase)).close()
+
     def integrity_problems(self) -> list[str]:
         """SQLite's and SQLCipher's integrity checks; an empty list means all is well."""
         problems: list[str] = []

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.journal import Journal
+from app.storage.meta import KeyMode
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
 from app.ui.cycle_pane import CyclePane
 from app.ui.cycles.home_view import HomeView, utc_now
 from app.ui.entries_page import EntriesPage
 from app.ui.inquiries_page import InquiriesPage
+from app.ui.lock_screen import LockFrame, LockScreen
 from app.ui.message_bar import MessageBar
 from app.ui.messages import Confirm, ask_to_confirm
 from app.ui.navigation import NavigationRail, View
@@ -40,8 +42,8 @@ class MainWindow(QMainWindow):
     """The journal window. Closing it saves; there is never a "did you save?" question.
 
     `search` stands in for the journal's search function, `today`/`now` for the clock,
-    `choose_file`/`print_document` for the system's Save and Print dialogs (tests pass their
-    own).
+    `choose_file`/`print_document` for the system's Save and Print dialogs, `idle_lock_ms`
+    for the idle time in the settings before the window locks (tests pass their own).
 
     Signals: openCycleRequested(str cycle_id, str stage_id) when a cycle (or one of its
     stages) is chosen from the search results; the window opens it at that stage.
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         now: Callable[[], datetime] = utc_now,
         choose_file: ChooseFile = ask_for_file,
         print_document: PrintDocument = print_with_dialog,
+        idle_lock_ms: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -115,7 +118,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.rail)
         layout.addWidget(separator)
         layout.addWidget(content, 1)
-        self.setCentralWidget(central)
+        asks_passphrase = journal.meta.key_mode is KeyMode.PASSPHRASE
+        self.lock_frame = LockFrame(central, LockScreen(asks_passphrase=asks_passphrase))
+        self.setCentralWidget(self.lock_frame)
 
         self.words_label = QLabel()
         self.words_label.setAccessibleName("Word count")
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
             today=today,
             choose_file=choose_file,
             print_document=print_document,
+            idle_lock_ms=idle_lock_ms,
         )
         self.controller = self.controllers.entries
         self.navigation = self.controllers.navigation

@@ -100,3 +100,26 @@ def remembered_place(settings: QSettings) -> Place:
         return value if isinstance(value, str) else ""
 
     return Place(text(_VIEW), text(_CYCLE), text(_READING) == "yes", text(_INQUIRY))
+
+
+_LOCK_AFTER = "lock/after_minutes"
+DEFAULT_LOCK_AFTER_MINUTES = 15
+MAX_LOCK_AFTER_MINUTES = 24 * 60  # a day: well inside what a Qt timer can count
+
+
+def lock_after_minutes(settings: QSettings) -> int:
+    """Minutes without input before the window locks itself (0: never); 15 unless chosen."""
+    value = settings.value(_LOCK_AFTER)
+    try:
+        minutes = int(value) if isinstance(value, int | str) else DEFAULT_LOCK_AFTER_MINUTES
+    except ValueError:
+        return DEFAULT_LOCK_AFTER_MINUTES
+    if minutes < 0:
+        return DEFAULT_LOCK_AFTER_MINUTES
+    return min(minutes, MAX_LOCK_AFTER_MINUTES)
+
+
+def remember_lock_after(settings: QSettings, minutes: int) -> None:
+    """Lock after this many minutes without input from now on (0: never)."""
+    settings.setValue(_LOCK_AFTER, max(0, min(minutes, MAX_LOCK_AFTER_MINUTES)))
+    settings.sync()

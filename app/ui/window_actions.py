@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.journal import Journal
+from app.ui.lock_after_menu import LockAfterMenu
 from app.ui.navigation import View
 from app.ui.sessions.flag_toggle import Flag, FlagAction
 from app.ui.sessions.items import ItemKind
@@ -45,6 +46,8 @@ class WindowActions:
     pause_inquiry: QAction
     close_inquiry: QAction
     reopen_inquiry: QAction
+    lock_now: QAction
+    lock_after: LockAfterMenu
 
 
 def _action(
@@ -113,6 +116,8 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         pause_inquiry=_action(window, "&Pause this line of inquiry"),
         close_inquiry=_action(window, "&Close this line of inquiry"),
         reopen_inquiry=_action(window, "&Reopen this line of inquiry"),
+        lock_now=_action(window, "&Lock now", "Ctrl+L"),
+        lock_after=LockAfterMenu(window),
     )
 
 
@@ -143,6 +148,9 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         None,
         a.save,
         a.show_recovery_code,
+        None,
+        a.lock_now,
+        a.lock_after.menuAction(),
         None,
         a.quit,
     )

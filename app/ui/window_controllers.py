@@ -16,6 +16,7 @@ from app.ui.messages import Confirm
 from app.ui.navigation_controller import NavigationController
 from app.ui.summary.hooks import ChooseFile, PrintDocument
 from app.ui.supervision_controller import SupervisionController
+from app.ui.window_lock import WindowLock
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -36,6 +37,7 @@ class WindowControllers(QObject):
         today: Callable[[], date],
         choose_file: ChooseFile,
         print_document: PrintDocument,
+        idle_lock_ms: int | None = None,
     ) -> None:
         super().__init__(window)
         self.entries = JournalController(
@@ -56,6 +58,7 @@ class WindowControllers(QObject):
             window, journal, settings, entries=self.entries, cycles=self.cycles
         )
         self.supervision.sessionsChanged.connect(self.navigation.refresh_home)
+        self.lock = WindowLock(window, journal, settings, save=self.save_all, idle_ms=idle_lock_ms)
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""
@@ -74,5 +77,6 @@ class WindowControllers(QObject):
     def shut_down(self) -> None:
         """The window is closing: remember the place, stop searching, close the dialogs."""
         self.navigation.remember()
+        self.lock.shut_down()
         self.supervision.close_dialogs()
         self.entries.search.shutdown()

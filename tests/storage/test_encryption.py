@@ -66,6 +66,26 @@ def test_wrong_passphrase_is_refused(journal_dir: Path, key_store: SystemKeyring
     again.close()
 
 
+def test_an_open_journal_checks_a_passphrase_against_its_file(
+    journal_dir: Path, key_store: SystemKeyring, journal: Journal
+) -> None:
+    protected, _ = create_journal(
+        journal_dir.with_name("protected"), key_store, "tea at ten past two"
+    )
+    try:
+        protected.check_passphrase("tea at ten past two")
+        with pytest.raises(WrongKeyError):
+            protected.check_passphrase("tea at ten past three")
+        with pytest.raises(WrongKeyError):
+            protected.check_passphrase("")
+        protected.entries.create("still", "works")  # the check leaves the journal open
+        assert protected.entries.count() == 1
+    finally:
+        protected.close()
+    with pytest.raises(JournalError, match="keyring"):
+        journal.check_passphrase("anything at all")
+
+
 def test_missing_keyring_means_passphrase_mode(
     journal_dir: Path, no_keyring: object, key_store: SystemKeyring
 ) -> None:
