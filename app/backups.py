@@ -122,6 +122,13 @@ class BackupResult:
     problem: str = ""
 
 
+def describe_size(size: int) -> str:
+    """A file size as people read it: "313 KB", "12.5 MB"."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
 def default_folder(journal_folder: Path) -> Path:
     """The `backups` folder inside the journal folder."""
     return journal_folder / DEFAULT_FOLDER_NAME

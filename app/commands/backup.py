@@ -69,7 +69,13 @@ def register(
 
 
 def cmd_backup(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
-    from app.backups import backup_now, backup_to_file, list_backups, read_settings
+    from app.backups import (
+        backup_now,
+        backup_to_file,
+        describe_size,
+        list_backups,
+        read_settings,
+    )
 
     if not journal_exists(folder):
         raise CommandError(f"There is no journal in {folder} to back up.")
@@ -84,7 +90,7 @@ def cmd_backup(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         if not records:
             print(f"No backups of this journal in {where} yet.")
         for record in records:
-            print(f"{record.describe():<40} {_size(record.size):>9}  {record.path}")
+            print(f"{record.describe():<40} {describe_size(record.size):>9}  {record.path}")
         return 0
     now = datetime.now(UTC)
     journal = _open_existing(folder, store)
@@ -92,12 +98,12 @@ def cmd_backup(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         if args.out:
             target = _backup_path(Path(args.out).expanduser())
             record = backup_to_file(journal, target, now)
-            print(f"Backed up to {record.path} ({_size(record.size)}, checked).")
+            print(f"Backed up to {record.path} ({describe_size(record.size)}, checked).")
             return 0
         result = backup_now(journal, now)
     finally:
         journal.close()
-    message = f"Backed up to {result.record.path} ({_size(result.record.size)}, checked)."
+    message = f"Backed up to {result.record.path} ({describe_size(result.record.size)}, checked)."
     if result.removed:
         message += f" Removed {plural(len(result.removed), 'older backup', 'older backups')}."
     print(message)
@@ -236,9 +242,3 @@ def _backup_path(path: Path) -> Path:
     if path.suffix.lower() == BACKUP_SUFFIX:
         return path
     return path.with_name(path.name + BACKUP_SUFFIX)
-
-
-def _size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"

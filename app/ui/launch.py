@@ -238,7 +238,7 @@ def main(
             remember_folder(settings, journal.folder)
             # The command line's default follows the folder chosen here too.
             remember_journal_folder(journal.folder)
-        return _run_window(app, journal, settings, opening)
+        return _run_window(app, journal, settings, store, opening)
     finally:
         journal.close()
         opener.release()
@@ -268,17 +268,47 @@ def _close(window: QMainWindow | None) -> None:
 
 
 def _run_window(
-    app: QApplication, journal: Journal, settings: QSettings, opening: QMainWindow | None = None
+    app: QApplication,
+    journal: Journal,
+    settings: QSettings,
+    key_store: KeyStore,
+    opening: QMainWindow | None = None,
 ) -> int:
+    """Show the journal window until it closes; after a restore was asked for there, restore
+    and show a new window on the journal as restored (the lock stays held throughout)."""
+    from app.restore import restore_and_reopen
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(journal, settings=settings)
-    window.show()
-    _close(opening)
+    current = journal
+    restored, problem = "", ""
     try:
-        return app.exec()
+        while True:
+            window = MainWindow(current, settings=settings)
+            window.show()
+            _close(opening)
+            opening = None
+            if restored:
+                window.statusBar().showMessage(restored)
+            if problem:
+                window.message_bar.show_problem(f"The backup was not restored: {problem}")
+            try:
+                code = app.exec()
+            finally:
+                request = window.controllers.backups.restore_request
+                # Deleted now, before the journal closes (the window and its controller refer
+                # to each other, so Python alone would free them only at some later collection).
+                window.deleteLater()
+                app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+            if request is None:
+                return code
+            try:
+                reopened = restore_and_reopen(current, request, key_store)
+            except JournalError as exc:  # restored, but it would not open again
+                show_error(None, str(exc))
+                return 1
+            current = reopened.journal
+            problem = reopened.problem
+            restored = reopened.restored.describe() if reopened.restored is not None else ""
     finally:
-        # Deleted now, before the journal closes (the window and its controller refer to
-        # each other, so Python alone would free them only at some later collection).
-        window.deleteLater()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        if current is not journal:
+            current.close()
