@@ -31,6 +31,8 @@ from app.ui.settings import open_settings, remember_folder, remembered_folder
 # The journal, its ORM and the big window load after a first window is on screen.
 if TYPE_CHECKING:
     from app.journal import Journal
+    from app.restore import RestoredBackup
+    from app.ui.backups.restore_pages import RestoreJournal
     from app.ui.setup_wizard import CreateJournal
 
 APP_NAME = "Inquiry Journal"
@@ -53,8 +55,10 @@ class OpenerPrompts(Protocol):
         """Say, in the error's own words, why the journal cannot be opened."""
         ...
 
-    def run_setup(self, folder: Path, create: CreateJournal) -> Journal | Path | None:
-        """First-run setup: the new journal, or a folder that already holds one."""
+    def run_setup(
+        self, folder: Path, create: CreateJournal, restore: RestoreJournal
+    ) -> Journal | Path | None:
+        """First-run setup: the new (or restored) journal, or a folder that already holds one."""
         ...
 
     def ask_passphrase(self, folder: Path) -> Journal | UnlockChoice | None:
@@ -82,11 +86,13 @@ class DialogPrompts:
         """A message box with the error's message."""
         show_error(None, message)
 
-    def run_setup(self, folder: Path, create: CreateJournal) -> Journal | Path | None:
+    def run_setup(
+        self, folder: Path, create: CreateJournal, restore: RestoreJournal
+    ) -> Journal | Path | None:
         """The first-run wizard."""
         from app.ui.setup_wizard import SetupWizard
 
-        wizard = SetupWizard(folder, self._key_store, create)
+        wizard = SetupWizard(folder, self._key_store, create, restore=restore)
         wizard.setWindowIcon(app_icon())
         if wizard.exec() != SetupWizard.DialogCode.Accepted:
             return None
@@ -131,7 +137,7 @@ class JournalOpener:
         self._take_lock(self.folder)
         if journal_exists(self.folder):
             return self._unlock(self.folder)
-        outcome = self._prompts.run_setup(self.folder, self._create)
+        outcome = self._prompts.run_setup(self.folder, self._create, self._restore)
         if isinstance(outcome, Path):
             self._take_lock(outcome)
             return self._unlock(outcome)
@@ -157,6 +163,14 @@ class JournalOpener:
 
         self._take_lock(folder)
         return create_journal(folder, self._key_store, passphrase)
+
+    def _restore(
+        self, folder: Path, backup: Path, code: str, passphrase: str | None
+    ) -> tuple[Journal, RestoredBackup, str | None]:
+        from app.restore import restore_with_recovery_code
+
+        self._take_lock(folder)
+        return restore_with_recovery_code(folder, backup, code, self._key_store, passphrase)
 
     def _unlock(self, folder: Path) -> Journal | None:
         meta = read_meta(folder)
