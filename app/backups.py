@@ -144,7 +144,7 @@ def read_settings(journal_folder: Path) -> BackupSettings:
     except (OSError, ValueError) as exc:
         raise BackupError(
             f"The backup settings in {path} could not be read ({exc}). "
-            "Choose them again in File > Backups...."
+            "Choose them again under File > Backups."
         ) from exc
     try:
         folder = raw.get("folder")
@@ -156,7 +156,7 @@ def read_settings(journal_folder: Path) -> BackupSettings:
     except (AttributeError, ValueError, TypeError) as exc:
         raise BackupError(
             f"The backup settings in {path} are damaged ({exc}). "
-            "Choose them again in File > Backups...."
+            "Choose them again under File > Backups."
         ) from exc
 
 
@@ -339,7 +339,7 @@ def _ready_folder(settings: BackupSettings, journal_folder: Path) -> Path:
     elif not folder.is_dir():
         raise StorageError(
             f"The backup folder {folder} is not there (was a drive removed, or OneDrive "
-            "signed out?). Choose another in File > Backups...."
+            "signed out?). Choose another folder under File > Backups."
         )
     return folder
 

@@ -145,3 +145,20 @@ def test_restore_on_a_new_laptop_needs_the_recovery_code(
     assert (code, err) == (0, "")
     assert "It opens with 1 entry." in out
     assert titles(new) == ["Old"]
+
+
+def test_a_backup_of_another_journal_is_refused_with_the_way_forward(
+    capsys: pytest.CaptureFixture[str], folder: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    run(capsys, "note", "Someone else's", "--data-dir", str(other))
+    run(capsys, "backup", "--out", str(tmp_path / "other.ijbackup"), "--data-dir", str(other))
+    before = folder_digest(folder)
+    code, out, err = run(
+        capsys, "restore", str(tmp_path / "other.ijbackup"), "--data-dir", str(folder)
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith("inquiry-journal: This backup does not open with this journal's key")
+    assert err.endswith("run again with --code and the recovery code you had then.\n")
+    assert len(err.splitlines()) == 1
+    assert folder_digest(folder) == before

@@ -15,6 +15,7 @@ from app.commands.common import (
     ask_passphrase,
     plural,
 )
+from app.errors import WrongKeyError
 from app.storage.keys import JournalKey, KeyStore
 from app.storage.meta import KeyMode, journal_exists, read_meta
 
@@ -132,7 +133,13 @@ def cmd_restore(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
             )
         else:
             key, passphrase = _key_for_restore(folder, store, manifest.journal_id)
-            restored = restore_backup(folder, backup, key, store)
+            try:
+                restored = restore_backup(folder, backup, key, store)
+            except WrongKeyError as exc:
+                raise WrongKeyError(
+                    f"{exc} If the key changed since, run again with --code and the recovery "
+                    "code you had then."
+                ) from None
             journal, new_code = open_journal(folder, store, passphrase), None
         try:
             entries = journal.entries.count()

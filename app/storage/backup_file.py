@@ -48,9 +48,8 @@ MANIFEST_NAME = "backup.json"
 _SALT_BYTES = 16
 
 WRONG_KEY = (
-    "This backup does not open with this journal's key: it belongs to another journal, or the "
-    "key or passphrase has changed since it was made (then restore it with the recovery code "
-    "you had at the time). Nothing was changed."
+    "This backup does not open with this journal's key: it is a backup of another journal, or "
+    "it was made before this journal's key or passphrase changed. Nothing was changed."
 )
 
 

@@ -90,6 +90,8 @@ class BackupsDialog(QDialog):
 
         self.folder_edit = QLineEdit()
         self.folder_edit.setReadOnly(True)
+        # Read here, changed with the buttons: focus would only select the whole path.
+        self.folder_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.folder_edit.setAccessibleName("Backup folder")
         self.choose_button = QPushButton("C&hoose...")
         self.choose_button.setAccessibleName("Choose the backup folder")

@@ -69,7 +69,7 @@ def test_a_failed_automatic_backup_is_shown_in_the_message_bar(
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=20_000)
     assert window.message_bar.message == (
         f"The automatic backup did not work: The backup folder {gone} is not there (was a drive "
-        "removed, or OneDrive signed out?). Choose another in File > Backups...."
+        "removed, or OneDrive signed out?). Choose another folder under File > Backups."
     )
     assert not gone.exists()
 
