@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
+from app.commands import backup as backup_commands
 from app.commands import journal as journal_commands
 from app.commands import search as search_commands
 from app.commands import sharing as sharing_commands
@@ -66,4 +67,5 @@ def _parser() -> argparse.ArgumentParser:
     search_commands.register(sub, common)
     summary_commands.register(sub, common)
     sharing_commands.register(sub, common)
+    backup_commands.register(sub, common)
     return parser

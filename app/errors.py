@@ -44,3 +44,7 @@ class StorageError(JournalError):
 
 class EntryNotFoundError(JournalError):
     """No entry with that id (or it was deleted for good)."""
+
+
+class BackupError(JournalError):
+    """A backup file is not one, is damaged, or failed its check after it was written."""

@@ -229,8 +229,14 @@ def recover_journal(
 
 def _open_with_key(folder: Path, meta: JournalMeta, key: JournalKey) -> Journal:
     engine = engine_mod.make_engine(db_path(folder), key)
+
+    def back_up_first(revision: str) -> Path:
+        from app.backups import backup_before_update
+
+        return backup_before_update(folder, meta, engine, key, revision)
+
     try:
-        ensure_current(engine, db_path(folder))
+        ensure_current(engine, db_path(folder), back_up_first)
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except SQLAlchemyError as exc:

@@ -6,7 +6,9 @@ opening an up-to-date journal costs one small query.
 
 from __future__ import annotations
 
+import functools
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
 # The newest revision this version of the app knows; a test keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0008"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+SafetyCopy = Callable[[str], Path]
+"""Makes a copy of the journal before it is migrated from the given revision; returns where."""
 
 
 def alembic_config() -> Config:
@@ -62,10 +67,14 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(config, target)
 
 
-def ensure_current(engine: Engine, db_file: Path) -> Path | None:
-    """Migrate journal.db to SCHEMA_HEAD, copying it aside first; refuse a newer file.
+def ensure_current(
+    engine: Engine, db_file: Path, safety_copy: SafetyCopy | None = None
+) -> Path | None:
+    """Migrate journal.db to SCHEMA_HEAD, copying it first; refuse a newer file.
 
-    Returns the path of the copy made before migrating (None when nothing was migrated).
+    `safety_copy` makes the copy (the journal opens with one that writes a backup); without
+    it the file is copied aside next to itself. Returns the path of the copy made before
+    migrating (None when nothing was migrated).
     """
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
@@ -76,7 +85,9 @@ def ensure_current(engine: Engine, db_file: Path) -> Path | None:
             f"(schema {revision}). Please update the app to open it; "
             "the journal has not been changed."
         )
-    copy = _copy_aside(engine, db_file, revision) if revision is not None else None
+    copy = None
+    if revision is not None:
+        copy = (safety_copy or functools.partial(_copy_aside, engine, db_file))(revision)
     upgrade(engine)
     return copy
 

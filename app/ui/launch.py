@@ -31,6 +31,8 @@ from app.ui.settings import open_settings, remember_folder, remembered_folder
 # The journal, its ORM and the big window load after a first window is on screen.
 if TYPE_CHECKING:
     from app.journal import Journal
+    from app.restore import RestoredBackup
+    from app.ui.backups.restore_pages import RestoreJournal
     from app.ui.setup_wizard import CreateJournal
 
 APP_NAME = "Inquiry Journal"
@@ -53,8 +55,10 @@ class OpenerPrompts(Protocol):
         """Say, in the error's own words, why the journal cannot be opened."""
         ...
 
-    def run_setup(self, folder: Path, create: CreateJournal) -> Journal | Path | None:
-        """First-run setup: the new journal, or a folder that already holds one."""
+    def run_setup(
+        self, folder: Path, create: CreateJournal, restore: RestoreJournal
+    ) -> Journal | Path | None:
+        """First-run setup: the new (or restored) journal, or a folder that already holds one."""
         ...
 
     def ask_passphrase(self, folder: Path) -> Journal | UnlockChoice | None:
@@ -82,11 +86,13 @@ class DialogPrompts:
         """A message box with the error's message."""
         show_error(None, message)
 
-    def run_setup(self, folder: Path, create: CreateJournal) -> Journal | Path | None:
+    def run_setup(
+        self, folder: Path, create: CreateJournal, restore: RestoreJournal
+    ) -> Journal | Path | None:
         """The first-run wizard."""
         from app.ui.setup_wizard import SetupWizard
 
-        wizard = SetupWizard(folder, self._key_store, create)
+        wizard = SetupWizard(folder, self._key_store, create, restore=restore)
         wizard.setWindowIcon(app_icon())
         if wizard.exec() != SetupWizard.DialogCode.Accepted:
             return None
@@ -131,7 +137,7 @@ class JournalOpener:
         self._take_lock(self.folder)
         if journal_exists(self.folder):
             return self._unlock(self.folder)
-        outcome = self._prompts.run_setup(self.folder, self._create)
+        outcome = self._prompts.run_setup(self.folder, self._create, self._restore)
         if isinstance(outcome, Path):
             self._take_lock(outcome)
             return self._unlock(outcome)
@@ -157,6 +163,14 @@ class JournalOpener:
 
         self._take_lock(folder)
         return create_journal(folder, self._key_store, passphrase)
+
+    def _restore(
+        self, folder: Path, backup: Path, code: str, passphrase: str | None
+    ) -> tuple[Journal, RestoredBackup, str | None]:
+        from app.restore import restore_with_recovery_code
+
+        self._take_lock(folder)
+        return restore_with_recovery_code(folder, backup, code, self._key_store, passphrase)
 
     def _unlock(self, folder: Path) -> Journal | None:
         meta = read_meta(folder)
@@ -238,7 +252,7 @@ def main(
             remember_folder(settings, journal.folder)
             # The command line's default follows the folder chosen here too.
             remember_journal_folder(journal.folder)
-        return _run_window(app, journal, settings, opening)
+        return _run_window(app, journal, settings, store, opening)
     finally:
         journal.close()
         opener.release()
@@ -268,17 +282,47 @@ def _close(window: QMainWindow | None) -> None:
 
 
 def _run_window(
-    app: QApplication, journal: Journal, settings: QSettings, opening: QMainWindow | None = None
+    app: QApplication,
+    journal: Journal,
+    settings: QSettings,
+    key_store: KeyStore,
+    opening: QMainWindow | None = None,
 ) -> int:
+    """Show the journal window until it closes; after a restore was asked for there, restore
+    and show a new window on the journal as restored (the lock stays held throughout)."""
+    from app.restore import restore_and_reopen
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(journal, settings=settings)
-    window.show()
-    _close(opening)
+    current = journal
+    restored, problem = "", ""
     try:
-        return app.exec()
+        while True:
+            window = MainWindow(current, settings=settings)
+            window.show()
+            _close(opening)
+            opening = None
+            if restored:
+                window.statusBar().showMessage(restored)
+            if problem:
+                window.message_bar.show_problem(f"The backup was not restored: {problem}")
+            try:
+                code = app.exec()
+            finally:
+                request = window.controllers.backups.restore_request
+                # Deleted now, before the journal closes (the window and its controller refer
+                # to each other, so Python alone would free them only at some later collection).
+                window.deleteLater()
+                app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+            if request is None:
+                return code
+            try:
+                reopened = restore_and_reopen(current, request, key_store)
+            except JournalError as exc:  # restored, but it would not open again
+                show_error(None, str(exc))
+                return 1
+            current = reopened.journal
+            problem = reopened.problem
+            restored = reopened.restored.describe() if reopened.restored is not None else ""
     finally:
-        # Deleted now, before the journal closes (the window and its controller refer to
-        # each other, so Python alone would free them only at some later collection).
-        window.deleteLater()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        if current is not journal:
+            current.close()

@@ -21,6 +21,7 @@ from app.journal import Journal
 from app.storage.meta import KeyMode
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
+from app.ui.backups.backups_controller import FIRST_CHECK_MS
 from app.ui.cycle_pane import CyclePane
 from app.ui.cycles.home_view import HomeView, utc_now
 from app.ui.entries_page import EntriesPage
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
     `search` stands in for the journal's search function, `today`/`now` for the clock,
     `choose_file`/`print_document` for the system's Save and Print dialogs, `idle_lock_ms`
     for the idle time in the settings before the window locks (tests pass their own).
+    Automatic backups are first looked at after `first_backup_check_ms` (None: never).
 
     Signals: openCycleRequested(str cycle_id, str stage_id) when a cycle (or one of its
     stages) is chosen from the search results; the window opens it at that stage.
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         choose_file: ChooseFile = ask_for_file,
         print_document: PrintDocument = print_with_dialog,
         idle_lock_ms: int | None = None,
+        first_backup_check_ms: int | None = FIRST_CHECK_MS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -141,9 +144,11 @@ class MainWindow(QMainWindow):
             autosave_ms=autosave_ms,
             search=search,
             today=today,
+            now=now,
             choose_file=choose_file,
             print_document=print_document,
             idle_lock_ms=idle_lock_ms,
+            first_backup_check_ms=first_backup_check_ms,
         )
         self.controller = self.controllers.entries
         self.navigation = self.controllers.navigation

@@ -8,11 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -24,6 +26,8 @@ from app.journal import Journal
 from app.paths import is_network_path
 from app.storage.keys import KeyStore
 from app.storage.meta import journal_exists
+from app.ui.backups.choosers import ChoosePath, choose_backup_file
+from app.ui.backups.restore_pages import RestoreBackupPage, RestoredPage, RestoreJournal
 from app.ui.fields import InlineError
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
@@ -51,10 +55,11 @@ def choose_folder_with_dialog(parent: QWidget, start: Path) -> Path | None:
 class FolderPage(QWizardPage):
     """Welcome, and the folder the journal will live in."""
 
-    def __init__(self, folder: Path, choose_folder: FolderChooser) -> None:
+    def __init__(self, folder: Path, choose_folder: FolderChooser, *, offer_restore: bool) -> None:
         super().__init__()
         self._choose_folder = choose_folder
         self.folder = folder
+        self.restore_page_id = -1
         self.setTitle("Welcome to Inquiry Journal")
         intro = QLabel(
             "A private place to reflect on your leadership experiments: what you intended, "
@@ -80,6 +85,16 @@ class FolderPage(QWizardPage):
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self._choose)
         self.note = InlineError("Folder note")
+        self.new_radio = QRadioButton("Start a &new journal")
+        self.new_radio.setAccessibleName("Start a new journal")
+        self.restore_radio = QRadioButton("&Restore from a backup (new laptop)")
+        self.restore_radio.setAccessibleName("Restore from a backup")
+        choice = QButtonGroup(self)
+        choice.addButton(self.new_radio)
+        choice.addButton(self.restore_radio)
+        self.new_radio.setChecked(True)
+        self.new_radio.setVisible(offer_restore)
+        self.restore_radio.setVisible(offer_restore)
 
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
@@ -90,6 +105,9 @@ class FolderPage(QWizardPage):
         layout.addWidget(QLabel("Your journal will be kept in this folder:"))
         layout.addLayout(row)
         layout.addWidget(self.note)
+        layout.addSpacing(12)
+        layout.addWidget(self.new_radio)
+        layout.addWidget(self.restore_radio)
         layout.addStretch(1)
         self._describe()
 
@@ -98,8 +116,12 @@ class FolderPage(QWizardPage):
         return journal_exists(self.folder)
 
     def nextId(self) -> int:
-        """No more pages when an existing journal was chosen."""
-        return -1 if self.holds_journal() else super().nextId()
+        """No more pages when an existing journal was chosen; restoring has its own page."""
+        if self.holds_journal():
+            return -1
+        if self.restore_radio.isChecked():
+            return self.restore_page_id
+        return super().nextId()
 
     @Slot()
     def _choose(self) -> None:
@@ -118,6 +140,8 @@ class FolderPage(QWizardPage):
             self.setButtonText(QWizard.WizardButton.FinishButton, "&Open")
         # Tells QWizard to lay its buttons out again: Open instead of Next, or back again.
         self.setFinalPage(self.holds_journal())
+        self.new_radio.setEnabled(not self.holds_journal())
+        self.restore_radio.setEnabled(not self.holds_journal())
         if is_network_path(self.folder):
             notes.append(NETWORK_WARNING)
         self.note.show_message("\n\n".join(notes))
@@ -178,10 +202,15 @@ class RecoveryCodePage(QWizardPage):
         """Finishing needs the "I have kept my recovery code safe" box ticked."""
         return self.view is not None and self.view.is_confirmed()
 
+    def nextId(self) -> int:
+        """The last page of a new journal's setup."""
+        return -1
+
 
 class SetupWizard(QWizard):
-    """The short first-run setup. After it, `journal` is the new journal, or `existing_folder`
-    names a folder that already held one (to be unlocked instead)."""
+    """The short first-run setup. After it, `journal` is the new journal (or the one restored
+    from a backup, when `restore` is given), or `existing_folder` names a folder that already
+    held one (to be unlocked instead)."""
 
     def __init__(
         self,
@@ -190,20 +219,30 @@ class SetupWizard(QWizard):
         create: CreateJournal,
         choose_folder: FolderChooser = choose_folder_with_dialog,
         parent: QWidget | None = None,
+        *,
+        restore: RestoreJournal | None = None,
+        choose_backup: ChoosePath = choose_backup_file,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Set up Inquiry Journal")
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self._create_journal = create
+        self._restore_journal = restore
+        self._key_store = key_store
         self.journal: Journal | None = None
         self.recovery_code = ""
-        self.folder_page = FolderPage(folder, choose_folder)
+        self.folder_page = FolderPage(folder, choose_folder, offer_restore=restore is not None)
         self.protection_page = ProtectionPage(key_store, self._create)
         self.code_page = RecoveryCodePage()
         for page in (self.folder_page, self.protection_page, self.code_page):
             self.addPage(page)
-        self.resize(640, 460)
+        self.restore_page = RestoreBackupPage(key_store, choose_backup, self._restore)
+        self.restored_page = RestoredPage()
+        if restore is not None:
+            self.folder_page.restore_page_id = self.addPage(self.restore_page)
+            self.addPage(self.restored_page)
+        self.resize(640, 520)
 
     @property
     def folder(self) -> Path:
@@ -233,4 +272,21 @@ class SetupWizard(QWizard):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.code_page.show_code(self.recovery_code)
+        return True
+
+    def _restore(self, backup: Path, code: str, passphrase: str | None) -> bool:
+        if self._restore_journal is None:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.journal, restored, new_code = self._restore_journal(
+                self.folder, backup, code, passphrase
+            )
+        except JournalError as exc:
+            self.restore_page.show_problem(str(exc))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.recovery_code = new_code or ""
+        self.restored_page.show_restored(restored, self._key_store.description(), new_code)
         return True

@@ -26,6 +26,8 @@ class WindowActions:
     print_summary: QAction
     save: QAction
     show_recovery_code: QAction
+    back_up_now: QAction
+    backups: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -96,6 +98,8 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         print_summary=_action(window, "&Print summary…", "Ctrl+P"),
         save=_action(window, "&Save now", "Ctrl+S"),
         show_recovery_code=_action(window, "Show &recovery code..."),
+        back_up_now=_action(window, "&Back up now"),
+        backups=_action(window, "Bac&kups..."),
         quit=_action(window, "&Quit", "Ctrl+Q"),
         undo=undo,
         redo=redo,
@@ -151,6 +155,9 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         None,
         a.lock_now,
         a.lock_after.menuAction(),
+        None,
+        a.back_up_now,
+        a.backups,
         None,
         a.quit,
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 
 from app.journal import Journal
 from app.ui.background_search import SearchFunction
+from app.ui.backups.backups_controller import BackupsController
 from app.ui.cycle_controller import CycleController
 from app.ui.journal_controller import JournalController
 from app.ui.messages import Confirm
@@ -35,9 +36,11 @@ class WindowControllers(QObject):
         autosave_ms: int,
         search: SearchFunction | None,
         today: Callable[[], date],
+        now: Callable[[], datetime],
         choose_file: ChooseFile,
         print_document: PrintDocument,
         idle_lock_ms: int | None = None,
+        first_backup_check_ms: int | None,
     ) -> None:
         super().__init__(window)
         self.entries = JournalController(
@@ -59,6 +62,14 @@ class WindowControllers(QObject):
         )
         self.supervision.sessionsChanged.connect(self.navigation.refresh_home)
         self.lock = WindowLock(window, journal, settings, save=self.save_all, idle_ms=idle_lock_ms)
+        self.backups = BackupsController(
+            window,
+            journal,
+            now=now,
+            confirm=confirm,
+            save_all=self.save_all,
+            first_check_ms=first_backup_check_ms,
+        )
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""
@@ -75,8 +86,10 @@ class WindowControllers(QObject):
         return self.entries.prepare_to_close() and self.cycles.prepare_to_close()
 
     def shut_down(self) -> None:
-        """The window is closing: remember the place, stop searching, close the dialogs."""
+        """The window is closing: remember the place, stop searching and backing up, close
+        the dialogs."""
         self.navigation.remember()
         self.lock.shut_down()
         self.supervision.close_dialogs()
         self.entries.search.shutdown()
+        self.backups.shut_down()

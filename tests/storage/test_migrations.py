@@ -11,12 +11,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection
 
-from app.errors import NewerJournalError
+from app.errors import NewerJournalError, StorageError
 from app.journal import open_journal
 from app.storage import schema
+from app.storage.backup_file import verify_backup
 from app.storage.engine import make_engine
 from app.storage.keys import RawKey, SystemKeyring
-from app.storage.meta import JournalMeta, KeyMode, db_path, write_meta
+from app.storage.meta import JournalMeta, KeyMode, db_path, read_meta, write_meta
 from app.storage.models import Base
 
 SAMPLE_ID = "0e6f3c7a-5b1d-4c55-9a51-1f4d3c2b1a00"
@@ -164,8 +165,30 @@ def test_journal_from_revision_migrates_and_keeps_entries(
             assert _schema_diffs(conn) == []
     finally:
         journal.close()
-    copies = list(journal_dir.glob("journal.db.before-migration-*"))
+    # Before migrating, a backup of the journal as it was went to the backup folder.
+    copies = list((journal_dir / "backups").glob(f"*-before-update-{revision}.ijbackup"))
     assert len(copies) == (0 if revision == schema.SCHEMA_HEAD else 1)
+    if copies:
+        key = key_store.load(read_meta(journal_dir).journal_id)
+        assert key is not None
+        assert verify_backup(copies[0], key).revision == revision
+
+
+def test_without_a_backup_first_the_journal_is_not_migrated(
+    journal_dir: Path, key_store: SystemKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import backups
+
+    _journal_at(journal_dir, "0006", key_store)
+    before = _digest(journal_dir)
+
+    def cannot_back_up(*_args: object, **_kwargs: object) -> None:
+        raise StorageError("the disk is full. Free some space and try again")
+
+    monkeypatch.setattr(backups, "write_backup", cannot_back_up)
+    with pytest.raises(StorageError, match="a backup could not be made first: the disk is full"):
+        open_journal(journal_dir, key_store)
+    assert _digest(journal_dir) == before
 
 
 def test_journal_from_a_newer_app_is_refused_untouched(

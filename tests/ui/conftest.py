@@ -56,11 +56,14 @@ def answers() -> Answers:
 def make_window(qtbot, answers: Answers) -> Callable[..., MainWindow]:
     """Open a shown journal window; pytest-qt closes and deletes it after the test.
 
+    Automatic backups stay off unless the test sets `first_backup_check_ms`.
+
     The window opens where a person would find it (Home, or the cycle left open); with
     `view=View.ENTRIES` it goes on to that view, as Ctrl+2 would, for the entry tests.
     """
 
     def make(journal: Journal, view: View | None = None, **options: object) -> MainWindow:
+        options.setdefault("first_backup_check_ms", None)  # tests/ui/backups turn them on
         window = MainWindow(journal, confirm=answers, **options)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):

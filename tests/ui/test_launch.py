@@ -18,6 +18,7 @@ from app.storage.keys import KEYRING_SERVICE, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import meta_path, read_meta
 from app.ui import launch
+from app.ui.backups.restore_pages import RestoreJournal
 from app.ui.launch import JournalOpener, UnlockChoice, journal_folder, main
 from app.ui.main_window import MainWindow
 from app.ui.settings import open_settings
@@ -43,7 +44,9 @@ class FakePrompts:
     def show_error(self, message: str) -> None:
         self.errors.append(message)
 
-    def run_setup(self, folder: Path, create: CreateJournal) -> Journal | Path | None:
+    def run_setup(
+        self, folder: Path, create: CreateJournal, restore: RestoreJournal
+    ) -> Journal | Path | None:
         self.asked.append("setup")
         return self.setup(folder, create) if self.setup else None
 

@@ -1,0 +1,367 @@
+"""Backups on a schedule: where they go, how often, how many are kept, and which are due.
+
+The settings live in `backups.json` in the journal folder. Backups are named
+`inquiry-journal-<first 8 of the journal id>-<UTC time>.ijbackup` (plus
+`-before-update-<revision>` for the copy made before a schema migration), so a folder can be
+listed, and old backups rotated, from the names alone: a OneDrive folder's files need not be
+downloaded to decide. Before a file is deleted its own `backup.json` must name this journal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+
+from app.errors import BackupError, JournalError, StorageError
+from app.storage.backup_file import (
+    BACKUP_SUFFIX,
+    BackupKind,
+    BackupManifest,
+    read_manifest,
+    write_backup,
+)
+from app.storage.files import describe_os_error, write_atomically
+from app.storage.keys import JournalKey
+from app.storage.meta import JournalMeta
+from app.storage.schema import SCHEMA_HEAD, current_revision
+
+if TYPE_CHECKING:
+    from app.journal import Journal
+
+SETTINGS_NAME = "backups.json"
+DEFAULT_FOLDER_NAME = "backups"
+DEFAULT_KEEP = 14
+MAX_KEEP = 999
+_NAME = re.compile(
+    r"^inquiry-journal-(?P<short>[0-9a-f]{8})-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6}Z)"
+    r"(?:-before-update-(?P<revision>[0-9A-Za-z_]+))?(?:-(?P<n>\d+))?"
+    + re.escape(BACKUP_SUFFIX)
+    + "$"
+)
+_STAMP = "%Y-%m-%dT%H%M%SZ"
+
+
+class BackupInterval(StrEnum):
+    """How often a backup is made while the app is open."""
+
+    OFF = "off"
+    HOURLY = "hourly"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+
+    @property
+    def label(self) -> str:
+        """The choice as people read it."""
+        return _INTERVAL_LABELS[self]
+
+    @property
+    def period(self) -> timedelta | None:
+        """Time between backups (None: no automatic backups)."""
+        return _PERIODS[self]
+
+
+_INTERVAL_LABELS = {
+    BackupInterval.OFF: "Never (only when I ask)",
+    BackupInterval.HOURLY: "Every hour",
+    BackupInterval.DAILY: "Every day",
+    BackupInterval.WEEKLY: "Every week",
+}
+_PERIODS = {
+    BackupInterval.OFF: None,
+    BackupInterval.HOURLY: timedelta(hours=1),
+    BackupInterval.DAILY: timedelta(days=1),
+    BackupInterval.WEEKLY: timedelta(weeks=1),
+}
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    """Where backups go (None: the `backups` folder in the journal folder), how often, how many."""
+
+    folder: Path | None = None
+    interval: BackupInterval = BackupInterval.DAILY
+    keep: int = DEFAULT_KEEP
+
+    def folder_for(self, journal_folder: Path) -> Path:
+        """The folder backups of this journal go to."""
+        return self.folder if self.folder is not None else default_folder(journal_folder)
+
+
+@dataclass(frozen=True)
+class BackupRecord:
+    """One backup file of a journal, as its name describes it."""
+
+    path: Path
+    made_at: datetime
+    kind: BackupKind
+    size: int
+    updated_from: str = ""
+    """For a backup made before an update: the schema revision it was updated from."""
+
+    def describe(self) -> str:
+        """ "Wed 12 Mar 2025, 09:00" in local time, with why it was made if not routine."""
+        when = self.made_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+        if self.kind is BackupKind.BEFORE_UPDATE:
+            return f"{when} (before an update)"
+        return when
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """A backup that was made and checked; `problem` says if an old one could not be removed."""
+
+    record: BackupRecord
+    removed: list[Path] = field(default_factory=list)
+    problem: str = ""
+
+
+def describe_size(size: int) -> str:
+    """A file size as people read it: "313 KB", "12.5 MB"."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def default_folder(journal_folder: Path) -> Path:
+    """The `backups` folder inside the journal folder."""
+    return journal_folder / DEFAULT_FOLDER_NAME
+
+
+def read_settings(journal_folder: Path) -> BackupSettings:
+    """The journal's backup settings (the defaults when none were saved)."""
+    path = journal_folder / SETTINGS_NAME
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return BackupSettings()
+    except (OSError, ValueError) as exc:
+        raise BackupError(
+            f"The backup settings in {path} could not be read ({exc}). "
+            "Choose them again under File > Backups."
+        ) from exc
+    try:
+        folder = raw.get("folder")
+        return BackupSettings(
+            folder=Path(folder) if folder else None,
+            interval=BackupInterval(raw.get("interval", BackupInterval.DAILY.value)),
+            keep=_checked_keep(int(raw.get("keep", DEFAULT_KEEP))),
+        )
+    except (AttributeError, ValueError, TypeError) as exc:
+        raise BackupError(
+            f"The backup settings in {path} are damaged ({exc}). "
+            "Choose them again under File > Backups."
+        ) from exc
+
+
+def save_settings(journal_folder: Path, settings: BackupSettings) -> None:
+    """Keep the settings in the journal folder (they apply from the next check)."""
+    _checked_keep(settings.keep)
+    if settings.folder is not None and not settings.folder.is_absolute():
+        raise BackupError("Please choose the backup folder with its full path.")
+    payload = {
+        "folder": str(settings.folder) if settings.folder is not None else None,
+        "interval": settings.interval.value,
+        "keep": settings.keep,
+    }
+    data = (json.dumps(payload, indent=2) + "\n").encode("utf-8")
+    write_atomically(journal_folder / SETTINGS_NAME, data)
+
+
+def list_backups(folder: Path, journal_id: str) -> list[BackupRecord]:
+    """This journal's backups in `folder`, newest first (read from the file names only)."""
+    short = _short(journal_id)
+    try:
+        paths = list(folder.iterdir())
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise StorageError(
+            f"The backup folder {folder} could not be read: {describe_os_error(exc)}."
+        ) from exc
+    records = []
+    for path in paths:
+        match = _NAME.match(path.name)
+        if match is None or match["short"] != short or not path.is_file():
+            continue
+        made_at = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        revision = match["revision"] or ""
+        kind = BackupKind.BEFORE_UPDATE if revision else BackupKind.REGULAR
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        records.append(BackupRecord(path, made_at, kind, size, revision))
+    records.sort(key=lambda r: (r.made_at, r.path.name), reverse=True)
+    return records
+
+
+def is_due(settings: BackupSettings, backups: list[BackupRecord], now: datetime) -> bool:
+    """True when the newest routine backup is at least one interval old (or there is none)."""
+    period = settings.interval.period
+    if period is None:
+        return False
+    regular = [b for b in backups if b.kind is BackupKind.REGULAR]
+    return not regular or now - regular[0].made_at >= period
+
+
+def backup_if_due(journal: Journal, now: datetime) -> BackupResult | None:
+    """Make a backup when one is due by the journal's settings; None when none was due."""
+    settings = read_settings(journal.folder)
+    if settings.interval is BackupInterval.OFF:
+        return None
+    existing = list_backups(settings.folder_for(journal.folder), journal.meta.journal_id)
+    if not is_due(settings, existing, now):
+        return None
+    return backup_now(journal, now)
+
+
+def backup_now(journal: Journal, now: datetime) -> BackupResult:
+    """Back up to the settings' folder, check the copy, then remove routine backups beyond
+    the number kept."""
+    settings = read_settings(journal.folder)
+    folder = _ready_folder(settings, journal.folder)
+    target = _free_name(folder, journal.meta.journal_id, now, "")
+    record = _write(journal.engine, journal.key, journal.folder, journal.meta, target, now)
+    removed, problem = rotate(folder, journal.meta.journal_id, settings.keep)
+    return BackupResult(record, removed, problem)
+
+
+def backup_to_file(journal: Journal, target: Path, now: datetime) -> BackupRecord:
+    """Back up to a file of the person's choosing (never rotated)."""
+    if target.exists():
+        try:
+            manifest = read_manifest(target)
+        except JournalError:
+            manifest = None
+        if manifest is None or manifest.journal_id != journal.meta.journal_id:
+            raise BackupError(
+                f"{target} already exists and is not a backup of this journal; "
+                "choose another name. Nothing was written."
+            )
+    if not target.parent.is_dir():
+        raise BackupError(f"The folder {target.parent} does not exist.")
+    return _write(journal.engine, journal.key, journal.folder, journal.meta, target, now)
+
+
+def backup_before_update(
+    journal_folder: Path, meta: JournalMeta, engine: Engine, key: JournalKey, revision: str
+) -> Path:
+    """The copy made before a schema migration, in the backup folder (or the default one
+    if the chosen folder cannot be written). Never removed by rotation."""
+    now = datetime.now(UTC)
+    try:
+        settings = read_settings(journal_folder)
+    except BackupError:
+        settings = BackupSettings()
+    folders = [settings.folder_for(journal_folder), default_folder(journal_folder)]
+    first_problem = ""
+    for folder in dict.fromkeys(folders):
+        try:
+            ready = _ready_folder(replace(settings, folder=folder), journal_folder)
+            target = _free_name(ready, meta.journal_id, now, revision)
+            _write(engine, key, journal_folder, meta, target, now, BackupKind.BEFORE_UPDATE)
+        except JournalError as exc:
+            first_problem = first_problem or str(exc)
+            continue
+        return target
+    raise StorageError(
+        "The journal needs updating, but a backup could not be made first: "
+        f"{first_problem.rstrip('.')}. Nothing was changed."
+    )
+
+
+def rotate(folder: Path, journal_id: str, keep: int) -> tuple[list[Path], str]:
+    """Delete this journal's routine backups beyond the newest `keep`.
+
+    Returns what was removed, and a problem to report if any could not be. A file whose
+    `backup.json` does not name this journal is never touched.
+    """
+    regular = [b for b in list_backups(folder, journal_id) if b.kind is BackupKind.REGULAR]
+    removed: list[Path] = []
+    for record in regular[keep:]:
+        try:
+            manifest = read_manifest(record.path)
+        except JournalError:
+            continue
+        if manifest.journal_id != journal_id or manifest.kind is not BackupKind.REGULAR:
+            continue
+        try:
+            record.path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            return removed, (
+                f"An old backup, {record.path.name}, could not be deleted: "
+                f"{describe_os_error(exc)}."
+            )
+        removed.append(record.path)
+    return removed, ""
+
+
+def _write(
+    engine: Engine,
+    key: JournalKey,
+    journal_folder: Path,
+    meta: JournalMeta,
+    target: Path,
+    now: datetime,
+    kind: BackupKind = BackupKind.REGULAR,
+) -> BackupRecord:
+    revision = _revision_of(engine)
+    manifest = BackupManifest(meta.journal_id, now.astimezone(UTC), kind, revision)
+    write_backup(engine, key, journal_folder, target, manifest)
+    size = target.stat().st_size
+    updated_from = revision if kind is BackupKind.BEFORE_UPDATE else ""
+    return BackupRecord(target, manifest.made_at, kind, size, updated_from)
+
+
+def _revision_of(engine: Engine) -> str:
+    return current_revision(engine) or SCHEMA_HEAD
+
+
+def _ready_folder(settings: BackupSettings, journal_folder: Path) -> Path:
+    """The backup folder, created if it is the default one; a chosen one must exist."""
+    folder = settings.folder_for(journal_folder)
+    if settings.folder is None or folder == default_folder(journal_folder):
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"The backup folder {folder} could not be made: {describe_os_error(exc)}."
+            ) from exc
+    elif not folder.is_dir():
+        raise StorageError(
+            f"The backup folder {folder} is not there (was a drive removed, or OneDrive "
+            "signed out?). Choose another folder under File > Backups."
+        )
+    return folder
+
+
+def _free_name(folder: Path, journal_id: str, now: datetime, revision: str) -> Path:
+    stamp = now.astimezone(UTC).strftime(_STAMP)
+    base = f"inquiry-journal-{_short(journal_id)}-{stamp}"
+    if revision:
+        base += f"-before-update-{revision}"
+    target = folder / f"{base}{BACKUP_SUFFIX}"
+    n = 2
+    while target.exists():
+        target = folder / f"{base}-{n}{BACKUP_SUFFIX}"
+        n += 1
+    return target
+
+
+def _short(journal_id: str) -> str:
+    return journal_id.replace("-", "")[:8].lower()
+
+
+def _checked_keep(keep: int) -> int:
+    if not 1 <= keep <= MAX_KEEP:
+        raise BackupError(f"Keep between 1 and {MAX_KEEP} backups.")
+    return keep

@@ -1,0 +1,298 @@
+"""The `.ijbackup` file: one journal's encrypted database and its journal.json, in one file.
+
+A backup is a plain zip, stored uncompressed (the database is encrypted, so it would not
+compress), holding three members:
+
+- `backup.json`: what the backup is (journal id, when and why it was made, schema revision);
+- `journal.json`: the journal's own label, as it was;
+- `journal.db`: a copy made with SQLite's online backup API, keyed with the journal's key *and
+  salt*, so the journal's key, its passphrase and its recovery code all open it.
+
+Nothing in it is readable without the key. Unzipped, `journal.db` opens in SQLCipher's own
+tools just like the journal itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine
+
+from app import __version__
+from app.errors import (
+    BackupError,
+    JournalError,
+    NewerJournalError,
+    NotAJournalError,
+    StorageError,
+    WrongKeyError,
+)
+from app.storage import engine as engine_mod
+from app.storage.files import describe_os_error, fsync_dir
+from app.storage.keys import JournalKey, RawKey
+from app.storage.meta import DB_NAME, META_NAME, JournalMeta, meta_path, read_meta
+
+BACKUP_SUFFIX = ".ijbackup"
+BACKUP_FORMAT = 1
+MANIFEST_NAME = "backup.json"
+_SALT_BYTES = 16
+
+WRONG_KEY = (
+    "This backup does not open with this journal's key: it is a backup of another journal, or "
+    "it was made before this journal's key or passphrase changed. Nothing was changed."
+)
+
+
+class BackupKind(StrEnum):
+    """Why a backup was made."""
+
+    REGULAR = "regular"
+    BEFORE_UPDATE = "before-update"
+
+
+@dataclass(frozen=True)
+class BackupManifest:
+    """What `backup.json` says about a backup."""
+
+    journal_id: str
+    made_at: datetime
+    kind: BackupKind
+    schema: str
+    app_version: str = __version__
+
+    def to_json(self) -> bytes:
+        """The manifest as written into the backup."""
+        payload = {
+            "app": "inquiry-journal",
+            "backup_format": BACKUP_FORMAT,
+            "journal_id": self.journal_id,
+            "made_at": self.made_at.isoformat(timespec="seconds"),
+            "kind": self.kind.value,
+            "schema": self.schema,
+            "app_version": self.app_version,
+        }
+        return (json.dumps(payload, indent=2) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class UnpackedBackup:
+    """A backup taken out into a working folder and checked: it opens and is whole."""
+
+    manifest: BackupManifest
+    meta: JournalMeta
+    revision: str
+    db_file: Path
+
+
+def write_backup(
+    engine: Engine, key: JournalKey, folder: Path, target: Path, manifest: BackupManifest
+) -> None:
+    """Back up the journal in `folder` (open on `engine`) to `target`, then check the file.
+
+    The file appears under its name only once it has been written and opened again with the
+    key; a file that fails that check is deleted and BackupError raised.
+    """
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        meta_bytes = meta_path(folder).read_bytes()
+    except OSError as exc:
+        raise BackupError(
+            f"The journal's {META_NAME} could not be read: {describe_os_error(exc)}."
+        ) from exc
+    with tempfile.TemporaryDirectory(prefix="inquiry-journal-backup-") as work:
+        copy = Path(work) / DB_NAME
+        _online_copy(engine, key, folder / DB_NAME, copy)
+        try:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+                archive.writestr(MANIFEST_NAME, manifest.to_json())
+                archive.writestr(META_NAME, meta_bytes)
+                archive.write(copy, DB_NAME)
+            with partial.open("rb+") as handle:
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            _remove(partial)
+            raise _storage_error(target, exc) from exc
+    try:
+        verify_backup(partial, key)
+    except JournalError as exc:
+        _remove(partial)
+        raise BackupError(
+            f"The backup was written to {target.parent} but did not open again as a whole "
+            f"journal ({exc}), so it was deleted. Your journal is unchanged; try again, or "
+            "choose another backup folder."
+        ) from exc
+    try:
+        partial.replace(target)
+    except OSError as exc:
+        _remove(partial)
+        raise _storage_error(target, exc) from exc
+    fsync_dir(target.parent)
+
+
+def verify_backup(path: Path, key: JournalKey) -> UnpackedBackup:
+    """Open the backup with `key` and run the integrity checks; raise if anything is wrong."""
+    with tempfile.TemporaryDirectory(prefix="inquiry-journal-verify-") as work:
+        return unpack_backup(path, key, Path(work))
+
+
+def read_manifest(path: Path) -> BackupManifest:
+    """Read a backup's `backup.json` (no key needed); BackupError if it is not a backup."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            raw = archive.read(MANIFEST_NAME)
+    except FileNotFoundError:
+        raise BackupError(f"There is no file {path}.") from None
+    except OSError as exc:
+        raise BackupError(f"{path} could not be read: {describe_os_error(exc)}.") from exc
+    except (zipfile.BadZipFile, KeyError):
+        raise BackupError(
+            f"{path.name} is not an Inquiry Journal backup, or it is damaged (cut short?)."
+        ) from None
+    return _parse_manifest(raw, path)
+
+
+def unpack_backup(path: Path, key: JournalKey, work: Path) -> UnpackedBackup:
+    """Take the backup out into `work` and check it opens with `key`, is whole, and is not
+    from a newer version of the app. Nothing outside `work` is written."""
+    manifest = read_manifest(path)
+    db_file = work / DB_NAME
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in (META_NAME, DB_NAME):
+                with archive.open(name) as source, (work / name).open("wb") as copy:
+                    shutil.copyfileobj(source, copy, 1024 * 1024)
+    except OSError as exc:
+        raise BackupError(f"{path.name} could not be read: {describe_os_error(exc)}.") from exc
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise BackupError(
+            f"{path.name} is damaged ({exc}); choose another backup. Nothing was changed."
+        ) from exc
+    try:
+        meta = read_meta(work)
+    except NewerJournalError:
+        raise NewerJournalError(
+            f"{path.name} was made by a newer version of Inquiry Journal. Please update the "
+            "app to restore it. Nothing was changed."
+        ) from None
+    except NotAJournalError:
+        raise BackupError(f"{path.name} is damaged: its {META_NAME} is unreadable.") from None
+    if meta.journal_id != manifest.journal_id:
+        raise BackupError(f"{path.name} is damaged: its parts belong to different journals.")
+    try:
+        conn = engine_mod.connect(db_file, key)
+    except WrongKeyError:
+        raise WrongKeyError(WRONG_KEY) from None
+    try:
+        revision = _revision(conn, path)
+        problems = _integrity_problems(conn)
+    finally:
+        conn.close()
+    if problems:
+        raise BackupError(
+            f"{path.name} is damaged ({problems[0]}); choose another backup. Nothing was changed."
+        )
+    return UnpackedBackup(manifest, meta, revision, db_file)
+
+
+def _online_copy(engine: Engine, key: JournalKey, db_file: Path, copy: Path) -> None:
+    """SQLite's online backup API, into a file keyed with the journal's key and salt."""
+    try:
+        with db_file.open("rb") as handle:
+            salt = handle.read(_SALT_BYTES)
+    except OSError as exc:
+        raise BackupError(f"The journal could not be read: {describe_os_error(exc)}.") from exc
+    raw = key if isinstance(key, RawKey) else engine_mod.derive_raw_key(db_file, key)
+    target = sqlcipher3.connect(str(copy), check_same_thread=False)
+    try:
+        target.execute("PRAGMA cipher_log_level = NONE")
+        target.execute(f"PRAGMA key = \"x'{raw.value.hex()}{salt.hex()}'\"")
+        pooled = engine.raw_connection()
+        try:
+            source = pooled.driver_connection
+            assert source is not None  # a pooled connection that is checked out is open
+            source.backup(target)
+        finally:
+            pooled.close()
+        # One self-contained file: no write-ahead log beside it.
+        target.execute("PRAGMA journal_mode = DELETE")
+    except sqlcipher3.Error as exc:
+        raise BackupError(f"The backup could not be made: {engine_mod.explain(exc)}.") from exc
+    finally:
+        target.close()
+
+
+def _revision(conn: sqlcipher3.Connection, path: Path) -> str:
+    from app.storage.schema import SCHEMA_HEAD, known_revisions
+
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlcipher3.Error:
+        row = None
+    if row is None:
+        raise BackupError(f"{path.name} holds no journal. Nothing was changed.")
+    revision = str(row[0])
+    if revision != SCHEMA_HEAD and revision not in known_revisions():
+        raise NewerJournalError(
+            f"{path.name} was made by a newer version of Inquiry Journal (schema {revision}). "
+            "Please update the app to restore it. Nothing was changed."
+        )
+    return revision
+
+
+def _integrity_problems(conn: sqlcipher3.Connection) -> list[str]:
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        problems = [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
+        problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    except sqlcipher3.Error as exc:
+        problems = [str(exc)]
+    return problems
+
+
+def _parse_manifest(raw: bytes, path: Path) -> BackupManifest:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if data.get("app") != "inquiry-journal":
+            raise ValueError("not ours")
+        version = int(data["backup_format"])
+        if version > BACKUP_FORMAT:
+            raise NewerJournalError(
+                f"{path.name} was made by a newer version of Inquiry Journal. Please update "
+                "the app to restore it. Nothing was changed."
+            )
+        made_at = datetime.fromisoformat(str(data["made_at"]))
+        if made_at.tzinfo is None:
+            raise ValueError("a time without its zone")
+        return BackupManifest(
+            journal_id=str(data["journal_id"]),
+            made_at=made_at,
+            kind=BackupKind(data["kind"]),
+            schema=str(data["schema"]),
+            app_version=str(data.get("app_version", "")),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise BackupError(
+            f"{path.name} is not an Inquiry Journal backup, or it is damaged."
+        ) from None
+
+
+def _storage_error(target: Path, exc: OSError) -> StorageError:
+    return StorageError(
+        f"The backup could not be written to {target.parent}: {describe_os_error(exc)}. "
+        "Your journal is unchanged."
+    )
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()

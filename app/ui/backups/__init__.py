@@ -1,0 +1,1 @@
+"""Backups in the window: File > Back up now, File > Backups..., automatic backups."""

@@ -1,0 +1,201 @@
+"""What the window does about backups: back up now, the Backups dialog, automatic backups.
+
+Backups and the check before a restore run on one worker thread, one at a time. Restoring
+closes the window; the app (app/ui/launch.py) then restores and opens a new window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from enum import Enum
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from app.backups import BackupResult, backup_if_due, backup_now
+from app.journal import Journal
+from app.restore import check_backup
+from app.ui.backups.backups_dialog import BackupsDialog
+from app.ui.backups.choosers import ChoosePath, choose_backup_file, choose_backup_folder
+from app.ui.messages import Confirm
+from app.ui.summary.background import BackgroundCall
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+FIRST_CHECK_MS = 5_000
+"""The first automatic check waits until the window has settled."""
+CHECK_EVERY_MS = 10 * 60 * 1000
+"""Then a look every ten minutes (a name-only listing of the backup folder)."""
+STATUS_MESSAGE_MS = 8000
+UNEXPECTED = "The backup stopped unexpectedly. Please try again."
+NOT_SAVED = (
+    "What you typed could not be saved, so the journal was not restored. "
+    "Fix the problem shown above first."
+)
+
+
+class _Job(Enum):
+    AUTOMATIC = "automatic"
+    NOW = "now"
+    CHECK = "check"
+
+
+class BackupsController(QObject):
+    """File > Back up now, File > Backups... and a backup whenever one is due.
+
+    `first_check_ms` is when automatic backups are first looked at (None: never; tests and
+    the window pass their own), `now` the clock. After a restore is confirmed,
+    `restore_request` names the backup and the window closes.
+
+    Signals: backupsChanged() after a backup was made.
+    """
+
+    backupsChanged = Signal()
+
+    def __init__(
+        self,
+        window: MainWindow,
+        journal: Journal,
+        *,
+        now: Callable[[], datetime],
+        confirm: Confirm,
+        save_all: Callable[[], bool],
+        first_check_ms: int | None = FIRST_CHECK_MS,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._journal = journal
+        self._now = now
+        self._confirm = confirm
+        self._save_all = save_all
+        self.choose_folder: ChoosePath = choose_backup_folder
+        self.choose_file: ChoosePath = choose_backup_file
+        self.restore_request: Path | None = None
+        self.dialog: BackupsDialog | None = None
+        self._problem = ""
+        self._jobs: dict[int, tuple[_Job, Path | None]] = {}
+        self.runner = BackgroundCall(UNEXPECTED, self)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_EVERY_MS)
+        self._timer.timeout.connect(self.check_due)
+        self._first_check = QTimer(self)
+        self._first_check.setSingleShot(True)
+        self._first_check.timeout.connect(self._start_checking)
+        if first_check_ms is not None:
+            self._first_check.start(first_check_ms)
+        actions = window.commands
+        actions.back_up_now.triggered.connect(self.back_up_now)
+        actions.backups.triggered.connect(self.show_dialog)
+        window.message_bar.retryRequested.connect(self._retry)
+
+    @property
+    def busy(self) -> bool:
+        """True while a backup or a check runs."""
+        return self.runner.busy
+
+    @Slot()
+    def check_due(self) -> None:
+        """Make a backup if one is due (nothing happens while another runs)."""
+        if not self.runner.busy:
+            self._start(_Job.AUTOMATIC, partial(backup_if_due, self._journal, self._now()))
+
+    @Slot()
+    def back_up_now(self) -> None:
+        """Save what is typed, then back up to the backup folder."""
+        self._save_all()
+        self._start(_Job.NOW, partial(backup_now, self._journal, self._now()))
+
+    def check_restore(self, backup: Path) -> None:
+        """Check, off the GUI thread, that `backup` would restore; the dialog hears back."""
+        self._start(_Job.CHECK, partial(check_backup, backup, self._journal.key), backup)
+
+    @Slot()
+    def show_dialog(self) -> None:
+        """File > Backups...: settings, the backups made, and Restore."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        dialog = BackupsDialog(self._journal, self, confirm=self._confirm, parent=self._window)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.restoreConfirmed.connect(self.restore)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot(str)
+    def restore(self, backup: str) -> None:
+        """Close the window so the app can restore `backup` and open the journal again."""
+        if not self._save_all():
+            if self.dialog is not None:
+                self.dialog.show_problem(NOT_SAVED)
+            return
+        self.restore_request = Path(backup)
+        if self.dialog is not None:
+            self.dialog.reject()
+        if not self._window.close():
+            self.restore_request = None
+
+    def shut_down(self) -> None:
+        """The window is closing: no more checks; a backup under way is finished first."""
+        self._first_check.stop()
+        self._timer.stop()
+        self.runner.wait()
+
+    def _start(self, job: _Job, work: Callable[[], object], backup: Path | None = None) -> None:
+        self._jobs[self.runner.start(work)] = (job, backup)
+
+    @Slot()
+    def _start_checking(self) -> None:
+        self._timer.start()
+        self.check_due()
+
+    @Slot(int, object)
+    def _finished(self, ticket: int, result: object) -> None:
+        job, backup = self._jobs.pop(ticket)
+        if job is _Job.CHECK:
+            if self.dialog is not None and backup is not None:
+                self.dialog.backup_checked(backup, result)
+            return
+        if not isinstance(result, BackupResult):
+            return  # not due
+        if self._problem and self._window.message_bar.message == self._problem:
+            self._window.message_bar.clear()
+        self._problem = ""
+        how = "Backed up automatically" if job is _Job.AUTOMATIC else "Backed up"
+        self._window.statusBar().showMessage(
+            f"{how} to {result.record.path} (checked).", STATUS_MESSAGE_MS
+        )
+        if result.problem:
+            self._show_problem(result.problem)
+        self.backupsChanged.emit()
+
+    @Slot(int, str)
+    def _failed(self, ticket: int, message: str) -> None:
+        job, backup = self._jobs.pop(ticket)
+        if job is _Job.CHECK:
+            if self.dialog is not None and backup is not None:
+                self.dialog.backup_refused(message)
+            return
+        what = "The automatic backup" if job is _Job.AUTOMATIC else "The backup"
+        self._show_problem(f"{what} did not work: {message}")
+        if self.dialog is not None:
+            self.dialog.show_problem(message)
+
+    def _show_problem(self, message: str) -> None:
+        self._problem = message
+        self._window.message_bar.show_problem(message)
+
+    @Slot()
+    def _retry(self) -> None:
+        if self._problem:  # the bar may already be cleared by a save retried with it
+            self.back_up_now()
+
+    @Slot()
+    def _dialog_closed(self) -> None:
+        self.dialog = None

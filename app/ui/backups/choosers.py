@@ -1,0 +1,32 @@
+"""The system's folder and file pickers for backups, injectable so tests can answer them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.storage.backup_file import BACKUP_SUFFIX
+
+ChoosePath = Callable[[QWidget, Path], Path | None]
+"""Ask (parent, where to start) for a folder or file; None when the person cancels."""
+
+
+def choose_backup_folder(parent: QWidget, start: Path) -> Path | None:
+    """The platform's folder picker, for where backups go."""
+    chosen = QFileDialog.getExistingDirectory(
+        parent, "Choose a folder for backups", str(start if start.exists() else Path.home())
+    )
+    return Path(chosen) if chosen else None
+
+
+def choose_backup_file(parent: QWidget, start: Path) -> Path | None:
+    """The platform's file picker, for a backup to restore."""
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent,
+        "Choose a backup to restore",
+        str(start if start.exists() else Path.home()),
+        f"Inquiry Journal backups (*{BACKUP_SUFFIX})",
+    )
+    return Path(chosen) if chosen else None

@@ -1,0 +1,175 @@
+"""The setup wizard's pages for a new laptop: choose a backup, type the recovery code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from app.errors import JournalError
+from app.journal import Journal
+from app.restore import RestoredBackup
+from app.storage.backup_file import read_manifest
+from app.storage.keys import KeyStore
+from app.ui.backups.choosers import ChoosePath
+from app.ui.fields import InlineError, quiet_note
+from app.ui.protection_choice import ProtectionChoice
+from app.ui.recovery_code_view import RecoveryCodeView
+
+RestoreJournal = Callable[[Path, Path, str, str | None], tuple[Journal, RestoredBackup, str | None]]
+"""Restore (folder, backup file, recovery code, new passphrase or None: keyring); return the
+open journal, what was restored, and the new recovery code if a passphrase was chosen."""
+
+
+class RestoreBackupPage(QWizardPage):
+    """The backup file and the recovery code; restores when the person moves on."""
+
+    def __init__(
+        self,
+        key_store: KeyStore,
+        choose_backup: ChoosePath,
+        restore: Callable[[Path, str, str | None], bool],
+    ) -> None:
+        super().__init__()
+        self._choose_backup = choose_backup
+        self._restore = restore
+        self.backup: Path | None = None
+        self.setTitle("Restore from a backup")
+        self.setSubTitle(
+            "Bring your journal over from your old laptop: choose its backup file, then type "
+            "your recovery code."
+        )
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.file_edit.setPlaceholderText("No backup chosen yet")
+        self.file_edit.setAccessibleName("Backup file")
+        self.choose_button = QPushButton("C&hoose backup...")
+        self.choose_button.setAccessibleName("Choose the backup file")
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.clicked.connect(self._choose)
+        self.about_label = quiet_note("")
+        self.about_label.setAccessibleName("About the backup")
+        self.about_label.hide()
+        prompt = QLabel("&Recovery code (11 groups of 5 letters and digits):")
+        self.code_edit = QLineEdit()
+        self.code_edit.setAccessibleName("Recovery code")
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.code_edit.setFont(font)
+        self.code_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-...")
+        prompt.setBuddy(self.code_edit)
+        self.code_edit.textChanged.connect(self.completeChanged)
+        description = key_store.description() if key_store.is_available() else None
+        self.choice = ProtectionChoice(description)
+        self.choice.changed.connect(self.completeChanged)
+        self.error = InlineError("Restore problem")
+
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(self.choose_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Backup file (it ends in .ijbackup):"))
+        layout.addLayout(row)
+        layout.addWidget(self.about_label)
+        layout.addSpacing(8)
+        layout.addWidget(prompt)
+        layout.addWidget(self.code_edit)
+        layout.addWidget(self.error)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel("On this laptop, keep the key:"))
+        layout.addWidget(self.choice)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Restore journal")
+
+    def isComplete(self) -> bool:
+        """A backup is chosen, a code typed, and the key's keeping decided."""
+        return (
+            self.backup is not None
+            and bool(self.code_edit.text().strip())
+            and self.choice.is_complete()
+        )
+
+    def validatePage(self) -> bool:
+        """Restore now; a problem is shown here, nothing is written, and the page stays."""
+        self.error.show_message("")
+        if self.backup is None:
+            return False
+        return self._restore(self.backup, self.code_edit.text(), self.choice.passphrase())
+
+    def show_problem(self, message: str) -> None:
+        """Show why the backup could not be restored."""
+        self.error.show_message(message)
+        self.code_edit.setFocus()
+
+    @Slot()
+    def _choose(self) -> None:
+        chosen = self._choose_backup(self, self.backup.parent if self.backup else Path.home())
+        if chosen is None:
+            return
+        self.error.show_message("")
+        try:
+            manifest = read_manifest(chosen)
+        except JournalError as exc:
+            self.backup = None
+            self.file_edit.clear()
+            self.about_label.hide()
+            self.error.show_message(str(exc))
+        else:
+            self.backup = chosen
+            self.file_edit.setText(str(chosen))
+            when = manifest.made_at.astimezone().strftime("%A %d %B %Y at %H:%M")
+            self.about_label.setText(f"Made on {when}.")
+            self.about_label.show()
+        self.completeChanged.emit()
+
+
+class RestoredPage(QWizardPage):
+    """The journal is back; a new recovery code, if a passphrase was chosen, must be kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Your journal is restored")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("What was restored")
+        self.view: RecoveryCodeView | None = None
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Start writing")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+
+    def show_restored(self, restored: RestoredBackup, keyring: str, new_code: str | None) -> None:
+        """Say what was restored and how the key is kept; show a new code to keep."""
+        text = restored.describe()
+        if new_code is None:
+            text += f" Its key is now kept in {keyring} on this laptop."
+        else:
+            text += (
+                " It is protected by your new passphrase. Your old recovery code no longer "
+                "works: keep this new one safe instead."
+            )
+            self.view = RecoveryCodeView(new_code, ask_confirmation=True)
+            self.view.confirmedChanged.connect(self.completeChanged)
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self.view)
+        self.message.setText(text)
+
+    def isComplete(self) -> bool:
+        """A new recovery code must be confirmed as kept before finishing."""
+        return self.view is None or self.view.is_confirmed()
+
+    def nextId(self) -> int:
+        """The last page."""
+        return -1

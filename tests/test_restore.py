@@ -1,0 +1,269 @@
+"""Restoring: the journal as it was is kept aside; a backup that does not fit changes nothing."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import keyring
+import pytest
+
+from app import restore as restore_mod
+from app.backups import backup_now, backup_to_file
+from app.errors import (
+    BackupError,
+    NewerJournalError,
+    RecoveryCodeError,
+    StorageError,
+    WrongKeyError,
+)
+from app.journal import Journal, create_journal, open_journal
+from app.recovery import encode_recovery_code
+from app.restore import restore_and_reopen, restore_backup, restore_with_recovery_code
+from app.storage.engine import connect
+from app.storage.keys import KEYRING_SERVICE, RawKey, SystemKeyring
+from app.storage.meta import KeyMode, read_meta
+from app.storage.schema import SCHEMA_HEAD
+from tests.support.backups import folder_digest, rezip_with, titles_in, unzip_db
+
+NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+LATER = datetime(2025, 3, 13, 9, 0, tzinfo=UTC)
+PASSPHRASE = "reflect every friday"
+
+
+def titles(journal: Journal) -> list[str]:
+    return sorted(s.title for s in journal.entries.summaries())
+
+
+@pytest.fixture
+def backed_up(journal: Journal, tmp_path: Path) -> Path:
+    """The journal holds "Before" and "After"; the backup only "Before". The journal is closed."""
+    journal.entries.create("Before", "In the backup.")
+    backup = backup_to_file(journal, tmp_path / "monday.ijbackup", NOW).path
+    journal.entries.create("After", "Only in the journal.")
+    journal.close()
+    return backup
+
+
+def test_restore_brings_the_backup_back_and_keeps_the_journal_aside(
+    journal: Journal, backed_up: Path, key_store: SystemKeyring
+) -> None:
+    restored = restore_backup(journal.folder, backed_up, journal.key, key_store, now=lambda: LATER)
+
+    assert restored.kept_aside == journal.folder / "before-restore-2025-03-13T090000Z"
+    assert "Restored the backup made on" in restored.describe()
+    reopened = open_journal(journal.folder, key_store)
+    try:
+        assert titles(reopened) == ["Before"]
+        assert reopened.integrity_problems() == []
+    finally:
+        reopened.close()
+    aside = restored.kept_aside
+    assert sorted(p.name for p in aside.iterdir()) == ["journal.db", "journal.json"]
+    assert titles_in(aside / "journal.db", journal.key) == ["After", "Before"]
+
+
+def test_a_passphrase_journal_restores_with_its_passphrase(
+    journal_dir: Path, no_keyring: object, tmp_path: Path
+) -> None:
+    store = SystemKeyring()
+    journal, _code = create_journal(journal_dir, store, PASSPHRASE)
+    journal.entries.create("Before", "")
+    backup = backup_now(journal, NOW).record.path
+    journal.entries.create("After", "")
+    reopened = restore_and_reopen(journal, backup, store)
+    try:
+        assert reopened.problem == ""
+        assert titles(reopened.journal) == ["Before"]
+        assert read_meta(journal_dir).key_mode is KeyMode.PASSPHRASE
+    finally:
+        reopened.journal.close()
+
+
+def test_a_backup_of_another_journal_is_refused_and_nothing_changes(
+    tmp_path: Path, key_store: SystemKeyring
+) -> None:
+    other, _ = create_journal(tmp_path / "other", key_store)
+    other.entries.create("Not mine", "")
+    foreign = backup_to_file(other, tmp_path / "other.ijbackup", NOW).path
+    other.close()
+    mine, _ = create_journal(tmp_path / "mine", key_store)
+    mine.entries.create("Mine", "")
+    mine.close()
+    before = folder_digest(mine.folder)
+
+    with pytest.raises(WrongKeyError, match="does not open with this journal's key"):
+        restore_backup(mine.folder, foreign, mine.key, key_store)
+
+    assert folder_digest(mine.folder) == before
+
+
+def test_a_backup_from_a_newer_version_is_refused_and_nothing_changes(
+    journal: Journal, backed_up: Path, key_store: SystemKeyring, tmp_path: Path
+) -> None:
+    db = unzip_db(backed_up, tmp_path / "work")
+    conn = connect(db, journal.key)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.commit()
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    newer = rezip_with(backed_up, tmp_path / "from-the-future.ijbackup", db)
+    before = folder_digest(journal.folder)
+
+    with pytest.raises(NewerJournalError, match="newer version of Inquiry Journal"):
+        restore_backup(journal.folder, newer, journal.key, key_store)
+
+    assert folder_digest(journal.folder) == before
+
+
+@pytest.mark.parametrize("damage", ["cut short", "not a backup"])
+def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(
+    journal: Journal, backed_up: Path, key_store: SystemKeyring, tmp_path: Path, damage: str
+) -> None:
+    bad = tmp_path / "bad.ijbackup"
+    if damage == "cut short":
+        bad.write_bytes(backed_up.read_bytes()[: backed_up.stat().st_size // 2])
+    else:
+        bad.write_text("minutes of the team meeting", encoding="utf-8")
+    before = folder_digest(journal.folder)
+    with pytest.raises(BackupError, match="is not an Inquiry Journal backup, or it is damaged"):
+        restore_backup(journal.folder, bad, journal.key, key_store)
+    assert folder_digest(journal.folder) == before
+
+
+def test_a_disk_that_fills_during_restore_leaves_the_journal_as_it_was(
+    journal: Journal, backed_up: Path, key_store: SystemKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = folder_digest(journal.folder)
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    with pytest.raises(StorageError, match="the disk is full"):
+        restore_backup(journal.folder, backed_up, journal.key, key_store)
+    assert folder_digest(journal.folder) == before
+
+
+def test_a_failure_after_setting_aside_puts_the_journal_back(
+    journal: Journal, backed_up: Path, key_store: SystemKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = folder_digest(journal.folder)
+
+    def refuse(*_args: object) -> None:
+        raise StorageError("Could not write journal.json: permission was refused")
+
+    monkeypatch.setattr(restore_mod, "write_meta", refuse)
+    with pytest.raises(StorageError, match="Your journal is as it was"):
+        restore_backup(journal.folder, backed_up, journal.key, key_store)
+    assert folder_digest(journal.folder) == before
+    assert not list(journal.folder.glob("before-restore-*"))
+
+
+def test_restore_and_reopen_reopens_the_journal_as_it_was_when_refused(
+    journal: Journal, key_store: SystemKeyring, tmp_path: Path
+) -> None:
+    journal.entries.create("Still here", "")
+    not_a_backup = tmp_path / "notes.ijbackup"
+    not_a_backup.write_text("hello", encoding="utf-8")
+    reopened = restore_and_reopen(journal, not_a_backup, key_store)
+    try:
+        assert "not an Inquiry Journal backup" in reopened.problem
+        assert reopened.restored is None
+        assert titles(reopened.journal) == ["Still here"]
+    finally:
+        reopened.journal.close()
+
+
+def test_an_older_backup_is_restored_and_brought_up_to_date(
+    journal_dir: Path, key_store: SystemKeyring, tmp_path: Path
+) -> None:
+    from tests.storage.test_migrations import SAMPLE_ID, _journal_at
+
+    old = tmp_path / "old"
+    _journal_at(old, "0005", key_store)
+    old_journal = open_journal(old, key_store)  # migrates, after a backup at 0005
+    [backup] = (old / "backups").glob("*-before-update-0005.ijbackup")
+    key = old_journal.key
+    old_journal.close()
+    create_journal(journal_dir, key_store)[0].close()
+    restored = restore_backup(journal_dir, backup, key, key_store)
+    assert restored.manifest.schema == "0005"
+    reopened = open_journal(journal_dir, key_store)
+    try:
+        assert reopened.entries.get(SAMPLE_ID).body == "Asked before telling."
+        with reopened.engine.connect() as conn:
+            version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        assert version == SCHEMA_HEAD
+    finally:
+        reopened.close()
+
+
+# -- a new laptop ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def from_old_laptop(tmp_path: Path, key_store: SystemKeyring) -> tuple[Path, str, str]:
+    """A backup made on the old laptop, its recovery code and journal id; this laptop's keyring
+    does not hold the key."""
+    journal, code = create_journal(tmp_path / "old laptop", key_store)
+    journal.entries.create("From the old laptop", "")
+    backup = backup_to_file(journal, tmp_path / "OneDrive" / "journal.ijbackup", NOW)
+    journal.close()
+    keyring.delete_password(KEYRING_SERVICE, journal.meta.journal_id)
+    return backup.path, code, journal.meta.journal_id
+
+
+@pytest.fixture(autouse=True)
+def onedrive(tmp_path: Path) -> None:
+    (tmp_path / "OneDrive").mkdir()
+
+
+def test_a_new_laptop_restores_with_the_recovery_code_and_keeps_the_key(
+    journal_dir: Path, key_store: SystemKeyring, from_old_laptop: tuple[Path, str, str]
+) -> None:
+    backup, code, journal_id = from_old_laptop
+    journal, restored, new_code = restore_with_recovery_code(journal_dir, backup, code, key_store)
+    try:
+        assert titles(journal) == ["From the old laptop"]
+        assert new_code is None and journal.recovery_code() == code
+        assert restored.kept_aside is None
+    finally:
+        journal.close()
+    assert read_meta(journal_dir).journal_id == journal_id
+    assert key_store.load(journal_id) is not None
+    open_journal(journal_dir, key_store).close()  # opens from this laptop's keyring now
+
+
+def test_a_wrong_recovery_code_writes_nothing(
+    journal_dir: Path, key_store: SystemKeyring, from_old_laptop: tuple[Path, str, str]
+) -> None:
+    backup, _code, journal_id = from_old_laptop
+    someone_elses = encode_recovery_code(RawKey.generate().value)
+    with pytest.raises(WrongKeyError, match="That recovery code does not open this backup"):
+        restore_with_recovery_code(journal_dir, backup, someone_elses, key_store)
+    with pytest.raises(RecoveryCodeError, match="11 groups of 5"):
+        restore_with_recovery_code(journal_dir, backup, "ABCDE-12345", key_store)
+    assert not journal_dir.exists()
+    assert key_store.load(journal_id) is None
+
+
+def test_a_new_laptop_without_a_keyring_sets_a_passphrase_and_gets_a_new_code(
+    journal_dir: Path, from_old_laptop: tuple[Path, str, str], no_keyring: object
+) -> None:
+    backup, code, _journal_id = from_old_laptop
+    store = SystemKeyring()
+    journal, _restored, new_code = restore_with_recovery_code(
+        journal_dir, backup, code, store, PASSPHRASE
+    )
+    journal.close()
+    assert new_code is not None and new_code != code
+    assert read_meta(journal_dir).key_mode is KeyMode.PASSPHRASE
+    reopened = open_journal(journal_dir, store, PASSPHRASE)
+    try:
+        assert titles(reopened) == ["From the old laptop"]
+        assert reopened.recovery_code() == new_code
+    finally:
+        reopened.close()

@@ -1,0 +1,105 @@
+"""Restore from the window: it closes, the backup is restored, the journal opens again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.backups import backup_to_file
+from app.journal import create_journal, open_journal
+from app.storage.keys import SystemKeyring
+from app.storage.lock import JournalLock
+from app.ui.launch import main
+from app.ui.main_window import MainWindow
+from tests.ui.test_launch import FakePrompts
+
+NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+
+
+def each_new_window(steps: list[Callable[[MainWindow], None]], tries: int = 2000) -> None:
+    """Run the next step on each journal window as it appears (the app opens them in turn)."""
+    seen: set[int] = set()
+
+    def look(tries_left: int) -> None:
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and id(w) not in seen
+        ]
+        if windows and steps:
+            seen.add(id(windows[0]))
+            steps.pop(0)(windows[0])
+        if steps and tries_left > 0:
+            QTimer.singleShot(5, lambda: look(tries_left - 1))
+
+    QTimer.singleShot(1, lambda: look(tries))
+
+
+def titles(folder: Path) -> list[str]:
+    journal = open_journal(folder, SystemKeyring())
+    try:
+        return sorted(s.title for s in journal.entries.summaries())
+    finally:
+        journal.close()
+
+
+def test_restore_in_the_window_reopens_the_journal_as_restored(
+    qtbot, journal_dir: Path, key_store: SystemKeyring, tmp_path: Path
+):
+    journal, _ = create_journal(journal_dir, key_store)
+    journal.entries.create("Before", "")
+    backup = backup_to_file(journal, tmp_path / "monday.ijbackup", NOW).path
+    journal.entries.create("After", "")
+    journal.close()
+    said: list[str] = []
+
+    def restore(window: MainWindow) -> None:
+        window.controllers.backups.restore(str(backup))
+
+    def look_and_close(window: MainWindow) -> None:
+        said.append(window.statusBar().currentMessage())
+        said.append(window.message_bar.message)
+        window.close()
+
+    each_new_window([restore, look_and_close])
+    assert main(journal_dir, ["inquiry-journal"], prompts=FakePrompts(), key_store=key_store) == 0
+
+    assert said[0].startswith("Restored the backup made on ")
+    assert said[1] == ""
+    assert titles(journal_dir) == ["Before"]
+    [aside] = journal_dir.glob("before-restore-*")
+    assert titles(aside) == ["After", "Before"]  # the journal as it was, kept
+    with JournalLock(journal_dir):  # released when the last window closed
+        pass
+
+
+def test_a_restore_that_fails_reopens_the_journal_as_it_was_and_says_why(
+    qtbot, journal_dir: Path, key_store: SystemKeyring, tmp_path: Path
+):
+    journal, _ = create_journal(journal_dir, key_store)
+    journal.entries.create("Still here", "")
+    journal.close()
+    not_a_backup = tmp_path / "notes.ijbackup"
+    not_a_backup.write_text("agenda", encoding="utf-8")
+    said: list[str] = []
+
+    def restore(window: MainWindow) -> None:
+        window.controllers.backups.restore(str(not_a_backup))
+
+    def look_and_close(window: MainWindow) -> None:
+        said.append(window.message_bar.message)
+        window.close()
+
+    each_new_window([restore, look_and_close])
+    assert main(journal_dir, ["inquiry-journal"], prompts=FakePrompts(), key_store=key_store) == 0
+
+    assert said == [
+        "The backup was not restored: notes.ijbackup is not an Inquiry Journal backup, "
+        "or it is damaged (cut short?)."
+    ]
+    assert titles(journal_dir) == ["Still here"]
+    assert not list(journal_dir.glob("before-restore-*"))
