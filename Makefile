@@ -71,6 +71,8 @@ BUNDLE_ENV := env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM -u PYTHON_KEY
 	INQUIRY_JOURNAL_HOME=$(BUNDLE_HOME)/journal
 
 test-bundle: build
+	@# Qt can only fetch a URL through QtNetwork: the bundle must not even contain it.
+	test -z "$$(find $(BUNDLE) -iname '*Qt*Network*')"
 	rm -rf $(BUNDLE_HOME) && mkdir -p $(BUNDLE_HOME)/tmp
 	$(BUNDLE_ENV) $(NO_NETWORK) $(BUNDLE)/inquiry-journal-cli$(EXE) --self-test
 	$(BUNDLE_ENV) $(NO_NETWORK) $(BUNDLE)/inquiry-journal$(EXE) --self-test \
