@@ -26,11 +26,15 @@ _BACKENDS: dict[str, tuple[str, ...]] = {
     # KWallet 5.97+ also answers as a Secret Service, so KDE desktops are covered by the first.
     "linux": ("keyring.backends.SecretService.Keyring", "keyring.backends.kwallet.DBusKeyring"),
 }
-# What those backends import lazily, which PyInstaller cannot see.
+# What those backends import at run time (inside try blocks), listed for PyInstaller too.
 _SUPPORT_MODULES: dict[str, tuple[str, ...]] = {
-    "win32": ("win32ctypes.core", "win32ctypes.pywin32.win32cred"),
+    "win32": (
+        "win32ctypes.pywin32.pywintypes",
+        "win32ctypes.pywin32.win32cred",
+        "win32ctypes.core",
+    ),
     "darwin": ("keyring.backends.macOS.api",),
-    "linux": ("secretstorage", "jeepney", "jeepney.io.blocking"),
+    "linux": ("secretstorage", "secretstorage.exceptions", "jeepney", "jeepney.io.blocking"),
 }
 
 
