@@ -26,6 +26,12 @@ def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -
     args = parser.parse_args(argv)
     store = key_store or SystemKeyring()
     try:
+        if args.self_test:
+            from app.commands import selftest
+
+            return selftest.run(store, args.report)
+        if args.report is not None:
+            parser.error("--report goes with --self-test")
         folder = resolve_data_dir(getattr(args, "data_dir", None))
         if args.command is None:
             from app.ui.launch import main as open_window
@@ -61,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy of the app works here (in a temporary folder), then exit",
+    )
+    parser.add_argument(
+        "--report", metavar="FILE", help="with --self-test: also write the results to FILE"
+    )
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     journal_commands.register(sub, common)

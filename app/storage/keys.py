@@ -74,7 +74,15 @@ _FRIENDLY = {
 
 
 class SystemKeyring:
-    """The OS keyring, through the `keyring` package (any backend but fail/null)."""
+    """The OS keyring, through the `keyring` package (any backend but fail/null).
+
+    In the bundled app the backend is this system's, named explicitly (see keyring_backends).
+    """
+
+    def __init__(self) -> None:
+        from app.storage.keyring_backends import use_platform_backend
+
+        use_platform_backend()
 
     def _backend(self) -> object:
         import keyring

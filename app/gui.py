@@ -1,0 +1,22 @@
+"""The windowed program: `inquiry-journal-gui`, and the bundle's main executable.
+
+It opens the journal window. With --self-test it runs the installation checks instead and opens
+no window; on Windows this program has no console, so add `--report FILE` to read the results.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the window (or run the self-test); return the process exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in arguments:
+        from app.cli import main as command_line
+
+        return command_line(arguments)
+    from app.ui.launch import main as open_window
+
+    return open_window(argv=[sys.argv[0], *arguments])

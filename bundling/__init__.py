@@ -1,0 +1,1 @@
+"""Build-time helpers for build.spec (PyInstaller); not part of the installed app."""
