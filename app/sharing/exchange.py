@@ -33,6 +33,7 @@ from app.sharing.content import (
 from app.sharing.package import OpenedPackage, PackageError, open_package, seal
 from app.storage.models import Comment, Contact, ReceivedPackage, SentVersion, SharedItem
 from app.storage.transaction import transaction
+from app.summary.privacy import LocatedFinding, find_in
 
 
 def _now() -> datetime:
@@ -85,6 +86,22 @@ def records_to_share(
             )
         )
     return records
+
+
+_WRITTEN = {"title", "body", "tags"}
+_STAGE_WRITTEN = {"title", "text"}
+
+
+def privacy_findings(records: tuple[SharedRecord, ...]) -> list[LocatedFinding]:
+    """What could identify someone in the words of the records (not in ids or timestamps,
+    whose digits can look like a phone number)."""
+
+    def written(path: tuple[str | int, ...]) -> bool:
+        if len(path) > 1 and path[1] in _WRITTEN:
+            return True
+        return len(path) > 3 and path[1] == "stages" and path[3] in _STAGE_WRITTEN
+
+    return [f for f in find_in(records) if written(f.path)]
 
 
 def marked_for_coach(journal: Journal) -> tuple[list[str], list[str]]:

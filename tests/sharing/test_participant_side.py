@@ -105,3 +105,26 @@ def test_feedback_counts_marks_only_what_was_shown_and_replies_wait(
     assert unsent_reply_count(alex, sam.fingerprint) == 1
     _share(alex, [entry.id])
     assert unsent_reply_count(alex, sam.fingerprint) == 0
+
+
+def test_the_privacy_check_reads_words_not_ids_or_timestamps() -> None:
+    from app.sharing.content import SharedRecord, SharedStage
+    from app.sharing.exchange import privacy_findings
+
+    phone_like = "0801-4307-8904"  # a uuid can hold digits that look like a phone number
+    quiet = SharedRecord("entry", phone_like, "Huddle", "Fine.", (), (), phone_like, phone_like)
+    risky = SharedRecord(
+        "cycle",
+        "x",
+        "Bay 4",
+        "",
+        (),
+        ("Mrs Patel",),
+        "2025-03-12T09:00:00+00:00",
+        "2025-03-12T09:00:00+00:00",
+        (SharedStage("action", "Action", "NHS no 943 476 5919 was on the board."),),
+    )
+    assert privacy_findings((quiet,)) == []
+    paths = [f.path for f in privacy_findings((quiet, risky))]
+    assert (1, "stages", 0, "text") in paths and (1, "tags", 0) in paths
+    assert all(p[0] == 1 for p in paths)
