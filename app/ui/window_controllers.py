@@ -14,6 +14,9 @@ from app.ui.cycle_controller import CycleController
 from app.ui.journal_controller import JournalController
 from app.ui.messages import Confirm
 from app.ui.navigation_controller import NavigationController
+from app.ui.sharing.comments_controller import CommentsController
+from app.ui.sharing.controller import SharingController
+from app.ui.sharing.files import PickFile
 from app.ui.summary.hooks import ChooseFile, PrintDocument
 from app.ui.supervision_controller import SupervisionController
 
@@ -22,7 +25,11 @@ if TYPE_CHECKING:
 
 
 class WindowControllers(QObject):
-    """Makes the controllers for a window and speaks for them when it saves or closes."""
+    """Makes the controllers for a window and speaks for them when it saves or closes.
+
+    `sharing.imported` (a SharingController signal, with the kind of file) says when an
+    import changed the journal.
+    """
 
     def __init__(
         self,
@@ -36,6 +43,7 @@ class WindowControllers(QObject):
         today: Callable[[], date],
         choose_file: ChooseFile,
         print_document: PrintDocument,
+        pick_file: PickFile,
     ) -> None:
         super().__init__(window)
         self.entries = JournalController(
@@ -56,6 +64,21 @@ class WindowControllers(QObject):
             window, journal, settings, entries=self.entries, cycles=self.cycles
         )
         self.supervision.sessionsChanged.connect(self.navigation.refresh_home)
+        self.comments = CommentsController(
+            window, journal, entries=self.entries, cycles=self.cycles, navigation=self.navigation
+        )
+        self.sharing = SharingController(
+            window,
+            journal,
+            pick_file=pick_file,
+            today=today,
+            save_all=self.save_all,
+            entries=self.entries,
+            cycles=self.cycles,
+            navigation=self.navigation,
+        )
+        self.sharing.imported.connect(self.comments.refresh)
+        self.sharing.shared.connect(self.comments.refresh)
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""
@@ -75,4 +98,6 @@ class WindowControllers(QObject):
         """The window is closing: remember the place, stop searching, close the dialogs."""
         self.navigation.remember()
         self.supervision.close_dialogs()
+        self.sharing.close_dialogs()
+        self.comments.close_dialogs()
         self.entries.search.shutdown()
