@@ -33,6 +33,20 @@ def _in_reply(_located: LocatedFinding) -> str:
     return "your reply"
 
 
+def _when(comment: CommentRecord) -> str:
+    return local_text(comment.created)
+
+
+def _latest_from_coach(groups: Sequence[ThreadGroup]) -> CommentRecord | None:
+    """The comment a reply answers at first: the coach's latest in the first group that has
+    one (on a stage screen, that stage's)."""
+    for group in groups:
+        theirs = [c for c in group.comments if not c.mine]
+        if theirs:
+            return max(theirs, key=lambda c: c.created)
+    return None
+
+
 class CommentsPresenter(QObject):
     """Fills one CommentsPanel with the comments on an entry or cycle, and saves replies.
 
@@ -114,13 +128,12 @@ class CommentsPresenter(QObject):
                 groups,
                 names=names,
                 new=self._new,
-                when=lambda c: local_text(c.created),
+                when=_when,
                 style=self.panel.style_colours(),
             )
         )
         if self._target is None or self._target.id not in self._shown:
-            coach_comments = [c for c in shown if not c.mine]
-            self._target = coach_comments[-1] if coach_comments else None
+            self._target = _latest_from_coach(groups)
         self._show_target(names)
         self.panel.show()
         self._mark_seen()

@@ -123,8 +123,9 @@ class ImportDialog(QDialog):
         if not isinstance(outcome, ImportOutcome):
             return
         self.outcome = outcome
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(1)
+        if self.progress_bar.maximum() == 0:  # too quick for any progress to be reported
+            self.progress_bar.setRange(0, 1)
+            self.progress_bar.setValue(1)
         self._finish(import_message(outcome))
         self.imported.emit(outcome)
 
