@@ -116,7 +116,7 @@ class ImportDialog(QDialog):
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
         if self.cancel_button.isEnabled():
-            self.status_label.setText(f"{done} of {total} imported…")
+            self.status_label.setText(f"Importing {done} of {total}…")
 
     @Slot(object)
     def _succeeded(self, outcome: object) -> None:

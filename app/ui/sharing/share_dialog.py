@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
 
 from app.errors import JournalError
@@ -31,6 +31,8 @@ from app.ui.sharing.words import counted, shared_message
 from app.ui.summary.privacy_review import PrivacyReviewDialog
 
 REVIEW_CANCELLED = "Nothing was saved: the privacy check was cancelled."
+SHARE_SIZE = QSize(860, 640)
+NO_COACH_SIZE = QSize(620, 230)
 NOT_SAVED = "Nothing was saved."
 _FIELDS = {"title": "title", "body": "text", "tags": "tags"}
 
@@ -131,7 +133,10 @@ class ShareDialog(ShareDialogView):
             coaches = []
         self._coaches = {c.fingerprint: c for c in coaches}
         has_coach = bool(coaches)
-        self.pages.setCurrentIndex(self.SHARE_PAGE if has_coach else self.NO_COACH_PAGE)
+        page = self.SHARE_PAGE if has_coach else self.NO_COACH_PAGE
+        if page != self.pages.currentIndex() or not self.isVisible():
+            self.resize(SHARE_SIZE if has_coach else NO_COACH_SIZE)
+        self.pages.setCurrentIndex(page)
         self.save_button.setVisible(has_coach)
         self.cancel_button.setText("Cancel" if has_coach else "&Close")
         self.cancel_button.setAccessibleName("Cancel: nothing is saved" if has_coach else "Close")

@@ -138,4 +138,3 @@ class ShareDialogView(QDialog):
                 self.cancel_button,
             ]
         )
-        self.resize(860, 640)

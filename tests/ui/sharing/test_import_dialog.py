@@ -135,6 +135,7 @@ def test_a_json_export_comes_in_through_the_same_dialog(
     model = window.controller.model
     titles = {model.summary(r).title for r in range(model.rowCount())}
     assert titles == {"From the old laptop", "Night handover", "Here already"}
+    assert window.editor.title_edit.text() == "Here already"  # still the entry it showed
     dialog.close()
 
     again = _import(qtbot, window, picker, export)
