@@ -54,9 +54,8 @@ def test_what_goes_is_shown_the_finding_redacted_and_the_coach_reads_it(
     dialog.items_view.setCurrentIndex(dialog.items_model.index(1))
     assert "I asked first." in dialog.preview.toPlainText()  # Markdown rendered
     assert "Huddle" in dialog.preview.toPlainText()
-    dialog.items_model.setData(
-        dialog.items_model.index(2), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
-    )
+    dialog.items_view.setCurrentIndex(dialog.items_model.index(2))
+    qtbot.keyClick(dialog.items_view, Qt.Key.Key_Space)  # untick Rota
     assert dialog.count_label.text() == "2 of 3 items will go."
 
     out = tmp_path / "week.ijshare"
