@@ -114,20 +114,13 @@ def cmd_export(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 def cmd_import(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Import a JSON export, or a share or feedback package."""
+    from app.incoming import IncomingKind, incoming_kind, read_package
     from app.sharing.exchange import import_package
-    from app.sharing.package import MAX_PACKAGE_BYTES
     from app.transfer import import_json, read_import_file
 
     path = Path(args.file).expanduser()
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(2)
-    except OSError as exc:
-        raise CommandError(f"{path} could not be read: {exc.strerror}.") from None
-    if head == b"PK":
-        if path.stat().st_size > MAX_PACKAGE_BYTES:
-            raise CommandError(f"{path.name} is larger than Inquiry Journal accepts.")
-        data = path.read_bytes()
+    if incoming_kind(path) is IncomingKind.PACKAGE:
+        data = read_package(path)
         journal = open_or_create(folder, store)
         try:
             print(import_package(journal, data, _progress_on_terminal()).message)

@@ -127,8 +127,14 @@ def _writable(path_text: str) -> Path:
 def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Make a share package, after the privacy check."""
     from app.sharing.contacts import Role
-    from app.sharing.exchange import make_share, marked_for_coach, record_sent, records_to_share
-    from app.summary.privacy import apply_redactions, find_in
+    from app.sharing.exchange import (
+        make_share,
+        marked_for_coach,
+        privacy_findings,
+        record_sent,
+        records_to_share,
+    )
+    from app.summary.privacy import apply_redactions
 
     out = _writable(args.out)
     journal = open_or_create(folder, store)
@@ -139,7 +145,7 @@ def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         else:
             entries, cycles = args.entry or [], args.cycle
         records = tuple(records_to_share(journal, entries, cycles))
-        findings = find_in(records)
+        findings = privacy_findings(records)
         if findings and not (args.redact or args.keep_findings):
             print(
                 f"Nothing was shared: {plural(len(findings), 'thing', 'things')} could identify "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -33,6 +33,7 @@ from app.sharing.content import (
 from app.sharing.package import OpenedPackage, PackageError, open_package, seal
 from app.storage.models import Comment, Contact, ReceivedPackage, SentVersion, SharedItem
 from app.storage.transaction import transaction
+from app.summary.privacy import LocatedFinding, find_in
 
 
 def _now() -> datetime:
@@ -84,6 +85,22 @@ def records_to_share(
             )
         )
     return records
+
+
+_WRITTEN = {"title", "body", "tags"}
+_STAGE_WRITTEN = {"title", "text"}
+
+
+def privacy_findings(records: tuple[SharedRecord, ...]) -> list[LocatedFinding]:
+    """What could identify someone in the words of the records (not in ids or timestamps,
+    whose digits can look like a phone number)."""
+
+    def written(path: tuple[str | int, ...]) -> bool:
+        if len(path) > 1 and path[1] in _WRITTEN:
+            return True
+        return len(path) > 3 and path[1] == "stages" and path[3] in _STAGE_WRITTEN
+
+    return [f for f in find_in(records) if written(f.path)]
 
 
 def marked_for_coach(journal: Journal) -> tuple[list[str], list[str]]:
@@ -153,6 +170,30 @@ def _unsent(journal: Journal, contact: str) -> list[CommentNote]:
         ]
 
 
+def unsent_reply_count(journal: Journal, contact: str) -> int:
+    """How many replies (or comments) wait to go in the next package for this contact."""
+    return len(_unsent(journal, contact))
+
+
+@dataclass(frozen=True)
+class SentBefore:
+    """The version of an entry or cycle last sent to a coach, and when."""
+
+    version: datetime
+    sent_at: datetime
+
+    def changed_since(self, record: SharedRecord) -> bool:
+        """True when the record is newer than the version that went."""
+        return datetime.fromisoformat(record.version) > self.version
+
+
+def sent_before(journal: Journal, coach: str) -> dict[str, SentBefore]:
+    """What went to this coach before, by entry or cycle id."""
+    with unit(journal) as session:
+        rows = session.scalars(select(SentVersion).where(SentVersion.coach == coach))
+        return {r.item_id: SentBefore(r.version, r.sent_at) for r in rows}
+
+
 # -- comments (both sides) -----------------------------------------------------------------
 
 
@@ -213,23 +254,29 @@ def comments_on(journal: Journal, item_id: str) -> list[CommentRecord]:
         return [_comment(r) for r in rows]
 
 
-def mark_read(journal: Journal, item_id: str) -> None:
-    """The participant has seen the comments on this item."""
+def mark_read(journal: Journal, item_id: str, comment_ids: Collection[str] | None = None) -> None:
+    """The participant has seen the comments on this item (only `comment_ids`, if given)."""
+    query = select(Comment).where(Comment.item_id == item_id, Comment.read.is_(False))
+    if comment_ids is not None:
+        query = query.where(Comment.id.in_(list(comment_ids)))
     with unit(journal) as session:
-        for row in session.scalars(
-            select(Comment).where(Comment.item_id == item_id, Comment.read.is_(False))
-        ):
+        for row in session.scalars(query):
             row.read = True
 
 
-def unread_counts(journal: Journal) -> dict[str, int]:
-    """Unread comments per entry or cycle id (only items that have some)."""
-    with unit(journal) as session:
-        rows = session.execute(
-            select(Comment.item_id, func.count())
-            .where(Comment.read.is_(False))
-            .group_by(Comment.item_id)
+def unread_counts(journal: Journal, role: Role | None = None) -> dict[str, int]:
+    """Unread comments per entry or cycle id (only items that have some).
+
+    With `role`, only comments from contacts in that role count (Role.COACH: what a
+    participant's coaches wrote, not replies from the people a coach journal coaches).
+    """
+    query = select(Comment.item_id, func.count()).where(Comment.read.is_(False))
+    if role is not None:
+        query = query.join(Contact, Contact.fingerprint == Comment.contact).where(
+            Contact.role == role.value
         )
+    with unit(journal) as session:
+        rows = session.execute(query.group_by(Comment.item_id))
         return {row[0]: row[1] for row in rows}
 
 
@@ -253,10 +300,18 @@ def _comment(row: Comment) -> CommentRecord:
 
 @dataclass(frozen=True)
 class PackageResult:
-    """What importing a package did, in a sentence."""
+    """What importing a package did, in a sentence, and in numbers for a window to word.
+
+    `kind` is "share" or "feedback"; `items` counts the shared items added or updated and
+    `notes` the comments (feedback) or replies (share) that came with it.
+    """
 
     message: str
     changed: bool
+    kind: str = ""
+    sender: str = ""
+    items: int = 0
+    notes: int = 0
 
 
 Progress = Callable[[int, int], None]
@@ -280,7 +335,10 @@ def import_package(
     with unit(journal) as session:
         if session.get(ReceivedPackage, opened.package_id) is not None:
             return PackageResult(
-                "This package was imported before; nothing changed.", changed=False
+                "This package was imported before; nothing changed.",
+                changed=False,
+                kind=opened.kind,
+                sender=opened.sender.name,
             )
         sender = opened.sender.fingerprint
         if opened.kind == "feedback":
@@ -316,9 +374,17 @@ def import_package(
             f"Imported {updated} shared item(s) and {len(notes)} reply(ies) from "
             f"{opened.sender.name}.",
             changed=True,
+            kind=opened.kind,
+            sender=opened.sender.name,
+            items=updated,
+            notes=len(notes),
         )
     return PackageResult(
-        f"Imported {len(notes)} comment(s) from {opened.sender.name}.", changed=True
+        f"Imported {len(notes)} comment(s) from {opened.sender.name}.",
+        changed=True,
+        kind=opened.kind,
+        sender=opened.sender.name,
+        notes=len(notes),
     )
 
 

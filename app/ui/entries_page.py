@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 
 from app.ui.editor import EntryEditor
 from app.ui.resources import app_icon
+from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.sidebar import Sidebar
 
 
 class EntriesPage(QSplitter):
-    """The sidebar (search, filters, entries or results) beside the editor or a hint."""
+    """The sidebar (search, filters, entries or results) beside the editor or a hint, and
+    the coach's comments on the entry beside it when there are some."""
 
     HINT_PAGE = 0
     EDITOR_PAGE = 1
@@ -54,10 +56,18 @@ class EntriesPage(QSplitter):
         self.editor_stack.addWidget(hint_page)
         self.editor_stack.addWidget(self.editor)
 
+        self.comments_panel = CommentsPanel()
+        beside = QSplitter(Qt.Orientation.Horizontal)
+        beside.setChildrenCollapsible(False)
+        beside.addWidget(self.editor_stack)
+        beside.addWidget(self.comments_panel)
+        beside.setStretchFactor(0, 1)
+        beside.setStretchFactor(1, 0)
+
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 6, 6, 6)
-        right_layout.addWidget(self.editor_stack, 1)
+        right_layout.addWidget(beside, 1)
         self.addWidget(self.sidebar)
         self.addWidget(right)
         self.setStretchFactor(0, 0)

@@ -11,7 +11,9 @@ from app.ui.dates import local_day
 from app.ui.entry_list_model import SUMMARY_ROLE
 from app.ui.row_painting import (
     CHIP_GAP,
+    BadgeText,
     draw_row_background,
+    paint_badge,
     paint_chips,
     paint_title,
     small_font,
@@ -26,11 +28,16 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class EntryDelegate(QStyledItemDelegate):
-    """Paints two lines per entry: the title, then the date and the domain chips."""
+    """Paints two lines per entry: the title, then the date and the domain chips.
+
+    `badges`, when set, gives a short marker for an entry's id ("2 new" comments), drawn at
+    the end of its title line.
+    """
 
     def __init__(self, *, show_deleted_date: bool = False) -> None:
         super().__init__()
         self._show_deleted = show_deleted_date
+        self.badges: BadgeText | None = None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         """Room for the title line and the date-and-chips line."""
@@ -48,7 +55,13 @@ class EntryDelegate(QStyledItemDelegate):
         area = option.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        title_rect = paint_title(painter, option.font, summary.title, area, colours.text)
+        badge = self.badges(summary.id) if self.badges is not None else ""
+        title_area = area
+        if badge:
+            line = QRect(area.left(), area.top(), area.width(), QFontMetrics(option.font).height())
+            left = paint_badge(painter, option.font, badge, line, option.palette, colours)
+            title_area = area.adjusted(0, 0, left - area.right() - CHIP_GAP, 0)
+        title_rect = paint_title(painter, option.font, summary.title, title_area, colours.text)
 
         small = small_font(option.font)
         metrics = QFontMetrics(small)

@@ -185,6 +185,21 @@ class JournalController(QObject):
             return
         RecoveryCodeDialog(code, parent=self._window).open()
 
+    def refresh(self) -> None:
+        """Read the list and the entry in the editor again (an import may have changed both);
+        what was typed is saved first."""
+        if not self._leave_current():
+            return
+        entry_id = self.saver.entry_id
+        with self._quietly():
+            self.model.reload(at_least=self.model.rowCount())
+        self._refresh_known_tags()
+        if entry_id is None:
+            self._select_row(0)
+            return
+        self._show(entry_id)
+        self._select_id(entry_id)
+
     def forget_entry(self, entry_id: str) -> None:
         """The entry left the list (it became a cycle): show the next one."""
         row = self.model.row_of(entry_id) or 0

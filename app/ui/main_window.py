@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,9 @@ from app.ui.resources import app_icon
 from app.ui.sessions.actions_panel import ActionsPanel
 from app.ui.sessions.sessions_list import SessionsList
 from app.ui.settings import open_settings, remember_window, restore_window
+from app.ui.sharing.actions import add_sharing_menus, create_sharing_actions
+from app.ui.sharing.comments_panel import CommentsPanel
+from app.ui.sharing.files import PickFile, pick_with_dialog
 from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_with_dialog
 from app.ui.window_actions import build_menus, create_actions
 from app.ui.window_controllers import WindowControllers
@@ -43,7 +47,8 @@ class MainWindow(QMainWindow):
     """The journal window. Closing it saves; there is never a "did you save?" question.
 
     `search` stands in for the journal's search function, `today`/`now` for the clock,
-    `choose_file`/`print_document` for the system's Save and Print dialogs, `idle_lock_ms`
+    `choose_file`/`print_document` for the system's Save and Print dialogs of the summary,
+    `pick_file` for the Open and Save dialogs of cards, shares and imports, `idle_lock_ms`
     for the idle time in the settings before the window locks (tests pass their own).
     Automatic backups are first looked at after `first_backup_check_ms` (None: never).
 
@@ -70,6 +75,7 @@ class MainWindow(QMainWindow):
         print_document: PrintDocument = print_with_dialog,
         idle_lock_ms: int | None = None,
         first_backup_check_ms: int | None = FIRST_CHECK_MS,
+        pick_file: PickFile = pick_with_dialog,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,6 +85,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.commands = create_actions(self, self.undo_stack, journal)
         self.menus = build_menus(self, self.commands)
+        self.sharing_commands = create_sharing_actions(self)
+        add_sharing_menus(self, self.menus, self.commands, self.sharing_commands)
 
         self.rail = NavigationRail()
         self.home = HomeView(journal, today=today, now=now)
@@ -87,6 +95,13 @@ class MainWindow(QMainWindow):
         self.entries_page = EntriesPage()
         self.inquiries_page = InquiriesPage(journal, today=today)
         self.cycle_pane = CyclePane(journal)
+        self.cycle_comments = CommentsPanel()
+        cycle_page = QSplitter(Qt.Orientation.Horizontal)
+        cycle_page.setChildrenCollapsible(False)
+        cycle_page.addWidget(self.cycle_pane)
+        cycle_page.addWidget(self.cycle_comments)
+        cycle_page.setStretchFactor(0, 1)
+        cycle_page.setStretchFactor(1, 0)
         self.sessions_list = SessionsList(journal, today=today)
         sessions_page = QWidget()
         sessions_layout = QVBoxLayout(sessions_page)
@@ -96,7 +111,7 @@ class MainWindow(QMainWindow):
             View.HOME: self.home,
             View.ENTRIES: self.entries_page,
             View.INQUIRIES: self.inquiries_page,
-            View.CYCLE: self.cycle_pane,
+            View.CYCLE: cycle_page,
             View.SESSIONS: sessions_page,
         }
         self.stack = QStackedWidget()
@@ -149,6 +164,7 @@ class MainWindow(QMainWindow):
             print_document=print_document,
             idle_lock_ms=idle_lock_ms,
             first_backup_check_ms=first_backup_check_ms,
+            pick_file=pick_file,
         )
         self.controller = self.controllers.entries
         self.navigation = self.controllers.navigation

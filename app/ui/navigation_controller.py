@@ -280,6 +280,13 @@ class NavigationController(QObject):
             self._window.home.refresh()
             self._window.actions_panel.refresh()
 
+    @Slot()
+    def refresh_shown(self) -> None:
+        """Read the view shown again (an import changed the journal under it)."""
+        if self._view is not View.CYCLE:
+            self._prepare(self._view, self._view)
+        self.update_commands()
+
     @Slot(str)
     def _cycle_changed(self, _cycle_id: str) -> None:
         self.refresh_home()

@@ -6,6 +6,7 @@ their rows through these, so a row reads the same wherever it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
@@ -25,6 +26,9 @@ CHIP_LABELS = {
 _CHIP_HUES = {Domain.INDIVIDUAL: 200, Domain.TEAM: 35, Domain.ORGANISATION: 285}
 CHIP_GAP = 6
 CHIP_PAD_X = 6
+
+BadgeText = Callable[[str], str]
+"""A row's short marker by its item's id ("2 new" for unread comments), or "" for none."""
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -147,3 +151,29 @@ def paint_chips(
         painter.setPen(colours.text)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
         x += width + CHIP_GAP
+
+
+def paint_badge(
+    painter: QPainter, font: QFont, text: str, area: QRect, palette: QPalette, colours: RowColours
+) -> int:
+    """A small pill with `text` at the right end of `area`, in the palette's highlight
+    colours (inverted on a selected row); returns the x where it starts."""
+    small = title_font(small_font(font))
+    metrics = QFontMetrics(small)
+    width = metrics.horizontalAdvance(text) + 2 * CHIP_PAD_X
+    height = min(area.height(), metrics.height() + 2)
+    pill = QRectF(area.right() - width, area.top() + (area.height() - height) / 2, width, height)
+    fill = palette.color(colours.group, QPalette.ColorRole.Highlight)
+    ink = palette.color(colours.group, QPalette.ColorRole.HighlightedText)
+    if colours.selected:
+        fill, ink = ink, fill
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(pill, height / 2, height / 2)
+    painter.setFont(small)
+    painter.setPen(ink)
+    painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+    return int(pill.left())

@@ -15,6 +15,9 @@ from app.ui.cycle_controller import CycleController
 from app.ui.journal_controller import JournalController
 from app.ui.messages import Confirm
 from app.ui.navigation_controller import NavigationController
+from app.ui.sharing.comments_controller import CommentsController
+from app.ui.sharing.controller import SharingController
+from app.ui.sharing.files import PickFile
 from app.ui.summary.hooks import ChooseFile, PrintDocument
 from app.ui.supervision_controller import SupervisionController
 from app.ui.window_lock import WindowLock
@@ -24,7 +27,11 @@ if TYPE_CHECKING:
 
 
 class WindowControllers(QObject):
-    """Makes the controllers for a window and speaks for them when it saves or closes."""
+    """Makes the controllers for a window and speaks for them when it saves or closes.
+
+    `sharing.imported` (a SharingController signal, with the kind of file) says when an
+    import changed the journal.
+    """
 
     def __init__(
         self,
@@ -41,6 +48,7 @@ class WindowControllers(QObject):
         print_document: PrintDocument,
         idle_lock_ms: int | None = None,
         first_backup_check_ms: int | None,
+        pick_file: PickFile,
     ) -> None:
         super().__init__(window)
         self.entries = JournalController(
@@ -70,6 +78,21 @@ class WindowControllers(QObject):
             save_all=self.save_all,
             first_check_ms=first_backup_check_ms,
         )
+        self.comments = CommentsController(
+            window, journal, entries=self.entries, cycles=self.cycles, navigation=self.navigation
+        )
+        self.sharing = SharingController(
+            window,
+            journal,
+            pick_file=pick_file,
+            today=today,
+            save_all=self.save_all,
+            entries=self.entries,
+            cycles=self.cycles,
+            navigation=self.navigation,
+        )
+        self.sharing.imported.connect(self.comments.refresh)
+        self.sharing.shared.connect(self.comments.refresh)
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""
@@ -91,5 +114,7 @@ class WindowControllers(QObject):
         self.navigation.remember()
         self.lock.shut_down()
         self.supervision.close_dialogs()
+        self.sharing.close_dialogs()
+        self.comments.close_dialogs()
         self.entries.search.shutdown()
         self.backups.shut_down()

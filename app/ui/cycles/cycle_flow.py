@@ -43,6 +43,8 @@ class CycleFlow(CycleFlowView):
       finishLaterRequested(): "Finish later" was pressed and everything is saved.
       readCycleRequested(str): the person wants to read the whole cycle as one page.
       saveStateChanged(str): a SaveState value, for a status bar.
+      stageShown(str): another screen is shown: the stage's id, or "" for the planned,
+        tried-yet and review screens (comments on that stage are shown beside it).
     """
 
     cycleOpened = Signal(str)
@@ -50,6 +52,7 @@ class CycleFlow(CycleFlowView):
     finishLaterRequested = Signal()
     readCycleRequested = Signal(str)
     saveStateChanged = Signal(str)
+    stageShown = Signal(str)
 
     def __init__(
         self,
@@ -193,6 +196,7 @@ class CycleFlow(CycleFlowView):
         finally:
             self._showing = False
         self._update_buttons()
+        self.stageShown.emit(self.stage_id)
 
     def _fill(self, cycle: CycleRecord, place: steps.Place) -> None:
         today = self._today()

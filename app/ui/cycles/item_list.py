@@ -33,8 +33,10 @@ from app.ui.cycles.text import scaled_font
 from app.ui.row_list_model import RowListModel
 from app.ui.row_painting import (
     CHIP_GAP,
+    BadgeText,
     chips_width,
     draw_row_background,
+    paint_badge,
     paint_chips,
     paint_title,
     title_font,
@@ -94,7 +96,13 @@ class ItemListModel(RowListModel[ListItem]):
 
 
 class TwoLineDelegate(QStyledItemDelegate):
-    """Paints a row's title, then its detail line and domain chips, in palette colours."""
+    """Paints a row's title, then its detail line and domain chips, in palette colours.
+
+    `badges`, when set, gives a short marker for a row's id ("2 new" comments), drawn at the
+    end of its title line.
+    """
+
+    badges: BadgeText | None = None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         """Room for two lines."""
@@ -110,7 +118,13 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        title_rect = paint_title(painter, option.font, title, area, colours.text)
+        badge = self.badges(str(index.data(ITEM_ID_ROLE))) if self.badges is not None else ""
+        title_area = area
+        if badge:
+            line = QRect(area.left(), area.top(), area.width(), QFontMetrics(option.font).height())
+            left = paint_badge(painter, option.font, badge, line, option.palette, colours)
+            title_area = area.adjusted(0, 0, left - area.right() - CHIP_GAP, 0)
+        title_rect = paint_title(painter, option.font, title, title_area, colours.text)
         small = _small_font(option)
         metrics = QFontMetrics(small)
         top = title_rect.bottom() + 1 + _GAP
@@ -155,7 +169,8 @@ class ItemList(QListView):
         self.setAccessibleName(accessible_name)
         self.list_model = ItemListModel(self)
         self.setModel(self.list_model)
-        self.setItemDelegate(TwoLineDelegate(self))
+        self.delegate = TwoLineDelegate(self)
+        self.setItemDelegate(self.delegate)
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

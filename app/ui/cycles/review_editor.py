@@ -76,8 +76,9 @@ class ReviewEditor(QObject):
     @Slot(int, bool)
     def _loop_toggled(self, index: int, checked: bool) -> None:
         cycle = self._cycle
-        if checked and cycle is not None:
-            level = list(LoopLevel)[index]
+        level = list(LoopLevel)[index]
+        # Showing a cycle ticks its loop: that is not a change (it would date the cycle anew).
+        if checked and cycle is not None and level is not cycle.loop:
             self._write(lambda: self._store.update_cycle(cycle.id, loop=level))
 
     @Slot(str, bool)

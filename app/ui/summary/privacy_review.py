@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -30,20 +30,22 @@ NOTE = (
 )
 
 
-def title_for(count: int) -> str:
-    """The dialog's heading for this many findings."""
+def title_for(count: int, subject: str = "summary") -> str:
+    """The dialog's heading for this many findings in the summary (or share, or reply)."""
     if count == 1:
-        return "1 thing in this summary could identify a patient or colleague"
-    return f"{count} things in this summary could identify a patient or colleague"
+        return f"1 thing in this {subject} could identify a patient or colleague"
+    return f"{count} things in this {subject} could identify a patient or colleague"
 
 
 class PrivacyReviewDialog(QDialog):
     """One row per finding, each Redact (at first) or Keep; OK carries on, Cancel stops.
 
-    Constructor: PrivacyReviewDialog(findings, summary=None, parent=None); with the summary
-    the findings were found in, each row says where it is in the summary's own words. Once
-    accepted, `to_redact()` is the findings to pass to app.summary.privacy.apply_redactions;
-    the rest were kept on purpose. Show it with open(); it deletes itself when closed.
+    Constructor: PrivacyReviewDialog(findings, summary=None, parent=None, *, where=None,
+    subject="summary"); with the summary the findings were found in, each row says where it
+    is in the summary's own words; anything else checked (a share, a reply) passes `where`,
+    naming the place of a finding, and its `subject` for the heading. Once accepted,
+    `to_redact()` is the findings to pass to app.summary.privacy.apply_redactions; the rest
+    were kept on purpose. Show it with open(); it deletes itself when closed.
     """
 
     def __init__(
@@ -51,15 +53,21 @@ class PrivacyReviewDialog(QDialog):
         findings: Sequence[LocatedFinding],
         summary: SupervisionSummary | None = None,
         parent: QWidget | None = None,
+        *,
+        where: Callable[[LocatedFinding], str] | None = None,
+        subject: str = "summary",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Check before it leaves this computer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.rows = [
-            FindingRow(n, f, place_of(summary, f) if summary else f.where)
-            for n, f in enumerate(findings, start=1)
-        ]
-        self.title_label = heading(title_for(len(self.rows)), "Privacy check", 1.3)
+
+        def place(f: LocatedFinding) -> str:
+            if where is not None:
+                return where(f)
+            return place_of(summary, f) if summary else f.where
+
+        self.rows = [FindingRow(n, f, place(f)) for n, f in enumerate(findings, start=1)]
+        self.title_label = heading(title_for(len(self.rows), subject), "Privacy check", 1.3)
         self.redact_all_button = QPushButton("Redact &all")
         self.redact_all_button.setAccessibleName("Redact all")
         self.keep_all_button = QPushButton("&Keep all")

@@ -174,3 +174,17 @@ def test_tab_goes_from_the_writing_space_through_the_buttons(qtbot, journal, ope
         order.append(flow.focusWidget().accessibleName())
     # Back is skipped: there is nothing before the first stage.
     assert order == ["Show hints", "Finish later", "Skip this stage", "Next"]
+
+
+def test_opening_a_reviewed_cycle_does_not_count_as_changing_it(qtbot, journal, open_flow):
+    from app.cycles_model import LoopLevel
+
+    cycle_id = start(journal, "quick-capture")
+    journal.cycles.begin_reflection(cycle_id)
+    journal.cycles.save_stage(cycle_id, "surprise", "Two people spoke up.")
+    journal.cycles.update_cycle(cycle_id, loop=LoopLevel.DOUBLE)
+    reviewed = journal.cycles.finish(cycle_id)
+    flow = open_flow(journal, cycle_id)  # a reviewed cycle opens on its review
+    assert flow.place.screen is Screen.REVIEW
+    assert flow.review_page.loop_buttons[LoopLevel.DOUBLE].isChecked()
+    assert journal.cycles.get(cycle_id).updated == reviewed.updated  # shown, not written

@@ -1,0 +1,1 @@
+"""The participant's side of sharing with a coach: cards, share packages, imports, comments."""

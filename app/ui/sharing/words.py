@@ -1,0 +1,40 @@
+"""Sentences the sharing windows say, in one place."""
+
+from __future__ import annotations
+
+from app.incoming import ImportOutcome
+
+SEND_ADVICE = "Only they can open it; send it by NHSmail, Teams or a memory stick."
+NOTHING_IMPORTED = "Import cancelled: nothing was imported, and your journal is as it was."
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """ "1 comment", "3 comments"."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def shared_message(items: int, replies: int, coach: str, file_name: str) -> str:
+    """What the message bar says once a share is saved."""
+    what = counted(items, "item", "items")
+    if replies:
+        what += f" and {counted(replies, 'reply', 'replies')}"
+    return f"Saved {what} for {coach} in {file_name}. {SEND_ADVICE}"
+
+
+def import_message(outcome: ImportOutcome) -> str:
+    """The outcome of an import in a sentence: "Imported 3 comments from Sam."."""
+    if not outcome.changed or outcome.kind == "json":
+        return outcome.message
+    if outcome.kind == "feedback":
+        return f"Imported {counted(outcome.notes, 'comment', 'comments')} from {outcome.sender}."
+    what = counted(outcome.items, "shared item", "shared items")
+    if outcome.notes:
+        what += f" and {counted(outcome.notes, 'reply', 'replies')}"
+    return f"Imported {what} from {outcome.sender}."
+
+
+def unread_message(count: int) -> str:
+    """The status bar's note of comments not yet read ("" for none)."""
+    if not count:
+        return ""
+    return f"{counted(count, 'new comment', 'new comments')} from your coach"

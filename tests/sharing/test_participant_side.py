@@ -1,0 +1,130 @@
+"""What the participant's window asks of the core: sent before, changed since, unread, replies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.journal import Journal, create_journal
+from app.sharing.contacts import Role
+from app.sharing.exchange import (
+    comments_on,
+    import_package,
+    make_feedback,
+    make_share,
+    mark_read,
+    record_sent,
+    records_to_share,
+    sent_before,
+    unread_counts,
+    unsent_reply_count,
+    write_comment,
+)
+from app.storage.keys import SystemKeyring
+
+
+@pytest.fixture
+def coach(tmp_path: Path, key_store: SystemKeyring) -> Iterator[Journal]:
+    opened, _ = create_journal(tmp_path / "coach", key_store)
+    opened.sharing.identity("Sam")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def alex(journal: Journal, coach: Journal) -> Journal:
+    journal.sharing.identity("Alex")
+    journal.sharing.add(coach.sharing.identity().card, Role.COACH)
+    return journal
+
+
+def _share(alex: Journal, entry_ids: list[str]) -> bytes:
+    sam = alex.sharing.find("Sam", Role.COACH)
+    outgoing = make_share(alex, sam, records_to_share(alex, entry_ids, []))
+    record_sent(alex, outgoing)
+    return outgoing.data
+
+
+def test_sent_before_and_changed_since(alex: Journal, coach: Journal) -> None:
+    huddle = alex.entries.create("Huddle", "I asked first.")
+    rota = alex.entries.create("Rota", "Gaps on Sunday.")
+    sam = alex.sharing.find("Sam", Role.COACH)
+    assert sent_before(alex, sam.fingerprint) == {}
+
+    _share(alex, [huddle.id])
+    sent = sent_before(alex, sam.fingerprint)
+    assert set(sent) == {huddle.id}
+    [record] = records_to_share(alex, [huddle.id], [])
+    assert not sent[huddle.id].changed_since(record)
+    assert sent[huddle.id].version == huddle.updated
+
+    alex.entries.save(
+        huddle.id, title="Huddle", body="I asked first, then waited.", domains=[], tags=[]
+    )
+    [changed] = records_to_share(alex, [huddle.id], [])
+    assert sent_before(alex, sam.fingerprint)[huddle.id].changed_since(changed)
+    assert rota.id not in sent_before(alex, sam.fingerprint)
+    assert sent_before(alex, "0000-0000-0000-0000") == {}  # another coach: nothing went
+
+
+def test_feedback_counts_marks_only_what_was_shown_and_replies_wait(
+    alex: Journal, coach: Journal
+) -> None:
+    entry = alex.entries.create("Huddle", "I asked first.")
+    result = import_package(coach, _share(alex, [entry.id]))
+    assert (result.kind, result.sender, result.items, result.notes) == ("share", "Alex", 1, 0)
+    participant = coach.sharing.find("Alex", Role.PARTICIPANT)
+    first = write_comment(coach, participant.fingerprint, entry.id, "What did you hear?")
+    second = write_comment(coach, participant.fingerprint, entry.id, "Who spoke first?")
+    feedback = make_feedback(coach, participant)
+    record_sent(coach, feedback)
+
+    result = import_package(alex, feedback.data)
+    assert (result.kind, result.sender, result.notes, result.changed) == (
+        "feedback",
+        "Sam",
+        2,
+        True,
+    )
+    again = import_package(alex, feedback.data)
+    assert not again.changed and again.kind == "feedback"
+    assert unread_counts(alex, Role.COACH) == {entry.id: 2}
+    assert unread_counts(coach, Role.COACH) == {}  # the coach's own side has no coach comments
+
+    mark_read(alex, entry.id, [first.id])
+    assert unread_counts(alex) == {entry.id: 1}
+    assert [c.read for c in comments_on(alex, entry.id)] == [True, False]
+    mark_read(alex, entry.id)
+    assert unread_counts(alex) == {}
+
+    sam = alex.sharing.find("Sam", Role.COACH)
+    assert unsent_reply_count(alex, sam.fingerprint) == 0
+    write_comment(alex, sam.fingerprint, entry.id, "Silence first.", reply_to=second.id)
+    assert unsent_reply_count(alex, sam.fingerprint) == 1
+    _share(alex, [entry.id])
+    assert unsent_reply_count(alex, sam.fingerprint) == 0
+
+
+def test_the_privacy_check_reads_words_not_ids_or_timestamps() -> None:
+    from app.sharing.content import SharedRecord, SharedStage
+    from app.sharing.exchange import privacy_findings
+
+    phone_like = "0801-4307-8904"  # a uuid can hold digits that look like a phone number
+    quiet = SharedRecord("entry", phone_like, "Huddle", "Fine.", (), (), phone_like, phone_like)
+    risky = SharedRecord(
+        "cycle",
+        "x",
+        "Bay 4",
+        "",
+        (),
+        ("Mrs Patel",),
+        "2025-03-12T09:00:00+00:00",
+        "2025-03-12T09:00:00+00:00",
+        (SharedStage("action", "Action", "NHS no 943 476 5919 was on the board."),),
+    )
+    assert privacy_findings((quiet,)) == []
+    paths = [f.path for f in privacy_findings((quiet, risky))]
+    assert (1, "stages", 0, "text") in paths and (1, "tags", 0) in paths
+    assert all(p[0] == 1 for p in paths)

@@ -1,0 +1,164 @@
+"""Share with coach: what goes is shown and can be unticked; the privacy check comes first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.domains import Domain
+from app.privacy import FindingKind
+from app.sharing.contacts import Role
+from app.sharing.exchange import import_package, sent_before
+from app.sharing.workspace import shared_items
+from app.ui.navigation import View
+from app.ui.sharing.share_dialog import REVIEW_CANCELLED
+from tests.ui.sharing.conftest import FilePicker
+from tests.ui.summary.helpers import NAME, NHS_NUMBER, RISKY_BODY
+from tests.ui.support import unnamed_controls
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _rows(dialog) -> list[str]:
+    model = dialog.items_model
+    return [model.index(r).data() for r in range(model.rowCount())]
+
+
+def _mark(journal, *entries) -> None:
+    for entry in entries:
+        journal.entries.set_flags(entry.id, share_with_coach=True)
+
+
+def test_what_goes_is_shown_the_finding_redacted_and_the_coach_reads_it(
+    qtbot, paired, coach, make_window, picker: FilePicker, tmp_path
+):
+    risky = paired.entries.create("A family asked", RISKY_BODY, [Domain.INDIVIDUAL])
+    huddle = paired.entries.create("Huddle", "I asked **first**.", [Domain.TEAM])
+    rota = paired.entries.create("Rota", "Gaps on Sunday.")
+    private = paired.entries.create("Private", "Never leaves.")
+    _mark(paired, risky, huddle, rota)
+    window = make_window(paired, pick_file=picker)
+
+    window.sharing_commands.share.trigger()  # Sharing > Share with coach…
+    dialog = window.controllers.sharing.share_dialog
+    assert dialog is not None
+    assert unnamed_controls(dialog) == []
+    assert dialog.marked_button.isChecked()
+    assert dialog.marked_button.text() == "Everything marked “Share with coach” (3)"
+    assert not dialog.selected_button.isVisible()  # Home is shown: nothing open to offer
+    rows = _rows(dialog)
+    assert [r.split("\n")[0] for r in rows] == ["A family asked", "Huddle", "Rota"]
+    assert all(r.split("\n")[1].startswith("Entry · ") for r in rows)
+    assert all(r.endswith("Not sent before") for r in rows)
+    assert dialog.count_label.text() == "3 of 3 items will go."
+
+    dialog.items_view.setCurrentIndex(dialog.items_model.index(1))
+    assert "I asked first." in dialog.preview.toPlainText()  # Markdown rendered
+    assert "Huddle" in dialog.preview.toPlainText()
+    dialog.items_view.setCurrentIndex(dialog.items_model.index(2))
+    qtbot.keyClick(dialog.items_view, Qt.Key.Key_Space)  # untick Rota
+    assert dialog.count_label.text() == "2 of 3 items will go."
+
+    out = tmp_path / "week.ijshare"
+    picker.answers.append(out)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    review = dialog.review
+    assert review is not None
+    assert (
+        review.title_label.text() == "2 things in this share could identify a patient or colleague"
+    )
+    kinds = {row.located.finding.kind for row in review.rows}
+    assert kinds == {FindingKind.NAME, FindingKind.NHS_NUMBER}
+    assert all(row.where_label.text() == "Where: “A family asked” › text" for row in review.rows)
+    assert picker.asked == []  # nothing is asked, and nothing written, before the check
+    [name_row] = [r for r in review.rows if r.located.finding.kind is FindingKind.NAME]
+    name_row.keep_button.click()  # kept on purpose; the NHS number is redacted
+    with qtbot.waitSignal(dialog.shared) as saved:
+        qtbot.mouseClick(review.ok_button, LEFT)
+
+    today = picker.asked[-1].suggested
+    assert today.startswith("share-for-sam-") and today.endswith(".ijshare")
+    message = saved.args[0]
+    assert message == (
+        "Saved 2 items for Sam in week.ijshare. Only they can open it; send it by NHSmail, "
+        "Teams or a memory stick."
+    )
+    assert window.message_bar.message == message
+    assert window.message_bar.dismiss_button.isVisible()
+    assert not window.message_bar.retry_button.isVisible()
+    assert NHS_NUMBER.encode() not in out.read_bytes()
+
+    result = import_package(coach, out.read_bytes())  # the coach opens it with the core
+    assert result.items == 2
+    items = {i.title: i for i in shared_items(coach)}
+    assert set(items) == {"A family asked", "Huddle"}  # unticked and unmarked never left
+    assert NHS_NUMBER not in items["A family asked"].content
+    assert "[NHS number]" in items["A family asked"].content
+    assert NAME in items["A family asked"].content
+    assert private.id not in {i.item_id for i in shared_items(coach)}
+
+    window.sharing_commands.share.trigger()  # again: what went before is said
+    again = window.controllers.sharing.share_dialog
+    assert again is not None
+    rows = _rows(again)
+    assert "; unchanged since" in rows[1] and rows[1].startswith("Huddle\n")
+    assert rows[2].endswith("Not sent before")  # Rota was left out
+    again.close()
+
+
+def test_cancelling_the_privacy_check_writes_nothing(
+    qtbot, paired, make_window, picker: FilePicker, tmp_path
+):
+    risky = paired.entries.create("A family asked", RISKY_BODY)
+    _mark(paired, risky)
+    window = make_window(paired, pick_file=picker)
+    window.sharing_commands.share.trigger()
+    dialog = window.controllers.sharing.share_dialog
+    assert dialog is not None
+    out = tmp_path / "week.ijshare"
+    picker.answers.append(out)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    review = dialog.review
+    assert review is not None
+    qtbot.mouseClick(review.cancel_button, LEFT)
+
+    assert dialog.review is None
+    assert dialog.error.text() == REVIEW_CANCELLED
+    assert picker.asked == [] and not out.exists()
+    assert list(tmp_path.glob("*.ijshare")) == []
+    sam = paired.sharing.contacts(Role.COACH)[0]
+    assert sent_before(paired, sam.fingerprint) == {}
+    assert dialog.isVisible()  # still there to try again
+    dialog.close()
+
+
+def test_the_entry_open_can_go_alone_and_a_change_since_is_shown(
+    qtbot, paired, make_window, picker: FilePicker, tmp_path
+):
+    huddle = paired.entries.create("Huddle", "I asked first.")
+    marked = paired.entries.create("Rota", "Gaps.")
+    _mark(paired, marked)
+    window = make_window(paired, view=View.ENTRIES, pick_file=picker)
+    window.controller.open_entry(huddle.id)
+
+    window.sharing_commands.share_open_item.trigger()  # Entry > Share this entry with coach now…
+    dialog = window.controllers.sharing.share_dialog
+    assert dialog is not None
+    assert dialog.selected_button.isChecked()
+    assert dialog.selected_button.text() == "The entry you have open: “Huddle”"
+    assert [r.split("\n")[0] for r in _rows(dialog)] == ["Huddle"]
+    dialog.marked_button.click()
+    assert [r.split("\n")[0] for r in _rows(dialog)] == ["Rota"]
+    dialog.selected_button.click()
+    picker.answers.append(tmp_path / "one.ijshare")
+    with qtbot.waitSignal(dialog.shared):
+        qtbot.mouseClick(dialog.save_button, LEFT)  # nothing to check: straight to saving
+
+    paired.entries.save(
+        huddle.id, title="Huddle", body="I asked first, then waited.", domains=[], tags=[]
+    )
+    window.sharing_commands.share_open_item.trigger()
+    again = window.controllers.sharing.share_dialog
+    assert again is not None
+    [row] = _rows(again)
+    assert row.startswith("Huddle\n") and row.endswith("; changed since")
+    again.close()
