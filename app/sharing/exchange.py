@@ -120,9 +120,9 @@ class Outgoing:
 
 def make_share(journal: Journal, coach: ContactRecord, records: list[SharedRecord]) -> Outgoing:
     """A share package for one coach, carrying the records and any unsent replies."""
-    if not records:
-        raise JournalError("Choose at least one entry or cycle to share.")
     replies = _unsent(journal, coach.fingerprint)
+    if not records and not replies:
+        raise JournalError("Choose at least one entry or cycle to share, or write a reply.")
     payload = {
         "items": [record_json(r) for r in records],
         "replies": [note_json(n) for n in replies],

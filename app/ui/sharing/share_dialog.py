@@ -92,6 +92,7 @@ class ShareDialog(ShareDialogView):
         self._coaches: dict[str, ContactRecord] = {}
         self._pending: tuple[ContactRecord, tuple[SharedRecord, ...]] | None = None
         self._loading = False
+        self._replies = 0
         self.review: PrivacyReviewDialog | None = None
 
         if open_item is not None:
@@ -167,6 +168,7 @@ class ShareDialog(ShareDialogView):
             return
         coach = self.coach()
         candidates: list[ShareCandidate] = []
+        self._replies = 0
         open_item = self._open_item
         if coach is not None:
             if self.selected_button.isChecked() and open_item is not None:
@@ -187,6 +189,7 @@ class ShareDialog(ShareDialogView):
                 else ""
             )
             self.replies_note.setVisible(bool(replies))
+            self._replies = replies
         self.items_model.set_candidates(candidates)
         self.empty_note.setVisible(not candidates and self.marked_button.isChecked())
         if candidates:
@@ -214,7 +217,7 @@ class ShareDialog(ShareDialogView):
             self.count_label.setText(f"{ticked} of {counted(total, 'item', 'items')} will go.")
         else:
             self.count_label.setText("")
-        self.save_button.setEnabled(ticked > 0)
+        self.save_button.setEnabled(ticked > 0 or self._replies > 0)
 
     # -- saving -------------------------------------------------------------------------
 
@@ -225,7 +228,7 @@ class ShareDialog(ShareDialogView):
         ticked = self.items_model.ticked()
         if coach is None or self.review is not None:
             return
-        if not ticked:
+        if not ticked and not self._replies:
             self.error.show_message("Tick at least one entry or cycle to share.")
             return
         self.error.show_message("")

@@ -15,9 +15,12 @@ def counted(count: int, one: str, many: str) -> str:
 
 def shared_message(items: int, replies: int, coach: str, file_name: str) -> str:
     """What the message bar says once a share is saved."""
-    what = counted(items, "item", "items")
-    if replies:
-        what += f" and {counted(replies, 'reply', 'replies')}"
+    parts = [
+        counted(n, one, many)
+        for n, one, many in ((items, "item", "items"), (replies, "reply", "replies"))
+        if n
+    ]
+    what = " and ".join(parts)
     return f"Saved {what} for {coach} in {file_name}. {SEND_ADVICE}"
 
 

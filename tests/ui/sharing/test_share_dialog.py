@@ -162,3 +162,37 @@ def test_the_entry_open_can_go_alone_and_a_change_since_is_shown(
     [row] = _rows(again)
     assert row.startswith("Huddle\n") and row.endswith("; changed since")
     again.close()
+
+
+def test_replies_can_go_on_their_own(qtbot, paired, coach, make_window, picker, tmp_path):
+    from app.sharing.exchange import comments_on, make_feedback, record_sent, write_comment
+
+    entry = paired.entries.create("Huddle", "I asked first.")
+    sam = paired.sharing.contacts(Role.COACH)[0]
+    first = tmp_path / "first.ijshare"
+    window = make_window(paired, pick_file=picker)
+    _mark(paired, entry)
+    window.sharing_commands.share.trigger()
+    picker.answers.append(first)
+    with qtbot.waitSignal(window.controllers.sharing.share_dialog.shared):
+        qtbot.mouseClick(window.controllers.sharing.share_dialog.save_button, LEFT)
+    import_package(coach, first.read_bytes())
+    alex = coach.sharing.contacts(Role.PARTICIPANT)[0]
+    comment = write_comment(coach, alex.fingerprint, entry.id, "What did you hear?")
+    feedback = make_feedback(coach, alex)
+    record_sent(coach, feedback)
+    import_package(paired, feedback.data)
+    paired.entries.set_flags(entry.id, share_with_coach=False)  # nothing marked now
+    write_comment(paired, sam.fingerprint, entry.id, "Two voices.", reply_to=comment.id)
+
+    window.sharing_commands.share.trigger()
+    dialog = window.controllers.sharing.share_dialog
+    assert dialog.items_model.rowCount() == 0
+    assert dialog.replies_note.text().startswith("Also going: 1 reply to Sam's comments")
+    assert dialog.save_button.isEnabled()
+    picker.answers.append(tmp_path / "reply.ijshare")
+    with qtbot.waitSignal(dialog.shared) as saved:
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    assert saved.args[0].startswith("Saved 1 reply for Sam")
+    import_package(coach, (tmp_path / "reply.ijshare").read_bytes())
+    assert [c.body for c in comments_on(coach, entry.id)] == ["What did you hear?", "Two voices."]
