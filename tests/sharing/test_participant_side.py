@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.errors import JournalError
 from app.journal import Journal, create_journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
@@ -128,3 +129,9 @@ def test_the_privacy_check_reads_words_not_ids_or_timestamps() -> None:
     paths = [f.path for f in privacy_findings((quiet, risky))]
     assert (1, "stages", 0, "text") in paths and (1, "tags", 0) in paths
     assert all(p[0] == 1 for p in paths)
+
+
+def test_a_share_with_nothing_in_it_is_refused(alex: Journal) -> None:
+    sam = alex.sharing.contacts(Role.COACH)[0]
+    with pytest.raises(JournalError, match="at least one entry or cycle to share, or write a"):
+        make_share(alex, sam, [])
