@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from app.journal import Journal
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
+from app.ui.coach.coach_page import CoachPage
+from app.ui.coach.feedback import ChoosePackageFile, ask_for_package_file
 from app.ui.cycle_pane import CyclePane
 from app.ui.cycles.home_view import HomeView, utc_now
 from app.ui.entries_page import EntriesPage
@@ -40,8 +42,8 @@ class MainWindow(QMainWindow):
     """The journal window. Closing it saves; there is never a "did you save?" question.
 
     `search` stands in for the journal's search function, `today`/`now` for the clock,
-    `choose_file`/`print_document` for the system's Save and Print dialogs (tests pass their
-    own).
+    `choose_file`/`print_document` for the system's Save and Print dialogs and
+    `choose_package_file` for the Save dialog of a feedback package (tests pass their own).
 
     Signals: openCycleRequested(str cycle_id, str stage_id) when a cycle (or one of its
     stages) is chosen from the search results; the window opens it at that stage.
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         now: Callable[[], datetime] = utc_now,
         choose_file: ChooseFile = ask_for_file,
         print_document: PrintDocument = print_with_dialog,
+        choose_package_file: ChoosePackageFile = ask_for_package_file,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,12 +89,16 @@ class MainWindow(QMainWindow):
         sessions_layout = QVBoxLayout(sessions_page)
         sessions_layout.setContentsMargins(24, 18, 24, 18)
         sessions_layout.addWidget(self.sessions_list)
+        self.coach_page = CoachPage(
+            journal, self._settings, today=today, choose_file=choose_package_file
+        )
         self.pages: dict[View, QWidget] = {
             View.HOME: self.home,
             View.ENTRIES: self.entries_page,
             View.INQUIRIES: self.inquiries_page,
             View.CYCLE: self.cycle_pane,
             View.SESSIONS: sessions_page,
+            View.COACHING: self.coach_page,
         }
         self.stack = QStackedWidget()
         for page in self.pages.values():
@@ -161,6 +168,11 @@ class MainWindow(QMainWindow):
         self.hint_button = page.hint_button
         self.entry_list.addAction(self.commands.trash)
 
+    def refresh_coaching(self) -> None:
+        """Read Coaching again, and offer it once the journal has a participant (after a share
+        package is imported, say)."""
+        self.navigation.refresh_coaching()
+
     def show_hint(self, text: str, *, offer_new_entry: bool) -> None:
         """Show a one-line hint instead of the editor."""
         self.entries_page.show_hint(text, offer_new_entry=offer_new_entry)
@@ -183,6 +195,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.controllers.shut_down()
+        self.coach_page.shut_down()
         remember_window(self._settings, self, self.splitter)
         event.accept()
 

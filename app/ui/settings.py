@@ -22,6 +22,7 @@ _VIEW = "place/view"
 _CYCLE = "place/cycle"
 _READING = "place/reading"
 _INQUIRY = "place/inquiry"
+_PARTICIPANT = "coach/participant"
 
 
 @dataclass(frozen=True)
@@ -100,3 +101,14 @@ def remembered_place(settings: QSettings) -> Place:
         return value if isinstance(value, str) else ""
 
     return Place(text(_VIEW), text(_CYCLE), text(_READING) == "yes", text(_INQUIRY))
+
+
+def remember_participant(settings: QSettings, fingerprint: str) -> None:
+    """Keep the participant chosen in Coaching (their card's fingerprint; "" for all)."""
+    settings.setValue(_PARTICIPANT, fingerprint)
+
+
+def remembered_participant(settings: QSettings) -> str:
+    """The participant chosen in Coaching last time ("" for all, or when none was kept)."""
+    value = settings.value(_PARTICIPANT)
+    return value if isinstance(value, str) else ""
