@@ -105,7 +105,7 @@ def build_desk(coach: Journal, folder: Path, key_store: KeyStore) -> CoachDesk:
 
 
 class PackageChooser:
-    """Stands in for the Save dialog: answers with a path (or None) and keeps what it was offered."""
+    """Stands in for the Save dialog: answers with a path (or None), keeps what it offered."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
