@@ -148,10 +148,16 @@ class CoachPage(CoachLayout):
         self._people = {p.fingerprint: p for p in people}
         if self._chosen not in self._people:
             self._chosen = ALL_ID
-        self._filling = True
-        self.participant_list.set_items(participant_items(people))
-        self.participant_list.select_id(self._chosen)
-        self._filling = False
+        items = participant_items(people)
+        listed = self.participant_list
+        if listed.ids() == [i.id for i in items]:
+            for item in items:  # the same people: new counts in place, the list stays still
+                listed.list_model.update(item)
+        else:
+            self._filling = True
+            listed.set_items(items)
+            listed.select_id(self._chosen)
+            self._filling = False
         self._show_header()
         return True
 
@@ -187,11 +193,16 @@ class CoachPage(CoachLayout):
             SharedRow(r, names.get(r.participant, "A participant"), read.unread.get(r.item_id, 0))
             for r in read.items
         ]
-        if not self.item_list.set_rows(rows, self._current):
+        kept = self.item_list.set_rows(rows, self._current)
+        if not kept:
             self._current = None
             self._new_ids = set()
             self.reader.show_nothing()
             self.conversation.show_nothing()
+        elif self._current is not None:
+            row = self.item_list.row_for(self._current)
+            if row is not None and (row.record != self.reader.item or row.unread):
+                self._show_item(self._current)  # a new version or reply came in: show it
         if not rows:
             everything_discussed = read.where.to_discuss_only and not read.where.text.strip()
             self.no_items_label.setText(
@@ -223,7 +234,7 @@ class CoachPage(CoachLayout):
         name = person.name if person is not None else "A participant"
         row = SharedRow(record, name, 0)
         self.reader.show_row(row)
-        self.conversation.show_thread(record, comments, name, self._new_ids, fresh=fresh)
+        self.conversation.show_thread(record, comments, name, self._new_ids)
         self.item_list.update_row(row)
         if unread:
             try:

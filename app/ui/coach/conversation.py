@@ -55,6 +55,8 @@ class Conversation(QWidget):
             "Add the comment (Ctrl+Enter); it goes in the next feedback package"
         )
         self.error = InlineError("Comment problem")
+        self._key = ""
+        self._drafts: dict[str, str] = {}
         add = QAction("Add comment", self.edit)
         add.setShortcuts([QKeySequence(k) for k in ADD_KEYS])
         add.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -86,32 +88,46 @@ class Conversation(QWidget):
         comments: list[CommentRecord],
         participant: str,
         new_ids: set[str],
-        *,
-        fresh: bool,
     ) -> None:
-        """Show the comments; with `fresh` (another item) the box's choices start again."""
+        """Show the item's comments. A comment half-written on another item waits for it
+        (in memory only) rather than following the coach to this one."""
+        key = f"{item.participant}/{item.item_id}"
+        fresh = key != self._key
+        if fresh:
+            self._keep_draft()
+            self._key = key
+            self.edit.setPlainText(self._drafts.pop(key, ""))
+            self.edit.setPlaceholderText(PLACEHOLDER.format(name=participant))
+            self.error.show_message("")
         self.setEnabled(True)
         count = len(comments)
         self.heading.setText(f"Comments ({count})" if count else "Comments")
         self.thread_view.setHtml(thread_html(item, comments, participant, new_ids))
-        if not fresh:
-            return
-        self.edit.setPlaceholderText(PLACEHOLDER.format(name=participant))
-        self.error.show_message("")
+        aimed_at = "" if fresh else self.stage_id()
         self.about_combo.clear()
-        whole = "The whole cycle" if item.kind == "cycle" else "The whole entry"
-        self.about_combo.addItem(whole, "")
+        self.about_combo.addItem(
+            "The whole cycle" if item.kind == "cycle" else "The whole entry", ""
+        )
         for stage in item.stages:
             if stage.text.strip():
                 self.about_combo.addItem(f"Stage: {stage.title}", stage.stage)
+        self.about_combo.setCurrentIndex(max(self.about_combo.findData(aimed_at), 0))
 
     def show_nothing(self) -> None:
         """No item is chosen: nothing to read, nothing to comment on."""
+        self._keep_draft()
+        self._key = ""
+        self.edit.clear()
         self.heading.setText("Comments")
         self.thread_view.clear()
         self.about_combo.clear()
         self.error.show_message("")
         self.setEnabled(False)
+
+    def _keep_draft(self) -> None:
+        draft = self.edit.toPlainText()
+        if self._key and draft.strip():
+            self._drafts[self._key] = draft
 
     def stage_id(self) -> str:
         """The stage the next comment is about ("" for the whole item)."""

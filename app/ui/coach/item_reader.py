@@ -102,7 +102,8 @@ class ItemReader(QWidget):
     def show_row(self, row: SharedRow) -> None:
         """Show this item (its text is rendered only when it is new or has changed)."""
         record = row.record
-        same = self.item == record
+        shown = self.item
+        same = shown is not None and _text_of(shown) == _text_of(record)
         self.item = record
         self.title_label.setText(record.title)
         domains = ", ".join(d.label for d in record.domains) or "No domain chosen"
@@ -146,3 +147,8 @@ class ItemReader(QWidget):
         stage = stage_of_link(url)
         if stage is not None:
             self.stageCommentRequested.emit(stage)
+
+
+def _text_of(item: SharedItemRecord) -> tuple[str, str, str, str]:
+    """What the rendered text and the "What changed" tab depend on."""
+    return (item.participant, item.item_id, item.content, item.before)

@@ -66,7 +66,8 @@ def test_cancelling_the_save_dialog_changes_nothing(
 ) -> None:
     write_comment(desk.coach, desk.fingerprint("Bea"), desk.ids[BEA_CYCLE], "Good framing.")
     chooser = PackageChooser(None)
-    page = open_coaching(qtbot, make_window(desk.coach, choose_package_file=chooser))
+    window = make_window(desk.coach, choose_package_file=chooser)
+    page = open_coaching(qtbot, window)
     page.choose_participant(desk.fingerprint("Bea"))
     page.header.feedback_button.click()
     assert len(chooser.suggested) == 1
@@ -92,7 +93,8 @@ def test_a_package_that_cannot_be_written_is_explained_and_nothing_is_sent(
 
         monkeypatch.setattr("app.storage.files.os.fsync", fsync)
     chooser = PackageChooser(target)
-    page = open_coaching(qtbot, make_window(desk.coach, choose_package_file=chooser))
+    window = make_window(desk.coach, choose_package_file=chooser)
+    page = open_coaching(qtbot, window)
     page.choose_participant(desk.fingerprint("Bea"))
     page.header.feedback_button.click()
 

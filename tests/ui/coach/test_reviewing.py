@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 
 from app.domains import Domain
 from app.sharing.contacts import Role
@@ -15,7 +15,6 @@ from app.sharing.exchange import (
 )
 from app.sharing.workspace import participants, shared_item
 from app.ui.coach.conversation import EMPTY_COMMENT
-from app.ui.coach.item_html import stage_link
 from app.ui.coach.item_reader import CHANGED_TAB
 from tests.ui.coach.helpers import (
     ALEX_HUDDLE,
@@ -31,7 +30,8 @@ from tests.ui.coach.window import CTRL, click_item, open_coaching, search, settl
 def test_search_domain_participant_and_to_discuss_narrow_the_list(
     qtbot, desk: CoachDesk, make_window
 ) -> None:
-    page = open_coaching(qtbot, make_window(desk.coach))
+    window = make_window(desk.coach)
+    page = open_coaching(qtbot, window)
     assert search(qtbot, page, "concerns") == [ALEX_HUDDLE]  # words, across everyone
     assert sorted(search(qtbot, page, "team")) == [ALEX_HUDDLE, CHIDI_BOARD]  # in either item
     assert search(qtbot, page, "team -board") == [ALEX_HUDDLE]  # the journal's little language
@@ -69,7 +69,8 @@ def test_search_domain_participant_and_to_discuss_narrow_the_list(
 
 
 def test_an_item_is_shown_read_only_and_sanitised(qtbot, desk: CoachDesk, make_window) -> None:
-    page = open_coaching(qtbot, make_window(desk.coach))
+    window = make_window(desk.coach)
+    page = open_coaching(qtbot, window)
     assert page.reader.pages.currentIndex() == page.reader.EMPTY_PAGE
     assert not page.conversation.isEnabled()  # nothing to comment on yet
     click_item(qtbot, page, ALEX_HUDDLE)
@@ -110,7 +111,12 @@ def test_comments_on_a_stage_and_on_an_entry_are_kept_and_shown(
     click_item(qtbot, page, BEA_CYCLE)
     assert conversation.thread_view.toPlainText().startswith("No comments yet")
 
-    page.reader.text_view.anchorClicked.emit(QUrl(stage_link("intention")))  # the link
+    view = page.reader.text_view  # Tab to the second "Comment on this stage", then Enter
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.textCursor().selectedText() == "Comment on this stage"
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
     assert conversation.stage_id() == "intention"
     assert conversation.edit.hasFocus()
     qtbot.keyClicks(conversation.edit, "What risk, *exactly*?")
@@ -125,7 +131,9 @@ def test_comments_on_a_stage_and_on_an_entry_are_kept_and_shown(
     assert conversation.heading.text() == "Comments (1)"
     assert "Comment added. It goes to Bea" in page.notice_label.text()
 
+    qtbot.keyClicks(conversation.edit, "Half a thought")
     click_item(qtbot, page, BEA_HANDOVER)
+    assert conversation.edit.toPlainText() == ""  # a draft stays with its own item
     assert conversation.about_combo.count() == 1  # an entry has no stages
     conversation.edit.setFocus()
     qtbot.keyClicks(conversation.edit, "   ")
@@ -139,6 +147,10 @@ def test_comments_on_a_stage_and_on_an_entry_are_kept_and_shown(
     [entry_comment] = comments_on(coach, desk.ids[BEA_HANDOVER])
     assert (entry_comment.stage_id, entry_comment.body) == ("", "Whose impatience was it?")
     assert "Whose impatience was it?" in conversation.thread_view.toPlainText()
+
+    click_item(qtbot, page, BEA_CYCLE)
+    assert conversation.edit.toPlainText() == "Half a thought"
+    assert len(comments_on(coach, desk.ids[BEA_CYCLE])) == 1  # a draft is not a comment
 
     bea = next(p for p in participants(coach) if p.name == "Bea")
     assert bea.unsent_comments == 2

@@ -15,7 +15,11 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def open_coaching(qtbot, window: MainWindow) -> CoachPage:
-    """Ctrl+6, then wait for the items to be read."""
+    """Ctrl+6, then wait for the items to be read.
+
+    Keep a reference to `window` meanwhile: pytest-qt holds it weakly, and a window Python has
+    let go of is deleted whenever the garbage collector runs (a worker thread, even).
+    """
     activate(qtbot, window)
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_6, CTRL)
     assert window.navigation.view is View.COACHING
