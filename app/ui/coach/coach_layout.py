@@ -71,14 +71,14 @@ class CoachLayout(QStackedWidget):
         self.reading_split.setChildrenCollapsible(False)
         self.reading_split.addWidget(self.reader)
         self.reading_split.addWidget(self.conversation)
-        self.reading_split.setSizes([460, 340])
+        self.reading_split.setSizes([420, 380])
         items_column = _column(self.filter_bar, self.no_items_label, self.item_list)
         self.items_split = QSplitter(Qt.Orientation.Horizontal)
         self.items_split.setChildrenCollapsible(False)
         self.items_split.addWidget(items_column)
         self.items_split.addWidget(self.reading_split)
         self.items_split.setStretchFactor(1, 1)
-        self.items_split.setSizes([320, 520])
+        self.items_split.setSizes([300, 530])
         right = _column(
             self.header, self.message_bar, self.notice_label, self.items_split, spacing=10
         )
@@ -87,7 +87,7 @@ class CoachLayout(QStackedWidget):
         self.split.addWidget(_column(participants_title, self.participant_list))
         self.split.addWidget(right)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([230, 810])
+        self.split.setSizes([210, 830])
 
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)

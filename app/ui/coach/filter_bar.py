@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from app.domains import Domain
 from app.sharing.workspace import SharedFilter
@@ -44,15 +44,12 @@ class CoachFilterBar(QWidget):
         self._pause.setInterval(TYPING_PAUSE_MS)
         self._pause.timeout.connect(self.filtersChanged)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.domain_combo, 1)
-        row.addWidget(self.to_discuss_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.search_box)
-        layout.addLayout(row)
+        layout.addWidget(self.domain_combo)
+        layout.addWidget(self.to_discuss_box)
 
         self.search_box.textEdited.connect(self._typed)
         self.search_box.returnPressed.connect(self._now)
