@@ -89,7 +89,7 @@ class CoachPage(CoachLayout):
         self._retry: Callable[[], None] = self.refresh
         self.loader = ItemLoader(journal, self)
         self.loader.loaded.connect(self._items_loaded)
-        self.loader.failed.connect(self._problem)
+        self.loader.failed.connect(self._load_failed)
         self.participant_list.currentIdChanged.connect(self._participant_chosen)
         self.filter_bar.filtersChanged.connect(self._load_items)
         self.item_list.itemChosen.connect(self._item_chosen)
@@ -300,6 +300,9 @@ class CoachPage(CoachLayout):
         self.notice_label.setVisible(bool(text))
 
     @Slot(str)
+    def _load_failed(self, message: str) -> None:
+        self._problem(message)
+
     def _problem(self, message: str, retry: Callable[[], None] | None = None) -> None:
         self._retry = retry or self.refresh
         self._notice("")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.domains import Domain
+from app.errors import StorageError
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     comments_on,
@@ -14,6 +15,7 @@ from app.sharing.exchange import (
     write_comment,
 )
 from app.sharing.workspace import participants, shared_item
+from app.ui.coach import coach_page, item_loader
 from app.ui.coach.conversation import EMPTY_COMMENT
 from app.ui.coach.item_reader import CHANGED_TAB
 from tests.ui.coach.helpers import (
@@ -228,3 +230,38 @@ def test_what_changed_since_the_comment_and_the_reply_are_shown(
     page.conversation.add_button.click()  # the comment is about the new version
     assert not reader.showing_changes or reader.tabs.tabText(1) != CHANGED_TAB
     assert "[New]" in page.conversation.thread_view.toPlainText()  # still new while it is open
+
+
+def test_a_journal_that_cannot_be_read_says_so_and_recovers(
+    qtbot, desk: CoachDesk, make_window, monkeypatch
+) -> None:
+    disk = {"broken": False}
+    real_items, real_discussed = item_loader.shared_items, coach_page.mark_discussed
+
+    def shared_items(*args, **kwargs):
+        if disk["broken"]:
+            raise StorageError("The journal could not be read: disk I/O error")
+        return real_items(*args, **kwargs)
+
+    def mark_discussed(*args, **kwargs):
+        if disk["broken"]:
+            raise StorageError("The journal could not be saved: database or disk is full")
+        return real_discussed(*args, **kwargs)
+
+    monkeypatch.setattr(item_loader, "shared_items", shared_items)
+    monkeypatch.setattr(coach_page, "mark_discussed", mark_discussed)
+    window = make_window(desk.coach)
+    page = open_coaching(qtbot, window)
+    click_item(qtbot, page, CHIDI_BOARD)
+    disk["broken"] = True
+    page.reader.discussed_box.click()
+    assert page.message_bar.message == "The journal could not be saved: database or disk is full"
+    assert not page.reader.discussed_box.isChecked()  # shown as it is kept
+    assert not shared_item(desk.coach, desk.fingerprint("Chidi"), desk.ids[CHIDI_BOARD]).discussed
+
+    search(qtbot, page, "board")
+    assert page.message_bar.message == "The journal could not be read: disk I/O error"
+    disk["broken"] = False
+    page.message_bar.retry_button.click()  # "Try again" reads everything again
+    assert titles(qtbot, page) == [CHIDI_BOARD]
+    assert not page.message_bar.isVisible()
