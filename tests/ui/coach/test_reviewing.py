@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from app.domains import Domain
 from app.errors import StorageError
+from app.sharing import workspace
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     comments_on,
@@ -15,7 +16,6 @@ from app.sharing.exchange import (
     write_comment,
 )
 from app.sharing.workspace import participants, shared_item
-from app.ui.coach import coach_page, item_loader
 from app.ui.coach.conversation import EMPTY_COMMENT
 from app.ui.coach.item_reader import CHANGED_TAB
 from tests.ui.coach.helpers import (
@@ -236,7 +236,7 @@ def test_a_journal_that_cannot_be_read_says_so_and_recovers(
     qtbot, desk: CoachDesk, make_window, monkeypatch
 ) -> None:
     disk = {"broken": False}
-    real_items, real_discussed = item_loader.shared_items, coach_page.mark_discussed
+    real_items, real_discussed = workspace.shared_items, workspace.mark_discussed
 
     def shared_items(*args, **kwargs):
         if disk["broken"]:
@@ -248,8 +248,8 @@ def test_a_journal_that_cannot_be_read_says_so_and_recovers(
             raise StorageError("The journal could not be saved: database or disk is full")
         return real_discussed(*args, **kwargs)
 
-    monkeypatch.setattr(item_loader, "shared_items", shared_items)
-    monkeypatch.setattr(coach_page, "mark_discussed", mark_discussed)
+    monkeypatch.setattr("app.ui.coach.item_loader.shared_items", shared_items)
+    monkeypatch.setattr("app.ui.coach.coach_page.mark_discussed", mark_discussed)
     window = make_window(desk.coach)
     page = open_coaching(qtbot, window)
     click_item(qtbot, page, CHIDI_BOARD)
