@@ -21,7 +21,7 @@ EMPTY_TITLE = "Nothing shared with you yet"
 EMPTY_TEXT = (
     "When participants share entries and cycles with you, they appear here to read, comment "
     "on and discuss. Ask participants to add your card (Sharing > Save my card…) and send you "
-    "a share package; import it with File > Import…."
+    "a share package; import it with File > Import…"
 )
 _MARGINS = (16, 12, 16, 12)
 

@@ -70,7 +70,7 @@ class SharedItemModel(RowListModel[SharedRow]):
 
 
 class SharedItemDelegate(QStyledItemDelegate):
-    """Three lines: the title; who, when and what kind; domain chips then badges."""
+    """Three lines: the title; who, when and what kind, then the domain chips; the badges."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         """Room for the three lines."""
@@ -95,17 +95,19 @@ class SharedItemDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(colours.quiet)
         top = title_rect.bottom() + 1 + _GAP
-        painter.drawText(
-            QRect(area.left(), top, area.width(), height),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(row.detail, Qt.TextElideMode.ElideRight, area.width()),
-        )
-        top += height + _GAP
         domains = row.record.domains
-        paint_chips(
-            painter, domains, QRect(area.left(), top, 0, height), area.right(), metrics, colours
+        detail_room = max(area.width() - chips_width(domains, metrics) - CHIP_GAP, 60)
+        detail = metrics.elidedText(row.detail, Qt.TextElideMode.ElideRight, detail_room)
+        detail_width = metrics.horizontalAdvance(detail)
+        painter.drawText(
+            QRect(area.left(), top, detail_width + 1, height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            detail,
         )
-        x = area.left() + chips_width(domains, metrics) + (CHIP_GAP if domains else 0)
+        chips_at = QRect(area.left() + detail_width + 2 * CHIP_GAP, top, 0, height)
+        paint_chips(painter, domains, chips_at, area.right(), metrics, colours)
+        top += height + _GAP
+        x = area.left()
         for badge in row.badges:
             width = metrics.horizontalAdvance(badge) + 2 * CHIP_PAD_X
             if x + width > area.right():
