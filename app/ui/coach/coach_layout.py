@@ -4,7 +4,14 @@ comments, or a page explaining how shares arrive when there are none yet."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.coach.conversation import Conversation
 from app.ui.coach.filter_bar import CoachFilterBar
@@ -24,6 +31,10 @@ EMPTY_TEXT = (
     "a share package; import it with File > Import…"
 )
 _MARGINS = (16, 12, 16, 12)
+# Below these the columns stop shrinking and the page scrolls sideways instead.
+_MIN_PARTICIPANTS = 180
+_MIN_ITEMS = 250
+_MIN_READING = 340
 
 
 def _column(*widgets: QWidget, spacing: int = 6) -> QWidget:
@@ -84,7 +95,11 @@ class CoachLayout(QStackedWidget):
         )
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setChildrenCollapsible(False)
-        self.split.addWidget(_column(participants_title, self.participant_list))
+        participants_column = _column(participants_title, self.participant_list)
+        participants_column.setMinimumWidth(_MIN_PARTICIPANTS)
+        items_column.setMinimumWidth(_MIN_ITEMS)
+        self.reading_split.setMinimumWidth(_MIN_READING)
+        self.split.addWidget(participants_column)
         self.split.addWidget(right)
         self.split.setStretchFactor(1, 1)
         self.split.setSizes([210, 830])
@@ -99,8 +114,13 @@ class CoachLayout(QStackedWidget):
         work_layout = QVBoxLayout(work)
         work_layout.setContentsMargins(*_MARGINS)
         work_layout.addWidget(self.split)
+        # In a small window the three columns scroll rather than make the window wider.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(work)
         self.addWidget(empty)
-        self.addWidget(work)
+        self.addWidget(scroll)
         chain_tab_order(
             [
                 self.participant_list,

@@ -55,3 +55,4 @@ class ParticipantList(ItemList):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Participants", parent=parent)
         self.setItemDelegate(ParticipantDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
