@@ -23,6 +23,8 @@ from app.storage.meta import KeyMode
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
 from app.ui.backups.backups_controller import FIRST_CHECK_MS
+from app.ui.coach.coach_page import CoachPage
+from app.ui.coach.feedback import ChoosePackageFile, ask_for_package_file
 from app.ui.cycle_pane import CyclePane
 from app.ui.cycles.home_view import HomeView, utc_now
 from app.ui.entries_page import EntriesPage
@@ -48,7 +50,8 @@ class MainWindow(QMainWindow):
 
     `search` stands in for the journal's search function, `today`/`now` for the clock,
     `choose_file`/`print_document` for the system's Save and Print dialogs of the summary,
-    `pick_file` for the Open and Save dialogs of cards, shares and imports, `idle_lock_ms`
+    `pick_file` for the Open and Save dialogs of cards, shares and imports,
+    `choose_package_file` for the Save dialog of a feedback package, `idle_lock_ms`
     for the idle time in the settings before the window locks (tests pass their own).
     Automatic backups are first looked at after `first_backup_check_ms` (None: never).
 
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         idle_lock_ms: int | None = None,
         first_backup_check_ms: int | None = FIRST_CHECK_MS,
         pick_file: PickFile = pick_with_dialog,
+        choose_package_file: ChoosePackageFile = ask_for_package_file,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,12 +111,16 @@ class MainWindow(QMainWindow):
         sessions_layout = QVBoxLayout(sessions_page)
         sessions_layout.setContentsMargins(24, 18, 24, 18)
         sessions_layout.addWidget(self.sessions_list)
+        self.coach_page = CoachPage(
+            journal, self._settings, today=today, choose_file=choose_package_file
+        )
         self.pages: dict[View, QWidget] = {
             View.HOME: self.home,
             View.ENTRIES: self.entries_page,
             View.INQUIRIES: self.inquiries_page,
             View.CYCLE: cycle_page,
             View.SESSIONS: sessions_page,
+            View.COACHING: self.coach_page,
         }
         self.stack = QStackedWidget()
         for page in self.pages.values():
@@ -168,6 +176,7 @@ class MainWindow(QMainWindow):
         )
         self.controller = self.controllers.entries
         self.navigation = self.controllers.navigation
+        self.controllers.sharing.imported.connect(self.refresh_coaching)
         self.navigation.restore()
 
     def _alias_entries_page(self) -> None:
@@ -187,6 +196,11 @@ class MainWindow(QMainWindow):
         self.hint_label = page.hint_label
         self.hint_button = page.hint_button
         self.entry_list.addAction(self.commands.trash)
+
+    def refresh_coaching(self, _kind: str = "") -> None:
+        """Read Coaching again, and offer it once the journal has a participant (after a share
+        package is imported, say)."""
+        self.navigation.refresh_coaching()
 
     def show_hint(self, text: str, *, offer_new_entry: bool) -> None:
         """Show a one-line hint instead of the editor."""
@@ -210,6 +224,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.controllers.shut_down()
+        self.coach_page.shut_down()
         remember_window(self._settings, self, self.splitter)
         event.accept()
 

@@ -12,13 +12,14 @@ from app.ui.cycles.text import scaled_font
 
 
 class View(StrEnum):
-    """What the window can show, in the order of the rail and of Ctrl+1 to Ctrl+5."""
+    """What the window can show, in the order of the rail and of Ctrl+1 to Ctrl+6."""
 
     HOME = "home"
     ENTRIES = "entries"
     INQUIRIES = "inquiries"
     CYCLE = "cycle"
     SESSIONS = "sessions"
+    COACHING = "coaching"
 
     @property
     def label(self) -> str:
@@ -37,6 +38,7 @@ _LABELS = {
     View.INQUIRIES: "Lines of inquiry",
     View.CYCLE: "Cycle",
     View.SESSIONS: "Sessions",
+    View.COACHING: "Coaching",
 }
 _VIEW_ROLE = Qt.ItemDataRole.UserRole + 31
 RAIL_WIDTH = 168
@@ -44,7 +46,9 @@ _ROW_HEIGHT = 40
 
 
 class NavigationRail(QListWidget):
-    """The views, one a row; arrow keys, a click or Ctrl+1 to Ctrl+5 choose one.
+    """The views, one a row; arrow keys, a click or Ctrl+1 to Ctrl+6 choose one.
+
+    A view can be left off the rail (`set_available`): Coaching waits for a participant.
 
     Signals: viewChosen(str) with a View value when the person picks a view here.
     """
@@ -93,6 +97,14 @@ class NavigationRail(QListWidget):
             shown = f"Cycle: {title}" if title else View.CYCLE.label
             item.setToolTip(f"{shown} ({View.CYCLE.shortcut})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, shown)
+
+    def set_available(self, view: View, available: bool) -> None:
+        """Show or hide the view's row (the arrow keys skip a hidden row)."""
+        self.setRowHidden(list(View).index(view), not available)
+
+    def is_available(self, view: View) -> bool:
+        """True when the view's row is on the rail."""
+        return not self.isRowHidden(list(View).index(view))
 
     @Slot(int)
     def _row_changed(self, row: int) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from app.cycles_model import InquiryStatus
 from app.errors import JournalError
 from app.journal import Journal
+from app.ui.coach.coach_page import coaching_available
 from app.ui.command_states import update_commands
 from app.ui.cycle_controller import CycleController
 from app.ui.journal_controller import JournalController
@@ -24,7 +25,8 @@ TURNED = "“{title}” is now the first stage of a cycle. The entry is in the t
 
 
 class NavigationController(QObject):
-    """Moves between Home, Entries, Lines of inquiry, the Cycle and Sessions, and opens things.
+    """Moves between Home, Entries, Lines of inquiry, the Cycle, Sessions and Coaching, and
+    opens things. Coaching is offered once the journal has a participant.
 
     Leaving a view saves what is typed in it; a refused save keeps the person where they are,
     with the reason shown. The view and the ids open in it are remembered (never content):
@@ -52,6 +54,7 @@ class NavigationController(QObject):
         self._connect_views()
         self._connect_openers()
         self._connect_commands()
+        self.refresh_coaching()
 
     # -- where we are ------------------------------------------------------------------------
 
@@ -87,6 +90,17 @@ class NavigationController(QObject):
             self._settings,
             Place(self._view.value, self._last_cycle_id, reading, self._inquiry_id),
         )
+
+    @Slot()
+    def refresh_coaching(self) -> None:
+        """Offer Coaching (rail and View menu) once there is a participant; read it if shown."""
+        available = coaching_available(self._journal)
+        self._window.rail.set_available(View.COACHING, available)
+        self._window.commands.views[View.COACHING].setVisible(available)
+        if self._view is View.COACHING:
+            self._window.coach_page.refresh()
+        else:
+            self._window.coach_page.mark_stale()
 
     # -- moving ------------------------------------------------------------------------------
 
@@ -216,6 +230,8 @@ class NavigationController(QObject):
             window.inquiries_page.refresh(from_cycle or self._inquiry_id or None)
         elif view is View.SESSIONS:
             window.sessions_list.refresh()
+        elif view is View.COACHING:
+            window.coach_page.refresh()
         elif view is View.CYCLE and not self._cycles.shown_cycle_id:
             if self._last_cycle_id and self._is_live(self._last_cycle_id):
                 self._cycles.open(self._last_cycle_id)
@@ -240,6 +256,8 @@ class NavigationController(QObject):
             )
         elif view is View.CYCLE:
             window.cycle_pane.focus_current()
+        elif view is View.COACHING:
+            window.coach_page.focus_first()
         else:
             sessions = window.sessions_list
             (sessions.list if sessions.ids() else sessions.new_button).setFocus(reason)

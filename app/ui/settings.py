@@ -22,6 +22,7 @@ _VIEW = "place/view"
 _CYCLE = "place/cycle"
 _READING = "place/reading"
 _INQUIRY = "place/inquiry"
+_PARTICIPANT = "coach/participant"
 
 
 @dataclass(frozen=True)
@@ -123,3 +124,14 @@ def remember_lock_after(settings: QSettings, minutes: int) -> None:
     """Lock after this many minutes without input from now on (0: never)."""
     settings.setValue(_LOCK_AFTER, max(0, min(minutes, MAX_LOCK_AFTER_MINUTES)))
     settings.sync()
+
+
+def remember_participant(settings: QSettings, fingerprint: str) -> None:
+    """Keep the participant chosen in Coaching (their card's fingerprint; "" for all)."""
+    settings.setValue(_PARTICIPANT, fingerprint)
+
+
+def remembered_participant(settings: QSettings) -> str:
+    """The participant chosen in Coaching last time ("" for all, or when none was kept)."""
+    value = settings.value(_PARTICIPANT)
+    return value if isinstance(value, str) else ""

@@ -191,3 +191,23 @@ def test_cancelling_a_large_import_leaves_the_journal_as_it_was(
     assert len(shared_items(coach)) == 3000
     assert imported == ["share"]
     done.close()
+
+
+def test_a_coach_importing_a_first_share_gets_the_coaching_view(
+    qtbot, paired, coach, make_window, picker: FilePicker, tmp_path
+):
+    huddle = paired.entries.create("Huddle", "I asked first.")
+    sam = paired.sharing.contacts(Role.COACH)[0]
+    package = tmp_path / "from-alex.ijshare"
+    package.write_bytes(make_share(paired, sam, records_to_share(paired, [huddle.id], [])).data)
+    window = make_window(coach, pick_file=picker)
+    coaching = window.commands.views[View.COACHING]
+    assert not coaching.isVisible() and not window.rail.is_available(View.COACHING)
+
+    dialog = _import(qtbot, window, picker, package)
+    assert dialog.status_label.text().startswith("Imported 1 shared item from Alex")
+    qtbot.mouseClick(dialog.close_button, LEFT)
+    assert coaching.isVisible() and window.rail.is_available(View.COACHING)
+    coaching.trigger()
+    page = window.coach_page
+    qtbot.waitUntil(lambda: page.item_list.titles() == ["Huddle"], timeout=10_000)

@@ -1,0 +1,1 @@
+"""The coach's workspace in the window: participants, what they shared, comments, feedback."""

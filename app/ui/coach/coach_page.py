@@ -1,0 +1,318 @@
+"""The Coaching view: read what participants shared, comment, tick "discussed", send feedback.
+
+Everything goes through the core (app.sharing.workspace and app.sharing.exchange); the item
+list is read on a worker thread, one item and its comments on the spot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from app.errors import JournalError
+from app.journal import Journal
+from app.sharing.contacts import Role
+from app.sharing.exchange import comments_on, write_comment
+from app.sharing.workspace import (
+    ParticipantSummary,
+    domain_balance,
+    mark_discussed,
+    mark_replies_read,
+    participants,
+    shared_item,
+)
+from app.ui.coach.coach_layout import CoachLayout
+from app.ui.coach.feedback import (
+    ChoosePackageFile,
+    ask_for_package_file,
+    save_feedback,
+    suggested_name,
+)
+from app.ui.coach.item_loader import ItemLoader, ItemsRead
+from app.ui.coach.rows import ALL_ID, ItemKey, SharedRow, participant_items
+from app.ui.read_when_shown import ReadWhenShown
+from app.ui.settings import remember_participant, remembered_participant
+
+NOTHING_MATCHES = "Nothing matches. Try fewer words, another domain or all participants."
+NOTHING_TO_DISCUSS = "Everything here has been discussed."
+COMMENT_ADDED = "Comment added. It goes to {name} in the next feedback package."
+NOT_SAVED = "The feedback package was not saved: {reason} Nothing was marked as sent."
+
+
+def coaching_available(journal: Journal) -> bool:
+    """True once the journal has a participant (someone shared with it, or was added)."""
+    try:
+        return bool(journal.sharing.contacts(Role.PARTICIPANT))
+    except JournalError:
+        return False  # the view stays hidden; the views that read the journal say why
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+class CoachPage(CoachLayout):
+    """The coach's workspace, read fresh with `refresh()` (also after a share is imported).
+
+    Constructor: CoachPage(journal, settings, today=date.today,
+    choose_file=ask_for_package_file, parent=None); `choose_file` asks where to save a
+    feedback package.
+
+    Signals: itemsShown() each time the item list has been read and shown.
+    """
+
+    itemsShown = Signal()
+
+    def __init__(
+        self,
+        journal: Journal,
+        settings: QSettings,
+        *,
+        today: Callable[[], date] = date.today,
+        choose_file: ChoosePackageFile = ask_for_package_file,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._settings = settings
+        self._today = today
+        self._choose_file = choose_file
+        self._people: dict[str, ParticipantSummary] = {}
+        self._chosen = remembered_participant(settings)
+        self._current: ItemKey | None = None
+        self._new_ids: set[str] = set()
+        self._filling = False
+        self._retry: Callable[[], None] = self.refresh
+        self.loader = ItemLoader(journal, self)
+        self.loader.loaded.connect(self._items_loaded)
+        self.loader.failed.connect(self._load_failed)
+        self.participant_list.currentIdChanged.connect(self._participant_chosen)
+        self.filter_bar.filtersChanged.connect(self._load_items)
+        self.item_list.itemChosen.connect(self._item_chosen)
+        self.reader.discussedToggled.connect(self._discussed)
+        self.reader.stageCommentRequested.connect(self.conversation.comment_on_stage)
+        self.conversation.commentRequested.connect(self._add_comment)
+        self.header.feedback_button.clicked.connect(self.make_feedback_package)
+        self.message_bar.retryRequested.connect(self._try_again)
+        self._reading = ReadWhenShown(self, self.refresh)
+
+    # -- what the window asks ---------------------------------------------------------------
+
+    def mark_stale(self) -> None:
+        """Something arrived while the page was hidden: read again when it is next shown."""
+        self._reading.done = False
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the participants, their counts and balance, and the items, again."""
+        self._reading.mark_read()
+        if not self._read_participants():
+            return
+        self.message_bar.clear()
+        has_items = any(p.items for p in self._people.values())
+        self.setCurrentIndex(self.WORK_PAGE if has_items else self.EMPTY_PAGE)
+        self._load_items()
+
+    def focus_first(self) -> None:
+        """Put the keyboard focus on the participants (or the explanation, when empty)."""
+        target = self.participant_list if self.currentIndex() == self.WORK_PAGE else None
+        (target or self.empty_label).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def chosen_participant(self) -> str:
+        """The fingerprint of the participant chosen ("" for all)."""
+        return self._chosen
+
+    def choose_participant(self, fingerprint: str) -> bool:
+        """Choose a participant ("" for all); False if they are not listed."""
+        return self.participant_list.select_id(fingerprint)
+
+    @property
+    def busy(self) -> bool:
+        """True while the item list is being read."""
+        return self.loader.busy
+
+    def shut_down(self) -> None:
+        """The window is closing: let a read in progress finish."""
+        self.loader.wait()
+
+    # -- participants -----------------------------------------------------------------------
+
+    def _read_participants(self) -> bool:
+        """Read participants and counts into the list and header; False (shown) on failure."""
+        try:
+            people = participants(self._journal)
+        except JournalError as exc:
+            self._problem(str(exc))
+            return False
+        self._people = {p.fingerprint: p for p in people}
+        if self._chosen not in self._people:
+            self._chosen = ALL_ID
+        items = participant_items(people)
+        listed = self.participant_list
+        if listed.ids() == [i.id for i in items]:
+            for item in items:  # the same people: new counts in place, the list stays still
+                listed.list_model.update(item)
+        else:
+            self._filling = True
+            listed.set_items(items)
+            listed.select_id(self._chosen)
+            self._filling = False
+        self._show_header()
+        return True
+
+    def _show_header(self) -> None:
+        chosen = self._people.get(self._chosen)
+        self.header.show_participant(chosen, list(self._people.values()))
+        try:
+            self.header.show_balance(
+                domain_balance(self._journal, chosen.fingerprint if chosen else None)
+            )
+        except JournalError as exc:
+            self._problem(str(exc))
+
+    @Slot(str)
+    def _participant_chosen(self, fingerprint: str) -> None:
+        if self._filling or fingerprint == self._chosen:
+            return
+        self._chosen = fingerprint
+        remember_participant(self._settings, fingerprint)
+        self._show_header()
+        self._load_items()
+
+    # -- the item list ----------------------------------------------------------------------
+
+    @Slot()
+    def _load_items(self) -> None:
+        self.loader.request(self.filter_bar.shared_filter(self._chosen or None))
+
+    @Slot(object)
+    def _items_loaded(self, read: ItemsRead) -> None:
+        names = {p.fingerprint: p.name for p in self._people.values()}
+        rows = [
+            SharedRow(r, names.get(r.participant, "A participant"), read.unread.get(r.item_id, 0))
+            for r in read.items
+        ]
+        kept = self.item_list.set_rows(rows, self._current)
+        if not kept:
+            self._current = None
+            self._new_ids = set()
+            self.reader.show_nothing()
+            self.conversation.show_nothing()
+        elif self._current is not None:
+            row = self.item_list.row_for(self._current)
+            if row is not None and (row.record != self.reader.item or row.unread):
+                self._show_item(self._current)  # a new version or reply came in: show it
+        if not rows:
+            everything_discussed = read.where.to_discuss_only and not read.where.text.strip()
+            self.no_items_label.setText(
+                NOTHING_TO_DISCUSS if everything_discussed else NOTHING_MATCHES
+            )
+        self.no_items_label.setVisible(not rows)
+        self.itemsShown.emit()
+
+    # -- one item ---------------------------------------------------------------------------
+
+    @Slot(str)
+    def _item_chosen(self, key_text: str) -> None:
+        self._show_item(ItemKey.parse(key_text))
+
+    def _show_item(self, key: ItemKey) -> None:
+        fresh = key != self._current
+        try:
+            record = shared_item(self._journal, key.participant, key.item_id)
+            comments = [
+                c for c in comments_on(self._journal, key.item_id) if c.contact == key.participant
+            ]
+        except JournalError as exc:
+            self._problem(str(exc))
+            return
+        unread = {c.id for c in comments if not c.mine and not c.read}
+        self._new_ids = unread if fresh else self._new_ids | unread
+        self._current = key
+        person = self._people.get(key.participant)
+        name = person.name if person is not None else "A participant"
+        row = SharedRow(record, name, 0)
+        self.reader.show_row(row)
+        self.conversation.show_thread(record, comments, name, self._new_ids)
+        self.item_list.update_row(row)
+        if unread:
+            try:
+                mark_replies_read(self._journal, key.participant, key.item_id)
+            except JournalError as exc:
+                self._problem(str(exc))
+            self._read_participants()
+
+    @Slot(bool)
+    def _discussed(self, discussed: bool) -> None:
+        key = self._current
+        if key is None:
+            return
+        try:
+            mark_discussed(self._journal, key.participant, key.item_id, discussed)
+        except JournalError as exc:
+            self._problem(str(exc))
+        self._show_item(key)
+        self._read_participants()
+
+    @Slot(str, str)
+    def _add_comment(self, body: str, stage_id: str) -> None:
+        key = self._current
+        if key is None:
+            return
+        try:
+            write_comment(self._journal, key.participant, key.item_id, body, stage_id=stage_id)
+        except JournalError as exc:
+            self.conversation.show_error(f"{_sentence(str(exc))} The comment was not added.")
+            return
+        self.conversation.comment_added()
+        self._show_item(key)
+        self._read_participants()
+        person = self._people.get(key.participant)
+        self._notice(COMMENT_ADDED.format(name=person.name if person else "the participant"))
+
+    # -- feedback ---------------------------------------------------------------------------
+
+    @Slot()
+    def make_feedback_package(self) -> None:
+        """Ask where to save the chosen participant's new comments, then save them there."""
+        person = self._people.get(self._chosen)
+        if person is None or not person.unsent_comments:
+            return
+        path = self._choose_file(self, suggested_name(person.name, self._today()))
+        if path is None:
+            return
+        try:
+            saved = save_feedback(self._journal, person.fingerprint, path)
+        except JournalError as exc:
+            self._problem(NOT_SAVED.format(reason=_sentence(str(exc))), self.make_feedback_package)
+            return
+        self.message_bar.clear()
+        self._notice(saved.message)
+        self._read_participants()
+        if self._current is not None and self._current.participant == person.fingerprint:
+            self._show_item(self._current)  # its comments now say "sent"
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def _notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    @Slot(str)
+    def _load_failed(self, message: str) -> None:
+        self._problem(message)
+
+    def _problem(self, message: str, retry: Callable[[], None] | None = None) -> None:
+        self._retry = retry or self.refresh
+        self._notice("")
+        self.message_bar.show_problem(message)
+
+    @Slot()
+    def _try_again(self) -> None:
+        self.message_bar.clear()
+        self._retry()
