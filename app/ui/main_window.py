@@ -24,7 +24,6 @@ from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
 from app.ui.backups.backups_controller import FIRST_CHECK_MS
 from app.ui.coach.coach_page import CoachPage
-from app.ui.coach.feedback import ChoosePackageFile, ask_for_package_file
 from app.ui.cycle_pane import CyclePane
 from app.ui.cycles.home_view import HomeView, utc_now
 from app.ui.entries_page import EntriesPage
@@ -50,8 +49,7 @@ class MainWindow(QMainWindow):
 
     `search` stands in for the journal's search function, `today`/`now` for the clock,
     `choose_file`/`print_document` for the system's Save and Print dialogs of the summary,
-    `pick_file` for the Open and Save dialogs of cards, shares and imports,
-    `choose_package_file` for the Save dialog of a feedback package, `idle_lock_ms`
+    `pick_file` for the Open and Save dialogs of cards, shares, feedback and imports, `idle_lock_ms`
     for the idle time in the settings before the window locks (tests pass their own).
     Automatic backups are first looked at after `first_backup_check_ms` (None: never).
 
@@ -79,7 +77,6 @@ class MainWindow(QMainWindow):
         idle_lock_ms: int | None = None,
         first_backup_check_ms: int | None = FIRST_CHECK_MS,
         pick_file: PickFile = pick_with_dialog,
-        choose_package_file: ChoosePackageFile = ask_for_package_file,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -111,9 +108,7 @@ class MainWindow(QMainWindow):
         sessions_layout = QVBoxLayout(sessions_page)
         sessions_layout.setContentsMargins(24, 18, 24, 18)
         sessions_layout.addWidget(self.sessions_list)
-        self.coach_page = CoachPage(
-            journal, self._settings, today=today, choose_file=choose_package_file
-        )
+        self.coach_page = CoachPage(journal, self._settings, today=today, pick_file=pick_file)
         self.pages: dict[View, QWidget] = {
             View.HOME: self.home,
             View.ENTRIES: self.entries_page,

@@ -25,16 +25,12 @@ from app.sharing.workspace import (
     shared_item,
 )
 from app.ui.coach.coach_layout import CoachLayout
-from app.ui.coach.feedback import (
-    ChoosePackageFile,
-    ask_for_package_file,
-    save_feedback,
-    suggested_name,
-)
+from app.ui.coach.feedback import save_feedback
 from app.ui.coach.item_loader import ItemLoader, ItemsRead
 from app.ui.coach.rows import ALL_ID, ItemKey, SharedRow, participant_items
 from app.ui.read_when_shown import ReadWhenShown
 from app.ui.settings import remember_participant, remembered_participant
+from app.ui.sharing.files import PickFile, feedback_request, pick_with_dialog
 
 NOTHING_MATCHES = "Nothing matches. Try fewer words, another domain or all participants."
 NOTHING_TO_DISCUSS = "Everything here has been discussed."
@@ -59,7 +55,7 @@ class CoachPage(CoachLayout):
     """The coach's workspace, read fresh with `refresh()` (also after a share is imported).
 
     Constructor: CoachPage(journal, settings, today=date.today,
-    choose_file=ask_for_package_file, parent=None); `choose_file` asks where to save a
+    pick_file=pick_with_dialog, parent=None); `pick_file` asks where to save a
     feedback package.
 
     Signals: itemsShown() each time the item list has been read and shown.
@@ -73,14 +69,14 @@ class CoachPage(CoachLayout):
         settings: QSettings,
         *,
         today: Callable[[], date] = date.today,
-        choose_file: ChoosePackageFile = ask_for_package_file,
+        pick_file: PickFile = pick_with_dialog,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._journal = journal
         self._settings = settings
         self._today = today
-        self._choose_file = choose_file
+        self._pick_file = pick_file
         self._people: dict[str, ParticipantSummary] = {}
         self._chosen = remembered_participant(settings)
         self._current: ItemKey | None = None
@@ -283,7 +279,7 @@ class CoachPage(CoachLayout):
         person = self._people.get(self._chosen)
         if person is None or not person.unsent_comments:
             return
-        path = self._choose_file(self, suggested_name(person.name, self._today()))
+        path = self._pick_file(self, feedback_request(person.name, self._today()))
         if path is None:
             return
         try:

@@ -57,6 +57,12 @@ def share_request(coach: str, day: date) -> FileRequest:
     return FileRequest("Save the share for your coach", SHARE_FILTER, True, suggested, ".ijshare")
 
 
+def feedback_request(participant: str, day: date) -> FileRequest:
+    """Where to save a feedback package: "feedback-for-alex-2025-03-12.ijshare"."""
+    suggested = f"feedback-for-{safe_name(participant) or 'participant'}-{day.isoformat()}.ijshare"
+    return FileRequest("Save the feedback package", SHARE_FILTER, True, suggested, ".ijshare")
+
+
 def import_request() -> FileRequest:
     """Which file to import."""
     return FileRequest("Import a package or a journal export", IMPORT_FILTER, False)

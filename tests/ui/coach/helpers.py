@@ -10,6 +10,7 @@ from app.journal import Journal, create_journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import import_package, make_share, record_sent, records_to_share
 from app.storage.keys import KeyStore
+from app.ui.sharing.files import FileRequest
 
 ALEX_HUDDLE = "Asking first at the huddle"
 ALEX_ROTA = "The rota gap"
@@ -111,6 +112,6 @@ class PackageChooser:
         self.path = path
         self.suggested: list[str] = []
 
-    def __call__(self, _parent: object, suggested: str) -> Path | None:
-        self.suggested.append(suggested)
+    def __call__(self, _parent: object, request: FileRequest) -> Path | None:
+        self.suggested.append(request.suggested)
         return self.path

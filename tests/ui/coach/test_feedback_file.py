@@ -13,16 +13,20 @@ from app.errors import JournalError
 from app.journal import Journal
 from app.sharing.exchange import comments_on, import_package, write_comment
 from app.sharing.workspace import participants
-from app.ui.coach.feedback import save_feedback, suggested_name
+from app.ui.coach.feedback import save_feedback
+from app.ui.sharing.files import feedback_request
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk
 
 
 def test_the_suggested_name_says_who_and_when() -> None:
-    assert suggested_name("Alex", date(2025, 3, 12)) == "feedback-for-alex-2025-03-12.ijshare"
-    assert suggested_name("Dr. Bea O'Neil / ward 7", date(2025, 3, 12)) == (
+    def suggested(name: str) -> str:
+        return feedback_request(name, date(2025, 3, 12)).suggested
+
+    assert suggested("Alex") == "feedback-for-alex-2025-03-12.ijshare"
+    assert suggested("Dr. Bea O'Neil / ward 7") == (
         "feedback-for-dr-bea-o-neil-ward-7-2025-03-12.ijshare"
     )
-    assert suggested_name("???", date(2025, 3, 12)) == "feedback-for-participant-2025-03-12.ijshare"
+    assert suggested("???") == "feedback-for-participant-2025-03-12.ijshare"
 
 
 def test_a_saved_package_marks_the_comments_sent_and_opens_for_the_participant(

@@ -28,7 +28,7 @@ def test_a_feedback_package_for_one_participant_reaches_them(
     qtbot, desk: CoachDesk, make_window, tmp_path: Path
 ) -> None:
     chooser = PackageChooser(tmp_path / "for alex.ijshare")
-    window = make_window(desk.coach, today=lambda: TODAY, choose_package_file=chooser)
+    window = make_window(desk.coach, today=lambda: TODAY, pick_file=chooser)
     page = open_coaching(qtbot, window)
     button = page.header.feedback_button
     assert not button.isEnabled() and button.toolTip() == CHOOSE_ONE  # everyone is chosen
@@ -66,7 +66,7 @@ def test_cancelling_the_save_dialog_changes_nothing(
 ) -> None:
     write_comment(desk.coach, desk.fingerprint("Bea"), desk.ids[BEA_CYCLE], "Good framing.")
     chooser = PackageChooser(None)
-    window = make_window(desk.coach, choose_package_file=chooser)
+    window = make_window(desk.coach, pick_file=chooser)
     page = open_coaching(qtbot, window)
     page.choose_participant(desk.fingerprint("Bea"))
     page.header.feedback_button.click()
@@ -93,7 +93,7 @@ def test_a_package_that_cannot_be_written_is_explained_and_nothing_is_sent(
 
         monkeypatch.setattr("app.storage.files.os.fsync", fsync)
     chooser = PackageChooser(target)
-    window = make_window(desk.coach, choose_package_file=chooser)
+    window = make_window(desk.coach, pick_file=chooser)
     page = open_coaching(qtbot, window)
     page.choose_participant(desk.fingerprint("Bea"))
     page.header.feedback_button.click()
