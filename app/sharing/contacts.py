@@ -100,16 +100,25 @@ class SharingStore:
             return [_record(r) for r in session.scalars(query)]
 
     def find(self, name_or_fingerprint: str, role: Role) -> ContactRecord:
-        """The one contact with that card name or fingerprint; a clear error otherwise."""
+        """The one contact with that card name, first name or fingerprint; a clear error
+        otherwise (naming the contacts there are)."""
         wanted = name_or_fingerprint.strip()
-        matches = [
+        everyone = self.contacts(role)
+        key = wanted.upper().replace("-", "")
+        exact = [
             c
-            for c in self.contacts(role)
-            if c.fingerprint.replace("-", "") == wanted.upper().replace("-", "")
-            or c.name.casefold() == wanted.casefold()
+            for c in everyone
+            if c.fingerprint.replace("-", "") == key or c.name.casefold() == wanted.casefold()
+        ]
+        # "Sam" finds "Sam Okafor" when no one is called exactly that.
+        matches = exact or [
+            c for c in everyone if wanted and c.name.casefold().startswith(wanted.casefold() + " ")
         ]
         if not matches:
-            raise JournalError(f"No {role.value} called '{wanted}' has been added yet.")
+            known = "; ".join(f"{c.name} ({c.fingerprint})" for c in everyone)
+            plural = "coaches" if role is Role.COACH else "participants"
+            there = f" Your {plural}: {known}." if known else ""
+            raise JournalError(f"No {role.value} called '{wanted}' has been added yet.{there}")
         if len(matches) > 1:
             raise JournalError(
                 f"More than one {role.value} is called '{wanted}'; use the fingerprint instead."

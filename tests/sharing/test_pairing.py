@@ -65,8 +65,23 @@ def test_finding_a_coach_by_name_or_fingerprint(journal: Journal) -> None:
     with pytest.raises(JournalError, match="use the fingerprint"):
         journal.sharing.find("Sam", Role.COACH)
     assert journal.sharing.find(sam.fingerprint.lower(), Role.COACH).card == sam
-    with pytest.raises(JournalError, match="No coach called 'Ann'"):
+    expected = r"No coach called 'Ann' has been added yet\. Your coaches: Sam \("
+    with pytest.raises(JournalError, match=expected):
         journal.sharing.find("Ann", Role.COACH)
+
+
+def test_a_first_name_finds_a_coach_when_it_is_not_ambiguous(journal: Journal) -> None:
+    from app.sharing.keys import Identity
+
+    sam = Identity.generate("Sam Okafor").card
+    journal.sharing.add(sam, Role.COACH)
+    assert journal.sharing.find("sam", Role.COACH).card == sam
+    with pytest.raises(JournalError, match="No coach called 'Sa'"):
+        journal.sharing.find("Sa", Role.COACH)
+    journal.sharing.add(Identity.generate("Sam Patel").card, Role.COACH)
+    with pytest.raises(JournalError, match="use the fingerprint"):
+        journal.sharing.find("Sam", Role.COACH)
+    assert journal.sharing.find("Sam Okafor", Role.COACH).card == sam
 
 
 def test_a_week_of_review_from_the_command_line(
