@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from app.errors import JournalError, KeyUnavailableError
 from app.storage.keys import KeyStore
 from app.storage.meta import KeyMode, journal_exists, read_meta
+from app.words import counted
 
 if TYPE_CHECKING:
     from app.journal import Journal
@@ -90,5 +91,4 @@ def date_arg(value: str | None, option: str) -> date | None:
         raise ValueError(f"{option} needs a date such as 2026-03-01, not '{value}'.") from None
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+plural = counted

@@ -34,6 +34,7 @@ from app.sharing.package import OpenedPackage, PackageError, open_package, seal
 from app.storage.models import Comment, Contact, ReceivedPackage, SentVersion, SharedItem
 from app.storage.transaction import transaction
 from app.summary.privacy import LocatedFinding, find_in
+from app.words import counted, joined
 
 
 def _now() -> datetime:
@@ -371,8 +372,7 @@ def import_package(
         report(total, total)
     if opened.kind == "share":
         return PackageResult(
-            f"Imported {updated} shared item(s) and {len(notes)} reply(ies) from "
-            f"{opened.sender.name}.",
+            _share_message(updated, len(notes), opened.sender.name),
             changed=True,
             kind=opened.kind,
             sender=opened.sender.name,
@@ -380,12 +380,19 @@ def import_package(
             notes=len(notes),
         )
     return PackageResult(
-        f"Imported {len(notes)} comment(s) from {opened.sender.name}.",
+        f"Imported {counted(len(notes), 'comment', 'comments')} from {opened.sender.name}.",
         changed=True,
         kind=opened.kind,
         sender=opened.sender.name,
         notes=len(notes),
     )
+
+
+def _share_message(items: int, replies: int, sender: str) -> str:
+    parts = [counted(items, "shared item", "shared items")]
+    if replies:
+        parts.append(counted(replies, "reply", "replies"))
+    return f"Imported {joined(parts)} from {sender}."
 
 
 def _remember_participant(session: Session, opened: OpenedPackage) -> None:

@@ -107,7 +107,7 @@ def test_a_week_of_review_from_the_command_line(
     )
     assert code == 0 and "Only they can open it" in out
     code, out, _ = run(capsys, "import", str(package), *coach)
-    assert code == 0 and "Imported 1 shared item(s)" in out
+    assert code == 0 and "Imported 1 shared item from" in out
     code, out, _ = run(capsys, "import", str(package), *coach)
     assert "imported before; nothing changed" in out
     code, out, _ = run(capsys, "comment", entry_id, "How did you answer?", *coach)
@@ -115,6 +115,6 @@ def test_a_week_of_review_from_the_command_line(
     code, out, _ = run(capsys, "feedback", "--participant", "Alex", "--out", str(back), *coach)
     assert code == 0 and "1 comment" in out
     code, out, _ = run(capsys, "import", str(back), *me)
-    assert code == 0 and "Imported 1 comment(s) from Sam" in out
+    assert code == 0 and "Imported 1 comment from Sam" in out
     code, _, err = run(capsys, "import", str(back), *coach)  # not meant for the coach
     assert code == 1 and "for someone else" in err

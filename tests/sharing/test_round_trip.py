@@ -56,7 +56,7 @@ def test_share_comment_feedback_reply_and_reshare(participant: Journal, coach: J
     package = _send(participant, coach, [shared.id], [cycle.id])
     assert b"asked first" not in package
     result = import_package(coach, package)
-    assert result.changed and "2 shared item(s)" in result.message
+    assert result.changed and "Imported 2 shared items from Alex." in result.message
     items = {i.item_id: i for i in shared_items(coach)}
     assert set(items) == {shared.id, cycle.id}  # the private entry never left
     assert private.id not in items
@@ -73,7 +73,10 @@ def test_share_comment_feedback_reply_and_reshare(participant: Journal, coach: J
     with pytest.raises(Exception, match="no new comments"):
         make_feedback(coach, alex)
 
-    assert "2 comment(s)" in import_package(participant, feedback.data).message
+    assert (
+        "Imported 2 comments from Sam (coach)."
+        in import_package(participant, feedback.data).message
+    )
     received = comments_on(participant, shared.id)
     assert [(c.body, c.mine, c.read) for c in received] == [
         ("What did the silence feel like?", False, False)
@@ -90,7 +93,7 @@ def test_share_comment_feedback_reply_and_reshare(participant: Journal, coach: J
         tags=[],
     )
     again = _send(participant, coach, [shared.id])
-    assert "1 shared item(s) and 1 reply(ies)" in import_package(coach, again).message
+    assert "Imported 1 shared item and 1 reply from Alex." in import_package(coach, again).message
     updated = {i.item_id: i for i in shared_items(coach)}[shared.id]
     assert updated.content == "I asked first, then waited."
     assert updated.previous_content == "I asked first." and updated.updated

@@ -188,7 +188,7 @@ def test_import_reports_progress_and_a_cancel_changes_nothing(
     reopened = open_journal(folder, key_store)
     seen: list[tuple[int, int]] = []
     result = import_package(reopened, package, lambda done, total: seen.append((done, total)))
-    assert "600 shared item(s)" in result.message
+    assert "Imported 600 shared items from Alex." in result.message
     assert seen == [(n, 600) for n in range(0, 601, 100)]
     assert len(shared_items(reopened)) == 600
     reopened.close()

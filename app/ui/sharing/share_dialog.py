@@ -27,8 +27,9 @@ from app.ui.cycles.item_list import ListItem
 from app.ui.sharing.files import PickFile, share_request
 from app.ui.sharing.share_items import ShareCandidate, share_candidates
 from app.ui.sharing.share_view import ShareDialogView
-from app.ui.sharing.words import counted, shared_message
+from app.ui.sharing.words import shared_message
 from app.ui.summary.privacy_review import PrivacyReviewDialog
+from app.words import counted
 
 REVIEW_CANCELLED = "Nothing was saved: the privacy check was cancelled."
 SHARE_SIZE = QSize(860, 640)

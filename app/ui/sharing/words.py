@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from app.incoming import ImportOutcome
+from app.words import counted
 
 SEND_ADVICE = "Only they can open it; send it by NHSmail, Teams or a memory stick."
 NOTHING_IMPORTED = "Import cancelled: nothing was imported, and your journal is as it was."
-
-
-def counted(count: int, one: str, many: str) -> str:
-    """ "1 comment", "3 comments"."""
-    return f"{count} {one if count == 1 else many}"
 
 
 def shared_message(items: int, replies: int, coach: str, file_name: str) -> str:

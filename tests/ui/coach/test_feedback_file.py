@@ -41,7 +41,7 @@ def test_a_saved_package_marks_the_comments_sent_and_opens_for_the_participant(
     assert [p.unsent_comments for p in participants(coach) if p.name == "Alex"] == [0]
 
     result = import_package(desk.people["Alex"], (tmp_path / "alex.ijshare").read_bytes())
-    assert "1 comment(s)" in result.message
+    assert "1 comment from" in result.message
     assert [c.body for c in comments_on(desk.people["Alex"], desk.ids[ALEX_HUDDLE])] == [
         "What did you hear first?"
     ]
