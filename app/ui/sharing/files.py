@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.ui.start_folder import start_folder
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,10 @@ def safe_name(name: str) -> str:
 
 def pick_with_dialog(parent: QWidget, request: FileRequest) -> Path | None:
     """The system's Open or Save dialog, starting in Documents."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder) / request.suggested) if folder else request.suggested
+    folder = start_folder()
+    start = str(folder / request.suggested)
     if not request.saving:
-        name, _ = QFileDialog.getOpenFileName(parent, request.title, folder, request.filter)
+        name, _ = QFileDialog.getOpenFileName(parent, request.title, str(folder), request.filter)
         return Path(name) if name else None
     name, _ = QFileDialog.getSaveFileName(parent, request.title, start, request.filter)
     if not name:

@@ -126,17 +126,22 @@ class ImportDialog(QDialog):
         if self.progress_bar.maximum() == 0:  # too quick for any progress to be reported
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(1)
+        self.title_label.setText(
+            f"Imported {self.path.name}" if outcome.changed else f"Nothing new in {self.path.name}"
+        )
         self._finish(import_message(outcome))
         self.imported.emit(outcome)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
+        self.title_label.setText(f"Not imported: {self.path.name}")
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self._finish(REFUSED.format(message=message))
 
     @Slot()
     def _cancelled(self) -> None:
+        self.title_label.setText(f"Not imported: {self.path.name}")
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self._finish(NOTHING_IMPORTED)

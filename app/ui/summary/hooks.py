@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from app.sessions import SessionKind
 from app.summary.export import SummaryFormat
 from app.summary.model import SupervisionSummary
+from app.ui.start_folder import start_folder
 
 ChooseFile = Callable[[QWidget, str, SummaryFormat], Path | None]
 """Ask (parent, suggested file name, format) where to save; None when the person cancels."""
@@ -33,11 +33,10 @@ def suggested_name(kind: SessionKind, day: date, fmt: SummaryFormat) -> str:
 
 def ask_for_file(parent: QWidget, suggested: str, fmt: SummaryFormat) -> Path | None:
     """The system's Save dialog, starting in Documents, for one format."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         "Export the summary",
-        str(Path(folder) / suggested) if folder else suggested,
+        str(start_folder() / suggested),
         f"{fmt.label} (*.{fmt.value})",
     )
     if not name:

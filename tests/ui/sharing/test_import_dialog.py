@@ -51,6 +51,7 @@ def test_feedback_comes_in_and_shows_beside_the_entry_marked_new_then_read(
     dialog = _import(qtbot, window, picker, package)
     assert picker.asked[-1].title == "Import a package or a journal export"
     assert dialog.status_label.text() == "Imported 2 comments from Sam."
+    assert dialog.title_label.text() == "Imported from-sam.ijshare"
     assert "share or feedback package" in dialog.kind_label.text()
     assert unnamed_controls(dialog) == []
     assert imported == ["feedback"]
@@ -95,6 +96,7 @@ def test_the_same_package_twice_and_a_tampered_one_change_nothing(
     text = dialog.status_label.text()
     assert "changed since it was made" in text or "damaged" in text
     assert text.endswith("Nothing was imported; your journal is as it was.")
+    assert dialog.title_label.text() == "Not imported: tampered.ijshare"
     assert comments_on(paired, huddle.id) == []
     dialog.close()
 
@@ -103,6 +105,7 @@ def test_the_same_package_twice_and_a_tampered_one_change_nothing(
     first.close()
     second = _import(qtbot, window, picker, package)
     assert second.status_label.text() == "This package was imported before; nothing changed."
+    assert second.title_label.text().startswith("Nothing new in ")
     assert len(comments_on(paired, huddle.id)) == 1
     second.close()
 
