@@ -36,6 +36,19 @@ def _open_with_passphrase(folder: Path, key_store: KeyStore, passphrase: str) ->
     return open_journal(folder, key_store, passphrase)
 
 
+def recovery_code_input() -> tuple[QLabel, QLineEdit]:
+    """A labelled box for typing the recovery code, in a fixed-width font."""
+    prompt = QLabel("&Recovery code (11 groups of 5 letters and digits):")
+    edit = QLineEdit()
+    edit.setAccessibleName("Recovery code")
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setWeight(QFont.Weight.DemiBold)
+    edit.setFont(font)
+    edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-...")
+    prompt.setBuddy(edit)
+    return prompt, edit
+
+
 class PassphraseDialog(QDialog):
     """Asks for the passphrase and opens the journal; a wrong one is said so, in place.
 
@@ -169,14 +182,7 @@ class RecoverDialog(QDialog):
             explanation.setAccessibleName("Why the recovery code is needed")
             layout.addWidget(explanation)
             layout.addSpacing(8)
-        prompt = QLabel("&Recovery code (11 groups of 5 letters and digits):")
-        self.code_edit = QLineEdit()
-        self.code_edit.setAccessibleName("Recovery code")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.code_edit.setFont(font)
-        self.code_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-...")
-        prompt.setBuddy(self.code_edit)
+        prompt, self.code_edit = recovery_code_input()
         self.error = InlineError("Recovery problem")
         description = self._key_store.description() if self._key_store.is_available() else None
         self.choice = ProtectionChoice(description, prefer_passphrase=prefer_passphrase)

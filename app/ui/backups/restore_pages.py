@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from app.ui.backups.choosers import ChoosePath
 from app.ui.fields import InlineError, quiet_note
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
+from app.ui.unlock_dialogs import recovery_code_input
 
 RestoreJournal = Callable[[Path, Path, str, str | None], tuple[Journal, RestoredBackup, str | None]]
 """Restore (folder, backup file, recovery code, new passphrase or None: keyring); return the
@@ -62,14 +62,7 @@ class RestoreBackupPage(QWizardPage):
         self.about_label = quiet_note("")
         self.about_label.setAccessibleName("About the backup")
         self.about_label.hide()
-        prompt = QLabel("&Recovery code (11 groups of 5 letters and digits):")
-        self.code_edit = QLineEdit()
-        self.code_edit.setAccessibleName("Recovery code")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.code_edit.setFont(font)
-        self.code_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-...")
-        prompt.setBuddy(self.code_edit)
+        prompt, self.code_edit = recovery_code_input()
         self.code_edit.textChanged.connect(self.completeChanged)
         description = key_store.description() if key_store.is_available() else None
         self.choice = ProtectionChoice(description)
