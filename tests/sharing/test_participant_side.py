@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from app.errors import JournalError
-from app.journal import Journal, create_journal
+from app.journal import Journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     comments_on,
@@ -23,15 +20,6 @@ from app.sharing.exchange import (
     unsent_reply_count,
     write_comment,
 )
-from app.storage.keys import SystemKeyring
-
-
-@pytest.fixture
-def coach(tmp_path: Path, key_store: SystemKeyring) -> Iterator[Journal]:
-    opened, _ = create_journal(tmp_path / "coach", key_store)
-    opened.sharing.identity("Sam")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
@@ -85,7 +73,7 @@ def test_feedback_counts_marks_only_what_was_shown_and_replies_wait(
     result = import_package(alex, feedback.data)
     assert (result.kind, result.sender, result.notes, result.changed) == (
         "feedback",
-        "Sam",
+        "Sam (coach)",
         2,
         True,
     )
