@@ -82,8 +82,10 @@ test-bundle: build
 
 # Speed and size figures at 50,000 entries (not part of `make test`). The corpus is built once
 # in build/bench-corpus and reused; a file keyring stands in for the system one on headless
-# machines.
+# machines. The app's bytecode is compiled first, as an installed app or the bundle has it
+# (with PYTHONDONTWRITEBYTECODE set, every start would otherwise compile every module).
 bench: $(VENV)/.installed-test
+	$(PY) -m compileall -q app benchmarks
 	PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring \
 	XDG_DATA_HOME=$(CURDIR)/build/bench-home QT_QPA_PLATFORM=offscreen \
 	$(PY) -m benchmarks.run
