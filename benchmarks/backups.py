@@ -1,8 +1,8 @@
 """Backing up and restoring the 50,000-item corpus journal.
 
-The baseline is copying journal.db byte for byte in the same run: what any backup must at
-least do. The backup writes through SQLite's online backup API and
-then opens the copy and runs SQLite's and SQLCipher's integrity checks.
+The baseline is SQLite's online backup API on its own, measured in the same run: what any
+consistent copy of a live journal costs. A backup does that, then opens the copy, runs
+SQLite's and SQLCipher's integrity checks on it, and packs it with its manifest.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from app.backups import backup_to_file
 from app.journal import open_journal
 from app.restore import restore_backup
+from app.storage.backup_file import online_copy
 from app.storage.keys import SystemKeyring
 from benchmarks.figures import Figure, at_most, ratio_at_most
 
@@ -25,13 +26,12 @@ def backup_figures(corpus: Path) -> list[Figure]:
     store = SystemKeyring()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        start = time.perf_counter()
-        shutil.copyfile(corpus / "journal.db", root / "plain-copy.db")
-        copy_seconds = time.perf_counter() - start
-
         journal = open_journal(corpus, store)
         try:
             key = journal.key
+            start = time.perf_counter()
+            online_copy(journal.engine, key, journal.db_file, root / "plain-copy.db")
+            copy_seconds = time.perf_counter() - start
             start = time.perf_counter()
             record = backup_to_file(journal, root / "corpus.ijbackup", datetime.now(UTC))
             backup_seconds = time.perf_counter() - start
@@ -52,11 +52,11 @@ def backup_figures(corpus: Path) -> list[Figure]:
     assert entries > 0
     return [
         ratio_at_most(
-            f"back up the corpus journal ({megabytes:.0f} MB, checked), vs copying the file",
+            f"back up the corpus journal ({megabytes:.0f} MB, checked), vs SQLite's backup alone",
             backup_seconds,
             copy_seconds,
             "s",
-            50,
+            3,
         ),
         at_most("back up the corpus journal (checked)", backup_seconds, "s", 30),
         at_most(f"restore it ({entries} entries back)", restore_seconds, "s", 30),

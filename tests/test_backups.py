@@ -85,7 +85,7 @@ def test_a_backup_that_does_not_check_out_is_deleted_and_reported(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     journal.entries.create("Kept", "Still here.")
-    real_copy = backup_file._online_copy
+    real_copy = backup_file.online_copy
 
     def damaging_copy(engine, key, db_file, copy):
         real_copy(engine, key, db_file, copy)
@@ -93,7 +93,7 @@ def test_a_backup_that_does_not_check_out_is_deleted_and_reported(
             handle.seek(4096 + 100)
             handle.write(b"\x00" * 64)
 
-    monkeypatch.setattr(backup_file, "_online_copy", damaging_copy)
+    monkeypatch.setattr(backup_file, "online_copy", damaging_copy)
     with pytest.raises(BackupError, match="did not open again as a whole journal"):
         backup_now(journal, NOW)
     assert names(journal.folder / "backups") == []

@@ -111,7 +111,7 @@ def write_backup(
         ) from exc
     with tempfile.TemporaryDirectory(prefix="inquiry-journal-backup-") as work:
         copy = Path(work) / DB_NAME
-        _online_copy(engine, key, folder / DB_NAME, copy)
+        online_copy(engine, key, folder / DB_NAME, copy)
         try:
             with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
                 archive.writestr(MANIFEST_NAME, manifest.to_json())
@@ -204,7 +204,7 @@ def unpack_backup(path: Path, key: JournalKey, work: Path) -> UnpackedBackup:
     return UnpackedBackup(manifest, meta, revision, db_file)
 
 
-def _online_copy(engine: Engine, key: JournalKey, db_file: Path, copy: Path) -> None:
+def online_copy(engine: Engine, key: JournalKey, db_file: Path, copy: Path) -> None:
     """SQLite's online backup API, into a file keyed with the journal's key and salt."""
     try:
         with db_file.open("rb") as handle:
