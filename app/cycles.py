@@ -40,6 +40,7 @@ from app.storage.models import (
 from app.storage.transaction import require, transaction
 from app.tags import normalise_tags, tag_rows
 from app.templates import StageRole, StageTiming, Template, TemplateLibrary
+from app.versions import keeps_version
 
 _SNIPPET = 240
 _UNSET = object()
@@ -168,8 +169,12 @@ class CycleStore:
             session.flush()
             return self._record(session, cycle)
 
-    def save_stage(self, cycle_id: str, stage_id: str, text: str) -> CycleRecord:
-        """Store a stage's text (keeping the old text as a version) and remember the place."""
+    def save_stage(
+        self, cycle_id: str, stage_id: str, text: str, *, keep_version: bool = False
+    ) -> CycleRecord:
+        """Store a stage's text and remember the place. A change keeps the old text as a
+        version at the start of each editing run (see app/versions.py), or always with
+        `keep_version`."""
         with self._session() as session:
             cycle = _get_cycle(session, cycle_id)
             stage = next((s for s in cycle.stages if s.stage_id == stage_id), None)
@@ -178,7 +183,15 @@ class CycleStore:
             cycle.current_stage = stage_id
             if stage.text != text:
                 now = self._clock()
-                if stage.text:
+                run_started = session.scalar(
+                    select(func.max(CycleStageVersion.replaced_at)).where(
+                        CycleStageVersion.cycle_id == cycle_id,
+                        CycleStageVersion.stage_id == stage_id,
+                    )
+                )
+                if stage.text and (
+                    keep_version or keeps_version(now, stage.updated_at, run_started)
+                ):
                     session.add(
                         CycleStageVersion(
                             cycle_id=cycle_id,

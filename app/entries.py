@@ -17,6 +17,7 @@ from app.errors import EntryNotFoundError
 from app.storage.models import Entry, EntryDomain, EntryVersion, Tag, cycle_tags, entry_tags
 from app.storage.transaction import require, transaction
 from app.tags import normalise_tags, same_tags, tag_rows
+from app.versions import keeps_version
 
 UNTITLED = "Untitled entry"
 _TITLE_FROM_BODY_CHARS = 200
@@ -127,8 +128,11 @@ class EntryStore:
         body: str,
         domains: Sequence[Domain],
         tags: Sequence[str],
+        keep_version: bool = False,
     ) -> EntryRecord:
-        """Store the entry's current text and tags; keep the old text as a version if it changed.
+        """Store the entry's current text and tags. A change of text keeps the old text as a
+        version at the start of each editing run (see app/versions.py), or always with
+        `keep_version`.
 
         A save that changes nothing writes nothing.
         """
@@ -144,7 +148,7 @@ class EntryStore:
             ):
                 return _record(entry)
             now = self._clock()
-            if text_changed:
+            if text_changed and (keep_version or self._run_over(session, entry, now)):
                 session.add(
                     EntryVersion(
                         entry_id=entry.id,
@@ -154,6 +158,7 @@ class EntryStore:
                         replaced_at=now,
                     )
                 )
+            if text_changed:
                 entry.title = title
                 entry.body = body
             entry.domains = [EntryDomain(domain=d) for d in new_domains]
@@ -161,6 +166,13 @@ class EntryStore:
             entry.updated_at = now
             session.flush()
             return _record(entry)
+
+    @staticmethod
+    def _run_over(session: Session, entry: Entry, now: datetime) -> bool:
+        run_started = session.scalar(
+            select(func.max(EntryVersion.replaced_at)).where(EntryVersion.entry_id == entry.id)
+        )
+        return keeps_version(now, entry.updated_at, run_started)
 
     def set_flags(
         self,
@@ -223,7 +235,9 @@ class EntryStore:
             entry = _get(session, entry_id)
             domains = [Domain(d.domain) for d in entry.domains]
             tags = [t.name for t in entry.tags]
-        return self.save(entry_id, title=title, body=body, domains=domains, tags=tags)
+        return self.save(
+            entry_id, title=title, body=body, domains=domains, tags=tags, keep_version=True
+        )
 
     # -- reading -------------------------------------------------------------------------
 

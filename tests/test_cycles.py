@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from app.cycles import CycleStore
 from app.cycles_model import CycleStateError, CycleStatus, DomainRequiredError, LoopLevel
 from app.domains import Domain
 from app.errors import JournalError
@@ -90,14 +91,26 @@ def test_a_cycle_keeps_at_least_one_domain_and_says_why(journal: Journal, inquir
     assert journal.cycles.get(cycle.id).domains == (Domain.INDIVIDUAL,)
 
 
-def test_stage_text_keeps_versions(journal: Journal, inquiry_id: str) -> None:
-    cycle = journal.cycles.start_cycle(inquiry_id, "quick-capture")
-    for text in ("first", "second", "third"):
-        journal.cycles.save_stage(cycle.id, "surprise", text)
-    assert [v.text for v in journal.cycles.stage_versions(cycle.id, "surprise")] == [
-        "second",
+def test_stage_text_keeps_a_version_per_editing_run(journal: Journal, inquiry_id: str) -> None:
+    now = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
+    store = CycleStore(journal.engine, journal.templates, clock=lambda: now[0])
+    cycle = store.start_cycle(inquiry_id, "quick-capture")
+
+    def type_at(minutes: int, text: str) -> None:
+        now[0] = datetime(2026, 3, 2, 9, 0, tzinfo=UTC) + timedelta(minutes=minutes)
+        store.save_stage(cycle.id, "surprise", text)
+
+    type_at(1, "first")  # an empty stage keeps no version
+    type_at(2, "first words")  # a run starts: "first" is kept
+    type_at(3, "first words typed")  # same run: nothing more kept
+    type_at(20, "after a break")  # a quiet spell ended the run
+    type_at(21, "after a break, more")
+    assert [v.text for v in store.stage_versions(cycle.id, "surprise")] == [
+        "first words typed",
         "first",
     ]
+    store.save_stage(cycle.id, "surprise", "first", keep_version=True)  # restoring keeps all
+    assert store.stage_versions(cycle.id, "surprise")[0].text == "after a break, more"
 
 
 def test_leadership_dimensions_are_checked(journal: Journal, inquiry_id: str) -> None:

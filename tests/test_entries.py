@@ -14,13 +14,15 @@ from app.tags import normalise_tags
 
 
 class Clock:
-    """A clock tests move by hand."""
+    """A clock tests move by hand: each reading is `step` later than the one before (by
+    default a quiet spell, so each save starts a new editing run)."""
 
     def __init__(self) -> None:
         self.now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+        self.step = timedelta(minutes=15)
 
     def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
+        self.now += self.step
         return self.now
 
 
@@ -134,3 +136,23 @@ def test_get_many_keeps_the_order_asked_for_and_refuses_a_missing_id(store: Entr
     assert [r.title for r in records] == ["Third", "First", "Second"]
     with pytest.raises(EntryNotFoundError):
         store.get_many([first.id, "00000000-0000-0000-0000-000000000000"])
+
+
+def test_saves_while_typing_keep_one_version_per_editing_run(journal: Journal) -> None:
+    clock = Clock()
+    store = EntryStore(journal.engine, clock=clock)
+    entry = store.create("Huddle", "draft")
+    clock.step = timedelta(seconds=5)  # autosave, a few seconds apart
+    for n in range(1, 40):
+        store.save(entry.id, title="Huddle", body=f"draft {n}", domains=[], tags=[])
+    assert [v.body for v in store.versions(entry.id)] == ["draft"]
+
+    clock.step = timedelta(minutes=11)  # a quiet spell, then one more change
+    store.save(entry.id, title="Huddle", body="after the break", domains=[], tags=[])
+    assert [v.body for v in store.versions(entry.id)] == ["draft 39", "draft"]
+
+    clock.step = timedelta(minutes=5)  # a long unbroken run still keeps one an hour
+    for n in range(14):
+        store.save(entry.id, title="Huddle", body=f"long run {n}", domains=[], tags=[])
+    bodies = [v.body for v in store.versions(entry.id)]
+    assert bodies == ["long run 10", "draft 39", "draft"]

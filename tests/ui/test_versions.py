@@ -10,8 +10,10 @@ from app.ui.versions_dialog import VersionsDialog
 
 def test_restore_an_earlier_version(qtbot, journal, make_window):
     entry = journal.entries.create("Plan", "first draft")
-    journal.entries.save(entry.id, title="Plan", body="second draft", domains=(), tags=())
-    journal.entries.save(entry.id, title="Plan v3", body="third draft", domains=(), tags=())
+    for title, body in (("Plan", "second draft"), ("Plan v3", "third draft")):  # two runs
+        journal.entries.save(
+            entry.id, title=title, body=body, domains=(), tags=(), keep_version=True
+        )
     window = make_window(journal, View.ENTRIES)
     assert window.editor.body_edit.toPlainText() == "third draft"
 

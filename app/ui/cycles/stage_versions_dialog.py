@@ -56,4 +56,6 @@ class StageVersionsDialog(VersionHistoryDialog):
         ]
 
     def _bring_back(self, version: Version) -> CycleRecord:
-        return self._store.save_stage(self._cycle_id, self._stage_id, version.body)
+        return self._store.save_stage(
+            self._cycle_id, self._stage_id, version.body, keep_version=True
+        )
