@@ -58,7 +58,9 @@ class NavigationRail(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Views")
-        self.setAccessibleDescription("Home, entries, lines of inquiry, the open cycle, sessions")
+        self.setAccessibleDescription(
+            "Home, entries, lines of inquiry, the open cycle, sessions and, for coaches, coaching"
+        )
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFixedWidth(RAIL_WIDTH)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -20,6 +21,9 @@ class RowListModel(QAbstractListModel, Generic[RowT]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowT] = []
+        self.badges: Callable[[str], str] | None = None
+        """A short marker by item id ("2 new" comments) that screen readers hear after the
+        row's own words; delegates paint the same marker."""
 
     def row_data(self, row: RowT, role: int) -> Any:
         """What `row` shows for `role` (None for roles it does not have)."""
@@ -37,7 +41,12 @@ class RowListModel(QAbstractListModel, Generic[RowT]):
         """The row's data for `role`; None outside the rows."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self.row_data(self._rows[index.row()], role)
+        row = self._rows[index.row()]
+        value = self.row_data(row, role)
+        if role == Qt.ItemDataRole.AccessibleTextRole and value and self.badges is not None:
+            badge = self.badges(self.row_id(row))
+            return f"{value}, {badge}" if badge else value
+        return value
 
     def row_of(self, item_id: str) -> int | None:
         """The first row showing this item, if it is loaded."""

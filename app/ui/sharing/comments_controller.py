@@ -15,6 +15,7 @@ from app.ui.cycles.item_list import ItemList
 from app.ui.entry_delegate import EntryDelegate
 from app.ui.journal_controller import JournalController
 from app.ui.navigation_controller import NavigationController
+from app.ui.row_list_model import RowListModel
 from app.ui.sharing.comments_presenter import CommentsPresenter, StageInfo
 from app.ui.sharing.unread import UnreadComments
 from app.ui.sharing.words import unread_message
@@ -61,8 +62,12 @@ class CommentsController(QObject):
         delegate = window.entry_list.itemDelegate()
         if isinstance(delegate, EntryDelegate):
             delegate.badges = self.unread.badge
+        entry_model = window.entry_list.model()
+        if isinstance(entry_model, RowListModel):
+            entry_model.badges = self.unread.badge
         for item_list in self._marked_lists():
             item_list.delegate.badges = self.unread.badge
+            item_list.list_model.badges = self.unread.badge
 
         self.unread.changed.connect(self._unread_changed)
         self.unread.failed.connect(window.message_bar.show_problem)

@@ -62,6 +62,9 @@ def test_feedback_comes_in_and_shows_beside_the_entry_marked_new_then_read(
     button = comments.unread_button
     assert button.isVisible() and button.text() == "2 new comments from your coach"
     assert comments.unread.badge(huddle.id) == "2 new"  # the entry list's marker
+    model = window.entry_list.model()
+    row = model.index(model.row_of(huddle.id))
+    assert row.data(Qt.ItemDataRole.AccessibleTextRole).endswith(", 2 new")  # heard, not only seen
     assert unread_counts(paired) == {huddle.id: 2}
 
     window.navigation.open_entry(huddle.id)  # the comments appear beside it
