@@ -37,17 +37,14 @@ def register(
     share.add_argument("--cycle", action="append", default=[], metavar="ID", help="repeatable")
     share.add_argument("--to", required=True, metavar="COACH", help="card name or fingerprint")
     share.add_argument("--out", required=True, metavar="FILE.ijshare")
-    choice = share.add_mutually_exclusive_group()
-    choice.add_argument("--redact", action="store_true", help="replace every finding with a label")
-    choice.add_argument(
-        "--keep-findings", action="store_true", help="send the findings as they are"
-    )
+    _privacy_choice(share)
     share.set_defaults(handler=cmd_share)
 
     comment = sub.add_parser("comment", parents=[common], help="(coach) comment on a shared item")
     comment.add_argument("item", metavar="ENTRY_ID")
     comment.add_argument("text")
     comment.add_argument("--stage", default="", metavar="ID", help="a stage of a shared cycle")
+    _privacy_choice(comment)
     comment.set_defaults(handler=cmd_comment)
 
     feedback = sub.add_parser(
@@ -56,6 +53,14 @@ def register(
     feedback.add_argument("--participant", required=True, metavar="NAME")
     feedback.add_argument("--out", required=True, metavar="FILE.ijshare")
     feedback.set_defaults(handler=cmd_feedback)
+
+
+def _privacy_choice(parser: argparse.ArgumentParser) -> None:
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--redact", action="store_true", help="replace every finding with a label")
+    choice.add_argument(
+        "--keep-findings", action="store_true", help="send the findings as they are"
+    )
 
 
 def cmd_card(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
@@ -179,13 +184,29 @@ def cmd_comment(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Comment on a shared entry or cycle (coach side)."""
     from app.sharing.exchange import write_comment
     from app.sharing.workspace import find_shared
+    from app.summary.privacy import apply_redactions, find_in
 
+    text = args.text
+    findings = find_in(text)
+    if findings and not (args.redact or args.keep_findings):
+        print(
+            f"The comment was not saved: {plural(len(findings), 'thing', 'things')} in it could "
+            "identify someone:",
+            file=sys.stderr,
+        )
+        for located in findings:
+            f = located.finding
+            print(f"  - {f.kind.label} ({f.severity.value}): {f.text!r}", file=sys.stderr)
+        print("Edit it, or run again with --redact or --keep-findings.", file=sys.stderr)
+        return 1
+    if args.redact:
+        text = apply_redactions(text, findings)
     journal = open_or_create(folder, store)
     try:
         item = find_shared(journal, args.item)
         if item is None:
             raise CommandError(f"No shared entry or cycle has the id {args.item}.")
-        write_comment(journal, item.participant, item.item_id, args.text, stage_id=args.stage)
+        write_comment(journal, item.participant, item.item_id, text, stage_id=args.stage)
     finally:
         journal.close()
     print(f"Comment saved on {item.title!r}; it goes in the next feedback package.")

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal import Journal, open_journal
 from app.sharing.contacts import Role
+from app.sharing.exchange import comments_on
+from app.storage.keys import SystemKeyring
 from tests.test_cli import run
 
 
@@ -110,11 +112,20 @@ def test_a_week_of_review_from_the_command_line(
     assert code == 0 and "Imported 1 shared item from" in out
     code, out, _ = run(capsys, "import", str(package), *coach)
     assert "imported before; nothing changed" in out
-    code, out, _ = run(capsys, "comment", entry_id, "How did you answer?", *coach)
-    assert code == 0
+    risky = "Did Mrs Okafor on bay 4 hear you?"
+    code, _, err = run(capsys, "comment", entry_id, risky, *coach)
+    assert code == 1 and "The comment was not saved" in err and "'Mrs Okafor'" in err
+    code, out, _ = run(capsys, "comment", entry_id, risky, "--redact", *coach)
+    assert code == 0 and "Comment saved" in out
     code, out, _ = run(capsys, "feedback", "--participant", "Alex", "--out", str(back), *coach)
     assert code == 0 and "1 comment" in out
     code, out, _ = run(capsys, "import", str(back), *me)
     assert code == 0 and "Imported 1 comment from Sam" in out
+    mine = open_journal(tmp_path / "me", SystemKeyring())
+    try:
+        [received] = comments_on(mine, entry_id)
+    finally:
+        mine.close()
+    assert "Okafor" not in received.body and "[name]" in received.body
     code, _, err = run(capsys, "import", str(back), *coach)  # not meant for the coach
     assert code == 1 and "for someone else" in err

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import JournalError
 from app.journal import Journal
@@ -24,6 +24,7 @@ from app.sharing.workspace import (
     participants,
     shared_item,
 )
+from app.summary.privacy import apply_redactions, find_in
 from app.ui.coach.coach_layout import CoachLayout
 from app.ui.coach.feedback import save_feedback
 from app.ui.coach.item_loader import ItemLoader, ItemsRead
@@ -31,10 +32,15 @@ from app.ui.coach.rows import ALL_ID, ItemKey, SharedRow, participant_items
 from app.ui.read_when_shown import ReadWhenShown
 from app.ui.settings import remember_participant, remembered_participant
 from app.ui.sharing.files import PickFile, feedback_request, pick_with_dialog
+from app.ui.summary.privacy_review import PrivacyReviewDialog
 
 NOTHING_MATCHES = "Nothing matches. Try fewer words, another domain or all participants."
 NOTHING_TO_DISCUSS = "Everything here has been discussed."
 COMMENT_ADDED = "Comment added. It goes to {name} in the next feedback package."
+COMMENT_NOT_CHECKED = (
+    "The comment was not added: it could identify someone until each finding is redacted or "
+    "kept. It is still in the box."
+)
 NOT_SAVED = "The feedback package was not saved: {reason} Nothing was marked as sent."
 
 
@@ -77,6 +83,8 @@ class CoachPage(CoachLayout):
         self._settings = settings
         self._today = today
         self._pick_file = pick_file
+        self.review: PrivacyReviewDialog | None = None
+        self._pending = ("", "")
         self._people: dict[str, ParticipantSummary] = {}
         self._chosen = remembered_participant(settings)
         self._current: ItemKey | None = None
@@ -133,7 +141,9 @@ class CoachPage(CoachLayout):
         return self.loader.busy
 
     def shut_down(self) -> None:
-        """The window is closing: let a read in progress finish."""
+        """The window is closing: close the privacy check, let a read in progress finish."""
+        if self.review is not None:
+            self.review.reject()
         self.loader.wait()
 
     # -- participants -----------------------------------------------------------------------
@@ -257,6 +267,30 @@ class CoachPage(CoachLayout):
 
     @Slot(str, str)
     def _add_comment(self, body: str, stage_id: str) -> None:
+        """Check the comment for privacy (it will leave this computer), then keep it."""
+        if self._current is None or self.review is not None:
+            return
+        findings = find_in(body)
+        if not findings:
+            self._keep_comment(body, stage_id)
+            return
+        self._pending = (body, stage_id)
+        self.review = PrivacyReviewDialog(
+            findings, None, self, where=lambda _f: "your comment", subject="comment"
+        )
+        self.review.finished.connect(self._reviewed)
+        self.review.open()
+
+    @Slot(int)
+    def _reviewed(self, result: int) -> None:
+        review, self.review = self.review, None
+        (body, stage_id), self._pending = self._pending, ("", "")
+        if review is None or result != QDialog.DialogCode.Accepted:
+            self.conversation.show_error(COMMENT_NOT_CHECKED)
+            return
+        self._keep_comment(apply_redactions(body, review.to_redact()), stage_id)
+
+    def _keep_comment(self, body: str, stage_id: str) -> None:
         key = self._current
         if key is None:
             return

@@ -265,3 +265,39 @@ def test_a_journal_that_cannot_be_read_says_so_and_recovers(
     page.message_bar.retry_button.click()  # "Try again" reads everything again
     assert titles(qtbot, page) == [CHIDI_BOARD]
     assert not page.message_bar.isVisible()
+
+
+def test_a_comment_that_could_identify_someone_is_checked_before_it_is_kept(
+    qtbot, desk: CoachDesk, make_window
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.coach.coach_page import COMMENT_NOT_CHECKED
+    from tests.ui.summary.helpers import NHS_NUMBER
+
+    window = make_window(desk.coach)
+    page = open_coaching(qtbot, window)
+    conversation = page.conversation
+    key = click_item(qtbot, page, ALEX_HUDDLE)
+    typed = f"Did the family of {NHS_NUMBER} hear this?"
+    conversation.edit.setPlainText(typed)
+    conversation.add_button.click()
+    review = page.review
+    assert review is not None
+    assert review.title_label.text() == (
+        "1 thing in this comment could identify a patient or colleague"
+    )
+    review.reject()  # cancelled: nothing kept, the words stay in the box
+    assert page.review is None
+    assert conversation.error.text() == COMMENT_NOT_CHECKED
+    assert conversation.edit.toPlainText() == typed
+    assert comments_on(desk.coach, key.item_id) == []
+
+    conversation.add_button.click()
+    review = page.review
+    assert review is not None
+    review.redact_all_button.click()
+    review.done(QDialog.DialogCode.Accepted)
+    [kept] = comments_on(desk.coach, key.item_id)
+    assert NHS_NUMBER not in kept.body and "[NHS number]" in kept.body
+    assert conversation.edit.toPlainText() == ""
