@@ -169,8 +169,9 @@ class NewCycleDialog(NewCycleForm):
                     inquiry_id, template_id, title=title, domains=cycle_domains, experiment_date=day
                 )
             else:
-                cycle = store.cycle_from_entry(self.entry_id, inquiry_id, template_id)
-                cycle = store.update_cycle(cycle.id, title=title, experiment_date=day)
+                cycle = store.cycle_from_entry(
+                    self.entry_id, inquiry_id, template_id, title=title, experiment_date=day
+                )
         except JournalError as exc:
             self.error.show_message(str(exc))
             return
