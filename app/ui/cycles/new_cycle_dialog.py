@@ -20,7 +20,7 @@ from app.ui.cycles.template_page import template_item
 NO_QUESTION = "A line of inquiry needs a question, even a rough one."
 FROM_ENTRY_NOTE = (
     "“{title}” becomes the first stage of a new cycle, with its domains and tags. The entry "
-    "then moves to the trash (Entry > Trash… brings it back if you change your mind)."
+    "then moves to the trash (Edit > Undo brings it back if you change your mind)."
 )
 _STATUS_ORDER = {InquiryStatus.OPEN: 0, InquiryStatus.PAUSED: 1, InquiryStatus.CLOSED: 2}
 
