@@ -26,7 +26,7 @@ from app.cycles_model import (
     TimelineStep,
 )
 from app.domains import Domain, in_order
-from app.errors import EntryNotFoundError, JournalError
+from app.errors import JournalError
 from app.storage.models import (
     Cycle,
     CycleDimension,
@@ -138,35 +138,16 @@ class CycleStore:
     ) -> CycleRecord:
         """Begin a cycle in a line of inquiry with every stage of the template, empty."""
         template = self._template(template_id)
-        chosen = in_order(template.default_domains if domains is None else domains)
-        if not chosen:
-            raise DomainRequiredError()
-        now = self._clock()
         with self._session() as session:
-            _get_inquiry(session, inquiry_id).updated_at = now
-            first = template.stages[0]
-            cycle = Cycle(
-                id=str(uuid.uuid4()),
-                inquiry_id=inquiry_id,
-                template_id=template.id,
+            cycle = self._new_cycle(
+                session,
+                inquiry_id,
+                template,
                 title=title,
-                status=(
-                    CycleStatus.PLANNED if template.has_before_stages else CycleStatus.IN_PROGRESS
-                ).value,
-                loop=LoopLevel.NONE.value,
+                domains=domains,
                 experiment_date=experiment_date,
                 previous_id=previous_id,
-                current_stage=first.id,
-                created_at=now,
-                updated_at=now,
             )
-            cycle.domains = [CycleDomain(domain=d.value) for d in chosen]
-            cycle.stages = [
-                CycleStage(stage_id=s.id, position=i, title=s.title, text="", updated_at=now)
-                for i, s in enumerate(template.stages)
-            ]
-            session.add(cycle)
-            session.flush()
             return self._record(session, cycle)
 
     def save_stage(
@@ -331,24 +312,61 @@ class CycleStore:
             return self.save_stage(new.id, target.id, carried)
         return self.get(new.id)
 
-    def cycle_from_entry(self, entry_id: str, inquiry_id: str, template_id: str) -> CycleRecord:
-        """Turn a free entry into the first stage of a new cycle; the entry goes to the trash."""
-        with self._session() as session:
-            entry = session.get(Entry, entry_id)
-            if entry is None:
-                raise EntryNotFoundError("That entry no longer exists.")
-            title, body = entry.title, entry.body
-            domains = [Domain(d.domain) for d in entry.domains] or None
-            tags = [t.name for t in entry.tags]
-        cycle = self.start_cycle(inquiry_id, template_id, title=title, domains=domains)
+    def cycle_from_entry(
+        self,
+        entry_id: str,
+        inquiry_id: str,
+        template_id: str,
+        *,
+        title: str | None = None,
+        experiment_date: date | None = None,
+    ) -> CycleRecord:
+        """Turn a free entry into the first stage of a new cycle; the entry goes to the trash.
+
+        One transaction: either the cycle exists and the entry is in the trash, or neither
+        changed. The cycle takes the entry's title unless given one.
+        """
         template = self._template(template_id)
-        self.save_stage(cycle.id, template.stages[0].id, body)
-        cycle = self.update_cycle(cycle.id, tags=tags)
         with self._session() as session:
-            row = session.get(Entry, entry_id)
-            if row is not None:
-                row.deleted_at = self._clock()
-        return cycle
+            entry = require(session, Entry, entry_id, "entry")
+            if entry.deleted_at is not None:
+                raise CycleStateError(
+                    "That entry is in the trash. Bring it back (Entry > Trash…) before "
+                    "turning it into a cycle."
+                )
+            cycle = self._new_cycle(
+                session,
+                inquiry_id,
+                template,
+                title=entry.title if title is None else title,
+                domains=[Domain(d.domain) for d in entry.domains] or None,
+                experiment_date=experiment_date,
+            )
+            cycle.stages[0].text = entry.body
+            cycle.tags = tag_rows(session, normalise_tags(t.name for t in entry.tags))
+            entry.deleted_at = self._clock()
+            session.flush()
+            return self._record(session, cycle)
+
+    def undo_cycle_from_entry(self, entry_id: str, cycle_id: str) -> None:
+        """Take back cycle_from_entry: the cycle goes to the trash and the entry comes back.
+
+        Nothing written in the cycle since is lost: it waits in the trash (redo restores it).
+        """
+        with self._session() as session:
+            cycle = _get_cycle(session, cycle_id)
+            entry = require(session, Entry, entry_id, "entry")
+            cycle.deleted_at = cycle.deleted_at or self._clock()
+            entry.deleted_at = None
+
+    def redo_cycle_from_entry(self, entry_id: str, cycle_id: str) -> None:
+        """Do cycle_from_entry again after an undo: the same cycle comes back from the trash
+        and the entry goes there (no second cycle)."""
+        with self._session() as session:
+            cycle = _get_cycle(session, cycle_id)
+            entry = require(session, Entry, entry_id, "entry")
+            cycle.deleted_at = None
+            entry.deleted_at = entry.deleted_at or self._clock()
 
     def set_flags(
         self,
@@ -544,6 +562,47 @@ class CycleStore:
             return [self._record(session, c) for c in rows]
 
     # -- helpers -------------------------------------------------------------------------
+
+    def _new_cycle(
+        self,
+        session: Session,
+        inquiry_id: str,
+        template: Template,
+        *,
+        title: str,
+        domains: Sequence[Domain] | None,
+        experiment_date: date | None,
+        previous_id: str | None = None,
+    ) -> Cycle:
+        """Add a cycle with every stage of the template, empty, to the session."""
+        chosen = in_order(template.default_domains if domains is None else domains)
+        if not chosen:
+            raise DomainRequiredError()
+        now = self._clock()
+        _get_inquiry(session, inquiry_id).updated_at = now
+        cycle = Cycle(
+            id=str(uuid.uuid4()),
+            inquiry_id=inquiry_id,
+            template_id=template.id,
+            title=title,
+            status=(
+                CycleStatus.PLANNED if template.has_before_stages else CycleStatus.IN_PROGRESS
+            ).value,
+            loop=LoopLevel.NONE.value,
+            experiment_date=experiment_date,
+            previous_id=previous_id,
+            current_stage=template.stages[0].id,
+            created_at=now,
+            updated_at=now,
+        )
+        cycle.domains = [CycleDomain(domain=d.value) for d in chosen]
+        cycle.stages = [
+            CycleStage(stage_id=s.id, position=i, title=s.title, text="", updated_at=now)
+            for i, s in enumerate(template.stages)
+        ]
+        session.add(cycle)
+        session.flush()
+        return cycle
 
     def _template(self, template_id: str) -> Template:
         template = self.templates.get(template_id)

@@ -160,6 +160,52 @@ def test_an_entry_becomes_the_first_stage_of_a_cycle(journal: Journal, inquiry_i
     assert journal.entries.count() == 0
 
 
+def test_turning_an_entry_into_a_cycle_is_all_or_nothing(journal: Journal, inquiry_id: str) -> None:
+    entry = journal.entries.create("Bed meeting", "I kept quiet again.")
+    calls: list[datetime] = []
+
+    def failing_clock() -> datetime:
+        if calls:  # the cycle is in the session; trashing the entry fails
+            raise JournalError("The disk is full.")
+        calls.append(datetime(2026, 3, 1, tzinfo=UTC))
+        return calls[0]
+
+    store = CycleStore(journal.engine, journal.templates, clock=failing_clock)
+    with pytest.raises(JournalError, match="disk is full"):
+        store.cycle_from_entry(entry.id, inquiry_id, "what-so-what-now-what")
+    assert journal.cycles.summaries() == []  # no half-made cycle
+    assert journal.entries.get(entry.id).deleted is None
+
+
+def test_a_trashed_entry_is_not_turned_into_a_second_cycle(
+    journal: Journal, inquiry_id: str
+) -> None:
+    entry = journal.entries.create("Bed meeting", "I kept quiet again.")
+    journal.cycles.cycle_from_entry(entry.id, inquiry_id, "kolb")
+    with pytest.raises(CycleStateError, match="in the trash"):
+        journal.cycles.cycle_from_entry(entry.id, inquiry_id, "kolb")
+    assert len(journal.cycles.cycles_in(inquiry_id)) == 1
+
+
+def test_undo_and_redo_of_an_entry_turned_into_a_cycle(journal: Journal, inquiry_id: str) -> None:
+    entry = journal.entries.create("Bed meeting", "I kept quiet again.")
+    cycle = journal.cycles.cycle_from_entry(
+        entry.id, inquiry_id, "kolb", title="Speaking up", experiment_date=date(2026, 3, 3)
+    )
+    assert (cycle.title, cycle.experiment_date) == ("Speaking up", date(2026, 3, 3))
+    journal.cycles.save_stage(cycle.id, "experience", "Written after the turn.")
+
+    journal.cycles.undo_cycle_from_entry(entry.id, cycle.id)
+    assert journal.entries.get(entry.id).deleted is None
+    assert journal.cycles.get(cycle.id).deleted is not None
+    assert journal.cycles.cycles_in(inquiry_id) == []
+    assert journal.cycles.get(cycle.id).text("experience") == "Written after the turn."
+
+    journal.cycles.redo_cycle_from_entry(entry.id, cycle.id)
+    assert journal.entries.get(entry.id).deleted is not None
+    assert [c.id for c in journal.cycles.cycles_in(inquiry_id)] == [cycle.id]
+
+
 def test_unknown_template_is_named(journal: Journal, inquiry_id: str) -> None:
     with pytest.raises(JournalError, match="no template called 'nope'"):
         journal.cycles.start_cycle(inquiry_id, "nope")

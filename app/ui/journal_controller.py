@@ -211,6 +211,10 @@ class JournalController(QObject):
         self.search.forget_item(entry_id)
         self._select_row(min(row, self.model.rowCount() - 1))
 
+    def show_returned(self, entry_id: str) -> None:
+        """The entry is back in the list (an undo brought it back): read the list and show it."""
+        self._reload_and_select(entry_id)
+
     def prepare_to_close(self) -> bool:
         """Save before the window closes. Only a refused save can keep the window open."""
         if self.saver.save_now():

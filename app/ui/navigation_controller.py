@@ -16,12 +16,17 @@ from app.ui.cycle_controller import CycleController
 from app.ui.journal_controller import JournalController
 from app.ui.navigation import View
 from app.ui.settings import Place, remember_place, remembered_place
+from app.ui.turn_into_cycle_command import TurnIntoCycleCommand
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 STATUS_MESSAGE_MS = 8000
-TURNED = "“{title}” is now the first stage of a cycle. The entry is in the trash (Entry > Trash…)."
+TURNED = (
+    "“{title}” is now the first stage of a cycle. The entry is in the trash — "
+    "Edit > Undo brings it back."
+)
+UNTURNED = "“{title}” is an entry again. Its cycle is in the trash — Edit > Redo brings it back."
 
 
 class NavigationController(QObject):
@@ -315,13 +320,48 @@ class NavigationController(QObject):
         self.show_view(View.HOME)
 
     @Slot(str, str)
-    def _entry_turned(self, entry_id: str, _cycle_id: str) -> None:
-        try:
-            title = self._journal.entries.get(entry_id).display_title
-        except JournalError:
-            title = "The entry"
+    def _entry_turned(self, entry_id: str, cycle_id: str) -> None:
+        """The dialog turned an entry into a cycle: Edit > Undo takes it back."""
         self._entries.forget_entry(entry_id)
-        self._window.statusBar().showMessage(TURNED.format(title=title), STATUS_MESSAGE_MS)
+        self._window.statusBar().showMessage(
+            TURNED.format(title=self._entry_title(entry_id)), STATUS_MESSAGE_MS
+        )
+        command = TurnIntoCycleCommand(
+            self._journal.cycles,
+            entry_id,
+            cycle_id,
+            ready=self._save_shown,
+            on_turned=self._turned,
+            on_error=self._window.message_bar.show_problem,
+        )
+        self._window.undo_stack.push(command)
+
+    def _save_shown(self) -> bool:
+        return self._leave(self._view)
+
+    def _turned(self, entry_id: str, cycle_id: str, turned: bool) -> None:
+        """After undo (turned False) or redo of Turn into a cycle: show what is live now."""
+        message = TURNED if turned else UNTURNED
+        if turned:
+            self._entries.forget_entry(entry_id)
+            self.open_cycle(cycle_id)
+        else:
+            if self._cycles.shown_cycle_id == cycle_id:
+                self._window.cycle_pane.show_empty()
+                self._window.rail.set_cycle_title("")
+            self._entries.search.forget_item(cycle_id)
+            if self.show_view(View.ENTRIES):
+                self._entries.show_returned(entry_id)
+        self._window.statusBar().showMessage(
+            message.format(title=self._entry_title(entry_id)), STATUS_MESSAGE_MS
+        )
+        self.update_commands()
+
+    def _entry_title(self, entry_id: str) -> str:
+        try:
+            return self._journal.entries.get(entry_id).display_title
+        except JournalError:
+            return "The entry"
 
     @Slot(str)
     def _inquiry_chosen(self, inquiry_id: str) -> None:

@@ -80,7 +80,8 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
     undo = undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
     redo = undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+    # Every binding the platform knows (Ctrl+Shift+Z and Ctrl+Y), not only its first.
+    redo.setShortcuts(QKeySequence.StandardKey.Redo)
     window.addAction(undo)
     window.addAction(redo)
     trash = QAction("&Move to trash", window)

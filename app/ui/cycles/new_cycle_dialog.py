@@ -20,7 +20,7 @@ from app.ui.cycles.template_page import template_item
 NO_QUESTION = "A line of inquiry needs a question, even a rough one."
 FROM_ENTRY_NOTE = (
     "“{title}” becomes the first stage of a new cycle, with its domains and tags. The entry "
-    "then moves to the trash (Entry > Trash… brings it back if you change your mind)."
+    "then moves to the trash (Edit > Undo brings it back if you change your mind)."
 )
 _STATUS_ORDER = {InquiryStatus.OPEN: 0, InquiryStatus.PAUSED: 1, InquiryStatus.CLOSED: 2}
 
@@ -169,8 +169,9 @@ class NewCycleDialog(NewCycleForm):
                     inquiry_id, template_id, title=title, domains=cycle_domains, experiment_date=day
                 )
             else:
-                cycle = store.cycle_from_entry(self.entry_id, inquiry_id, template_id)
-                cycle = store.update_cycle(cycle.id, title=title, experiment_date=day)
+                cycle = store.cycle_from_entry(
+                    self.entry_id, inquiry_id, template_id, title=title, experiment_date=day
+                )
         except JournalError as exc:
             self.error.show_message(str(exc))
             return
