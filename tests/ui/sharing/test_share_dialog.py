@@ -11,7 +11,7 @@ from app.sharing.exchange import import_package, sent_before
 from app.sharing.workspace import shared_items
 from app.ui.navigation import View
 from app.ui.sharing.share_dialog import REVIEW_CANCELLED
-from tests.ui.sharing.conftest import FilePicker
+from tests.ui.sharing.conftest import FilePicker, read_what_goes
 from tests.ui.summary.helpers import NAME, NHS_NUMBER, RISKY_BODY
 from tests.ui.support import unnamed_controls
 
@@ -41,6 +41,7 @@ def test_what_goes_is_shown_the_finding_redacted_and_the_coach_reads_it(
     window.sharing_commands.share.trigger()  # Sharing > Share with coach…
     dialog = window.controllers.sharing.share_dialog
     assert dialog is not None
+    read_what_goes(qtbot, dialog)
     assert unnamed_controls(dialog) == []
     assert dialog.marked_button.isChecked()
     assert dialog.marked_button.text() == "Everything marked “Share with coach” (3)"
@@ -61,6 +62,7 @@ def test_what_goes_is_shown_the_finding_redacted_and_the_coach_reads_it(
     out = tmp_path / "week.ijshare"
     picker.answers.append(out)
     qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.review is not None)  # the check runs on a worker
     review = dialog.review
     assert review is not None
     assert (
@@ -99,7 +101,7 @@ def test_what_goes_is_shown_the_finding_redacted_and_the_coach_reads_it(
     window.sharing_commands.share.trigger()  # again: what went before is said
     again = window.controllers.sharing.share_dialog
     assert again is not None
-    rows = _rows(again)
+    rows = _rows(read_what_goes(qtbot, again))
     assert "; unchanged since" in rows[1] and rows[1].startswith("Huddle\n")
     assert rows[2].endswith("Not sent before")  # Rota was left out
     again.close()
@@ -114,9 +116,11 @@ def test_cancelling_the_privacy_check_writes_nothing(
     window.sharing_commands.share.trigger()
     dialog = window.controllers.sharing.share_dialog
     assert dialog is not None
+    read_what_goes(qtbot, dialog)
     out = tmp_path / "week.ijshare"
     picker.answers.append(out)
     qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.review is not None)
     review = dialog.review
     assert review is not None
     qtbot.mouseClick(review.cancel_button, LEFT)
@@ -145,10 +149,11 @@ def test_the_entry_open_can_go_alone_and_a_change_since_is_shown(
     assert dialog is not None
     assert dialog.selected_button.isChecked()
     assert dialog.selected_button.text() == "The entry you have open: “Huddle”"
-    assert [r.split("\n")[0] for r in _rows(dialog)] == ["Huddle"]
+    assert [r.split("\n")[0] for r in _rows(read_what_goes(qtbot, dialog))] == ["Huddle"]
     dialog.marked_button.click()
-    assert [r.split("\n")[0] for r in _rows(dialog)] == ["Rota"]
+    assert [r.split("\n")[0] for r in _rows(read_what_goes(qtbot, dialog))] == ["Rota"]
     dialog.selected_button.click()
+    read_what_goes(qtbot, dialog)
     picker.answers.append(tmp_path / "one.ijshare")
     with qtbot.waitSignal(dialog.shared):
         qtbot.mouseClick(dialog.save_button, LEFT)  # nothing to check: straight to saving
@@ -159,7 +164,7 @@ def test_the_entry_open_can_go_alone_and_a_change_since_is_shown(
     window.sharing_commands.share_open_item.trigger()
     again = window.controllers.sharing.share_dialog
     assert again is not None
-    [row] = _rows(again)
+    [row] = _rows(read_what_goes(qtbot, again))
     assert row.startswith("Huddle\n") and row.endswith("; changed since")
     again.close()
 
@@ -173,6 +178,7 @@ def test_replies_can_go_on_their_own(qtbot, paired, coach, make_window, picker, 
     window = make_window(paired, pick_file=picker)
     _mark(paired, entry)
     window.sharing_commands.share.trigger()
+    read_what_goes(qtbot, window.controllers.sharing.share_dialog)
     picker.answers.append(first)
     with qtbot.waitSignal(window.controllers.sharing.share_dialog.shared):
         qtbot.mouseClick(window.controllers.sharing.share_dialog.save_button, LEFT)
@@ -186,7 +192,7 @@ def test_replies_can_go_on_their_own(qtbot, paired, coach, make_window, picker, 
     write_comment(paired, sam.fingerprint, entry.id, "Two voices.", reply_to=comment.id)
 
     window.sharing_commands.share.trigger()
-    dialog = window.controllers.sharing.share_dialog
+    dialog = read_what_goes(qtbot, window.controllers.sharing.share_dialog)
     assert dialog.items_model.rowCount() == 0
     assert dialog.replies_note.text().startswith("Also going: 1 reply to Sam's comments")
     assert dialog.save_button.isEnabled()
