@@ -97,6 +97,7 @@ class ShareDialog(ShareDialogView):
         self._query: WhatGoesQuery | None = None
         self._step = ""
         self._closing = False
+        self._focus_save = False
         self.review: PrivacyReviewDialog | None = None
         self.work = ShareWork(journal, self)
         self.work.read.connect(self._read)
@@ -163,6 +164,7 @@ class ShareDialog(ShareDialogView):
         finally:
             self._loading = False
         self._reload_items()
+        self._focus_save = has_coach  # once what goes is read and Save can take it
         (self.save_button if has_coach else self.add_coach_button).setFocus()
 
     def _marked(self) -> tuple[list[str], list[str]]:
@@ -178,6 +180,7 @@ class ShareDialog(ShareDialogView):
         if self._loading:
             return
         coach = self.coach()
+        self._focus_save = False
         self._replies = 0
         self.replies_note.hide()
         self.empty_note.hide()
@@ -186,6 +189,8 @@ class ShareDialog(ShareDialogView):
         if coach is None:
             self._query = None
             self.empty_note.setVisible(self.marked_button.isChecked())
+            if self._step == _READING:
+                self._idle()
             return
         open_item = self._open_item
         use_open = self.selected_button.isChecked() and open_item is not None
@@ -211,6 +216,9 @@ class ShareDialog(ShareDialogView):
             )
         self.replies_note.setVisible(bool(replies))
         self._show_candidates(result.candidates)
+        if self._focus_save:
+            self._focus_save = False
+            self.save_button.setFocus()
 
     @Slot(str)
     def _read_failed(self, message: str) -> None:
@@ -352,6 +360,7 @@ class ShareDialog(ShareDialogView):
         self._pending = None
         self._idle()
         self.error.show_message(f"{as_sentence(message)} {NOT_SAVED}")
+        self.save_button.setFocus()
 
     def done(self, result: int) -> None:
         """Close, closing the privacy check with it. A read or save still running is waited

@@ -83,7 +83,8 @@ def feedback_file(
     return path
 
 
-def read_what_goes(qtbot, dialog: ShareDialog) -> ShareDialog:
+def read_what_goes(qtbot, dialog: ShareDialog | None) -> ShareDialog:
     """Wait until the Share dialog has read what goes (it reads on a worker), and return it."""
+    assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.busy)
     return dialog

@@ -257,6 +257,7 @@ def test_what_goes_is_read_off_the_gui_thread_and_an_old_scope_is_dropped(
     assert not dialog.busy and not dialog.busy_bar.isVisible()
     assert dialog.status_label.text() == ""
     assert dialog.save_button.isEnabled()
+    assert dialog.focusWidget() is dialog.save_button  # as when the rows came at once
     assert dialog.count_label.text() == f"{MANY} of {MANY} items will go."
 
     dialog.selected_button.click()  # the open entry alone ...
