@@ -14,19 +14,13 @@ from app.errors import JournalError
 from app.journal import Journal
 from app.sharing.contacts import ContactRecord, Role
 from app.sharing.content import SharedRecord
-from app.sharing.exchange import (
-    make_share,
-    marked_for_coach,
-    privacy_findings,
-    record_sent,
-    unsent_reply_count,
-)
-from app.storage.files import write_atomically
+from app.sharing.exchange import marked_for_coach
 from app.summary.privacy import LocatedFinding, apply_redactions
 from app.ui.cycles.item_list import ListItem
 from app.ui.sharing.files import PickFile, share_request
-from app.ui.sharing.share_items import ShareCandidate, share_candidates
+from app.ui.sharing.share_items import ShareCandidate
 from app.ui.sharing.share_view import ShareDialogView
+from app.ui.sharing.share_work import SavedShare, ShareWork, WhatGoes, WhatGoesQuery
 from app.ui.sharing.words import shared_message
 from app.ui.summary.privacy_review import PrivacyReviewDialog
 from app.words import counted
@@ -35,6 +29,10 @@ REVIEW_CANCELLED = "Nothing was saved: the privacy check was cancelled."
 SHARE_SIZE = QSize(860, 640)
 NO_COACH_SIZE = QSize(620, 230)
 NOT_SAVED = "Nothing was saved."
+READING = "Reading what will go…"
+CHECKING = "Checking for anything that could identify a patient or colleague…"
+REVIEWING = "Choose what to redact or keep before anything is saved."
+_READING, _SAVING = "reading", "saving"
 _FIELDS = {"title": "title", "body": "text", "tags": "tags"}
 
 
@@ -65,7 +63,9 @@ class ShareDialog(ShareDialogView):
     prefer_open=False, parent=None). `open_item` is offered as an alternative to everything
     marked "Share with coach"; with `prefer_open` it is chosen at first. While the privacy
     check is open, `review` is that PrivacyReviewDialog; nothing is written if it is
-    cancelled. The dialog deletes itself when closed.
+    cancelled. Reading what goes, the check and the writing run on a worker (`work`):
+    meanwhile `busy` is True, a busy bar and a status show, and Save is disabled (while
+    saving, every choice is). The dialog deletes itself when closed.
 
     Signals: shared(str) with the sentence to show once the file is saved;
     addCoachRequested() when the person wants to add a coach's card.
@@ -94,7 +94,17 @@ class ShareDialog(ShareDialogView):
         self._pending: tuple[ContactRecord, tuple[SharedRecord, ...]] | None = None
         self._loading = False
         self._replies = 0
+        self._query: WhatGoesQuery | None = None
+        self._step = ""
+        self._closing = False
+        self._focus_save = False
         self.review: PrivacyReviewDialog | None = None
+        self.work = ShareWork(journal, self)
+        self.work.read.connect(self._read)
+        self.work.readFailed.connect(self._read_failed)
+        self.work.checked.connect(self._checked)
+        self.work.saved.connect(self._saved)
+        self.work.saveFailed.connect(self._save_failed)
 
         if open_item is not None:
             kind = "entry" if open_item.kind == "entry" else "cycle"
@@ -154,6 +164,7 @@ class ShareDialog(ShareDialogView):
         finally:
             self._loading = False
         self._reload_items()
+        self._focus_save = has_coach  # once what goes is read and Save can take it
         (self.save_button if has_coach else self.add_coach_button).setFocus()
 
     def _marked(self) -> tuple[list[str], list[str]]:
@@ -165,32 +176,57 @@ class ShareDialog(ShareDialogView):
 
     @Slot()
     def _reload_items(self) -> None:
+        """Read what goes for the coach and scope chosen, on the worker; rows come later."""
         if self._loading:
             return
         coach = self.coach()
-        candidates: list[ShareCandidate] = []
+        self._focus_save = False
         self._replies = 0
+        self.replies_note.hide()
+        self.empty_note.hide()
+        self.items_model.set_candidates([])
+        self.preview.clear()
+        if coach is None:
+            self._query = None
+            self.empty_note.setVisible(self.marked_button.isChecked())
+            if self._step == _READING:
+                self._idle()
+            return
         open_item = self._open_item
-        if coach is not None:
-            if self.selected_button.isChecked() and open_item is not None:
-                is_entry = open_item.kind == "entry"
-                entries, cycles = ([open_item.id], []) if is_entry else ([], [open_item.id])
-            else:
-                entries, cycles = self._marked()
-            try:
-                candidates = share_candidates(self._journal, coach.fingerprint, entries, cycles)
-                replies = unsent_reply_count(self._journal, coach.fingerprint)
-            except JournalError as exc:
-                self.error.show_message(str(exc))
-                replies = 0
+        use_open = self.selected_button.isChecked() and open_item is not None
+        self._query = WhatGoesQuery(
+            coach.fingerprint,
+            (open_item.kind, open_item.id) if use_open and open_item is not None else None,
+        )
+        self._set_busy(READING)
+        self.work.read_what_goes(self._query)
+
+    @Slot(object)
+    def _read(self, result: object) -> None:
+        if not isinstance(result, WhatGoes) or result.query != self._query:
+            return  # the coach or scope changed meanwhile: a newer read follows
+        self._idle()
+        coach = self._coaches.get(result.query.coach)
+        replies = result.replies if coach is not None else 0
+        self._replies = replies
+        if coach is not None and replies:
             self.replies_note.setText(
                 f"Also going: {counted(replies, 'reply', 'replies')} to {coach.name}'s "
                 "comments (each was checked when you saved it)."
-                if replies
-                else ""
             )
-            self.replies_note.setVisible(bool(replies))
-            self._replies = replies
+        self.replies_note.setVisible(bool(replies))
+        self._show_candidates(result.candidates)
+        if self._focus_save:
+            self._focus_save = False
+            self.save_button.setFocus()
+
+    @Slot(str)
+    def _read_failed(self, message: str) -> None:
+        self._idle()
+        self.error.show_message(message)
+        self._show_candidates([])
+
+    def _show_candidates(self, candidates: list[ShareCandidate]) -> None:
         self.items_model.set_candidates(candidates)
         self.empty_note.setVisible(not candidates and self.marked_button.isChecked())
         if candidates:
@@ -218,27 +254,72 @@ class ShareDialog(ShareDialogView):
             self.count_label.setText(f"{ticked} of {counted(total, 'item', 'items')} will go.")
         else:
             self.count_label.setText("")
-        self.save_button.setEnabled(ticked > 0 or self._replies > 0)
+        self.save_button.setEnabled(not self.busy and (ticked > 0 or self._replies > 0))
+
+    # -- busy ---------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        """True while reading what goes, or checking, reviewing or saving it."""
+        return bool(self._step)
+
+    def _set_busy(self, text: str, *, saving: bool = False) -> None:
+        """Show work going on; Save waits for it, and while saving so does everything else."""
+        self._step = _SAVING if saving else _READING
+        self.busy_bar.show()
+        self.status_label.setText(text)
+        self.save_button.setEnabled(False)
+        for control in self._choices():
+            control.setEnabled(not saving)
+
+    def _idle(self) -> None:
+        self._step = ""
+        self.busy_bar.hide()
+        self.status_label.setText("")
+        for control in self._choices():
+            control.setEnabled(True)
+        self._update_count()
+
+    def _choices(self) -> list[QWidget]:
+        return [
+            self.coach_list,
+            self.another_coach_button,
+            self.selected_button,
+            self.marked_button,
+            self.items_view,
+            self.cancel_button,
+        ]
 
     # -- saving -------------------------------------------------------------------------
 
     @Slot()
     def save(self) -> None:
-        """Check what is ticked for privacy, then ask where to save it and write it."""
+        """Check what is ticked for privacy (on the worker), then ask where to save it."""
         coach = self.coach()
         ticked = self.items_model.ticked()
-        if coach is None or self.review is not None:
+        if coach is None or self.review is not None or self.busy:
             return
         if not ticked and not self._replies:
             self.error.show_message("Tick at least one entry or cycle to share.")
             return
         self.error.show_message("")
         records = tuple(c.record for c in ticked)
-        findings = privacy_findings(records)
-        if not findings:
-            self._write(coach, records)
-            return
         self._pending = (coach, records)
+        self._set_busy(CHECKING, saving=True)
+        self.work.check(records)
+
+    @Slot(object)
+    def _checked(self, findings: object) -> None:
+        pending = self._pending
+        if pending is None or not isinstance(findings, list) or self._closing:
+            return
+        coach, records = pending
+        if not findings:
+            self._pending = None
+            self._ask_and_write(coach, records)
+            return
+        self.busy_bar.hide()
+        self.status_label.setText(REVIEWING)
         self.review = PrivacyReviewDialog(
             findings, None, self, where=partial(place_in_share, records), subject="share"
         )
@@ -250,28 +331,48 @@ class ShareDialog(ShareDialogView):
         review, self.review = self.review, None
         pending, self._pending = self._pending, None
         if review is None or pending is None or result != QDialog.DialogCode.Accepted:
+            self._idle()
             self.error.show_message(REVIEW_CANCELLED)
             return
         coach, records = pending
-        self._write(coach, apply_redactions(records, review.to_redact()))
+        self._ask_and_write(coach, apply_redactions(records, review.to_redact()))
 
-    def _write(self, coach: ContactRecord, records: tuple[SharedRecord, ...]) -> None:
+    def _ask_and_write(self, coach: ContactRecord, records: tuple[SharedRecord, ...]) -> None:
         path = self._pick_file(self, share_request(coach.name, self._today()))
         if path is None:
+            self._idle()
             self.error.show_message(NOT_SAVED)
             return
-        try:
-            outgoing = make_share(self._journal, coach, list(records))
-            write_atomically(path, outgoing.data)
-            record_sent(self._journal, outgoing)
-        except JournalError as exc:
-            self.error.show_message(f"{exc} {NOT_SAVED}")
+        self._set_busy(f"Saving {path.name}…", saving=True)
+        self.work.save(coach, records, path)
+
+    @Slot(object)
+    def _saved(self, saved: object) -> None:
+        if not isinstance(saved, SavedShare):
             return
-        self.shared.emit(shared_message(len(records), len(outgoing.notes), coach.name, path.name))
-        self.accept()
+        self._idle()
+        self.shared.emit(shared_message(saved.items, saved.replies, saved.coach, saved.path.name))
+        if not self._closing:
+            self.accept()
+
+    @Slot(str)
+    def _save_failed(self, message: str) -> None:
+        self._pending = None
+        self._idle()
+        self.error.show_message(f"{as_sentence(message)} {NOT_SAVED}")
+        self.save_button.setFocus()
 
     def done(self, result: int) -> None:
-        """Close, closing the privacy check with it."""
+        """Close, closing the privacy check with it. A read or save still running is waited
+        for, so a package is never left half-written, nor written but not recorded as sent."""
+        self._closing = True
         if self.review is not None:
             self.review.reject()
+        self.work.wait()
         super().done(result)
+
+
+def as_sentence(message: str) -> str:
+    """The message ending in a full stop, to be followed by another sentence."""
+    message = message.rstrip()
+    return message if message.endswith((".", "!", "?")) else f"{message}."

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QListView,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -79,6 +80,14 @@ class ShareDialogView(QDialog):
         self.count_label = quiet_note("")
         self.count_label.setAccessibleName("How many items go")
         self.error = InlineError("Problem sharing")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(140)
+        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.hide()
+        self.status_label = quiet_note("")
+        self.status_label.setAccessibleName("Status")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.save_button = QPushButton("Check and &save…")
         self.save_button.setAccessibleName("Check and save the share")
         self.save_button.setDefault(True)
@@ -119,13 +128,17 @@ class ShareDialogView(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(no_coach)
         self.pages.addWidget(share)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.busy_bar)
+        bottom.addWidget(self.status_label, 1)
         buttons = QDialogButtonBox()
+        bottom.addWidget(buttons)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(buttons)
+        layout.addLayout(bottom)
         chain_tab_order(
             [
                 self.coach_list,

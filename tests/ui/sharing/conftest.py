@@ -20,6 +20,7 @@ from app.sharing.exchange import (
 )
 from app.storage.keys import SystemKeyring
 from app.ui.sharing.files import FileRequest
+from app.ui.sharing.share_dialog import ShareDialog
 
 
 class FilePicker:
@@ -80,3 +81,10 @@ def feedback_file(
     record_sent(coach, outgoing)
     path.write_bytes(outgoing.data)
     return path
+
+
+def read_what_goes(qtbot, dialog: ShareDialog | None) -> ShareDialog:
+    """Wait until the Share dialog has read what goes (it reads on a worker), and return it."""
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.busy)
+    return dialog

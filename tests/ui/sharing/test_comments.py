@@ -8,7 +8,7 @@ from app.sharing.exchange import comments_on, import_package, unread_counts
 from app.ui.navigation import View
 from app.ui.sharing.comment_thread import NOT_SENT
 from app.ui.sharing.comments_presenter import REPLY_SAVED
-from tests.ui.sharing.conftest import FilePicker, feedback_file, share_to_coach
+from tests.ui.sharing.conftest import FilePicker, feedback_file, read_what_goes, share_to_coach
 from tests.ui.summary.helpers import NHS_NUMBER
 from tests.ui.support import unnamed_controls
 
@@ -51,6 +51,7 @@ def test_a_reply_is_saved_with_ctrl_enter_and_goes_in_the_next_share(
     window.sharing_commands.share.trigger()
     dialog = window.controllers.sharing.share_dialog
     assert dialog is not None
+    read_what_goes(qtbot, dialog)
     assert dialog.replies_note.text().startswith("Also going: 1 reply to Sam's comments")
     out = tmp_path / "next.ijshare"
     picker.answers.append(out)

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import uuid
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from app.domains import Domain
 from app.privacy import FindingKind
 from app.sharing.contacts import Role
 from app.sharing.exchange import import_package, sent_before
 from app.sharing.workspace import shared_items
+from app.storage.models import Entry
 from app.ui.navigation import View
-from app.ui.sharing.share_dialog import REVIEW_CANCELLED
-from tests.ui.sharing.conftest import FilePicker
+from app.ui.sharing import share_work
+from app.ui.sharing.share_dialog import READING, REVIEW_CANCELLED
+from tests.ui.sharing.conftest import FilePicker, read_what_goes
 from tests.ui.summary.helpers import NAME, NHS_NUMBER, RISKY_BODY
 from tests.ui.support import unnamed_controls
 
 LEFT = Qt.MouseButton.LeftButton
+MANY = 3000
 
 
 def _rows(dialog) -> list[str]:
@@ -41,6 +52,7 @@ def test_what_goes_is_shown_the_finding_redacted_and_the_coach_reads_it(
     window.sharing_commands.share.trigger()  # Sharing > Share with coach…
     dialog = window.controllers.sharing.share_dialog
     assert dialog is not None
+    read_what_goes(qtbot, dialog)
     assert unnamed_controls(dialog) == []
     assert dialog.marked_button.isChecked()
     assert dialog.marked_button.text() == "Everything marked “Share with coach” (3)"
@@ -61,6 +73,7 @@ def test_what_goes_is_shown_the_finding_redacted_and_the_coach_reads_it(
     out = tmp_path / "week.ijshare"
     picker.answers.append(out)
     qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.review is not None)  # the check runs on a worker
     review = dialog.review
     assert review is not None
     assert (
@@ -99,7 +112,7 @@ def test_what_goes_is_shown_the_finding_redacted_and_the_coach_reads_it(
     window.sharing_commands.share.trigger()  # again: what went before is said
     again = window.controllers.sharing.share_dialog
     assert again is not None
-    rows = _rows(again)
+    rows = _rows(read_what_goes(qtbot, again))
     assert "; unchanged since" in rows[1] and rows[1].startswith("Huddle\n")
     assert rows[2].endswith("Not sent before")  # Rota was left out
     again.close()
@@ -114,9 +127,11 @@ def test_cancelling_the_privacy_check_writes_nothing(
     window.sharing_commands.share.trigger()
     dialog = window.controllers.sharing.share_dialog
     assert dialog is not None
+    read_what_goes(qtbot, dialog)
     out = tmp_path / "week.ijshare"
     picker.answers.append(out)
     qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.review is not None)
     review = dialog.review
     assert review is not None
     qtbot.mouseClick(review.cancel_button, LEFT)
@@ -145,10 +160,11 @@ def test_the_entry_open_can_go_alone_and_a_change_since_is_shown(
     assert dialog is not None
     assert dialog.selected_button.isChecked()
     assert dialog.selected_button.text() == "The entry you have open: “Huddle”"
-    assert [r.split("\n")[0] for r in _rows(dialog)] == ["Huddle"]
+    assert [r.split("\n")[0] for r in _rows(read_what_goes(qtbot, dialog))] == ["Huddle"]
     dialog.marked_button.click()
-    assert [r.split("\n")[0] for r in _rows(dialog)] == ["Rota"]
+    assert [r.split("\n")[0] for r in _rows(read_what_goes(qtbot, dialog))] == ["Rota"]
     dialog.selected_button.click()
+    read_what_goes(qtbot, dialog)
     picker.answers.append(tmp_path / "one.ijshare")
     with qtbot.waitSignal(dialog.shared):
         qtbot.mouseClick(dialog.save_button, LEFT)  # nothing to check: straight to saving
@@ -159,7 +175,7 @@ def test_the_entry_open_can_go_alone_and_a_change_since_is_shown(
     window.sharing_commands.share_open_item.trigger()
     again = window.controllers.sharing.share_dialog
     assert again is not None
-    [row] = _rows(again)
+    [row] = _rows(read_what_goes(qtbot, again))
     assert row.startswith("Huddle\n") and row.endswith("; changed since")
     again.close()
 
@@ -173,6 +189,7 @@ def test_replies_can_go_on_their_own(qtbot, paired, coach, make_window, picker, 
     window = make_window(paired, pick_file=picker)
     _mark(paired, entry)
     window.sharing_commands.share.trigger()
+    read_what_goes(qtbot, window.controllers.sharing.share_dialog)
     picker.answers.append(first)
     with qtbot.waitSignal(window.controllers.sharing.share_dialog.shared):
         qtbot.mouseClick(window.controllers.sharing.share_dialog.save_button, LEFT)
@@ -186,7 +203,7 @@ def test_replies_can_go_on_their_own(qtbot, paired, coach, make_window, picker, 
     write_comment(paired, sam.fingerprint, entry.id, "Two voices.", reply_to=comment.id)
 
     window.sharing_commands.share.trigger()
-    dialog = window.controllers.sharing.share_dialog
+    dialog = read_what_goes(qtbot, window.controllers.sharing.share_dialog)
     assert dialog.items_model.rowCount() == 0
     assert dialog.replies_note.text().startswith("Also going: 1 reply to Sam's comments")
     assert dialog.save_button.isEnabled()
@@ -196,3 +213,118 @@ def test_replies_can_go_on_their_own(qtbot, paired, coach, make_window, picker, 
     assert saved.args[0].startswith("Saved 1 reply for Sam")
     import_package(coach, (tmp_path / "reply.ijshare").read_bytes())
     assert [c.body for c in comments_on(coach, entry.id)] == ["What did you hear?", "Two voices."]
+
+
+# -- the slow work runs off the GUI thread ------------------------------------------------
+
+
+def _mark_many(journal, count: int) -> None:
+    """`count` entries marked "Share with coach", added in one go (creating each would be slow)."""
+    start = datetime(2025, 3, 1, 9, tzinfo=UTC)
+    rows = [
+        {
+            "id": str(uuid.uuid4()),
+            "title": f"Note {n:05}",
+            "body": "Gaps on Sunday again; we asked for a float nurse.",
+            "created_at": start + timedelta(minutes=n),
+            "updated_at": start + timedelta(minutes=n),
+            "share_with_coach": True,
+        }
+        for n in range(count)
+    ]
+    with Session(journal.engine) as session, session.begin():
+        session.execute(insert(Entry), rows)
+
+
+def test_what_goes_is_read_off_the_gui_thread_and_an_old_scope_is_dropped(
+    qtbot, paired, make_window, picker: FilePicker
+):
+    huddle = paired.entries.create("Huddle", "I asked first.")
+    _mark_many(paired, MANY)
+    window = make_window(paired, view=View.ENTRIES, pick_file=picker)
+    window.controller.open_entry(huddle.id)
+
+    window.sharing_commands.share.trigger()
+    dialog = window.controllers.sharing.share_dialog
+    assert dialog is not None
+    assert dialog.isVisible()  # shown at once, while the entries are still being read
+    assert dialog.busy and dialog.busy_bar.isVisible()
+    assert dialog.status_label.text() == READING
+    assert not dialog.save_button.isEnabled()
+    assert dialog.items_model.rowCount() == 0
+    assert dialog.cancel_button.isEnabled() and dialog.selected_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.items_model.rowCount() == MANY, timeout=30_000)
+    assert not dialog.busy and not dialog.busy_bar.isVisible()
+    assert dialog.status_label.text() == ""
+    assert dialog.save_button.isEnabled()
+    assert dialog.focusWidget() is dialog.save_button  # as when the rows came at once
+    assert dialog.count_label.text() == f"{MANY} of {MANY} items will go."
+
+    dialog.selected_button.click()  # the open entry alone ...
+    dialog.marked_button.click()  # ... no, everything marked ...
+    dialog.selected_button.click()  # ... no, the open entry after all
+    assert dialog.busy and not dialog.save_button.isEnabled()
+    read_what_goes(qtbot, dialog)
+    QApplication.processEvents()  # anything still on its way from a read for an old scope
+    assert [r.split("\n")[0] for r in _rows(dialog)] == ["Huddle"]
+    assert dialog.save_button.isEnabled()
+    dialog.close()
+
+
+def test_a_full_disk_is_said_in_plain_words_and_nothing_is_recorded_as_sent(
+    qtbot, paired, make_window, picker: FilePicker, tmp_path, monkeypatch
+):
+    def disk_full(_path, _data) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(share_work, "write_atomically", disk_full)
+    _mark(paired, paired.entries.create("Huddle", "I asked first."))
+    window = make_window(paired, pick_file=picker)
+    window.sharing_commands.share.trigger()
+    dialog = read_what_goes(qtbot, window.controllers.sharing.share_dialog)
+    out = tmp_path / "week.ijshare"
+    picker.answers.append(out)
+
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert dialog.busy and dialog.busy_bar.isVisible()  # checking, then saving, on the worker
+    assert not dialog.save_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert not dialog.items_view.isEnabled() and not dialog.coach_list.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.busy)
+
+    assert dialog.error.text() == (
+        f"Could not write {out}: the disk is full. Free some space and try again. "
+        "Nothing was saved."
+    )
+    assert dialog.isVisible()  # still there to try again
+    assert dialog.save_button.isEnabled() and dialog.cancel_button.isEnabled()
+    assert not dialog.busy_bar.isVisible()
+    assert not out.exists()
+    sam = paired.sharing.contacts(Role.COACH)[0]
+    assert sent_before(paired, sam.fingerprint) == {}
+    dialog.close()
+
+
+def test_closing_while_reading_or_checking_waits_and_writes_nothing(
+    qtbot, paired, make_window, picker: FilePicker, tmp_path
+):
+    _mark_many(paired, MANY)
+    window = make_window(paired, pick_file=picker)
+    window.sharing_commands.share.trigger()
+    dialog = window.controllers.sharing.share_dialog
+    assert dialog is not None and dialog.busy
+    with qtbot.waitSignal(dialog.finished):
+        dialog.reject()  # closed while reading: waits for the read, then goes
+    assert window.controllers.sharing.share_dialog is None
+    QApplication.processEvents()  # the read's result arrives at a closed dialog: ignored
+
+    window.sharing_commands.share.trigger()
+    dialog = read_what_goes(qtbot, window.controllers.sharing.share_dialog)
+    picker.answers.append(tmp_path / "week.ijshare")
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    assert dialog.busy
+    dialog.reject()  # the window closing while the privacy check runs
+    QApplication.processEvents()
+    assert window.controllers.sharing.share_dialog is None
+    assert picker.asked == [] and list(tmp_path.glob("*.ijshare")) == []
+    sam = paired.sharing.contacts(Role.COACH)[0]
+    assert sent_before(paired, sam.fingerprint) == {}
