@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine, case, func, select
+from sqlalchemy import Engine, case, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.cycles_model import (
@@ -36,9 +36,11 @@ from app.storage.models import (
     Entry,
     Inquiry,
     InquiryDomain,
+    SentVersion,
+    Tag,
 )
 from app.storage.transaction import require, transaction
-from app.tags import normalise_tags, tag_rows
+from app.tags import normalise_tags, tag_in_use, tag_rows
 from app.templates import StageRole, StageTiming, Template, TemplateLibrary
 from app.versions import keeps_version
 
@@ -403,6 +405,33 @@ class CycleStore:
         with self._session() as session:
             _get_cycle(session, cycle_id).deleted_at = None
 
+    def delete_forever(self, cycle_id: str) -> None:
+        """Remove a trashed cycle for good: its stages, earlier versions, tags, search rows
+        and links as evidence go with it; a cycle it led to no longer names it as previous."""
+        with self._session() as session:
+            cycle = _get_cycle(session, cycle_id)
+            if cycle.deleted_at is None:
+                raise CycleStateError("Move this cycle to the trash before deleting it for good.")
+            _delete_cycle(session, cycle)
+
+    def empty_trash(self) -> int:
+        """Delete every trashed cycle for good; return how many went."""
+        with self._session() as session:
+            rows = session.scalars(select(Cycle).where(Cycle.deleted_at.is_not(None))).all()
+            for cycle in rows:
+                _delete_cycle(session, cycle)
+            return len(rows)
+
+    def trashed_count(self) -> int:
+        """How many cycles are in the trash."""
+        query = select(func.count()).select_from(Cycle).where(Cycle.deleted_at.is_not(None))
+        with self._session() as session:
+            return int(session.scalar(query) or 0)
+
+    def trashed_summaries(self, *, offset: int = 0, limit: int = 200) -> list[CycleSummary]:
+        """Cycles in the trash, the most recently trashed first."""
+        return self.summaries(trashed=True, offset=offset, limit=limit)
+
     # -- cycles: reading -----------------------------------------------------------------
 
     def get(self, cycle_id: str) -> CycleRecord:
@@ -448,8 +477,10 @@ class CycleStore:
         due_by: date | None = None,
         offset: int = 0,
         limit: int = 200,
+        trashed: bool = False,
     ) -> list[CycleSummary]:
         """Cycles newest first without their texts; optionally by status or experiment date.
+        With `trashed`, the cycles in the trash instead, the most recently trashed first.
 
         Only an untitled cycle reads any stage text: the start of its first written stage.
         """
@@ -471,12 +502,14 @@ class CycleStore:
             Cycle.created_at,
             Cycle.updated_at,
             case((Cycle.title == "", first_text), else_=""),
-        ).where(Cycle.deleted_at.is_(None))
+            Cycle.deleted_at,
+        ).where(Cycle.deleted_at.is_not(None) if trashed else Cycle.deleted_at.is_(None))
         if statuses is not None:
             query = query.where(Cycle.status.in_([s.value for s in statuses]))
         if due_by is not None:
             query = query.where(Cycle.experiment_date.is_not(None), Cycle.experiment_date <= due_by)
-        query = query.order_by(Cycle.updated_at.desc(), Cycle.id).offset(offset).limit(limit)
+        newest = Cycle.deleted_at.desc() if trashed else Cycle.updated_at.desc()
+        query = query.order_by(newest, Cycle.id).offset(offset).limit(limit)
         with self._session() as session:
             rows = session.execute(query).all()
             ids = [row[0] for row in rows]
@@ -499,6 +532,7 @@ class CycleStore:
                 domains=tuple(in_order(domains.get(row[0], ()))),
                 created=row[7],
                 updated=row[8],
+                deleted=row[10],
             )
             for row in rows
         ]
@@ -653,6 +687,15 @@ def _first_line(text: str) -> str:
 def _snippet(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1].rstrip() + "…"
+
+
+def _delete_cycle(session: Session, cycle: Cycle) -> None:
+    """Delete a cycle row; the database removes what hangs on it (versions, tags, evidence,
+    search rows) and unlinks the cycle it led to. Tags nothing carries any more go too."""
+    session.execute(delete(SentVersion).where(SentVersion.item_id == cycle.id))
+    session.delete(cycle)
+    session.flush()
+    session.execute(delete(Tag).where(~tag_in_use()))
 
 
 def _get_inquiry(session: Session, inquiry_id: str) -> Inquiry:

@@ -190,6 +190,7 @@ class CycleSummary:
     domains: tuple[Domain, ...]
     created: datetime
     updated: datetime
+    deleted: datetime | None = None
 
 
 @dataclass(frozen=True)

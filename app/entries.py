@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Select, case, delete, func, or_, select
+from sqlalchemy import Engine, Select, case, delete, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domains import Domain, in_order
 from app.errors import EntryNotFoundError
-from app.storage.models import Entry, EntryDomain, EntryVersion, Tag, cycle_tags, entry_tags
+from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
 from app.storage.transaction import require, transaction
-from app.tags import normalise_tags, same_tags, tag_rows
+from app.tags import normalise_tags, same_tags, tag_in_use, tag_rows
 from app.versions import keeps_version
 
 UNTITLED = "Untitled entry"
@@ -222,7 +222,7 @@ class EntryStore:
             ids = session.scalars(select(Entry.id).where(Entry.deleted_at.is_not(None))).all()
             for entry_id in ids:
                 session.delete(_get(session, entry_id))
-            session.execute(delete(Tag).where(~_tag_in_use()))
+            session.execute(delete(Tag).where(~tag_in_use()))
             return len(ids)
 
     def restore_version(self, entry_id: str, version_id: int) -> EntryRecord:
@@ -293,7 +293,7 @@ class EntryStore:
     def all_tags(self) -> list[str]:
         """Every tag in use on entries or cycles, alphabetically (for completion)."""
         with self._session() as session:
-            query = select(Tag.name).where(_tag_in_use()).order_by(Tag.name)
+            query = select(Tag.name).where(tag_in_use()).order_by(Tag.name)
             return list(session.scalars(query))
 
     def domain_counts(self, since: datetime) -> dict[Domain, int]:
@@ -335,11 +335,6 @@ class EntryStore:
                 ).all()
                 records = [_record(entry) for entry in rows]
             yield from records
-
-
-def _tag_in_use() -> ColumnElement[bool]:
-    """True for tags that some entry or cycle still carries."""
-    return or_(Tag.id.in_(select(entry_tags.c.tag_id)), Tag.id.in_(select(cycle_tags.c.tag_id)))
 
 
 def _get(session: Session, entry_id: str) -> Entry:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from app.storage.models import Tag
+from app.storage.models import Tag, cycle_tags, entry_tags
 
 MAX_TAG_LENGTH = 200
 
@@ -37,3 +37,8 @@ def tag_rows(session: Session, names: Sequence[str]) -> list[Tag]:
             session.add(tag)
         rows.append(tag)
     return rows
+
+
+def tag_in_use() -> ColumnElement[bool]:
+    """True for tags that some entry or cycle still carries."""
+    return or_(Tag.id.in_(select(entry_tags.c.tag_id)), Tag.id.in_(select(cycle_tags.c.tag_id)))

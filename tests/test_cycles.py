@@ -11,6 +11,7 @@ from app.cycles_model import CycleStateError, CycleStatus, DomainRequiredError, 
 from app.domains import Domain
 from app.errors import JournalError
 from app.journal import Journal
+from app.sessions import ActionDraft, SessionKind
 
 
 @pytest.fixture
@@ -246,3 +247,75 @@ def test_cycles_are_counted_per_line_of_inquiry(journal: Journal, inquiry_id: st
     gone = journal.cycles.start_cycle(other, "kolb")
     journal.cycles.trash(gone.id)
     assert journal.cycles.counts_by_inquiry() == {inquiry_id: 3}
+
+
+def _rows(journal: Journal, sql: str, cycle_id: str) -> int:
+    with journal.engine.connect() as connection:
+        return int(connection.exec_driver_sql(sql, (cycle_id,)).scalar() or 0)
+
+
+def test_trashed_cycles_are_listed_apart_newest_trashed_first(
+    journal: Journal, inquiry_id: str
+) -> None:
+    clock = iter(datetime(2026, 3, day, tzinfo=UTC) for day in range(1, 20))
+    store = CycleStore(journal.engine, journal.templates, clock=lambda: next(clock))
+    first = store.start_cycle(inquiry_id, "kolb", title="First")
+    second = store.start_cycle(inquiry_id, "kolb", title="Second")
+    live = store.start_cycle(inquiry_id, "kolb", title="Live")
+    store.trash(second.id)
+    store.trash(first.id)
+    trashed = store.trashed_summaries()
+    assert [(c.title, c.deleted is not None) for c in trashed] == [
+        ("First", True),
+        ("Second", True),
+    ]
+    assert store.trashed_count() == 2
+    assert [c.id for c in store.summaries()] == [live.id]
+    assert store.summaries()[0].deleted is None
+
+
+def test_delete_forever_takes_everything_of_the_cycle_with_it(
+    journal: Journal, inquiry_id: str
+) -> None:
+    cycles = journal.cycles
+    kept = cycles.start_cycle(inquiry_id, "kolb", title="Kept")
+    cycles.update_cycle(kept.id, tags=["rota"])
+    gone = cycles.start_cycle(inquiry_id, "action-inquiry", title="Started by mistake")
+    cycles.update_cycle(gone.id, tags=["rota", "mistake"], dimensions=[])
+    cycles.save_stage(gone.id, "frame", "zebrafish rota")
+    cycles.save_stage(gone.id, "frame", "zebrafish rota, changed", keep_version=True)
+    action = journal.sessions.record(
+        SessionKind.COACHING, date(2026, 3, 2), actions=[ActionDraft("Speak up")]
+    ).actions[0]
+    journal.sessions.link_evidence(action.id, cycle_id=gone.id)
+    follower = cycles.start_cycle(inquiry_id, "kolb", previous_id=gone.id)
+
+    with pytest.raises(CycleStateError, match="trash before"):
+        cycles.delete_forever(gone.id)  # a live cycle is not deleted by mistake
+    cycles.trash(gone.id)
+    cycles.delete_forever(gone.id)
+
+    with pytest.raises(JournalError):
+        cycles.get(gone.id)
+    assert cycles.stage_versions(gone.id, "frame") == []
+    count = "SELECT count(*) FROM {} WHERE {} = ?"
+    assert _rows(journal, count.format("cycle_stages", "cycle_id"), gone.id) == 0
+    assert _rows(journal, count.format("cycle_tags", "cycle_id"), gone.id) == 0
+    assert _rows(journal, count.format("search_docs", "item_id"), gone.id) == 0
+    assert _rows(journal, count.format("action_evidence", "cycle_id"), gone.id) == 0
+    assert journal.sessions.get(action.session_id).actions[0].evidence_cycles == ()
+    assert cycles.get(follower.id).previous_id is None
+    assert journal.search.search("zebrafish").hits == []
+    assert journal.entries.all_tags() == ["rota"]  # "mistake" went with the cycle
+    assert cycles.get(kept.id).tags == ("rota",)
+
+
+def test_emptying_the_trash_deletes_every_trashed_cycle(journal: Journal, inquiry_id: str) -> None:
+    cycles = journal.cycles
+    live = cycles.start_cycle(inquiry_id, "kolb", title="Live")
+    for title in ("One", "Two"):
+        cycles.trash(cycles.start_cycle(inquiry_id, "kolb", title=title).id)
+    assert cycles.empty_trash() == 2
+    assert cycles.trashed_count() == 0
+    assert [c.id for c in cycles.all_records()] == [live.id]
+    assert cycles.empty_trash() == 0
