@@ -51,6 +51,7 @@ def update_commands(
     actions.start_next.setEnabled(
         cycle is not None and cycle.status is CycleStatus.REVIEWED and cycle.next_id is None
     )
+    actions.trash_cycle.setEnabled(cycle is not None)
     if cycle is None:
         actions.flag_cycle.clear_item()
     else:

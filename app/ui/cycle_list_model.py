@@ -30,7 +30,8 @@ def describe(summary: CycleSummary) -> str:
 
 
 class CycleListModel(RowListModel[CycleSummary]):
-    """Cycles (optionally only some statuses), fetched in batches as the view scrolls.
+    """Cycles (optionally only some statuses, or those in the trash), fetched in batches as
+    the view scrolls.
 
     Empty until the first `reload()`, so the owner can connect `loadFailed` first. A delegate
     draws a row from `CYCLE_SUMMARY_ROLE`; the display role is the title alone.
@@ -46,10 +47,12 @@ class CycleListModel(RowListModel[CycleSummary]):
         *,
         statuses: Iterable[CycleStatus] | None = None,
         batch_size: int = 50,
+        trashed: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._trashed = trashed
         self._statuses = None if statuses is None else tuple(statuses)
         self._batch_size = batch_size
         self._at_end = True
@@ -61,6 +64,8 @@ class CycleListModel(RowListModel[CycleSummary]):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.title
         if role == Qt.ItemDataRole.ToolTipRole:
+            if row.deleted is not None:
+                return f"{row.title}\nMoved to the trash {local_text(row.deleted)}"
             return f"{row.title}\n{row.status.label}, changed {local_text(row.updated)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return describe(row)
@@ -102,7 +107,9 @@ class CycleListModel(RowListModel[CycleSummary]):
     def _read(self, offset: int, limit: int) -> list[CycleSummary]:
         """A batch; a short (or failed) batch means there is nothing after it."""
         try:
-            batch = self._store.summaries(statuses=self._statuses, offset=offset, limit=limit)
+            batch = self._store.summaries(
+                statuses=self._statuses, offset=offset, limit=limit, trashed=self._trashed
+            )
         except JournalError as exc:
             self.loadFailed.emit(str(exc))
             batch = []

@@ -19,7 +19,6 @@ from app.ui.messages import Confirm
 from app.ui.recovery_dialog import RecoveryCodeDialog
 from app.ui.search_controller import SearchController
 from app.ui.trash_command import MoveToTrashCommand
-from app.ui.trash_dialog import TrashDialog
 from app.ui.versions_dialog import VersionsDialog
 
 if TYPE_CHECKING:
@@ -83,7 +82,6 @@ class JournalController(QObject):
         actions = window.commands
         actions.trash.triggered.connect(self.trash_current)
         actions.versions.triggered.connect(self.show_versions)
-        actions.open_trash.triggered.connect(self.show_trash)
         actions.show_recovery_code.triggered.connect(self.show_recovery_code)
 
         window.save_state_label.setText(self.saver.state.value)
@@ -166,16 +164,6 @@ class JournalController(QObject):
         dialog.open()
 
     @Slot()
-    def show_trash(self) -> None:
-        """Open the trash: restore entries, delete them for good, or empty it."""
-        if not self.saver.save_now():
-            return
-        dialog = TrashDialog(self._store, confirm=self._confirm, parent=self._window)
-        dialog.entryRestored.connect(self._restored_from_trash)
-        dialog.deletedForever.connect(self._window.undo_stack.clear)
-        dialog.open()
-
-    @Slot()
     def show_recovery_code(self) -> None:
         """Show the code that opens this journal without its key or passphrase."""
         try:
@@ -211,8 +199,10 @@ class JournalController(QObject):
         self.search.forget_item(entry_id)
         self._select_row(min(row, self.model.rowCount() - 1))
 
+    @Slot(str)
     def show_returned(self, entry_id: str) -> None:
-        """The entry is back in the list (an undo brought it back): read the list and show it."""
+        """The entry is back in the list (an undo or the Trash brought it back): read the list
+        and show it."""
         self._reload_and_select(entry_id)
 
     def prepare_to_close(self) -> bool:
@@ -325,10 +315,6 @@ class JournalController(QObject):
         else:
             self._reload_and_select(entry_id)
             self._window.statusBar().showMessage("Restored from the trash.", STATUS_MESSAGE_MS)
-
-    @Slot(str)
-    def _restored_from_trash(self, entry_id: str) -> None:
-        self._reload_and_select(entry_id)
 
     @Slot(object)
     def _version_restored(self, record: EntryRecord) -> None:

@@ -40,6 +40,7 @@ class WindowActions:
     turn_into_cycle: QAction
     versions: QAction
     open_trash: QAction
+    trash_cycle: QAction
     read_view: QAction
     stage_versions: QAction
     start_next: QAction
@@ -112,7 +113,8 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         share_entry=FlagAction(journal, ItemKind.ENTRY, None, window, Flag.COACH),
         turn_into_cycle=_action(window, "&Turn into a cycle…"),
         versions=_action(window, "&Versions..."),
-        open_trash=_action(window, "T&rash..."),
+        open_trash=_action(window, "Tr&ash..."),
+        trash_cycle=_action(window, "&Move to trash"),
         read_view=read_view,
         stage_versions=_action(window, "Stage &versions…"),
         start_next=_action(window, "Start the &next experiment"),
@@ -181,6 +183,9 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         a.stage_versions,
         a.start_next,
         a.flag_cycle,
+        None,
+        a.trash_cycle,
+        a.open_trash,
         None,
         a.templates,
     )

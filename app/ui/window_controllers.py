@@ -20,6 +20,7 @@ from app.ui.sharing.controller import SharingController
 from app.ui.sharing.files import PickFile
 from app.ui.summary.hooks import ChooseFile, PrintDocument
 from app.ui.supervision_controller import SupervisionController
+from app.ui.trash_controller import TrashController
 from app.ui.window_lock import WindowLock
 
 if TYPE_CHECKING:
@@ -69,6 +70,15 @@ class WindowControllers(QObject):
             window, journal, settings, entries=self.entries, cycles=self.cycles
         )
         self.supervision.sessionsChanged.connect(self.navigation.refresh_home)
+        self.trash = TrashController(
+            window,
+            journal,
+            confirm=confirm,
+            save_all=self.save_all,
+            entries=self.entries,
+            cycles=self.cycles,
+            navigation=self.navigation,
+        )
         self.lock = WindowLock(window, journal, settings, save=self.save_all, idle_ms=idle_lock_ms)
         self.backups = BackupsController(
             window,

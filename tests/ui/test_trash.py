@@ -81,7 +81,7 @@ def test_saying_no_keeps_the_trash(qtbot, journal, answers, make_window):
     entry = journal.entries.create("Maybe", "keep me")
     journal.entries.trash(entry.id)
     answers.reply = False
-    dialog = TrashDialog(journal.entries, confirm=answers)
+    dialog = TrashDialog(journal, confirm=answers)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
@@ -95,7 +95,7 @@ def test_delete_forever_removes_one_entry(qtbot, journal, answers):
     other = journal.entries.create("Stays", "in trash")
     journal.entries.trash(entry.id)
     journal.entries.trash(other.id)
-    dialog = TrashDialog(journal.entries, confirm=answers)
+    dialog = TrashDialog(journal, confirm=answers)
     qtbot.addWidget(dialog)
     dialog.show()
     row = dialog.model.row_of(entry.id)

@@ -37,10 +37,12 @@ class InquiryTimeline(QScrollArea):
 
     Signals:
       openCycle(str): a cycle's card was activated (Enter, Space or double-click).
+      trashCycleRequested(str): "Move to trash" in a cycle card's context menu.
       newCycleRequested(str): "New cycle in this line" with the line of inquiry's id.
     """
 
     openCycle = Signal(str)
+    trashCycleRequested = Signal(str)
     newCycleRequested = Signal(str)
 
     def __init__(
@@ -127,6 +129,7 @@ class InquiryTimeline(QScrollArea):
                 step, number, first=number == 1, last=number == len(steps), today=today
             )
             card.activated.connect(self.openCycle)
+            card.trashRequested.connect(self.trashCycleRequested)
             self._cards_layout.addWidget(card)
             QWidget.setTabOrder(previous, card)
             previous = card

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.cycles_model import CycleStatus, TimelineStep
@@ -18,12 +18,14 @@ _NOT_WRITTEN = "Not written yet."
 
 
 class TimelineCard(QFrame):
-    """A cycle as Intention → What happened → Loop reached; Enter or double-click opens it.
+    """A cycle as Intention → What happened → Loop reached; Enter or double-click opens it,
+    and its context menu (right-click, or the Menu key) opens it or moves it to the trash.
 
-    Signals: activated(str) with the cycle id.
+    Signals: activated(str) and trashRequested(str), with the cycle id.
     """
 
     activated = Signal(str)
+    trashRequested = Signal(str)
 
     def __init__(
         self,
@@ -43,6 +45,12 @@ class TimelineCard(QFrame):
         self.setAccessibleName(f"Cycle {number}: {step.title}, {step.status.label}")
         self.setAccessibleDescription("Press Enter to open this cycle")
         self.setToolTip("Double-click or press Enter to open this cycle")
+        self.open_action = QAction("&Open", self)
+        self.open_action.triggered.connect(self._open)
+        self.trash_action = QAction("&Move to trash", self)
+        self.trash_action.triggered.connect(self._trash)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.addActions([self.open_action, self.trash_action])
 
         self.title_label = plain_label(f"{number}. {step.title}", "Cycle title")
         self.title_label.setFont(scaled_font(self.title_label.font(), 1.15, bold=True))
@@ -73,6 +81,14 @@ class TimelineCard(QFrame):
         layout.addWidget(self.title_label)
         layout.addWidget(self.meta_label)
         layout.addLayout(grid)
+
+    @Slot()
+    def _open(self) -> None:
+        self.activated.emit(self.cycle_id)
+
+    @Slot()
+    def _trash(self) -> None:
+        self.trashRequested.emit(self.cycle_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter or Space opens the cycle; Up and Down move between cycles."""
