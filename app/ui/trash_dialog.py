@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -83,6 +84,8 @@ class TrashDialog(QDialog):
         self.empty_button.clicked.connect(self._empty)
         self.model.loadFailed.connect(self.error.show_message)
         self.cycle_model.loadFailed.connect(self.error.show_message)
+        for view in (self.entry_list, self.cycle_list):
+            view.installEventFilter(self)
         self.entry_list.selectionModel().currentChanged.connect(self._entry_changed)
         self.cycle_list.selectionModel().currentChanged.connect(self._cycle_changed)
 
@@ -130,6 +133,20 @@ class TrashDialog(QDialog):
         return chosen[1] if chosen is not None else None
 
     # -- choosing ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Moving into a list by keyboard (Tab, Alt+letter) chooses its first row, so the
+        preview and the buttons follow the keyboard."""
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, QListView)
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.MouseFocusReason
+            and not watched.currentIndex().isValid()
+            and watched.model().rowCount() > 0
+        ):
+            watched.setCurrentIndex(watched.model().index(0, 0))
+        return super().eventFilter(watched, event)
 
     @Slot(QModelIndex, QModelIndex)
     def _entry_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
