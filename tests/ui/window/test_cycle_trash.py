@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 
 from app.domains import Domain
 from app.errors import JournalError
+from app.journal import Journal
+from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.trash_controller import CYCLE_TRASHED
 from app.ui.trash_dialog import EMPTY_TRASH, TrashDialog
@@ -17,13 +19,13 @@ MISTAKE = "Started by mistake"
 
 
 @pytest.fixture
-def inquiry_id(journal) -> str:
+def inquiry_id(journal: Journal) -> str:
     return journal.cycles.create_inquiry(
         "How do I influence discharge planning?", domains=[Domain.ORGANISATION]
     ).id
 
 
-def _cycle(journal, inquiry_id: str, title: str, text: str) -> str:
+def _cycle(journal: Journal, inquiry_id: str, title: str, text: str) -> str:
     cycle = journal.cycles.start_cycle(inquiry_id, "kolb", title=title)
     journal.cycles.save_stage(cycle.id, "experience", text)
     return cycle.id
@@ -35,7 +37,7 @@ def _timeline_ids(window, inquiry_id: str) -> list[str]:
     return [card.cycle_id for card in window.inquiries_page.timeline.cards]
 
 
-def _open_trash(qtbot, window) -> TrashDialog:
+def _open_trash(qtbot, window: MainWindow) -> TrashDialog:
     window.commands.open_trash.trigger()
     dialog = window.controllers.trash.dialog
     assert dialog is not None
