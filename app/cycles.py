@@ -36,9 +36,9 @@ from app.storage.models import (
     Entry,
     Inquiry,
     InquiryDomain,
-    SentVersion,
     Tag,
 )
+from app.storage.sharing_rows import forget_sharing_of
 from app.storage.transaction import require, transaction
 from app.tags import normalise_tags, tag_in_use, tag_rows
 from app.templates import StageRole, StageTiming, Template, TemplateLibrary
@@ -692,7 +692,7 @@ def _snippet(text: str) -> str:
 def _delete_cycle(session: Session, cycle: Cycle) -> None:
     """Delete a cycle row; the database removes what hangs on it (versions, tags, evidence,
     search rows) and unlinks the cycle it led to. Tags nothing carries any more go too."""
-    session.execute(delete(SentVersion).where(SentVersion.item_id == cycle.id))
+    forget_sharing_of(session, cycle.id)
     session.delete(cycle)
     session.flush()
     session.execute(delete(Tag).where(~tag_in_use()))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domains import Domain, in_order
 from app.errors import EntryNotFoundError
 from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
+from app.storage.sharing_rows import forget_sharing_of
 from app.storage.transaction import require, transaction
 from app.tags import normalise_tags, same_tags, tag_in_use, tag_rows
 from app.versions import keeps_version
@@ -214,6 +215,7 @@ class EntryStore:
         """Remove a trashed entry and its versions for good."""
         with self._session() as session:
             entry = _get(session, entry_id)
+            forget_sharing_of(session, entry_id)
             session.delete(entry)
 
     def empty_trash(self) -> int:
@@ -221,6 +223,7 @@ class EntryStore:
         with self._session() as session:
             ids = session.scalars(select(Entry.id).where(Entry.deleted_at.is_not(None))).all()
             for entry_id in ids:
+                forget_sharing_of(session, entry_id)
                 session.delete(_get(session, entry_id))
             session.execute(delete(Tag).where(~tag_in_use()))
             return len(ids)

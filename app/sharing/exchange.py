@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import JournalError
@@ -31,7 +31,15 @@ from app.sharing.content import (
     stages_json,
 )
 from app.sharing.package import OpenedPackage, PackageError, open_package, seal
-from app.storage.models import Comment, Contact, ReceivedPackage, SentVersion, SharedItem
+from app.storage.models import (
+    Comment,
+    Contact,
+    Cycle,
+    Entry,
+    ReceivedPackage,
+    SentVersion,
+    SharedItem,
+)
 from app.storage.transaction import transaction
 from app.summary.privacy import LocatedFinding, find_in
 from app.words import counted, joined
@@ -265,16 +273,27 @@ def mark_read(journal: Journal, item_id: str, comment_ids: Collection[str] | Non
             row.read = True
 
 
-def unread_counts(journal: Journal, role: Role | None = None) -> dict[str, int]:
+def unread_counts(
+    journal: Journal, role: Role | None = None, *, live_items_only: bool = False
+) -> dict[str, int]:
     """Unread comments per entry or cycle id (only items that have some).
 
     With `role`, only comments from contacts in that role count (Role.COACH: what a
-    participant's coaches wrote, not replies from the people a coach journal coaches).
+    participant's coaches wrote, not replies from the people a coach journal coaches). With
+    `live_items_only`, comments on the journal's own entries and cycles that are in the trash
+    do not count (there is nothing to open for them).
     """
     query = select(Comment.item_id, func.count()).where(Comment.read.is_(False))
     if role is not None:
         query = query.join(Contact, Contact.fingerprint == Comment.contact).where(
             Contact.role == role.value
+        )
+    if live_items_only:
+        query = query.where(
+            or_(
+                Comment.item_id.in_(select(Entry.id).where(Entry.deleted_at.is_(None))),
+                Comment.item_id.in_(select(Cycle.id).where(Cycle.deleted_at.is_(None))),
+            )
         )
     with unit(journal) as session:
         rows = session.execute(query.group_by(Comment.item_id))

@@ -123,3 +123,28 @@ def test_a_share_with_nothing_in_it_is_refused(alex: Journal) -> None:
     sam = alex.sharing.contacts(Role.COACH)[0]
     with pytest.raises(JournalError, match="at least one entry or cycle to share, or write a"):
         make_share(alex, sam, [])
+
+
+def test_comments_on_a_trashed_item_are_not_new_and_go_with_it_for_good(
+    alex: Journal, coach: Journal
+) -> None:
+    from sqlalchemy import func, select
+
+    from app.storage.models import Comment
+
+    entry = alex.entries.create("Huddle", "I asked first.")
+    import_package(coach, _share(alex, [entry.id]))
+    participant = coach.sharing.find("Alex", Role.PARTICIPANT)
+    write_comment(coach, participant.fingerprint, entry.id, "What did you hear?")
+    feedback = make_feedback(coach, participant)
+    import_package(alex, feedback.data)
+    assert unread_counts(alex, Role.COACH, live_items_only=True) == {entry.id: 1}
+
+    alex.entries.trash(entry.id)
+    assert unread_counts(alex, Role.COACH, live_items_only=True) == {}
+    assert unread_counts(alex, Role.COACH) == {entry.id: 1}  # kept while it can come back
+    alex.entries.delete_forever(entry.id)
+    with alex.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Comment)).scalar() == 0
+    sam = alex.sharing.contacts(Role.COACH)[0]
+    assert sent_before(alex, sam.fingerprint) == {}

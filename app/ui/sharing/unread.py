@@ -35,7 +35,7 @@ class UnreadComments(QObject):
     def refresh(self) -> None:
         """Count again."""
         try:
-            self.counts = unread_counts(self._journal, Role.COACH)
+            self.counts = unread_counts(self._journal, Role.COACH, live_items_only=True)
         except JournalError as exc:
             self.failed.emit(str(exc))
             return
