@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import JournalError
@@ -288,11 +288,11 @@ def unread_counts(
         query = query.join(Contact, Contact.fingerprint == Comment.contact).where(
             Contact.role == role.value
         )
-    if live_items_only:
+    if live_items_only:  # a key lookup per unread comment, not a scan of every entry
         query = query.where(
             or_(
-                Comment.item_id.in_(select(Entry.id).where(Entry.deleted_at.is_(None))),
-                Comment.item_id.in_(select(Cycle.id).where(Cycle.deleted_at.is_(None))),
+                exists().where(Entry.id == Comment.item_id, Entry.deleted_at.is_(None)),
+                exists().where(Cycle.id == Comment.item_id, Cycle.deleted_at.is_(None)),
             )
         )
     with unit(journal) as session:
