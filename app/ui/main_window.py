@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -23,7 +24,6 @@ from app.storage.meta import KeyMode
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
 from app.ui.backups.backups_controller import FIRST_CHECK_MS
-from app.ui.coach.coach_page import CoachPage
 from app.ui.cycle_pane import CyclePane
 from app.ui.cycles.home_view import HomeView, utc_now
 from app.ui.entries_page import EntriesPage
@@ -42,6 +42,9 @@ from app.ui.sharing.files import PickFile, pick_with_dialog
 from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_with_dialog
 from app.ui.window_actions import build_menus, create_actions
 from app.ui.window_controllers import WindowControllers
+
+if TYPE_CHECKING:
+    from app.ui.coach.coach_page import CoachPage
 
 
 class MainWindow(QMainWindow):
@@ -108,14 +111,19 @@ class MainWindow(QMainWindow):
         sessions_layout = QVBoxLayout(sessions_page)
         sessions_layout.setContentsMargins(24, 18, 24, 18)
         sessions_layout.addWidget(self.sessions_list)
-        self.coach_page = CoachPage(journal, self._settings, today=today, pick_file=pick_file)
+        # Coaching is for coaches: its page is built the first time it is asked for.
+        self._coach_page: CoachPage | None = None
+        self._coach_args = (journal, today, pick_file)
+        self._coaching_slot = QWidget()
+        coaching_layout = QVBoxLayout(self._coaching_slot)
+        coaching_layout.setContentsMargins(0, 0, 0, 0)
         self.pages: dict[View, QWidget] = {
             View.HOME: self.home,
             View.ENTRIES: self.entries_page,
             View.INQUIRIES: self.inquiries_page,
             View.CYCLE: cycle_page,
             View.SESSIONS: sessions_page,
-            View.COACHING: self.coach_page,
+            View.COACHING: self._coaching_slot,
         }
         self.stack = QStackedWidget()
         for page in self.pages.values():
@@ -192,6 +200,24 @@ class MainWindow(QMainWindow):
         self.hint_button = page.hint_button
         self.entry_list.addAction(self.commands.trash)
 
+    @property
+    def coach_page(self) -> CoachPage:
+        """The Coaching view's page (built on first use)."""
+        if self._coach_page is None:
+            from app.ui.coach.coach_page import CoachPage
+
+            journal, today, pick_file = self._coach_args
+            self._coach_page = CoachPage(journal, self._settings, today=today, pick_file=pick_file)
+            layout = self._coaching_slot.layout()
+            assert layout is not None
+            layout.addWidget(self._coach_page)
+        return self._coach_page
+
+    @property
+    def coach_page_built(self) -> bool:
+        """Whether the Coaching page exists yet (it is built when first shown)."""
+        return self._coach_page is not None
+
     def refresh_coaching(self, _kind: str = "") -> None:
         """Read Coaching again, and offer it once the journal has a participant (after a share
         package is imported, say)."""
@@ -219,7 +245,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.controllers.shut_down()
-        self.coach_page.shut_down()
+        if self._coach_page is not None:
+            self._coach_page.shut_down()
         remember_window(self._settings, self, self.splitter)
         event.accept()
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from app.cycles_model import InquiryStatus
 from app.errors import JournalError
 from app.journal import Journal
-from app.ui.coach.coach_page import coaching_available
+from app.ui.coach.availability import coaching_available
 from app.ui.command_states import update_commands
 from app.ui.cycle_controller import CycleController
 from app.ui.journal_controller import JournalController
@@ -104,7 +104,7 @@ class NavigationController(QObject):
         self._window.commands.views[View.COACHING].setVisible(available)
         if self._view is View.COACHING:
             self._window.coach_page.refresh()
-        else:
+        elif self._window.coach_page_built:
             self._window.coach_page.mark_stale()
 
     # -- moving ------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import JournalError
 from app.journal import Journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import comments_on, write_comment
 from app.sharing.workspace import (
     ParticipantSummary,
@@ -42,14 +41,6 @@ COMMENT_NOT_CHECKED = (
     "kept. It is still in the box."
 )
 NOT_SAVED = "The feedback package was not saved: {reason} Nothing was marked as sent."
-
-
-def coaching_available(journal: Journal) -> bool:
-    """True once the journal has a participant (someone shared with it, or was added)."""
-    try:
-        return bool(journal.sharing.contacts(Role.PARTICIPANT))
-    except JournalError:
-        return False  # the view stays hidden; the views that read the journal say why
 
 
 def _sentence(text: str) -> str:
