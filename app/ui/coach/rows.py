@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from app.sharing.workspace import ParticipantSummary, SharedItemRecord
@@ -51,10 +52,13 @@ def participant_items(people: list[ParticipantSummary]) -> list[ListItem]:
             "\n",
         ),
     )
+    names = Counter(p.name.casefold() for p in people)
     return [total] + [
         ListItem(
             p.fingerprint,
-            p.name,
+            # Two cards with one name (a namesake, or someone posing as them) are told apart
+            # by the start of their fingerprints.
+            f"{p.name} ({p.fingerprint[:9]})" if names[p.name.casefold()] > 1 else p.name,
             counts_text(p.items, p.to_discuss, p.unread_replies, p.unsent_comments, "\n"),
         )
         for p in people
