@@ -18,6 +18,7 @@ from app.words import counted
 
 if TYPE_CHECKING:
     from app.journal import Journal
+    from app.summary.privacy import LocatedFinding
 
 PASSPHRASE_ENV = "INQUIRY_JOURNAL_PASSPHRASE"
 PROG = "inquiry-journal"
@@ -92,3 +93,28 @@ def date_arg(value: str | None, option: str) -> date | None:
 
 
 plural = counted
+
+
+def add_privacy_choice(parser: argparse.ArgumentParser, keep_help: str) -> None:
+    """--redact or --keep-findings: what to do with text that could identify someone."""
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--redact", action="store_true", help="replace every finding with a label")
+    choice.add_argument("--keep-findings", action="store_true", help=keep_help)
+
+
+def refuse_findings(
+    headline: str,
+    findings: list[LocatedFinding],
+    place: Callable[[LocatedFinding], str],
+    advice: str,
+) -> int:
+    """List what could identify someone (each with `place`, e.g. " in 'Huddle'") and say
+    what to do; the exit code of a command that wrote nothing."""
+    print(headline, file=sys.stderr)
+    for located in findings:
+        f = located.finding
+        print(
+            f"  - {f.kind.label} ({f.severity.value}){place(located)}: {f.text!r}", file=sys.stderr
+        )
+    print(advice, file=sys.stderr)
+    return 1

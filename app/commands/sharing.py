@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from app.commands.common import CommandError, open_or_create, plural, warn
+from app.commands.common import (
+    CommandError,
+    add_privacy_choice,
+    open_or_create,
+    plural,
+    refuse_findings,
+    warn,
+)
 from app.storage.files import write_atomically
 from app.storage.keys import KeyStore
 
@@ -37,14 +43,14 @@ def register(
     share.add_argument("--cycle", action="append", default=[], metavar="ID", help="repeatable")
     share.add_argument("--to", required=True, metavar="COACH", help="card name or fingerprint")
     share.add_argument("--out", required=True, metavar="FILE.ijshare")
-    _privacy_choice(share)
+    add_privacy_choice(share, keep_help="send the findings as they are")
     share.set_defaults(handler=cmd_share)
 
     comment = sub.add_parser("comment", parents=[common], help="(coach) comment on a shared item")
     comment.add_argument("item", metavar="ENTRY_ID")
     comment.add_argument("text")
     comment.add_argument("--stage", default="", metavar="ID", help="a stage of a shared cycle")
-    _privacy_choice(comment)
+    add_privacy_choice(comment, keep_help="send the findings as they are")
     comment.set_defaults(handler=cmd_comment)
 
     feedback = sub.add_parser(
@@ -53,14 +59,6 @@ def register(
     feedback.add_argument("--participant", required=True, metavar="NAME")
     feedback.add_argument("--out", required=True, metavar="FILE.ijshare")
     feedback.set_defaults(handler=cmd_feedback)
-
-
-def _privacy_choice(parser: argparse.ArgumentParser) -> None:
-    choice = parser.add_mutually_exclusive_group()
-    choice.add_argument("--redact", action="store_true", help="replace every finding with a label")
-    choice.add_argument(
-        "--keep-findings", action="store_true", help="send the findings as they are"
-    )
 
 
 def cmd_card(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
@@ -152,20 +150,13 @@ def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         records = tuple(records_to_share(journal, entries, cycles))
         findings = privacy_findings(records)
         if findings and not (args.redact or args.keep_findings):
-            print(
+            return refuse_findings(
                 f"Nothing was shared: {plural(len(findings), 'thing', 'things')} could identify "
                 "someone:",
-                file=sys.stderr,
+                findings,
+                lambda located: f" in {records[int(located.path[0])].title!r}",
+                "Edit them, or run again with --redact or --keep-findings.",
             )
-            for located in findings:
-                title = records[int(located.path[0])].title
-                f = located.finding
-                print(
-                    f"  - {f.kind.label} ({f.severity.value}) in {title!r}: {f.text!r}",
-                    file=sys.stderr,
-                )
-            print("Edit them, or run again with --redact or --keep-findings.", file=sys.stderr)
-            return 1
         if args.redact:
             records = apply_redactions(records, findings)
         outgoing = make_share(journal, coach, list(records))
@@ -189,16 +180,13 @@ def cmd_comment(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     text = args.text
     findings = find_in(text)
     if findings and not (args.redact or args.keep_findings):
-        print(
+        return refuse_findings(
             f"The comment was not saved: {plural(len(findings), 'thing', 'things')} in it could "
             "identify someone:",
-            file=sys.stderr,
+            findings,
+            lambda located: "",
+            "Edit it, or run again with --redact or --keep-findings.",
         )
-        for located in findings:
-            f = located.finding
-            print(f"  - {f.kind.label} ({f.severity.value}): {f.text!r}", file=sys.stderr)
-        print("Edit it, or run again with --redact or --keep-findings.", file=sys.stderr)
-        return 1
     if args.redact:
         text = apply_redactions(text, findings)
     journal = open_or_create(folder, store)

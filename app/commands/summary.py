@@ -8,7 +8,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from app.commands.common import CommandError, date_arg, open_or_create, plural
+from app.commands.common import (
+    CommandError,
+    add_privacy_choice,
+    date_arg,
+    open_or_create,
+    plural,
+    refuse_findings,
+)
 from app.storage.keys import KeyStore
 
 
@@ -31,11 +38,7 @@ def register(
         default="supervision",
         choices=["coaching", "supervision", "action_learning", "line_manager"],
     )
-    choice = summary.add_mutually_exclusive_group()
-    choice.add_argument("--redact", action="store_true", help="replace every finding with a label")
-    choice.add_argument(
-        "--keep-findings", action="store_true", help="write it with the findings left in"
-    )
+    add_privacy_choice(summary, keep_help="write it with the findings left in")
     summary.set_defaults(handler=cmd_summary)
 
     privacy = sub.add_parser(
@@ -81,24 +84,14 @@ def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         journal.close()
     findings = find_in(summary)
     if findings and not (args.redact or args.keep_findings):
-        print(
+        return refuse_findings(
             f"Nothing was written: the summary holds {plural(len(findings), 'thing', 'things')} "
             "that could identify someone:",
-            file=sys.stderr,
-        )
-        for located in findings:
-            f = located.finding
-            print(
-                f"  - {f.kind.label} ({f.severity.value}) in {place_of(summary, located)}: "
-                f"{f.text!r}",
-                file=sys.stderr,
-            )
-        print(
+            findings,
+            lambda located: f" in {place_of(summary, located)}",
             "Edit the entries, or run again with --redact (replace each with a label) or "
             "--keep-findings (leave them in).",
-            file=sys.stderr,
         )
-        return 1
     if args.redact:
         summary = apply_redactions(summary, findings)
     write_summary(summary, SummaryFormat(args.format), out)
