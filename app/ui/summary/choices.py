@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeVar
 
 from app.cycles_model import CycleStatus, CycleSummary
 from app.entries import EntrySummary
@@ -41,6 +42,9 @@ class ChoiceGroup:
     choices: tuple[Choice, ...]
 
 
+T = TypeVar("T")
+
+
 def period_bounds(since: date, until: date) -> tuple[datetime, datetime]:
     """The period as UTC moments: local midnight at the start of `since` to after `until`."""
     start = datetime.combine(since, time.min).astimezone(UTC)
@@ -63,30 +67,36 @@ def _entry_choice(entry: EntrySummary) -> Choice:
     )
 
 
-def _cycles_since(journal: Journal, start: datetime) -> Iterator[CycleSummary]:
+def _newest_since(
+    read_page: Callable[[int, int], list[T]], moment: Callable[[T], datetime], start: datetime
+) -> Iterator[T]:
+    """Items newest first, a page at a time, until one is older than `start`."""
     offset = 0
     while True:
-        page = journal.cycles.summaries(offset=offset, limit=_PAGE)
-        for cycle in page:
-            if cycle.updated < start:
+        page = read_page(offset, _PAGE)
+        for item in page:
+            if moment(item) < start:
                 return
-            yield cycle
+            yield item
         if len(page) < _PAGE:
             return
         offset += _PAGE
+
+
+def _cycles_since(journal: Journal, start: datetime) -> Iterator[CycleSummary]:
+    return _newest_since(
+        lambda offset, limit: journal.cycles.summaries(offset=offset, limit=limit),
+        lambda cycle: cycle.updated,
+        start,
+    )
 
 
 def _entries_since(journal: Journal, start: datetime) -> Iterator[EntrySummary]:
-    offset = 0
-    while True:
-        page = journal.entries.summaries(offset=offset, limit=_PAGE)
-        for entry in page:
-            if entry.created < start:
-                return
-            yield entry
-        if len(page) < _PAGE:
-            return
-        offset += _PAGE
+    return _newest_since(
+        lambda offset, limit: journal.entries.summaries(offset=offset, limit=limit),
+        lambda entry: entry.created,
+        start,
+    )
 
 
 def choice_groups(journal: Journal, since: date, until: date) -> list[ChoiceGroup]:
