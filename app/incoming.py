@@ -48,6 +48,8 @@ def incoming_kind(path: Path) -> IncomingKind:
             head = handle.read(2)
     except OSError as exc:
         raise JournalError(f"{path} could not be read: {exc.strerror}.") from None
+    if not head:
+        raise JournalError(f"{path.name} is empty: there is nothing in it to import.")
     return IncomingKind.PACKAGE if head == b"PK" else IncomingKind.JSON
 
 

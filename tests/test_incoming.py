@@ -72,3 +72,10 @@ def test_a_json_export_imports_and_a_cancel_changes_nothing(
     again = import_file(target, export)
     assert not again.changed and "Nothing to import" in again.message
     target.close()
+
+
+def test_an_empty_file_is_refused_as_empty(tmp_path: Path) -> None:
+    empty = tmp_path / "from-sam.ijshare"
+    empty.write_bytes(b"")
+    with pytest.raises(JournalError, match=r"from-sam\.ijshare is empty: there is nothing in it"):
+        incoming_kind(empty)
