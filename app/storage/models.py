@@ -398,6 +398,18 @@ class SharingIdentity(Base):
     __table_args__ = (CheckConstraint("id = 1", name="ck_identity_single"),)
 
 
+class JournalIdentity(Base):
+    """Which journal this database is: journal.json's id, checked at every open (one row)."""
+
+    __tablename__ = "journal_identity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    journal_id: Mapped[str] = mapped_column(String(36))
+    stamped_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (CheckConstraint("id = 1", name="ck_journal_identity_single"),)
+
+
 class Contact(Base):
     """A coach this participant shares with, or a participant who shared with this coach."""
 
@@ -409,6 +421,8 @@ class Contact(Base):
     encryption_key: Mapped[bytes] = mapped_column(LargeBinary)
     signing_key: Mapped[bytes] = mapped_column(LargeBinary)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # True once the person compared the fingerprint (a coach added from a card counts).
+    verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     __table_args__ = (CheckConstraint("role IN ('coach', 'participant')", name="ck_contact_role"),)
 

@@ -101,6 +101,8 @@ SAMPLE_ROWS: dict[str, list[str]] = {
         ]
     ),
 }
+# 0009's identity row is written when the journal is opened (it holds journal.json's id).
+SAMPLE_ROWS["0009"] = [*SAMPLE_ROWS["0008"], "UPDATE contacts SET verified = 1"]
 
 
 def _schema_diffs(conn: Connection) -> list[object]:
