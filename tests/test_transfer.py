@@ -36,7 +36,17 @@ def test_export_holds_versions_trash_and_every_field(journal: Journal, tmp_path:
     journal.entries.trash(gone.id)
     counts = export_json(journal, tmp_path / "e.json")
     document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
-    assert counts == {"entries": 2, "inquiries": 0, "cycles": 0, "sessions": 0}
+    assert counts == {
+        "entries": 2,
+        "inquiries": 0,
+        "cycles": 0,
+        "sessions": 0,
+        "contacts": 0,
+        "shared_items": 0,
+        "comments": 0,
+        "sent": 0,
+        "received_packages": 0,
+    }
     by_id = {e["id"]: e for e in document["entries"]}
     assert by_id[entry.id]["body"] == "two"
     assert by_id[entry.id]["domains"] == ["team"]

@@ -44,7 +44,9 @@ def register(
     export.add_argument("--out", required=True, metavar="FILE")
     export.set_defaults(handler=cmd_export)
 
-    imp = sub.add_parser("import", parents=[common], help="read entries from an export file")
+    imp = sub.add_parser(
+        "import", parents=[common], help="read an export file, or a share or feedback package"
+    )
     imp.add_argument("file", metavar="FILE")
     imp.set_defaults(handler=cmd_import)
 
@@ -99,15 +101,23 @@ def cmd_export(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         counts = export_json(journal, out)
     finally:
         journal.close()
-    print(
-        f"Exported {plural(counts['entries'], 'entry', 'entries')}, "
-        f"{plural(counts['inquiries'], 'line of inquiry', 'lines of inquiry')}, "
-        f"{plural(counts['cycles'], 'cycle', 'cycles')} and "
-        f"{plural(counts['sessions'], 'session', 'sessions')} to {out}."
-    )
+    parts = [
+        plural(counts["entries"], "entry", "entries"),
+        plural(counts["inquiries"], "line of inquiry", "lines of inquiry"),
+        plural(counts["cycles"], "cycle", "cycles"),
+        plural(counts["sessions"], "session", "sessions"),
+    ]
+    for key, one, many in (
+        ("shared_items", "shared item", "shared items"),
+        ("comments", "comment or reply", "comments and replies"),
+        ("contacts", "contact", "contacts"),
+    ):
+        if counts[key]:
+            parts.append(plural(counts[key], one, many))
+    print(f"Exported {', '.join(parts[:-1])} and {parts[-1]} to {out}.")
     warn(
-        "the export is not encrypted and holds everything you wrote; "
-        "keep it safe and delete it when done."
+        "the export is not encrypted: it holds everything in the journal, including what was "
+        "shared and commented (but no keys); keep it safe and delete it when done."
     )
     return 0
 

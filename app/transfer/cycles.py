@@ -175,10 +175,10 @@ def parse_cycle(value: object, where: str) -> CycleIn:
     domains = f.domains(item, where)
     if not domains:
         raise f.refuse(where, "a cycle needs at least one domain.")
-    dimensions = f.items(item, "dimensions", where)
+    dimensions = f.strings(item, "dimensions", where)
     unknown = [d for d in dimensions if d not in LEADERSHIP_DIMENSIONS]
     if unknown:
-        raise f.refuse(where, f"'{unknown[0]}' is not a Healthcare Leadership dimension.")
+        raise f.refuse(where, f"{f.shown(unknown[0])} is not a Healthcare Leadership dimension.")
     stages = []
     for n, stage in enumerate(f.objects(item, "stages", where)):
         at = f"stage {n + 1} of {where}"
@@ -201,6 +201,9 @@ def parse_cycle(value: object, where: str) -> CycleIn:
     names = [s.stage for s in stages]
     if len(set(names)) != len(names):
         raise f.refuse(where, "two stages share an id.")
+    previous = f.ident(item, "previous", where, optional=True)
+    if previous == cycle_id:
+        raise f.refuse(where, "a cycle cannot follow itself.")
     return CycleIn(
         id=cycle_id,
         inquiry=inquiry_id,
@@ -208,11 +211,11 @@ def parse_cycle(value: object, where: str) -> CycleIn:
         title=f.text(item, "title", where, optional=True),
         status=f.choice(item, "status", CycleStatus, where),
         domains=domains,
-        dimensions=tuple(str(d) for d in dict.fromkeys(dimensions)),
+        dimensions=tuple(dict.fromkeys(dimensions)),
         tags=f.tags(item, where),
         loop=f.choice(item, "loop", LoopLevel, where),
         experiment_date=f.day(item, "experiment_date", where),
-        previous=f.ident(item, "previous", where, optional=True),
+        previous=previous,
         current_stage=f.text(item, "current_stage", where, optional=True),
         created=f.moment(item, "created", where),
         updated=f.moment(item, "updated", where),
@@ -308,6 +311,12 @@ def link_cycle(merge: Merge, item: CycleIn) -> None:
         raise f.refuse(
             f"cycle {item.id}", "the cycle it follows is neither in the file nor in this journal."
         )
+    if row.previous_id != item.previous:
+        query = select(Cycle.id).where(Cycle.previous_id == item.previous, Cycle.id != row.id)
+        if merge.session.scalar(query) is not None:
+            raise f.refuse(
+                f"cycle {item.id}", "the cycle it follows already leads to another cycle."
+            )
     row.previous_id = item.previous
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,21 @@ from app.journal import Journal
 from app.storage.engine import explain
 from app.storage.files import write_atomically
 from app.transfer import fields as f
+from app.transfer.contacts import (
+    ContactIn,
+    ReceivedIn,
+    SentIn,
+    export_card,
+    export_contacts,
+    export_received,
+    export_sent,
+    merge_contact,
+    merge_received,
+    merge_sent,
+    parse_contact,
+    parse_received,
+    parse_sent,
+)
 from app.transfer.cycles import (
     CycleIn,
     InquiryIn,
@@ -32,10 +47,32 @@ from app.transfer.cycles import (
 from app.transfer.entries import EntryIn, export_entries, merge_entry, parse_entry
 from app.transfer.merge import ImportResult, Merge
 from app.transfer.sessions import SessionIn, export_sessions, merge_session, parse_session
+from app.transfer.shared import (
+    CommentIn,
+    SharedItemIn,
+    export_comments,
+    export_shared_items,
+    merge_comment,
+    merge_shared_item,
+    parse_comment,
+    parse_shared_item,
+)
 
 FORMAT_NAME = "inquiry-journal"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
+# The lists of records in a file, in the order they are imported.
+SECTIONS = (
+    "entries",
+    "inquiries",
+    "cycles",
+    "sessions",
+    "contacts",
+    "shared_items",
+    "comments",
+    "sent",
+    "received_packages",
+)
 
 Progress = Callable[[int, int], None]
 
@@ -43,17 +80,24 @@ __all__ = ["ImportResult"]
 
 
 def export_document(journal: Journal) -> dict[str, Any]:
-    """The whole journal (trash and earlier versions included) as a JSON-ready dict."""
+    """Everything the journal holds (trash, earlier versions and sharing included), as a
+    JSON-ready dict. This journal's private keys are never part of it."""
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "app_version": __version__,
         "journal_id": journal.meta.journal_id,
         "exported": f.iso(datetime.now(UTC)),
+        "card": export_card(journal),
         "entries": export_entries(journal),
         "inquiries": export_inquiries(journal),
         "cycles": export_cycles(journal),
         "sessions": export_sessions(journal),
+        "contacts": export_contacts(journal),
+        "shared_items": export_shared_items(journal),
+        "comments": export_comments(journal),
+        "sent": export_sent(journal),
+        "received_packages": export_received(journal),
     }
 
 
@@ -62,7 +106,7 @@ def export_json(journal: Journal, out: Path) -> dict[str, int]:
     document = export_document(journal)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     write_atomically(out, text.encode("utf-8"))
-    return {key: len(document[key]) for key in ("entries", "inquiries", "cycles", "sessions")}
+    return {key: len(document[key]) for key in SECTIONS}
 
 
 @dataclass(frozen=True)
@@ -73,11 +117,29 @@ class ImportFile:
     inquiries: list[InquiryIn]
     cycles: list[CycleIn]
     sessions: list[SessionIn]
+    contacts: list[ContactIn] = field(default_factory=list)
+    shared_items: list[SharedItemIn] = field(default_factory=list)
+    comments: list[CommentIn] = field(default_factory=list)
+    sent: list[SentIn] = field(default_factory=list)
+    received: list[ReceivedIn] = field(default_factory=list)
 
     @property
     def size(self) -> int:
         """How many records the file holds."""
-        return len(self.entries) + len(self.inquiries) + len(self.cycles) + len(self.sessions)
+        return sum(
+            len(records)
+            for records in (
+                self.entries,
+                self.inquiries,
+                self.cycles,
+                self.sessions,
+                self.contacts,
+                self.shared_items,
+                self.comments,
+                self.sent,
+                self.received,
+            )
+        )
 
 
 def read_import_file(path: Path) -> ImportFile:
@@ -100,6 +162,14 @@ def read_import_file(path: Path) -> ImportFile:
         raise ImportRejectedError(
             f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
+    except RecursionError:
+        raise ImportRejectedError(
+            f"{path.name} is nested too deeply to be an Inquiry Journal export."
+        ) from None
+    except ValueError:  # Python refuses to read an integer of thousands of digits
+        raise ImportRejectedError(
+            f"{path.name} holds a number too long to be part of an Inquiry Journal export."
+        ) from None
     return parse_document(document, path.name)
 
 
@@ -108,16 +178,18 @@ def parse_document(document: object, name: str = "the file") -> ImportFile:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportRejectedError(f"{name} is not an Inquiry Journal export.")
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ImportRejectedError(f"{name} has no format version.")
     if version > FORMAT_VERSION:
+        number = f" (format {version})" if version < 10**6 else ""
         raise ImportRejectedError(
-            f"{name} was exported by a newer version of Inquiry Journal (format {version}); "
+            f"{name} was exported by a newer version of Inquiry Journal{number}; "
             "update the app to import it."
         )
-    for key in ("entries", "inquiries", "cycles", "sessions"):
+    for key in SECTIONS:
         if not isinstance(document.get(key, []), list):
-            raise ImportRejectedError(f"{name} has no list of {key}.")
+            raise ImportRejectedError(f"{name} has no list of {key.replace('_', ' ')}.")
+    _refuse_broken_text(document, name)
     entries = [parse_entry(v, f"entry {n} of {name}") for n, v in _numbered(document, "entries")]
     inquiries = [
         parse_inquiry(v, f"line of inquiry {n} of {name}")
@@ -127,20 +199,68 @@ def parse_document(document: object, name: str = "the file") -> ImportFile:
     sessions = [
         parse_session(v, f"session {n} of {name}") for n, v in _numbered(document, "sessions")
     ]
-    for kind, ids in (
+    contacts = [
+        parse_contact(v, f"contact {n} of {name}") for n, v in _numbered(document, "contacts")
+    ]
+    shared = [
+        parse_shared_item(v, f"shared item {n} of {name}")
+        for n, v in _numbered(document, "shared_items")
+    ]
+    comments = [
+        parse_comment(v, f"comment {n} of {name}") for n, v in _numbered(document, "comments")
+    ]
+    sent = [parse_sent(v, f"sent record {n} of {name}") for n, v in _numbered(document, "sent")]
+    received = [
+        parse_received(v, f"received package {n} of {name}")
+        for n, v in _numbered(document, "received_packages")
+    ]
+    keys: list[tuple[str, list[str]]] = [
         ("entry", [e.id for e in entries]),
         ("line of inquiry", [i.id for i in inquiries]),
         ("cycle", [c.id for c in cycles]),
         ("session", [s.id for s in sessions]),
-    ):
-        seen: set[str] = set()
-        for n, record_id in enumerate(ids, start=1):
-            if record_id in seen:
+        ("contact", [c.fingerprint for c in contacts]),
+        ("shared item", [f"{s.participant} {s.id}" for s in shared]),
+        ("comment", [c.id for c in comments]),
+        ("sent record", [f"{s.coach} {s.item}" for s in sent]),
+        ("received package", [p.id for p in received]),
+    ]
+    for kind, ids in keys:
+        _refuse_repeats(kind, ids, name)
+    actions = [a.id for s in sessions for a in s.actions]
+    _refuse_repeats("action", actions, name, across=True)
+    return ImportFile(
+        entries, inquiries, cycles, sessions, contacts, shared, comments, sent, received
+    )
+
+
+def _refuse_repeats(kind: str, ids: list[str], name: str, *, across: bool = False) -> None:
+    seen: set[str] = set()
+    for n, record_id in enumerate(ids, start=1):
+        if record_id in seen:
+            where = f"An {kind} in {name}" if across else f"{kind.capitalize()} {n} of {name}"
+            raise ImportRejectedError(f"{where} repeats the id {record_id}.")
+        seen.add(record_id)
+
+
+def _refuse_broken_text(document: object, name: str) -> None:
+    """Refuse text that cannot be stored: a lone surrogate (such as \\ud800) is not Unicode."""
+    pending = [document]
+    while pending:  # a loop, not recursion: the depth is whatever the file's author chose
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
                 raise ImportRejectedError(
-                    f"{kind.capitalize()} {n} of {name} repeats the id {record_id}."
-                )
-            seen.add(record_id)
-    return ImportFile(entries, inquiries, cycles, sessions)
+                    f"{name} holds text that is not valid Unicode (a lone surrogate, such as "
+                    "\\ud800); nothing was imported."
+                ) from None
 
 
 def _numbered(document: dict[str, Any], key: str) -> list[tuple[int, object]]:
@@ -181,6 +301,21 @@ def import_json(journal: Journal, path: Path, progress: Progress | None = None) 
             session.flush()
             for record in incoming.sessions:
                 merge_session(merge, record)
+                step()
+            for contact in incoming.contacts:
+                merge_contact(merge, contact)
+                step()
+            for item in incoming.shared_items:
+                merge_shared_item(merge, item)
+                step()
+            for comment in incoming.comments:
+                merge_comment(merge, comment)
+                step()
+            for sent in incoming.sent:
+                merge_sent(merge, sent)
+                step()
+            for package in incoming.received:
+                merge_received(merge, package)
                 step()
     except SQLAlchemyError as exc:
         raise StorageError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -13,10 +14,23 @@ from app.tags import normalise_tags
 
 E = TypeVar("E", bound=StrEnum)
 
+# Dates outside these years are refused: nothing genuine is dated there, and arithmetic on
+# them elsewhere in the app (a day later, an hour earlier) would overflow.
+FIRST_YEAR = 1900
+LAST_YEAR = 9998
+
 
 def iso(value: datetime | None) -> str | None:
     """A datetime as ISO 8601 in UTC (None stays None)."""
     return None if value is None else value.astimezone(UTC).isoformat()
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value as it may appear in a one-line message: quoted, escaped and cut short."""
+    if not isinstance(value, str):
+        return "a value that is not text"
+    cut = value[:limit].encode("unicode_escape").decode("ascii")
+    return f"'{cut}{'...' if len(value) > limit else ''}'"
 
 
 def refuse(where: str, message: str) -> ImportRejectedError:
@@ -47,7 +61,9 @@ def ident(item: dict[str, Any], key: str, where: str, *, optional: bool = False)
     if value is None and optional:
         return None
     try:
-        return str(uuid.UUID(str(value)))
+        if not isinstance(value, str):
+            raise ValueError(key)
+        return str(uuid.UUID(value))
     except ValueError:
         raise refuse(where, f"'{key}' is not a UUID.") from None
 
@@ -70,7 +86,9 @@ def moment(item: dict[str, Any], key: str, where: str, *, optional: bool = False
     value = item.get(key)
     try:
         parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
+        if parsed is not None and parsed.tzinfo is not None:
+            parsed = parsed.astimezone(UTC)  # may overflow at the ends of the calendar
+    except (ValueError, OverflowError):
         parsed = None
     if parsed is None or parsed.tzinfo is None:
         raise refuse(
@@ -78,7 +96,9 @@ def moment(item: dict[str, Any], key: str, where: str, *, optional: bool = False
             f"'{key}' should be a date and time with a time zone, "
             "such as 2026-03-01T09:30:00+00:00.",
         )
-    return parsed.astimezone(UTC)
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise refuse(where, f"'{key}' is not between the years {FIRST_YEAR} and {LAST_YEAR}.")
+    return parsed
 
 
 def maybe_moment(item: dict[str, Any], key: str, where: str) -> datetime | None:
@@ -92,15 +112,23 @@ def day(item: dict[str, Any], key: str, where: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(str(value))
+        if not isinstance(value, str):
+            raise ValueError(key)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise refuse(where, f"'{key}' should be a date such as 2026-03-01.") from None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise refuse(where, f"'{key}' is not between the years {FIRST_YEAR} and {LAST_YEAR}.")
+    return parsed
 
 
 def domains(item: dict[str, Any], where: str) -> tuple[Domain, ...]:
     """The domains field."""
+    codes = items(item, "domains", where)
     try:
-        found = [Domain(str(code)) for code in items(item, "domains", where)]
+        found = [Domain(code) for code in codes if isinstance(code, str)]
+        if len(found) != len(codes):
+            raise ValueError("domains")
     except ValueError:
         allowed = ", ".join(d.value for d in Domain)
         raise refuse(where, f"has an unknown domain (allowed: {allowed}).") from None
@@ -117,8 +145,11 @@ def tags(item: dict[str, Any], where: str) -> tuple[str, ...]:
 
 def choice(item: dict[str, Any], key: str, kind: type[E], where: str) -> E:
     """A field that must be one of an enumeration's values."""
+    value = item.get(key)
     try:
-        return kind(str(item.get(key)))
+        if not isinstance(value, str):
+            raise ValueError(key)
+        return kind(value)
     except ValueError:
         allowed = ", ".join(v.value for v in kind)
         raise refuse(where, f"'{key}' must be one of: {allowed}.") from None
@@ -129,4 +160,23 @@ def flag(item: dict[str, Any], key: str, where: str) -> bool:
     value = item.get(key, False)
     if not isinstance(value, bool):
         raise refuse(where, f"'{key}' must be true or false.")
+    return value
+
+
+def strings(item: dict[str, Any], key: str, where: str) -> list[str]:
+    """A list of strings (missing means empty)."""
+    values = items(item, key, where)
+    if not all(isinstance(v, str) for v in values):
+        raise refuse(where, f"'{key}' should be a list of text.")
+    return values
+
+
+_FINGERPRINT = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}")
+
+
+def fingerprint(item: dict[str, Any], key: str, where: str) -> str:
+    """A card fingerprint such as 7KQ2-M9XD-4TRB-H1VC."""
+    value = item.get(key)
+    if not isinstance(value, str) or not _FINGERPRINT.fullmatch(value):
+        raise refuse(where, f"'{key}' is not a card fingerprint such as 7KQ2-M9XD-4TRB-H1VC.")
     return value

@@ -171,6 +171,8 @@ def merge_session(merge: Merge, item: SessionIn) -> None:
     for position, incoming in enumerate(item.actions):
         action = existing.get(incoming.id)
         if action is None:
+            if session.get(AgreedAction, incoming.id) is not None:
+                raise f.refuse(f"action {incoming.id}", "it belongs to another session here.")
             action = AgreedAction(id=incoming.id, created_at=incoming.created)
         if action.updated_at is None or incoming.updated >= action.updated_at:
             action.what, action.with_whom = incoming.what, incoming.with_whom

@@ -1,0 +1,36 @@
+"""A digest of everything a journal's database holds, to prove something changed nothing."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import text
+
+from app.journal import Journal
+
+
+def content_digest(journal: Journal) -> str:
+    """SHA-256 over every row of every table (full-text index included), in a stable order."""
+    digest = hashlib.sha256()
+    with journal.engine.connect() as conn:
+        tables = conn.scalars(
+            text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ).all()
+        for table in tables:
+            rows = conn.execute(text(f'SELECT * FROM "{table}"')).all()
+            digest.update(table.encode())
+            for row in sorted(repr(tuple(row)) for row in rows):
+                digest.update(row.encode())
+    return digest.hexdigest()
+
+
+def row_counts(journal: Journal) -> dict[str, int]:
+    """How many rows each of the journal's own tables holds."""
+    with journal.engine.connect() as conn:
+        tables = conn.scalars(
+            text(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE '%search%' ORDER BY name"
+            )
+        ).all()
+        return {t: conn.scalar(text(f'SELECT count(*) FROM "{t}"')) or 0 for t in tables}
