@@ -300,3 +300,20 @@ def test_a_failure_half_way_leaves_the_journal_exactly_as_it_was(
         import_json(fresh, tmp_path / "late.json", lambda done, total: steps.append(done))
     assert steps  # records had been applied before the refusal
     assert content_digest(fresh) == before
+
+
+def test_every_key_the_export_writes_is_documented(
+    pair: tuple[Journal, Journal], tmp_path: Path
+) -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "export-format.md").read_text(encoding="utf-8")
+    participant, coach = pair
+    written: set[str] = set()
+    for journal in (participant, coach):
+        document = export_document(journal)
+        written |= set(document)
+        for key in SECTIONS:
+            for record in document[key]:
+                written |= set(record)
+    missing = sorted(key for key in written if f"`{key}`" not in doc)
+    assert missing == []
+    assert "# Inquiry Journal export format (version 4)" in doc
