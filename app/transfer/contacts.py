@@ -150,8 +150,8 @@ def parse_contact(value: object, where: str) -> ContactIn:
     signing_key = _key(item, "signing_key", where)
     if fingerprint(encryption_key, signing_key) != stated:
         raise f.refuse(where, "its fingerprint does not match its keys.")
-    name = " ".join(f.text(item, "name", where).split())
-    if not name or len(name) > MAX_NAME:
+    name = f.text(item, "name", where)
+    if not name.strip() or len(name) > MAX_NAME:
         raise f.refuse(where, f"'name' should be 1 to {MAX_NAME} characters.")
     return ContactIn(
         fingerprint=stated,
