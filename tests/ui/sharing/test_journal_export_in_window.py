@@ -1,0 +1,64 @@
+"""File > Import… with a journal export: a coach's whole workspace comes back, and a hostile
+file is refused in one line with nothing changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.journal import create_journal
+from app.transfer import export_json
+from app.ui.navigation import View
+from tests.support.digest import content_digest
+from tests.ui.sharing.conftest import FilePicker, feedback_file, share_to_coach
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _import(qtbot, window, picker: FilePicker, path):
+    picker.answers.append(path)
+    window.sharing_commands.import_file.trigger()
+    dialog = window.controllers.sharing.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=20_000)
+    return dialog
+
+
+def test_a_coachs_export_brings_back_the_coaching_view_with_its_comments(
+    qtbot, paired, coach, make_window, picker: FilePicker, tmp_path, key_store
+):
+    huddle = paired.entries.create("Huddle", "I asked first.")
+    share_to_coach(paired, coach, [huddle.id])
+    feedback_file(coach, paired, [(huddle.id, "", "Who spoke?")], tmp_path / "f.ijshare")
+    export = tmp_path / "coach.json"
+    export_json(coach, export)
+    fresh, _ = create_journal(tmp_path / "new-laptop", key_store)
+    try:
+        window = make_window(fresh, pick_file=picker)
+        coaching = window.commands.views[View.COACHING]
+        assert not window.rail.is_available(View.COACHING)
+
+        dialog = _import(qtbot, window, picker, export)
+        assert dialog.status_label.text().startswith("Imported: 4 added")
+        qtbot.mouseClick(dialog.close_button, LEFT)
+        assert window.rail.is_available(View.COACHING)
+        coaching.trigger()
+        page = window.coach_page
+        qtbot.waitUntil(lambda: page.item_list.titles() == ["Huddle"], timeout=10_000)
+    finally:
+        fresh.close()
+
+
+def test_a_deeply_nested_file_is_refused_in_one_line_on_the_worker_thread(
+    qtbot, journal, make_window, picker: FilePicker, tmp_path
+):
+    journal.entries.create("Keep me", "as I am")
+    hostile = tmp_path / "deep.json"
+    hostile.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    before = content_digest(journal)
+    window = make_window(journal, pick_file=picker)
+
+    dialog = _import(qtbot, window, picker, hostile)
+    text = dialog.status_label.text()
+    assert "nested too deeply" in text and "\n" not in text and "unexpectedly" not in text
+    assert content_digest(journal) == before
+    dialog.close()
