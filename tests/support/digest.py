@@ -23,14 +23,3 @@ def content_digest(journal: Journal) -> str:
                 digest.update(row.encode())
     return digest.hexdigest()
 
-
-def row_counts(journal: Journal) -> dict[str, int]:
-    """How many rows each of the journal's own tables holds."""
-    with journal.engine.connect() as conn:
-        tables = conn.scalars(
-            text(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE '%search%' ORDER BY name"
-            )
-        ).all()
-        return {t: conn.scalar(text(f'SELECT count(*) FROM "{t}"')) or 0 for t in tables}
