@@ -22,4 +22,3 @@ def content_digest(journal: Journal) -> str:
             for row in sorted(repr(tuple(row)) for row in rows):
                 digest.update(row.encode())
     return digest.hexdigest()
-
