@@ -187,6 +187,11 @@ def complete_restore(folder: Path, pending: Pending) -> None:
     crash at any point (raises OSError or StorageError).
     """
     staged = folder / pending.staged
+    if not staged.exists() and not db_path(folder).exists():
+        raise StorageError(
+            f"A restore into {folder} was interrupted and its restored journal.db is missing. "
+            "Restore the backup again; nothing else was changed."
+        )
     if staged.exists():
         present = [folder / name for name in SET_ASIDE if (folder / name).exists()]
         if present:

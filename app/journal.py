@@ -152,6 +152,7 @@ def create_journal(
 
     With no passphrase the key goes in the keyring (KeyUnavailableError if there is none).
     """
+    finish_interrupted(folder)  # a journal half-made by a crash is removed first
     if journal_exists(folder):
         raise JournalError(f"{folder} already holds a journal.")
     if db_path(folder).exists():
