@@ -155,6 +155,14 @@ def _finish(folder: Path) -> str | None:
         return None
     try:
         if pending.operation is Operation.RESTORE:
+            if not (folder / pending.staged).exists() and not db_path(folder).exists():
+                # Someone removed the restored copy: only going back is possible.
+                if not undo_restore(folder, pending):
+                    raise StorageError(f"An interrupted restore in {folder} could not be undone.")
+                return (
+                    "A restore was interrupted and its restored copy has gone, so your journal "
+                    "was put back as it was. Restore the backup again if you still want it."
+                )
             complete_restore(folder, pending)
             where = folder / pending.aside
             kept = f" Your journal as it was is kept in {where}." if where.is_dir() else ""
@@ -187,11 +195,6 @@ def complete_restore(folder: Path, pending: Pending) -> None:
     crash at any point (raises OSError or StorageError).
     """
     staged = folder / pending.staged
-    if not staged.exists() and not db_path(folder).exists():
-        raise StorageError(
-            f"A restore into {folder} was interrupted and its restored journal.db is missing. "
-            "Restore the backup again; nothing else was changed."
-        )
     if staged.exists():
         present = [folder / name for name in SET_ASIDE if (folder / name).exists()]
         if present:

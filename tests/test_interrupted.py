@@ -81,3 +81,25 @@ def test_an_operation_still_running_elsewhere_is_left_alone(journal: Journal) ->
     # Once it is no longer held, the unswitched re-key is undone.
     assert "still opens with your recovery code" in (finish_interrupted(folder) or "")
     assert not (folder / ".journal.db.rekeying").exists()
+
+
+def test_a_restore_whose_restored_copy_has_gone_puts_the_journal_back(journal: Journal) -> None:
+    folder = journal.folder
+    journal.entries.create("Mine", "Still here.")
+    meta = journal.meta
+    journal.close()
+    aside = folder / "before-restore-2026-03-12T090000Z"
+    begin(folder, Pending(Operation.RESTORE, meta, ".journal.db.restoring", aside.name))
+    aside.mkdir()
+    for name in ("journal.db", "journal.json"):
+        (folder / name).replace(aside / name)
+
+    notice = finish_interrupted(folder)
+
+    assert notice is not None and "put back as it was" in notice
+    assert not aside.exists() and not (folder / PENDING_NAME).exists()
+    reopened = open_journal(folder, SystemKeyring())
+    try:
+        assert [s.title for s in reopened.entries.summaries()] == ["Mine"]
+    finally:
+        reopened.close()
