@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import __version__
 from app.commands import backup as backup_commands
@@ -37,11 +38,13 @@ def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -
             from app.ui.launch import main as open_window
 
             return open_window(folder)
-        if getattr(args, "needs_journal", True) and is_network_path(folder):
-            warn(
-                f"{folder} looks like a network folder. Journals kept on a network share "
-                "can be damaged; please use a folder on this computer."
-            )
+        if getattr(args, "needs_journal", True):
+            if is_network_path(folder):
+                warn(
+                    f"{folder} looks like a network folder. Journals kept on a network share "
+                    "can be damaged; please use a folder on this computer."
+                )
+            _finish_interrupted(folder)
         handler: Handler = args.handler
         return handler(args, folder, store)
     except JournalError as exc:
@@ -50,6 +53,15 @@ def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -
     except KeyboardInterrupt:
         print(f"{PROG}: stopped.", file=sys.stderr)
         return 130
+
+
+def _finish_interrupted(folder: Path) -> None:
+    """Finish or undo a restore or key change that a crash cut short, and say so."""
+    from app.interrupted import finish_interrupted
+
+    notice = finish_interrupted(folder)
+    if notice is not None:
+        print(f"{PROG}: {notice}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:

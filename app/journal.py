@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,12 +18,23 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.cycles import CycleStore
 from app.entries import EntryStore
 from app.errors import JournalError, KeyUnavailableError, StorageError, WrongKeyError
+from app.interrupted import (
+    PENDING_NAME,
+    Operation,
+    Pending,
+    begin,
+    end,
+    finish_interrupted,
+    rekey_beside,
+    switch_rekeyed,
+)
 from app.recovery import decode_recovery_code, encode_recovery_code
 from app.resources import shipped_templates_dir
 from app.search import SearchService
 from app.sessions import SessionStore
 from app.storage import engine as engine_mod
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
+from app.storage.lock import operation_lock
 from app.storage.meta import (
     JournalMeta,
     KeyMode,
@@ -33,6 +45,7 @@ from app.storage.meta import (
     write_meta,
 )
 from app.storage.schema import ensure_current
+from app.storage.steps import step
 from app.templates import TemplateLibrary, load_library, user_templates_dir
 
 MIN_PASSPHRASE_LENGTH = 8
@@ -139,6 +152,7 @@ def create_journal(
 
     With no passphrase the key goes in the keyring (KeyUnavailableError if there is none).
     """
+    finish_interrupted(folder)  # a journal half-made by a crash is removed first
     if journal_exists(folder):
         raise JournalError(f"{folder} already holds a journal.")
     if db_path(folder).exists():
@@ -162,17 +176,26 @@ def create_journal(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"Could not create the folder {folder}: {exc.strerror}.") from exc
-    if isinstance(key, RawKey):
-        key_store.save(meta.journal_id, key)
-    write_meta(folder, meta)
+    # Until the intent is forgotten, the next start removes a half-made journal: its
+    # recovery code has not been shown yet.
+    pending = Pending(Operation.CREATE, meta)
+    begin(folder, pending)
     try:
+        if isinstance(key, RawKey):
+            step("create: saving the key in the keyring")
+            key_store.save(meta.journal_id, key)
+        step("create: writing journal.json")
+        write_meta(folder, meta)
+        step("create: making journal.db")
         journal = _open_with_key(folder, meta, key)
     except BaseException:
-        for leftover in (db_path(folder), meta_path(folder)):
+        for leftover in (db_path(folder), meta_path(folder), folder / PENDING_NAME):
             with contextlib.suppress(OSError):
                 leftover.unlink()
         raise
-    return journal, journal.recovery_code()
+    code = journal.recovery_code()
+    end(folder, pending)
+    return journal, code
 
 
 def key_for(folder: Path, key_store: KeyStore, passphrase: str | None = None) -> JournalKey:
@@ -193,18 +216,27 @@ def key_for(folder: Path, key_store: KeyStore, passphrase: str | None = None) ->
 
 def open_journal(folder: Path, key_store: KeyStore, passphrase: str | None = None) -> Journal:
     """Unlock and open the journal in `folder`, migrating its schema if needed."""
+    finish_interrupted(folder)
     meta = read_meta(folder)
     return _open_with_key(folder, meta, key_for(folder, key_store, passphrase))
 
 
 def recover_journal(
-    folder: Path, code: str, key_store: KeyStore, new_passphrase: str | None = None
+    folder: Path,
+    code: str,
+    key_store: KeyStore,
+    new_passphrase: str | None = None,
+    *,
+    announce: Callable[[str], None] | None = None,
 ) -> tuple[Journal, str | None]:
     """Reopen a journal with its recovery code and keep its key again.
 
     With no new passphrase the key goes back into the keyring and the code stays valid.
-    With one, the journal is re-encrypted under it and the new recovery code is returned.
+    With one, a re-encrypted copy is made beside the journal, its new recovery code is given
+    to `announce` (to be shown), and only then does the copy replace the journal; the new
+    code is also returned. Until that switch the old code still opens the journal.
     """
+    finish_interrupted(folder)
     meta = read_meta(folder)
     raw = RawKey(decode_recovery_code(code))
     try:
@@ -214,17 +246,22 @@ def recover_journal(
             "That recovery code is for a different journal: it does not open this one."
         ) from None
     if new_passphrase is None:
+        # The key does not change, so each step leaves a journal the code opens.
+        step("recover: saving the key in the keyring")
         key_store.save(meta.journal_id, raw)
         meta = meta.with_key_mode(KeyMode.KEYRING)
+        step("recover: writing journal.json")
         write_meta(folder, meta)
         return _open_with_key(folder, meta, raw), None
     validate_passphrase(new_passphrase)
     new_key = Passphrase(new_passphrase)
-    engine_mod.rekey(db_path(folder), raw, new_key)
     meta = meta.with_key_mode(KeyMode.PASSPHRASE)
-    write_meta(folder, meta)
-    journal = _open_with_key(folder, meta, new_key)
-    return journal, journal.recovery_code()
+    with operation_lock(folder):
+        new_code = rekey_beside(folder, raw, new_key)
+        if announce is not None:
+            announce(new_code)
+        switch_rekeyed(folder, meta)
+    return _open_with_key(folder, meta, new_key), new_code
 
 
 def _open_with_key(folder: Path, meta: JournalMeta, key: JournalKey) -> Journal:

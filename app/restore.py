@@ -1,8 +1,10 @@
 """Restoring a backup: into this journal's folder, or onto a new laptop with the recovery code.
 
-The backup is taken out and checked (it opens with the key, is whole, and is not from a newer
-version of the app) before anything in the journal folder is touched. The journal as it was
-is then moved, never deleted, into a `before-restore-<time>` folder beside it.
+The backup is taken out (into a work folder inside the journal folder) and checked (it opens
+with the key, is whole, and is not from a newer version of the app) before anything of the
+journal is touched. The journal as it was is then moved, never deleted, into a
+`before-restore-<time>` folder beside it. The swap is recorded in `journal.pending.json`
+first, so a crash half-way is finished on the next start (see app.interrupted).
 """
 
 from __future__ import annotations
@@ -10,25 +12,36 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from app.errors import JournalError, StorageError, WrongKeyError
+from app.interrupted import (
+    RESTORING_NAME,
+    Operation,
+    Pending,
+    begin,
+    complete_restore,
+    finish_interrupted,
+    key_mode_for,
+    undo_restore,
+    work_folder,
+)
 from app.journal import Journal, open_journal, validate_passphrase
-from app.recovery import decode_recovery_code
+from app.recovery import decode_recovery_code, encode_recovery_code
 from app.storage import engine as engine_mod
 from app.storage.backup_file import BackupManifest, unpack_backup, verify_backup
-from app.storage.files import describe_os_error, fsync_dir
+from app.storage.files import describe_os_error
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
-from app.storage.meta import DB_NAME, META_NAME, JournalMeta, KeyMode, db_path, write_meta
-
-_INCOMING = ".journal.db.restoring"
-_SET_ASIDE = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", META_NAME)
+from app.storage.lock import operation_lock
+from app.storage.meta import JournalMeta
+from app.storage.steps import step
 
 Clock = Callable[[], datetime]
+Announce = Callable[[str], None]
+"""Shows a new recovery code to the person (called before the journal switches to it)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +50,8 @@ class RestoredBackup:
 
     manifest: BackupManifest
     kept_aside: Path | None
+    new_code: str | None = None
+    """The new recovery code, when the restore set a new passphrase."""
 
     def describe(self) -> str:
         """One or two sentences for the person."""
@@ -60,27 +75,48 @@ def restore_backup(
     *,
     new_passphrase: str | None = None,
     now: Clock | None = None,
+    announce: Announce | None = None,
 ) -> RestoredBackup:
     """Replace the (closed) journal in `folder` with the backup, opened with `key`.
 
     With a raw key the journal is kept in the keyring afterwards; with `new_passphrase` it is
-    re-encrypted under that passphrase first. A refused backup leaves the folder as it was.
+    re-encrypted under that passphrase first, and its new recovery code is given to
+    `announce` before the journal is switched. A refused backup leaves the folder as it was.
     """
     if new_passphrase is not None:
         validate_passphrase(new_passphrase)
-    with tempfile.TemporaryDirectory(prefix="inquiry-journal-restore-") as work:
-        unpacked = unpack_backup(backup, key, Path(work))
+    finish_interrupted(folder)
+    made_folder = not folder.exists()
+    try:
+        work = work_folder(folder)
+    except StorageError:
+        _remove_new_folder(folder, made_folder)
+        raise
+    try:
+        unpacked = unpack_backup(backup, key, work)
         keep_as: JournalKey = key
+        new_code = None
         if new_passphrase is not None:
             keep_as = Passphrase(new_passphrase)
+            step("restore: re-keying the unpacked copy")
             engine_mod.rekey(unpacked.db_file, key, keep_as)
-        mode = KeyMode.KEYRING if isinstance(keep_as, RawKey) else KeyMode.PASSPHRASE
-        meta = unpacked.meta.with_key_mode(mode)
+            new_code = encode_recovery_code(
+                engine_mod.derive_raw_key(unpacked.db_file, keep_as).value
+            )
+            if announce is not None:
+                announce(new_code)
+        meta = unpacked.meta.with_key_mode(key_mode_for(keep_as))
         if isinstance(keep_as, RawKey):
+            step("restore: saving the key in the keyring")
             key_store.save(meta.journal_id, keep_as)
         stamp = (now or _utc_now)().astimezone(UTC).strftime("%Y-%m-%dT%H%M%SZ")
         kept = _swap_in(folder, unpacked.db_file, meta, stamp)
-    return RestoredBackup(unpacked.manifest, kept)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        _remove_new_folder(folder, made_folder)
+        raise
+    shutil.rmtree(work, ignore_errors=True)
+    return RestoredBackup(unpacked.manifest, kept, new_code)
 
 
 def restore_with_recovery_code(
@@ -89,16 +125,21 @@ def restore_with_recovery_code(
     code: str,
     key_store: KeyStore,
     new_passphrase: str | None = None,
+    *,
+    announce: Announce | None = None,
 ) -> tuple[Journal, RestoredBackup, str | None]:
     """A new laptop: restore with the recovery code and open the journal.
 
     Without `new_passphrase` the key goes in this computer's keyring and the code stays the
-    same; with one, the journal is protected by it and the new recovery code is returned.
-    A wrong code writes nothing.
+    same; with one, the journal is protected by it and the new recovery code is returned
+    (and given to `announce` before the journal is put in place). A wrong code writes
+    nothing.
     """
     raw = RawKey(decode_recovery_code(code))
     try:
-        restored = restore_backup(folder, backup, raw, key_store, new_passphrase=new_passphrase)
+        restored = restore_backup(
+            folder, backup, raw, key_store, new_passphrase=new_passphrase, announce=announce
+        )
     except WrongKeyError:
         raise WrongKeyError(
             "That recovery code does not open this backup: it belongs to another journal, or "
@@ -106,8 +147,7 @@ def restore_with_recovery_code(
             "written."
         ) from None
     journal = open_journal(folder, key_store, new_passphrase)
-    new_code = journal.recovery_code() if new_passphrase is not None else None
-    return journal, restored, new_code
+    return journal, restored, restored.new_code
 
 
 @dataclass(frozen=True)
@@ -140,59 +180,34 @@ def _open_again(folder: Path, key: JournalKey, key_store: KeyStore) -> Journal:
 
 
 def _swap_in(folder: Path, new_db: Path, meta: JournalMeta, stamp: str) -> Path | None:
-    """Put the checked database and its journal.json in `folder`, setting aside what is there.
+    """Put the checked database (inside `folder`) and its journal.json in place, setting
+    aside what is there.
 
-    Any failure puts the folder back as it was and raises StorageError.
+    The intent is recorded first, so a crash at any later point is finished on the next
+    start. Any failure puts the folder back as it was and raises StorageError.
     """
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _storage_error(f"the folder {folder} could not be made", exc) from exc
-    incoming = folder / _INCOMING
-    try:
-        shutil.copyfile(new_db, incoming)
-        with incoming.open("rb+") as handle:
-            os.fsync(handle.fileno())
-    except OSError as exc:
-        _remove(incoming)
-        raise _storage_error(f"the backup could not be copied into {folder}", exc) from exc
-    present = [folder / name for name in _SET_ASIDE if (folder / name).exists()]
-    aside = _aside_folder(folder, stamp) if present else None
-    moved: list[Path] = []
-    placed = False
-    try:
-        if aside is not None:
-            aside.mkdir()
-            for path in present:
-                path.replace(aside / path.name)
-                moved.append(path)
-        incoming.replace(db_path(folder))
-        placed = True
-        write_meta(folder, meta)
-    except (OSError, StorageError) as exc:
-        _put_back(folder, incoming, aside, moved, placed=placed)
-        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
-        raise StorageError(
-            f"The backup could not be put in place: {reason}. Your journal is as it was."
-        ) from exc
-    fsync_dir(folder)
-    return aside
-
-
-def _put_back(
-    folder: Path, incoming: Path, aside: Path | None, moved: list[Path], *, placed: bool
-) -> None:
-    """Undo a half-done swap: the journal's own files go back where they were."""
-    _remove(incoming)
-    if placed:
-        _remove(db_path(folder))  # the restored copy; the backup file still has it
-    if aside is None:
-        return
-    for path in moved:
-        with contextlib.suppress(OSError):
-            (aside / path.name).replace(path)
-    with contextlib.suppress(OSError):
-        aside.rmdir()
+    incoming = folder / RESTORING_NAME
+    with operation_lock(folder):
+        try:
+            with new_db.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            step("restore: moving the checked copy beside the journal")
+            new_db.replace(incoming)
+        except OSError as exc:
+            _remove(incoming)
+            raise _storage_error(f"the backup could not be moved into {folder}", exc) from exc
+        aside = _aside_folder(folder, stamp)
+        pending = Pending(Operation.RESTORE, meta, staged=RESTORING_NAME, aside=aside.name)
+        begin(folder, pending)
+        try:
+            complete_restore(folder, pending)
+        except (OSError, StorageError) as exc:
+            undo_restore(folder, pending)
+            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+            raise StorageError(
+                f"The backup could not be put in place: {reason}. Your journal is as it was."
+            ) from exc
+    return aside if aside.is_dir() else None
 
 
 def _aside_folder(folder: Path, stamp: str) -> Path:
@@ -209,6 +224,12 @@ def _storage_error(what: str, exc: OSError) -> StorageError:
         f"The backup could not be restored: {what} ({describe_os_error(exc)}). "
         "Your journal is as it was."
     )
+
+
+def _remove_new_folder(folder: Path, made: bool) -> None:
+    """A folder this restore made (a new laptop) goes again when the restore fails."""
+    if made:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _remove(path: Path) -> None:

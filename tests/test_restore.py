@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import errno
-import shutil
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
 import pytest
 
-from app import restore as restore_mod
+from app import interrupted as interrupted_mod
 from app.backups import backup_now, backup_to_file
 from app.errors import (
     BackupError,
@@ -141,7 +141,7 @@ def test_a_disk_that_fills_during_restore_leaves_the_journal_as_it_was(
     def disk_full(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    monkeypatch.setattr(os, "fsync", disk_full)  # the unpacked copy cannot be made durable
     with pytest.raises(StorageError, match="the disk is full"):
         restore_backup(journal.folder, backed_up, journal.key, key_store)
     assert folder_digest(journal.folder) == before
@@ -155,7 +155,7 @@ def test_a_failure_after_setting_aside_puts_the_journal_back(
     def refuse(*_args: object) -> None:
         raise StorageError("Could not write journal.json: permission was refused")
 
-    monkeypatch.setattr(restore_mod, "write_meta", refuse)
+    monkeypatch.setattr(interrupted_mod, "write_meta", refuse)
     with pytest.raises(StorageError, match="Your journal is as it was"):
         restore_backup(journal.folder, backed_up, journal.key, key_store)
     assert folder_digest(journal.folder) == before

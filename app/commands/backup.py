@@ -129,7 +129,7 @@ def cmd_restore(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
             code = sys.stdin.readline() if args.code == "-" else str(args.code)
             new_passphrase = _new_passphrase(args, store)
             journal, restored, new_code = restore_with_recovery_code(
-                folder, backup, code, store, new_passphrase
+                folder, backup, code, store, new_passphrase, announce=_print_new_code
             )
         else:
             key, passphrase = _key_for_restore(folder, store, manifest.journal_id)
@@ -150,11 +150,13 @@ def cmd_restore(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
             lock.release()
     print(f"{restored.describe()} It opens with {plural(entries, 'entry', 'entries')}.")
     if new_code is not None:
-        print(
-            "The journal is now protected by your new passphrase.\n\n"
-            f"Your NEW recovery code: {new_code}\n\n{RECOVERY_ADVICE}"
-        )
+        print("The journal is now protected by your new passphrase and the code above.")
     return 0
+
+
+def _print_new_code(code: str) -> None:
+    """Shown before the restored journal is put in place, so a crash never hides it."""
+    print(f"Your NEW recovery code: {code}\n\n{RECOVERY_ADVICE}\n", flush=True)
 
 
 def _open_existing(folder: Path, store: KeyStore) -> Journal:

@@ -227,14 +227,20 @@ def cmd_recover(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
                 "No system keyring is available, so the journal needs a new passphrase: "
                 f"set {PASSPHRASE_ENV} or run the command in a terminal."
             )
-    journal, new_code = recover_journal(folder, code, store, new_passphrase)
+    journal, new_code = recover_journal(
+        folder, code, store, new_passphrase, announce=_print_new_code
+    )
     journal.close()
     if new_code is None:
         print(f"Recovered: the journal opens again and its key is back in {store.description()}.")
     else:
         print(
-            "Recovered: the journal is now protected by your new passphrase.\n\n"
-            f"Your NEW recovery code: {new_code}\n\n{RECOVERY_ADVICE}\n"
+            "Recovered: the journal is now protected by your new passphrase. "
             "The old recovery code no longer works."
         )
     return 0
+
+
+def _print_new_code(code: str) -> None:
+    """Shown before the journal switches to it, so a crash never hides the only code."""
+    print(f"Your NEW recovery code: {code}\n\n{RECOVERY_ADVICE}\n", flush=True)

@@ -40,7 +40,9 @@ from app.errors import (
 from app.storage import engine as engine_mod
 from app.storage.files import describe_os_error, fsync_dir
 from app.storage.keys import JournalKey, RawKey
+from app.storage.lock import operation_lock
 from app.storage.meta import DB_NAME, META_NAME, JournalMeta, meta_path, read_meta
+from app.storage.steps import step
 
 BACKUP_SUFFIX = ".ijbackup"
 BACKUP_FORMAT = 1
@@ -102,6 +104,13 @@ def write_backup(
     The file appears under its name only once it has been written and opened again with the
     key; a file that fails that check is deleted and BackupError raised.
     """
+    with operation_lock(folder):  # so a start-up clean-up never takes this .partial
+        _write_checked(engine, key, folder, target, manifest)
+
+
+def _write_checked(
+    engine: Engine, key: JournalKey, folder: Path, target: Path, manifest: BackupManifest
+) -> None:
     partial = target.with_name(f".{target.name}.partial")
     try:
         meta_bytes = meta_path(folder).read_bytes()
@@ -132,6 +141,7 @@ def write_backup(
             "choose another backup folder."
         ) from exc
     try:
+        step("backup: naming the checked file")
         partial.replace(target)
     except OSError as exc:
         _remove(partial)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -10,6 +12,8 @@ from filelock import FileLock, Timeout
 from app.errors import JournalInUseError
 
 LOCK_NAME = ".journal.lock"
+OPERATION_LOCK_NAME = ".journal.operation.lock"
+OPERATION_WAIT_SECONDS = 60.0
 
 
 class JournalLock:
@@ -49,3 +53,39 @@ class JournalLock:
         tb: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def _operation_file_lock(folder: Path) -> FileLock:
+    # One instance per folder in this process, so a thread that holds it may take it again.
+    return FileLock(str(folder / OPERATION_LOCK_NAME), is_singleton=True)
+
+
+@contextmanager
+def operation_lock(folder: Path) -> Iterator[None]:
+    """Held while a restore, re-key or backup changes files in or for `folder`.
+
+    Unlike the window's lock it is held only for the operation, so the start-up check that
+    finishes interrupted operations can tell a live one (lock held) from a dead one.
+    """
+    lock = _operation_file_lock(folder)
+    try:
+        lock.acquire(timeout=OPERATION_WAIT_SECONDS)
+    except Timeout:
+        raise JournalInUseError(
+            "Another Inquiry Journal window or command is restoring or backing up this "
+            "journal. Wait for it to finish, then try again."
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def try_operation_lock(folder: Path) -> FileLock | None:
+    """The operation lock if no other process or thread holds it now, else None."""
+    lock = _operation_file_lock(folder)
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        return None
+    return lock

@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from app.errors import NewerJournalError, StorageError
 from app.storage.files import describe_os_error
+from app.storage.steps import step
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -65,6 +66,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
+        step("migration: schema updated, not yet committed")
 
 
 def ensure_current(
@@ -87,7 +89,9 @@ def ensure_current(
         )
     copy = None
     if revision is not None:
+        step("migration: making the copy from before the update")
         copy = (safety_copy or functools.partial(_copy_aside, engine, db_file))(revision)
+    step("migration: updating the schema")
     upgrade(engine)
     return copy
 

@@ -129,17 +129,21 @@ class JournalOpener:
         self._key_store = key_store
         self._prompts = prompts
         self._lock: JournalLock | None = None
+        self.notice = ""
+        """What the start did about an operation a crash had cut short ("" when nothing)."""
 
     def open(self) -> Journal | None:
         """Lock the folder, then set up a new journal or unlock the one there."""
         if is_network_path(self.folder):
             self._prompts.warn_network_folder(self.folder)
         self._take_lock(self.folder)
+        self._finish_interrupted(self.folder)
         if journal_exists(self.folder):
             return self._unlock(self.folder)
         outcome = self._prompts.run_setup(self.folder, self._create, self._restore)
         if isinstance(outcome, Path):
             self._take_lock(outcome)
+            self._finish_interrupted(outcome)
             return self._unlock(outcome)
         return outcome
 
@@ -157,6 +161,11 @@ class JournalOpener:
         self.release()
         self._lock = lock
         self.folder = folder
+
+    def _finish_interrupted(self, folder: Path) -> None:
+        from app.interrupted import finish_interrupted
+
+        self.notice = finish_interrupted(folder) or self.notice
 
     def _create(self, folder: Path, passphrase: str | None) -> tuple[Journal, str]:
         from app.journal import create_journal
@@ -252,7 +261,7 @@ def main(
             remember_folder(settings, journal.folder)
             # The command line's default follows the folder chosen here too.
             remember_journal_folder(journal.folder)
-        return _run_window(app, journal, settings, store, opening)
+        return _run_window(app, journal, settings, store, opening, opener.notice)
     finally:
         journal.close()
         opener.release()
@@ -287,6 +296,7 @@ def _run_window(
     settings: QSettings,
     key_store: KeyStore,
     opening: QMainWindow | None = None,
+    notice: str = "",
 ) -> int:
     """Show the journal window until it closes; after a restore was asked for there, restore
     and show a new window on the journal as restored (the lock stays held throughout)."""
@@ -305,6 +315,9 @@ def _run_window(
                 window.statusBar().showMessage(restored)
             if problem:
                 window.message_bar.show_problem(f"The backup was not restored: {problem}")
+            elif notice:
+                window.message_bar.show_note(notice)
+                notice = ""
             try:
                 code = app.exec()
             finally:

@@ -206,10 +206,16 @@ class RecoverDialog(QDialog):
         self.error.show_message("")
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            # A new code is shown (announced) before the journal switches to it.
             self.journal, new_code = recover_journal(
-                self._folder, self.code_edit.text(), self._key_store, self.choice.passphrase()
+                self._folder,
+                self.code_edit.text(),
+                self._key_store,
+                self.choice.passphrase(),
+                announce=self._show_new_code,
             )
         except JournalError as exc:
+            self._forget_new_code()
             self.error.show_message(str(exc))
             self.code_edit.setFocus()
             return
@@ -217,8 +223,6 @@ class RecoverDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         if new_code is None:
             self.accept()
-        else:
-            self._show_new_code(new_code)
 
     def _show_new_code(self, code: str) -> None:
         page = QWidget()
@@ -245,6 +249,22 @@ class RecoverDialog(QDialog):
         self.finish_button.setEnabled(False)
         self.finish_button.clicked.connect(self.accept)
         self.code_view.confirmedChanged.connect(self.finish_button.setEnabled)
+        self.repaint()  # on screen now: the switch to the new code follows
+
+    def _forget_new_code(self) -> None:
+        """The switch failed: the old code still opens the journal, so the new one goes."""
+        if self.finish_button is None:
+            return
+        new_page = self.pages.widget(1)
+        self.pages.setCurrentIndex(0)
+        if new_page is not None:
+            self.pages.removeWidget(new_page)
+            new_page.deleteLater()
+        self.buttons.removeButton(self.finish_button)
+        self.finish_button.deleteLater()
+        self.finish_button = None
+        self.recover_button.show()
+        self.cancel_button.show()
 
     def reject(self) -> None:
         """Cancel, except once the journal is open with a new code: that must be kept first."""

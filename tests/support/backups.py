@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.storage.engine import connect
 from app.storage.keys import JournalKey
-from app.storage.lock import LOCK_NAME
+from app.storage.lock import LOCK_NAME, OPERATION_LOCK_NAME
 
 
 def unzip_db(backup: Path, into: Path) -> Path:
@@ -42,11 +42,11 @@ def rezip_with(backup: Path, target: Path, db_file: Path) -> Path:
 def folder_digest(folder: Path) -> dict[str, str]:
     """Every file under `folder` (names relative to it) with the SHA-256 of its bytes.
 
-    The empty lock file a command or window takes while it works is left out: it is the
+    The empty lock files a command or window takes while it works are left out: they are the
     app's, not part of the journal.
     """
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != LOCK_NAME
+        if path.is_file() and path.name not in (LOCK_NAME, OPERATION_LOCK_NAME)
     }

@@ -124,3 +124,36 @@ def test_recovery_without_a_keyring_sets_a_passphrase_and_shows_a_new_code(
 
     assert read_meta(passphrase_journal).key_mode is KeyMode.PASSPHRASE
     open_journal(passphrase_journal, SystemKeyring(), "a brand new phrase").close()
+
+
+def test_a_new_code_shown_is_taken_back_when_the_switch_to_it_fails(
+    qtbot, passphrase_journal, monkeypatch
+):
+    from app.errors import StorageError
+
+    old_code_journal = open_journal(passphrase_journal, SystemKeyring(), PASSPHRASE)
+    code = old_code_journal.recovery_code()
+    old_code_journal.close()
+    shown: list[str] = []
+
+    def cannot_switch(folder, meta) -> None:
+        # The code page is on screen before the journal switches to the new code.
+        shown.append(dialog.code_view.code)
+        raise StorageError("The journal's key could not be changed: the disk is full.")
+
+    monkeypatch.setattr("app.journal.switch_rekeyed", cannot_switch)
+    dialog = RecoverDialog(passphrase_journal, SystemKeyring(), "Forgot it")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.code_edit, code)
+    type_into(qtbot, dialog.choice.passphrase_edit, "a brand new phrase")
+    type_into(qtbot, dialog.choice.repeat_edit, "a brand new phrase")
+    click(qtbot, dialog.recover_button)
+
+    assert len(shown) == 1 and shown[0] != code
+    assert dialog.pages.count() == 1 and dialog.finish_button is None
+    assert "the disk is full" in dialog.error.text()
+    assert dialog.recover_button.isVisible()
+    # The old code still opens the journal, unchanged.
+    assert read_meta(passphrase_journal).key_mode is KeyMode.PASSPHRASE
+    open_journal(passphrase_journal, SystemKeyring(), PASSPHRASE).close()
