@@ -27,12 +27,13 @@ EMPTY_SHARE = (
 
 
 class ContentError(PackageError):
-    """Content a reader refuses: `reason` says what, `title` which item (when known)."""
+    """Content a reader refuses: `reason` says what, `where` which item or note (when known,
+    as a sender would name it: "'Huddle'", "a reply")."""
 
-    def __init__(self, reason: str, title: str = "") -> None:
+    def __init__(self, reason: str, where: str = "") -> None:
         super().__init__(f"This package's contents are not valid: {reason}")
         self.reason = reason
-        self.title = title
+        self.where = where
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,10 @@ def parse_records(payload: dict[str, Any]) -> list[SharedRecord]:
             records.append(_record(raw))
         except ContentError as exc:
             title = raw.get("title")
-            raise ContentError(exc.reason, title if isinstance(title, str) else "") from None
+            if not isinstance(title, str):
+                raise
+            shown = title if len(title) <= 60 else title[:59] + "…"
+            raise ContentError(exc.reason, repr(shown)) from None
     return records
 
 
@@ -231,19 +235,24 @@ def parse_notes(payload: dict[str, Any], key: str) -> list[CommentNote]:
     """Comments (in feedback) or replies (in a share) from a payload."""
     notes = []
     for raw in _list(payload, key):
-        note_id, item = _uuid(raw, "id"), _uuid(raw, "item")
-        assert note_id is not None and item is not None
-        notes.append(
-            CommentNote(
-                id=note_id,
-                item=item,
-                stage=_text(raw, "stage", limit=100),
-                body=_text(raw, "body", limit=MAX_NOTE),
-                written=_moment(raw, "written"),
-                reply_to=_uuid(raw, "reply_to", optional=True),
-            )
-        )
+        try:
+            notes.append(_note(raw))
+        except ContentError as exc:
+            raise ContentError(exc.reason, "a reply" if key == "replies" else "a comment") from None
     return notes
+
+
+def _note(raw: dict[str, Any]) -> CommentNote:
+    note_id, item = _uuid(raw, "id"), _uuid(raw, "item")
+    assert note_id is not None and item is not None
+    return CommentNote(
+        id=note_id,
+        item=item,
+        stage=_text(raw, "stage", limit=100),
+        body=_text(raw, "body", limit=MAX_NOTE),
+        written=_moment(raw, "written"),
+        reply_to=_uuid(raw, "reply_to", optional=True),
+    )
 
 
 def check_share(payload: dict[str, Any]) -> tuple[list[SharedRecord], list[CommentNote]]:

@@ -22,6 +22,7 @@ from app.errors import JournalError
 from app.journal import Journal
 from app.sharing.contacts import ContactRecord, Role
 from app.sharing.content import (
+    MAX_NOTE,
     CommentNote,
     ContentError,
     SharedRecord,
@@ -183,8 +184,7 @@ def _checked(kind: str, payload: dict[str, Any], refused: str) -> bytes:
         else:
             check_feedback(received)
     except ContentError as exc:
-        title = exc.title if len(exc.title) <= 60 else exc.title[:59] + "…"
-        where = f"{title!r} cannot go as it is: " if title else ""
+        where = f"{exc.where} cannot go as it is: " if exc.where else ""
         raise JournalError(f"{refused}: {where}{exc.reason} Shorten it, then try again.") from None
     except PackageError as exc:
         raise JournalError(f"{refused}: the other side's app would refuse it ({exc}).") from None
@@ -275,6 +275,10 @@ def write_comment(
     """A new comment (coach) or reply (participant), to go in the next package."""
     if not body.strip():
         raise JournalError("The comment is empty.")
+    if len(body) > MAX_NOTE:  # the other side would refuse every package carrying it
+        raise JournalError(
+            f"The comment is longer than a package may carry ({MAX_NOTE:,} characters); shorten it."
+        )
     with unit(journal) as session:
         row = Comment(
             id=str(uuid.uuid4()),

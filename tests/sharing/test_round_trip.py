@@ -220,3 +220,11 @@ def test_what_the_coach_would_refuse_is_caught_before_anything_is_written_or_sen
     assert message.startswith("Nothing was shared: 'AAAA") and "\n" not in message
     assert "title is longer than 2,000 characters" in message
     assert sent_before(participant, contact.fingerprint) == {}
+
+
+def test_a_reply_too_long_to_travel_is_refused_when_written(participant: Journal) -> None:
+    coach_fp = participant.sharing.find("Sam (coach)", Role.COACH).fingerprint
+    entry = participant.entries.create("Huddle", "I asked first.")
+    with pytest.raises(JournalError, match="longer than a package may carry"):
+        write_comment(participant, coach_fp, entry.id, "word " * 40_001)
+    assert comments_on(participant, entry.id) == []
