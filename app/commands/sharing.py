@@ -269,4 +269,9 @@ def cmd_feedback(args: argparse.Namespace, folder: Path, store: KeyStore) -> int
         f"Saved {plural(len(outgoing.notes), 'comment', 'comments')} for {participant.name} "
         f"in {out}."
     )
+    if not participant.verified:
+        warn(
+            f"{participant.name} ({participant.fingerprint}) is not verified yet: compare "
+            "fingerprints with them, then run 'inquiry-journal participant verify'."
+        )
     return 0

@@ -152,7 +152,8 @@ def test_feedback_for_an_ambiguous_name_lists_the_fingerprints_on_the_command_li
     assert code == 1 and not out_file.exists()
     assert "More than one participant is called 'Alex'" in err
     assert real in err and stranger.card.fingerprint in err and err.count("\n") == 1
-    code, _, err = run(
+    code, out, err = run(
         capsys, "feedback", "--participant", real, "--out", str(out_file), "--data-dir", folder
     )
-    assert code == 0 and out_file.exists()
+    assert code == 0 and out_file.exists() and "Saved 1 comment for Alex" in out
+    assert f"Alex ({real}) is not verified yet" in err
