@@ -31,7 +31,11 @@ class ImportCancelled(Exception):
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What an import did: `kind` is "share", "feedback" or "json"; `message` says it."""
+    """What an import did: `kind` is "share", "feedback" or "json"; `message` says it.
+
+    For a share, `verified` is False while the coach has not compared the sender's
+    `fingerprint`.
+    """
 
     kind: str
     message: str
@@ -39,6 +43,8 @@ class ImportOutcome:
     sender: str = ""
     items: int = 0
     notes: int = 0
+    verified: bool = True
+    fingerprint: str = ""
 
 
 def incoming_kind(path: Path) -> IncomingKind:
@@ -82,6 +88,8 @@ def import_file(journal: Journal, path: Path, progress: Progress | None = None) 
             result.sender,
             result.items,
             result.notes,
+            result.verified,
+            result.fingerprint,
         )
     from app.transfer import import_json
 

@@ -36,6 +36,23 @@ def register(
     listing = actions.add_parser("list", parents=[common], help="list your coaches")
     listing.set_defaults(handler=cmd_coach_list)
 
+    participant = sub.add_parser(
+        "participant", parents=[common], help="(coach) the participants who share with you"
+    )
+    steps = participant.add_subparsers(dest="participant_command", metavar="ACTION", required=True)
+    people = steps.add_parser(
+        "list", parents=[common], help="list participants: name, fingerprint, verified or not"
+    )
+    people.set_defaults(handler=cmd_participant_list)
+    verify = steps.add_parser(
+        "verify",
+        parents=[common],
+        help="mark a participant verified, once the fingerprint they read out matches",
+    )
+    verify.add_argument("name", metavar="NAME")
+    verify.add_argument("fingerprint", metavar="FINGERPRINT", help="as the participant reads it")
+    verify.set_defaults(handler=cmd_participant_verify)
+
     share = sub.add_parser("share", parents=[common], help="make a share package for a coach")
     what = share.add_mutually_exclusive_group(required=True)
     what.add_argument("--all-marked", action="store_true", help='everything marked "share"')
@@ -117,6 +134,39 @@ def cmd_coach_list(args: argparse.Namespace, folder: Path, store: KeyStore) -> i
         print(f"{coach.fingerprint}  {coach.name}")
     if not coaches:
         print("No coaches yet: add one with 'inquiry-journal coach add CARD.ijcard'.")
+    return 0
+
+
+def cmd_participant_list(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    """List the participants with their fingerprints and whether each is verified."""
+    from app.sharing.contacts import Role
+
+    journal = open_or_create(folder, store)
+    try:
+        people = journal.sharing.contacts(Role.PARTICIPANT)
+    finally:
+        journal.close()
+    for person in people:
+        state = "verified" if person.verified else "not verified"
+        print(f"{person.fingerprint}  {state:<12}  {person.name}")
+    if not people:
+        print("No participants yet: they appear here when you import their first share.")
+    elif not all(p.verified for p in people):
+        print(
+            "To verify someone, have them read out the fingerprint their app shows, then run "
+            "'inquiry-journal participant verify NAME FINGERPRINT'."
+        )
+    return 0
+
+
+def cmd_participant_verify(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
+    """Mark a participant verified once the fingerprint they read out matches their card."""
+    journal = open_or_create(folder, store)
+    try:
+        person = journal.sharing.verify(args.name, args.fingerprint)
+    finally:
+        journal.close()
+    print(f"{person.name} ({person.fingerprint}) is verified: their shares are from them.")
     return 0
 
 
@@ -219,4 +269,9 @@ def cmd_feedback(args: argparse.Namespace, folder: Path, store: KeyStore) -> int
         f"Saved {plural(len(outgoing.notes), 'comment', 'comments')} for {participant.name} "
         f"in {out}."
     )
+    if not participant.verified:
+        warn(
+            f"{participant.name} ({participant.fingerprint}) is not verified yet: compare "
+            "fingerprints with them, then run 'inquiry-journal participant verify'."
+        )
     return 0

@@ -31,6 +31,8 @@ class ContactRecord:
     card: Card
     role: Role
     added: datetime
+    verified: bool = False
+    """True once the fingerprint was compared (a coach added from a card counts)."""
 
     @property
     def name(self) -> str:
@@ -88,6 +90,8 @@ class SharingStore:
                 )
                 session.add(row)
             row.name, row.role = card.name, role.value
+            if role is Role.COACH:  # added on purpose, after being shown the fingerprint
+                row.verified = True
             session.flush()
             return _record(row)
 
@@ -120,10 +124,52 @@ class SharingStore:
             there = f" Your {plural}: {known}." if known else ""
             raise JournalError(f"No {role.value} called '{wanted}' has been added yet.{there}")
         if len(matches) > 1:
+            listed = "; ".join(f"{c.fingerprint}, {_state(c)}" for c in matches)
             raise JournalError(
-                f"More than one {role.value} is called '{wanted}'; use the fingerprint instead."
+                f"More than one {role.value} is called '{wanted}' ({listed}); "
+                "use the fingerprint instead."
             )
         return matches[0]
+
+    def verify(self, name: str, fingerprint: str) -> ContactRecord:
+        """Mark the participant called `name` as verified, if `fingerprint` (as they read it
+        out) is their card's; refuse plainly, changing nothing, if it is not."""
+        wanted = name.strip()
+        named = [
+            c
+            for c in self.contacts(Role.PARTICIPANT)
+            if c.name.casefold() == wanted.casefold() or c.fingerprint == _spoken(wanted)
+        ]
+        if not named:
+            raise JournalError(
+                f"No participant called '{wanted}' has shared with you yet; "
+                "'inquiry-journal participant list' shows who has."
+            )
+        match = [c for c in named if c.fingerprint == _spoken(fingerprint)]
+        if not match:
+            raise JournalError(
+                f"That fingerprint does not match the card {wanted} shared with; nothing was "
+                "verified. Ask them to read theirs out again, group by group."
+            )
+        with self._session() as session:
+            row = session.get(Contact, match[0].fingerprint)
+            if row is None:  # deleted in the meantime
+                raise JournalError(f"{wanted} is no longer one of your participants.")
+            row.verified = True
+            session.flush()
+            return _record(row)
+
+
+def _spoken(fingerprint: str) -> str:
+    """A fingerprint as typed after hearing it, in its written form ("7kq2 m9xd..." and the
+    look-alikes O, I and L that Crockford base32 reads as 0 and 1)."""
+    letters = "".join(ch for ch in fingerprint.upper() if ch.isalnum())
+    letters = letters.translate(str.maketrans("OIL", "011"))
+    return "-".join(letters[i : i + 4] for i in range(0, len(letters), 4))
+
+
+def _state(contact: ContactRecord) -> str:
+    return "verified" if contact.verified else "not verified"
 
 
 def _record(row: Contact) -> ContactRecord:
@@ -131,4 +177,5 @@ def _record(row: Contact) -> ContactRecord:
         card=Card(row.name, row.encryption_key, row.signing_key),
         role=Role(row.role),
         added=row.added_at,
+        verified=bool(row.verified),
     )

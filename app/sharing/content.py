@@ -1,13 +1,14 @@
 """What travels inside packages: shared entries and cycles, comments and replies.
 
-Everything read from a package is checked field by field; text carrying script or remote
-content is refused, since a genuine package never holds it.
+Everything read from a package is checked field by field. Text is taken as it is (words like
+"<form>" or "javascript:" are ordinary writing): it is made safe where it is shown, since
+Markdown is rendered through the sanitiser. The sender runs these same checks before a package
+is written, so a package the receiver would refuse is never made.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,11 +19,21 @@ from app.sharing.package import PackageError
 
 MAX_ITEMS = 20_000
 MAX_TEXT = 2_000_000
-_SCRIPT = re.compile(
-    r"<\s*(script|iframe|object|embed|style|link|meta|form)\b|javascript\s*:|vbscript\s*:"
-    r"|data\s*:\s*text/html|<[^>]+\son\w+\s*=",
-    re.I,
+MAX_NOTE = 200_000
+EMPTY_SHARE = (
+    "This share holds no entries, cycles or replies, which a genuine share never does. "
+    "Nothing was imported."
 )
+
+
+class ContentError(PackageError):
+    """Content a reader refuses: `reason` says what, `where` which item or note (when known,
+    as a sender would name it: "'Huddle'", "a reply")."""
+
+    def __init__(self, reason: str, where: str = "") -> None:
+        super().__init__(f"This package's contents are not valid: {reason}")
+        self.reason = reason
+        self.where = where
 
 
 @dataclass(frozen=True)
@@ -112,19 +123,16 @@ def note_json(note: CommentNote) -> dict[str, Any]:
     }
 
 
-def _refuse(message: str) -> PackageError:
-    return PackageError(f"This package's contents are not valid: {message}")
+def _refuse(message: str) -> ContentError:
+    return ContentError(message)
 
 
 def _text(raw: dict[str, Any], key: str, *, limit: int = MAX_TEXT) -> str:
     value = raw.get(key, "")
-    if not isinstance(value, str) or len(value) > limit:
-        raise _refuse(f"'{key}' is not text of a sane length.")
-    if _SCRIPT.search(value):
-        raise PackageError(
-            "This package holds text with embedded script or web content, which a genuine "
-            "package never does. It was not imported."
-        )
+    if not isinstance(value, str):
+        raise _refuse(f"'{key}' is not text.")
+    if len(value) > limit:
+        raise _refuse(f"its {key} is longer than {limit:,} characters.")
     return value
 
 
@@ -142,29 +150,35 @@ def _moment(raw: dict[str, Any], key: str) -> str:
     value = raw.get(key)
     try:
         parsed = datetime.fromisoformat(str(value))
-    except ValueError:
+        if parsed.tzinfo is None:
+            raise _refuse(f"'{key}' has no time zone.")
+        return parsed.astimezone(UTC).isoformat()
+    except (ValueError, OverflowError):  # OverflowError: a moment beyond year 1..9999 in UTC
         raise _refuse(f"'{key}' is not a date and time.") from None
-    if parsed.tzinfo is None:
-        raise _refuse(f"'{key}' has no time zone.")
-    return parsed.astimezone(UTC).isoformat()
 
 
 def _strings(raw: dict[str, Any], key: str, allowed: set[str] | None = None) -> tuple[str, ...]:
     value = raw.get(key, [])
-    if not isinstance(value, list) or len(value) > 100:
+    if not isinstance(value, list):
         raise _refuse(f"'{key}' is not a list.")
+    if len(value) > 100:
+        raise _refuse(f"it has more than 100 {key}.")
     out = []
     for item in value:
-        if not isinstance(item, str) or len(item) > 200 or (allowed and item not in allowed):
+        if not isinstance(item, str) or (allowed and item not in allowed):
             raise _refuse(f"'{key}' holds something unexpected.")
-        out.append(_text({"v": item}, "v"))
+        if len(item) > 200:
+            raise _refuse(f"one of its {key} is longer than 200 characters.")
+        out.append(item)
     return tuple(out)
 
 
 def _list(payload: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = payload.get(key, [])
-    if not isinstance(value, list) or len(value) > MAX_ITEMS:
-        raise _refuse(f"'{key}' is not a list of a sane length.")
+    if not isinstance(value, list):
+        raise _refuse(f"'{key}' is not a list.")
+    if len(value) > MAX_ITEMS:
+        raise _refuse(f"it holds more than {MAX_ITEMS:,} {key}, more than a package may carry.")
     if not all(isinstance(v, dict) for v in value):
         raise _refuse(f"'{key}' holds something that is not an object.")
     return value
@@ -172,56 +186,83 @@ def _list(payload: dict[str, Any], key: str) -> list[dict[str, Any]]:
 
 def parse_records(payload: dict[str, Any]) -> list[SharedRecord]:
     """Shared entries and cycles from a share package's payload."""
-    domains = {d.value for d in Domain}
     records = []
     for raw in _list(payload, "items"):
-        kind = raw.get("kind")
-        if kind not in ("entry", "cycle"):
-            raise _refuse("an item is neither an entry nor a cycle.")
-        stages: tuple[SharedStage, ...] = ()
-        if kind == "cycle":
-            stage_list = raw.get("stages")
-            if not isinstance(stage_list, list) or len(stage_list) > 50:
-                raise _refuse("a cycle's stages are not a list.")
-            stages = tuple(
-                SharedStage(
-                    _text(s, "stage", limit=100), _text(s, "title", limit=500), _text(s, "text")
-                )
-                for s in stage_list
-                if isinstance(s, dict)
-            )
-        item_id = _uuid(raw, "id")
-        assert item_id is not None
-        records.append(
-            SharedRecord(
-                kind=str(kind),
-                id=item_id,
-                title=_text(raw, "title", limit=2000),
-                body=_text(raw, "body"),
-                domains=_strings(raw, "domains", domains),
-                tags=_strings(raw, "tags"),
-                written=_moment(raw, "written"),
-                version=_moment(raw, "version"),
-                stages=stages,
-            )
-        )
+        try:
+            records.append(_record(raw))
+        except ContentError as exc:
+            title = raw.get("title")
+            if not isinstance(title, str):
+                raise
+            shown = title if len(title) <= 60 else title[:59] + "…"
+            raise ContentError(exc.reason, repr(shown)) from None
     return records
+
+
+def _record(raw: dict[str, Any]) -> SharedRecord:
+    kind = raw.get("kind")
+    if kind not in ("entry", "cycle"):
+        raise _refuse("an item is neither an entry nor a cycle.")
+    stages: tuple[SharedStage, ...] = ()
+    if kind == "cycle":
+        stage_list = raw.get("stages")
+        if not isinstance(stage_list, list) or not all(isinstance(s, dict) for s in stage_list):
+            raise _refuse("a cycle's stages are not a list.")
+        if len(stage_list) > 50:
+            raise _refuse("it has more than 50 stages.")
+        stages = tuple(
+            SharedStage(
+                _text(s, "stage", limit=100), _text(s, "title", limit=500), _text(s, "text")
+            )
+            for s in stage_list
+        )
+    item_id = _uuid(raw, "id")
+    assert item_id is not None
+    return SharedRecord(
+        kind=str(kind),
+        id=item_id,
+        title=_text(raw, "title", limit=2000),
+        body=_text(raw, "body"),
+        domains=_strings(raw, "domains", {d.value for d in Domain}),
+        tags=_strings(raw, "tags"),
+        written=_moment(raw, "written"),
+        version=_moment(raw, "version"),
+        stages=stages,
+    )
 
 
 def parse_notes(payload: dict[str, Any], key: str) -> list[CommentNote]:
     """Comments (in feedback) or replies (in a share) from a payload."""
     notes = []
     for raw in _list(payload, key):
-        note_id, item = _uuid(raw, "id"), _uuid(raw, "item")
-        assert note_id is not None and item is not None
-        notes.append(
-            CommentNote(
-                id=note_id,
-                item=item,
-                stage=_text(raw, "stage", limit=100),
-                body=_text(raw, "body", limit=200_000),
-                written=_moment(raw, "written"),
-                reply_to=_uuid(raw, "reply_to", optional=True),
-            )
-        )
+        try:
+            notes.append(_note(raw))
+        except ContentError as exc:
+            raise ContentError(exc.reason, "a reply" if key == "replies" else "a comment") from None
     return notes
+
+
+def _note(raw: dict[str, Any]) -> CommentNote:
+    note_id, item = _uuid(raw, "id"), _uuid(raw, "item")
+    assert note_id is not None and item is not None
+    return CommentNote(
+        id=note_id,
+        item=item,
+        stage=_text(raw, "stage", limit=100),
+        body=_text(raw, "body", limit=MAX_NOTE),
+        written=_moment(raw, "written"),
+        reply_to=_uuid(raw, "reply_to", optional=True),
+    )
+
+
+def check_share(payload: dict[str, Any]) -> tuple[list[SharedRecord], list[CommentNote]]:
+    """A share's items and replies, every field checked; a share with neither is refused."""
+    records, replies = parse_records(payload), parse_notes(payload, "replies")
+    if not records and not replies:
+        raise PackageError(EMPTY_SHARE)
+    return records, replies
+
+
+def check_feedback(payload: dict[str, Any]) -> list[CommentNote]:
+    """A feedback package's comments, every field checked."""
+    return parse_notes(payload, "comments")

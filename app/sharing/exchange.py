@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,16 +22,26 @@ from app.errors import JournalError
 from app.journal import Journal
 from app.sharing.contacts import ContactRecord, Role
 from app.sharing.content import (
+    MAX_NOTE,
     CommentNote,
+    ContentError,
     SharedRecord,
     SharedStage,
+    check_feedback,
+    check_share,
     note_json,
-    parse_notes,
-    parse_records,
     record_json,
     stages_json,
 )
-from app.sharing.package import OpenedPackage, PackageError, open_package, seal
+from app.sharing.keys import canonical
+from app.sharing.package import (
+    MAX_CONTENT_BYTES,
+    OpenedPackage,
+    PackageError,
+    check_content,
+    open_package,
+    seal_bytes,
+)
 from app.storage.models import (
     Comment,
     Contact,
@@ -136,7 +147,8 @@ def make_share(journal: Journal, coach: ContactRecord, records: list[SharedRecor
         "items": [record_json(r) for r in records],
         "replies": [note_json(n) for n in replies],
     }
-    data = seal("share", payload, journal.sharing.identity(), coach.card)
+    content = _checked("share", payload, "Nothing was shared")
+    data = seal_bytes("share", content, len(content), journal.sharing.identity(), coach.card)
     return Outgoing(data, coach, {r.id: r.version for r in records}, tuple(n.id for n in replies))
 
 
@@ -146,8 +158,37 @@ def make_feedback(journal: Journal, participant: ContactRecord) -> Outgoing:
     if not notes:
         raise JournalError(f"There are no new comments for {participant.name} to send.")
     payload = {"comments": [note_json(n) for n in notes]}
-    data = seal("feedback", payload, journal.sharing.identity(), participant.card)
+    content = _checked("feedback", payload, "No feedback package was made")
+    data = seal_bytes(
+        "feedback", content, len(content), journal.sharing.identity(), participant.card
+    )
     return Outgoing(data, participant, {}, tuple(n.id for n in notes))
+
+
+def _checked(kind: str, payload: dict[str, Any], refused: str) -> bytes:
+    """The content as it will travel, after the very checks the receiver will run on it.
+
+    A package the other side would refuse is caught here, before any file is written or
+    anything is recorded as sent, and `refused` starts the sentence that says why.
+    """
+    content = canonical(payload)
+    if len(content) > MAX_CONTENT_BYTES:
+        raise JournalError(
+            f"{refused}: it would be larger than one package may be "
+            f"({MAX_CONTENT_BYTES // (1024 * 1024)} MB); send fewer items at a time."
+        )
+    try:
+        received = check_content(content)
+        if kind == "share":
+            check_share(received)
+        else:
+            check_feedback(received)
+    except ContentError as exc:
+        where = f"{exc.where} cannot go as it is: " if exc.where else ""
+        raise JournalError(f"{refused}: {where}{exc.reason} Shorten it, then try again.") from None
+    except PackageError as exc:
+        raise JournalError(f"{refused}: the other side's app would refuse it ({exc}).") from None
+    return content
 
 
 def record_sent(journal: Journal, outgoing: Outgoing) -> None:
@@ -234,6 +275,10 @@ def write_comment(
     """A new comment (coach) or reply (participant), to go in the next package."""
     if not body.strip():
         raise JournalError("The comment is empty.")
+    if len(body) > MAX_NOTE:  # the other side would refuse every package carrying it
+        raise JournalError(
+            f"The comment is longer than a package may carry ({MAX_NOTE:,} characters); shorten it."
+        )
     with unit(journal) as session:
         row = Comment(
             id=str(uuid.uuid4()),
@@ -323,7 +368,9 @@ class PackageResult:
     """What importing a package did, in a sentence, and in numbers for a window to word.
 
     `kind` is "share" or "feedback"; `items` counts the shared items added or updated and
-    `notes` the comments (feedback) or replies (share) that came with it.
+    `notes` the comments (feedback) or replies (share) that came with it. `sender` is the name
+    this journal knows them by; `verified` is False for a participant whose fingerprint the
+    coach has not yet compared, and `fingerprint` is theirs.
     """
 
     message: str
@@ -332,6 +379,8 @@ class PackageResult:
     sender: str = ""
     items: int = 0
     notes: int = 0
+    verified: bool = True
+    fingerprint: str = ""
 
 
 Progress = Callable[[int, int], None]
@@ -348,10 +397,9 @@ def import_package(
     """
     opened = open_package(data, journal.sharing.identity())
     if opened.kind == "share":
-        records = parse_records(opened.payload)
-        notes = parse_notes(opened.payload, "replies")
+        records, notes = check_share(opened.payload)
     else:
-        records, notes = [], parse_notes(opened.payload, "comments")
+        records, notes = [], check_feedback(opened.payload)
     with unit(journal) as session:
         if session.get(ReceivedPackage, opened.package_id) is not None:
             return PackageResult(
@@ -359,17 +407,19 @@ def import_package(
                 changed=False,
                 kind=opened.kind,
                 sender=opened.sender.name,
+                fingerprint=opened.sender.fingerprint,
             )
         sender = opened.sender.fingerprint
         if opened.kind == "feedback":
-            coach = session.get(Contact, sender)
-            if coach is None or coach.role != Role.COACH.value:
+            contact = session.get(Contact, sender)
+            if contact is None or contact.role != Role.COACH.value:
                 raise PackageError(
                     f"This feedback is from {opened.sender.name!r} ({sender}), who is not one of "
                     "your coaches. Add their card first if you expected it."
                 )
         else:
-            _remember_participant(session, opened)
+            contact = _remember_participant(session, opened)
+        who = Who(contact.name, sender, contact.verified)
         session.add(
             ReceivedPackage(
                 package_id=opened.package_id,
@@ -391,45 +441,69 @@ def import_package(
         report(total, total)
     if opened.kind == "share":
         return PackageResult(
-            _share_message(updated, len(notes), opened.sender.name),
+            share_message(updated, len(notes), who),
             changed=True,
             kind=opened.kind,
-            sender=opened.sender.name,
+            sender=who.name,
             items=updated,
             notes=len(notes),
+            verified=who.verified,
+            fingerprint=who.fingerprint,
         )
     return PackageResult(
-        f"Imported {counted(len(notes), 'comment', 'comments')} from {opened.sender.name}.",
+        f"Imported {counted(len(notes), 'comment', 'comments')} from {who.name}.",
         changed=True,
         kind=opened.kind,
-        sender=opened.sender.name,
+        sender=who.name,
         notes=len(notes),
+        fingerprint=who.fingerprint,
     )
 
 
-def _share_message(items: int, replies: int, sender: str) -> str:
+@dataclass(frozen=True)
+class Who:
+    """Who a share came from, as this journal knows them."""
+
+    name: str
+    fingerprint: str
+    verified: bool
+
+
+def share_message(items: int, replies: int, who: Who) -> str:
+    """What importing a share did, in a sentence, marking a sender not yet verified."""
     parts = [counted(items, "shared item", "shared items")]
     if replies:
         parts.append(counted(replies, "reply", "replies"))
-    return f"Imported {joined(parts)} from {sender}."
+    said = f"Imported {joined(parts)} from {who.name}."
+    if who.verified:
+        return said
+    return (
+        f"{said} {who.name} is not verified yet: compare the fingerprint {who.fingerprint} "
+        "with them before relying on it."
+    )
 
 
-def _remember_participant(session: Session, opened: OpenedPackage) -> None:
+def _remember_participant(session: Session, opened: OpenedPackage) -> Contact:
+    """The sender as a contact: a new card is added unverified, a known one keeps its name.
+
+    The name on a card is whatever its maker typed, so it never renames someone the coach
+    already knows; a new card with a name already in use is a separate person, told apart
+    by fingerprint until the coach verifies them.
+    """
     card = opened.sender
     row = session.get(Contact, card.fingerprint)
     if row is None:
-        session.add(
-            Contact(
-                fingerprint=card.fingerprint,
-                name=card.name,
-                role=Role.PARTICIPANT.value,
-                encryption_key=card.encryption_key,
-                signing_key=card.signing_key,
-                added_at=_now(),
-            )
+        row = Contact(
+            fingerprint=card.fingerprint,
+            name=card.name,
+            role=Role.PARTICIPANT.value,
+            encryption_key=card.encryption_key,
+            signing_key=card.signing_key,
+            added_at=_now(),
+            verified=False,
         )
-    else:
-        row.name = card.name
+        session.add(row)
+    return row
 
 
 def _apply_record(session: Session, participant: str, record: SharedRecord) -> int:

@@ -150,7 +150,7 @@ def read_card(data: bytes) -> Card:
         raise CardError("That file is too large to be an Inquiry Journal card.")
     try:
         raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (ValueError, RecursionError):  # RecursionError: hostile nesting, not a card
         raise CardError("That file is not an Inquiry Journal card.") from None
     if not isinstance(raw, dict) or raw.get("format") != CARD_FORMAT:
         raise CardError("That file is not an Inquiry Journal card.")

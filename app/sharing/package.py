@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import uuid
 import zipfile
 import zlib
@@ -37,9 +38,16 @@ PACKAGE_FORMAT = "inquiry-journal-package"
 PACKAGE_VERSION = 1
 KINDS = ("share", "feedback")
 MEMBERS = ("envelope.json", "payload.bin", "signature.bin")
-MAX_PACKAGE_BYTES = 256 * 1024 * 1024
 MAX_ENVELOPE_BYTES = 64 * 1024
-MAX_PAYLOAD_BYTES = 512 * 1024 * 1024
+# What a genuine package of the allowed size can need: 20,000 items (content.MAX_ITEMS) of
+# about 3,000 characters each. Inflating stops here, so a small file that would unpack to
+# hundreds of MB is refused without ever holding more than this in memory.
+MAX_CONTENT_BYTES = 64 * 1024 * 1024
+# zlib never grows content by more than a few bytes per 16 KB, so a genuine file fits here.
+MAX_PACKAGE_BYTES = MAX_CONTENT_BYTES + MAX_ENVELOPE_BYTES + 1024 * 1024
+# An envelope is a flat object holding one flat card: deeper JSON is hostile, and is refused
+# before Python's parser recurses.
+MAX_ENVELOPE_DEPTH = 4
 _INFO = b"inquiry-journal package v1"
 
 
@@ -51,6 +59,10 @@ NOT_A_PACKAGE = "This file is not an Inquiry Journal package."
 DAMAGED = (
     "This package is damaged or incomplete (it may have been cut short when it was copied). "
     "Ask the sender for a new copy."
+)
+TOO_LARGE = (
+    "This package's contents are larger than a genuine package can be "
+    f"(at most {MAX_CONTENT_BYTES // (1024 * 1024)} MB); it was not opened."
 )
 TAMPERED = (
     "This package has been changed since it was made: its signature does not match. "
@@ -88,10 +100,16 @@ def seal_bytes(
     kind: str, content: bytes, declared_size: int, sender: Identity, recipient: Card
 ) -> bytes:
     """Seal raw content bytes (tests use this to build hostile packages honestly signed)."""
+    return seal_compressed(kind, zlib.compress(content, 9), declared_size, sender, recipient)
+
+
+def seal_compressed(
+    kind: str, plain: bytes, declared_size: int, sender: Identity, recipient: Card
+) -> bytes:
+    """Seal content already zlib-compressed (tests build decompression bombs with this)."""
     if kind not in KINDS:
         raise ValueError(f"unknown package kind {kind!r}")
     package_id = str(uuid.uuid4())
-    plain = zlib.compress(content, 9)
     ephemeral = X25519PrivateKey.generate()
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.encryption_key))
     nonce = os.urandom(12)
@@ -153,8 +171,8 @@ def read_envelope(data: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes]:
     except Exception:  # zipfile reports hostile input in many ways; all mean "damaged"
         raise PackageError(DAMAGED) from None
     try:
-        envelope = json.loads(envelope_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        envelope = load_json(envelope_bytes, MAX_ENVELOPE_DEPTH)
+    except ValueError:
         raise PackageError(DAMAGED) from None
     if not isinstance(envelope, dict) or envelope.get("format") != PACKAGE_FORMAT:
         raise PackageError(NOT_A_PACKAGE)
@@ -181,7 +199,7 @@ def _check_members(names: list[str], sizes: dict[str, int]) -> None:
         raise PackageError(NOT_A_PACKAGE)
     if (
         sizes["envelope.json"] > MAX_ENVELOPE_BYTES
-        or sizes["payload.bin"] > MAX_PACKAGE_BYTES
+        or sizes["payload.bin"] > MAX_PACKAGE_BYTES - MAX_ENVELOPE_BYTES
         or sizes["signature.bin"] != 64
     ):
         raise PackageError("This package's parts are larger than a genuine package's.")
@@ -217,8 +235,10 @@ def open_package(data: bytes, recipient: Identity) -> OpenedPackage:
     package_id = envelope.get("package_id")
     size = envelope.get("payload_size")
     try:
-        if kind not in KINDS or not isinstance(size, int) or size > MAX_PAYLOAD_BYTES:
+        if kind not in KINDS or not isinstance(size, int) or isinstance(size, bool) or size < 0:
             raise ValueError
+        if size > MAX_CONTENT_BYTES:
+            raise PackageError(TOO_LARGE)
         package_id = str(uuid.UUID(str(package_id)))
         created = datetime.fromisoformat(str(envelope.get("created")))
         ephemeral = base64.b64decode(str(envelope.get("ephemeral_key")), validate=True)
@@ -236,19 +256,63 @@ def open_package(data: bytes, recipient: Identity) -> OpenedPackage:
     return OpenedPackage(str(kind), package_id, created, sender, payload)
 
 
-def _inflate(compressed: bytes, expected: int) -> dict[str, Any]:
-    """Decompress with a hard ceiling, so a decompression bomb cannot exhaust memory."""
-    inflater = zlib.decompressobj()
+_STEP = 1024 * 1024
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+def load_json(raw: bytes, max_depth: int) -> Any:
+    """Parse UTF-8 JSON nested at most `max_depth` deep; ValueError for anything else.
+
+    The depth is counted on the bytes (strings left out) before parsing, so hostile nesting
+    is refused in one plain line instead of exhausting the parser's recursion.
+    """
+    depth = deepest = 0
+    for bracket in _BRACKET.finditer(_STRING.sub(b"", raw)):
+        depth += 1 if bracket.group() in (b"[", b"{") else -1
+        deepest = max(deepest, depth)
+        if deepest > max_depth:
+            raise ValueError("nested too deeply")
     try:
-        plain = inflater.decompress(compressed, expected + 1)
-    except zlib.error:
-        raise PackageError(DAMAGED) from None
-    if len(plain) != expected or inflater.unconsumed_tail or not inflater.eof:
-        raise PackageError("This package's contents are not the size it says they are.")
+        return json.loads(raw.decode("utf-8"))
+    except RecursionError:  # belt and braces: the count above should already have refused it
+        raise ValueError("nested too deeply") from None
+
+
+def check_content(plain: bytes | bytearray) -> dict[str, Any]:
+    """The content object, held to the limits every reader applies (the sender checks too)."""
+    if len(plain) > MAX_CONTENT_BYTES:
+        raise PackageError(TOO_LARGE)
     try:
+        # Not depth-counted like the envelope (that costs seconds at this size): the parser
+        # stops hostile nesting with RecursionError, and every field is then type-checked.
         payload = json.loads(plain.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (ValueError, RecursionError):
         raise PackageError("This package's contents are not valid.") from None
     if not isinstance(payload, dict):
         raise PackageError("This package's contents are not valid.")
     return payload
+
+
+def _inflate(compressed: bytes, expected: int) -> dict[str, Any]:
+    """Decompress a step at a time with a hard ceiling, so a bomb cannot exhaust memory.
+
+    Each step yields at most a megabyte and inflating stops as soon as more than the
+    declared size (itself at most MAX_CONTENT_BYTES) has come out, however far the data
+    would go on.
+    """
+    inflater = zlib.decompressobj()
+    plain = bytearray()
+    pending = compressed
+    try:
+        while not inflater.eof:
+            step = inflater.decompress(pending, _STEP)
+            pending = inflater.unconsumed_tail
+            plain += step
+            if len(plain) > expected or not (step or pending):
+                break
+    except zlib.error:
+        raise PackageError(DAMAGED) from None
+    if len(plain) != expected or pending or inflater.unused_data or not inflater.eof:
+        raise PackageError("This package's contents are not the size it says they are.")
+    return check_content(plain)

@@ -73,6 +73,8 @@ class ParticipantSummary:
     unread_replies: int
     unsent_comments: int
     last_received: datetime | None
+    verified: bool = False
+    """True once the coach compared their fingerprint; until then a stranger could be posing."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ def participants(journal: Journal) -> list[ParticipantSummary]:
                 unread.get(c.fingerprint, 0),
                 unsent.get(c.fingerprint, 0),
                 received.get(c.fingerprint),
+                bool(c.verified),
             )
             for c in contacts
         ]

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from app.domains import Domain
+from app.errors import JournalError
 from app.journal import Journal
 from app.sharing.contacts import Role
 from app.sharing.content import MAX_ITEMS
@@ -18,6 +19,7 @@ from app.sharing.exchange import (
     make_share,
     record_sent,
     records_to_share,
+    sent_before,
     write_comment,
 )
 from app.sharing.keys import Identity
@@ -117,22 +119,9 @@ def test_refusals_leave_the_journal_unchanged(
     entry = participant.entries.create("Huddle", "I asked first.")
     good = _send(participant, coach, [entry.id])
     stranger = Identity.generate("Eve")
-    script = seal(
+    empty = seal(
         "share",
-        {
-            "items": [
-                {
-                    "kind": "entry",
-                    "id": entry.id,
-                    "title": "x",
-                    "body": "<script>alert(1)</script>",
-                    "domains": [],
-                    "tags": [],
-                    "written": "2026-01-01T00:00:00+00:00",
-                    "version": "2026-01-01T00:00:00+00:00",
-                }
-            ]
-        },
+        {"items": [], "replies": []},
         participant.sharing.identity(),
         coach.sharing.identity().card,
     )
@@ -161,10 +150,10 @@ def test_refusals_leave_the_journal_unchanged(
         (coach, newer, "newer version"),
         (coach, bomb, "not the size it says"),
         (coach, not_json, "contents are not valid"),
-        (coach, too_many, "sane length"),
+        (coach, too_many, "more than 20,000 items"),
         (coach, _flip(good, len(good) // 2), "damaged|changed since"),  # CRC or signature
         (participant, good, "for someone else"),
-        (coach, script, "embedded script"),
+        (coach, empty, "holds no entries, cycles or replies"),
         (participant, unknown_coach, "not one of your coaches"),
     ]
     for target, data, message in cases:
@@ -196,3 +185,46 @@ def test_search_filters_for_shared_and_commented(participant: Journal, coach: Jo
     feedback = make_feedback(coach, alex)
     import_package(participant, feedback.data)
     assert titles(SearchFilters(has_comment=True)) == ["Shared huddle"]
+
+
+def test_ordinary_words_that_look_like_web_code_travel_and_are_shown_safely(
+    participant: Journal, coach: Journal
+) -> None:
+    words = [
+        ("Intranet", "Filled in the `<form>` on the intranet, then <form action=x> again."),
+        ("Not my thing", "javascript: isn't my thing, nor is <script>alert(1)</script>."),
+        ("Handlers", 'A tag like <img src=x onerror="alert(1)"> came up in training.'),
+    ]
+    ids = [participant.entries.create(title, body).id for title, body in words]
+    result = import_package(coach, _send(participant, coach, ids))
+    assert result.changed and result.items == 3
+    kept = {i.title: i.content for i in shared_items(coach)}
+    assert kept == dict(words)  # the words arrive exactly as written
+
+    from app.rendering import render_markdown
+
+    shown = render_markdown(kept["Not my thing"] + "\n\n" + kept["Handlers"])
+    assert "<script" not in shown and "onerror" not in shown and "javascript:" in shown
+
+
+def test_what_the_coach_would_refuse_is_caught_before_anything_is_written_or_sent(
+    participant: Journal, coach: Journal
+) -> None:
+    long_title = participant.entries.create("A" * 2001, "Body.")
+    fine = participant.entries.create("Huddle", "I asked first.")
+    contact = participant.sharing.find("Sam (coach)", Role.COACH)
+    records = records_to_share(participant, [fine.id, long_title.id], [])
+    with pytest.raises(JournalError) as refused:
+        make_share(participant, contact, records)
+    message = str(refused.value)
+    assert message.startswith("Nothing was shared: 'AAAA") and "\n" not in message
+    assert "title is longer than 2,000 characters" in message
+    assert sent_before(participant, contact.fingerprint) == {}
+
+
+def test_a_reply_too_long_to_travel_is_refused_when_written(participant: Journal) -> None:
+    coach_fp = participant.sharing.find("Sam (coach)", Role.COACH).fingerprint
+    entry = participant.entries.create("Huddle", "I asked first.")
+    with pytest.raises(JournalError, match="longer than a package may carry"):
+        write_comment(participant, coach_fp, entry.id, "word " * 40_001)
+    assert comments_on(participant, entry.id) == []

@@ -27,7 +27,14 @@ from app.summary.privacy import apply_redactions, find_in
 from app.ui.coach.coach_layout import CoachLayout
 from app.ui.coach.feedback import save_feedback
 from app.ui.coach.item_loader import ItemLoader, ItemsRead
-from app.ui.coach.rows import ALL_ID, ItemKey, SharedRow, participant_items
+from app.ui.coach.rows import (
+    ALL_ID,
+    ItemKey,
+    SharedRow,
+    participant_items,
+    participant_label,
+)
+from app.ui.coach.verify_dialog import VerifyParticipantDialog
 from app.ui.read_when_shown import ReadWhenShown
 from app.ui.settings import remember_participant, remembered_participant
 from app.ui.sharing.files import PickFile, feedback_request, pick_with_dialog
@@ -40,6 +47,7 @@ COMMENT_NOT_CHECKED = (
     "The comment was not added: it could identify someone until each finding is redacted or "
     "kept. It is still in the box."
 )
+VERIFIED = "{name} is verified: the fingerprints matched, so their shares are from them."
 NOT_SAVED = "The feedback package was not saved: {reason} Nothing was marked as sent."
 
 
@@ -75,6 +83,7 @@ class CoachPage(CoachLayout):
         self._today = today
         self._pick_file = pick_file
         self.review: PrivacyReviewDialog | None = None
+        self.verifying: VerifyParticipantDialog | None = None
         self._pending = ("", "")
         self._people: dict[str, ParticipantSummary] = {}
         self._chosen = remembered_participant(settings)
@@ -92,6 +101,7 @@ class CoachPage(CoachLayout):
         self.reader.stageCommentRequested.connect(self.conversation.comment_on_stage)
         self.conversation.commentRequested.connect(self._add_comment)
         self.header.feedback_button.clicked.connect(self.make_feedback_package)
+        self.header.verify_button.clicked.connect(self.verify_participant)
         self.message_bar.retryRequested.connect(self._try_again)
         self._reading = ReadWhenShown(self, self.refresh)
 
@@ -135,6 +145,8 @@ class CoachPage(CoachLayout):
         """The window is closing: close the privacy check, let a read in progress finish."""
         if self.review is not None:
             self.review.reject()
+        if self.verifying is not None:
+            self.verifying.reject()
         self.loader.wait()
 
     # -- participants -----------------------------------------------------------------------
@@ -189,7 +201,7 @@ class CoachPage(CoachLayout):
 
     @Slot(object)
     def _items_loaded(self, read: ItemsRead) -> None:
-        names = {p.fingerprint: p.name for p in self._people.values()}
+        names = {p.fingerprint: participant_label(p) for p in self._people.values()}
         rows = [
             SharedRow(r, names.get(r.participant, "A participant"), read.unread.get(r.item_id, 0))
             for r in read.items
@@ -233,7 +245,7 @@ class CoachPage(CoachLayout):
         self._current = key
         person = self._people.get(key.participant)
         name = person.name if person is not None else "A participant"
-        row = SharedRow(record, name, 0)
+        row = SharedRow(record, participant_label(person) if person else name, 0)
         self.reader.show_row(row)
         self.conversation.show_thread(record, comments, name, self._new_ids)
         self.item_list.update_row(row)
@@ -317,6 +329,34 @@ class CoachPage(CoachLayout):
         self._read_participants()
         if self._current is not None and self._current.participant == person.fingerprint:
             self._show_item(self._current)  # its comments now say "sent"
+
+    # -- verifying --------------------------------------------------------------------------
+
+    @Slot()
+    def verify_participant(self) -> None:
+        """Show the chosen participant's fingerprint to compare aloud, and verify on a match."""
+        person = self._people.get(self._chosen)
+        if person is None or person.verified or self.verifying is not None:
+            return
+        self.verifying = VerifyParticipantDialog(person.name, person.fingerprint, self)
+        self.verifying.finished.connect(self._verify_finished)
+        self.verifying.open()
+
+    @Slot(int)
+    def _verify_finished(self, result: int) -> None:
+        dialog, self.verifying = self.verifying, None
+        if dialog is None or result != QDialog.DialogCode.Accepted:
+            return
+        try:
+            person = self._journal.sharing.verify(dialog.fingerprint, dialog.fingerprint)
+        except JournalError as exc:
+            self._problem(str(exc))
+            return
+        self._notice(VERIFIED.format(name=person.name))
+        self._read_participants()
+        if self._current is not None:
+            self._show_item(self._current)
+        self._load_items()
 
     # -- messages ---------------------------------------------------------------------------
 

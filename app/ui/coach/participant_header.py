@@ -17,6 +17,10 @@ from app.ui.fields import quiet_note
 CHOOSE_ONE = "Choose one participant to make a feedback package for them."
 NOTHING_NEW = "There are no new comments for {name} to send."
 READY = "{count} new {noun} for {name}, saved as one file to send them."
+NOT_VERIFIED_NOTE = (
+    "Not verified: anyone could have made a card with this name. Compare fingerprints with "
+    "{name} before relying on what they share."
+)
 
 
 class ParticipantHeader(QWidget):
@@ -40,11 +44,19 @@ class ParticipantHeader(QWidget):
         self.feedback_button.setAccessibleName("Make feedback package")
         self.feedback_note = quiet_note("")
         self.feedback_note.setAccessibleName("About the feedback package")
+        self.verify_note = quiet_note("")
+        self.verify_note.setTextFormat(Qt.TextFormat.PlainText)  # it holds a card's name
+        self.verify_note.setAccessibleName("Not verified")
+        self.verify_button = QPushButton("&Verify…")
+        self.verify_button.setAccessibleName("Verify this participant")
+        self.verify_button.setToolTip("Compare fingerprints with them, aloud")
 
         who = QVBoxLayout()
         who.setSpacing(2)
         who.addWidget(self.name_label)
         who.addWidget(self.counts_label)
+        who.addWidget(self.verify_note)
+        who.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignLeft)
         who.addStretch(1)
         who.addWidget(self.feedback_button, 0, Qt.AlignmentFlag.AlignLeft)
         who.addWidget(self.feedback_note)
@@ -61,7 +73,7 @@ class ParticipantHeader(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """Its controls in Tab order."""
-        return [self.feedback_button, self.balance_bars]
+        return [self.verify_button, self.feedback_button, self.balance_bars]
 
     def show_participant(
         self, chosen: ParticipantSummary | None, everyone: list[ParticipantSummary]
@@ -85,6 +97,11 @@ class ParticipantHeader(QWidget):
             n = chosen.unsent_comments
             noun = "comment" if n == 1 else "comments"
             reason, ready = READY.format(count=n, noun=noun, name=chosen.name), True
+        note = "" if chosen is None or chosen.verified else NOT_VERIFIED_NOTE
+        unverified = bool(note)
+        self.verify_note.setText(note.format(name=chosen.name if chosen else ""))
+        self.verify_note.setVisible(unverified)
+        self.verify_button.setVisible(unverified)
         self.feedback_button.setEnabled(ready)
         self.feedback_button.setToolTip(reason)
         self.feedback_button.setAccessibleDescription(reason)

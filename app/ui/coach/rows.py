@@ -16,6 +16,12 @@ ALL_ID = ""
 UPDATED = "Updated"
 CHANGED = "Changed since your comment"
 DISCUSSED = "Discussed"
+NOT_VERIFIED = "not verified"
+
+
+def participant_label(person: ParticipantSummary) -> str:
+    """The name the coach reads, marked while their fingerprint has not been compared."""
+    return person.name if person.verified else f"{person.name} ({NOT_VERIFIED})"
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -53,12 +59,17 @@ def participant_items(people: list[ParticipantSummary]) -> list[ListItem]:
         ),
     )
     names = Counter(p.name.casefold() for p in people)
+
+    def title(p: ParticipantSummary) -> str:
+        # Two cards with one name (a namesake, or someone posing as them) are told apart by
+        # the start of their fingerprints; a card the coach has not checked says so.
+        shown = f"{p.name} ({p.fingerprint[:9]})" if names[p.name.casefold()] > 1 else p.name
+        return shown if p.verified else f"{shown} · {NOT_VERIFIED}"
+
     return [total] + [
         ListItem(
             p.fingerprint,
-            # Two cards with one name (a namesake, or someone posing as them) are told apart
-            # by the start of their fingerprints.
-            f"{p.name} ({p.fingerprint[:9]})" if names[p.name.casefold()] > 1 else p.name,
+            title(p),
             counts_text(p.items, p.to_discuss, p.unread_replies, p.unsent_comments, "\n"),
         )
         for p in people

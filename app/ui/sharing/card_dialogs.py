@@ -207,6 +207,7 @@ class AddCoachDialog(QDialog):
             self.fingerprint.hide()
         else:
             self.title_label = heading(f"Add {card.name} as your coach?", "Coach's name", 1.3)
+            self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a card's name, not HTML
             self.message_label = plain_label(COMPARE.format(name=card.name), "Compare aloud")
             layout.addWidget(self.title_label)
             layout.addWidget(plain_label(f"Fingerprint of {card.name}'s card:", "About"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.incoming import ImportOutcome
+from app.sharing.exchange import Who, share_message
 from app.words import counted
 
 SEND_ADVICE = "Only they can open it; send it by NHSmail, Teams or a memory stick."
@@ -26,10 +27,8 @@ def import_message(outcome: ImportOutcome) -> str:
         return outcome.message
     if outcome.kind == "feedback":
         return f"Imported {counted(outcome.notes, 'comment', 'comments')} from {outcome.sender}."
-    what = counted(outcome.items, "shared item", "shared items")
-    if outcome.notes:
-        what += f" and {counted(outcome.notes, 'reply', 'replies')}"
-    return f"Imported {what} from {outcome.sender}."
+    who = Who(outcome.sender, outcome.fingerprint, outcome.verified)
+    return share_message(outcome.items, outcome.notes, who)
 
 
 def unread_message(count: int) -> str:

@@ -71,7 +71,8 @@ class CoachDesk:
 
 
 def build_desk(coach: Journal, folder: Path, key_store: KeyStore) -> CoachDesk:
-    """Three participants: Alex (two entries), Bea (an entry and a cycle), Chidi (one entry)."""
+    """Three verified participants: Alex (two entries), Bea (an entry and a cycle), Chidi (one
+    entry)."""
     coach.sharing.identity("Sam (coach)")
     desk = CoachDesk(coach)
     for name in ("Alex", "Bea", "Chidi"):
@@ -102,6 +103,8 @@ def build_desk(coach: Journal, folder: Path, key_store: KeyStore) -> CoachDesk:
         [Domain.ORGANISATION, Domain.TEAM],
     )
     desk.share("Chidi", CHIDI_BOARD)
+    for name in desk.people:  # the coach compared fingerprints with each of them
+        coach.sharing.verify(name, desk.fingerprint(name))
     return desk
 
 

@@ -192,7 +192,10 @@ def test_cancelling_a_large_import_leaves_the_journal_as_it_was(
     dialog.close()
 
     done = _import(qtbot, window, picker, package)  # again, to the end: the bar was determinate
-    assert done.status_label.text() == "Imported 3000 shared items from Alex."
+    assert done.status_label.text() == (  # a first share: the coach has not verified Alex
+        "Imported 3000 shared items from Alex. Alex is not verified yet: compare the "
+        f"fingerprint {paired.sharing.identity().card.fingerprint} with them before relying on it."
+    )
     assert (done.progress_bar.maximum(), done.progress_bar.value()) == (3000, 3000)
     assert len(shared_items(coach)) == 3000
     assert imported == ["share"]

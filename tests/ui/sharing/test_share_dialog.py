@@ -328,3 +328,25 @@ def test_closing_while_reading_or_checking_waits_and_writes_nothing(
     assert picker.asked == [] and list(tmp_path.glob("*.ijshare")) == []
     sam = paired.sharing.contacts(Role.COACH)[0]
     assert sent_before(paired, sam.fingerprint) == {}
+
+
+def test_what_the_coach_would_refuse_is_said_before_saving_and_nothing_is_sent(
+    qtbot, paired, make_window, picker: FilePicker, tmp_path
+):
+    _mark(paired, paired.entries.create("T" * 2001, "A long title, pasted by mistake."))
+    window = make_window(paired, pick_file=picker)
+    window.sharing_commands.share.trigger()
+    dialog = read_what_goes(qtbot, window.controllers.sharing.share_dialog)
+    out = tmp_path / "week.ijshare"
+    picker.answers.append(out)
+
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert dialog.error.text() == (
+        f"Nothing was shared: '{'T' * 59}…' cannot go as it is: its title is longer than "
+        "2,000 characters. Shorten it, then try again. Nothing was saved."
+    )
+    assert dialog.isVisible() and not out.exists()
+    sam = paired.sharing.contacts(Role.COACH)[0]
+    assert sent_before(paired, sam.fingerprint) == {}
+    dialog.close()
