@@ -202,6 +202,26 @@ def list_backups(folder: Path, journal_id: str) -> list[BackupRecord]:
     return records
 
 
+def latest_backups_advice(journal_folder: Path, journal_id: str, count: int = 3) -> str:
+    """The newest backups of a journal that cannot be opened, and how to restore one."""
+    how = (
+        "inquiry-journal restore FILE, or Restore a backup... in the window (what is in the "
+        "folder now is kept aside)."
+    )
+    try:
+        folder = read_settings(journal_folder).folder_for(journal_folder)
+    except BackupError:
+        folder = default_folder(journal_folder)
+    try:
+        records = list_backups(folder, journal_id)[:count]
+    except StorageError as exc:
+        return f"{exc} Restore a backup with {how}"
+    if not records:
+        return f"There are no backups of it in {folder}; restore one from elsewhere with {how}"
+    listed = "; ".join(f"{r.path.name} ({r.describe()})" for r in records)
+    return f"The newest backups in {folder}: {listed}. Restore one with {how}"
+
+
 def is_due(settings: BackupSettings, backups: list[BackupRecord], now: datetime) -> bool:
     """True when the newest routine backup is at least one interval old (or there is none)."""
     period = settings.interval.period

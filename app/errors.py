@@ -48,3 +48,10 @@ class EntryNotFoundError(JournalError):
 
 class BackupError(JournalError):
     """A backup file is not one, is damaged, or failed its check after it was written."""
+
+
+class WrongDatabaseError(JournalError):
+    """journal.db is missing, empty, or another journal's: it is refused, never replaced.
+
+    The message names the newest backups and how to restore one.
+    """

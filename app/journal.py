@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 if TYPE_CHECKING:
     from app.sharing.contacts import SharingStore
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import identity
 from app.cycles import CycleStore
 from app.entries import EntryStore
 from app.errors import JournalError, KeyUnavailableError, StorageError, WrongKeyError
@@ -166,7 +167,7 @@ def create_journal(
         key_store.save(meta.journal_id, key)
     write_meta(folder, meta)
     try:
-        journal = _open_with_key(folder, meta, key)
+        journal = _open_with_key(folder, meta, key, new=True)
     except BaseException:
         for leftover in (db_path(folder), meta_path(folder)):
             with contextlib.suppress(OSError):
@@ -192,8 +193,13 @@ def key_for(folder: Path, key_store: KeyStore, passphrase: str | None = None) ->
 
 
 def open_journal(folder: Path, key_store: KeyStore, passphrase: str | None = None) -> Journal:
-    """Unlock and open the journal in `folder`, migrating its schema if needed."""
+    """Unlock and open the journal in `folder`, migrating its schema if needed.
+
+    A journal.db that is missing, empty or another journal's is refused (WrongDatabaseError),
+    before any passphrase or key is needed for a missing or empty one.
+    """
     meta = read_meta(folder)
+    identity.refuse_missing_database(folder, meta)
     return _open_with_key(folder, meta, key_for(folder, key_store, passphrase))
 
 
@@ -206,6 +212,7 @@ def recover_journal(
     With one, the journal is re-encrypted under it and the new recovery code is returned.
     """
     meta = read_meta(folder)
+    identity.refuse_missing_database(folder, meta)
     raw = RawKey(decode_recovery_code(code))
     try:
         engine_mod.connect(db_path(folder), raw).close()
@@ -227,8 +234,13 @@ def recover_journal(
     return journal, journal.recovery_code()
 
 
-def _open_with_key(folder: Path, meta: JournalMeta, key: JournalKey) -> Journal:
-    engine = engine_mod.make_engine(db_path(folder), key)
+def _open_with_key(
+    folder: Path, meta: JournalMeta, key: JournalKey, *, new: bool = False
+) -> Journal:
+    """Open journal.db with `key`; only a `new` journal's file may be created here."""
+    if not new:
+        identity.refuse_missing_database(folder, meta)
+    engine = engine_mod.make_engine(db_path(folder), key, create=new)
 
     def back_up_first(revision: str) -> Path:
         from app.backups import backup_before_update
@@ -236,9 +248,10 @@ def _open_with_key(folder: Path, meta: JournalMeta, key: JournalKey) -> Journal:
         return backup_before_update(folder, meta, engine, key, revision)
 
     try:
+        if not new:
+            identity.refuse_unstamped_schema(engine, folder, meta)
         ensure_current(engine, db_path(folder), back_up_first)
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+        identity.check_identity(engine, folder, meta)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StorageError(f"The journal could not be prepared: {exc}") from exc

@@ -158,10 +158,13 @@ def cmd_restore(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 
 def _open_existing(folder: Path, store: KeyStore) -> Journal:
+    from app.identity import refuse_missing_database
     from app.journal import open_journal
 
+    meta = read_meta(folder)
+    refuse_missing_database(folder, meta)  # before asking for a passphrase in vain
     passphrase = None
-    if read_meta(folder).key_mode is KeyMode.PASSPHRASE:
+    if meta.key_mode is KeyMode.PASSPHRASE:
         passphrase = _passphrase_or_fail()
     return open_journal(folder, store, passphrase)
 
