@@ -55,3 +55,8 @@ class WrongDatabaseError(JournalError):
 
     The message names the newest backups and how to restore one.
     """
+
+
+class OtherJournalBackupError(JournalError):
+    """The backup is of another journal than the one in the folder; it replaces it only if
+    the person says so."""

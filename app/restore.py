@@ -16,14 +16,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.errors import JournalError, StorageError, WrongKeyError
+from app.errors import JournalError, OtherJournalBackupError, StorageError, WrongKeyError
 from app.journal import Journal, open_journal, validate_passphrase
 from app.recovery import decode_recovery_code
 from app.storage import engine as engine_mod
 from app.storage.backup_file import BackupManifest, unpack_backup, verify_backup
 from app.storage.files import describe_os_error, fsync_dir
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
-from app.storage.meta import DB_NAME, META_NAME, JournalMeta, KeyMode, db_path, write_meta
+from app.storage.meta import (
+    DB_NAME,
+    META_NAME,
+    JournalMeta,
+    KeyMode,
+    db_path,
+    journal_exists,
+    read_meta,
+    write_meta,
+)
 
 _INCOMING = ".journal.db.restoring"
 _SET_ASIDE = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", META_NAME)
@@ -60,16 +69,21 @@ def restore_backup(
     *,
     new_passphrase: str | None = None,
     now: Clock | None = None,
+    replace_journal: bool = False,
 ) -> RestoredBackup:
     """Replace the (closed) journal in `folder` with the backup, opened with `key`.
 
     With a raw key the journal is kept in the keyring afterwards; with `new_passphrase` it is
-    re-encrypted under that passphrase first. A refused backup leaves the folder as it was.
+    re-encrypted under that passphrase first. A backup of another journal than the one in
+    `folder` is refused (OtherJournalBackupError) unless `replace_journal`. A refused backup
+    leaves the folder as it was.
     """
     if new_passphrase is not None:
         validate_passphrase(new_passphrase)
     with tempfile.TemporaryDirectory(prefix="inquiry-journal-restore-") as work:
         unpacked = unpack_backup(backup, key, Path(work))
+        if not replace_journal:
+            refuse_another_journal(folder, backup, unpacked.manifest)
         keep_as: JournalKey = key
         if new_passphrase is not None:
             keep_as = Passphrase(new_passphrase)
@@ -83,22 +97,46 @@ def restore_backup(
     return RestoredBackup(unpacked.manifest, kept)
 
 
+def refuse_another_journal(folder: Path, backup: Path, manifest: BackupManifest) -> None:
+    """Raise OtherJournalBackupError when `folder` holds a journal the backup is not of.
+
+    A folder with no journal (a new laptop) takes any backup.
+    """
+    if not journal_exists(folder):
+        return
+    mine = read_meta(folder).journal_id
+    if manifest.journal_id != mine:
+        raise OtherJournalBackupError(
+            f"{backup.name} is a backup of another journal (id {manifest.journal_id[:8]}), "
+            f"not of the journal in {folder} (id {mine[:8]}). Nothing was changed."
+        )
+
+
 def restore_with_recovery_code(
     folder: Path,
     backup: Path,
     code: str,
     key_store: KeyStore,
     new_passphrase: str | None = None,
+    *,
+    replace_journal: bool = False,
 ) -> tuple[Journal, RestoredBackup, str | None]:
     """A new laptop: restore with the recovery code and open the journal.
 
     Without `new_passphrase` the key goes in this computer's keyring and the code stays the
     same; with one, the journal is protected by it and the new recovery code is returned.
-    A wrong code writes nothing.
+    A wrong code writes nothing; nor does another journal's backup unless `replace_journal`.
     """
     raw = RawKey(decode_recovery_code(code))
     try:
-        restored = restore_backup(folder, backup, raw, key_store, new_passphrase=new_passphrase)
+        restored = restore_backup(
+            folder,
+            backup,
+            raw,
+            key_store,
+            new_passphrase=new_passphrase,
+            replace_journal=replace_journal,
+        )
     except WrongKeyError:
         raise WrongKeyError(
             "That recovery code does not open this backup: it belongs to another journal, or "
@@ -119,16 +157,19 @@ class Reopened:
     problem: str = ""
 
 
-def restore_and_reopen(journal: Journal, backup: Path, key_store: KeyStore) -> Reopened:
+def restore_and_reopen(
+    journal: Journal, backup: Path, key_store: KeyStore, *, replace_journal: bool = False
+) -> Reopened:
     """Close the journal, restore the backup in its place and open the result.
 
+    `replace_journal`: the person chose to replace this journal by another one's backup.
     If the backup is refused or the restore fails, the journal is opened again as it was and
     the problem is returned (any other failure still raises).
     """
     folder, key = journal.folder, journal.key
     journal.close()
     try:
-        restored = restore_backup(folder, backup, key, key_store)
+        restored = restore_backup(folder, backup, key, key_store, replace_journal=replace_journal)
     except JournalError as exc:
         return Reopened(_open_again(folder, key, key_store), None, str(exc))
     return Reopened(_open_again(folder, key, key_store), restored)

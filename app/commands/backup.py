@@ -15,13 +15,14 @@ from app.commands.common import (
     ask_passphrase,
     plural,
 )
-from app.errors import WrongKeyError
+from app.errors import OtherJournalBackupError, WrongKeyError
 from app.storage.keys import JournalKey, KeyStore
 from app.storage.meta import KeyMode, journal_exists, read_meta
 
 if TYPE_CHECKING:
     from app.backups import BackupSettings
     from app.journal import Journal
+    from app.storage.backup_file import BackupManifest
 
 INTERVALS = ["off", "hourly", "daily", "weekly"]
 
@@ -65,6 +66,12 @@ def register(
         action="store_true",
         help="with --code: protect the journal with a new passphrase (from "
         "$INQUIRY_JOURNAL_PASSPHRASE or asked for) instead of the system keyring",
+    )
+    restore.add_argument(
+        "--replace-journal",
+        action="store_true",
+        help="restore a backup of ANOTHER journal in place of this one (this one is kept "
+        "aside); without it such a backup is refused",
     )
     restore.set_defaults(handler=cmd_restore)
 
@@ -125,16 +132,20 @@ def cmd_restore(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     if lock is not None:
         lock.acquire()  # never under an open window
     try:
+        if not args.replace_journal:
+            _refuse_another_journal(folder, backup, manifest)
         if args.code is not None:
             code = sys.stdin.readline() if args.code == "-" else str(args.code)
             new_passphrase = _new_passphrase(args, store)
             journal, restored, new_code = restore_with_recovery_code(
-                folder, backup, code, store, new_passphrase
+                folder, backup, code, store, new_passphrase, replace_journal=args.replace_journal
             )
         else:
             key, passphrase = _key_for_restore(folder, store, manifest.journal_id)
             try:
-                restored = restore_backup(folder, backup, key, store)
+                restored = restore_backup(
+                    folder, backup, key, store, replace_journal=args.replace_journal
+                )
             except WrongKeyError as exc:
                 raise WrongKeyError(
                     f"{exc} If the key changed since, run again with --code and the recovery "
@@ -155,6 +166,19 @@ def cmd_restore(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
             f"Your NEW recovery code: {new_code}\n\n{RECOVERY_ADVICE}"
         )
     return 0
+
+
+def _refuse_another_journal(folder: Path, backup: Path, manifest: BackupManifest) -> None:
+    """Refuse another journal's backup before any key is asked for, saying how to go on."""
+    from app.restore import refuse_another_journal
+
+    try:
+        refuse_another_journal(folder, backup, manifest)
+    except OtherJournalBackupError as exc:
+        raise OtherJournalBackupError(
+            f"{exc} To replace this journal by that one (yours is kept aside), run again "
+            "with --replace-journal."
+        ) from None
 
 
 def _open_existing(folder: Path, store: KeyStore) -> Journal:
