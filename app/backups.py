@@ -203,16 +203,21 @@ def list_backups(folder: Path, journal_id: str) -> list[BackupRecord]:
     return records
 
 
+def backup_folder_or_default(journal_folder: Path) -> Path:
+    """Where this journal's backups go (the default folder if the settings are unreadable)."""
+    try:
+        return read_settings(journal_folder).folder_for(journal_folder)
+    except BackupError:
+        return default_folder(journal_folder)
+
+
 def latest_backups_advice(journal_folder: Path, journal_id: str, count: int = 3) -> str:
     """The newest backups of a journal that cannot be opened, and how to restore one."""
     how = (
         "inquiry-journal restore FILE, or Restore a backup... in the window (what is in the "
         "folder now is kept aside)."
     )
-    try:
-        folder = read_settings(journal_folder).folder_for(journal_folder)
-    except BackupError:
-        folder = default_folder(journal_folder)
+    folder = backup_folder_or_default(journal_folder)
     try:
         records = list_backups(folder, journal_id)[:count]
     except StorageError as exc:

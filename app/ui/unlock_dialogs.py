@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import JournalError, WrongKeyError
+from app.errors import JournalError, WrongDatabaseError, WrongKeyError
 from app.journal import Journal, open_journal, recover_journal
 from app.storage.keys import KeyStore
 from app.ui.fields import InlineError, quiet_note
@@ -69,6 +69,8 @@ class PassphraseDialog(QDialog):
         self._opener = opener
         self._failures = 0
         self.journal: Journal | None = None
+        self.refusal: WrongDatabaseError | None = None
+        """Set when journal.db proved to be another journal's (the dialog then closes)."""
         self.setWindowTitle("Unlock your journal")
         intro = QLabel(f"Enter the passphrase for the journal in\n{folder}")
         intro.setWordWrap(True)
@@ -118,6 +120,10 @@ class PassphraseDialog(QDialog):
             self.error.show_message(message)
             self.passphrase_edit.selectAll()
             self.passphrase_edit.setFocus()
+            return
+        except WrongDatabaseError as exc:
+            self.refusal = exc  # not a problem with the passphrase: the app offers a restore
+            self.reject()
             return
         except JournalError as exc:
             self.error.show_message(str(exc))
