@@ -354,6 +354,7 @@ def _run_window(
                 code = app.exec()
             finally:
                 request = window.controllers.backups.restore_request
+                replace_journal = window.controllers.backups.replace_journal
                 # Deleted now, before the journal closes (the window and its controller refer
                 # to each other, so Python alone would free them only at some later collection).
                 window.deleteLater()
@@ -361,7 +362,9 @@ def _run_window(
             if request is None:
                 return code
             try:
-                reopened = restore_and_reopen(current, request, key_store)
+                reopened = restore_and_reopen(
+                    current, request, key_store, replace_journal=replace_journal
+                )
             except JournalError as exc:  # restored, but it would not open again
                 show_error(None, str(exc))
                 return 1
