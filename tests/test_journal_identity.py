@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import pytest
 from sqlalchemy import select
@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.cli import main
 from app.errors import StorageError, WrongDatabaseError
 from app.journal import create_journal, open_journal
-from app.storage.engine import connect
+from app.storage.engine import connect, file_uri
 from app.storage.keys import Passphrase, SystemKeyring
 from app.storage.meta import db_path, read_meta
 from app.storage.models import JournalIdentity
@@ -156,3 +156,13 @@ def test_opening_a_missing_file_never_creates_it(tmp_path: Path) -> None:
     assert not missing.exists()
     connect(missing, Passphrase(PASSPHRASE), create=True).close()
     connect(missing, Passphrase(PASSPHRASE)).close()
+
+
+def test_windows_paths_become_uris_sqlite_accepts() -> None:
+    assert file_uri(PureWindowsPath(r"C:\Users\Ana B\Inquiry#1\journal.db")) == (
+        "file:///C:/Users/Ana%20B/Inquiry%231/journal.db"
+    )
+    # A share's server must not become the URI's authority (SQLite refuses one).
+    assert file_uri(PureWindowsPath(r"\\server\share\j\journal.db")) == (
+        "file:////server/share/j/journal.db"
+    )

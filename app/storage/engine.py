@@ -7,7 +7,7 @@ synchronous=FULL (a commit that has returned is on disk) and foreign keys on.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
 import sqlcipher3
@@ -69,12 +69,21 @@ def connect(path: Path, key: JournalKey, *, create: bool = False) -> sqlcipher3.
 
 
 def _existing_file_uri(path: Path) -> str:
-    """A `file:` URI that opens `path` read-write but never creates it.
+    """A `file:` URI that opens `path` read-write but never creates it."""
+    return file_uri(path.absolute()) + "?mode=rw"
 
-    Path.as_uri percent-encodes spaces, `?` and `#`, and writes Windows drives as
-    file:///C:/..., which SQLite's URI parser expects.
+
+def file_uri(path: PurePath) -> str:
+    """SQLite's URI for an absolute path.
+
+    Path.as_uri percent-encodes spaces, `%`, `?` and `#`, and writes a Windows drive as
+    file:///C:/...; a Windows share (\\\\server\\share) would come out with `server` as the
+    URI's authority, which SQLite refuses, so it is written file:////server/share/... instead.
     """
-    return f"{path.absolute().as_uri()}?mode=rw"
+    uri = path.as_uri()
+    if isinstance(path, PureWindowsPath) and path.drive.startswith("\\\\"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return uri
 
 
 def make_engine(path: Path, key: JournalKey, *, create: bool = False) -> Engine:
