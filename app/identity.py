@@ -11,10 +11,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy import Engine, insert, select
 
 from app.errors import StorageError, WrongDatabaseError
+from app.storage import engine as engine_mod
 from app.storage.files import describe_os_error
+from app.storage.keys import JournalKey
 from app.storage.meta import JournalMeta, db_path
 from app.storage.models import JournalIdentity
 from app.storage.schema import current_revision
@@ -45,6 +48,29 @@ def refuse_unstamped_schema(engine: Engine, folder: Path, meta: JournalMeta) -> 
         )
 
 
+def refuse_another_journals_file(folder: Path, meta: JournalMeta, key: JournalKey) -> None:
+    """Before anything is changed for it (recovery saves a key, may re-encrypt): raise
+    WrongDatabaseError unless journal.db holds a journal that is not stamped as another."""
+    conn = engine_mod.connect(db_path(folder), key)
+    try:
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            stamped: str | None = ""
+        else:
+            try:
+                row = conn.execute("SELECT journal_id FROM journal_identity").fetchone()
+            except sqlcipher3.OperationalError:
+                row = None  # made before the database recorded its id
+            stamped = None if row is None else str(row[0])
+    finally:
+        conn.close()
+    if stamped == "":
+        raise WrongDatabaseError(
+            refusal(folder, meta, f"{db_path(folder)} holds no journal, so it was not opened.")
+        )
+    if stamped is not None and stamped != meta.journal_id:
+        raise WrongDatabaseError(_another(folder, meta, stamped))
+
+
 def check_identity(engine: Engine, folder: Path, meta: JournalMeta) -> None:
     """Stamp journal.json's id into a database that has none yet; refuse one naming another."""
     with engine.begin() as conn:
@@ -58,14 +84,16 @@ def check_identity(engine: Engine, folder: Path, meta: JournalMeta) -> None:
             )
             return
     if stamped != meta.journal_id:
-        raise WrongDatabaseError(
-            refusal(
-                folder,
-                meta,
-                f"{db_path(folder)} belongs to another journal (id {stamped[:8]}), not the one "
-                f"its journal.json names (id {meta.journal_id[:8]}), so it was not opened.",
-            )
-        )
+        raise WrongDatabaseError(_another(folder, meta, stamped))
+
+
+def _another(folder: Path, meta: JournalMeta, stamped: str) -> str:
+    return refusal(
+        folder,
+        meta,
+        f"{db_path(folder)} belongs to another journal (id {stamped[:8]}), not the one "
+        f"its journal.json names (id {meta.journal_id[:8]}), so it was not opened.",
+    )
 
 
 def refusal(folder: Path, meta: JournalMeta, what: str) -> str:

@@ -220,6 +220,7 @@ def recover_journal(
         raise WrongKeyError(
             "That recovery code is for a different journal: it does not open this one."
         ) from None
+    identity.refuse_another_journals_file(folder, meta, raw)  # before the key is kept
     if new_passphrase is None:
         key_store.save(meta.journal_id, raw)
         meta = meta.with_key_mode(KeyMode.KEYRING)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path, PureWindowsPath
 
+import keyring
 import pytest
 from sqlalchemy import select
 
@@ -12,7 +13,7 @@ from app.cli import main
 from app.errors import StorageError, WrongDatabaseError
 from app.journal import create_journal, open_journal
 from app.storage.engine import connect, file_uri
-from app.storage.keys import Passphrase, SystemKeyring
+from app.storage.keys import KEYRING_SERVICE, Passphrase, SystemKeyring
 from app.storage.meta import db_path, read_meta
 from app.storage.models import JournalIdentity
 from tests.support.backups import folder_digest
@@ -166,3 +167,25 @@ def test_windows_paths_become_uris_sqlite_accepts() -> None:
     assert file_uri(PureWindowsPath(r"\\server\share\j\journal.db")) == (
         "file:////server/share/j/journal.db"
     )
+
+
+@pytest.mark.parametrize("new_passphrase", [None, PASSPHRASE])
+def test_recovery_refuses_another_journals_database_before_changing_anything(
+    tmp_path: Path, key_store: SystemKeyring, new_passphrase: str | None
+) -> None:
+    from app.journal import recover_journal
+
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    create_journal(mine, key_store)[0].close()
+    their_journal, their_code = create_journal(theirs, key_store)
+    their_journal.close()
+    shutil.copyfile(db_path(theirs), db_path(mine))
+    my_id = read_meta(mine).journal_id
+    keyring.delete_password(KEYRING_SERVICE, my_id)  # a new laptop: the key is not here
+    before = folder_digest(mine)
+
+    with pytest.raises(WrongDatabaseError, match="belongs to another journal"):
+        recover_journal(mine, their_code, key_store, new_passphrase)
+
+    assert folder_digest(mine) == before
+    assert key_store.load(my_id) is None

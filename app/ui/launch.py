@@ -127,6 +127,8 @@ class DialogPrompts:
 
         dialog = RecoverDialog(folder, self._key_store, reason, prefer_passphrase=prefer_passphrase)
         accepted = dialog.exec() == RecoverDialog.DialogCode.Accepted
+        if dialog.refusal is not None:
+            raise dialog.refusal
         return dialog.journal if accepted else None
 
     def refused(self, folder: Path, message: str, restore: RestoreJournal) -> Journal | None:

@@ -157,6 +157,8 @@ class RecoverDialog(QDialog):
         self._folder = folder
         self._key_store = key_store
         self.journal: Journal | None = None
+        self.refusal: WrongDatabaseError | None = None
+        """Set when journal.db proved missing, empty or another journal's (the dialog closes)."""
         self.setWindowTitle("Open with your recovery code")
         self.pages = QStackedWidget()
         self.pages.addWidget(self._code_page(reason, prefer_passphrase))
@@ -215,6 +217,10 @@ class RecoverDialog(QDialog):
             self.journal, new_code = recover_journal(
                 self._folder, self.code_edit.text(), self._key_store, self.choice.passphrase()
             )
+        except WrongDatabaseError as exc:
+            self.refusal = exc  # not a problem with the code: the app offers a restore
+            self.reject()
+            return
         except JournalError as exc:
             self.error.show_message(str(exc))
             self.code_edit.setFocus()

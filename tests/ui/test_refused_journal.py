@@ -168,3 +168,27 @@ def test_the_restore_wizard_restores_this_journal_with_the_recovery_code(
         assert titles(wizard.journal) == ["Huddle"]
     finally:
         wizard.journal.close()
+
+
+def test_recovery_onto_another_journals_database_leads_to_the_refusal(
+    qtbot, tmp_path: Path, journal_dir: Path, key_store: SystemKeyring
+) -> None:
+    import keyring
+
+    from app.storage.keys import KEYRING_SERVICE
+    from app.storage.meta import read_meta
+    from app.ui.unlock_dialogs import RecoverDialog
+
+    create_journal(journal_dir, key_store)[0].close()
+    other, their_code = create_journal(tmp_path / "other", key_store)
+    other.close()
+    shutil.copyfile(db_path(tmp_path / "other"), db_path(journal_dir))
+    keyring.delete_password(KEYRING_SERVICE, read_meta(journal_dir).journal_id)
+
+    dialog = RecoverDialog(journal_dir, key_store, "The key is not in the keyring.")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.code_edit, their_code)
+    qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == RecoverDialog.DialogCode.Rejected
+    assert dialog.refusal is not None and "belongs to another journal" in str(dialog.refusal)
