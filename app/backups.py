@@ -186,7 +186,7 @@ def list_backups(folder: Path, journal_id: str) -> list[BackupRecord]:
         raise StorageError(
             f"The backup folder {folder} could not be read: {describe_os_error(exc)}."
         ) from exc
-    records = []
+    records: list[tuple[datetime, int, BackupRecord]] = []
     for path in paths:
         match = _NAME.match(path.name)
         if match is None or match["short"] != short or not path.is_file():
@@ -198,9 +198,11 @@ def list_backups(folder: Path, journal_id: str) -> list[BackupRecord]:
             size = path.stat().st_size
         except OSError:
             continue
-        records.append(BackupRecord(path, made_at, kind, size, revision))
-    records.sort(key=lambda r: (r.made_at, r.path.name), reverse=True)
-    return records
+        # Two made in one second are told apart by "-2", "-3"...: the higher is the newer.
+        n = int(match["n"] or 1)
+        records.append((made_at, n, BackupRecord(path, made_at, kind, size, revision)))
+    records.sort(key=lambda r: (r[0], r[1], r[2].path.name), reverse=True)
+    return [record for _, _, record in records]
 
 
 def backup_folder_or_default(journal_folder: Path) -> Path:

@@ -53,14 +53,17 @@ def refuse_another_journals_file(folder: Path, meta: JournalMeta, key: JournalKe
     WrongDatabaseError unless journal.db holds a journal that is not stamped as another."""
     conn = engine_mod.connect(db_path(folder), key)
     try:
-        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
-            stamped: str | None = ""
-        else:
-            try:
+        tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
+        stamped: str | None = ""  # "": no journal in the file at all
+        if "alembic_version" in tables:
+            stamped = None  # None: made before the database recorded its id
+            if "journal_identity" in tables:
                 row = conn.execute("SELECT journal_id FROM journal_identity").fetchone()
-            except sqlcipher3.OperationalError:
-                row = None  # made before the database recorded its id
-            stamped = None if row is None else str(row[0])
+                stamped = None if row is None else str(row[0])
+    except sqlcipher3.Error as exc:
+        raise StorageError(
+            f"{db_path(folder)} could not be read: {engine_mod.explain(exc)}."
+        ) from exc
     finally:
         conn.close()
     if stamped == "":

@@ -329,3 +329,15 @@ def _rewrite_manifest_without_counts(backup: Path) -> None:
                 data = json.dumps(manifest).encode("utf-8")
             out.writestr(item, data)
     copy.replace(backup)
+
+
+def test_two_backups_made_in_one_second_are_listed_newest_first(tmp_path: Path) -> None:
+    journal_id = "0123abcd-0000-4000-8000-000000000000"
+    base = "inquiry-journal-0123abcd-2025-03-12T090000Z"
+    for suffix in ("", "-2", "-3"):
+        (tmp_path / f"{base}{suffix}.ijbackup").write_bytes(b"x")
+    assert [r.path.name for r in list_backups(tmp_path, journal_id)] == [
+        f"{base}-3.ijbackup",
+        f"{base}-2.ijbackup",
+        f"{base}.ijbackup",
+    ]

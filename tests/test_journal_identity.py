@@ -189,3 +189,16 @@ def test_recovery_refuses_another_journals_database_before_changing_anything(
 
     assert folder_digest(mine) == before
     assert key_store.load(my_id) is None
+
+
+def test_the_restore_the_refusal_names_brings_the_journal_back(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    db_path(folder).unlink()
+    from app.backups import list_backups
+
+    newest = list_backups(folder / "backups", read_meta(folder).journal_id)[0].path
+    code, out, err = run(capsys, "restore", str(newest), "--data-dir", str(folder))
+    assert (code, err) == (0, "") and "It opens with 2 entries." in out
+    code, out, _ = run(capsys, "check", "--data-dir", str(folder))
+    assert code == 0 and "healthy: 2 entries" in out
