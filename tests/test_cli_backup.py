@@ -83,7 +83,8 @@ def test_backup_settings_can_be_changed_from_the_command_line(
     code, out, _ = run(capsys, *argv, "--data-dir", str(folder))
     assert code == 0
     assert out == (
-        f"Backups go to {onedrive}, every week while the window is open; the newest 5 are kept.\n"
+        f"Backups go to {onedrive}, every week while the window is open; the newest 5 are kept, "
+        "and one a day, a week and a month further back.\n"
     )
     code, out, _ = run(capsys, "backup", "--data-dir", str(folder))
     assert code == 0 and str(onedrive) in out

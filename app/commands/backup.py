@@ -266,7 +266,7 @@ def _describe_settings(settings: BackupSettings, folder: Path) -> str:
     }[settings.interval.value]
     return (
         f"Backups go to {settings.folder_for(folder)}, {how_often}; "
-        f"the newest {settings.keep} are kept."
+        f"the newest {settings.keep} are kept, and one a day, a week and a month further back."
     )
 
 

@@ -48,6 +48,11 @@ ABOUT = (
     "A OneDrive or other synced folder keeps copies off this laptop."
 )
 
+ALSO_KEPT = (
+    "Also kept: the newest backup of each of the last 7 days, 5 weeks and 12 months, and "
+    "older backups that hold more than your journal does now."
+)
+
 
 def restore_question(manifest: BackupManifest) -> str:
     """What the person is asked before a restore."""
@@ -167,6 +172,7 @@ class BackupsDialog(QDialog):
         form.addRow("", quiet_note(ABOUT))
         form.addRow("Back up automatically:", self.interval_combo)
         form.addRow("Keep the newest:", self.keep_spin)
+        form.addRow("", quiet_note(ALSO_KEPT))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addSpacing(8)
