@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -185,7 +186,7 @@ def list_backups(folder: Path, journal_id: str) -> list[BackupRecord]:
         raise StorageError(
             f"The backup folder {folder} could not be read: {describe_os_error(exc)}."
         ) from exc
-    records = []
+    records: list[tuple[datetime, int, BackupRecord]] = []
     for path in paths:
         match = _NAME.match(path.name)
         if match is None or match["short"] != short or not path.is_file():
@@ -197,9 +198,36 @@ def list_backups(folder: Path, journal_id: str) -> list[BackupRecord]:
             size = path.stat().st_size
         except OSError:
             continue
-        records.append(BackupRecord(path, made_at, kind, size, revision))
-    records.sort(key=lambda r: (r.made_at, r.path.name), reverse=True)
-    return records
+        # Two made in one second are told apart by "-2", "-3"...: the higher is the newer.
+        n = int(match["n"] or 1)
+        records.append((made_at, n, BackupRecord(path, made_at, kind, size, revision)))
+    records.sort(key=lambda r: (r[0], r[1], r[2].path.name), reverse=True)
+    return [record for _, _, record in records]
+
+
+def backup_folder_or_default(journal_folder: Path) -> Path:
+    """Where this journal's backups go (the default folder if the settings are unreadable)."""
+    try:
+        return read_settings(journal_folder).folder_for(journal_folder)
+    except BackupError:
+        return default_folder(journal_folder)
+
+
+def latest_backups_advice(journal_folder: Path, journal_id: str, count: int = 3) -> str:
+    """The newest backups of a journal that cannot be opened, and how to restore one."""
+    how = (
+        "inquiry-journal restore FILE, or Restore a backup... in the window (what is in the "
+        "folder now is kept aside)."
+    )
+    folder = backup_folder_or_default(journal_folder)
+    try:
+        records = list_backups(folder, journal_id)[:count]
+    except StorageError as exc:
+        return f"{exc} Restore a backup with {how}"
+    if not records:
+        return f"There are no backups of it in {folder}; restore one from elsewhere with {how}"
+    listed = "; ".join(f"{r.path.name} ({r.describe()})" for r in records)
+    return f"The newest backups in {folder}: {listed}. Restore one with {how}"
 
 
 def is_due(settings: BackupSettings, backups: list[BackupRecord], now: datetime) -> bool:
@@ -229,7 +257,8 @@ def backup_now(journal: Journal, now: datetime) -> BackupResult:
     folder = _ready_folder(settings, journal.folder)
     target = _free_name(folder, journal.meta.journal_id, now, "")
     record = _write(journal.engine, journal.key, journal.folder, journal.meta, target, now)
-    removed, problem = rotate(folder, journal.meta.journal_id, settings.keep)
+    holds = read_manifest(record.path)
+    removed, problem = rotate(folder, journal.meta.journal_id, settings.keep, holds)
     return BackupResult(record, removed, problem)
 
 
@@ -277,20 +306,82 @@ def backup_before_update(
     )
 
 
-def rotate(folder: Path, journal_id: str, keep: int) -> tuple[list[Path], str]:
-    """Delete this journal's routine backups beyond the newest `keep`.
+SPREAD = (("day", 7), ("week", 5), ("month", 12))
+"""Besides the newest `keep`, rotation keeps the newest backup of each of the last 7 days,
+5 weeks and 12 months that have one, so a bad fortnight cannot push out all the history."""
 
-    Returns what was removed, and a problem to report if any could not be. A file whose
-    `backup.json` does not name this journal is never touched.
+
+def kept_by_spread(made: Sequence[datetime], keep: int) -> set[int]:
+    """Which backups (given by when they were made, newest first) the spread keeps, by index:
+    the newest `keep`, and the newest of each of the last days, weeks and months (UTC)."""
+    kept = set(range(min(keep, len(made))))
+    for unit, count in SPREAD:
+        seen: list[tuple[int, ...]] = []
+        for index, when in enumerate(made):
+            bucket = _bucket(when.astimezone(UTC), unit)
+            if bucket in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.append(bucket)
+            kept.add(index)
+    return kept
+
+
+def also_kept(holds_more: Sequence[bool | None], keep: int) -> set[int]:
+    """Of the backups the spread would delete (newest first: does each hold more than the
+    journal now does, None when it does not say), which to keep anyway, by index.
+
+    A backup that does not say what it holds is kept; of those holding more than the
+    journal now, the newest `keep` are kept, so emptying the journal cannot rotate its
+    last real backups away.
+    """
+    kept: set[int] = set()
+    more = 0
+    for index, answer in enumerate(holds_more):
+        if answer is None:
+            kept.add(index)
+        elif answer and more < keep:
+            kept.add(index)
+            more += 1
+    return kept
+
+
+def rotate(
+    folder: Path, journal_id: str, keep: int, holds: BackupManifest | None = None
+) -> tuple[list[Path], str]:
+    """Delete this journal's routine backups that the rule above does not keep.
+
+    `holds` is the manifest of the backup just made (what the journal holds now); without
+    it every backup the spread would delete is compared with nothing and kept. Returns what
+    was removed, and a problem to report if any could not be. A file whose `backup.json`
+    does not name this journal is never touched.
     """
     regular = [b for b in list_backups(folder, journal_id) if b.kind is BackupKind.REGULAR]
-    removed: list[Path] = []
-    for record in regular[keep:]:
+    spread = kept_by_spread([b.made_at for b in regular], keep)
+    candidates: list[tuple[BackupRecord, BackupManifest]] = []
+    for index, record in enumerate(regular):
+        if index in spread:
+            continue
         try:
             manifest = read_manifest(record.path)
         except JournalError:
             continue
         if manifest.journal_id != journal_id or manifest.kind is not BackupKind.REGULAR:
+            continue
+        candidates.append((record, manifest))
+    now_entries = holds.entries if holds is not None else None
+    now_cycles = holds.cycles if holds is not None else None
+    answers = [
+        None
+        if now_entries is None or now_cycles is None
+        else manifest.holds_more_than(now_entries, now_cycles)
+        for _, manifest in candidates
+    ]
+    keep_anyway = also_kept(answers, keep)
+    removed: list[Path] = []
+    for index, (record, _) in enumerate(candidates):
+        if index in keep_anyway:
             continue
         try:
             record.path.unlink()
@@ -305,6 +396,15 @@ def rotate(folder: Path, journal_id: str, keep: int) -> tuple[list[Path], str]:
     return removed, ""
 
 
+def _bucket(when: datetime, unit: str) -> tuple[int, ...]:
+    if unit == "day":
+        return (when.year, when.month, when.day)
+    if unit == "week":
+        year, week, _ = when.isocalendar()
+        return (year, week)
+    return (when.year, when.month)
+
+
 def _write(
     engine: Engine,
     key: JournalKey,
@@ -315,11 +415,33 @@ def _write(
     kind: BackupKind = BackupKind.REGULAR,
 ) -> BackupRecord:
     revision = _revision_of(engine)
-    manifest = BackupManifest(meta.journal_id, now.astimezone(UTC), kind, revision)
+    entries, cycles = _counts(engine)
+    manifest = BackupManifest(
+        meta.journal_id, now.astimezone(UTC), kind, revision, entries=entries, cycles=cycles
+    )
     write_backup(engine, key, journal_folder, target, manifest)
     size = target.stat().st_size
     updated_from = revision if kind is BackupKind.BEFORE_UPDATE else ""
     return BackupRecord(target, manifest.made_at, kind, size, updated_from)
+
+
+def _counts(engine: Engine) -> tuple[int, int]:
+    """How many entries (trashed ones too) and cycles the journal holds, for the manifest.
+
+    A journal about to be updated from an old schema may have no cycles table yet.
+    """
+    with engine.connect() as conn:
+        tables = {
+            str(row[0])
+            for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        counts = [
+            int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one())
+            if table in tables
+            else 0
+            for table in ("entries", "cycles")
+        ]
+    return counts[0], counts[1]
 
 
 def _revision_of(engine: Engine) -> str:

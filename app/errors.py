@@ -48,3 +48,15 @@ class EntryNotFoundError(JournalError):
 
 class BackupError(JournalError):
     """A backup file is not one, is damaged, or failed its check after it was written."""
+
+
+class WrongDatabaseError(JournalError):
+    """journal.db is missing, empty, or another journal's: it is refused, never replaced.
+
+    The message names the newest backups and how to restore one.
+    """
+
+
+class OtherJournalBackupError(JournalError):
+    """The backup is of another journal than the one in the folder; it replaces it only if
+    the person says so."""

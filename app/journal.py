@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 if TYPE_CHECKING:
     from app.sharing.contacts import SharingStore
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import identity
 from app.cycles import CycleStore
 from app.entries import EntryStore
 from app.errors import JournalError, KeyUnavailableError, StorageError, WrongKeyError
@@ -187,7 +188,7 @@ def create_journal(
         step("create: writing journal.json")
         write_meta(folder, meta)
         step("create: making journal.db")
-        journal = _open_with_key(folder, meta, key)
+        journal = _open_with_key(folder, meta, key, new=True)
     except BaseException:
         for leftover in (db_path(folder), meta_path(folder), folder / PENDING_NAME):
             with contextlib.suppress(OSError):
@@ -215,9 +216,15 @@ def key_for(folder: Path, key_store: KeyStore, passphrase: str | None = None) ->
 
 
 def open_journal(folder: Path, key_store: KeyStore, passphrase: str | None = None) -> Journal:
-    """Unlock and open the journal in `folder`, migrating its schema if needed."""
+    """Unlock and open the journal in `folder`, migrating its schema if needed.
+
+    An operation a crash cut short is finished or undone first. A journal.db that is missing,
+    empty or another journal's is then refused (WrongDatabaseError), before any passphrase or
+    key is needed for a missing or empty one.
+    """
     finish_interrupted(folder)
     meta = read_meta(folder)
+    identity.refuse_missing_database(folder, meta)
     return _open_with_key(folder, meta, key_for(folder, key_store, passphrase))
 
 
@@ -238,6 +245,7 @@ def recover_journal(
     """
     finish_interrupted(folder)
     meta = read_meta(folder)
+    identity.refuse_missing_database(folder, meta)
     raw = RawKey(decode_recovery_code(code))
     try:
         engine_mod.connect(db_path(folder), raw).close()
@@ -245,6 +253,7 @@ def recover_journal(
         raise WrongKeyError(
             "That recovery code is for a different journal: it does not open this one."
         ) from None
+    identity.refuse_another_journals_file(folder, meta, raw)  # before the key is kept
     if new_passphrase is None:
         # The key does not change, so each step leaves a journal the code opens.
         step("recover: saving the key in the keyring")
@@ -264,8 +273,13 @@ def recover_journal(
     return _open_with_key(folder, meta, new_key), new_code
 
 
-def _open_with_key(folder: Path, meta: JournalMeta, key: JournalKey) -> Journal:
-    engine = engine_mod.make_engine(db_path(folder), key)
+def _open_with_key(
+    folder: Path, meta: JournalMeta, key: JournalKey, *, new: bool = False
+) -> Journal:
+    """Open journal.db with `key`; only a `new` journal's file may be created here."""
+    if not new:
+        identity.refuse_missing_database(folder, meta)
+    engine = engine_mod.make_engine(db_path(folder), key, create=new)
 
     def back_up_first(revision: str) -> Path:
         from app.backups import backup_before_update
@@ -273,9 +287,10 @@ def _open_with_key(folder: Path, meta: JournalMeta, key: JournalKey) -> Journal:
         return backup_before_update(folder, meta, engine, key, revision)
 
     try:
+        if not new:
+            identity.refuse_unstamped_schema(engine, folder, meta)
         ensure_current(engine, db_path(folder), back_up_first)
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+        identity.check_identity(engine, folder, meta)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StorageError(f"The journal could not be prepared: {exc}") from exc

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.errors import JournalError, StorageError, WrongKeyError
+from app.errors import JournalError, OtherJournalBackupError, StorageError, WrongKeyError
 from app.interrupted import (
     RESTORING_NAME,
     Operation,
@@ -36,7 +36,7 @@ from app.storage.backup_file import BackupManifest, unpack_backup, verify_backup
 from app.storage.files import describe_os_error
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
 from app.storage.lock import operation_lock
-from app.storage.meta import JournalMeta
+from app.storage.meta import JournalMeta, journal_exists, read_meta
 from app.storage.steps import step
 
 Clock = Callable[[], datetime]
@@ -76,12 +76,15 @@ def restore_backup(
     new_passphrase: str | None = None,
     now: Clock | None = None,
     announce: Announce | None = None,
+    replace_journal: bool = False,
 ) -> RestoredBackup:
     """Replace the (closed) journal in `folder` with the backup, opened with `key`.
 
     With a raw key the journal is kept in the keyring afterwards; with `new_passphrase` it is
     re-encrypted under that passphrase first, and its new recovery code is given to
-    `announce` before the journal is switched. A refused backup leaves the folder as it was.
+    `announce` before the journal is switched. A backup of another journal than the one in
+    `folder` is refused (OtherJournalBackupError) unless `replace_journal`. A refused backup
+    leaves the folder as it was.
     """
     if new_passphrase is not None:
         validate_passphrase(new_passphrase)
@@ -94,6 +97,8 @@ def restore_backup(
         raise
     try:
         unpacked = unpack_backup(backup, key, work)
+        if not replace_journal:
+            refuse_another_journal(folder, backup, unpacked.manifest)
         keep_as: JournalKey = key
         new_code = None
         if new_passphrase is not None:
@@ -119,6 +124,21 @@ def restore_backup(
     return RestoredBackup(unpacked.manifest, kept, new_code)
 
 
+def refuse_another_journal(folder: Path, backup: Path, manifest: BackupManifest) -> None:
+    """Raise OtherJournalBackupError when `folder` holds a journal the backup is not of.
+
+    A folder with no journal (a new laptop) takes any backup.
+    """
+    if not journal_exists(folder):
+        return
+    mine = read_meta(folder).journal_id
+    if manifest.journal_id != mine:
+        raise OtherJournalBackupError(
+            f"{backup.name} is a backup of another journal (id {manifest.journal_id[:8]}), "
+            f"not of the journal in {folder} (id {mine[:8]}). Nothing was changed."
+        )
+
+
 def restore_with_recovery_code(
     folder: Path,
     backup: Path,
@@ -127,18 +147,25 @@ def restore_with_recovery_code(
     new_passphrase: str | None = None,
     *,
     announce: Announce | None = None,
+    replace_journal: bool = False,
 ) -> tuple[Journal, RestoredBackup, str | None]:
     """A new laptop: restore with the recovery code and open the journal.
 
     Without `new_passphrase` the key goes in this computer's keyring and the code stays the
     same; with one, the journal is protected by it and the new recovery code is returned
     (and given to `announce` before the journal is put in place). A wrong code writes
-    nothing.
+    nothing; nor does another journal's backup unless `replace_journal`.
     """
     raw = RawKey(decode_recovery_code(code))
     try:
         restored = restore_backup(
-            folder, backup, raw, key_store, new_passphrase=new_passphrase, announce=announce
+            folder,
+            backup,
+            raw,
+            key_store,
+            new_passphrase=new_passphrase,
+            announce=announce,
+            replace_journal=replace_journal,
         )
     except WrongKeyError:
         raise WrongKeyError(
@@ -159,16 +186,19 @@ class Reopened:
     problem: str = ""
 
 
-def restore_and_reopen(journal: Journal, backup: Path, key_store: KeyStore) -> Reopened:
+def restore_and_reopen(
+    journal: Journal, backup: Path, key_store: KeyStore, *, replace_journal: bool = False
+) -> Reopened:
     """Close the journal, restore the backup in its place and open the result.
 
+    `replace_journal`: the person chose to replace this journal by another one's backup.
     If the backup is refused or the restore fails, the journal is opened again as it was and
     the problem is returned (any other failure still raises).
     """
     folder, key = journal.folder, journal.key
     journal.close()
     try:
-        restored = restore_backup(folder, backup, key, key_store)
+        restored = restore_backup(folder, backup, key, key_store, replace_journal=replace_journal)
     except JournalError as exc:
         return Reopened(_open_again(folder, key, key_store), None, str(exc))
     return Reopened(_open_again(folder, key, key_store), restored)

@@ -146,7 +146,8 @@ def test_rotation_keeps_the_newest_and_never_touches_other_files(
     other, _ = create_journal(tmp_path / "other", key_store)
     try:
         save_settings(other.folder, BackupSettings(folder, BackupInterval.DAILY, 1))
-        others = [backup_now(other, NOW + timedelta(days=d)).record.path for d in range(2)]
+        # Minutes apart: on one day the spread over days, weeks and months keeps no more.
+        others = [backup_now(other, NOW + timedelta(minutes=d)).record.path for d in range(2)]
     finally:
         other.close()
     assert not others[0].exists()  # the other journal keeps one of its own
@@ -156,7 +157,7 @@ def test_rotation_keeps_the_newest_and_never_touches_other_files(
     )
     shutil.copyfile(others[1], look_alike)
 
-    made = [backup_now(journal, NOW + timedelta(days=d)) for d in range(5)]
+    made = [backup_now(journal, NOW + timedelta(minutes=d)) for d in range(5)]
 
     kept = [r.path for r in list_backups(folder, journal.meta.journal_id)]
     assert kept[:3] == [m.record.path for m in reversed(made[2:])]
@@ -230,3 +231,113 @@ def test_a_backup_before_an_update_is_not_routine(journal: Journal) -> None:
     save_settings(journal.folder, BackupSettings(keep=1))
     backup_now(journal, NOW + timedelta(days=1))
     assert path.exists()  # rotation leaves it
+
+
+# -- rotation keeps a spread, and never the last backups that hold more ----------------------
+
+
+def _hourly(start: datetime, hours: int) -> list[datetime]:
+    """Backups every hour from `start`, newest first."""
+    return [start + timedelta(hours=h) for h in reversed(range(hours))]
+
+
+def test_the_spread_keeps_the_newest_and_one_a_day_a_week_and_a_month() -> None:
+    daily = [datetime(2025, 12, 31, 9, tzinfo=UTC) - timedelta(days=d) for d in range(400)]
+    kept = sorted(backups.kept_by_spread(daily, keep=2))
+    when = [daily[i].date().isoformat() for i in kept]
+    # 7 days (Dec 25-31), then the newest of each older week (Sundays) and month (month ends).
+    assert when[:7] == [f"2025-12-{d}" for d in range(31, 24, -1)]
+    assert when[7:] == [
+        "2025-12-21",
+        "2025-12-14",
+        "2025-12-07",
+        "2025-11-30",
+        "2025-10-31",
+        "2025-09-30",
+        "2025-08-31",
+        "2025-07-31",
+        "2025-06-30",
+        "2025-05-31",
+        "2025-04-30",
+        "2025-03-31",
+        "2025-02-28",
+        "2025-01-31",
+    ]
+
+
+def test_a_bad_fortnight_of_hourly_backups_cannot_push_out_the_history() -> None:
+    history = [datetime(2025, 3, 1, 9, tzinfo=UTC) - timedelta(days=d) for d in range(60)]
+    bad = _hourly(datetime(2025, 3, 2, 0, tzinfo=UTC), 14 * 24)
+    made = bad + history
+    kept = backups.kept_by_spread(made, keep=2)
+    old_kept = [made[i] for i in kept if made[i] in history]
+    # The bad days fill the newest days, weeks and March; February's last backup, earlier
+    # weeks' and January's remain.
+    assert sorted(old_kept, reverse=True) == [
+        datetime(2025, 2, d, 9, tzinfo=UTC) for d in (28, 23, 16)
+    ] + [datetime(2025, 1, 31, 9, tzinfo=UTC)]
+
+
+def test_backups_that_hold_more_than_the_journal_now_are_kept_newest_first() -> None:
+    # Newest first: holds less, holds more, unknown (an old backup), holds more, holds more.
+    answers = [False, True, None, True, True]
+    assert backups.also_kept(answers, keep=2) == {1, 2, 3}
+    assert backups.also_kept([False, False], keep=2) == set()
+
+
+def test_an_emptied_journal_never_rotates_its_last_real_backups_away(
+    journal: Journal, tmp_path: Path
+) -> None:
+    save_settings(journal.folder, BackupSettings(keep=2))
+    for n in range(3):
+        journal.entries.create(f"Entry {n}", "")
+    journal.cycles.start_cycle(journal.cycles.create_inquiry("Why?").id, "gibbs")
+    real = [backup_now(journal, NOW + timedelta(minutes=m)).record.path for m in range(2)]
+    assert (read_manifest(real[0]).entries, read_manifest(real[0]).cycles) == (3, 1)
+    with journal.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM entries")
+
+    later = [backup_now(journal, NOW + timedelta(minutes=m)) for m in range(2, 6)]
+
+    assert all(path.exists() for path in real)
+    assert later[-1].removed == [later[1].record.path]  # a copy of the emptied journal
+    assert read_manifest(later[-1].record.path).entries == 0
+
+
+def test_an_old_backup_that_does_not_say_what_it_holds_is_kept(
+    journal: Journal, tmp_path: Path
+) -> None:
+    save_settings(journal.folder, BackupSettings(keep=1))
+    first = backup_now(journal, NOW).record.path
+    _rewrite_manifest_without_counts(first)
+    for m in range(1, 4):
+        backup_now(journal, NOW + timedelta(minutes=m))
+    assert first.exists()
+    assert len(list_backups(journal.folder / "backups", journal.meta.journal_id)) == 2
+
+
+def _rewrite_manifest_without_counts(backup: Path) -> None:
+    import json
+
+    copy = backup.with_name("copy.zip")
+    with zipfile.ZipFile(backup) as source, zipfile.ZipFile(copy, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "backup.json":
+                manifest = json.loads(data)
+                del manifest["entries"], manifest["cycles"]
+                data = json.dumps(manifest).encode("utf-8")
+            out.writestr(item, data)
+    copy.replace(backup)
+
+
+def test_two_backups_made_in_one_second_are_listed_newest_first(tmp_path: Path) -> None:
+    journal_id = "0123abcd-0000-4000-8000-000000000000"
+    base = "inquiry-journal-0123abcd-2025-03-12T090000Z"
+    for suffix in ("", "-2", "-3"):
+        (tmp_path / f"{base}{suffix}.ijbackup").write_bytes(b"x")
+    assert [r.path.name for r in list_backups(tmp_path, journal_id)] == [
+        f"{base}-3.ijbackup",
+        f"{base}-2.ijbackup",
+        f"{base}.ijbackup",
+    ]

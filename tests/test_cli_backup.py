@@ -83,7 +83,8 @@ def test_backup_settings_can_be_changed_from_the_command_line(
     code, out, _ = run(capsys, *argv, "--data-dir", str(folder))
     assert code == 0
     assert out == (
-        f"Backups go to {onedrive}, every week while the window is open; the newest 5 are kept.\n"
+        f"Backups go to {onedrive}, every week while the window is open; the newest 5 are kept, "
+        "and one a day, a week and a month further back.\n"
     )
     code, out, _ = run(capsys, "backup", "--data-dir", str(folder))
     assert code == 0 and str(onedrive) in out
@@ -158,7 +159,29 @@ def test_a_backup_of_another_journal_is_refused_with_the_way_forward(
         capsys, "restore", str(tmp_path / "other.ijbackup"), "--data-dir", str(folder)
     )
     assert (code, out) == (1, "")
-    assert err.startswith("inquiry-journal: This backup does not open with this journal's key")
-    assert err.endswith("run again with --code and the recovery code you had then.\n")
+    assert err.startswith("inquiry-journal: other.ijbackup is a backup of another journal")
+    assert err.endswith("run again with --replace-journal.\n")
     assert len(err.splitlines()) == 1
     assert folder_digest(folder) == before
+
+
+def test_restore_replaces_this_journal_by_another_only_with_replace_journal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INQUIRY_JOURNAL_PASSPHRASE", "the same passphrase for both")
+    mine, other = tmp_path / "mine", tmp_path / "other"
+    run(capsys, "note", "Mine", "--title", "Mine", "--data-dir", str(mine))
+    run(capsys, "note", "Theirs", "--title", "Theirs", "--data-dir", str(other))
+    run(capsys, "backup", "--out", str(tmp_path / "other.ijbackup"), "--data-dir", str(other))
+    before = folder_digest(mine)
+    argv = ["restore", str(tmp_path / "other.ijbackup"), "--data-dir", str(mine)]
+
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (1, "")
+    assert "is a backup of another journal" in err and "--replace-journal" in err
+    assert folder_digest(mine) == before
+
+    code, out, err = run(capsys, *argv, "--replace-journal")
+    assert (code, err) == (0, "")
+    assert "kept in" in out and "It opens with 1 entry." in out
+    assert read_meta(mine).journal_id == read_meta(other).journal_id

@@ -15,6 +15,7 @@ from app.backups import backup_now, backup_to_file
 from app.errors import (
     BackupError,
     NewerJournalError,
+    OtherJournalBackupError,
     RecoveryCodeError,
     StorageError,
     WrongKeyError,
@@ -189,7 +190,7 @@ def test_an_older_backup_is_restored_and_brought_up_to_date(
     key = old_journal.key
     old_journal.close()
     create_journal(journal_dir, key_store)[0].close()
-    restored = restore_backup(journal_dir, backup, key, key_store)
+    restored = restore_backup(journal_dir, backup, key, key_store, replace_journal=True)
     assert restored.manifest.schema == "0005"
     reopened = open_journal(journal_dir, key_store)
     try:
@@ -199,6 +200,53 @@ def test_an_older_backup_is_restored_and_brought_up_to_date(
         assert version == SCHEMA_HEAD
     finally:
         reopened.close()
+
+
+def _same_passphrase_journals(tmp_path: Path, store: SystemKeyring) -> tuple[Journal, Path]:
+    """Journal A (open, holding "Mine"), and a backup of journal B holding "Theirs"; both are
+    protected by the same passphrase, so B's backup opens with A's key."""
+    theirs, _ = create_journal(tmp_path / "theirs", store, PASSPHRASE)
+    theirs.entries.create("Theirs", "")
+    backup = backup_to_file(theirs, tmp_path / "theirs.ijbackup", NOW).path
+    theirs.close()
+    mine, _ = create_journal(tmp_path / "mine", store, PASSPHRASE)
+    mine.entries.create("Mine", "")
+    return mine, backup
+
+
+def test_another_journals_backup_that_opens_with_the_key_is_refused(
+    tmp_path: Path, key_store: SystemKeyring
+) -> None:
+    mine, backup = _same_passphrase_journals(tmp_path, key_store)
+    mine.close()
+    before = folder_digest(mine.folder)
+    with pytest.raises(OtherJournalBackupError, match=r"theirs.ijbackup is a backup of another"):
+        restore_backup(mine.folder, backup, mine.key, key_store)
+    assert folder_digest(mine.folder) == before
+    reopened = restore_and_reopen(
+        open_journal(mine.folder, key_store, PASSPHRASE), backup, key_store
+    )
+    try:
+        assert "is a backup of another journal" in reopened.problem
+        assert titles(reopened.journal) == ["Mine"]
+    finally:
+        reopened.journal.close()
+
+
+def test_another_journals_backup_replaces_this_one_only_when_chosen(
+    tmp_path: Path, key_store: SystemKeyring
+) -> None:
+    mine, backup = _same_passphrase_journals(tmp_path, key_store)
+    theirs_id = read_meta(tmp_path / "theirs").journal_id
+    reopened = restore_and_reopen(mine, backup, key_store, replace_journal=True)
+    try:
+        assert reopened.problem == ""
+        assert titles(reopened.journal) == ["Theirs"]
+        assert read_meta(mine.folder).journal_id == theirs_id
+    finally:
+        reopened.journal.close()
+    assert reopened.restored is not None and reopened.restored.kept_aside is not None
+    assert titles_in(reopened.restored.kept_aside / "journal.db", mine.key) == ["Mine"]
 
 
 # -- a new laptop ------------------------------------------------------------------------------

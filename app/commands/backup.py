@@ -15,13 +15,14 @@ from app.commands.common import (
     ask_passphrase,
     plural,
 )
-from app.errors import WrongKeyError
+from app.errors import OtherJournalBackupError, WrongKeyError
 from app.storage.keys import JournalKey, KeyStore
 from app.storage.meta import KeyMode, journal_exists, read_meta
 
 if TYPE_CHECKING:
     from app.backups import BackupSettings
     from app.journal import Journal
+    from app.storage.backup_file import BackupManifest
 
 INTERVALS = ["off", "hourly", "daily", "weekly"]
 
@@ -65,6 +66,12 @@ def register(
         action="store_true",
         help="with --code: protect the journal with a new passphrase (from "
         "$INQUIRY_JOURNAL_PASSPHRASE or asked for) instead of the system keyring",
+    )
+    restore.add_argument(
+        "--replace-journal",
+        action="store_true",
+        help="restore a backup of ANOTHER journal in place of this one (this one is kept "
+        "aside); without it such a backup is refused",
     )
     restore.set_defaults(handler=cmd_restore)
 
@@ -125,16 +132,26 @@ def cmd_restore(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     if lock is not None:
         lock.acquire()  # never under an open window
     try:
+        if not args.replace_journal:
+            _refuse_another_journal(folder, backup, manifest)
         if args.code is not None:
             code = sys.stdin.readline() if args.code == "-" else str(args.code)
             new_passphrase = _new_passphrase(args, store)
             journal, restored, new_code = restore_with_recovery_code(
-                folder, backup, code, store, new_passphrase, announce=_print_new_code
+                folder,
+                backup,
+                code,
+                store,
+                new_passphrase,
+                announce=_print_new_code,
+                replace_journal=args.replace_journal,
             )
         else:
             key, passphrase = _key_for_restore(folder, store, manifest.journal_id)
             try:
-                restored = restore_backup(folder, backup, key, store)
+                restored = restore_backup(
+                    folder, backup, key, store, replace_journal=args.replace_journal
+                )
             except WrongKeyError as exc:
                 raise WrongKeyError(
                     f"{exc} If the key changed since, run again with --code and the recovery "
@@ -159,11 +176,27 @@ def _print_new_code(code: str) -> None:
     print(f"Your NEW recovery code: {code}\n\n{RECOVERY_ADVICE}\n", flush=True)
 
 
+def _refuse_another_journal(folder: Path, backup: Path, manifest: BackupManifest) -> None:
+    """Refuse another journal's backup before any key is asked for, saying how to go on."""
+    from app.restore import refuse_another_journal
+
+    try:
+        refuse_another_journal(folder, backup, manifest)
+    except OtherJournalBackupError as exc:
+        raise OtherJournalBackupError(
+            f"{exc} To replace this journal by that one (yours is kept aside), run again "
+            "with --replace-journal."
+        ) from None
+
+
 def _open_existing(folder: Path, store: KeyStore) -> Journal:
+    from app.identity import refuse_missing_database
     from app.journal import open_journal
 
+    meta = read_meta(folder)
+    refuse_missing_database(folder, meta)  # before asking for a passphrase in vain
     passphrase = None
-    if read_meta(folder).key_mode is KeyMode.PASSPHRASE:
+    if meta.key_mode is KeyMode.PASSPHRASE:
         passphrase = _passphrase_or_fail()
     return open_journal(folder, store, passphrase)
 
@@ -241,7 +274,7 @@ def _describe_settings(settings: BackupSettings, folder: Path) -> str:
     }[settings.interval.value]
     return (
         f"Backups go to {settings.folder_for(folder)}, {how_often}; "
-        f"the newest {settings.keep} are kept."
+        f"the newest {settings.keep} are kept, and one a day, a week and a month further back."
     )
 
 

@@ -54,10 +54,12 @@ def ask_passphrase(prompt: str) -> str | None:
 def open_or_create(folder: Path, store: KeyStore) -> Journal:
     """Open the journal in `folder`, creating one (and printing its recovery code) if needed."""
     # Imported here so that `inquiry-journal` with no command reaches the window quickly.
+    from app.identity import refuse_missing_database
     from app.journal import create_journal, open_journal
 
     if journal_exists(folder):
         meta = read_meta(folder)
+        refuse_missing_database(folder, meta)  # before asking for a passphrase in vain
         passphrase = None
         if meta.key_mode is KeyMode.PASSPHRASE:
             passphrase = ask_passphrase("Passphrase: ")

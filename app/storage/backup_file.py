@@ -71,6 +71,18 @@ class BackupManifest:
     kind: BackupKind
     schema: str
     app_version: str = __version__
+    entries: int | None = None
+    """How many entries (trashed ones too) the backup holds; None in backups made before
+    this was recorded."""
+    cycles: int | None = None
+    """How many cycles the backup holds (None: not recorded)."""
+
+    def holds_more_than(self, entries: int, cycles: int) -> bool | None:
+        """True if the backup holds entries or cycles a journal with these counts lacks;
+        None when the backup does not say what it holds."""
+        if self.entries is None or self.cycles is None:
+            return None
+        return self.entries > entries or self.cycles > cycles
 
     def to_json(self) -> bytes:
         """The manifest as written into the backup."""
@@ -83,6 +95,9 @@ class BackupManifest:
             "schema": self.schema,
             "app_version": self.app_version,
         }
+        if self.entries is not None and self.cycles is not None:
+            payload["entries"] = self.entries
+            payload["cycles"] = self.cycles
         return (json.dumps(payload, indent=2) + "\n").encode("utf-8")
 
 
@@ -289,11 +304,21 @@ def _parse_manifest(raw: bytes, path: Path) -> BackupManifest:
             kind=BackupKind(data["kind"]),
             schema=str(data["schema"]),
             app_version=str(data.get("app_version", "")),
+            entries=_optional_count(data.get("entries")),
+            cycles=_optional_count(data.get("cycles")),
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         raise BackupError(
             f"{path.name} is not an Inquiry Journal backup, or it is damaged."
         ) from None
+
+
+def _optional_count(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError("a count that is not a whole number")
+    return value
 
 
 def _storage_error(target: Path, exc: OSError) -> StorageError:

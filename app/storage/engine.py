@@ -7,7 +7,7 @@ synchronous=FULL (a commit that has returned is on disk) and foreign keys on.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
 import sqlcipher3
@@ -35,10 +35,17 @@ def _key_pragma(key: JournalKey) -> str:
     return f"PRAGMA key = '{escaped}'"
 
 
-def connect(path: Path, key: JournalKey) -> sqlcipher3.Connection:
-    """Open and key one DB-API connection; raise WrongKeyError if the key does not fit."""
+def connect(path: Path, key: JournalKey, *, create: bool = False) -> sqlcipher3.Connection:
+    """Open and key one DB-API connection; raise WrongKeyError if the key does not fit.
+
+    Only with `create` may a missing file be made: otherwise a journal.db that vanished
+    would silently come back as a new, empty journal.
+    """
+    target, uri = (str(path), False) if create else (_existing_file_uri(path), True)
     try:
-        conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1e3)
+        conn = sqlcipher3.connect(
+            target, uri=uri, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1e3
+        )
     except sqlcipher3.Error as exc:
         raise StorageError(f"Could not open {path}: {exc}") from exc
     try:
@@ -61,10 +68,32 @@ def connect(path: Path, key: JournalKey) -> sqlcipher3.Connection:
     return conn
 
 
-def make_engine(path: Path, key: JournalKey) -> Engine:
-    """A SQLAlchemy engine whose every pooled connection is keyed by `connect`."""
+def _existing_file_uri(path: Path) -> str:
+    """A `file:` URI that opens `path` read-write but never creates it."""
+    return file_uri(path.absolute()) + "?mode=rw"
+
+
+def file_uri(path: PurePath) -> str:
+    """SQLite's URI for an absolute path.
+
+    Path.as_uri percent-encodes spaces, `%`, `?` and `#`, and writes a Windows drive as
+    file:///C:/...; a Windows share (\\\\server\\share) would come out with `server` as the
+    URI's authority, which SQLite refuses, so it is written file:////server/share/... instead.
+    """
+    uri = path.as_uri()
+    if isinstance(path, PureWindowsPath) and path.drive.startswith("\\\\"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return uri
+
+
+def make_engine(path: Path, key: JournalKey, *, create: bool = False) -> Engine:
+    """A SQLAlchemy engine whose every pooled connection is keyed by `connect`.
+
+    With `create` the file may be made by this first connection; the pool's connections
+    never create it (so a file removed while the journal is open is not made again).
+    """
     # Check the key once up front so a wrong key surfaces as WrongKeyError, not at first query.
-    connect(path, key).close()
+    connect(path, key, create=create).close()
     engine = create_engine(
         "sqlite+pysqlite://",
         module=sqlcipher3.dbapi2,

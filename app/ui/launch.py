@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from app.errors import JournalError, KeyUnavailableError, NotAJournalError, WrongKeyError
+from app.errors import (
+    JournalError,
+    KeyUnavailableError,
+    NotAJournalError,
+    WrongDatabaseError,
+    WrongKeyError,
+)
 from app.paths import ENV_HOME, is_network_path, remember_journal_folder, resolve_data_dir
 from app.storage.keys import KeyStore, SystemKeyring
 from app.storage.lock import JournalLock
@@ -69,6 +75,11 @@ class OpenerPrompts(Protocol):
         """The journal opened with its recovery code."""
         ...
 
+    def refused(self, folder: Path, message: str, restore: RestoreJournal) -> Journal | None:
+        """Say why journal.db was refused (missing, empty, another journal's); the journal
+        restored from a backup if the person chose to restore one."""
+        ...
+
 
 class DialogPrompts:
     """OpenerPrompts answered by the person through the app's dialogs."""
@@ -104,6 +115,8 @@ class DialogPrompts:
 
         dialog = PassphraseDialog(folder, self._key_store)
         result = dialog.exec()
+        if dialog.refusal is not None:
+            raise dialog.refusal
         if result == RECOVER_REQUESTED:
             return UnlockChoice.RECOVER
         return dialog.journal if result == PassphraseDialog.DialogCode.Accepted else None
@@ -114,14 +127,37 @@ class DialogPrompts:
 
         dialog = RecoverDialog(folder, self._key_store, reason, prefer_passphrase=prefer_passphrase)
         accepted = dialog.exec() == RecoverDialog.DialogCode.Accepted
+        if dialog.refusal is not None:
+            raise dialog.refusal
         return dialog.journal if accepted else None
+
+    def refused(self, folder: Path, message: str, restore: RestoreJournal) -> Journal | None:
+        """The refusal with "Restore a backup...", which leads to the restore wizard."""
+        from app.backups import backup_folder_or_default
+        from app.ui.backups.refused_journal import (
+            RESTORE_CHOSEN,
+            RefusedJournalDialog,
+            RestoreWizard,
+        )
+
+        dialog = RefusedJournalDialog(message)
+        dialog.setWindowIcon(app_icon())
+        if dialog.exec() != RESTORE_CHOSEN:
+            return None
+        wizard = RestoreWizard(
+            folder, self._key_store, restore, backups_folder=backup_folder_or_default(folder)
+        )
+        wizard.setWindowIcon(app_icon())
+        accepted = wizard.exec() == RestoreWizard.DialogCode.Accepted
+        return wizard.journal if accepted else None
 
 
 class JournalOpener:
     """Takes a folder to an open journal, holding the folder's lock while it is open.
 
     `open()` raises JournalError when the journal cannot be opened (in use, damaged, newer);
-    it returns None when the person cancelled.
+    it returns None when the person cancelled. A journal.db that is missing, empty or another
+    journal's is refused with the offer of a restore; `refused` is then True.
     """
 
     def __init__(self, folder: Path, key_store: KeyStore, prompts: OpenerPrompts) -> None:
@@ -131,6 +167,7 @@ class JournalOpener:
         self._lock: JournalLock | None = None
         self.notice = ""
         """What the start did about an operation a crash had cut short ("" when nothing)."""
+        self.refused = False
 
     def open(self) -> Journal | None:
         """Lock the folder, then set up a new journal or unlock the one there."""
@@ -139,12 +176,12 @@ class JournalOpener:
         self._take_lock(self.folder)
         self._finish_interrupted(self.folder)
         if journal_exists(self.folder):
-            return self._unlock(self.folder)
+            return self._unlock_or_offer_restore(self.folder)
         outcome = self._prompts.run_setup(self.folder, self._create, self._restore)
         if isinstance(outcome, Path):
             self._take_lock(outcome)
             self._finish_interrupted(outcome)
-            return self._unlock(outcome)
+            return self._unlock_or_offer_restore(outcome)
         return outcome
 
     def release(self) -> None:
@@ -181,8 +218,18 @@ class JournalOpener:
         self._take_lock(folder)
         return restore_with_recovery_code(folder, backup, code, self._key_store, passphrase)
 
+    def _unlock_or_offer_restore(self, folder: Path) -> Journal | None:
+        try:
+            return self._unlock(folder)
+        except WrongDatabaseError as exc:
+            self.refused = True
+            return self._prompts.refused(folder, str(exc), self._restore)
+
     def _unlock(self, folder: Path) -> Journal | None:
+        from app.identity import refuse_missing_database
+
         meta = read_meta(folder)
+        refuse_missing_database(folder, meta)  # before asking for a passphrase in vain
         if meta.key_mode is KeyMode.PASSPHRASE:
             answer = self._prompts.ask_passphrase(folder)
             if answer is UnlockChoice.RECOVER:
@@ -255,7 +302,7 @@ def main(
     if journal is None:
         opener.release()
         _close(opening)
-        return 0
+        return 1 if opener.refused else 0
     try:
         if journal.folder != folder:
             remember_folder(settings, journal.folder)
@@ -322,6 +369,7 @@ def _run_window(
                 code = app.exec()
             finally:
                 request = window.controllers.backups.restore_request
+                replace_journal = window.controllers.backups.replace_journal
                 # Deleted now, before the journal closes (the window and its controller refer
                 # to each other, so Python alone would free them only at some later collection).
                 window.deleteLater()
@@ -329,7 +377,9 @@ def _run_window(
             if request is None:
                 return code
             try:
-                reopened = restore_and_reopen(current, request, key_store)
+                reopened = restore_and_reopen(
+                    current, request, key_store, replace_journal=replace_journal
+                )
             except JournalError as exc:  # restored, but it would not open again
                 show_error(None, str(exc))
                 return 1

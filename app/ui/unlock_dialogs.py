@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import JournalError, WrongKeyError
+from app.errors import JournalError, WrongDatabaseError, WrongKeyError
 from app.journal import Journal, open_journal, recover_journal
 from app.storage.keys import KeyStore
 from app.ui.fields import InlineError, quiet_note
@@ -69,6 +69,8 @@ class PassphraseDialog(QDialog):
         self._opener = opener
         self._failures = 0
         self.journal: Journal | None = None
+        self.refusal: WrongDatabaseError | None = None
+        """Set when journal.db proved to be another journal's (the dialog then closes)."""
         self.setWindowTitle("Unlock your journal")
         intro = QLabel(f"Enter the passphrase for the journal in\n{folder}")
         intro.setWordWrap(True)
@@ -119,6 +121,10 @@ class PassphraseDialog(QDialog):
             self.passphrase_edit.selectAll()
             self.passphrase_edit.setFocus()
             return
+        except WrongDatabaseError as exc:
+            self.refusal = exc  # not a problem with the passphrase: the app offers a restore
+            self.reject()
+            return
         except JournalError as exc:
             self.error.show_message(str(exc))
             return
@@ -151,6 +157,8 @@ class RecoverDialog(QDialog):
         self._folder = folder
         self._key_store = key_store
         self.journal: Journal | None = None
+        self.refusal: WrongDatabaseError | None = None
+        """Set when journal.db proved missing, empty or another journal's (the dialog closes)."""
         self.setWindowTitle("Open with your recovery code")
         self.pages = QStackedWidget()
         self.pages.addWidget(self._code_page(reason, prefer_passphrase))
@@ -214,6 +222,10 @@ class RecoverDialog(QDialog):
                 self.choice.passphrase(),
                 announce=self._show_new_code,
             )
+        except WrongDatabaseError as exc:
+            self.refusal = exc  # not a problem with the code: the app offers a restore
+            self.reject()
+            return
         except JournalError as exc:
             self._forget_new_code()
             self.error.show_message(str(exc))

@@ -121,7 +121,7 @@ def _journal_at(folder: Path, revision: str, key_store: SystemKeyring) -> None:
     key = RawKey.generate()
     key_store.save(meta.journal_id, key)
     write_meta(folder, meta)
-    engine = make_engine(db_path(folder), key)
+    engine = make_engine(db_path(folder), key, create=True)
     schema.upgrade(engine, revision)
     with engine.begin() as conn:
         for statement in SAMPLE_ROWS[revision]:

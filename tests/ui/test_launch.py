@@ -37,6 +37,8 @@ class FakePrompts:
     asked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    refusals: list[str] = field(default_factory=list)
+    restore_after_refusal: Callable[[Path, RestoreJournal], Journal | None] | None = None
 
     def warn_network_folder(self, folder: Path) -> None:
         self.asked.append(f"network {folder}")
@@ -60,6 +62,11 @@ class FakePrompts:
         self.asked.append(f"recover prefer_passphrase={prefer_passphrase}")
         self.reasons.append(reason)
         return self.recovered
+
+    def refused(self, folder: Path, message: str, restore: RestoreJournal) -> Journal | None:
+        self.asked.append("refused")
+        self.refusals.append(message)
+        return self.restore_after_refusal(folder, restore) if self.restore_after_refusal else None
 
 
 def close_windows_when_shown(tries: int = 500) -> None:

@@ -49,7 +49,8 @@ class BackupsController(QObject):
 
     `first_check_ms` is when automatic backups are first looked at (None: never; tests and
     the window pass their own), `now` the clock. After a restore is confirmed,
-    `restore_request` names the backup and the window closes.
+    `restore_request` names the backup and the window closes; `replace_journal` is True when
+    the person chose to replace this journal by another journal's backup.
 
     Signals: backupsChanged() after a backup was made.
     """
@@ -75,6 +76,7 @@ class BackupsController(QObject):
         self.choose_folder: ChoosePath = choose_backup_folder
         self.choose_file: ChoosePath = choose_backup_file
         self.restore_request: Path | None = None
+        self.replace_journal = False
         self.dialog: BackupsDialog | None = None
         self._problem = ""
         self._jobs: dict[int, tuple[_Job, Path | None]] = {}
@@ -125,17 +127,27 @@ class BackupsController(QObject):
         dialog = BackupsDialog(self._journal, self, confirm=self._confirm, parent=self._window)
         dialog.finished.connect(self._dialog_closed)
         dialog.restoreConfirmed.connect(self.restore)
+        dialog.replaceConfirmed.connect(self.replace_by)
         self.dialog = dialog
         dialog.open()
 
     @Slot(str)
     def restore(self, backup: str) -> None:
         """Close the window so the app can restore `backup` and open the journal again."""
+        self._close_to_restore(backup, replace_journal=False)
+
+    @Slot(str)
+    def replace_by(self, backup: str) -> None:
+        """As `restore`, for another journal's backup the person chose to replace this by."""
+        self._close_to_restore(backup, replace_journal=True)
+
+    def _close_to_restore(self, backup: str, *, replace_journal: bool) -> None:
         if not self._save_all():
             if self.dialog is not None:
                 self.dialog.show_problem(NOT_SAVED)
             return
         self.restore_request = Path(backup)
+        self.replace_journal = replace_journal
         if self.dialog is not None:
             self.dialog.reject()
         if not self._window.close():

@@ -48,6 +48,11 @@ ABOUT = (
     "A OneDrive or other synced folder keeps copies off this laptop."
 )
 
+ALSO_KEPT = (
+    "Also kept: the newest backup of each of the last 7 days, 5 weeks and 12 months, and "
+    "older backups that hold more than your journal does now."
+)
+
 
 def restore_question(manifest: BackupManifest) -> str:
     """What the person is asked before a restore."""
@@ -60,6 +65,18 @@ def restore_question(manifest: BackupManifest) -> str:
     )
 
 
+def replace_question(manifest: BackupManifest, journal_id: str) -> str:
+    """What the person is asked before another journal's backup replaces this journal."""
+    when = manifest.made_at.astimezone().strftime("%A %d %B %Y at %H:%M")
+    return (
+        f"This backup, made on {when}, is of ANOTHER journal (id {manifest.journal_id[:8]}), "
+        f"not of this one (id {journal_id[:8]}).\n\n"
+        "Replace this journal by that other journal? This journal as it is now is kept in a "
+        "'before-restore' folder inside the journal folder. If you meant to bring back this "
+        "journal, choose No and pick one of its own backups."
+    )
+
+
 class BackupsDialog(QDialog):
     """Backup settings (saved as they change), this journal's backups, and Restore.
 
@@ -67,10 +84,12 @@ class BackupsDialog(QDialog):
     `backup_refused` and `show_problem`.
 
     Signals: restoreConfirmed(str) with the path of a checked backup the person chose to
-    restore.
+    restore; replaceConfirmed(str) with the path of another journal's backup the person
+    chose to replace this journal by.
     """
 
     restoreConfirmed = Signal(str)
+    replaceConfirmed = Signal(str)
 
     def __init__(
         self,
@@ -153,6 +172,7 @@ class BackupsDialog(QDialog):
         form.addRow("", quiet_note(ABOUT))
         form.addRow("Back up automatically:", self.interval_combo)
         form.addRow("Keep the newest:", self.keep_spin)
+        form.addRow("", quiet_note(ALSO_KEPT))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addSpacing(8)
@@ -186,6 +206,12 @@ class BackupsDialog(QDialog):
         """The backup would restore: ask, then say so (the controller closes the window)."""
         self._set_busy("")
         if not isinstance(manifest, BackupManifest):
+            return
+        mine = self._journal.meta.journal_id
+        if manifest.journal_id != mine:
+            # It opens with this journal's key (the same passphrase), but it is another journal.
+            if self._confirm(self, "Replace this journal?", replace_question(manifest, mine)):
+                self.replaceConfirmed.emit(str(backup))
             return
         if self._confirm(self, "Restore a backup", restore_question(manifest)):
             self.restoreConfirmed.emit(str(backup))

@@ -40,9 +40,12 @@ class RestoreBackupPage(QWizardPage):
         key_store: KeyStore,
         choose_backup: ChoosePath,
         restore: Callable[[Path, str, str | None], bool],
+        *,
+        start: Path | None = None,
     ) -> None:
         super().__init__()
         self._choose_backup = choose_backup
+        self._start = start
         self._restore = restore
         self.backup: Path | None = None
         self.setTitle("Restore from a backup")
@@ -108,7 +111,8 @@ class RestoreBackupPage(QWizardPage):
 
     @Slot()
     def _choose(self) -> None:
-        chosen = self._choose_backup(self, self.backup.parent if self.backup else Path.home())
+        start = self.backup.parent if self.backup else (self._start or Path.home())
+        chosen = self._choose_backup(self, start)
         if chosen is None:
             return
         self.error.show_message("")

@@ -15,6 +15,7 @@ from tests.support.backups import folder_digest
 from tests.ui.support import unnamed_controls
 
 NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+PASSPHRASE = "the same passphrase for both"
 
 
 class Clock:
@@ -170,3 +171,36 @@ def test_automatic_backups_can_be_turned_off(qtbot, journal, make_window):
     controller.check_due()
     qtbot.waitUntil(lambda: not controller.busy, timeout=20_000)
     assert not Path(journal.folder / "backups").exists()
+
+
+def test_another_journals_backup_replaces_this_one_only_after_a_clear_question(
+    qtbot, make_window, answers, tmp_path, no_keyring
+):
+    store = SystemKeyring()
+    other, _ = create_journal(tmp_path / "other", store, PASSPHRASE)
+    foreign = backup_to_file(other, tmp_path / "theirs.ijbackup", NOW).path
+    other.close()
+    journal, _ = create_journal(tmp_path / "mine", store, PASSPHRASE)  # the same passphrase
+    try:
+        window = make_window(journal, now=lambda: NOW)
+        controller = window.controllers.backups
+        controller.choose_file = lambda _parent, _start: foreign
+        controller.show_dialog()
+        dialog = controller.dialog
+        assert dialog is not None
+        before = folder_digest(journal.folder)
+
+        answers.reply = False
+        qtbot.mouseClick(dialog.restore_file_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=20_000)
+        assert answers.asked[0].startswith("Replace this journal?: This backup, made on ")
+        assert "is of ANOTHER journal" in answers.asked[0]
+        assert window.isVisible() and controller.restore_request is None
+        assert folder_digest(journal.folder) == before
+
+        answers.reply = True
+        qtbot.mouseClick(dialog.restore_file_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+        assert controller.restore_request == foreign and controller.replace_journal
+    finally:
+        journal.close()

@@ -103,3 +103,38 @@ def test_a_restore_that_fails_reopens_the_journal_as_it_was_and_says_why(
     ]
     assert titles(journal_dir) == ["Still here"]
     assert not list(journal_dir.glob("before-restore-*"))
+
+
+def test_replacing_this_journal_by_another_in_the_window_opens_the_other(
+    qtbot, tmp_path: Path, no_keyring: object
+):
+    store = SystemKeyring()
+    passphrase = "the same passphrase for both"
+    other, _ = create_journal(tmp_path / "other", store, passphrase)
+    other.entries.create("Theirs", "")
+    foreign = backup_to_file(other, tmp_path / "theirs.ijbackup", NOW).path
+    other.close()
+    mine, _ = create_journal(tmp_path / "mine", store, passphrase)
+    mine.entries.create("Mine", "")
+    mine.close()
+    said: list[str] = []
+
+    def replace(window: MainWindow) -> None:
+        window.controllers.backups.replace_by(str(foreign))
+
+    def look_and_close(window: MainWindow) -> None:
+        said.append(window.message_bar.message)
+        said.append(window.statusBar().currentMessage())
+        window.close()
+
+    each_new_window([replace, look_and_close])
+    prompts = FakePrompts(passphrase=passphrase)
+    assert main(tmp_path / "mine", ["inquiry-journal"], prompts=prompts, key_store=store) == 0
+    assert said[0] == "" and said[1].startswith("Restored the backup made on ")
+    reopened = open_journal(tmp_path / "mine", store, passphrase)
+    try:
+        assert sorted(s.title for s in reopened.entries.summaries()) == ["Theirs"]
+    finally:
+        reopened.close()
+    [aside] = (tmp_path / "mine").glob("before-restore-*")
+    assert (aside / "journal.db").exists()
