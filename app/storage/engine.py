@@ -21,6 +21,8 @@ from app.storage.keys import JournalKey, Passphrase, RawKey
 _SQLCIPHER_KDF_ITER = 256_000
 _SALT_BYTES = 16
 BUSY_TIMEOUT_MS = 5_000
+WRITES = "inquiry_journal_writes"
+"""The execution option that makes a connection's transaction start as SQLite's writer."""
 
 _WRONG_KEY = (
     "The journal could not be opened: the passphrase or key is wrong, "
@@ -77,8 +79,19 @@ def make_engine(path: Path, key: JournalKey) -> Engine:
     return engine
 
 
+def writing(engine: Engine) -> Engine:
+    """The same engine, whose transactions start as the writer (BEGIN IMMEDIATE)."""
+    return engine.execution_options(**{WRITES: True})
+
+
 def _use_explicit_transactions(engine: Engine) -> None:
-    """Let SQLAlchemy own BEGIN/COMMIT (the DB-API module's implicit handling is disabled)."""
+    """Let SQLAlchemy own BEGIN/COMMIT (the DB-API module's implicit handling is disabled).
+
+    A transaction that will write starts with BEGIN IMMEDIATE: in WAL mode SQLite cannot wait
+    to turn a reading transaction into a writing one (it fails at once with "database is
+    locked", whatever the busy timeout), but it does wait, up to the busy timeout, to start
+    as the writer. Pure reads keep a plain (deferred) BEGIN so readers never wait for anyone.
+    """
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -86,7 +99,8 @@ def _use_explicit_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        writes = bool(conn.get_execution_options().get(WRITES, False))
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def derive_raw_key(path: Path, passphrase: Passphrase) -> RawKey:
