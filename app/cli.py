@@ -12,7 +12,7 @@ from app.commands import journal as journal_commands
 from app.commands import search as search_commands
 from app.commands import sharing as sharing_commands
 from app.commands import summary as summary_commands
-from app.commands.common import PROG, Handler, open_or_create, warn
+from app.commands.common import PROG, Handler, check_text_arguments, open_or_create, warn
 from app.errors import JournalError
 from app.paths import is_network_path, resolve_data_dir
 from app.storage.keys import KeyStore, SystemKeyring
@@ -26,6 +26,7 @@ def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -
     args = parser.parse_args(argv)
     store = key_store or SystemKeyring()
     try:
+        check_text_arguments(args)
         if args.self_test:
             from app.commands import selftest
 
