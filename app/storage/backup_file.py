@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -46,6 +46,10 @@ BACKUP_SUFFIX = ".ijbackup"
 BACKUP_FORMAT = 1
 MANIFEST_NAME = "backup.json"
 _SALT_BYTES = 16
+# A backup's time must be one every clock and time zone can show: year 1 or 9999 with an
+# offset would overflow when turned into local time, after a restore had already happened.
+_EARLIEST_MADE_AT = datetime(1970, 1, 1, tzinfo=UTC)
+_LATEST_MADE_AT = datetime(9000, 1, 1, tzinfo=UTC)
 
 WRONG_KEY = (
     "This backup does not open with this journal's key: it is a backup of another journal, or "
@@ -273,6 +277,8 @@ def _parse_manifest(raw: bytes, path: Path) -> BackupManifest:
         made_at = datetime.fromisoformat(str(data["made_at"]))
         if made_at.tzinfo is None:
             raise ValueError("a time without its zone")
+        if not _EARLIEST_MADE_AT <= made_at.astimezone(UTC) < _LATEST_MADE_AT:
+            raise ValueError("a time no clock could have shown")
         return BackupManifest(
             journal_id=str(data["journal_id"]),
             made_at=made_at,
@@ -280,7 +286,7 @@ def _parse_manifest(raw: bytes, path: Path) -> BackupManifest:
             schema=str(data["schema"]),
             app_version=str(data.get("app_version", "")),
         )
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
         raise BackupError(
             f"{path.name} is not an Inquiry Journal backup, or it is damaged."
         ) from None
