@@ -15,13 +15,22 @@ from app.commands import summary as summary_commands
 from app.commands.common import PROG, Handler, check_text_arguments, open_or_create, warn
 from app.errors import JournalError
 from app.paths import is_network_path, resolve_data_dir
+from app.storage.files import private_umask
 from app.storage.keys import KeyStore, SystemKeyring
 
 __all__ = ["main", "open_or_create"]
 
 
 def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -> int:
-    """Run the command line; return the process exit code."""
+    """Run the command line; return the process exit code.
+
+    What it writes is its owner's alone (umask 077 on POSIX), files made by others included.
+    """
+    with private_umask():
+        return _run(argv, key_store)
+
+
+def _run(argv: Sequence[str] | None, key_store: KeyStore | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     store = key_store or SystemKeyring()

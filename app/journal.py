@@ -22,6 +22,7 @@ from app.resources import shipped_templates_dir
 from app.search import SearchService
 from app.sessions import SessionStore
 from app.storage import engine as engine_mod
+from app.storage.files import keep_folder_private, make_private_folder
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
 from app.storage.meta import (
     JournalMeta,
@@ -159,7 +160,7 @@ def create_journal(
         meta = JournalMeta.new(KeyMode.PASSPHRASE)
         key = Passphrase(passphrase)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as exc:
         raise StorageError(f"Could not create the folder {folder}: {exc.strerror}.") from exc
     if isinstance(key, RawKey):
@@ -228,6 +229,7 @@ def recover_journal(
 
 
 def _open_with_key(folder: Path, meta: JournalMeta, key: JournalKey) -> Journal:
+    keep_folder_private(folder)  # a journal made or copied with looser modes is tightened
     engine = engine_mod.make_engine(db_path(folder), key)
 
     def back_up_first(revision: str) -> Path:

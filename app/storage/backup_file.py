@@ -38,7 +38,7 @@ from app.errors import (
     WrongKeyError,
 )
 from app.storage import engine as engine_mod
-from app.storage.files import describe_os_error, fsync_dir
+from app.storage.files import describe_os_error, fsync_dir, open_private
 from app.storage.keys import JournalKey, RawKey
 from app.storage.meta import DB_NAME, META_NAME, JournalMeta, meta_path, read_meta
 
@@ -117,7 +117,10 @@ def write_backup(
         copy = Path(work) / DB_NAME
         online_copy(engine, key, folder / DB_NAME, copy)
         try:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+            with (
+                open_private(partial) as handle,
+                zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
+            ):
                 archive.writestr(MANIFEST_NAME, manifest.to_json())
                 archive.writestr(META_NAME, meta_bytes)
                 archive.write(copy, DB_NAME)
@@ -173,7 +176,7 @@ def unpack_backup(path: Path, key: JournalKey, work: Path) -> UnpackedBackup:
     try:
         with zipfile.ZipFile(path) as archive:
             for name in (META_NAME, DB_NAME):
-                with archive.open(name) as source, (work / name).open("wb") as copy:
+                with archive.open(name) as source, open_private(work / name) as copy:
                     shutil.copyfileobj(source, copy, 1024 * 1024)
     except OSError as exc:
         raise BackupError(f"{path.name} could not be read: {describe_os_error(exc)}.") from exc

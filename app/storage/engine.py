@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from app.errors import StorageError, WrongKeyError
+from app.storage.files import create_private_file, describe_os_error
 from app.storage.keys import JournalKey, Passphrase, RawKey
 
 # SQLCipher 4 defaults, needed to turn a passphrase into the raw key it derives.
@@ -38,7 +39,14 @@ def _key_pragma(key: JournalKey) -> str:
 
 
 def connect(path: Path, key: JournalKey) -> sqlcipher3.Connection:
-    """Open and key one DB-API connection; raise WrongKeyError if the key does not fit."""
+    """Open and key one DB-API connection; raise WrongKeyError if the key does not fit.
+
+    A database that does not exist yet is created owner-only (its -wal and -shm follow it).
+    """
+    try:
+        create_private_file(path)
+    except OSError as exc:
+        raise StorageError(f"Could not open {path}: {describe_os_error(exc)}") from exc
     try:
         conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1e3)
     except sqlcipher3.Error as exc:
