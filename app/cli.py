@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 
@@ -31,6 +32,7 @@ def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -
 
 
 def _run(argv: Sequence[str] | None, key_store: KeyStore | None) -> int:
+    _tolerate_any_file_name_in_output()
     parser = _parser()
     args = parser.parse_args(argv)
     store = key_store or SystemKeyring()
@@ -60,6 +62,14 @@ def _run(argv: Sequence[str] | None, key_store: KeyStore | None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: stopped.", file=sys.stderr)
         return 130
+
+
+def _tolerate_any_file_name_in_output() -> None:
+    """Print a file name holding bytes that are not UTF-8 as escapes rather than failing
+    after the work is done (such names are allowed on POSIX; text is checked on the way in)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _parser() -> argparse.ArgumentParser:

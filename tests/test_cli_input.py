@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -83,3 +84,21 @@ def test_raw_bytes_in_argv_of_a_real_process_get_one_line(
     assert result.stdout == b""
     assert result.stderr.count(b"\n") == 1 and b"not valid UTF-8 text" in result.stderr
     assert not folder.exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_written_and_reported(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    folder = tmp_path / "j"
+    env = subprocess_env(isolated_home) | {PASSPHRASE_ENV: "a long enough passphrase"}
+    out = os.fsencode(tmp_path) + b"/export-\xff.json"
+    result = subprocess.run(
+        [PYTHON, "-m", "app", "--data-dir", str(folder), "export", "--out", out],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert b"export-\\udcff.json" in result.stdout
+    assert Path(os.fsdecode(out)).is_file()
