@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 from pathlib import Path
@@ -102,3 +103,24 @@ def test_a_file_name_that_is_not_utf8_is_written_and_reported(
     assert b"Traceback" not in result.stderr
     assert b"export-\\udcff.json" in result.stdout
     assert Path(os.fsdecode(out)).is_file()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["privacy-check"], ["recover"], ["restore", "{backup}", "--code", "-"]],
+)
+def test_stdin_that_is_not_utf8_gets_one_plain_line(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    folder = tmp_path / "j"
+    assert run(capsys, "--data-dir", str(folder), "note", "Kept")[0] == 0
+    backup = tmp_path / "b.ijbackup"
+    assert run(capsys, "--data-dir", str(folder), "backup", "--out", str(backup))[0] == 0
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe code\n")))
+    args = [a.replace("{backup}", str(backup)) for a in argv]
+    code, out, err = run(capsys, "--data-dir", str(folder), *args)
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and "from stdin holds bytes that are not valid UTF-8" in err

@@ -58,6 +58,20 @@ def checked_text(value: str, what: str) -> str:
     return value
 
 
+def stdin_text(what: str, *, line: bool = False) -> str:
+    """Text piped on stdin (one line, or all of it); a CommandError naming `what` if it is
+    not UTF-8."""
+    if sys.stdin is None:
+        return ""
+    try:
+        return sys.stdin.readline() if line else sys.stdin.read()
+    except UnicodeDecodeError:
+        raise CommandError(
+            f"{what} read from stdin holds bytes that are not valid UTF-8 text, so nothing "
+            "was changed. Check the encoding of your terminal or script and try again."
+        ) from None
+
+
 def check_text_arguments(args: argparse.Namespace) -> None:
     """Refuse any text given on the command line that is not UTF-8 (file names aside)."""
     for name, value in vars(args).items():
