@@ -28,7 +28,7 @@ from app.storage.backup_file import (
     read_manifest,
     write_backup,
 )
-from app.storage.files import describe_os_error, write_atomically
+from app.storage.files import PRIVATE_FOLDER, describe_os_error, write_atomically
 from app.storage.keys import JournalKey
 from app.storage.meta import JournalMeta
 from app.storage.schema import SCHEMA_HEAD, current_revision
@@ -453,7 +453,7 @@ def _ready_folder(settings: BackupSettings, journal_folder: Path) -> Path:
     folder = settings.folder_for(journal_folder)
     if settings.folder is None or folder == default_folder(journal_folder):
         try:
-            folder.mkdir(exist_ok=True)
+            folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
         except OSError as exc:
             raise StorageError(
                 f"The backup folder {folder} could not be made: {describe_os_error(exc)}."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,20 +14,31 @@ from app.commands import journal as journal_commands
 from app.commands import search as search_commands
 from app.commands import sharing as sharing_commands
 from app.commands import summary as summary_commands
-from app.commands.common import PROG, Handler, open_or_create, warn
+from app.commands.common import PROG, Handler, check_text_arguments, open_or_create, warn
 from app.errors import JournalError
 from app.paths import is_network_path, resolve_data_dir
+from app.storage.files import private_umask
 from app.storage.keys import KeyStore, SystemKeyring
 
 __all__ = ["main", "open_or_create"]
 
 
 def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -> int:
-    """Run the command line; return the process exit code."""
+    """Run the command line; return the process exit code.
+
+    What it writes is its owner's alone (umask 077 on POSIX), files made by others included.
+    """
+    with private_umask():
+        return _run(argv, key_store)
+
+
+def _run(argv: Sequence[str] | None, key_store: KeyStore | None) -> int:
+    _tolerate_any_file_name_in_output()
     parser = _parser()
     args = parser.parse_args(argv)
     store = key_store or SystemKeyring()
     try:
+        check_text_arguments(args)
         if args.self_test:
             from app.commands import selftest
 
@@ -62,6 +74,14 @@ def _finish_interrupted(folder: Path) -> None:
     notice = finish_interrupted(folder)
     if notice is not None:
         print(f"{PROG}: {notice}", file=sys.stderr)
+
+
+def _tolerate_any_file_name_in_output() -> None:
+    """Print a file name holding bytes that are not UTF-8 as escapes rather than failing
+    after the work is done (such names are allowed on POSIX; text is checked on the way in)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _parser() -> argparse.ArgumentParser:

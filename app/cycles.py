@@ -64,6 +64,9 @@ class CycleStore:
     def _session(self) -> contextlib.AbstractContextManager[Session]:
         return transaction(self._sessions)
 
+    def _reading(self) -> contextlib.AbstractContextManager[Session]:
+        return transaction(self._sessions, write=False)
+
     # -- lines of inquiry ----------------------------------------------------------------
 
     def create_inquiry(
@@ -115,7 +118,7 @@ class CycleStore:
 
     def inquiry(self, inquiry_id: str) -> InquiryRecord:
         """One line of inquiry."""
-        with self._session() as session:
+        with self._reading() as session:
             return _inquiry_record(_get_inquiry(session, inquiry_id))
 
     def inquiries(self, *, include_closed: bool = True) -> list[InquiryRecord]:
@@ -123,7 +126,7 @@ class CycleStore:
         query = select(Inquiry).order_by(Inquiry.updated_at.desc())
         if not include_closed:
             query = query.where(Inquiry.status != InquiryStatus.CLOSED.value)
-        with self._session() as session:
+        with self._reading() as session:
             return [_inquiry_record(i) for i in session.scalars(query)]
 
     # -- cycles: life cycle --------------------------------------------------------------
@@ -391,7 +394,7 @@ class CycleStore:
         """Live cycles flagged for supervision (or, with share=True, for the coach)."""
         column = Cycle.share_with_coach if share else Cycle.bring_to_supervision
         query = select(Cycle.id).where(column.is_(True), Cycle.deleted_at.is_(None))
-        with self._session() as session:
+        with self._reading() as session:
             return list(session.scalars(query.order_by(Cycle.created_at)))
 
     def trash(self, cycle_id: str) -> None:
@@ -425,7 +428,7 @@ class CycleStore:
     def trashed_count(self) -> int:
         """How many cycles are in the trash."""
         query = select(func.count()).select_from(Cycle).where(Cycle.deleted_at.is_not(None))
-        with self._session() as session:
+        with self._reading() as session:
             return int(session.scalar(query) or 0)
 
     def trashed_summaries(self, *, offset: int = 0, limit: int = 200) -> list[CycleSummary]:
@@ -436,12 +439,12 @@ class CycleStore:
 
     def get(self, cycle_id: str) -> CycleRecord:
         """One whole cycle."""
-        with self._session() as session:
+        with self._reading() as session:
             return self._record(session, _get_cycle(session, cycle_id))
 
     def cycles_in(self, inquiry_id: str) -> list[CycleRecord]:
         """A line of inquiry's cycles, oldest first."""
-        with self._session() as session:
+        with self._reading() as session:
             rows = session.scalars(
                 select(Cycle)
                 .where(Cycle.inquiry_id == inquiry_id, Cycle.deleted_at.is_(None))
@@ -510,7 +513,7 @@ class CycleStore:
             query = query.where(Cycle.experiment_date.is_not(None), Cycle.experiment_date <= due_by)
         newest = Cycle.deleted_at.desc() if trashed else Cycle.updated_at.desc()
         query = query.order_by(newest, Cycle.id).offset(offset).limit(limit)
-        with self._session() as session:
+        with self._reading() as session:
             rows = session.execute(query).all()
             ids = [row[0] for row in rows]
             domains: dict[str, list[Domain]] = {}
@@ -544,7 +547,7 @@ class CycleStore:
             .where(Cycle.deleted_at.is_(None))
             .group_by(Cycle.inquiry_id)
         )
-        with self._session() as session:
+        with self._reading() as session:
             return {inquiry_id: int(n) for inquiry_id, n in session.execute(query)}
 
     def waiting_for_reflection(self, today: date) -> list[CycleSummary]:
@@ -557,7 +560,7 @@ class CycleStore:
 
     def stage_versions(self, cycle_id: str, stage_id: str) -> list[StageVersionRecord]:
         """Earlier texts of one stage, newest first."""
-        with self._session() as session:
+        with self._reading() as session:
             rows = session.scalars(
                 select(CycleStageVersion)
                 .where(
@@ -576,7 +579,7 @@ class CycleStore:
             .where(CycleDomain.cycle_id.in_(recent))
             .group_by(CycleDomain.domain)
         )
-        with self._session() as session:
+        with self._reading() as session:
             return {Domain(code): int(n) for code, n in session.execute(query)}
 
     def records_changed(self, start: datetime, end: datetime) -> list[CycleRecord]:
@@ -586,12 +589,12 @@ class CycleStore:
             .where(Cycle.deleted_at.is_(None), Cycle.updated_at >= start, Cycle.updated_at < end)
             .order_by(Cycle.created_at, Cycle.id)
         )
-        with self._session() as session:
+        with self._reading() as session:
             return [self._record(session, c) for c in session.scalars(query)]
 
     def all_records(self) -> list[CycleRecord]:
         """Every cycle, trashed ones too, oldest first (for export)."""
-        with self._session() as session:
+        with self._reading() as session:
             rows = session.scalars(select(Cycle).order_by(Cycle.created_at, Cycle.id)).all()
             return [self._record(session, c) for c in rows]
 

@@ -94,6 +94,9 @@ class EntryStore:
     def _session(self) -> contextlib.AbstractContextManager[Session]:
         return transaction(self._sessions)
 
+    def _reading(self) -> contextlib.AbstractContextManager[Session]:
+        return transaction(self._sessions, write=False)
+
     # -- writing -------------------------------------------------------------------------
 
     def create(
@@ -196,7 +199,7 @@ class EntryStore:
         """Live entries flagged for supervision (or, with share=True, for the coach)."""
         column = Entry.share_with_coach if share else Entry.bring_to_supervision
         query = select(Entry.id).where(column.is_(True), Entry.deleted_at.is_(None))
-        with self._session() as session:
+        with self._reading() as session:
             return list(session.scalars(query.order_by(Entry.created_at)))
 
     def trash(self, entry_id: str) -> None:
@@ -246,7 +249,7 @@ class EntryStore:
 
     def get(self, entry_id: str) -> EntryRecord:
         """One whole entry (trashed ones too)."""
-        with self._session() as session:
+        with self._reading() as session:
             return _record(_get(session, entry_id))
 
     def get_many(self, entry_ids: list[str], batch: int = 500) -> list[EntryRecord]:
@@ -255,7 +258,7 @@ class EntryStore:
         found: dict[str, EntryRecord] = {}
         for start in range(0, len(entry_ids), batch):
             chunk = entry_ids[start : start + batch]
-            with self._session() as session:
+            with self._reading() as session:
                 rows = session.scalars(select(Entry).where(Entry.id.in_(chunk))).all()
                 found.update((row.id, _record(row)) for row in rows)
         return [found[i] if i in found else self.get(i) for i in entry_ids]
@@ -263,7 +266,7 @@ class EntryStore:
     def count(self, text_filter: str = "", *, trashed: bool = False) -> int:
         """How many entries match the filter."""
         query = _filtered(select(func.count()), text_filter, trashed=trashed)
-        with self._session() as session:
+        with self._reading() as session:
             return int(session.scalar(query) or 0)
 
     def summaries(
@@ -277,12 +280,12 @@ class EntryStore:
         """Entries newest first, a page at a time, without their bodies."""
         query = _filtered(select(*_summary_columns()), text_filter, trashed=trashed)
         query = query.order_by(Entry.created_at.desc(), Entry.id.desc()).offset(offset).limit(limit)
-        with self._session() as session:
+        with self._reading() as session:
             return _summaries(session, query)
 
     def versions(self, entry_id: str) -> list[EntryVersionRecord]:
         """Earlier texts of an entry, newest first."""
-        with self._session() as session:
+        with self._reading() as session:
             _get(session, entry_id)
             rows = session.scalars(
                 select(EntryVersion)
@@ -295,7 +298,7 @@ class EntryStore:
 
     def all_tags(self) -> list[str]:
         """Every tag in use on entries or cycles, alphabetically (for completion)."""
-        with self._session() as session:
+        with self._reading() as session:
             query = select(Tag.name).where(tag_in_use()).order_by(Tag.name)
             return list(session.scalars(query))
 
@@ -308,12 +311,12 @@ class EntryStore:
             .where(EntryDomain.entry_id.in_(recent))
             .group_by(EntryDomain.domain)
         )
-        with self._session() as session:
+        with self._reading() as session:
             return {Domain(code): int(n) for code, n in session.execute(query)}
 
     def all_ids(self) -> list[str]:
         """Every entry id, trashed ones included."""
-        with self._session() as session:
+        with self._reading() as session:
             return list(session.scalars(select(Entry.id).order_by(Entry.created_at)).all())
 
     def records_written(self, start: datetime, end: datetime) -> list[EntryRecord]:
@@ -323,14 +326,14 @@ class EntryStore:
             .where(Entry.deleted_at.is_(None), Entry.created_at >= start, Entry.created_at < end)
             .order_by(Entry.created_at, Entry.id)
         )
-        with self._session() as session:
+        with self._reading() as session:
             return [_record(entry) for entry in session.scalars(query)]
 
     def all_records(self, batch: int = 500) -> Iterator[EntryRecord]:
         """Every entry (trashed included), oldest first, a batch per transaction."""
         ids = self.all_ids()
         for start in range(0, len(ids), batch):
-            with self._session() as session:
+            with self._reading() as session:
                 rows = session.scalars(
                     select(Entry)
                     .where(Entry.id.in_(ids[start : start + batch]))

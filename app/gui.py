@@ -11,7 +11,17 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Open the window (or run the self-test); return the process exit code."""
+    """Open the window (or run the self-test); return the process exit code.
+
+    What it writes is its owner's alone (umask 077 on POSIX), files made by others included.
+    """
+    from app.storage.files import private_umask
+
+    with private_umask():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in arguments:
         from app.cli import main as command_line

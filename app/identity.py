@@ -76,16 +76,20 @@ def refuse_another_journals_file(folder: Path, meta: JournalMeta, key: JournalKe
 
 def check_identity(engine: Engine, folder: Path, meta: JournalMeta) -> None:
     """Stamp journal.json's id into a database that has none yet; refuse one naming another."""
-    with engine.begin() as conn:
+    with engine.connect() as conn:
         stamped = conn.execute(select(JournalIdentity.journal_id)).scalar_one_or_none()
-        if stamped is None:
-            # A new journal, or one made before the database recorded its id.
-            conn.execute(
-                insert(JournalIdentity).values(
-                    id=1, journal_id=meta.journal_id, stamped_at=datetime.now(UTC)
+    if stamped is None:
+        # A new journal, or one made before the database recorded its id. The write starts
+        # as SQLite's writer, so another program saving at that moment is waited for.
+        with engine_mod.writing(engine).begin() as conn:
+            stamped = conn.execute(select(JournalIdentity.journal_id)).scalar_one_or_none()
+            if stamped is None:
+                conn.execute(
+                    insert(JournalIdentity).values(
+                        id=1, journal_id=meta.journal_id, stamped_at=datetime.now(UTC)
+                    )
                 )
-            )
-            return
+                return
     if stamped != meta.journal_id:
         raise WrongDatabaseError(_another(folder, meta, stamped))
 

@@ -34,6 +34,7 @@ from app.resources import shipped_templates_dir
 from app.search import SearchService
 from app.sessions import SessionStore
 from app.storage import engine as engine_mod
+from app.storage.files import keep_folder_private, make_private_folder
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
 from app.storage.lock import operation_lock
 from app.storage.meta import (
@@ -174,7 +175,7 @@ def create_journal(
         meta = JournalMeta.new(KeyMode.PASSPHRASE)
         key = Passphrase(passphrase)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as exc:
         raise StorageError(f"Could not create the folder {folder}: {exc.strerror}.") from exc
     # Until the intent is forgotten, the next start removes a half-made journal: its
@@ -279,6 +280,7 @@ def _open_with_key(
     """Open journal.db with `key`; only a `new` journal's file may be created here."""
     if not new:
         identity.refuse_missing_database(folder, meta)
+    keep_folder_private(folder)  # a journal made or copied with looser modes is tightened
     engine = engine_mod.make_engine(db_path(folder), key, create=new)
 
     def back_up_first(revision: str) -> Path:

@@ -46,13 +46,13 @@ def remembered_journal_folder() -> Path | None:
 
 def remember_journal_folder(folder: Path) -> None:
     """Open this folder by default from now on (the platform folder needs no note)."""
-    from app.storage.files import write_atomically
+    from app.storage.files import make_private_folder, write_atomically
 
     target = settings_dir() / _LOCATION_FILE
     if folder.absolute() == platform_data_dir().absolute():
         target.unlink(missing_ok=True)
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(target.parent)
     payload = json.dumps({"journal": str(folder.absolute())}, indent=2) + "\n"
     write_atomically(target, payload.encode("utf-8"))
 

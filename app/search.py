@@ -180,7 +180,7 @@ class SearchService:
 
     def recent(self) -> list[str]:
         """Recent searches, newest first."""
-        with transaction(self._sessions) as session:
+        with transaction(self._sessions, write=False) as session:
             rows = session.scalars(select(RecentSearch.query).order_by(RecentSearch.used_at.desc()))
             return list(rows)
 

@@ -116,6 +116,9 @@ class SessionStore:
     def _session(self) -> contextlib.AbstractContextManager[Session]:
         return transaction(self._sessions)
 
+    def _reading(self) -> contextlib.AbstractContextManager[Session]:
+        return transaction(self._sessions, write=False)
+
     def record(
         self,
         kind: SessionKind,
@@ -252,12 +255,12 @@ class SessionStore:
 
     def get(self, session_id: str) -> SessionRecord:
         """One session."""
-        with self._session() as session:
+        with self._reading() as session:
             return _record(_get(session, session_id))
 
     def all(self) -> list[SessionRecord]:
         """Every session, most recent first."""
-        with self._session() as session:
+        with self._reading() as session:
             rows = session.scalars(
                 select(SupervisionSession)
                 .where(SupervisionSession.deleted_at.is_(None))

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, insert, or_, select
 from sqlalchemy.orm import Session
 
+from app.errors import JournalError
 from app.storage.models import Tag, cycle_tags, entry_tags
 
 MAX_TAG_LENGTH = 200
+MAX_TAGS = 50
+"""Tags one entry or cycle may carry: generous for people, and it bounds the work of a save."""
+
+# tags.name has SQLite's NOCASE collation, which folds ASCII letters only.
+_NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -28,15 +34,32 @@ def same_tags(old: Iterable[str], new: Iterable[str]) -> bool:
 
 
 def tag_rows(session: Session, names: Sequence[str]) -> list[Tag]:
-    """The Tag rows for these names, creating any that are new (an existing spelling wins)."""
-    rows: list[Tag] = []
-    for name in names:
-        tag = session.scalar(select(Tag).where(Tag.name == name))
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-        rows.append(tag)
-    return rows
+    """The Tag rows for these names, creating any that are new (an existing spelling wins).
+
+    Refuses more than MAX_TAGS names (JournalError). Costs at most three statements, whatever
+    the number of names: read the existing ones, insert the new ones together, read those.
+    """
+    if len(names) > MAX_TAGS:
+        raise JournalError(
+            f"An entry or cycle can carry at most {MAX_TAGS} tags, and this one has "
+            f"{len(names)}. Remove some tags and save again; nothing was saved."
+        )
+    if not names:
+        return []
+    existing = _tags_named(session, names)
+    new = [name for name in names if name.translate(_NOCASE) not in existing]
+    if new:
+        # One executemany and one re-read: the ORM would insert new tags one row at a time
+        # (SQLite cannot promise RETURNING order for a multi-row insert).
+        session.execute(insert(Tag), [{"name": name} for name in new])
+        existing.update(_tags_named(session, new))
+    return [existing[name.translate(_NOCASE)] for name in names]
+
+
+def _tags_named(session: Session, names: Sequence[str]) -> dict[str, Tag]:
+    """Existing Tag rows for these names, keyed as tags.name's collation compares them."""
+    found = session.scalars(select(Tag).where(Tag.name.in_(names)))
+    return {tag.name.translate(_NOCASE): tag for tag in found}
 
 
 def tag_in_use() -> ColumnElement[bool]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from app.domains import Domain
 from app.errors import JournalError
-from app.storage.files import write_atomically
+from app.storage.files import make_private_folder, write_atomically
 
 DEFAULT_TEMPLATE_ID = "action-inquiry"
 USER_TEMPLATES_DIRNAME = "templates"
@@ -325,7 +325,7 @@ def save_user_template(template: Template, user_dir: Path) -> Path:
         raise TemplateError("shipped templates cannot be changed; duplicate it first.")
     text = template_to_toml(template)
     parse_template(text)
-    user_dir.mkdir(parents=True, exist_ok=True)
+    make_private_folder(user_dir)
     path = user_dir / f"{template.id}.toml"
     write_atomically(path, text.encode("utf-8"))
     return path

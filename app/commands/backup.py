@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from app.commands.common import (
     CommandError,
     ask_passphrase,
     plural,
+    stdin_text,
 )
 from app.errors import OtherJournalBackupError, WrongKeyError
 from app.storage.keys import JournalKey, KeyStore
@@ -135,7 +135,9 @@ def cmd_restore(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         if not args.replace_journal:
             _refuse_another_journal(folder, backup, manifest)
         if args.code is not None:
-            code = sys.stdin.readline() if args.code == "-" else str(args.code)
+            code = (
+                stdin_text("The recovery code", line=True) if args.code == "-" else str(args.code)
+            )
             new_passphrase = _new_passphrase(args, store)
             journal, restored, new_code = restore_with_recovery_code(
                 folder,

@@ -38,6 +38,51 @@ class CommandError(JournalError):
     """A mistake in how the command was used."""
 
 
+# Arguments that name files or folders: a file name may hold any bytes the system allows.
+PATH_ARGUMENTS = frozenset({"data_dir", "out", "file", "folder", "report"})
+
+
+def checked_text(value: str, what: str) -> str:
+    """`value` when it is text that can be stored (UTF-8); a CommandError naming `what` if not.
+
+    Bytes that are not UTF-8 reach Python's argv and environment as lone surrogates, which
+    nothing downstream can encode, so they are refused here before anything is opened.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CommandError(
+            f"{what} holds bytes that are not valid UTF-8 text, so nothing was changed. "
+            "Check the encoding of your terminal or script and try again."
+        ) from None
+    return value
+
+
+def stdin_text(what: str, *, line: bool = False) -> str:
+    """Text piped on stdin (one line, or all of it); a CommandError naming `what` if it is
+    not UTF-8."""
+    if sys.stdin is None:
+        return ""
+    try:
+        return sys.stdin.readline() if line else sys.stdin.read()
+    except UnicodeDecodeError:
+        raise CommandError(
+            f"{what} read from stdin holds bytes that are not valid UTF-8 text, so nothing "
+            "was changed. Check the encoding of your terminal or script and try again."
+        ) from None
+
+
+def check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse any text given on the command line that is not UTF-8 (file names aside)."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        label = f"The {name.replace('_', ' ')} given"
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                checked_text(item, label)
+
+
 def warn(message: str) -> None:
     print(f"{PROG}: warning: {message}", file=sys.stderr)
 
@@ -45,10 +90,16 @@ def warn(message: str) -> None:
 def ask_passphrase(prompt: str) -> str | None:
     value = os.environ.get(PASSPHRASE_ENV)
     if value is not None:
-        return value
+        return checked_text(value, PASSPHRASE_ENV)
     if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
+        return checked_text(getpass.getpass(prompt), "The passphrase")
     return None
+
+
+def ask_passphrase_from_environment() -> str | None:
+    """The passphrase in $INQUIRY_JOURNAL_PASSPHRASE, if set (refused if not UTF-8)."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    return None if value is None else checked_text(value, PASSPHRASE_ENV)
 
 
 def open_or_create(folder: Path, store: KeyStore) -> Journal:
@@ -69,7 +120,7 @@ def open_or_create(folder: Path, store: KeyStore) -> Journal:
                     "or run the command in a terminal to be asked for it."
                 )
         return open_journal(folder, store, passphrase)
-    passphrase = os.environ.get(PASSPHRASE_ENV)
+    passphrase = ask_passphrase_from_environment()
     if passphrase is None and not store.is_available():
         raise KeyUnavailableError(
             "No system keyring is available here to keep a new journal's key. "

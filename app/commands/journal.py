@@ -15,6 +15,7 @@ from app.commands.common import (
     ask_passphrase,
     open_or_create,
     plural,
+    stdin_text,
     warn,
 )
 from app.domains import parse_domains
@@ -218,7 +219,7 @@ def cmd_recover(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         if sys.stdin is not None and sys.stdin.isatty():
             code = getpass.getpass("Recovery code: ")
         else:
-            code = sys.stdin.readline() if sys.stdin is not None else ""
+            code = stdin_text("The recovery code", line=True)
     new_passphrase = None
     if args.passphrase_mode or not store.is_available():
         new_passphrase = ask_passphrase("New passphrase: ")

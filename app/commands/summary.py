@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from app.commands.common import (
     open_or_create,
     plural,
     refuse_findings,
+    stdin_text,
 )
 from app.storage.keys import KeyStore
 
@@ -113,7 +113,7 @@ def cmd_privacy_check(args: argparse.Namespace, folder: Path, store: KeyStore) -
     from app.privacy import scan
 
     if args.file == "-":
-        text = sys.stdin.read() if sys.stdin is not None else ""
+        text = stdin_text("The text")
     else:
         try:
             text = Path(args.file).expanduser().read_text(encoding="utf-8")

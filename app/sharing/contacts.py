@@ -55,6 +55,9 @@ class SharingStore:
     def _session(self) -> contextlib.AbstractContextManager[Session]:
         return transaction(self._sessions)
 
+    def _reading(self) -> contextlib.AbstractContextManager[Session]:
+        return transaction(self._sessions, write=False)
+
     def identity(self, name: str | None = None) -> Identity:
         """This journal's identity, creating its keys on first use (and renaming if asked)."""
         with self._session() as session:
@@ -100,7 +103,7 @@ class SharingStore:
         query = select(Contact).order_by(Contact.name)
         if role is not None:
             query = query.where(Contact.role == role.value)
-        with self._session() as session:
+        with self._reading() as session:
             return [_record(r) for r in session.scalars(query)]
 
     def find(self, name_or_fingerprint: str, role: Role) -> ContactRecord:

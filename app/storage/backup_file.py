@@ -21,7 +21,7 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from app.errors import (
     WrongKeyError,
 )
 from app.storage import engine as engine_mod
-from app.storage.files import describe_os_error, fsync_dir
+from app.storage.files import describe_os_error, fsync_dir, open_private
 from app.storage.keys import JournalKey, RawKey
 from app.storage.lock import operation_lock
 from app.storage.meta import DB_NAME, META_NAME, JournalMeta, meta_path, read_meta
@@ -48,6 +48,10 @@ BACKUP_SUFFIX = ".ijbackup"
 BACKUP_FORMAT = 1
 MANIFEST_NAME = "backup.json"
 _SALT_BYTES = 16
+# A backup's time must be one every clock and time zone can show: year 1 or 9999 with an
+# offset would overflow when turned into local time, after a restore had already happened.
+_EARLIEST_MADE_AT = datetime(1970, 1, 1, tzinfo=UTC)
+_LATEST_MADE_AT = datetime(9000, 1, 1, tzinfo=UTC)
 
 WRONG_KEY = (
     "This backup does not open with this journal's key: it is a backup of another journal, or "
@@ -137,7 +141,10 @@ def _write_checked(
         copy = Path(work) / DB_NAME
         online_copy(engine, key, folder / DB_NAME, copy)
         try:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+            with (
+                open_private(partial) as handle,
+                zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
+            ):
                 archive.writestr(MANIFEST_NAME, manifest.to_json())
                 archive.writestr(META_NAME, meta_bytes)
                 archive.write(copy, DB_NAME)
@@ -194,7 +201,7 @@ def unpack_backup(path: Path, key: JournalKey, work: Path) -> UnpackedBackup:
     try:
         with zipfile.ZipFile(path) as archive:
             for name in (META_NAME, DB_NAME):
-                with archive.open(name) as source, (work / name).open("wb") as copy:
+                with archive.open(name) as source, open_private(work / name) as copy:
                     shutil.copyfileobj(source, copy, 1024 * 1024)
     except OSError as exc:
         raise BackupError(f"{path.name} could not be read: {describe_os_error(exc)}.") from exc
@@ -298,6 +305,8 @@ def _parse_manifest(raw: bytes, path: Path) -> BackupManifest:
         made_at = datetime.fromisoformat(str(data["made_at"]))
         if made_at.tzinfo is None:
             raise ValueError("a time without its zone")
+        if not _EARLIEST_MADE_AT <= made_at.astimezone(UTC) < _LATEST_MADE_AT:
+            raise ValueError("a time no clock could have shown")
         return BackupManifest(
             journal_id=str(data["journal_id"]),
             made_at=made_at,
@@ -307,7 +316,7 @@ def _parse_manifest(raw: bytes, path: Path) -> BackupManifest:
             entries=_optional_count(data.get("entries")),
             cycles=_optional_count(data.get("cycles")),
         )
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
         raise BackupError(
             f"{path.name} is not an Inquiry Journal backup, or it is damaged."
         ) from None

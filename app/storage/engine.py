@@ -15,12 +15,15 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from app.errors import StorageError, WrongKeyError
+from app.storage.files import create_private_file, describe_os_error
 from app.storage.keys import JournalKey, Passphrase, RawKey
 
 # SQLCipher 4 defaults, needed to turn a passphrase into the raw key it derives.
 _SQLCIPHER_KDF_ITER = 256_000
 _SALT_BYTES = 16
 BUSY_TIMEOUT_MS = 5_000
+WRITES = "inquiry_journal_writes"
+"""The execution option that makes a connection's transaction start as SQLite's writer."""
 
 _WRONG_KEY = (
     "The journal could not be opened: the passphrase or key is wrong, "
@@ -38,9 +41,14 @@ def _key_pragma(key: JournalKey) -> str:
 def connect(path: Path, key: JournalKey, *, create: bool = False) -> sqlcipher3.Connection:
     """Open and key one DB-API connection; raise WrongKeyError if the key does not fit.
 
-    Only with `create` may a missing file be made: otherwise a journal.db that vanished
-    would silently come back as a new, empty journal.
+    Only with `create` may a missing file be made (owner-only; its -wal and -shm follow
+    it): otherwise a journal.db that vanished would silently come back as a new, empty one.
     """
+    if create:
+        try:
+            create_private_file(path)
+        except OSError as exc:
+            raise StorageError(f"Could not open {path}: {describe_os_error(exc)}") from exc
     target, uri = (str(path), False) if create else (_existing_file_uri(path), True)
     try:
         conn = sqlcipher3.connect(
@@ -106,8 +114,19 @@ def make_engine(path: Path, key: JournalKey, *, create: bool = False) -> Engine:
     return engine
 
 
+def writing(engine: Engine) -> Engine:
+    """The same engine, whose transactions start as the writer (BEGIN IMMEDIATE)."""
+    return engine.execution_options(**{WRITES: True})
+
+
 def _use_explicit_transactions(engine: Engine) -> None:
-    """Let SQLAlchemy own BEGIN/COMMIT (the DB-API module's implicit handling is disabled)."""
+    """Let SQLAlchemy own BEGIN/COMMIT (the DB-API module's implicit handling is disabled).
+
+    A transaction that will write starts with BEGIN IMMEDIATE: in WAL mode SQLite cannot wait
+    to turn a reading transaction into a writing one (it fails at once with "database is
+    locked", whatever the busy timeout), but it does wait, up to the busy timeout, to start
+    as the writer. Pure reads keep a plain (deferred) BEGIN so readers never wait for anyone.
+    """
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -115,7 +134,8 @@ def _use_explicit_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        writes = bool(conn.get_execution_options().get(WRITES, False))
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def derive_raw_key(path: Path, passphrase: Passphrase) -> RawKey:

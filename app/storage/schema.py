@@ -17,6 +17,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from app.errors import NewerJournalError, StorageError
+from app.storage.engine import writing
 from app.storage.files import describe_os_error
 from app.storage.steps import step
 
@@ -63,7 +64,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as conn:
+    with writing(engine).begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, target)
         step("migration: schema updated, not yet committed")

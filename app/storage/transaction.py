@@ -10,17 +10,22 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import EntryNotFoundError, StorageError
-from app.storage.engine import explain
+from app.storage.engine import WRITES, explain
 
 
 @contextlib.contextmanager
-def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
+def transaction(sessions: sessionmaker[Session], *, write: bool = True) -> Iterator[Session]:
     """A session committed on success and rolled back on failure.
 
+    A writing transaction (the default) starts as SQLite's writer, waiting its turn behind
+    another program's write; `write=False` is for pure reads, which never wait.
     Database failures become StorageError with a plain-English reason; they are never swallowed.
     """
     try:
         with sessions.begin() as session:
+            if write:
+                # Procuring the connection with the option is what makes BEGIN IMMEDIATE.
+                session.connection(execution_options={WRITES: True})
             yield session
     except SQLAlchemyError as exc:
         raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.errors import StorageError
-from app.storage.files import describe_os_error, write_atomically
+from app.storage.files import describe_os_error, open_private, write_atomically
 from app.summary.markdown_html import to_html, to_markdown
 from app.summary.model import SupervisionSummary
 
@@ -46,6 +46,7 @@ def write_summary(summary: SupervisionSummary, fmt: SummaryFormat, out: Path) ->
 
         partial = out.with_name(f".{out.name}.partial")
         try:
+            open_private(partial).close()  # Qt writes into it and keeps its owner-only mode
             write_pdf(summary, str(partial))
             if not partial.is_file() or partial.stat().st_size == 0:
                 raise StorageError(f"The PDF could not be written to {out.parent}.")

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.errors import ImportRejectedError, StorageError
 from app.journal import Journal
-from app.storage.engine import explain
+from app.storage.engine import explain, writing
 from app.storage.files import write_atomically
 from app.transfer import fields as f
 from app.transfer.contacts import (
@@ -283,7 +283,7 @@ def import_json(journal: Journal, path: Path, progress: Progress | None = None) 
             progress(done, incoming.size)
 
     try:
-        with Session(journal.engine) as session, session.begin():
+        with Session(writing(journal.engine)) as session, session.begin():
             merge = Merge(session)
             for entry in incoming.entries:
                 merge_entry(merge, entry)

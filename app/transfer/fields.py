@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from app.domains import Domain, in_order
 from app.errors import ImportRejectedError
-from app.tags import normalise_tags
+from app.tags import MAX_TAGS, normalise_tags
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -140,7 +140,12 @@ def tags(item: dict[str, Any], where: str) -> tuple[str, ...]:
     raw = items(item, "tags", where)
     if not all(isinstance(t, str) for t in raw):
         raise refuse(where, "has a tag that is not text.")
-    return normalise_tags(raw)
+    tidied = normalise_tags(raw)
+    if len(tidied) > MAX_TAGS:
+        raise refuse(
+            where, f"has {len(tidied)} tags; an entry or cycle can carry at most {MAX_TAGS}."
+        )
+    return tidied
 
 
 def choice(item: dict[str, Any], key: str, kind: type[E], where: str) -> E:
