@@ -29,7 +29,7 @@ from app.interrupted import (
     undo_restore,
     work_folder,
 )
-from app.journal import Journal, open_journal, validate_passphrase
+from app.journal import Journal, key_for, open_journal, validate_passphrase
 from app.recovery import decode_recovery_code, encode_recovery_code
 from app.storage import engine as engine_mod
 from app.storage.backup_file import BackupManifest, unpack_backup, verify_backup
@@ -175,6 +175,19 @@ def restore_with_recovery_code(
         ) from None
     journal = open_journal(folder, key_store, new_passphrase)
     return journal, restored, restored.new_code
+
+
+def restore_with_kept_key(
+    folder: Path, backup: Path, key_store: KeyStore
+) -> tuple[Journal, RestoredBackup, None]:
+    """Restore this journal's own backup with the key this laptop's keyring still keeps for
+    it (journal.db lost or damaged, the keyring intact), so no recovery code is needed.
+
+    KeyUnavailableError when the keyring has no key for it; another journal's backup, or one
+    made under an older key, is refused with nothing written.
+    """
+    restored = restore_backup(folder, backup, key_for(folder, key_store), key_store)
+    return open_journal(folder, key_store), restored, None
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from app.recovery import encode_recovery_code
 from app.restore import restore_and_reopen, restore_backup, restore_with_recovery_code
 from app.storage.engine import connect
 from app.storage.keys import KEYRING_SERVICE, RawKey, SystemKeyring
-from app.storage.meta import KeyMode, read_meta
+from app.storage.meta import KeyMode, db_path, read_meta
 from app.storage.schema import SCHEMA_HEAD
 from tests.support.backups import folder_digest, rezip_with, titles_in, unzip_db
 
@@ -313,5 +313,23 @@ def test_a_new_laptop_without_a_keyring_sets_a_passphrase_and_gets_a_new_code(
     try:
         assert titles(reopened) == ["From the old laptop"]
         assert reopened.recovery_code() == new_code
+    finally:
+        reopened.close()
+
+
+def test_a_lost_database_is_restored_with_the_key_the_keyring_keeps(
+    journal: Journal, key_store: SystemKeyring
+) -> None:
+    from app.restore import restore_with_kept_key
+
+    journal.entries.create("Huddle", "Asked first.")
+    backup = backup_now(journal, datetime(2026, 3, 1, 9, 0, tzinfo=UTC)).record.path
+    folder = journal.folder
+    journal.close()
+    db_path(folder).unlink()
+    reopened, restored, new_code = restore_with_kept_key(folder, backup, key_store)
+    try:
+        assert [s.title for s in reopened.entries.summaries()] == ["Huddle"]
+        assert new_code is None and restored.manifest.journal_id == reopened.meta.journal_id
     finally:
         reopened.close()

@@ -213,9 +213,11 @@ class JournalOpener:
     def _restore(
         self, folder: Path, backup: Path, code: str, passphrase: str | None
     ) -> tuple[Journal, RestoredBackup, str | None]:
-        from app.restore import restore_with_recovery_code
+        from app.restore import restore_with_kept_key, restore_with_recovery_code
 
         self._take_lock(folder)
+        if not code.strip():  # offered only when the keyring keeps this journal's key
+            return restore_with_kept_key(folder, backup, self._key_store)
         return restore_with_recovery_code(folder, backup, code, self._key_store, passphrase)
 
     def _unlock_or_offer_restore(self, folder: Path) -> Journal | None:

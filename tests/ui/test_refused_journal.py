@@ -192,3 +192,42 @@ def test_recovery_onto_another_journals_database_leads_to_the_refusal(
     qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == RecoverDialog.DialogCode.Rejected
     assert dialog.refusal is not None and "belongs to another journal" in str(dialog.refusal)
+
+
+def test_a_keyring_journal_is_restored_from_the_refusal_without_its_recovery_code(
+    qtbot, journal_dir: Path, key_store: SystemKeyring, backed_up: tuple[Path, str]
+) -> None:
+    backup, _code = backed_up
+    db_path(journal_dir).unlink()
+    done: list[Journal] = []
+
+    def restore_in_wizard(tries: int = 500) -> None:
+        wizard = QApplication.activeModalWidget()
+        if isinstance(wizard, RefusedJournalDialog):
+            qtbot.mouseClick(wizard.restore_button, Qt.MouseButton.LeftButton)
+        if not isinstance(wizard, RestoreWizard):
+            if tries > 0:
+                QTimer.singleShot(1, lambda: restore_in_wizard(tries - 1))
+            return
+        page = wizard.restore_page
+        assert "no recovery code is needed" in page.subTitle()
+        assert not page.choice.isVisible()
+        assert not page.isComplete()  # a backup must still be chosen
+        page.backup = backup
+        page.completeChanged.emit()
+        assert page.isComplete()
+        wizard.next()
+        assert wizard.currentPage() is wizard.restored_page
+        assert wizard.journal is not None
+        done.append(wizard.journal)
+        wizard.accept()
+
+    QTimer.singleShot(0, restore_in_wizard)
+    close_windows_when_shown()
+    assert main(journal_dir, ["inquiry-journal"], key_store=key_store) == 0
+    assert len(done) == 1
+    reopened = open_journal(journal_dir, key_store)
+    try:
+        assert titles(reopened) == ["Huddle"]
+    finally:
+        reopened.close()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import JournalError
 from app.journal import Journal
 from app.storage.keys import KeyStore
+from app.storage.meta import KeyMode, read_meta
 from app.ui.backups.choosers import ChoosePath, choose_backup_file
 from app.ui.backups.restore_pages import RestoreBackupPage, RestoredPage, RestoreJournal
 
@@ -81,12 +82,18 @@ class RestoreWizard(QWizard):
         self._key_store = key_store
         self._restore_journal = restore
         self.journal: Journal | None = None
+        kept_key = _kept_key(folder, key_store)
         self.restore_page = RestoreBackupPage(
-            key_store, choose_backup, self._restore, start=backups_folder
+            key_store, choose_backup, self._restore, start=backups_folder, kept_key=kept_key
+        )
+        how = (
+            "Its key is on this laptop, so no recovery code is needed."
+            if kept_key is not None
+            else "Then type your recovery code."
         )
         self.restore_page.setSubTitle(
-            "Choose a backup of this journal, then type your recovery code. What is in the "
-            "journal folder now is kept aside, not deleted."
+            f"Choose a backup of this journal. {how} What is in the journal folder now is "
+            "kept aside, not deleted."
         )
         self.restored_page = RestoredPage()
         self.addPage(self.restore_page)
@@ -112,3 +119,14 @@ class RestoreWizard(QWizard):
             QGuiApplication.restoreOverrideCursor()
         self.restored_page.show_restored(restored, self._key_store.description(), new_code)
         return True
+
+
+def _kept_key(folder: Path, key_store: KeyStore) -> str | None:
+    """Where this laptop keeps the journal's key, or None when the recovery code is needed."""
+    try:
+        meta = read_meta(folder)
+        if meta.key_mode is not KeyMode.KEYRING or not key_store.is_available():
+            return None
+        return key_store.description() if key_store.load(meta.journal_id) else None
+    except JournalError:
+        return None

@@ -42,8 +42,12 @@ class RestoreBackupPage(QWizardPage):
         restore: Callable[[Path, str, str | None], bool],
         *,
         start: Path | None = None,
+        kept_key: str | None = None,
     ) -> None:
+        """`kept_key` names where this laptop keeps the journal's key (its own journal being
+        restored): the recovery code is then not needed and the key stays there."""
         super().__init__()
+        self._kept_key = kept_key
         self._choose_backup = choose_backup
         self._start = start
         self._restore = restore
@@ -83,26 +87,34 @@ class RestoreBackupPage(QWizardPage):
         layout.addWidget(prompt)
         layout.addWidget(self.code_edit)
         layout.addWidget(self.error)
+        keep_label = QLabel("On this laptop, keep the key:")
         layout.addSpacing(8)
-        layout.addWidget(QLabel("On this laptop, keep the key:"))
+        layout.addWidget(keep_label)
         layout.addWidget(self.choice)
+        if kept_key is not None:
+            prompt.setText(f"&Recovery code (not needed: the key is in {kept_key}):")
+            self.code_edit.setPlaceholderText("Leave empty to use the key this laptop keeps")
+            keep_label.hide()
+            self.choice.hide()
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, "&Restore journal")
 
     def isComplete(self) -> bool:
-        """A backup is chosen, a code typed, and the key's keeping decided."""
-        return (
-            self.backup is not None
-            and bool(self.code_edit.text().strip())
-            and self.choice.is_complete()
-        )
+        """A backup is chosen, and a code typed and the key's keeping decided (unless this
+        laptop keeps the key)."""
+        if self.backup is None:
+            return False
+        if self._kept_key is not None:
+            return True
+        return bool(self.code_edit.text().strip()) and self.choice.is_complete()
 
     def validatePage(self) -> bool:
         """Restore now; a problem is shown here, nothing is written, and the page stays."""
         self.error.show_message("")
         if self.backup is None:
             return False
-        return self._restore(self.backup, self.code_edit.text(), self.choice.passphrase())
+        passphrase = None if self._kept_key is not None else self.choice.passphrase()
+        return self._restore(self.backup, self.code_edit.text(), passphrase)
 
     def show_problem(self, message: str) -> None:
         """Show why the backup could not be restored."""
