@@ -27,7 +27,12 @@ from app.paths import is_network_path
 from app.storage.keys import KeyStore
 from app.storage.meta import journal_exists
 from app.ui.backups.choosers import ChoosePath, choose_backup_file
-from app.ui.backups.restore_pages import RestoreBackupPage, RestoredPage, RestoreJournal
+from app.ui.backups.restore_pages import (
+    RestoreBackupPage,
+    RestoredPage,
+    RestoreJournal,
+    restore_into_pages,
+)
 from app.ui.fields import InlineError
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
@@ -277,16 +282,14 @@ class SetupWizard(QWizard):
     def _restore(self, backup: Path, code: str, passphrase: str | None) -> bool:
         if self._restore_journal is None:
             return False
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.journal, restored, new_code = self._restore_journal(
-                self.folder, backup, code, passphrase
-            )
-        except JournalError as exc:
-            self.restore_page.show_problem(str(exc))
+        done = restore_into_pages(
+            self._restore_journal,
+            (self.folder, backup, code, passphrase),
+            (self.restore_page, self.restored_page),
+            self._key_store.description(),
+        )
+        if done is None:
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.journal, new_code = done
         self.recovery_code = new_code or ""
-        self.restored_page.show_restored(restored, self._key_store.description(), new_code)
         return True

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +23,12 @@ from app.journal import Journal
 from app.storage.keys import KeyStore
 from app.storage.meta import KeyMode, read_meta
 from app.ui.backups.choosers import ChoosePath, choose_backup_file
-from app.ui.backups.restore_pages import RestoreBackupPage, RestoredPage, RestoreJournal
+from app.ui.backups.restore_pages import (
+    RestoreBackupPage,
+    RestoredPage,
+    RestoreJournal,
+    restore_into_pages,
+)
 
 RESTORE_CHOSEN = 2
 """RefusedJournalDialog's result when the person chose to restore a backup."""
@@ -107,17 +111,15 @@ class RestoreWizard(QWizard):
         super().reject()
 
     def _restore(self, backup: Path, code: str, passphrase: str | None) -> bool:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.journal, restored, new_code = self._restore_journal(
-                self._folder, backup, code, passphrase
-            )
-        except JournalError as exc:
-            self.restore_page.show_problem(str(exc))
+        done = restore_into_pages(
+            self._restore_journal,
+            (self._folder, backup, code, passphrase),
+            (self.restore_page, self.restored_page),
+            self._key_store.description(),
+        )
+        if done is None:
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.restored_page.show_restored(restored, self._key_store.description(), new_code)
+        self.journal = done[0]
         return True
 
 

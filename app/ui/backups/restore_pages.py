@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -182,3 +183,25 @@ class RestoredPage(QWizardPage):
     def nextId(self) -> int:
         """The last page."""
         return -1
+
+
+def restore_into_pages(
+    restore: RestoreJournal,
+    request: tuple[Path, Path, str, str | None],
+    pages: tuple[RestoreBackupPage, RestoredPage],
+    keyring: str,
+) -> tuple[Journal, str | None] | None:
+    """Run a wizard's restore (folder, backup, code, passphrase) with a busy cursor: a
+    problem is shown on the backup page (None); success fills the restored page and
+    returns the open journal with its new recovery code, if any."""
+    restore_page, restored_page = pages
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        journal, restored, new_code = restore(*request)
+    except JournalError as exc:
+        restore_page.show_problem(str(exc))
+        return None
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    restored_page.show_restored(restored, keyring, new_code)
+    return journal, new_code
