@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -263,6 +263,10 @@ def _refuse_broken_text(document: object, name: str) -> None:
                 ) from None
 
 
+R = TypeVar("R")
+"""One kind of record read from the file."""
+
+
 def _numbered(document: dict[str, Any], key: str) -> list[tuple[int, object]]:
     return list(enumerate(document.get(key, []), start=1))
 
@@ -276,47 +280,31 @@ def import_json(journal: Journal, path: Path, progress: Progress | None = None) 
     incoming = read_import_file(path)
     done = 0
 
-    def step() -> None:
+    def each(records: Sequence[R], merge_one: Callable[[Merge, R], object]) -> None:
         nonlocal done
-        done += 1
-        if progress:
-            progress(done, incoming.size)
+        for record in records:
+            merge_one(merge, record)
+            done += 1
+            if progress:
+                progress(done, incoming.size)
 
     try:
         with Session(writing(journal.engine)) as session, session.begin():
             merge = Merge(session)
-            for entry in incoming.entries:
-                merge_entry(merge, entry)
-                step()
-            for inquiry in incoming.inquiries:
-                merge_inquiry(merge, inquiry)
-                step()
+            each(incoming.entries, merge_entry)
+            each(incoming.inquiries, merge_inquiry)
             session.flush()
-            for cycle in incoming.cycles:
-                merge_cycle(merge, cycle)
-                step()
+            each(incoming.cycles, merge_cycle)
             session.flush()
             for cycle in incoming.cycles:
                 link_cycle(merge, cycle)
             session.flush()
-            for record in incoming.sessions:
-                merge_session(merge, record)
-                step()
-            for contact in incoming.contacts:
-                merge_contact(merge, contact)
-                step()
-            for item in incoming.shared_items:
-                merge_shared_item(merge, item)
-                step()
-            for comment in incoming.comments:
-                merge_comment(merge, comment)
-                step()
-            for sent in incoming.sent:
-                merge_sent(merge, sent)
-                step()
-            for package in incoming.received:
-                merge_received(merge, package)
-                step()
+            each(incoming.sessions, merge_session)
+            each(incoming.contacts, merge_contact)
+            each(incoming.shared_items, merge_shared_item)
+            each(incoming.comments, merge_comment)
+            each(incoming.sent, merge_sent)
+            each(incoming.received, merge_received)
     except SQLAlchemyError as exc:
         raise StorageError(
             f"The import was not saved ({explain(exc)}); the journal is unchanged."
