@@ -142,13 +142,16 @@ class DialogPrompts:
 
         dialog = RefusedJournalDialog(message)
         dialog.setWindowIcon(app_icon())
-        if dialog.exec() != RESTORE_CHOSEN:
+        chosen = dialog.exec()
+        dialog.deleteLater()  # not left to the garbage collector: its slots keep it alive
+        if chosen != RESTORE_CHOSEN:
             return None
         wizard = RestoreWizard(
             folder, self._key_store, restore, backups_folder=backup_folder_or_default(folder)
         )
         wizard.setWindowIcon(app_icon())
         accepted = wizard.exec() == RestoreWizard.DialogCode.Accepted
+        wizard.deleteLater()
         return wizard.journal if accepted else None
 
 
