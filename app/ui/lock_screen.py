@@ -57,7 +57,6 @@ class LockScreen(QWidget):
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setAccessibleName("Passphrase")
-        self.passphrase_edit.setPlaceholderText("Passphrase")
         self.passphrase_edit.setVisible(asks_passphrase)
         # A label that stays once typing starts (the placeholder goes); no mnemonic here, where
         # the locked window's own Alt keys must not reach past the lock.
