@@ -29,6 +29,7 @@ from app.paths import ENV_HOME, is_network_path, remember_journal_folder, resolv
 from app.storage.keys import KeyStore, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import KeyMode, journal_exists, read_meta
+from app.ui.display import display_problem
 from app.ui.messages import show_error
 from app.ui.opening_window import OpeningWindow
 from app.ui.resources import app_icon
@@ -289,6 +290,10 @@ def main(
     key_store: KeyStore | None = None,
 ) -> int:
     """Open the journal window; return the process exit code (1 when it could not open)."""
+    problem = display_problem() if QApplication.instance() is None else None
+    if problem is not None:
+        print(problem, file=sys.stderr)  # instead of Qt's abort, which blames its plugin
+        return 1
     arguments = list(sys.argv if argv is None else argv)
     app = _application(arguments)
     settings = open_settings()

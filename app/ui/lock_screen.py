@@ -57,8 +57,12 @@ class LockScreen(QWidget):
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setAccessibleName("Passphrase")
-        self.passphrase_edit.setPlaceholderText("Passphrase")
         self.passphrase_edit.setVisible(asks_passphrase)
+        # A label that stays once typing starts (the placeholder goes); no mnemonic here, where
+        # the locked window's own Alt keys must not reach past the lock.
+        self.passphrase_label = QLabel("Passphrase:")
+        self.passphrase_label.setBuddy(self.passphrase_edit)
+        self.passphrase_label.setVisible(asks_passphrase)
         self.passphrase_edit.returnPressed.connect(self._unlock)
         self.error = InlineError("Unlock problem")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -77,6 +81,7 @@ class LockScreen(QWidget):
         layout.addWidget(self.reason)
         layout.addSpacing(8)
         layout.addWidget(note)
+        layout.addWidget(self.passphrase_label)
         layout.addWidget(self.passphrase_edit)
         layout.addWidget(self.error)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)

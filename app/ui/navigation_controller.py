@@ -77,16 +77,24 @@ class NavigationController(QObject):
         return None
 
     def restore(self) -> None:
-        """Start where the person left off: in the cycle they closed the window on, else Home."""
+        """Start where the person left off: on the view they closed the window on (the cycle
+        open in it, the line of inquiry chosen), else Home."""
         place = remembered_place(self._settings)
         self._inquiry_id = place.inquiry_id
         self._last_cycle_id = place.cycle_id if self._is_live(place.cycle_id) else ""
         self._show(View.HOME, check=False, fresh=True)  # Home has just read everything
-        if place.view == View.CYCLE.value and self._last_cycle_id:
+        if place.view == View.CYCLE.value:
+            if not self._last_cycle_id:
+                return  # the cycle is gone: Home
             if place.reading:
                 self.read_cycle(self._last_cycle_id)
             else:
                 self.open_cycle(self._last_cycle_id)
+            return
+        view = next((v for v in View if v.value == place.view), View.HOME)
+        # Coaching is kept only while there is a participant to coach.
+        if view is not View.HOME and self._window.rail.is_available(view):
+            self._show(view, check=False)
 
     def remember(self) -> None:
         """Keep the view and the ids open in it for next time."""

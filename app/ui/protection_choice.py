@@ -110,9 +110,14 @@ class ProtectionChoice(QWidget):
         if not self.uses_passphrase():
             return ""
         first, second = self.passphrase_edit.text(), self.repeat_edit.text()
-        if len(first) < MIN_PASSPHRASE_LENGTH:
-            return ""  # the hint below the fields already says how long it must be
-        if second and second != first:
+        if not first:
+            return ""  # nothing typed yet: the note below the fields says what is asked
+        to_go = MIN_PASSPHRASE_LENGTH - len(first)
+        if to_go > 0:
+            return f"At least {MIN_PASSPHRASE_LENGTH} characters: {to_go} more to go."
+        if not second:
+            return "Type the same passphrase again under Again."
+        if second != first:
             return "The two passphrases are different."
         return ""
 

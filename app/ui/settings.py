@@ -1,4 +1,5 @@
-"""Window state kept between runs: geometry, splitter, the last journal folder, the last place.
+"""Window state kept between runs: geometry, splitter, the last journal folder, the last place,
+the folder each kind of Open and Save dialog last used.
 
 Never any journal content (ids only): the settings file is not encrypted.
 """
@@ -23,6 +24,7 @@ _CYCLE = "place/cycle"
 _READING = "place/reading"
 _INQUIRY = "place/inquiry"
 _PARTICIPANT = "coach/participant"
+_DIALOG_FOLDERS = "folders/"
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,18 @@ def remembered_place(settings: QSettings) -> Place:
         return value if isinstance(value, str) else ""
 
     return Place(text(_VIEW), text(_CYCLE), text(_READING) == "yes", text(_INQUIRY))
+
+
+def remembered_dialog_folder(settings: QSettings, kind: str) -> Path | None:
+    """The folder an Open or Save dialog for this kind of file ("cards", "backups") last used."""
+    value = settings.value(_DIALOG_FOLDERS + kind)
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def remember_dialog_folder(settings: QSettings, kind: str, folder: Path) -> None:
+    """Start the next Open or Save dialog for this kind of file in this folder."""
+    settings.setValue(_DIALOG_FOLDERS + kind, str(folder))
+    settings.sync()
 
 
 _LOCK_AFTER = "lock/after_minutes"

@@ -77,6 +77,8 @@ class PassphraseDialog(QDialog):
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_edit.setAccessibleName("Passphrase")
+        self.passphrase_label = QLabel("&Passphrase:")
+        self.passphrase_label.setBuddy(self.passphrase_edit)
         self.error = InlineError("Unlock problem")
         self.buttons = QDialogButtonBox()
         self.unlock_button = self.buttons.addButton(
@@ -97,6 +99,7 @@ class PassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(intro)
+        layout.addWidget(self.passphrase_label)
         layout.addWidget(self.passphrase_edit)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

@@ -58,7 +58,7 @@ def make_window(qtbot, answers: Answers) -> Callable[..., MainWindow]:
 
     Automatic backups stay off unless the test sets `first_backup_check_ms`.
 
-    The window opens where a person would find it (Home, or the cycle left open); with
+    The window opens where a person would find it (Home, or the view left open); with
     `view=View.ENTRIES` it goes on to that view, as Ctrl+2 would, for the entry tests.
     """
 

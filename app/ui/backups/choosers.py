@@ -8,6 +8,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.storage.backup_file import BACKUP_SUFFIX
+from app.ui.start_folder import remember_chosen, start_folder
+
+BACKUPS = "backups"
+"""The kind of file whose Open dialogs share a remembered folder."""
 
 ChoosePath = Callable[[QWidget, Path], Path | None]
 """Ask (parent, where to start) for a folder or file; None when the person cancels."""
@@ -22,11 +26,15 @@ def choose_backup_folder(parent: QWidget, start: Path) -> Path | None:
 
 
 def choose_backup_file(parent: QWidget, start: Path) -> Path | None:
-    """The platform's file picker, for a backup to restore."""
+    """The platform's file picker, for a backup to restore: it starts in the folder a backup was
+    last chosen from, else in `start` (the backup folder)."""
     chosen, _filter = QFileDialog.getOpenFileName(
         parent,
         "Choose a backup to restore",
-        str(start if start.exists() else Path.home()),
+        str(start_folder(BACKUPS, fallback=start)),
         f"Inquiry Journal backups (*{BACKUP_SUFFIX})",
     )
-    return Path(chosen) if chosen else None
+    if not chosen:
+        return None
+    remember_chosen(BACKUPS, Path(chosen))
+    return Path(chosen)

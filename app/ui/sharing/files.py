@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.ui.start_folder import start_folder
+from app.ui.start_folder import remember_chosen, start_folder
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class FileRequest:
     suggested: str = ""
     suffix: str = ""
     """Added to a saved file's name when the person left it off (".ijcard")."""
+    kind: str = ""
+    """Which kind of file ("cards", "shares", "imports"): its dialogs start where the last did."""
 
 
 PickFile = Callable[[QWidget, FileRequest], Path | None]
@@ -43,30 +45,41 @@ IMPORT_FILTER = (
 def card_request(name: str) -> FileRequest:
     """Where to save this journal's card."""
     return FileRequest(
-        "Save your card", CARD_FILTER, True, f"{safe_name(name) or 'my'}-card.ijcard", ".ijcard"
+        "Save your card",
+        CARD_FILTER,
+        True,
+        f"{safe_name(name) or 'my'}-card.ijcard",
+        ".ijcard",
+        kind="cards",
     )
 
 
 def open_card_request() -> FileRequest:
     """Which coach's card to open."""
-    return FileRequest("Open your coach's card", f"{CARD_FILTER};;All files (*)", False)
+    return FileRequest(
+        "Open your coach's card", f"{CARD_FILTER};;All files (*)", False, kind="cards"
+    )
 
 
 def share_request(coach: str, day: date) -> FileRequest:
     """Where to save a share package: "share-for-sam-2025-03-12.ijshare"."""
     suggested = f"share-for-{safe_name(coach) or 'coach'}-{day.isoformat()}.ijshare"
-    return FileRequest("Save the share for your coach", SHARE_FILTER, True, suggested, ".ijshare")
+    return FileRequest(
+        "Save the share for your coach", SHARE_FILTER, True, suggested, ".ijshare", kind="shares"
+    )
 
 
 def feedback_request(participant: str, day: date) -> FileRequest:
     """Where to save a feedback package: "feedback-for-alex-2025-03-12.ijshare"."""
     suggested = f"feedback-for-{safe_name(participant) or 'participant'}-{day.isoformat()}.ijshare"
-    return FileRequest("Save the feedback package", SHARE_FILTER, True, suggested, ".ijshare")
+    return FileRequest(
+        "Save the feedback package", SHARE_FILTER, True, suggested, ".ijshare", kind="shares"
+    )
 
 
 def import_request() -> FileRequest:
     """Which file to import."""
-    return FileRequest("Import a package or a journal export", IMPORT_FILTER, False)
+    return FileRequest("Import a package or a journal export", IMPORT_FILTER, False, kind="imports")
 
 
 def safe_name(name: str) -> str:
@@ -75,16 +88,18 @@ def safe_name(name: str) -> str:
 
 
 def pick_with_dialog(parent: QWidget, request: FileRequest) -> Path | None:
-    """The system's Open or Save dialog, starting in Documents."""
-    folder = start_folder()
-    start = str(folder / request.suggested)
+    """The system's Open or Save dialog, starting where the last one for this kind of file
+    ended (else Documents)."""
+    folder = start_folder(request.kind)
     if not request.saving:
         name, _ = QFileDialog.getOpenFileName(parent, request.title, str(folder), request.filter)
-        return Path(name) if name else None
-    name, _ = QFileDialog.getSaveFileName(parent, request.title, start, request.filter)
+    else:
+        start = str(folder / request.suggested)
+        name, _ = QFileDialog.getSaveFileName(parent, request.title, start, request.filter)
     if not name:
         return None
     path = Path(name)
-    if request.suffix and path.suffix.lower() != request.suffix:
+    remember_chosen(request.kind, path)
+    if request.saving and request.suffix and path.suffix.lower() != request.suffix:
         path = path.with_name(path.name + request.suffix)
     return path

@@ -16,7 +16,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from app.sessions import SessionKind
 from app.summary.export import SummaryFormat
 from app.summary.model import SupervisionSummary
-from app.ui.start_folder import start_folder
+from app.ui.start_folder import remember_chosen, start_folder
+
+SUMMARIES = "summaries"
+"""The kind of file whose Save dialogs share a remembered folder."""
 
 ChooseFile = Callable[[QWidget, str, SummaryFormat], Path | None]
 """Ask (parent, suggested file name, format) where to save; None when the person cancels."""
@@ -32,16 +35,18 @@ def suggested_name(kind: SessionKind, day: date, fmt: SummaryFormat) -> str:
 
 
 def ask_for_file(parent: QWidget, suggested: str, fmt: SummaryFormat) -> Path | None:
-    """The system's Save dialog, starting in Documents, for one format."""
+    """The system's Save dialog for one format, starting where the last summary was saved
+    (else Documents)."""
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         "Export the summary",
-        str(start_folder() / suggested),
+        str(start_folder(SUMMARIES) / suggested),
         f"{fmt.label} (*.{fmt.value})",
     )
     if not name:
         return None
     path = Path(name)
+    remember_chosen(SUMMARIES, path)
     return (
         path
         if path.suffix.lower() == f".{fmt.value}"

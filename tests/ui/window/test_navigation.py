@@ -87,15 +87,23 @@ def test_the_view_and_the_line_of_inquiry_are_found_again(qtbot, journal, make_w
     window.close()
 
     again = make_window(journal, today=lambda: TODAY)
-    assert view_shown(again) is View.HOME  # a returning participant sees Home first
-    key(qtbot, again, Qt.Key.Key_3, CTRL)
+    assert view_shown(again) is View.INQUIRIES  # the view the window was closed on
+    assert again.stack.currentWidget() is again.pages[View.INQUIRIES]
     assert again.inquiries_page.current_inquiry_id() == second
+    key(qtbot, again, Qt.Key.Key_5, CTRL)
+    again.close()
+
+    third = make_window(journal, today=lambda: TODAY)
+    assert view_shown(third) is View.SESSIONS
+    assert third.sessions_list.ids()
+    key(qtbot, third, Qt.Key.Key_2, CTRL)
+    third.close()
+    assert view_shown(make_window(journal, today=lambda: TODAY)) is View.ENTRIES
 
     text = Path(open_settings().fileName()).read_text(encoding="utf-8")
     assert second in text
     for inquiry in journal.cycles.inquiries():
         assert inquiry.question not in text  # ids only, never what was written
-    again.close()
 
 
 def test_a_cycle_left_open_reopens_on_its_stage_and_reading_stays_reading(
