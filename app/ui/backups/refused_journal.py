@@ -25,6 +25,7 @@ from app.storage.keys import KeyStore
 from app.storage.meta import KeyMode, read_meta
 from app.ui.backups.choosers import ChoosePath, choose_backup_file
 from app.ui.backups.restore_pages import RestoreBackupPage, RestoredPage, RestoreJournal
+from app.ui.screen_fit import resize_within_screen
 
 RESTORE_CHOSEN = 2
 """RefusedJournalDialog's result when the person chose to restore a backup."""
@@ -98,7 +99,7 @@ class RestoreWizard(QWizard):
         self.restored_page = RestoredPage()
         self.addPage(self.restore_page)
         self.addPage(self.restored_page)
-        self.resize(640, 480)
+        resize_within_screen(self, 640, 480)
 
     def reject(self) -> None:
         """Cancel, except once restored: a new recovery code must be kept first."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.templates import StageTiming
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.fields import InlineError, quiet_note
+from app.ui.screen_fit import resize_within_screen
 
 WHEN_LABELS = {
     StageTiming.BEFORE: "Before the experiment",
@@ -148,4 +149,4 @@ class TemplateEditorForm(QDialog):
                 self.cancel_button,
             ]
         )
-        self.resize(900, 640)
+        resize_within_screen(self, 900, 640)

@@ -1,0 +1,83 @@
+"""Windows and dialogs that fit the screen they open on, down to a 1366x768 laptop at 125%.
+
+A first window takes a share of the screen's free area; a remembered geometry is pulled back
+onto the screen it opens on (a laptop undocked from a large monitor); a dialog's body scrolls
+so its buttons stay in sight.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+
+# 1366x768 at 125% scaling is 1092x614 logical pixels; less a 40 px taskbar.
+SMALLEST_SCREEN = QSize(1092, 574)
+FIRST_SHARE = 0.85  # a first window leaves some of the desktop in sight
+
+
+def screen_area(widget: QWidget) -> QRect:
+    """The free area (no taskbar or dock) of the screen the widget is on or will open on."""
+    screen: QScreen | None = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:  # no screen at all: measure against the smallest one supported
+        return QRect(0, 0, SMALLEST_SCREEN.width(), SMALLEST_SCREEN.height())
+    return screen.availableGeometry()
+
+
+def first_size(widget: QWidget, share: float = FIRST_SHARE) -> QSize:
+    """A share of the screen's free area, never below what the widget needs nor above the area."""
+    area = screen_area(widget)
+    wanted = QSize(round(area.width() * share), round(area.height() * share))
+    return wanted.expandedTo(widget.minimumSizeHint()).boundedTo(area.size())
+
+
+def open_at_first_size(widget: QWidget, share: float = FIRST_SHARE) -> None:
+    """Size a window that has nothing remembered to a share of its screen, centred on it."""
+    size = first_size(widget, share)
+    area = screen_area(widget)
+    widget.setGeometry(
+        area.x() + (area.width() - size.width()) // 2,
+        area.y() + (area.height() - size.height()) // 2,
+        size.width(),
+        size.height(),
+    )
+
+
+def keep_on_screen(widget: QWidget) -> None:
+    """Shrink and move a window so all of it lies in its screen's free area."""
+    if widget.isMaximized() or widget.isFullScreen():
+        return  # the system already fits these to the screen
+    area = screen_area(widget)
+    frame = widget.frameGeometry()
+    extra = frame.size() - widget.geometry().size()  # the title bar and borders
+    room = area.size() - extra
+    size = widget.size().boundedTo(room)
+    if size != widget.size():
+        widget.resize(size)
+    frame = widget.frameGeometry()
+    x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
+    y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        widget.move(x, y)
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize a dialog to the size it looks best at, or to its screen's free area if smaller."""
+    widget.resize(QSize(width, height).boundedTo(screen_area(widget).size()))
+
+
+def scrolling(body: QWidget | QLayout, name: str = "") -> QScrollArea:
+    """The body of a dialog in a frameless scroll area, so a short screen scrolls it; the
+    dialog's buttons go outside it, always in sight."""
+    if isinstance(body, QLayout):
+        holder = QWidget()
+        holder.setLayout(body)
+        body = holder
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(body)
+    if name:
+        area.setAccessibleName(name)
+    return area
