@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
 
 # 1366x768 at 125% scaling is 1092x614 logical pixels; less a 40 px taskbar.
 SMALLEST_SCREEN = QSize(1092, 574)
+FRAME_ALLOWANCE = QSize(16, 40)  # a title bar and borders, at most, on Windows at 125%
 FIRST_SHARE = 0.85  # a first window leaves some of the desktop in sight
 
 
@@ -33,8 +34,8 @@ def first_size(widget: QWidget, share: float = FIRST_SHARE) -> QSize:
 
 def open_at_first_size(widget: QWidget, share: float = FIRST_SHARE) -> None:
     """Size a window that has nothing remembered to a share of its screen, centred on it."""
-    size = first_size(widget, share)
     area = screen_area(widget)
+    size = first_size(widget, share).boundedTo(area.size() - FRAME_ALLOWANCE)
     widget.setGeometry(
         area.x() + (area.width() - size.width()) // 2,
         area.y() + (area.height() - size.height()) // 2,
@@ -49,14 +50,16 @@ def keep_on_screen(widget: QWidget) -> None:
         return  # the system already fits these to the screen
     area = screen_area(widget)
     frame = widget.frameGeometry()
-    extra = frame.size() - widget.geometry().size()  # the title bar and borders
+    # room for the title bar and borders, which are not known before the window is shown
+    extra = (frame.size() - widget.geometry().size()).expandedTo(FRAME_ALLOWANCE)
     room = area.size() - extra
     size = widget.size().boundedTo(room)
     if size != widget.size():
         widget.resize(size)
+    outer = widget.size() + extra
     frame = widget.frameGeometry()
-    x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
-    y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
+    x = min(max(frame.x(), area.x()), area.x() + area.width() - outer.width())
+    y = min(max(frame.y(), area.y()), area.y() + area.height() - outer.height())
     if (x, y) != (frame.x(), frame.y()):
         widget.move(x, y)
 

@@ -164,3 +164,41 @@ def test_window_fits_the_smallest_supported_screen(
         if widget is not window:
             widget.close()
             widget.deleteLater()
+
+
+def _screen(monkeypatch, width: int, height: int) -> QRect:
+    area = QRect(0, 0, width, height)
+    monkeypatch.setattr(screen_fit, "screen_area", lambda _widget: area)
+    return area
+
+
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [(1092, 574), (1280, 680), (1920, 1040)],  # 1366x768 at 125%, 2560x1440 at 200%, 1080p
+    ids=["laptop-125", "qhd-200", "full-hd"],
+)
+def test_a_first_window_takes_a_share_of_its_screen(
+    make_window, journal, monkeypatch, width, height
+):
+    area = _screen(monkeypatch, width, height)
+    window = make_window(journal)
+    assert area.contains(window.geometry())
+    assert window.width() >= 0.8 * width and window.height() >= 0.8 * height
+
+
+def test_a_window_kept_on_a_big_monitor_opens_whole_on_the_laptop(
+    make_window, journal, monkeypatch
+):
+    _screen(monkeypatch, 2560, 1400)
+    window = make_window(journal)
+    window.setGeometry(1200, 300, 1300, 1000)
+    window.close()
+
+    laptop = _screen(monkeypatch, 1092, 574)
+    again = make_window(journal)
+    assert laptop.contains(again.frameGeometry()), again.frameGeometry()
+    opening = OpeningWindow(again._settings)
+    try:
+        assert laptop.contains(opening.frameGeometry()), opening.frameGeometry()
+    finally:
+        opening.deleteLater()
