@@ -28,24 +28,25 @@ class DomainRow(QWidget):
         label = QLabel("Domains:")
         label.setToolTip("The domains of experience this entry is about")
         self._layout.addWidget(label)
+        self._parts: list[QWidget] = [label]
         for domain in Domain:
             box = QCheckBox(domain.label)
             box.setAccessibleName(domain.label)
             box.setAccessibleDescription(domain.explanation)
             box.setToolTip(domain.explanation)
             self._layout.addWidget(box)
+            self._parts.append(box)
             self.boxes[domain] = box
         self._layout.addStretch(1)
 
     def _row_width(self) -> int:
         """The width the label and boxes need side by side."""
-        hints = [self._layout.itemAt(i).sizeHint().width() for i in range(len(self.boxes) + 1)]
-        return sum(hints) + _SPACING * len(self.boxes)
+        return sum(part.sizeHint().width() for part in self._parts) + _SPACING * len(self.boxes)
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the widest box (the row stacks), so it never widens the editor."""
-        hints = [self._layout.itemAt(i).minimumSize() for i in range(len(self.boxes) + 1)]
-        return QSize(max(h.width() for h in hints), min(h.height() for h in hints))
+        hints = [part.minimumSizeHint() for part in self._parts]
+        return QSize(max(h.width() for h in hints), max(h.height() for h in hints))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when there is room, stacked when not."""

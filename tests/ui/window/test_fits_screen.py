@@ -8,6 +8,7 @@ import pkgutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -53,7 +54,7 @@ from tests.ui.support import today
 Build = Callable[[MainWindow, Journal, KeyStore, Path], QWidget]
 
 
-def _never(*_args: object) -> object:
+def _never(*_args: object) -> NoReturn:
     raise AssertionError("not called while the dialog is only measured")
 
 
