@@ -65,8 +65,40 @@ def keep_on_screen(widget: QWidget) -> None:
 
 
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
-    """Resize a dialog to the size it looks best at, or to its screen's free area if smaller."""
-    widget.resize(QSize(width, height).boundedTo(screen_area(widget).size()))
+    """Resize a dialog to the size it looks best at, or to its screen's free area (title bar
+    included) if smaller."""
+    room = screen_area(widget).size() - FRAME_ALLOWANCE
+    widget.resize(QSize(width, height).boundedTo(room).expandedTo(widget.minimumSizeHint()))
+
+
+class ScrollingBody(QScrollArea):
+    """A dialog's body that scrolls up and down on a short screen, never sideways: it is as
+    wide as the body needs, and as tall as the body would like when there is room."""
+
+    def __init__(self, body: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(body)
+
+    def _around(self, size: QSize) -> QSize:
+        bar = self.verticalScrollBar()
+        scroll_bar = bar.sizeHint().width() if bar is not None else 0
+        frame = 2 * self.frameWidth()
+        return QSize(size.width() + scroll_bar + frame, size.height() + frame)
+
+    def minimumSizeHint(self) -> QSize:
+        """The body's width (with room for the scroll bar), and a few lines of height."""
+        body = self.widget()
+        if body is None:
+            return super().minimumSizeHint()
+        return QSize(self._around(body.minimumSizeHint()).width(), 120)
+
+    def sizeHint(self) -> QSize:
+        """The body's own size, so a tall screen shows it all without scrolling."""
+        body = self.widget()
+        return super().sizeHint() if body is None else self._around(body.sizeHint())
 
 
 def scrolling(body: QWidget | QLayout, name: str = "") -> QScrollArea:
@@ -76,11 +108,7 @@ def scrolling(body: QWidget | QLayout, name: str = "") -> QScrollArea:
         holder = QWidget()
         holder.setLayout(body)
         body = holder
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(body)
+    area = ScrollingBody(body)
     if name:
         area.setAccessibleName(name)
     return area
