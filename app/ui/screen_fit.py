@@ -36,11 +36,12 @@ def open_at_first_size(widget: QWidget, share: float = FIRST_SHARE) -> None:
     """Size a window that has nothing remembered to a share of its screen, centred on it."""
     area = screen_area(widget)
     size = first_size(widget, share).boundedTo(area.size() - FRAME_ALLOWANCE)
-    widget.setGeometry(
-        area.x() + (area.width() - size.width()) // 2,
-        area.y() + (area.height() - size.height()) // 2,
-        size.width(),
-        size.height(),
+    widget.resize(size)
+    outer = size + FRAME_ALLOWANCE
+    # move() places the frame, so the title bar is on the screen too
+    widget.move(
+        area.x() + (area.width() - outer.width()) // 2,
+        area.y() + (area.height() - outer.height()) // 2,
     )
 
 
