@@ -7,7 +7,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.domains import Domain
 from app.entries import EntryRecord
 from app.ui.autosave import EntryDraft
-from app.ui.fields import quiet_note
+from app.ui.domain_row import DomainRow
 from app.ui.preview import PreviewBrowser
 from app.ui.privacy_underline import PrivacyUnderline
 from app.ui.tag_line_edit import TagLineEdit, join_tags
@@ -70,22 +69,11 @@ class EntryEditor(QWidget):
         self.tabs.addTab(self.preview, "Pre&view")
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.domain_boxes: dict[Domain, QCheckBox] = {}
-        domains = QGroupBox("Domains of experience")
-        domains.setAccessibleName("Domains of experience")
-        grid = QGridLayout(domains)
-        grid.setColumnStretch(1, 1)
-        grid.setVerticalSpacing(2)
-        for row, domain in enumerate(Domain):
-            box = QCheckBox(domain.label)
-            box.setAccessibleName(domain.label)
-            box.setAccessibleDescription(domain.explanation)
-            box.setToolTip(domain.explanation)
+        # one compact row: the text being written keeps the room, even beside comments
+        domains = DomainRow()
+        self.domain_boxes: dict[Domain, QCheckBox] = domains.boxes
+        for box in self.domain_boxes.values():
             box.toggled.connect(self._changed)
-            explanation = quiet_note(domain.explanation)
-            grid.addWidget(box, row, 0)
-            grid.addWidget(explanation, row, 1)
-            self.domain_boxes[domain] = box
 
         self.tags_edit = TagLineEdit()
         self.tags_edit.setAccessibleName("Tags")

@@ -33,6 +33,7 @@ from app.ui.message_bar import MessageBar
 from app.ui.messages import Confirm, ask_to_confirm
 from app.ui.navigation import NavigationRail, View
 from app.ui.resources import app_icon
+from app.ui.screen_fit import open_at_first_size
 from app.ui.sessions.actions_panel import ActionsPanel
 from app.ui.sessions.sessions_list import SessionsList
 from app.ui.settings import open_settings, remember_window, restore_window
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_state_label)
 
         if not restore_window(self._settings, self, self.splitter):
-            self.resize(1200, 760)
+            open_at_first_size(self)
         self.controllers = WindowControllers(
             self,
             journal,

@@ -10,9 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from app.ui.resources import app_icon
+from app.ui.screen_fit import open_at_first_size
 from app.ui.settings import restore_geometry
-
-DEFAULT_SIZE = (1200, 760)  # as MainWindow
 
 
 class OpeningWindow(QMainWindow):
@@ -28,4 +27,4 @@ class OpeningWindow(QMainWindow):
         label.setEnabled(False)  # drawn in the palette's quieter text colour
         self.setCentralWidget(label)
         if not restore_geometry(settings, self):
-            self.resize(*DEFAULT_SIZE)
+            open_at_first_size(self)  # as MainWindow

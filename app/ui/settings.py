@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from app.paths import settings_dir
+from app.ui.screen_fit import keep_on_screen
 
 SETTINGS_NAME = "settings.ini"
 _GEOMETRY = "window/geometry"
@@ -43,12 +44,15 @@ def open_settings() -> QSettings:
 
 
 def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter) -> bool:
-    """Put the window and splitter back as they were; False when nothing was remembered."""
+    """Put the window and splitter back as they were, within the screen it opens on; False
+    when nothing was remembered."""
     geometry = settings.value(_GEOMETRY)
     splitter_state = settings.value(_SPLITTER)
     restored = False
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
         restored = window.restoreGeometry(geometry)
+        if restored:  # kept on a bigger or another screen, perhaps: pull it onto this one
+            keep_on_screen(window)
     state = settings.value(_STATE)
     if isinstance(state, QByteArray) and not state.isEmpty():
         window.restoreState(state)
@@ -58,13 +62,15 @@ def restore_window(settings: QSettings, window: QMainWindow, splitter: QSplitter
 
 
 def restore_geometry(settings: QSettings, window: QMainWindow) -> bool:
-    """Put a window where the journal window was last time; False when nothing was kept."""
+    """Put a window where the journal window was last time, within the screen it opens on;
+    False when nothing was kept."""
     geometry = settings.value(_GEOMETRY)
-    return (
-        isinstance(geometry, QByteArray)
-        and not geometry.isEmpty()
-        and window.restoreGeometry(geometry)
-    )
+    if not isinstance(geometry, QByteArray) or geometry.isEmpty():
+        return False
+    if not window.restoreGeometry(geometry):
+        return False
+    keep_on_screen(window)
+    return True
 
 
 def remember_window(settings: QSettings, window: QMainWindow, splitter: QSplitter) -> None:

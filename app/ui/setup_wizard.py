@@ -37,6 +37,7 @@ from app.ui.fields import InlineError
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
 from app.ui.resources import app_icon
+from app.ui.screen_fit import resize_within_screen
 
 CreateJournal = Callable[[Path, str | None], tuple[Journal, str]]
 """Create a journal in a folder with a passphrase (or None: keyring); return it and its code."""
@@ -247,7 +248,7 @@ class SetupWizard(QWizard):
         if restore is not None:
             self.folder_page.restore_page_id = self.addPage(self.restore_page)
             self.addPage(self.restored_page)
-        self.resize(640, 520)
+        resize_within_screen(self, 640, 520)
 
     @property
     def folder(self) -> Path:

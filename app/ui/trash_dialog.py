@@ -28,6 +28,7 @@ from app.ui.entry_list_model import EntryListModel
 from app.ui.fields import InlineError, quiet_note
 from app.ui.messages import Confirm, ask_to_confirm
 from app.ui.preview import PreviewBrowser
+from app.ui.screen_fit import resize_within_screen
 
 EMPTY_TRASH = "The trash is empty."
 
@@ -109,7 +110,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(800, 560)
+        resize_within_screen(self, 800, 560)
         self._reload()
 
     def _button(self, text: str, role: QDialogButtonBox.ButtonRole) -> QPushButton:

@@ -24,6 +24,7 @@ from app.errors import JournalError
 from app.ui.dates import local_text
 from app.ui.fields import InlineError, quiet_note
 from app.ui.preview import PreviewBrowser
+from app.ui.screen_fit import resize_within_screen
 
 NO_VERSIONS = (
     "No earlier versions yet. Each time you change this entry, the text it had before is "
@@ -89,7 +90,7 @@ class VersionHistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(780, 520)
+        resize_within_screen(self, 780, 520)
 
     def _read(self) -> list[Version]:
         raise NotImplementedError
@@ -113,7 +114,7 @@ class VersionHistoryDialog(QDialog):
         for part in (self.intro, self._splitter, self.restore_button):
             part.setVisible(bool(self._versions))
         if not self._versions:
-            self.resize(560, 160)
+            resize_within_screen(self, 560, 160)
         if self._versions:
             self.version_list.setCurrentRow(0)
 

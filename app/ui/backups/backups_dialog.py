@@ -38,6 +38,7 @@ from app.journal import Journal
 from app.storage.backup_file import BackupManifest
 from app.ui.fields import InlineError, quiet_note
 from app.ui.messages import Confirm
+from app.ui.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from app.ui.backups.backups_controller import BackupsController
@@ -160,7 +161,7 @@ class BackupsDialog(QDialog):
         self.restore_file_button.clicked.connect(self._restore_file)
         controller.backupsChanged.connect(self._backed_up)
         self._load()
-        self.resize(640, 480)
+        resize_within_screen(self, 640, 480)
 
     def _lay_out(self, buttons: QDialogButtonBox) -> None:
         folder_row = QHBoxLayout()

@@ -29,6 +29,7 @@ from app.ui.backups.restore_pages import (
     RestoreJournal,
     restore_into_pages,
 )
+from app.ui.screen_fit import resize_within_screen
 
 RESTORE_CHOSEN = 2
 """RefusedJournalDialog's result when the person chose to restore a backup."""
@@ -102,7 +103,7 @@ class RestoreWizard(QWizard):
         self.restored_page = RestoredPage()
         self.addPage(self.restore_page)
         self.addPage(self.restored_page)
-        self.resize(640, 480)
+        resize_within_screen(self, 640, 480)
 
     def reject(self) -> None:
         """Cancel, except once restored: a new recovery code must be kept first."""

@@ -23,6 +23,7 @@ from app.ui.cycles.item_list import ItemList
 from app.ui.cycles.plan_pages import ExperimentDate
 from app.ui.cycles.text import plain_label
 from app.ui.fields import InlineError, quiet_note
+from app.ui.screen_fit import resize_within_screen, scrolling
 
 _INDENT = 24
 
@@ -110,11 +111,15 @@ class NewCycleForm(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName("Cancel")
 
+        body = QVBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.entry_note)
+        body.addWidget(inquiry_box)
+        body.addWidget(template_box, 1)
+        body.addWidget(self.experiment_box)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.entry_note)
-        layout.addWidget(inquiry_box)
-        layout.addWidget(template_box, 1)
-        layout.addWidget(self.experiment_box)
+        # the form scrolls on a short screen; Start cycle and Cancel stay in sight below it
+        layout.addWidget(scrolling(body, "New cycle form"), 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         chain_tab_order(
@@ -132,4 +137,4 @@ class NewCycleForm(QDialog):
                 self.cancel_button,
             ]
         )
-        self.resize(760, 680)
+        resize_within_screen(self, 760, 680)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.templates import StageTiming
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.fields import InlineError, quiet_note
+from app.ui.screen_fit import resize_within_screen, scrolling
 
 WHEN_LABELS = {
     StageTiming.BEFORE: "Before the experiment",
@@ -107,7 +108,7 @@ class TemplateEditorForm(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(stage_box)
+        splitter.addWidget(scrolling(stage_box, "Stage details"))  # scrolls on a short screen
         splitter.setSizes([260, 520])
 
         self.error = InlineError("Why the template cannot be saved")
@@ -148,4 +149,4 @@ class TemplateEditorForm(QDialog):
                 self.cancel_button,
             ]
         )
-        self.resize(900, 640)
+        resize_within_screen(self, 900, 640)

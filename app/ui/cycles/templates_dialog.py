@@ -22,6 +22,7 @@ from app.ui.cycles.template_editor import TemplateEditorDialog
 from app.ui.cycles.template_page import problems_html, template_html, template_item
 from app.ui.fields import InlineError, quiet_note, warning_icon
 from app.ui.preview import PreviewBrowser
+from app.ui.screen_fit import resize_within_screen
 
 PROBLEMS_INTRO = "These template files could not be used. The other templates loaded as usual:"
 
@@ -95,7 +96,7 @@ class TemplatesDialog(QDialog):
         layout.addWidget(self.folder_note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(860, 600)
+        resize_within_screen(self, 860, 600)
         self.reload()
 
     def reload(self, select_id: str | None = None) -> None:

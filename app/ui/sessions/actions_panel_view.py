@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,9 @@ NO_EVIDENCE = "Nothing linked yet."
 MAX_ROWS_SHOWN = 6
 
 
+_SIDE_COLUMNS = (1, 2, 3)  # With, By when, Status
+
+
 class ActionsPanelLayout(QWidget):
     """Lays out the actions panel; ActionsPanel gives it behaviour."""
 
@@ -45,6 +48,21 @@ class ActionsPanelLayout(QWidget):
         row_height = self.table.sizeHintForRow(0) if self.model.rowCount() else 24
         header = self.table.header().sizeHint().height()
         self.table.setFixedHeight(header + rows * row_height + 2 * self.table.frameWidth() + 2)
+        self.share_columns()
+
+    def share_columns(self) -> None:
+        """Give With, By when and Status what they need, at most a fifth of the table each."""
+        header = self.table.header()
+        most = max(self.table.viewport().width() // 5, 40)
+        for column in _SIDE_COLUMNS:
+            needed = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(needed, most))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Share the columns again when the table's width changes."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.share_columns()
+        return super().eventFilter(watched, event)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +84,11 @@ class ActionsPanelLayout(QWidget):
         header = self.table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the other columns get what their words need, up to a share: the action is never
+        # squeezed to "Ask m..." by a long date (each cell's tooltip has the whole action)
+        for column in _SIDE_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.table.viewport().installEventFilter(self)
 
         self.details = QGroupBox("The chosen action")
         self.details.setAccessibleName("The chosen action")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.cycles.text import plain_label
 from app.ui.fields import quiet_note
+from app.ui.screen_fit import resize_within_screen
 from app.ui.sessions.items import ItemKind, ItemRef
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 31
@@ -88,7 +89,7 @@ class EvidencePicker(QDialog):
         if self.model.rowCount() == 0:
             layout.addWidget(quiet_note(NOTHING))
         layout.addWidget(buttons)
-        self.resize(520, 480)
+        resize_within_screen(self, 520, 480)
 
     def chosen(self) -> list[tuple[ItemKind, str]]:
         """The ticked items as (kind, id), in list order."""

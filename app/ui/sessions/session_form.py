@@ -25,6 +25,7 @@ from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.text import heading
 from app.ui.dates import DAY_FORMAT
 from app.ui.fields import InlineError, quiet_note
+from app.ui.screen_fit import resize_within_screen
 from app.ui.sessions.action_rows import ActionRowsEditor
 from app.ui.sessions.optional_date import OptionalDate
 
@@ -130,4 +131,4 @@ class SessionForm(QDialog):
                 self.action_rows.add_button,
             ]
         )
-        self.resize(980, 660)
+        resize_within_screen(self, 980, 660)

@@ -17,6 +17,7 @@ from app.sharing.content import SharedRecord
 from app.sharing.exchange import marked_for_coach
 from app.summary.privacy import LocatedFinding, apply_redactions
 from app.ui.cycles.item_list import ListItem
+from app.ui.screen_fit import resize_within_screen
 from app.ui.sharing.files import PickFile, share_request
 from app.ui.sharing.share_items import ShareCandidate
 from app.ui.sharing.share_view import ShareDialogView
@@ -147,7 +148,8 @@ class ShareDialog(ShareDialogView):
         has_coach = bool(coaches)
         page = self.SHARE_PAGE if has_coach else self.NO_COACH_PAGE
         if page != self.pages.currentIndex() or not self.isVisible():
-            self.resize(SHARE_SIZE if has_coach else NO_COACH_SIZE)
+            size = SHARE_SIZE if has_coach else NO_COACH_SIZE
+            resize_within_screen(self, size.width(), size.height())
         self.pages.setCurrentIndex(page)
         self.save_button.setVisible(has_coach)
         self.cancel_button.setText("Cancel" if has_coach else "&Close")

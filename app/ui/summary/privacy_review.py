@@ -22,6 +22,7 @@ from app.summary.privacy import LocatedFinding
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.text import heading
 from app.ui.fields import quiet_note, warning_icon
+from app.ui.screen_fit import resize_within_screen
 from app.ui.summary.finding_row import FindingRow
 
 NOTE = (
@@ -116,7 +117,7 @@ class PrivacyReviewDialog(QDialog):
         for row in self.rows:
             order += [row.redact_button, row.keep_button]
         chain_tab_order([*order, self.ok_button, self.cancel_button])
-        self.resize(720, min(600, 230 + 86 * len(self.rows)))
+        resize_within_screen(self, 720, min(600, 230 + 86 * len(self.rows)))
 
     def to_redact(self) -> list[LocatedFinding]:
         """The findings chosen for redaction."""

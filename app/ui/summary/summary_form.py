@@ -28,6 +28,7 @@ from app.ui.cycles.text import heading
 from app.ui.dates import DAY_FORMAT
 from app.ui.fields import InlineError, quiet_note
 from app.ui.preview import PreviewBrowser
+from app.ui.screen_fit import resize_within_screen
 from app.ui.summary.choice_model import ChoiceModel
 
 FORMAT_NAMES = {
@@ -205,4 +206,4 @@ class SummaryForm(QDialog):
                 self.close_button,
             ]
         )
-        self.resize(1180, 700)
+        resize_within_screen(self, 1180, 700)

@@ -157,3 +157,26 @@ def test_cancelling_the_picker_links_nothing(qtbot, show, demo_journal):
         not a.evidence_entries and not a.evidence_cycles
         for a in demo_journal.sessions.open_actions()
     )
+
+
+def test_the_action_keeps_the_room_on_a_narrow_home(show, journal):
+    journal.sessions.record(
+        SessionKind.SUPERVISION,
+        TODAY - timedelta(days=40),
+        actions=[
+            ActionDraft(
+                "Ask my mentor about the rota",
+                "the deputy director of nursing and the ward sisters",
+                TODAY - timedelta(days=30),
+            )
+        ],
+    )
+    panel = ActionsPanel(journal, today=today)
+    panel.resize(420, 560)
+    show(panel)
+    header = panel.table.header()
+    viewport = panel.table.viewport().width()
+    assert header.sectionSize(0) >= 0.4 * viewport  # the action, not "Ask m..."
+    assert sum(header.sectionSize(c) for c in range(4)) <= viewport  # Status in sight
+    panel.resize(900, 560)
+    assert header.sectionSize(0) >= 0.4 * panel.table.viewport().width()
