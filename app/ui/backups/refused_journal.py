@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QVBoxLayout,
@@ -25,12 +24,13 @@ from app.storage.keys import KeyStore
 from app.storage.meta import KeyMode, read_meta
 from app.ui.backups.choosers import ChoosePath, choose_backup_file
 from app.ui.backups.restore_pages import RestoreBackupPage, RestoredPage, RestoreJournal
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 
 RESTORE_CHOSEN = 2
 """RefusedJournalDialog's result when the person chose to restore a backup."""
 
 
-class RefusedJournalDialog(QDialog):
+class RefusedJournalDialog(KeyboardSafeDialog):
     """Why the journal was not opened, with "Restore a backup..." and "Close"."""
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
