@@ -19,6 +19,7 @@ from app.ui.keyboard_safe_dialog import (
     field_text,
 )
 from app.ui.keyboard_safe_dialog import typed_fields as all_typed_fields
+from app.ui.sessions.evidence_picker import EvidencePicker
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.summary.summary_dialog import SummaryDialog
 from tests.ui.support import TODAY
@@ -28,6 +29,7 @@ MakeDialog = Callable[[Journal, Path], KeyboardSafeDialog]
 TYPED = "Kept after Enter"
 
 DIALOGS: dict[str, MakeDialog] = {
+    "link evidence": lambda _journal, _tmp: EvidencePicker([], "Ask the team first"),
     "new cycle": lambda journal, _tmp: NewCycleDialog(journal, today=lambda: TODAY),
     "record a session": lambda journal, _tmp: SessionDialog(journal, today=lambda: TODAY),
     "template editor": lambda journal, tmp: TemplateEditorDialog(journal.templates.default, tmp),
