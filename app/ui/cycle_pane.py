@@ -35,7 +35,7 @@ class CyclePane(QStackedWidget):
         super().__init__(parent)
         self.setAccessibleName("Cycle")
         self.flow: CycleFlow | None = None
-        self.new_cycle_button = QPushButton("&New cycle…")
+        self.new_cycle_button = QPushButton("New c&ycle…")
         self.new_cycle_button.setAccessibleName("New cycle")
         self.new_cycle_button.setToolTip("Start an action-inquiry cycle (Ctrl+Shift+N)")
         empty_note = quiet_note(NO_CYCLE)

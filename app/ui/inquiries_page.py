@@ -44,7 +44,7 @@ class InquiriesPage(QSplitter):
         note.setAccessibleName("About the lines of inquiry")
         column.addWidget(note)
         column.addWidget(self.inquiry_list, 1)
-        self.new_cycle_button = QPushButton("&New cycle…")
+        self.new_cycle_button = QPushButton("New c&ycle…")
         self.new_cycle_button.setAccessibleName("New cycle")
         self.new_cycle_button.setToolTip("Start a cycle and its line of inquiry (Ctrl+Shift+N)")
         none_yet = QWidget()

@@ -1,13 +1,14 @@
 """The quiet privacy underline for a writing space, with what each one means on hover.
 
-Nothing pops up while the person writes: the underline is there, and hovering over it says
-what it might be. The check before anything leaves the device asks about it again.
+Nothing pops up while the person writes: the underline is there, and hovering over it (or
+Shift+F1 with the cursor in it) says what it might be. The check before anything leaves the
+device asks about it again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QHelpEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from app.privacy import Finding, Severity
@@ -18,6 +19,10 @@ _HOW_LIKELY = {
     Severity.MEDIUM: "This could be",
     Severity.LOW: "This might be",
 }
+
+
+EXPLAIN_KEY = "Shift+F1"
+NOTHING_HERE = "Nothing at the cursor is underlined."
 
 
 def _with_article(label: str) -> str:
@@ -41,6 +46,7 @@ class PrivacyUnderline(QObject):
 
     Constructor: PrivacyUnderline(edit); `highlighter` is the PrivacyHighlighter on the
     edit's document, `tip_at(position)` the tooltip for a document position ("" for none).
+    Shift+F1 (EXPLAIN_KEY) shows the tooltip for the text at the cursor, without a mouse.
     """
 
     def __init__(self, edit: QPlainTextEdit) -> None:
@@ -52,6 +58,21 @@ class PrivacyUnderline(QObject):
         viewport = edit.viewport()
         assert viewport is not None
         viewport.installEventFilter(self)
+        explain = QShortcut(QKeySequence(EXPLAIN_KEY), edit)
+        explain.setContext(Qt.ShortcutContext.WidgetShortcut)
+        explain.activated.connect(self.explain_at_cursor)
+
+    @Slot()
+    def explain_at_cursor(self) -> None:
+        """Show beside the cursor why the text there is underlined (or that it is not)."""
+        cursor = self._edit.textCursor()
+        tip = self.tip_at(cursor.position()) or self.tip_at(max(cursor.position() - 1, 0))
+        if not tip:
+            tip = NOTHING_HERE
+        place = self._edit.cursorRect(cursor).bottomRight()
+        viewport = self._edit.viewport()
+        assert viewport is not None
+        QToolTip.showText(viewport.mapToGlobal(place), tip, viewport)
 
     def tip_at(self, position: int) -> str:
         """The tooltip for a position in the document ("" when nothing is found there)."""

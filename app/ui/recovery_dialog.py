@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout, QWidget
 
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.recovery_code_view import RecoveryCodeView
 
 
-class RecoveryCodeDialog(QDialog):
+class RecoveryCodeDialog(KeyboardSafeDialog):
     """Shows the open journal's recovery code (it is deleted when closed)."""
 
     def __init__(self, code: str, parent: QWidget | None = None) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListView,
@@ -26,6 +25,7 @@ from app.ui.cycles.cycle_page import cycle_page_html
 from app.ui.entry_delegate import EntryDelegate
 from app.ui.entry_list_model import EntryListModel
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.messages import Confirm, ask_to_confirm
 from app.ui.preview import PreviewBrowser
 from app.ui.screen_fit import resize_within_screen
@@ -40,7 +40,7 @@ class TrashedKind(StrEnum):
     CYCLE = "cycle"
 
 
-class TrashDialog(QDialog):
+class TrashDialog(KeyboardSafeDialog):
     """Trashed entries and trashed cycles, each in its own list, with a read-only preview of
     the one chosen (choosing in one list leaves nothing chosen in the other).
 

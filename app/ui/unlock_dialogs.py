@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from app.errors import JournalError, WrongDatabaseError, WrongKeyError
 from app.journal import Journal, open_journal, recover_journal
 from app.storage.keys import KeyStore
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
 
@@ -49,7 +49,7 @@ def recovery_code_input() -> tuple[QLabel, QLineEdit]:
     return prompt, edit
 
 
-class PassphraseDialog(QDialog):
+class PassphraseDialog(KeyboardSafeDialog):
     """Asks for the passphrase and opens the journal; a wrong one is said so, in place.
 
     After `Accepted`, `journal` is open. The result is RECOVER_REQUESTED when the person
@@ -140,7 +140,7 @@ class PassphraseDialog(QDialog):
         self.done(RECOVER_REQUESTED)
 
 
-class RecoverDialog(QDialog):
+class RecoverDialog(KeyboardSafeDialog):
     """Opens a journal with its recovery code and keeps the key again (keyring or passphrase).
 
     When a new passphrase was chosen, a new recovery code results; it is shown before the

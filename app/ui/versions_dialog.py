@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -23,6 +22,7 @@ from app.entries import EntryRecord, EntryStore, display_title
 from app.errors import JournalError
 from app.ui.dates import local_text
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.preview import PreviewBrowser
 from app.ui.screen_fit import resize_within_screen
 
@@ -44,7 +44,7 @@ class Version:
     replaced_tip: str
 
 
-class VersionHistoryDialog(QDialog):
+class VersionHistoryDialog(KeyboardSafeDialog):
     """Lists earlier versions, newest first; "Restore this version" brings one back.
 
     A subclass reads the versions (`_read`) and restores one (`_bring_back`).

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.journal import Journal
+from app.ui.edit_menu import EditCommands
 from app.ui.lock_after_menu import LockAfterMenu
 from app.ui.navigation import View
 from app.ui.sessions.flag_toggle import Flag, FlagAction
@@ -31,6 +32,7 @@ class WindowActions:
     quit: QAction
     undo: QAction
     redo: QAction
+    edit: EditCommands
     find: QAction
     clear_recent: QAction
     trash: QAction
@@ -78,13 +80,9 @@ def _view_actions(window: QMainWindow) -> dict[View, QAction]:
 
 def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal) -> WindowActions:
     """Build the actions; the caller connects them to what they do."""
-    undo = undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-    redo = undo_stack.createRedoAction(window, "&Redo")
+    edit = EditCommands(window, undo_stack)
     # Every binding the platform knows (Ctrl+Shift+Z and Ctrl+Y), not only its first.
-    redo.setShortcuts(QKeySequence.StandardKey.Redo)
-    window.addAction(undo)
-    window.addAction(redo)
+    edit.redo.setShortcuts(QKeySequence.StandardKey.Redo)
     trash = QAction("&Move to trash", window)
     trash.setShortcut(QKeySequence(Qt.Key.Key_Delete))
     # Delete only trashes when the entry list has focus; the caller adds it to the list.
@@ -95,7 +93,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
     return WindowActions(
         new_entry=_action(window, "&New entry", "Ctrl+N"),
         new_cycle=_action(window, "New &cycle…", "Ctrl+Shift+N"),
-        record_session=_action(window, "Record a sess&ion…"),
+        record_session=_action(window, "Rec&ord a session…"),
         export_summary=_action(window, "E&xport summary…", "Ctrl+E"),
         print_summary=_action(window, "&Print summary…", "Ctrl+P"),
         save=_action(window, "&Save now", "Ctrl+S"),
@@ -103,8 +101,9 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         back_up_now=_action(window, "&Back up now"),
         backups=_action(window, "Bac&kups..."),
         quit=_action(window, "&Quit", "Ctrl+Q"),
-        undo=undo,
-        redo=redo,
+        undo=edit.undo,
+        redo=edit.redo,
+        edit=edit,
         find=_action(window, "&Find...", "Ctrl+F"),
         clear_recent=_action(window, "Clear recent searc&hes"),
         trash=trash,
@@ -164,7 +163,10 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         None,
         a.quit,
     )
-    menu("edit", "&Edit", a.undo, a.redo, None, a.find, a.clear_recent, a.trash)
+    t = a.edit.text
+    menu("edit", "&Edit", a.undo, a.redo, None, t.cut, t.copy, t.paste, t.select_all, None)
+    menus["edit"].addActions([a.find, a.clear_recent, a.trash])
+    menus["edit"].aboutToShow.connect(a.edit.refresh)
     menu("view", "&View", *a.views.values())
     menu(
         "entry",

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.journal import Journal
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from tests.ui.support import fill_demo
@@ -44,6 +45,14 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
+
+
+@pytest.fixture(autouse=True)
+def discard_answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    """Answers "Discard what you typed?" (Yes unless a test says No), so no box ever blocks."""
+    recorded = Answers()
+    monkeypatch.setattr(KeyboardSafeDialog, "confirm_discard", staticmethod(recorded))
+    return recorded
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from app.errors import JournalError
 from app.journal import Journal
 from app.storage.backup_file import BackupManifest
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.messages import Confirm
 from app.ui.screen_fit import resize_within_screen
 
@@ -78,7 +78,7 @@ def replace_question(manifest: BackupManifest, journal_id: str) -> str:
     )
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(KeyboardSafeDialog):
     """Backup settings (saved as they change), this journal's backups, and Restore.
 
     The controller runs backups and checks; the dialog hears back through `backup_checked`,

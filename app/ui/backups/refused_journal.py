@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QVBoxLayout,
@@ -29,13 +28,14 @@ from app.ui.backups.restore_pages import (
     RestoreJournal,
     restore_into_pages,
 )
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.screen_fit import resize_within_screen
 
 RESTORE_CHOSEN = 2
 """RefusedJournalDialog's result when the person chose to restore a backup."""
 
 
-class RefusedJournalDialog(QDialog):
+class RefusedJournalDialog(KeyboardSafeDialog):
     """Why the journal was not opened, with "Restore a backup..." and "Close"."""
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:

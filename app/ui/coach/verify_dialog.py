@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFrame, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.cycles.text import heading, plain_label
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.sharing.fingerprint import FingerprintLabel
 
 COMPARE_ALOUD = (
@@ -16,7 +17,7 @@ COMPARE_ALOUD = (
 )
 
 
-class VerifyParticipantDialog(QDialog):
+class VerifyParticipantDialog(KeyboardSafeDialog):
     """A participant's fingerprint in four large groups, then "They match" or Cancel.
 
     Constructor: VerifyParticipantDialog(name, fingerprint, parent=None). It verifies nothing

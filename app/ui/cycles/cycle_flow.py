@@ -248,7 +248,7 @@ class CycleFlow(CycleFlowView):
         self.next_action.setEnabled(on_stage)
         self._update_skip()
         reviewed = cycle is not None and cycle.status is CycleStatus.REVIEWED
-        self.finish_later_button.setText("&Close" if reviewed else "Finish &later")
+        self.finish_later_button.setText("C&lose" if reviewed else "Finish &later")
         self.finish_later_button.setAccessibleName("Close" if reviewed else "Finish later")
 
     @Slot()

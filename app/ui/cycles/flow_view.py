@@ -50,7 +50,7 @@ class CycleFlowView(QWidget):
         self.skip_button = QPushButton("S&kip")
         self.skip_button.setAccessibleName("Skip this stage")
         self.skip_button.setToolTip("Leave this stage empty for now; you can come back to it")
-        self.next_button = QPushButton("Next")
+        self.next_button = QPushButton("Next  (Ctrl+Enter)")  # the key is shown, not only hovered
         self.next_button.setAccessibleName("Next")
         self.next_button.setToolTip("Next stage (Ctrl+Enter, Alt+Right or Ctrl+Page Down)")
         self.next_button.setDefault(True)

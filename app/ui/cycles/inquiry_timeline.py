@@ -67,7 +67,7 @@ class InquiryTimeline(QScrollArea):
         self.description_label = plain_label("", "Description")
         self.message_bar = MessageBar()
         self.message_bar.retryRequested.connect(self.refresh)
-        self.new_cycle_button = QPushButton("&New cycle in this line")
+        self.new_cycle_button = QPushButton("New c&ycle in this line")
         self.new_cycle_button.setAccessibleName("New cycle in this line of inquiry")
         self.new_cycle_button.clicked.connect(self._new_cycle)
         self.empty_label = quiet_note(NO_CYCLES)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -23,12 +22,13 @@ from app.ui.cycles.item_list import ItemList
 from app.ui.cycles.plan_pages import ExperimentDate
 from app.ui.cycles.text import plain_label
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.screen_fit import resize_within_screen, scrolling
 
 _INDENT = 24
 
 
-class NewCycleForm(QDialog):
+class NewCycleForm(KeyboardSafeDialog):
     """Lays out the New cycle dialog; NewCycleDialog gives it behaviour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

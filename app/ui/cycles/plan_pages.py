@@ -118,7 +118,7 @@ class TriedYetPage(QWidget):
         self.yes_button = QPushButton("&Yes, reflect now")
         self.yes_button.setAccessibleName("Yes, reflect now")
         self.yes_button.setDefault(True)
-        self.not_yet_button = QPushButton("&Not yet")
+        self.not_yet_button = QPushButton("N&ot yet")
         self.not_yet_button.setAccessibleName("Not yet")
         buttons = QHBoxLayout()
         buttons.addWidget(self.yes_button)

@@ -98,7 +98,7 @@ class ReviewPage(QScrollArea):
         self.finish_error = InlineError("Why the cycle cannot be marked reviewed yet")
         self.finish_button = QPushButton("&Mark as reviewed")
         self.finish_button.setAccessibleName("Mark as reviewed")
-        self.next_button = QPushButton("&Start the next experiment")
+        self.next_button = QPushButton("Start the ne&xt experiment")
         self.next_button.setAccessibleName("Start the next experiment")
         self.open_next_button = QPushButton("&Open the next experiment")
         self.open_next_button.setAccessibleName("Open the next experiment")

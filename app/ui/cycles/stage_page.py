@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.templates import Stage, StageTiming
+from app.ui.alt_keys import keep_alt_letters_out
 from app.ui.cycles.text import heading, plain_label, scaled_font
 
 WRITING_PLACEHOLDER = (
@@ -67,6 +68,7 @@ class StagePage(QWidget):
         self.hints_button.toggled.connect(self._toggle_hints)
 
         self.text_edit = QPlainTextEdit()
+        keep_alt_letters_out(self.text_edit)
         self.text_edit.setAccessibleName("Your response")
         self.text_edit.setPlaceholderText(WRITING_PLACEHOLDER)
         self.text_edit.setTabChangesFocus(True)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.templates import StageTiming
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.screen_fit import resize_within_screen, scrolling
 
 WHEN_LABELS = {
@@ -47,7 +47,7 @@ def _labelled(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
-class TemplateEditorForm(QDialog):
+class TemplateEditorForm(KeyboardSafeDialog):
     """Lays out the editor; TemplateEditorDialog gives it behaviour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -102,7 +102,7 @@ class TemplateEditorForm(QDialog):
         form.addRow(_labelled("W&hen:", self.when_combo), self.when_combo)
         form.addRow("", self.required_check)
         form.addRow(_labelled("&Prompt:", self.prompt_edit), self.prompt_edit)
-        form.addRow(_labelled("Hi&nts:", self.hints_edit), self.hints_edit)
+        form.addRow(_labelled("Hint&s:", self.hints_edit), self.hints_edit)
         form.addRow(_labelled("E&xamples:", self.examples_edit), self.examples_edit)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -21,13 +20,14 @@ from app.ui.cycles.item_list import ItemList
 from app.ui.cycles.template_editor import TemplateEditorDialog
 from app.ui.cycles.template_page import problems_html, template_html, template_item
 from app.ui.fields import InlineError, quiet_note, warning_icon
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.preview import PreviewBrowser
 from app.ui.screen_fit import resize_within_screen
 
 PROBLEMS_INTRO = "These template files could not be used. The other templates loaded as usual:"
 
 
-class TemplatesDialog(QDialog):
+class TemplatesDialog(KeyboardSafeDialog):
     """Lists the templates (built-in ones marked) and any files that failed to load.
 
     "Duplicate and edit" saves a copy as the participant's own and opens the editor on it;

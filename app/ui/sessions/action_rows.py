@@ -76,8 +76,8 @@ class ActionRow(QFrame):
         grid.setColumnStretch(1, 1)
         fields: tuple[tuple[str, QWidget], ...] = (
             ("&What:", self.what),
-            ("With &whom:", self.with_whom),
-            ("By whe&n:", self.by_when),
+            ("With who&m:", self.with_whom),
+            ("&By when:", self.by_when),
             ("&How I will know:", self.how),
         )
         for row, (text, field) in enumerate(fields):

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.cycles.text import plain_label
 from app.ui.fields import quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.screen_fit import resize_within_screen
 from app.ui.sessions.items import ItemKind, ItemRef
 
@@ -29,7 +29,7 @@ NOTE = "Tick the entries and cycles that show this action making a difference."
 NOTHING = "Nothing written yet: entries and cycles you write appear here."
 
 
-class EvidencePicker(QDialog):
+class EvidencePicker(KeyboardSafeDialog):
     """A filterable list of recent entries and cycles, each with a tick box.
 
     Constructor: EvidencePicker(items, action_text, parent=None), where `items` are the

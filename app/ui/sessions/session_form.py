@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.text import heading
 from app.ui.dates import DAY_FORMAT
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.screen_fit import resize_within_screen
 from app.ui.sessions.action_rows import ActionRowsEditor
 from app.ui.sessions.optional_date import OptionalDate
@@ -33,7 +33,7 @@ WITH_WHOM_HINT = "a role, e.g. my programme coach"
 ROLES_NOTE = "Write roles rather than names: this journal may one day be shared."
 
 
-class SessionForm(QDialog):
+class SessionForm(KeyboardSafeDialog):
     """Lays out the session dialog; SessionDialog gives it behaviour."""
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
@@ -93,7 +93,7 @@ class SessionForm(QDialog):
         left.addWidget(roles_note)
         left.addSpacing(8)
         for text, editor, stretch in (
-            ("What I &want from this session", self.wants, 2),
+            ("What I want from th&is session", self.wants, 2),
             ("&Notes", self.notes, 3),
         ):
             label = QLabel(text)

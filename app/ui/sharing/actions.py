@@ -48,7 +48,7 @@ def create_sharing_actions(window: QMainWindow) -> SharingActions:
         ),
         save_card=_action(
             window,
-            "Save my &card…",
+            "Save my car&d…",
             "Save your card for your coach to add, and see its fingerprint",
         ),
         add_coach=_action(

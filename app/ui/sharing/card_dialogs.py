@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -24,6 +23,7 @@ from app.sharing.keys import Card, CardError, card_bytes, check_name
 from app.storage.files import write_atomically
 from app.ui.cycles.text import heading, plain_label
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.sharing.files import PickFile, card_request
 from app.ui.sharing.fingerprint import FingerprintLabel
 
@@ -68,7 +68,7 @@ def _framed(widget: QWidget) -> QFrame:
     return frame
 
 
-class SaveCardDialog(QDialog):
+class SaveCardDialog(KeyboardSafeDialog):
     """Choose the name on the card, save it, then see the fingerprint to read aloud.
 
     Constructor: SaveCardDialog(journal, pick_file, parent=None); it deletes itself when
@@ -167,7 +167,7 @@ class SaveCardDialog(QDialog):
         self.cardSaved.emit(str(path))
 
 
-class AddCoachDialog(QDialog):
+class AddCoachDialog(KeyboardSafeDialog):
     """A coach's card: their name and fingerprint to compare aloud, then Add or Cancel.
 
     Constructor: AddCoachDialog(journal, card, parent=None), or AddCoachDialog(journal, None,

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QProgressBar,
     QPushButton,
@@ -19,6 +18,7 @@ from app.incoming import ImportOutcome, IncomingKind, incoming_kind
 from app.journal import Journal
 from app.ui.cycles.text import heading, plain_label
 from app.ui.fields import quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.sharing.import_runner import ImportRunner
 from app.ui.sharing.words import NOTHING_IMPORTED, import_message
 
@@ -32,7 +32,7 @@ STOPPING = "Stopping…"
 REFUSED = "{message} Nothing was imported; your journal is as it was."
 
 
-class ImportDialog(QDialog):
+class ImportDialog(KeyboardSafeDialog):
     """Imports one file off the GUI thread: a progress bar, Cancel, then the outcome in words.
 
     Constructor: ImportDialog(journal, path, parent=None); `start()` begins the import (the

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QListView,
@@ -23,6 +22,7 @@ from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.item_list import ItemList
 from app.ui.cycles.text import heading
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.preview import PreviewBrowser
 from app.ui.sharing.share_items import ShareItemsModel
 
@@ -41,7 +41,7 @@ NOTHING_MARKED = (
 )
 
 
-class ShareDialogView(QDialog):
+class ShareDialogView(KeyboardSafeDialog):
     """Lays out the Share dialog; ShareDialog fills it and acts on it."""
 
     NO_COACH_PAGE = 0

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from app.summary.privacy import LocatedFinding
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.text import heading
 from app.ui.fields import quiet_note, warning_icon
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.screen_fit import resize_within_screen
 from app.ui.summary.finding_row import FindingRow
 
@@ -38,7 +38,7 @@ def title_for(count: int, subject: str = "summary") -> str:
     return f"{count} things in this {subject} could identify a patient or colleague"
 
 
-class PrivacyReviewDialog(QDialog):
+class PrivacyReviewDialog(KeyboardSafeDialog):
     """One row per finding, each Redact (at first) or Keep; OK carries on, Cancel stops.
 
     Constructor: PrivacyReviewDialog(findings, summary=None, parent=None, *, where=None,

@@ -7,7 +7,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.text import heading
 from app.ui.dates import DAY_FORMAT
 from app.ui.fields import InlineError, quiet_note
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.preview import PreviewBrowser
 from app.ui.screen_fit import resize_within_screen
 from app.ui.summary.choice_model import ChoiceModel
@@ -56,7 +56,7 @@ def _paper(browser: PreviewBrowser) -> None:
     browser.setPalette(palette)
 
 
-class SummaryForm(QDialog):
+class SummaryForm(KeyboardSafeDialog):
     """Lays out the summary dialog; SummaryDialog gives it behaviour."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

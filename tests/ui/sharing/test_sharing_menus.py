@@ -19,7 +19,7 @@ def test_the_menus_and_a_shortcut_that_clashes_with_nothing(journal, make_window
     window = make_window(journal)
     assert _texts(window.menus["sharing"]) == [
         "Share with &coach…",
-        "Save my &card…",
+        "Save my car&d…",
         "&Add coach from card…",
     ]
     file_items = _texts(window.menus["file"])

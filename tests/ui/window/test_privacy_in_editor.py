@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QToolTip
 
 from app.ui.autosave import SaveState
 from app.ui.navigation import View
-from tests.ui.support import NEVER_MS
+from app.ui.privacy_underline import NOTHING_HERE
+from tests.ui.support import NEVER_MS, TODAY, fill_demo
 from tests.ui.test_main_window import press
 
 
@@ -52,3 +55,32 @@ def test_an_entry_opened_with_a_finding_is_underlined_and_not_marked_changed(
     assert underlined(window.editor.body_edit) == ["Mrs Patel"]
     assert window.save_state_label.text() == SaveState.SAVED.value
     assert not window.controller.saver.is_dirty()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # a tooltip, offscreen
+def test_shift_f1_says_why_the_text_at_the_cursor_is_underlined(qtbot, journal, make_window):
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
+    press(qtbot, window, Qt.Key.Key_N)
+    body = window.editor.body_edit
+    qtbot.keyClicks(body, "I checked NHS no 943 476 5919 against the list.")
+    cursor = body.textCursor()
+    cursor.setPosition(body.toPlainText().index("476"))
+    body.setTextCursor(cursor)
+
+    qtbot.keyClick(body, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text().startswith("This looks like an NHS number, which could identify")
+
+    cursor.setPosition(0)
+    body.setTextCursor(cursor)
+    qtbot.keyClick(body, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    assert QToolTip.text() == NOTHING_HERE
+    QToolTip.hideText()
+
+
+def test_the_next_button_shows_its_key(qtbot, journal, make_window):
+    window = make_window(fill_demo(journal), today=lambda: TODAY)
+    window.navigation.open_cycle(journal.cycles.in_progress()[0].id)
+    flow = window.cycle_pane.flow
+    assert flow is not None and flow.next_button.isVisible()
+    assert "Ctrl+Enter" in flow.next_button.text()
