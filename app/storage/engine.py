@@ -21,7 +21,10 @@ from app.storage.keys import JournalKey, Passphrase, RawKey
 # SQLCipher 4 defaults, needed to turn a passphrase into the raw key it derives.
 _SQLCIPHER_KDF_ITER = 256_000
 _SALT_BYTES = 16
-BUSY_TIMEOUT_MS = 5_000
+# How long a write waits for another program's write to finish. SQLite's waiter polls with
+# growing sleeps, so a program saving in a tight loop can keep the lock through many polls on a
+# busy machine; 5 s refused a few of 2,000 saves under load, 15 s none.
+BUSY_TIMEOUT_MS = 15_000
 WRITES = "inquiry_journal_writes"
 """The execution option that makes a connection's transaction start as SQLite's writer."""
 
