@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionFocusRect, QWidget
+from PySide6.QtWidgets import (
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComplex,
+    QStyleOptionFocusRect,
+    QWidget,
+)
 
 from app.contrast import LARGE_TEXT_RATIO, contrast_ratio
 from app.ui.text_colours import focus, rgb
@@ -24,12 +31,13 @@ def paint_focus_ring(
     palette: QPalette,
     inside: QColor | None = None,
     radius: float = 0,
+    ring: QColor | None = None,
 ) -> None:
     """A solid ring just inside `rect` in the palette's focus colour; when what is inside the
     ring (`inside`, e.g. a selected row's highlight) is too close to that colour, a second ring
     in the palette's text colour for that fill keeps the outline visible against it.
-    `radius` rounds the corners, for a rounded card."""
-    ring = focus(palette)
+    `radius` rounds the corners, for a rounded card; `ring` replaces the focus colour."""
+    ring = focus(palette) if ring is None else ring
     area = QRectF(rect).adjusted(RING_WIDTH / 2, RING_WIDTH / 2, -RING_WIDTH / 2, -RING_WIDTH / 2)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, radius > 0)
@@ -54,9 +62,54 @@ def _ink_on(palette: QPalette, fill: QColor) -> QColor:
     )
 
 
+_Element = QStyle.ControlElement
+_Complex = QStyle.ComplexControl
+
+
 class FocusRingStyle(QProxyStyle):
     """The app's style, with every focus rectangle drawn as a visible ring (`paint_focus_ring`)
-    whether focus came from a key or a click."""
+    whether focus came from a key or a click.
+
+    Buttons get one too: Fusion marks a focused push button only by the outline it already
+    gives the default button, so focus on the default button could not be seen at all.
+    """
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Draw as the wrapped style does, then a ring inside a focused push button."""
+        super().drawControl(element, option, painter, widget)
+        if element == _Element.CE_PushButton and option.state & QStyle.StateFlag.State_HasFocus:
+            self._button_ring(painter, option)
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Draw as the wrapped style does, then a ring inside a focused tool button."""
+        super().drawComplexControl(control, option, painter, widget)
+        if control == _Complex.CC_ToolButton and option.state & QStyle.StateFlag.State_HasFocus:
+            self._button_ring(painter, option)
+
+    @staticmethod
+    def _button_ring(painter: QPainter, option: QStyleOption) -> None:
+        # Inside the bevel, in the label's colour: styles shade a button's face (Fusion's dark
+        # face is far lighter than the palette's button colour) and the default button already
+        # wears the accent, but the label's colour always stands out from the face.
+        inside = option.rect.adjusted(3, 3, -3, -3)
+        paint_focus_ring(
+            painter,
+            inside,
+            option.palette,
+            ring=option.palette.color(QPalette.ColorRole.ButtonText),
+        )
 
     def drawPrimitive(
         self,

@@ -231,6 +231,9 @@ ROLES: tuple[TextRole, ...] = (
 """Every pair the app draws text or a focus outline in; the contrast test walks this."""
 
 _FOCUS_SURFACES = (WINDOW, BASE, BUTTON)
+_FOCUS_MARGIN = 1.25
+"""Styles shade their surfaces (Fusion's buttons are a gradient a little off the palette's
+button colour), so the focus colour aims this much above 3:1 to stay above it on the shading."""
 
 
 def _readable_on_all(ink: Rgb, surfaces: list[Rgb], target: float, towards: Rgb) -> Rgb:
@@ -246,7 +249,8 @@ def focus(palette: QPalette, group: QPalette.ColorGroup = Group.Active) -> QColo
     surfaces = [rgb(s(palette, group)) for s in _FOCUS_SURFACES]
     towards = rgb(palette.color(group, Role.WindowText))
     ink = rgb(HIGHLIGHT(palette, group))
-    return qcolour(_readable_on_all(ink, surfaces, LARGE_TEXT_RATIO, towards))
+    target = LARGE_TEXT_RATIO * _FOCUS_MARGIN
+    return qcolour(_readable_on_all(ink, surfaces, target, towards))
 
 
 def readable_palette(palette: QPalette) -> QPalette:
