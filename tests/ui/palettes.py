@@ -49,6 +49,10 @@ def dark() -> QPalette:
             Role.ToolTipBase: "#353535",
             Role.ToolTipText: "#ffffff",
             Role.Mid: "#505050",
+            Role.Light: "#505050",
+            Role.Midlight: "#424242",
+            Role.Dark: "#232323",
+            Role.Shadow: "#141414",
         }
     )
 
