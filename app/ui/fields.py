@@ -27,7 +27,8 @@ class InlineError(QLabel):
 
 
 def quiet_note(text: str, parent: QWidget | None = None) -> QLabel:
-    """A secondary explanation: wrapped, in the palette's placeholder colour."""
+    """A secondary explanation: wrapped, in the palette's placeholder colour (which
+    app.ui.readable_colours keeps at 4.5:1 on windows, fields and hint panels)."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -32,6 +32,7 @@ from app.storage.meta import KeyMode, journal_exists, read_meta
 from app.ui.display import display_problem
 from app.ui.messages import show_error
 from app.ui.opening_window import OpeningWindow
+from app.ui.readable_colours import use_readable_colours
 from app.ui.resources import app_icon
 from app.ui.settings import open_settings, remember_folder, remembered_folder
 
@@ -279,6 +280,7 @@ def _application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
+    use_readable_colours(app)  # AA text contrast and a visible focus ring, in any palette
     return app
 
 

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from app.ui.cycles.text import scaled_font
 
@@ -43,6 +53,34 @@ _LABELS = {
 _VIEW_ROLE = Qt.ItemDataRole.UserRole + 31
 RAIL_WIDTH = 168
 _ROW_HEIGHT = 40
+_LABEL_INDENT = 14
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class _RailDelegate(QStyledItemDelegate):
+    """A rail row: the style's background, selection and focus ring across the whole row, the
+    label indented inside it in the colour for the row's background (the rail shows the
+    window's colour, not a list's)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        """Draw the row (its focus ring around the whole row, clear of the label)."""
+        row = QStyleOptionViewItem(option)
+        self.initStyleOption(row, index)
+        text, row.text = row.text, ""
+        widget = row.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, row, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ink = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.WindowText
+        painter.save()
+        painter.setFont(row.font)
+        painter.setPen(option.palette.color(ink))
+        painter.drawText(
+            option.rect.adjusted(_LABEL_INDENT, 0, -4, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
+        painter.restore()
 
 
 class NavigationRail(QListWidget):
@@ -68,8 +106,7 @@ class NavigationRail(QListWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFont(scaled_font(self.font(), 1.08))
         self.setSpacing(2)
-        # Padding only: colours stay the palette's.
-        self.setStyleSheet("QListWidget::item { padding-left: 14px; }")
+        self.setItemDelegate(_RailDelegate(self))
         viewport = self.viewport()
         assert viewport is not None
         viewport.setBackgroundRole(QPalette.ColorRole.Window)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domains import Domain
+from app.ui.text_colours import CHIP_HUES
 
 CHIP_LABELS = {
     Domain.INDIVIDUAL: "Individual",
@@ -21,9 +22,6 @@ CHIP_LABELS = {
     Domain.ORGANISATION: "Organisation",
 }
 """Short names that fit on a chip; the full label is in the editor."""
-# Hues only: chips are translucent over the row's own background and use the palette's
-# text colour, so they read in light and dark palettes alike.
-_CHIP_HUES = {Domain.INDIVIDUAL: 200, Domain.TEAM: 35, Domain.ORGANISATION: 285}
 CHIP_GAP = 6
 CHIP_PAD_X = 6
 
@@ -44,13 +42,12 @@ class RowColours:
 
 
 def chip_colours(domain: Domain, on_selection: QColor | None = None) -> tuple[QColor, QColor]:
-    """Fill and outline for a domain's chip; on a selected row, tints of its text colour."""
+    """Fill and outline for a domain's chip; on a selected row, an outline in its text colour
+    and no fill (a tint would take the row's text below AA contrast)."""
     if on_selection is not None:
-        fill, outline = QColor(on_selection), QColor(on_selection)
-        fill.setAlpha(60)
-        outline.setAlpha(170)
-        return fill, outline
-    hue = _CHIP_HUES[domain]
+        outline = QColor(on_selection)
+        return QColor(Qt.GlobalColor.transparent), outline
+    hue = CHIP_HUES[domain]
     return QColor.fromHsv(hue, 160, 210, 80), QColor.fromHsv(hue, 170, 190, 200)
 
 
@@ -77,7 +74,11 @@ def draw_row_background(
     option: QStyleOptionViewItem,
     index: _Index,
 ) -> RowColours:
-    """Draw the style's own background, selection and focus (no text); return the colours."""
+    """Draw the style's own background, selection and focus (no text); return the colours.
+
+    The focus ring comes from the style (app.ui.focus_ring.FocusRingStyle); the quiet colour
+    is the palette's placeholder colour, which app.ui.readable_colours keeps at 4.5:1.
+    """
     view_option = QStyleOptionViewItem(option)
     delegate.initStyleOption(view_option, index)
     view_option.text = ""

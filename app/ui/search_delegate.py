@@ -80,10 +80,10 @@ class SearchHitDelegate(QStyledItemDelegate):
         area = option.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
         painter.save()
         bottom = self._paint_title_line(painter, option.font, hit, area, text_colour, quiet_colour)
-        fill = QColor(
-            text_colour if selected else option.palette.color(group, QPalette.ColorRole.Highlight)
-        )
-        fill.setAlpha(50 if selected else 45)
+        # Bold marks a match; the tint is extra, and on a selected row any tint would take
+        # the row's text below AA contrast (app.ui.text_colours.MATCH).
+        fill = QColor(option.palette.color(group, QPalette.ColorRole.Highlight))
+        fill.setAlpha(0 if selected else 45)
         painter.setPen(text_colour)
         layout = snippet_layout(hit, option.font, fill, quiet_colour)
         self._paint_snippet(painter, layout, area.adjusted(0, bottom, 0, 0))

@@ -14,6 +14,7 @@ from app.journal import Journal
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.main_window import MainWindow
 from app.ui.navigation import View
+from app.ui.readable_colours import ReadableColours
 from tests.ui.support import fill_demo
 
 
@@ -45,6 +46,16 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
+
+
+@pytest.fixture(autouse=True)
+def plain_colours(qapp: QApplication) -> Iterator[None]:
+    """A test that launches the app (which makes its colours readable) leaves the shared
+    QApplication with Qt's own style and palette for the next test."""
+    yield
+    keeper = qapp.findChild(ReadableColours)
+    if isinstance(keeper, ReadableColours):
+        keeper.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from app.ui.coach.word_diff import DiffColours, changes_html, changes_summary, w
 from app.ui.cycles.text import heading, plain_label
 from app.ui.fields import quiet_note
 from app.ui.preview import PreviewBrowser
-from app.ui.sessions.marks import is_dark
+from app.ui.text_colours import DIFF_ADDED, DIFF_REMOVED, ground
 
 CHOOSE_AN_ITEM = "Choose an item on the left to read it."
 SHARED_TEXT_TAB = "Shared text"
@@ -30,8 +30,6 @@ LEGEND = (
     "Added words are underlined and marked [added: …]; removed words are struck through "
     "and marked [removed: …]."
 )
-_LIGHT = DiffColours(added="#d7f0dc", removed="#f9dcd9")
-_DARK = DiffColours(added="#1e4d2b", removed="#5c2420")
 
 
 class ItemReader(QWidget):
@@ -136,7 +134,10 @@ class ItemReader(QWidget):
 
     def _show_changes(self, record: SharedItemRecord) -> None:
         pieces = word_changes(record.before, record.content)
-        colours = _DARK if is_dark(self.palette()) else _LIGHT
+        palette = self.palette()
+        colours = DiffColours(
+            added=ground(palette, DIFF_ADDED).name(), removed=ground(palette, DIFF_REMOVED).name()
+        )
         self.changes_view.setHtml(
             f"<p><b>{changes_summary(pieces)}</b></p><p><small>{LEGEND}</small></p><hr>"
             f"<p>{changes_html(pieces, colours)}</p>"

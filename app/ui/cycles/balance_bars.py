@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.domains import Domain
 from app.overview import DomainBalance
+from app.ui.focus_ring import paint_focus_ring
 from app.ui.row_painting import chip_colours
 
 _ROW_GAP = 10
@@ -104,7 +105,5 @@ class DomainBalanceBars(QWidget):
                 str(count),
             )
         if self.hasFocus():
-            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+            paint_focus_ring(painter, self.rect(), palette)
         painter.end()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -39,13 +39,31 @@ class CycleReadView(PreviewBrowser):
         self._journal = journal
         self.cycle_id = cycle_id
         self.setAccessibleName("Whole cycle")
-        quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        sheet = self.document().defaultStyleSheet() + _FACTS_STYLE
-        self.document().setDefaultStyleSheet(sheet + f"p.prompt {{ color: {quiet}; }}")
+        self._quiet = ""
+        self._style_page()
         self.document().setDocumentMargin(_PAGE_MARGIN)
         self.anchorClicked.connect(self._follow_cycle)
         if cycle_id is not None:
             self.show_cycle(cycle_id)
+
+    def _style_page(self) -> bool:
+        """Fill the palette's quiet colour into the page's style; True if it changed."""
+        quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        if quiet == self._quiet:
+            return False
+        self._quiet = quiet
+        self._apply_palette_styles()
+        sheet = self.document().defaultStyleSheet() + _FACTS_STYLE
+        self.document().setDefaultStyleSheet(sheet + f"p.prompt {{ color: {quiet}; }}")
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Draw the page again in the new colours when the palette changes (dark mode)."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.PaletteChange or not hasattr(self, "_quiet"):
+            return
+        if self._style_page() and self.cycle_id is not None:
+            self.show_cycle(self.cycle_id)
 
     def show_cycle(self, cycle_id: str) -> None:
         """Render the cycle (or say plainly why it cannot be shown)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from app.cycles_model import CycleStatus, TimelineStep
 from app.ui.cycles.text import experiment_phrase, plain_label, scaled_font
 from app.ui.fields import quiet_note
+from app.ui.focus_ring import paint_focus_ring
 
 RAIL_WIDTH = 34
 _DOT = 12
@@ -113,12 +114,11 @@ class TimelineCard(QFrame):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         card = QRectF(RAIL_WIDTH, 2, self.width() - RAIL_WIDTH - 1, self.height() - 5)
-        border = palette.color(
-            QPalette.ColorRole.Highlight if self.hasFocus() else QPalette.ColorRole.Mid
-        )
-        painter.setPen(QPen(border, 2 if self.hasFocus() else 1))
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(card, 6, 6)
+        if self.hasFocus():
+            paint_focus_ring(painter, card, palette, radius=6)
 
         centre_x = RAIL_WIDTH / 2
         dot_y = 10 + self.title_label.height() / 2

@@ -8,20 +8,20 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QStyle, QWidget
 
+from app.ui.text_colours import FINDING, OVERDUE, colour, is_dark
 
-def is_dark(palette: QPalette) -> bool:
-    """True when the palette draws light text on a dark background."""
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+__all__ = ["finding_colour", "is_dark", "overdue_colour", "warning_icon"]
 
 
 def overdue_colour(palette: QPalette) -> QColor:
-    """A red that reads on the palette's background (for overdue actions)."""
-    return QColor("#ff8a80") if is_dark(palette) else QColor("#b3261e")
+    """A red that reads at 4.5:1 on the palette's background (for overdue actions)."""
+    return colour(palette, OVERDUE)
 
 
 def finding_colour(palette: QPalette) -> QColor:
-    """An amber, quieter than an error, for text that could identify someone."""
-    return QColor("#ffb74d") if is_dark(palette) else QColor("#c25e00")
+    """An amber, quieter than an error, for text that could identify someone (3:1 or more:
+    it colours an underline, not the words)."""
+    return colour(palette, FINDING)
 
 
 def warning_icon(widget: QWidget) -> QIcon:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QPalette
 
 from app.cycles_model import LoopLevel
 from app.domains import Domain
 from app.ui.cycles.cycle_read_view import CycleReadView
+from tests.ui.palettes import app_palette, dark, light
 
 TEXTS = {
     "frame": "Team: the **night** handover.",
@@ -73,3 +75,21 @@ def test_a_missing_cycle_is_said_plainly(qtbot, show, journal):
     view = CycleReadView(journal, "no-such-cycle")
     show(view)
     assert "no longer exists" in view.toPlainText()
+
+
+def test_prompts_follow_the_palette_into_dark_mode(qtbot, journal, qapp):
+    inquiry = journal.cycles.create_inquiry("Why do handovers overrun?")
+    cycle = journal.cycles.start_cycle(inquiry.id, journal.templates.default.id)
+    view = CycleReadView(journal, cycle.id)
+    qtbot.addWidget(view)
+    with qtbot.waitExposed(view):
+        view.show()
+    with app_palette(light()):
+        before = view.document().defaultStyleSheet()
+        qapp.setPalette(dark())
+        qapp.processEvents()
+        after = view.document().defaultStyleSheet()
+        quiet = view.palette().color(QPalette.ColorRole.PlaceholderText).name()
+    assert before != after
+    assert f"p.prompt {{ color: {quiet}; }}" in after
+    assert after.count("p.prompt") == 1
