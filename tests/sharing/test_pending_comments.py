@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.domains import Domain
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal import Journal, create_journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     comments_on,
@@ -19,7 +21,10 @@ from app.sharing.exchange import (
     withdraw_pending_comment,
     write_comment,
 )
-from app.sharing.workspace import shared_item
+from app.sharing.workspace import CoachingWork, mark_discussed, shared_item, waiting_work
+from app.storage.keys import SystemKeyring
+from tests.test_cli import run
+from tests.ui.coach.helpers import ALEX_HUDDLE, CHIDI_BOARD, build_desk
 
 
 @pytest.fixture
@@ -103,3 +108,70 @@ def test_only_ones_own_comments_can_be_changed(
     with pytest.raises(JournalError, match="Only your own comments"):
         withdraw_pending_comment(journal, received.id)
     assert _bodies(journal, item) == ["What did the silence feel like?"]
+
+
+def test_what_waits_for_the_coach_is_counted(
+    coach: Journal, journal: Journal, shared: tuple[str, str]
+) -> None:
+    alex, item = shared
+    assert waiting_work(coach) == CoachingWork(new_shares=1, new_replies=0, unsent_comments=0)
+    comment = write_comment(coach, alex, item, "What did the silence feel like?")
+    write_comment(coach, alex, item, "And the next huddle?")
+    mark_discussed(coach, alex, item, True)
+    assert waiting_work(coach) == CoachingWork(0, 0, 2)
+    feedback = make_feedback(coach, coach.sharing.find(alex, Role.PARTICIPANT))
+    record_sent(coach, feedback)
+    assert waiting_work(coach).total == 0
+
+    import_package(journal, feedback.data)
+    sam = journal.sharing.find("Sam (coach)", Role.COACH)
+    write_comment(journal, sam.fingerprint, item, "Long, but useful.", reply_to=comment.id)
+    # Alex's own unsent reply is not coaching work in Alex's journal.
+    assert waiting_work(journal).total == 0
+    import_package(coach, make_share(journal, sam, records_to_share(journal, [item], [])).data)
+    assert waiting_work(coach) == CoachingWork(0, 1, 0)
+
+
+def test_the_command_line_changes_withdraws_and_refuses_like_the_window(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, key_store: SystemKeyring
+) -> None:
+    coach, _ = create_journal(tmp_path / "coach", key_store)
+    desk = build_desk(coach, tmp_path / "people", key_store)
+    desk.close()
+    coach.close()
+    here = ("--data-dir", str(tmp_path / "coach"))
+    huddle = desk.ids[ALEX_HUDDLE]
+
+    code, out, _ = run(capsys, "comment", huddle, "What did the silence feel like?", *here)
+    assert code == 0 and "Comment saved on 'Asking first at the huddle'" in out
+    first = out.split("comment --edit ")[1].split()[0]
+    run(capsys, "comment", desk.ids[CHIDI_BOARD], "Who reads the paper first?", *here)
+    code, out, _ = run(capsys, "comment", "--list", *here)
+    assert code == 0
+    assert out.splitlines()[0] == (
+        f"{first}  Alex  'Asking first at the huddle': What did the silence feel like?"
+    )
+    assert "Chidi  'Writing for the board': Who reads the paper first?" in out
+
+    code, _, err = run(capsys, "comment", "--edit", first, "Did Mrs Okafor hear you?", *here)
+    assert code == 1 and "The comment was not saved" in err and "'Mrs Okafor'" in err
+    code, out, _ = run(capsys, "comment", "--edit", first, "What did the pause feel like?", *here)
+    assert code == 0 and out.startswith("Comment changed;")
+    code, out, _ = run(capsys, "comment", "--withdraw", first, *here)
+    assert code == 0 and out == "Comment withdrawn; it will not be sent.\n"
+    code, _, err = run(capsys, "comment", "--withdraw", first, *here)
+    assert code == 1 and "That comment is no longer here; nothing was changed." in err
+
+    code, out, _ = run(capsys, "comment", "--list", *here)
+    [chidi] = out.splitlines()
+    sent_id = chidi.split()[0]
+    feedback = tmp_path / "chidi.ijshare"
+    run(capsys, "feedback", "--participant", "Chidi", "--out", str(feedback), *here)
+    code, _, err = run(capsys, "comment", "--edit", sent_id, "Too late", *here)
+    assert code == 1 and "can no longer be edited; write a new comment instead." in err
+    code, _, err = run(capsys, "comment", "--withdraw", sent_id, *here)
+    assert code == 1 and "can no longer be withdrawn" in err
+    code, out, _ = run(capsys, "comment", "--list", *here)
+    assert out == "No comments wait to be sent.\n"
+    code, _, err = run(capsys, "comment", huddle, "--withdraw", sent_id, *here)
+    assert code != 0 and "take no ENTRY_ID" in err
