@@ -25,7 +25,8 @@ def waiting_words(work: CoachingWork) -> str:
     """What waits, in words ("" when nothing does): read out with the rail's Coaching row."""
     parts = []
     if work.new_shares:
-        parts.append(_count(work.new_shares, "new share", "new shares") + " to read")
+        # "to discuss", as the participants list says: a share counts until it is ticked.
+        parts.append(_count(work.new_shares, "share", "shares") + " to discuss")
     if work.new_replies:
         parts.append(_count(work.new_replies, "new reply", "new replies"))
     if work.unsent_comments:

@@ -369,6 +369,7 @@ class CoachPage(CoachLayout):
             self.conversation.show_error(_sentence(str(exc)))
             return
         self._show_item(key)
+        self.conversation.comment_withdrawn()
         self._read_participants()
         self._notice(COMMENT_WITHDRAWN.format(name=self._name_of(key.participant)))
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.sharing.exchange import CommentRecord
 from app.sharing.workspace import SharedItemRecord
 from app.ui.coach.item_html import thread_html
+from app.ui.coach.unsent_row import UnsentRow
 from app.ui.cycles.text import heading
 from app.ui.dates import local_text
 from app.ui.fields import InlineError, quiet_note
@@ -28,10 +28,6 @@ ADD_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 EMPTY_COMMENT = "The comment is empty: write something first. Nothing was added."
 EMPTY_CHANGE = "The comment is empty: write something, or withdraw it. Nothing was changed."
 PLACEHOLDER = "Write a comment for {name}. Markdown works (*emphasis*, lists). Ctrl+Enter adds it."
-UNSENT_HINT = (
-    "Your comments can be changed or withdrawn until the feedback package is made; "
-    "after that they are sent and cannot be changed."
-)
 CHANGING = (
     "Changing your comment of {when}. Ctrl+Enter keeps the change; Escape leaves it as it was."
 )
@@ -77,7 +73,6 @@ class Conversation(QWidget):
         self.error = InlineError("Comment problem")
         self._key = ""
         self._drafts: dict[str, str] = {}
-        self._unsent: dict[str, CommentRecord] = {}
         self._changing = ""
         self._draft_aside = ""
         add = QAction("Add comment", self.edit)
@@ -93,33 +88,10 @@ class Conversation(QWidget):
         self.leave_action.triggered.connect(self.cancel_change)
         self.edit.addAction(self.leave_action)
 
-        self.unsent_combo = QComboBox()
-        self.unsent_combo.setAccessibleName("Your comment not sent yet")
-        self.unsent_combo.setAccessibleDescription(UNSENT_HINT)
-        self.unsent_combo.setToolTip(UNSENT_HINT)
-        self.unsent_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.unsent_combo.setMinimumContentsLength(12)
-        self.unsent_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.unsent_label = QLabel("No&t sent yet:")
-        self.unsent_label.setBuddy(self.unsent_combo)
-        self.change_button = QPushButton("Chan&ge")
-        self.change_button.setAccessibleName("Change this comment")
-        self.change_button.setToolTip("Bring the comment's words into the box to change them")
-        self.withdraw_button = QPushButton("&Withdraw…")
-        self.withdraw_button.setAccessibleName("Withdraw this comment")
-        self.withdraw_button.setToolTip("Delete the comment before it is sent (asks first)")
+        self.unsent_row = UnsentRow()
         self.changing_note = quiet_note("")
         self.changing_note.setAccessibleName("Changing a comment")
         self.changing_note.hide()
-        self.unsent_row = QWidget()
-        unsent = QHBoxLayout(self.unsent_row)
-        unsent.setContentsMargins(0, 0, 0, 0)
-        unsent.addWidget(self.unsent_label)
-        unsent.addWidget(self.unsent_combo, 1)
-        unsent.addWidget(self.change_button)
-        unsent.addWidget(self.withdraw_button)
 
         about = QHBoxLayout()
         about.addWidget(about_label)
@@ -136,17 +108,15 @@ class Conversation(QWidget):
         layout.addLayout(about)
         layout.addWidget(self.error)
         self.add_button.clicked.connect(self.add)
-        self.change_button.clicked.connect(self.start_change)
-        self.withdraw_button.clicked.connect(self._withdraw)
+        self.unsent_row.change_button.clicked.connect(self.start_change)
+        self.unsent_row.withdraw_button.clicked.connect(self._withdraw)
         self.show_nothing()
 
     def focus_chain(self) -> list[QWidget]:
         """Its controls in Tab order."""
         return [
             self.thread_view,
-            self.unsent_combo,
-            self.change_button,
-            self.withdraw_button,
+            *self.unsent_row.focus_chain(),
             self.edit,
             self.about_combo,
             self.add_button,
@@ -163,10 +133,10 @@ class Conversation(QWidget):
         (in memory only) rather than following the coach to this one."""
         key = f"{item.participant}/{item.item_id}"
         fresh = key != self._key
-        self._unsent = {c.id: c for c in comments if c.mine and not c.sent}
+        self.unsent_row.show_comments(comments)
         if self._changing and fresh:
             self._end_change()  # another item: the comment stays as it was
-        elif self._changing and self._changing not in self._unsent:
+        elif self._changing and not self.unsent_row.holds(self._changing):
             # Sent (or withdrawn) meanwhile: the words typed stay, to go as a new comment.
             self._end_change(keep_words=True)
         if fresh:
@@ -188,17 +158,6 @@ class Conversation(QWidget):
             if stage.text.strip():
                 self.about_combo.addItem(f"Stage: {stage.title}", stage.stage)
         self.about_combo.setCurrentIndex(max(self.about_combo.findData(aimed_at), 0))
-        self._show_unsent()
-
-    def _show_unsent(self) -> None:
-        """List the comments still to send (newest first: the one most likely to change)."""
-        chosen = self.unsent_combo.currentData()
-        self.unsent_combo.clear()
-        for comment in sorted(self._unsent.values(), key=lambda c: c.created, reverse=True):
-            first_line = comment.body.strip().splitlines()[0] if comment.body.strip() else ""
-            self.unsent_combo.addItem(f"{local_text(comment.created)} · {first_line}", comment.id)
-        self.unsent_combo.setCurrentIndex(max(self.unsent_combo.findData(chosen), 0))
-        self.unsent_row.setVisible(bool(self._unsent))
 
     def show_nothing(self) -> None:
         """No item is chosen: nothing to read, nothing to comment on."""
@@ -206,8 +165,7 @@ class Conversation(QWidget):
         self._keep_draft()
         self._key = ""
         self.edit.clear()
-        self._unsent = {}
-        self._show_unsent()
+        self.unsent_row.show_comments([])
         self.heading.setText("Comments")
         self.thread_view.clear()
         self.about_combo.clear()
@@ -254,7 +212,7 @@ class Conversation(QWidget):
 
     def chosen_unsent(self) -> CommentRecord | None:
         """The unsent comment chosen below the thread."""
-        return self._unsent.get(str(self.unsent_combo.currentData() or ""))
+        return self.unsent_row.chosen()
 
     @Slot()
     def start_change(self) -> None:
@@ -274,6 +232,7 @@ class Conversation(QWidget):
         self.add_button.setAccessibleName("Keep the change")
         self.add_button.setToolTip("Keep the changed comment (Ctrl+Enter)")
         self.about_combo.setEnabled(False)  # a change is to the words, not what it is about
+        self.unsent_row.setEnabled(False)  # one change at a time: keep it or leave it first
         self.leave_action.setEnabled(True)
         self.error.show_message("")
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -303,6 +262,7 @@ class Conversation(QWidget):
             "Add the comment (Ctrl+Enter); it goes in the next feedback package"
         )
         self.about_combo.setEnabled(True)
+        self.unsent_row.setEnabled(True)
         self.leave_action.setEnabled(False)
         self.error.show_message("")
 
@@ -317,6 +277,10 @@ class Conversation(QWidget):
         self.edit.clear()
         self.error.show_message("")
         self.about_combo.setCurrentIndex(0)
+
+    def comment_withdrawn(self) -> None:
+        """The comment is gone (and its buttons with it): the cursor goes to the box."""
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_error(self, message: str) -> None:
         """Say why the comment was not added (the text stays in the box)."""

@@ -10,6 +10,7 @@ from app.ui.coach.coach_page import CoachPage
 from app.ui.main_window import MainWindow
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk
 from tests.ui.coach.window import CTRL, click_item, open_coaching
+from tests.ui.window.test_mnemonics import page_clashes
 
 FIRST = "What did the silence feel like?"
 
@@ -34,15 +35,18 @@ def test_an_unsent_comment_is_changed_from_the_keyboard(
     page = _commented(qtbot, desk, window)
     talk = page.conversation
     assert talk.unsent_row.isVisible()
-    assert FIRST in talk.unsent_combo.currentText()
-    assert "until the feedback package is made" in talk.unsent_combo.accessibleDescription()
+    assert FIRST in talk.unsent_row.combo.currentText()
+    assert "until the feedback package is made" in talk.unsent_row.combo.accessibleDescription()
+    assert page_clashes(window, "a comment not sent") == {}
     talk.edit.setPlainText("Half a second comment")  # waits while the first is changed
 
-    talk.change_button.setFocus()
-    qtbot.keyClick(talk.change_button, Qt.Key.Key_Space)
+    talk.unsent_row.change_button.setFocus()
+    qtbot.keyClick(talk.unsent_row.change_button, Qt.Key.Key_Space)
     assert talk.edit.toPlainText() == FIRST and talk.edit.hasFocus()
     assert talk.changing_note.isVisible() and "Escape" in talk.changing_note.text()
     assert talk.add_button.accessibleName() == "Keep the change"
+    assert not talk.unsent_row.withdraw_button.isEnabled()  # one change at a time
+    assert page_clashes(window, "changing a comment") == {}
     talk.edit.selectAll()
     qtbot.keyClicks(talk.edit, "What did the pause feel like?")
     qtbot.keyClick(talk.edit, Qt.Key.Key_Return, CTRL)
@@ -60,7 +64,7 @@ def test_an_unsent_comment_is_changed_from_the_keyboard(
 def test_escape_leaves_the_comment_as_it_was(qtbot, desk: CoachDesk, make_window) -> None:
     window = make_window(desk.coach)
     talk = _commented(qtbot, desk, window).conversation
-    talk.change_button.click()
+    talk.unsent_row.change_button.click()
     talk.edit.setPlainText("Something I did not mean")
     qtbot.keyClick(talk.edit, Qt.Key.Key_Escape)
     assert talk.changing == "" and talk.edit.toPlainText() == ""
@@ -74,18 +78,18 @@ def test_withdrawing_asks_first_then_the_comment_never_goes(
     page = _commented(qtbot, desk, window)
     talk = page.conversation
     answers.reply = False
-    talk.withdraw_button.setFocus()
-    qtbot.keyClick(talk.withdraw_button, Qt.Key.Key_Space)
+    talk.unsent_row.withdraw_button.setFocus()
+    qtbot.keyClick(talk.unsent_row.withdraw_button, Qt.Key.Key_Space)
     [question] = answers.asked
     assert question.startswith("Withdraw comment: Withdraw your comment of ")
     assert f"(“{FIRST}”)? It has not been sent, so Alex will never see it." in question
     assert _bodies(desk) == [FIRST]  # kept: the safe answer
 
     answers.reply = True
-    talk.withdraw_button.click()
+    talk.unsent_row.withdraw_button.click()
     assert _bodies(desk) == []
     assert page.notice_label.text() == "Comment withdrawn: it will not go to Alex."
-    assert not talk.unsent_row.isVisible()
+    assert not talk.unsent_row.isVisible() and talk.edit.hasFocus()
     assert talk.thread_view.toPlainText().startswith("No comments yet")
     assert not page.header.feedback_button.isEnabled()  # nothing left to send to anyone
 
@@ -96,7 +100,7 @@ def test_a_comment_sent_meanwhile_is_not_changed_and_says_why(
     window = make_window(desk.coach)
     page = _commented(qtbot, desk, window)
     talk = page.conversation
-    talk.change_button.click()
+    talk.unsent_row.change_button.click()
     talk.edit.setPlainText("Too late for this")
     alex = desk.coach.sharing.find("Alex", Role.PARTICIPANT)
     record_sent(desk.coach, make_feedback(desk.coach, alex))  # the package was made elsewhere

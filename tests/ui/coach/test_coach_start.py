@@ -73,19 +73,19 @@ def test_new_shares_and_comments_waiting_to_be_sent_are_counted_on_the_rail(
     qtbot, desk: CoachDesk, make_window
 ) -> None:
     window = make_window(desk.coach)
-    assert coaching_row(window) == ("Coaching (5)", "Coaching: 5 new shares to read")
-    assert "5 new shares to read" in window.rail.item(5).toolTip()
+    assert coaching_row(window) == ("Coaching (5)", "Coaching: 5 shares to discuss")
+    assert "5 shares to discuss" in window.rail.item(5).toolTip()
     page = window.coach_page
     settle(qtbot, page)
     click_item(qtbot, page, ALEX_HUDDLE)
     qtbot.mouseClick(page.reader.discussed_box, Qt.MouseButton.LeftButton)
-    assert coaching_row(window) == ("Coaching (4)", "Coaching: 4 new shares to read")
+    assert coaching_row(window) == ("Coaching (4)", "Coaching: 4 shares to discuss")
 
     page.conversation.edit.setPlainText("What did the silence feel like?")
     page.conversation.add_button.click()
     assert coaching_row(window) == (
         "Coaching (5)",
-        "Coaching: 4 new shares to read, 1 comment waiting to be sent",
+        "Coaching: 4 shares to discuss, 1 comment waiting to be sent",
     )
 
 
