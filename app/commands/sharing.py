@@ -68,8 +68,10 @@ def register(
         parents=[common],
         help="(coach) comment on a shared item; change or withdraw one not sent yet",
     )
-    comment.add_argument("item", metavar="ENTRY_ID", nargs="?")
-    comment.add_argument("text", nargs="?")
+    comment.add_argument(
+        "item", metavar="ENTRY_ID", nargs="?", help="the shared entry or cycle to comment on"
+    )
+    comment.add_argument("text", metavar="TEXT", nargs="?", help="the comment (Markdown works)")
     comment.add_argument("--stage", default="", metavar="ID", help="a stage of a shared cycle")
     instead = comment.add_mutually_exclusive_group()
     instead.add_argument(
