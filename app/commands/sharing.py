@@ -63,10 +63,29 @@ def register(
     add_privacy_choice(share, keep_help="send the findings as they are")
     share.set_defaults(handler=cmd_share)
 
-    comment = sub.add_parser("comment", parents=[common], help="(coach) comment on a shared item")
-    comment.add_argument("item", metavar="ENTRY_ID")
-    comment.add_argument("text")
+    comment = sub.add_parser(
+        "comment",
+        parents=[common],
+        help="(coach) comment on a shared item; change or withdraw one not sent yet",
+    )
+    comment.add_argument(
+        "item", metavar="ENTRY_ID", nargs="?", help="the shared entry or cycle to comment on"
+    )
+    comment.add_argument("text", metavar="TEXT", nargs="?", help="the comment (Markdown works)")
     comment.add_argument("--stage", default="", metavar="ID", help="a stage of a shared cycle")
+    instead = comment.add_mutually_exclusive_group()
+    instead.add_argument(
+        "--edit",
+        nargs=2,
+        metavar=("COMMENT_ID", "TEXT"),
+        help="change the words of a comment not sent yet (a feedback package makes it final)",
+    )
+    instead.add_argument(
+        "--withdraw", metavar="COMMENT_ID", help="delete a comment that has not been sent yet"
+    )
+    instead.add_argument(
+        "--list", action="store_true", help="your comments not sent yet, with their ids"
+    )
     add_privacy_choice(comment, keep_help="send the findings as they are")
     comment.set_defaults(handler=cmd_comment)
 
@@ -222,32 +241,102 @@ def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 
 def cmd_comment(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
-    """Comment on a shared entry or cycle (coach side)."""
+    """Comment on a shared entry or cycle (coach side), or change, withdraw or list the
+    comments not sent yet."""
     from app.sharing.exchange import write_comment
     from app.sharing.workspace import find_shared
+
+    changing = args.edit or args.withdraw or args.list
+    if changing and (args.item is not None or args.stage):
+        raise CommandError(
+            "--edit, --withdraw and --list take no ENTRY_ID or --stage: the comment's id says "
+            "which comment. Nothing was changed."
+        )
+    if args.list:
+        return _list_unsent(folder, store)
+    if args.withdraw:
+        return _withdraw(args.withdraw, folder, store)
+    if not args.edit and (args.item is None or args.text is None):
+        raise CommandError(
+            "Say what to comment on and what to say: comment ENTRY_ID TEXT. Nothing was saved."
+        )
+    text = _checked_comment(args.edit[1] if args.edit else args.text, args)
+    if text is None:
+        return 1
+    if args.edit:
+        return _edit(args.edit[0], text, folder, store)
+    journal = open_or_create(folder, store)
+    try:
+        item = find_shared(journal, args.item)
+        if item is None:
+            raise CommandError(f"No shared entry or cycle has the id {args.item}.")
+        comment = write_comment(journal, item.participant, item.item_id, text, stage_id=args.stage)
+    finally:
+        journal.close()
+    print(f"Comment saved on {item.title!r}; it goes in the next feedback package.")
+    print(
+        f"Until then, 'inquiry-journal comment --edit {comment.id} TEXT' changes it and "
+        f"'inquiry-journal comment --withdraw {comment.id}' withdraws it."
+    )
+    return 0
+
+
+def _checked_comment(text: str, args: argparse.Namespace) -> str | None:
+    """The comment's words after the privacy check; None (findings listed) when refused."""
     from app.summary.privacy import apply_redactions, find_in
 
-    text = args.text
     findings = find_in(text)
     if findings and not (args.redact or args.keep_findings):
-        return refuse_findings(
+        refuse_findings(
             f"The comment was not saved: {plural(len(findings), 'thing', 'things')} in it could "
             "identify someone:",
             findings,
             lambda located: "",
             "Edit it, or run again with --redact or --keep-findings.",
         )
-    if args.redact:
-        text = apply_redactions(text, findings)
+        return None
+    return apply_redactions(text, findings) if args.redact else text
+
+
+def _edit(comment_id: str, text: str, folder: Path, store: KeyStore) -> int:
+    """Change a comment that has not been sent yet."""
+    from app.sharing.exchange import edit_pending_comment
+
     journal = open_or_create(folder, store)
     try:
-        item = find_shared(journal, args.item)
-        if item is None:
-            raise CommandError(f"No shared entry or cycle has the id {args.item}.")
-        write_comment(journal, item.participant, item.item_id, text, stage_id=args.stage)
+        edit_pending_comment(journal, comment_id, text)
     finally:
         journal.close()
-    print(f"Comment saved on {item.title!r}; it goes in the next feedback package.")
+    print("Comment changed; it goes in the next feedback package.")
+    return 0
+
+
+def _withdraw(comment_id: str, folder: Path, store: KeyStore) -> int:
+    """Delete a comment that has not been sent yet."""
+    from app.sharing.exchange import withdraw_pending_comment
+
+    journal = open_or_create(folder, store)
+    try:
+        withdraw_pending_comment(journal, comment_id)
+    finally:
+        journal.close()
+    print("Comment withdrawn; it will not be sent.")
+    return 0
+
+
+def _list_unsent(folder: Path, store: KeyStore) -> int:
+    """The coach's comments not sent yet: id, participant, item, first words."""
+    from app.sharing.workspace import unsent_comments
+
+    journal = open_or_create(folder, store)
+    try:
+        waiting = unsent_comments(journal)
+    finally:
+        journal.close()
+    for comment in waiting:
+        print(f"{comment.id}  {comment.to}  {comment.about!r}: {comment.start}")
+    if not waiting:
+        print("No comments wait to be sent.")
     return 0
 
 

@@ -273,12 +273,7 @@ def write_comment(
     reply_to: str | None = None,
 ) -> CommentRecord:
     """A new comment (coach) or reply (participant), to go in the next package."""
-    if not body.strip():
-        raise JournalError("The comment is empty.")
-    if len(body) > MAX_NOTE:  # the other side would refuse every package carrying it
-        raise JournalError(
-            f"The comment is longer than a package may carry ({MAX_NOTE:,} characters); shorten it."
-        )
+    _check_body(body)
     with unit(journal) as session:
         row = Comment(
             id=str(uuid.uuid4()),
@@ -297,6 +292,68 @@ def write_comment(
             shared.commented_content = shared.content
         session.flush()
         return _comment(row)
+
+
+def _check_body(body: str) -> None:
+    if not body.strip():
+        raise JournalError("The comment is empty.")
+    if len(body) > MAX_NOTE:  # the other side would refuse every package carrying it
+        raise JournalError(
+            f"The comment is longer than a package may carry ({MAX_NOTE:,} characters); shorten it."
+        )
+
+
+SENT_IS_FINAL = (
+    "That comment went in a feedback package on {day}, so it can no longer be {done}; "
+    "write a new comment instead."
+)
+
+
+def _pending(session: Session, comment_id: str, done: str) -> Comment:
+    """One's own comment that has not gone yet; refused in words otherwise."""
+    row = session.get(Comment, comment_id)
+    if row is None:
+        raise JournalError("That comment is no longer here; nothing was changed.")
+    if not row.mine:
+        raise JournalError("Only your own comments can be changed; nothing was changed.")
+    if row.sent_at is not None:
+        sent = row.sent_at.astimezone()
+        day = f"{sent.day} {sent:%B %Y}"
+        raise JournalError(SENT_IS_FINAL.format(day=day, done=done))
+    return row
+
+
+def edit_pending_comment(journal: Journal, comment_id: str, body: str) -> CommentRecord:
+    """Change the words of a comment (or reply) written here that has not been sent yet.
+
+    A sent comment is refused: the other side already has it, and a package cannot take it
+    back.
+    """
+    _check_body(body)
+    with unit(journal) as session:
+        row = _pending(session, comment_id, "edited")
+        row.body = body
+        return _comment(row)
+
+
+def withdraw_pending_comment(journal: Journal, comment_id: str) -> CommentRecord:
+    """Delete a comment (or reply) written here that has not been sent yet; the one removed.
+
+    A sent comment is refused, as for editing. When it was the coach's last comment on a
+    shared item, the item no longer counts as commented on ("changed since your comment").
+    """
+    with unit(journal) as session:
+        row = _pending(session, comment_id, "withdrawn")
+        withdrawn = _comment(row)
+        session.delete(row)
+        session.flush()
+        shared = session.get(SharedItem, (row.contact, row.item_id))
+        others = select(Comment.id).where(
+            Comment.contact == row.contact, Comment.item_id == row.item_id, Comment.mine.is_(True)
+        )
+        if shared is not None and session.scalars(others).first() is None:
+            shared.commented_content = ""
+        return withdrawn
 
 
 def comments_on(journal: Journal, item_id: str) -> list[CommentRecord]:

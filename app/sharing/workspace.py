@@ -119,6 +119,79 @@ def participants(journal: Journal) -> list[ParticipantSummary]:
         ]
 
 
+@dataclass(frozen=True)
+class CoachingWork:
+    """What waits for the coach across all participants."""
+
+    new_shares: int
+    """Shared items not yet ticked as discussed."""
+    new_replies: int
+    unsent_comments: int
+    """Comments written but not yet in a feedback package."""
+
+    @property
+    def total(self) -> int:
+        """Everything waiting, as one number."""
+        return self.new_shares + self.new_replies + self.unsent_comments
+
+
+def waiting_work(journal: Journal) -> CoachingWork:
+    """How many shares, replies and unsent comments wait for the coach (three counts)."""
+    with unit(journal) as session:
+        shares = select(func.count()).select_from(SharedItem)
+        # Only participants' threads: a coach may also share their own journal with a coach.
+        people = select(Contact.fingerprint).where(Contact.role == Role.PARTICIPANT.value)
+        comments = select(func.count()).select_from(Comment).where(Comment.contact.in_(people))
+        return CoachingWork(
+            session.scalar(shares.where(SharedItem.discussed.is_(False))) or 0,
+            session.scalar(comments.where(Comment.mine.is_(False), Comment.read.is_(False))) or 0,
+            session.scalar(comments.where(Comment.mine.is_(True), Comment.sent_at.is_(None))) or 0,
+        )
+
+
+@dataclass(frozen=True)
+class UnsentComment:
+    """A coach's comment not sent yet: which it is, to whom, on what, and how it starts."""
+
+    id: str
+    to: str
+    about: str
+    start: str
+
+
+def unsent_comments(journal: Journal) -> list[UnsentComment]:
+    """The coach's comments waiting for a feedback package, oldest first."""
+    query = (
+        select(Comment, Contact.name, SharedItem.title)
+        .join(Contact, Contact.fingerprint == Comment.contact)
+        .outerjoin(
+            SharedItem,
+            (SharedItem.participant == Comment.contact) & (SharedItem.item_id == Comment.item_id),
+        )
+        .where(
+            Contact.role == Role.PARTICIPANT.value,
+            Comment.mine.is_(True),
+            Comment.sent_at.is_(None),
+        )
+        .order_by(Comment.created_at)
+    )
+    with unit(journal) as session:
+        return [
+            UnsentComment(
+                comment.id,
+                name,
+                title or "an item no longer shared",
+                _start(comment.body),
+            )
+            for comment, name, title in session.execute(query)
+        ]
+
+
+def _start(text: str, limit: int = 60) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[: limit - 1] + "…"
+
+
 def _item_counts(session: Session, *conditions: ColumnElement[bool]) -> dict[str, int]:
     query = select(SharedItem.participant, func.count()).where(*conditions)
     return {row[0]: row[1] for row in session.execute(query.group_by(SharedItem.participant))}

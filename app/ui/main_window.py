@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         sessions_layout.addWidget(self.sessions_list)
         # Coaching is for coaches: its page is built the first time it is asked for.
         self._coach_page: CoachPage | None = None
-        self._coach_args = (journal, today, pick_file)
+        self._coach_args = (journal, today, pick_file, confirm)
         self._coaching_slot = QWidget()
         coaching_layout = QVBoxLayout(self._coaching_slot)
         coaching_layout.setContentsMargins(0, 0, 0, 0)
@@ -207,8 +207,10 @@ class MainWindow(QMainWindow):
         if self._coach_page is None:
             from app.ui.coach.coach_page import CoachPage
 
-            journal, today, pick_file = self._coach_args
-            self._coach_page = CoachPage(journal, self._settings, today=today, pick_file=pick_file)
+            journal, today, pick_file, confirm = self._coach_args
+            self._coach_page = CoachPage(
+                journal, self._settings, today=today, pick_file=pick_file, confirm=confirm
+            )
             layout = self._coaching_slot.layout()
             assert layout is not None
             layout.addWidget(self._coach_page)

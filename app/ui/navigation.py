@@ -137,6 +137,17 @@ class NavigationRail(QListWidget):
             item.setToolTip(f"{shown} ({View.CYCLE.shortcut})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, shown)
 
+    def set_badge(self, view: View, count: int, words: str) -> None:
+        """Show how many things wait in `view` after its name ("(3)"), and say what they are
+        to screen readers and in the tooltip; 0 takes the badge away."""
+        item = self.item(list(View).index(view))
+        if item is None:
+            return
+        item.setText(f"{view.label} ({count})" if count else view.label)
+        spoken = f"{view.label}: {words}" if count and words else view.label
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        item.setToolTip(f"{spoken} ({view.shortcut})")
+
     def set_available(self, view: View, available: bool) -> None:
         """Show or hide the view's row (the arrow keys skip a hidden row)."""
         self.setRowHidden(list(View).index(view), not available)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Slot
@@ -10,7 +11,8 @@ from PySide6.QtGui import QAction
 from app.cycles_model import InquiryStatus
 from app.errors import JournalError
 from app.journal import Journal
-from app.ui.coach.availability import coaching_available
+from app.sharing.workspace import CoachingWork, waiting_work
+from app.ui.coach.availability import coaching_available, waiting_words
 from app.ui.command_states import update_commands
 from app.ui.cycle_controller import CycleController
 from app.ui.journal_controller import JournalController
@@ -19,6 +21,7 @@ from app.ui.settings import Place, remember_place, remembered_place
 from app.ui.turn_into_cycle_command import TurnIntoCycleCommand
 
 if TYPE_CHECKING:
+    from app.ui.coach.coach_page import CoachPage
     from app.ui.main_window import MainWindow
 
 STATUS_MESSAGE_MS = 8000
@@ -54,8 +57,10 @@ class NavigationController(QObject):
         self._entries = entries
         self._cycles = cycles
         self._view = View.HOME
+        self._chosen = False
         self._last_cycle_id = ""
         self._inquiry_id = ""
+        self._badge_wired = False
         self._connect_views()
         self._connect_openers()
         self._connect_commands()
@@ -78,11 +83,18 @@ class NavigationController(QObject):
 
     def restore(self) -> None:
         """Start where the person left off: on the view they closed the window on (the cycle
-        open in it, the line of inquiry chosen), else Home."""
+        open in it, the line of inquiry chosen), else Home - or Coaching, for a journal with
+        participants, unless the person chose Home themselves last time."""
         place = remembered_place(self._settings)
         self._inquiry_id = place.inquiry_id
         self._last_cycle_id = place.cycle_id if self._is_live(place.cycle_id) else ""
-        self._show(View.HOME, check=False, fresh=True)  # Home has just read everything
+        home_chosen = place.view == View.HOME.value and place.chosen  # kept as chosen, then
+        self._show(View.HOME, check=False, fresh=True, chosen=home_chosen)  # it read everything
+        coaching = self._window.rail.is_available(View.COACHING)
+        if coaching and place.view in ("", View.HOME.value) and not place.chosen:
+            # A coach's work is their participants': Home would only say nothing waits.
+            self._show(View.COACHING, check=False, chosen=False)
+            return
         if place.view == View.CYCLE.value:
             if not self._last_cycle_id:
                 return  # the cycle is gone: Home
@@ -101,7 +113,7 @@ class NavigationController(QObject):
         reading = self._view is View.CYCLE and self._cycles.reading
         remember_place(
             self._settings,
-            Place(self._view.value, self._last_cycle_id, reading, self._inquiry_id),
+            Place(self._view.value, self._last_cycle_id, reading, self._inquiry_id, self._chosen),
         )
 
     @Slot()
@@ -111,9 +123,29 @@ class NavigationController(QObject):
         self._window.rail.set_available(View.COACHING, available)
         self._window.commands.views[View.COACHING].setVisible(available)
         if self._view is View.COACHING:
-            self._window.coach_page.refresh()
+            self._coach_page().refresh()
         elif self._window.coach_page_built:
             self._window.coach_page.mark_stale()
+        self.refresh_coaching_badge()
+
+    @Slot()
+    def refresh_coaching_badge(self) -> None:
+        """Count what waits for the coach (new shares and replies, comments not yet sent) on
+        Coaching's row of the rail."""
+        work = CoachingWork(0, 0, 0)
+        if self._window.rail.is_available(View.COACHING):
+            # No badge then: Coaching (and Home) read the journal too, and say what went wrong.
+            with contextlib.suppress(JournalError):
+                work = waiting_work(self._journal)
+        self._window.rail.set_badge(View.COACHING, work.total, waiting_words(work))
+
+    def _coach_page(self) -> CoachPage:
+        """The Coaching page, its counts wired to the rail's badge the first time."""
+        page = self._window.coach_page
+        if not self._badge_wired:
+            page.countsRead.connect(self.refresh_coaching_badge)
+            self._badge_wired = True
+        return page
 
     # -- moving ------------------------------------------------------------------------------
 
@@ -204,13 +236,22 @@ class NavigationController(QObject):
             self.current_inquiry_id(),
         )
 
-    def _show(self, view: View, *, check: bool, fresh: bool = False, focus: bool = True) -> bool:
+    def _show(
+        self,
+        view: View,
+        *,
+        check: bool,
+        fresh: bool = False,
+        focus: bool = True,
+        chosen: bool = True,
+    ) -> bool:
         window = self._window
         if check and view is not self._view and not self._leave(self._view):
             window.rail.set_current(self._view)
             window.commands.views[self._view].setChecked(True)
             return False
         came_from, self._view = self._view, view
+        self._chosen = chosen
         if not fresh:
             self._prepare(view, came_from)
         window.stack.setCurrentWidget(window.pages[view])
@@ -244,7 +285,7 @@ class NavigationController(QObject):
         elif view is View.SESSIONS:
             window.sessions_list.refresh()
         elif view is View.COACHING:
-            window.coach_page.refresh()
+            self._coach_page().refresh()
         elif view is View.CYCLE and not self._cycles.shown_cycle_id:
             if self._last_cycle_id and self._is_live(self._last_cycle_id):
                 self._cycles.open(self._last_cycle_id)

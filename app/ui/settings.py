@@ -24,6 +24,7 @@ _VIEW = "place/view"
 _CYCLE = "place/cycle"
 _READING = "place/reading"
 _INQUIRY = "place/inquiry"
+_CHOSEN = "place/chosen"
 _PARTICIPANT = "coach/participant"
 _DIALOG_FOLDERS = "folders/"
 
@@ -36,6 +37,8 @@ class Place:
     cycle_id: str = ""
     reading: bool = False
     inquiry_id: str = ""
+    chosen: bool = True
+    """False when the window showed the view by itself (Home at start-up), not the person."""
 
 
 def open_settings() -> QSettings:
@@ -99,16 +102,20 @@ def remember_place(settings: QSettings, place: Place) -> None:
     settings.setValue(_CYCLE, place.cycle_id)
     settings.setValue(_READING, "yes" if place.reading else "no")
     settings.setValue(_INQUIRY, place.inquiry_id)
+    settings.setValue(_CHOSEN, "yes" if place.chosen else "no")
 
 
 def remembered_place(settings: QSettings) -> Place:
-    """The place kept last time (empty strings for what was not kept)."""
+    """The place kept last time (empty strings for what was not kept; a view kept before
+    "chosen" was recorded counts as chosen unless it is Home, the view shown by default)."""
 
     def text(key: str) -> str:
         value = settings.value(key)
         return value if isinstance(value, str) else ""
 
-    return Place(text(_VIEW), text(_CYCLE), text(_READING) == "yes", text(_INQUIRY))
+    view = text(_VIEW)
+    chosen = text(_CHOSEN) == "yes" if text(_CHOSEN) else view not in ("", "home")
+    return Place(view, text(_CYCLE), text(_READING) == "yes", text(_INQUIRY), chosen)
 
 
 def remembered_dialog_folder(settings: QSettings, kind: str) -> Path | None:

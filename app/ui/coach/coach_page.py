@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import JournalError
 from app.journal import Journal
-from app.sharing.exchange import comments_on, write_comment
+from app.sharing.exchange import (
+    comments_on,
+    edit_pending_comment,
+    withdraw_pending_comment,
+    write_comment,
+)
 from app.sharing.workspace import (
     ParticipantSummary,
     domain_balance,
@@ -35,6 +40,8 @@ from app.ui.coach.rows import (
     participant_label,
 )
 from app.ui.coach.verify_dialog import VerifyParticipantDialog
+from app.ui.dates import local_text
+from app.ui.messages import Confirm, ask_to_confirm
 from app.ui.read_when_shown import ReadWhenShown
 from app.ui.settings import remember_participant, remembered_participant
 from app.ui.sharing.files import PickFile, feedback_request, pick_with_dialog
@@ -47,6 +54,17 @@ COMMENT_NOT_CHECKED = (
     "The comment was not added: it could identify someone until each finding is redacted or "
     "kept. It is still in the box."
 )
+CHANGE_NOT_CHECKED = (
+    "The comment was not changed: it could identify someone until each finding is redacted "
+    "or kept. The change is still in the box."
+)
+COMMENT_CHANGED = "Comment changed. It goes to {name} in the next feedback package."
+WITHDRAW_TITLE = "Withdraw comment"
+WITHDRAW_QUESTION = (
+    "Withdraw your comment of {when} (“{start}”)? It has not been sent, so {name} will never "
+    "see it. It cannot be brought back."
+)
+COMMENT_WITHDRAWN = "Comment withdrawn: it will not go to {name}."
 VERIFIED = "{name} is verified: the fingerprints matched, so their shares are from them."
 NOT_SAVED = "The feedback package was not saved: {reason} Nothing was marked as sent."
 
@@ -60,13 +78,15 @@ class CoachPage(CoachLayout):
     """The coach's workspace, read fresh with `refresh()` (also after a share is imported).
 
     Constructor: CoachPage(journal, settings, today=date.today,
-    pick_file=pick_with_dialog, parent=None); `pick_file` asks where to save a
-    feedback package.
+    pick_file=pick_with_dialog, confirm=ask_to_confirm, parent=None); `pick_file` asks where
+    to save a feedback package, `confirm` whether to withdraw a comment.
 
-    Signals: itemsShown() each time the item list has been read and shown.
+    Signals: itemsShown() each time the item list has been read and shown; countsRead() each
+    time the participants' counts have been read again (after anything here changed them).
     """
 
     itemsShown = Signal()
+    countsRead = Signal()
 
     def __init__(
         self,
@@ -75,6 +95,7 @@ class CoachPage(CoachLayout):
         *,
         today: Callable[[], date] = date.today,
         pick_file: PickFile = pick_with_dialog,
+        confirm: Confirm = ask_to_confirm,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,9 +103,10 @@ class CoachPage(CoachLayout):
         self._settings = settings
         self._today = today
         self._pick_file = pick_file
+        self._confirm = confirm
         self.review: PrivacyReviewDialog | None = None
         self.verifying: VerifyParticipantDialog | None = None
-        self._pending = ("", "")
+        self._pending = ("", "", "")  # body, stage id, and the comment id when changing one
         self._people: dict[str, ParticipantSummary] = {}
         self._chosen = remembered_participant(settings)
         self._current: ItemKey | None = None
@@ -100,6 +122,8 @@ class CoachPage(CoachLayout):
         self.reader.discussedToggled.connect(self._discussed)
         self.reader.stageCommentRequested.connect(self.conversation.comment_on_stage)
         self.conversation.commentRequested.connect(self._add_comment)
+        self.conversation.changeRequested.connect(self._change_comment)
+        self.conversation.withdrawRequested.connect(self._withdraw_comment)
         self.header.feedback_button.clicked.connect(self.make_feedback_package)
         self.header.verify_button.clicked.connect(self.verify_participant)
         self.message_bar.retryRequested.connect(self._try_again)
@@ -172,6 +196,7 @@ class CoachPage(CoachLayout):
             listed.select_id(self._chosen)
             self._filling = False
         self._show_header()
+        self.countsRead.emit()
         return True
 
     def _show_header(self) -> None:
@@ -271,13 +296,21 @@ class CoachPage(CoachLayout):
     @Slot(str, str)
     def _add_comment(self, body: str, stage_id: str) -> None:
         """Check the comment for privacy (it will leave this computer), then keep it."""
+        self._check_then_keep(body, stage_id, "")
+
+    @Slot(str, str)
+    def _change_comment(self, comment_id: str, body: str) -> None:
+        """Check the changed words for privacy, as a new comment's, then keep them."""
+        self._check_then_keep(body, "", comment_id)
+
+    def _check_then_keep(self, body: str, stage_id: str, comment_id: str) -> None:
         if self._current is None or self.review is not None:
             return
         findings = find_in(body)
         if not findings:
-            self._keep_comment(body, stage_id)
+            self._keep(body, stage_id, comment_id)
             return
-        self._pending = (body, stage_id)
+        self._pending = (body, stage_id, comment_id)
         self.review = PrivacyReviewDialog(
             findings, None, self, where=lambda _f: "your comment", subject="comment"
         )
@@ -287,11 +320,62 @@ class CoachPage(CoachLayout):
     @Slot(int)
     def _reviewed(self, result: int) -> None:
         review, self.review = self.review, None
-        (body, stage_id), self._pending = self._pending, ("", "")
+        (body, stage_id, comment_id), self._pending = self._pending, ("", "", "")
         if review is None or result != QDialog.DialogCode.Accepted:
-            self.conversation.show_error(COMMENT_NOT_CHECKED)
+            self.conversation.show_error(CHANGE_NOT_CHECKED if comment_id else COMMENT_NOT_CHECKED)
             return
-        self._keep_comment(apply_redactions(body, review.to_redact()), stage_id)
+        self._keep(apply_redactions(body, review.to_redact()), stage_id, comment_id)
+
+    def _keep(self, body: str, stage_id: str, comment_id: str) -> None:
+        if comment_id:
+            self._keep_change(comment_id, body)
+        else:
+            self._keep_comment(body, stage_id)
+
+    def _keep_change(self, comment_id: str, body: str) -> None:
+        key = self._current
+        if key is None:
+            return
+        try:
+            edit_pending_comment(self._journal, comment_id, body)
+        except JournalError as exc:
+            self._show_item(key)  # sent or gone meanwhile: show it as it is now
+            self.conversation.show_error(_sentence(str(exc)))  # the words stay in the box
+            return
+        self.conversation.change_kept()
+        self._show_item(key)
+        self._read_participants()
+        self._notice(COMMENT_CHANGED.format(name=self._name_of(key.participant)))
+
+    @Slot(str)
+    def _withdraw_comment(self, comment_id: str) -> None:
+        """Ask, then withdraw a comment that has not been sent."""
+        key = self._current
+        comment = self.conversation.chosen_unsent()
+        if key is None or comment is None or comment.id != comment_id:
+            return
+        start = " ".join(comment.body.split())
+        question = WITHDRAW_QUESTION.format(
+            when=local_text(comment.created),
+            start=start if len(start) <= 60 else start[:59] + "…",
+            name=self._name_of(key.participant),
+        )
+        if not self._confirm(self, WITHDRAW_TITLE, question):
+            return
+        try:
+            withdraw_pending_comment(self._journal, comment_id)
+        except JournalError as exc:
+            self._show_item(key)
+            self.conversation.show_error(_sentence(str(exc)))
+            return
+        self._show_item(key)
+        self.conversation.comment_withdrawn()
+        self._read_participants()
+        self._notice(COMMENT_WITHDRAWN.format(name=self._name_of(key.participant)))
+
+    def _name_of(self, fingerprint: str) -> str:
+        person = self._people.get(fingerprint)
+        return person.name if person else "the participant"
 
     def _keep_comment(self, body: str, stage_id: str) -> None:
         key = self._current

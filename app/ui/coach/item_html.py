@@ -21,6 +21,7 @@ COMMENT_ON_STAGE = "Comment on this stage"
 NOT_WRITTEN = "Not written yet."
 NOT_WRITTEN_STAGES = "Not written yet:"
 NO_COMMENTS = "No comments yet. Write the first one below."
+SENT = "sent, so it can no longer be changed"
 
 
 def stage_link(stage_id: str) -> str:
@@ -75,7 +76,7 @@ def thread_html(
             facts.append(f"on the stage “{title}”")
         if comment.mine:
             who = "You"
-            facts.append("sent" if comment.sent else "waiting to send")
+            facts.append(SENT if comment.sent else "waiting to send")
         else:
             who = f"{participant} (participant) replied" if comment.reply_to else participant
             if not comment.reply_to:
