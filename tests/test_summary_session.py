@@ -348,3 +348,33 @@ def test_word_keeps_empty_sections_with_what_comes_before(
     ]
     notes = tail[1::2]
     assert [bool(p.paragraph_format.keep_with_next) for p in notes] == [True, True, False]
+
+
+def test_a_long_text_before_an_empty_section_stays_where_it_starts(
+    december: Journal, tmp_path: Path, qapp: object
+) -> None:
+    wants = "I want to understand why I go quiet when the site manager asks again. " * 40
+    summary = dataclasses.replace(
+        _summary(december), wants=wants, last_session="", actions=(), open_earlier=()
+    )
+    write_summary(summary, SummaryFormat.PDF, tmp_path / "s.pdf")
+    first = _pdf_lines(tmp_path / "s.pdf")[0]
+    assert f"1. {HEADINGS[0]}" in first and any(line.startswith("I want") for line in first)
+
+
+def test_word_lets_a_long_text_before_an_empty_section_stay_put(
+    december: Journal, tmp_path: Path
+) -> None:
+    wants = "I want to understand why I go quiet when the site manager asks again. " * 40
+    summary = dataclasses.replace(
+        _summary(december), wants=wants, last_session="", actions=(), open_earlier=()
+    )
+    write_summary(summary, SummaryFormat.DOCX, tmp_path / "s.docx")
+    paragraphs = docx.Document(str(tmp_path / "s.docx")).paragraphs
+    [long_text] = [p for p in paragraphs if p.text.startswith("I want")]
+    assert not long_text.paragraph_format.keep_with_next
+    short = dataclasses.replace(summary, wants="Why I go quiet.")
+    write_summary(short, SummaryFormat.DOCX, tmp_path / "t.docx")
+    paragraphs = docx.Document(str(tmp_path / "t.docx")).paragraphs
+    [short_text] = [p for p in paragraphs if p.text == "Why I go quiet."]
+    assert short_text.paragraph_format.keep_with_next  # section 2 is empty: it travels with it

@@ -50,6 +50,10 @@ LINES_AFTER_HEADING = 3
 SMALL_TABLE_ROWS = 6
 # The level of the summary's section headings (h2) in Qt's document.
 SECTION_LEVEL = 2
+# How much text before an empty section goes to the next page with it: an excerpt's title,
+# date and a few short paragraphs, never a long text that would leave a page half empty.
+KEPT_BEFORE_EMPTY_BLOCKS = 8
+KEPT_BEFORE_EMPTY_LINES = 10
 
 
 def _ensure_gui() -> QGuiApplication:
@@ -213,11 +217,11 @@ class _Lines:
 
     def _measure(self, block: QTextBlock) -> None:
         number = block.blockNumber()
+        top = self._layout.blockBoundingRect(block).top()  # lays the block out, first
         if number not in self._kinds:
             in_table = QTextCursor(block).currentTable() is not None
             self._kinds[number] = (_keeps_with_next(block, in_table), in_table)
         keeps, in_table = self._kinds[number]
-        top = self._layout.blockBoundingRect(block).top()
         text_layout = block.layout()
         for n in range(text_layout.lineCount()):
             self._lines.append(_Line(block, top + text_layout.lineAt(n).y(), keeps, in_table))
@@ -267,8 +271,12 @@ def _keeps_with_next(block: QTextBlock, in_table: bool) -> bool:
 def _before_an_empty_section(block: QTextBlock) -> bool:
     """True for the text after the last heading before an empty section (and for the note of
     an empty section followed by another), so that a page never holds only empty sections."""
+    if block.layout().lineCount() > KEPT_BEFORE_EMPTY_LINES:
+        return False
     following = block.next()
-    while following.isValid() and not following.blockFormat().headingLevel():
+    for _ in range(KEPT_BEFORE_EMPTY_BLOCKS):
+        if not following.isValid() or following.blockFormat().headingLevel():
+            break
         if QTextCursor(following).currentTable() is not None:
             return False
         following = following.next()

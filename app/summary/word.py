@@ -51,6 +51,9 @@ BAR_UNITS = 30
 COUNT_UNITS = 4
 BAR_GAP_EIGHTHS = 24
 EXPERIMENT_STAGES = ("Intention", "What I did", "What happened", "Learning")
+# A paragraph longer than this (about ten lines) does not move to the next page with the empty
+# sections after it: it would leave too much of a page blank.
+KEPT_CHARACTERS = 900
 
 
 def to_docx(summary: SupervisionSummary) -> bytes:
@@ -191,7 +194,9 @@ def _keep_last_with_next(doc: DocxDocument) -> None:
     if last is None:
         return
     if last.tag == qn("w:p"):
-        Paragraph(last, doc._body).paragraph_format.keep_with_next = True
+        paragraph = Paragraph(last, doc._body)
+        if len(paragraph.text) <= KEPT_CHARACTERS:
+            paragraph.paragraph_format.keep_with_next = True
         return
     table = Table(last, doc._body)
     for cell in table.rows[-1].cells:
