@@ -240,7 +240,8 @@ def test_pdf_from_the_command_line_needs_no_display(isolated_home: Path, tmp_pat
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert "Supervision summary" in _text_of_pdf(out)
+    # The sample's next session is coaching: the summary is for that one, not a default kind.
+    assert "Coaching summary" in _text_of_pdf(out)
 
 
 # -- what a reader of the Word document and the PDF gets ------------------------------------

@@ -30,13 +30,20 @@ def register(
     summary.add_argument("--until", metavar="YYYY-MM-DD", help="default: today")
     summary.add_argument("--format", required=True, choices=["pdf", "docx", "html", "md"])
     summary.add_argument("--out", required=True, metavar="FILE")
-    summary.add_argument("--role", default="Participant", help="a role, not a name")
+    summary.add_argument("--role", default="Participant", help="a role, such as Ward manager")
+    summary.add_argument(
+        "--name",
+        default=None,
+        help="whose summary it is (default: the name on your sharing card; --name '' leaves "
+        "it out)",
+    )
     summary.add_argument("--programme", default="")
     summary.add_argument("--wants", default="", help="what I want from this session")
     summary.add_argument(
         "--session",
-        default="supervision",
+        default=None,
         choices=["coaching", "supervision", "action_learning", "line_manager"],
+        help="default: the next session recorded or agreed, else supervision",
     )
     add_privacy_choice(summary, keep_help="write it with the findings left in")
     summary.set_defaults(handler=cmd_summary)
@@ -53,7 +60,8 @@ def register(
 def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     from app.sessions import SessionKind
     from app.summary.export import SummaryFormat, write_summary
-    from app.summary.model import SummaryOptions, build_summary, default_period
+    from app.summary.model import SummaryOptions, build_summary
+    from app.summary.periods import default_period, next_session
     from app.summary.places import place_of
     from app.summary.privacy import apply_redactions, find_in
 
@@ -69,12 +77,15 @@ def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     try:
         today = date.today()
         default_since, default_until = default_period(journal, today)
+        coming = next_session(journal, today)
         options = SummaryOptions(
             since=since or default_since,
             until=until or default_until,
             role=args.role,
+            name=journal.sharing.card_name() if args.name is None else args.name,
             programme=args.programme,
-            session_kind=SessionKind(args.session),
+            session_kind=SessionKind(args.session) if args.session else coming.kind,
+            session_date=coming.day,
             wants=args.wants,
         )
         if options.since > options.until:

@@ -16,6 +16,9 @@ from app.sharing.keys import Card, Identity, check_name
 from app.storage.models import Contact, SharingIdentity
 from app.storage.transaction import transaction
 
+DEFAULT_CARD_NAME = "Inquiry Journal user"
+"""The name a card gets when keys are made before the person chose one."""
+
 
 class Role(StrEnum):
     """Who a contact is to this journal."""
@@ -63,7 +66,7 @@ class SharingStore:
         with self._session() as session:
             row = session.get(SharingIdentity, 1)
             if row is None:
-                made = Identity.generate(name or "Inquiry Journal user")
+                made = Identity.generate(name or DEFAULT_CARD_NAME)
                 session.add(
                     SharingIdentity(
                         id=1,
@@ -77,6 +80,12 @@ class SharingStore:
             if name is not None:
                 row.name = check_name(name)
             return Identity(row.name, row.encryption_private, row.signing_private)
+
+    def card_name(self) -> str:
+        """The name on this journal's card, without making keys; "" when none was chosen."""
+        with self._reading() as session:
+            row = session.get(SharingIdentity, 1)
+            return "" if row is None or row.name == DEFAULT_CARD_NAME else row.name
 
     def add(self, card: Card, role: Role) -> ContactRecord:
         """Add (or refresh) a contact from their card; refuse this journal's own card."""

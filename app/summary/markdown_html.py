@@ -8,9 +8,38 @@ from html import escape
 
 from app.rendering import render_markdown
 from app.summary.chart import balance_svg
-from app.summary.model import Balance, Excerpt, SupervisionSummary
+from app.summary.model import ActionLine, Balance, Excerpt, SupervisionSummary
 
 NONE_YET = "None in this period."
+NOT_WRITTEN = "Not written yet."
+NO_COMMENTS = "No coach comments yet."
+NO_SESSION = "No earlier session is recorded."
+NO_ACTIONS = "No actions were agreed at that session."
+STILL_OPEN = "Still open from earlier sessions"
+EMPTY_NOTES = (NONE_YET, NOT_WRITTEN, NO_COMMENTS, NO_SESSION)
+"""What an empty section says (the PDF keeps these with what comes before them)."""
+NBSP = "\u00a0"
+OVERDUE_CLASS = ' class="overdue"'
+
+
+def last_session_heading(summary: SupervisionSummary) -> str:
+    """The heading over the actions agreed at the last session."""
+    return f"Agreed at the last session: {summary.last_session}"
+
+
+def unbroken(text: str) -> str:
+    """`text` with its spaces made non-breaking, so a date in a table never splits."""
+    return text.replace(" ", NBSP)
+
+
+def evidence_text(action: ActionLine) -> str:
+    """The evidence of change as one line; empty when there is none."""
+    return f"Evidence: {'; '.join(action.evidence)}" if action.evidence else ""
+
+
+def _meta_md(item_date: str, domains: tuple[str, ...], note: str) -> str:
+    domains_text = f" ({', '.join(domains)})" if domains else ""
+    return f"*{item_date}{domains_text}{f' — {note}' if note else ''}*"
 
 
 def _excerpts_md(items: tuple[Excerpt, ...]) -> list[str]:
@@ -18,50 +47,62 @@ def _excerpts_md(items: tuple[Excerpt, ...]) -> list[str]:
         return [NONE_YET, ""]
     out = []
     for item in items:
-        domains = f" ({', '.join(item.domains)})" if item.domains else ""
-        out += [f"### {item.title}", f"*{item.date}{domains}*", "", item.text, ""]
+        out += [f"### {item.title}", _meta_md(item.date, item.domains, item.note), "", item.text]
+        out.append("")
     return out
+
+
+def header_pairs(summary: SupervisionSummary) -> list[tuple[str, str]]:
+    """The labelled lines under the title: whose summary, for which session, what period."""
+    pairs = [("Name", summary.name)] if summary.name else []
+    pairs.append(("Role", summary.role))
+    if summary.programme:
+        pairs.append(("Programme", summary.programme))
+    return [*pairs, ("For the session", summary.session), ("Period covered", summary.period)]
+
+
+def _actions_md(actions: tuple[ActionLine, ...]) -> list[str]:
+    lines = [
+        "| " + " | ".join(name for name, _ in ACTION_COLUMNS) + " |",
+        "|" + "---|" * len(ACTION_COLUMNS),
+    ]
+    for a in actions:
+        status = a.status + (" (overdue)" if a.overdue else "")
+        what = a.what + (f" (agreed {a.agreed})" if a.agreed else "")
+        happened = " ".join(part for part in (a.progress, evidence_text(a)) if part)
+        cells = [what, a.with_whom, a.by_when, status, happened]
+        lines.append(
+            "| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in cells) + " |"
+        )
+    return [*lines, ""]
 
 
 def to_markdown(summary: SupervisionSummary) -> str:
     """The summary as Markdown, with the sections in DOMAIN.md's order."""
     t = SupervisionSummary.SECTION_TITLES
-    lines = [
-        f"# {summary.title}",
-        "",
-        f"**Role:** {summary.role}  ",
-        *([f"**Programme:** {summary.programme}  "] if summary.programme else []),
-        f"**Session:** {summary.session}  ",
-        f"**Period covered:** {summary.period}",
-        "",
-        f"## 1. {t[0]}",
-        "",
-        summary.wants or "(Not written yet.)",
-        "",
-        f"## 2. {t[1]}",
-        "",
+    pairs = header_pairs(summary)
+    lines = [f"# {summary.title}", ""]
+    lines += [
+        f"**{label}:** {value}" + ("  " if n < len(pairs) - 1 else "")
+        for n, (label, value) in enumerate(pairs)
     ]
-    if summary.actions:
-        lines += [
-            "| Action | With | By | Status | What happened | Evidence |",
-            "|---|---|---|---|---|---|",
-        ]
-        for a in summary.actions:
-            status = a.status + (" (overdue)" if a.overdue else "")
-            cells = [a.what, a.with_whom, a.by_when, status, a.progress, "; ".join(a.evidence)]
-            lines.append(
-                "| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in cells) + " |"
-            )
-    else:
-        lines.append("No actions were recorded at the last session.")
-    lines += ["", f"## 3. {t[2]}", ""]
+    lines += ["", f"## 1. {t[0]}", "", summary.wants or f"({NOT_WRITTEN})", "", f"## 2. {t[1]}", ""]
+    if summary.last_session:
+        lines += [f"### {last_session_heading(summary)}", ""]
+        lines += _actions_md(summary.actions) if summary.actions else [NO_ACTIONS, ""]
+    elif not summary.open_earlier:
+        lines += [NO_SESSION, ""]
+    if summary.open_earlier:
+        lines += [f"### {STILL_OPEN}", "", *_actions_md(summary.open_earlier)]
+    lines += [f"## 3. {t[2]}", ""]
     if not summary.inquiries:
         lines += [NONE_YET, ""]
     for group in summary.inquiries:
         lines += [f"### {group.question}", ""]
         for e in group.experiments:
             lines += [
-                f"**{e.title}** — {e.status}; loop reached: {e.loop}",
+                f"**{e.title}** — {e.status}; loop reached: {e.loop}"
+                + (f" ({e.note})" if e.note else ""),
                 "",
                 f"- *Intention:* {e.intention or '—'}",
                 f"- *What I did:* {e.action or '—'}",
@@ -81,7 +122,7 @@ def to_markdown(summary: SupervisionSummary) -> str:
     lines += [f"## 6. {t[5]}", "", *_excerpts_md(summary.feedback)]
     lines += [f"## 7. {t[6]}", "", *_excerpts_md(summary.support)]
     lines += [f"## 8. {t[7]}", ""]
-    lines += _excerpts_md(summary.comments) if summary.comments else ["No coach comments yet.", ""]
+    lines += _excerpts_md(summary.comments) if summary.comments else [NO_COMMENTS, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -104,6 +145,7 @@ table.bar { margin: 0; }
 table.bar td { padding: 0; }
 .muted { color: #555; font-style: italic; }
 .overdue { color: #a00; font-weight: bold; }
+.nowrap { white-space: nowrap; }
 .experiment, .excerpt { break-inside: avoid; page-break-inside: avoid; margin-bottom: 0.8em; }
 @page { size: A4; margin: 18mm; }
 @media print { a { color: inherit; } }
@@ -117,15 +159,17 @@ _SCREEN_CSS = """
 }
 """
 
-# Column widths as HTML attributes, which both browsers and Qt's rich text honour.
+# Column widths as HTML attributes, which both browsers and Qt's rich text honour. "By" holds
+# "30 September 2026" on one line in Word's Calibri and Qt's sans at 10 pt; the evidence shares
+# a column with what happened so that no column is too narrow for its words.
 ACTION_COLUMNS = (
     ("Action", 27),
-    ("With", 12),
-    ("By", 14),
-    ("Status", 14),
-    ("What happened", 19),
-    ("Evidence", 14),
+    ("With", 13),
+    ("By", 20),
+    ("Status", 16),
+    ("What happened", 24),
 )
+BY_COLUMN = 2
 
 
 # An entry's own headings sit under the entry's title (h3), whatever level they were written at.
@@ -145,10 +189,48 @@ def _excerpts_html(items: tuple[Excerpt, ...], empty: str = NONE_YET) -> str:
     parts = []
     for item in items:
         domains = f" · {escape(', '.join(item.domains))}" if item.domains else ""
+        note = f" · {escape(item.note)}" if item.note else ""
         parts.append(
             f'<div class="excerpt"><h3>{escape(item.title)}</h3>'
-            f'<p class="muted">{escape(item.date)}{domains}</p>{_md(item.text)}</div>'
+            f'<p class="muted">{escape(item.date)}{domains}{note}</p>{_md(item.text)}</div>'
         )
+    return "".join(parts)
+
+
+def _actions_html(actions: tuple[ActionLine, ...]) -> str:
+    rows = []
+    for a in actions:
+        agreed = f'<br><span class="muted">agreed {escape(a.agreed)}</span>' if a.agreed else ""
+        status = escape(a.status) + (" (overdue)" if a.overdue else "")
+        happened = escape(a.progress)
+        if a.evidence:
+            happened += ("<br>" if a.progress else "") + f"<em>{escape(evidence_text(a))}</em>"
+        rows.append(
+            f"<tr><td>{escape(a.what)}{agreed}</td><td>{escape(a.with_whom)}</td>"
+            f'<td class="nowrap">{escape(unbroken(a.by_when))}</td>'
+            f"<td{OVERDUE_CLASS if a.overdue else ''}>{status}</td>"
+            f"<td>{happened}</td></tr>"
+        )
+    header = "".join(
+        f'<th width="{w}%" class="nowrap">{escape(unbroken(name))}</th>'
+        for name, w in ACTION_COLUMNS
+    )
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _actions_section_html(summary: SupervisionSummary) -> str:
+    parts = []
+    if summary.last_session:
+        parts.append(f"<h3>{escape(last_session_heading(summary))}</h3>")
+        parts.append(
+            _actions_html(summary.actions)
+            if summary.actions
+            else f'<p class="muted">{NO_ACTIONS}</p>'
+        )
+    elif not summary.open_earlier:
+        parts.append(f'<p class="muted">{NO_SESSION}</p>')
+    if summary.open_earlier:
+        parts += [f"<h3>{STILL_OPEN}</h3>", _actions_html(summary.open_earlier)]
     return "".join(parts)
 
 
@@ -172,35 +254,13 @@ def to_html(
     `balance_html` draws the domain balance; the PDF passes a chart Qt can lay out.
     """
     t = SupervisionSummary.SECTION_TITLES
-    meta = [f"<strong>Role:</strong> {escape(summary.role)}"]
-    if summary.programme:
-        meta.append(f"<strong>Programme:</strong> {escape(summary.programme)}")
-    meta += [
-        f"<strong>Session:</strong> {escape(summary.session)}",
-        f"<strong>Period covered:</strong> {escape(summary.period)}",
-    ]
+    meta = [f"<strong>{label}:</strong> {escape(value)}" for label, value in header_pairs(summary)]
     body = [f"<h1>{escape(summary.title)}</h1>", f'<p class="meta">{"<br>".join(meta)}</p>']
     body += [
         f"<h2>1. {t[0]}</h2>",
-        _md(summary.wants) if summary.wants else '<p class="muted">Not written yet.</p>',
+        _md(summary.wants) if summary.wants else f'<p class="muted">{NOT_WRITTEN}</p>',
     ]
-    body.append(f"<h2>2. {t[1]}</h2>")
-    if summary.actions:
-        rows = "".join(
-            "<tr>"
-            + "".join(f"<td>{escape(c)}</td>" for c in (a.what, a.with_whom, a.by_when))
-            + (
-                f'<td class="overdue">{escape(a.status)} (overdue)</td>'
-                if a.overdue
-                else f"<td>{escape(a.status)}</td>"
-            )
-            + f"<td>{escape(a.progress)}</td><td>{escape('; '.join(a.evidence))}</td></tr>"
-            for a in summary.actions
-        )
-        header = "".join(f'<th width="{w}%">{name}</th>' for name, w in ACTION_COLUMNS)
-        body.append(f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>")
-    else:
-        body.append('<p class="muted">No actions were recorded at the last session.</p>')
+    body += [f"<h2>2. {t[1]}</h2>", _actions_section_html(summary)]
     body.append(f"<h2>3. {t[2]}</h2>")
     if not summary.inquiries:
         body.append(f'<p class="muted">{NONE_YET}</p>')
@@ -209,7 +269,8 @@ def to_html(
         for e in group.experiments:
             body.append(
                 f'<div class="experiment"><p><strong>{escape(e.title)}</strong> — '
-                f"{escape(e.status)}; loop reached: {escape(e.loop)}</p><table>"
+                f"{escape(e.status)}; loop reached: {escape(e.loop)}"
+                f"{f' ({escape(e.note)})' if e.note else ''}</p><table>"
                 f'<tr><th width="22%">Intention</th><td>{escape(e.intention or "—")}</td></tr>'
                 f"<tr><th>What I did</th><td>{escape(e.action or '—')}</td></tr>"
                 f"<tr><th>What happened</th><td>{escape(e.outcome or '—')}</td></tr>"
@@ -224,7 +285,7 @@ def to_html(
     body += [f"<h2>5. {t[4]}</h2>", _excerpts_html(summary.flagged)]
     body += [f"<h2>6. {t[5]}</h2>", _excerpts_html(summary.feedback)]
     body += [f"<h2>7. {t[6]}</h2>", _excerpts_html(summary.support)]
-    body += [f"<h2>8. {t[7]}</h2>", _excerpts_html(summary.comments, "No coach comments yet.")]
+    body += [f"<h2>8. {t[7]}</h2>", _excerpts_html(summary.comments, NO_COMMENTS)]
     return (
         '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
         f"<title>{escape(summary.title)}</title><style>{_CSS}{_SCREEN_CSS}</style></head>"

@@ -7,20 +7,27 @@ support, and coach comments.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 
 from app.cycles_model import CycleRecord, CycleStatus, LoopLevel
 from app.domains import Domain
 from app.entries import EntryRecord
 from app.journal import Journal
 from app.sessions import ActionRecord, SessionKind
+from app.summary.periods import bounds, sessions_before
+from app.summary.periods import default_period as default_period
 from app.templates import StageRole
 
 FEEDBACK_TAGS = frozenset({"feedback", "360", "impact"})
 SUPPORT_TAGS = frozenset({"support", "line manager", "sponsor", "hr", "barrier", "barriers"})
 THEMES_SHOWN = 8
+# What a flagged item outside the period says, so no section quietly covers more than the rest.
+BEFORE_PERIOD = "flagged; from before this period"
+AFTER_PERIOD = "flagged; from after this period"
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,8 @@ class SummaryOptions:
     since: date
     until: date
     role: str = "Participant"
+    name: str = ""
+    """Whose summary it is, as they want to be named; empty to stay anonymous."""
     programme: str = ""
     session_kind: SessionKind = SessionKind.SUPERVISION
     session_date: date | None = None
@@ -49,6 +58,8 @@ class ActionLine:
     progress: str
     evidence: tuple[str, ...]
     overdue: bool
+    agreed: str = ""
+    """The day of the session it was agreed at."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,8 @@ class Experiment:
     outcome: str
     learning: str
     domains: tuple[str, ...]
+    note: str = ""
+    """BEFORE_PERIOD or AFTER_PERIOD for a flagged cycle outside the period."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,8 @@ class Excerpt:
     date: str
     text: str
     domains: tuple[str, ...]
+    note: str = ""
+    """BEFORE_PERIOD or AFTER_PERIOD for a flagged item outside the period."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,12 @@ class SupervisionSummary:
     feedback: tuple[Excerpt, ...]
     support: tuple[Excerpt, ...]
     comments: tuple[Excerpt, ...] = field(default_factory=tuple)
+    name: str = ""
+    """Whose summary it is; empty when they chose not to be named."""
+    last_session: str = ""
+    """The session before the one this is for ("Coaching, 5 November 2026"); empty if none."""
+    open_earlier: tuple[ActionLine, ...] = field(default_factory=tuple)
+    """Actions from sessions before the last one that are still open, soonest first."""
 
     SECTION_TITLES = (
         "What I want from this session",
@@ -120,6 +141,11 @@ class SupervisionSummary:
         "Organisational support",
         "Coach comments",
     )
+
+    @property
+    def author(self) -> str:
+        """Who the files name as their author: the name, or the role when left out."""
+        return self.name or self.role
 
 
 def _day(value: date) -> str:
@@ -143,13 +169,6 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(".,;:") + " …"
 
 
-def default_period(journal: Journal, today: date) -> tuple[date, date]:
-    """Since the last session (or 30 days) until today."""
-    last = journal.sessions.last_before(today + timedelta(days=1))
-    start = last.held_on if last else today - timedelta(days=30)
-    return start, today
-
-
 def default_selection(
     journal: Journal, since: date, until: date
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -157,7 +176,7 @@ def default_selection(
 
     Flagged cycles and entries, and cycles reviewed in the period.
     """
-    start, end = _bounds(since, until)
+    start, end = bounds(since, until)
     return _selection(journal, journal.cycles.records_changed(start, end))
 
 
@@ -172,15 +191,9 @@ def _selection(
     return tuple(flagged + reviewed), tuple(journal.entries.flagged_ids())
 
 
-def _bounds(since: date, until: date) -> tuple[datetime, datetime]:
-    start = datetime.combine(since, time.min).astimezone(UTC)
-    end = datetime.combine(until + timedelta(days=1), time.min).astimezone(UTC)
-    return start, end
-
-
 def build_summary(journal: Journal, options: SummaryOptions, today: date) -> SupervisionSummary:
     """The summary for a period, from the journal (read only)."""
-    start, end = _bounds(options.since, options.until)
+    start, end = bounds(options.since, options.until)
     in_period = journal.entries.records_written(start, end)
     period_cycles = journal.cycles.records_changed(start, end)
     default_cycles, default_entries = _selection(journal, period_cycles)
@@ -189,36 +202,69 @@ def build_summary(journal: Journal, options: SummaryOptions, today: date) -> Sup
     cycles = [journal.cycles.get(cid) for cid in cycle_ids]
     entries = [journal.entries.get(eid) for eid in entry_ids]
     session_day = options.session_date or today
+    last_session, actions, open_earlier = _actions(journal, session_day, today)
+
+    def reach(moment: datetime) -> str:
+        return BEFORE_PERIOD if moment < start else AFTER_PERIOD if moment >= end else ""
+
     return SupervisionSummary(
         title=f"{options.session_kind.label} summary",
         role=options.role,
+        name=" ".join(options.name.split()),
         programme=options.programme,
-        session=f"{options.session_kind.label}, {_day(session_day)}",
+        session=_session_line(journal, options.session_kind, session_day),
         period=f"{_day(options.since)} to {_day(options.until)}",
         wants=options.wants.strip(),
-        actions=_last_actions(journal, options, today),
-        inquiries=_experiments(journal, cycles),
+        last_session=last_session,
+        actions=actions,
+        open_earlier=open_earlier,
+        inquiries=_experiments(journal, cycles, reach),
         balance=_balance(in_period, period_cycles),
-        flagged=tuple(_excerpt_of_entry(e) for e in entries)
-        + tuple(_cycle_excerpt(journal, c) for c in cycles if c.bring_to_supervision),
+        flagged=tuple(
+            dataclasses.replace(_excerpt_of_entry(e), note=reach(e.created)) for e in entries
+        )
+        + tuple(
+            dataclasses.replace(_cycle_excerpt(journal, c), note=reach(c.updated))
+            for c in cycles
+            if c.bring_to_supervision
+        ),
         feedback=_tagged(in_period, period_cycles, journal, FEEDBACK_TAGS),
         support=_tagged(in_period, period_cycles, journal, SUPPORT_TAGS),
     )
 
 
-def _last_actions(journal: Journal, options: SummaryOptions, today: date) -> tuple[ActionLine, ...]:
-    last = journal.sessions.last_before(options.until + timedelta(days=1))
-    if last is None:
-        return ()
-    lines = []
-    for action in last.actions:
-        lines.append(_action_line(journal, action, today))
-    return tuple(lines)
+def _actions(
+    journal: Journal, session_day: date, today: date
+) -> tuple[str, tuple[ActionLine, ...], tuple[ActionLine, ...]]:
+    """The last session before `session_day` and what became of its actions, then every
+    action still open from the sessions before that, soonest first."""
+    earlier = sessions_before(journal, session_day)
+    if not earlier:
+        return "", (), ()
+    last = earlier[0]
+    still_open = [a for s in earlier[1:] for a in s.actions if a.status.is_open]
+    still_open.sort(key=lambda a: (a.by_when is None, a.by_when or date.max))
+    agreed = {s.id: s.held_on for s in earlier[1:]}  # the last session's has its own heading
+    return (
+        f"{last.kind.label}, {_day(last.held_on)}",
+        tuple(_action_line(journal, a, today, {}) for a in last.actions),
+        tuple(_action_line(journal, a, today, agreed) for a in still_open),
+    )
 
 
-def _action_line(journal: Journal, action: ActionRecord, today: date) -> ActionLine:
+def _session_line(journal: Journal, kind: SessionKind, day: date) -> str:
+    """ "Supervision, 3 December 2026", naming whom it is with when it is recorded."""
+    recorded = [s for s in journal.sessions.all() if s.held_on == day and s.kind is kind]
+    with_whom = recorded[0].with_whom if recorded else ""
+    return f"{kind.label}, {_day(day)}" + (f", with {with_whom}" if with_whom else "")
+
+
+def _action_line(
+    journal: Journal, action: ActionRecord, today: date, agreed: dict[str, date]
+) -> ActionLine:
     evidence = [journal.entries.get(e).display_title for e in action.evidence_entries]
     evidence += [journal.cycles.get(c).display_title for c in action.evidence_cycles]
+    day = agreed.get(action.session_id)
     return ActionLine(
         what=action.what,
         with_whom=action.with_whom,
@@ -227,6 +273,7 @@ def _action_line(journal: Journal, action: ActionRecord, today: date) -> ActionL
         progress=action.progress,
         evidence=tuple(evidence),
         overdue=action.overdue(today),
+        agreed=_day(day) if day else "",
     )
 
 
@@ -236,7 +283,9 @@ def _text_for(journal: Journal, cycle: CycleRecord, role: StageRole, limit: int 
     return _shorten(cycle.text(stage.id), limit) if stage else ""
 
 
-def _experiments(journal: Journal, cycles: list[CycleRecord]) -> tuple[InquiryGroup, ...]:
+def _experiments(
+    journal: Journal, cycles: list[CycleRecord], reach: Callable[[datetime], str]
+) -> tuple[InquiryGroup, ...]:
     groups: dict[str, list[CycleRecord]] = {}
     for cycle in sorted(cycles, key=lambda c: c.created):
         groups.setdefault(cycle.inquiry_id, []).append(cycle)
@@ -256,6 +305,7 @@ def _experiments(journal: Journal, cycles: list[CycleRecord]) -> tuple[InquiryGr
                         outcome=_text_for(journal, c, StageRole.OUTCOME),
                         learning=_text_for(journal, c, StageRole.LEARNING),
                         domains=tuple(d.label for d in c.domains),
+                        note=reach(c.updated),
                     )
                     for c in members
                 ),
@@ -273,8 +323,10 @@ def _balance(entries: list[EntryRecord], cycles: list[CycleRecord]) -> Balance:
         themes.update(t.casefold() for t in item.tags)
     ordered = tuple((d.label, counts.get(d, 0)) for d in Domain)
     total = sum(counts.values())
-    if total == 0:
+    if not items:
         note = "Nothing was written in this period."
+    elif total == 0:
+        note = "Nothing written in this period has a domain ticked."
     elif counts.get(Domain.INDIVIDUAL, 0) == total:
         note = (
             "All of this period's reflection stayed in the Individual domain: worth asking "

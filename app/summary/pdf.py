@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 
 from app.summary.chart import balance_bars_html
-from app.summary.markdown_html import to_html
+from app.summary.markdown_html import EMPTY_NOTES, to_html
 from app.summary.model import SupervisionSummary
 
 RESOLUTION = 300
@@ -48,6 +48,12 @@ BODY_FAMILIES = ["Segoe UI", "Arial", "sans-serif"]
 LINES_AFTER_HEADING = 3
 # A paragraph that leads into a table this small keeps the whole table on its page.
 SMALL_TABLE_ROWS = 6
+# The level of the summary's section headings (h2) in Qt's document.
+SECTION_LEVEL = 2
+# How much text before an empty section goes to the next page with it: an excerpt's title,
+# date and a few short paragraphs, never a long text that would leave a page half empty.
+KEPT_BEFORE_EMPTY_BLOCKS = 8
+KEPT_BEFORE_EMPTY_LINES = 10
 
 
 def _ensure_gui() -> QGuiApplication:
@@ -65,6 +71,7 @@ def write_pdf(summary: SupervisionSummary, path: str) -> None:
     _ensure_gui()
     writer = QPdfWriter(path)
     writer.setTitle(summary.title)
+    writer.setAuthor(summary.author)
     writer.setCreator("Inquiry Journal")
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
@@ -210,11 +217,11 @@ class _Lines:
 
     def _measure(self, block: QTextBlock) -> None:
         number = block.blockNumber()
+        top = self._layout.blockBoundingRect(block).top()  # lays the block out, first
         if number not in self._kinds:
             in_table = QTextCursor(block).currentTable() is not None
             self._kinds[number] = (_keeps_with_next(block, in_table), in_table)
         keeps, in_table = self._kinds[number]
-        top = self._layout.blockBoundingRect(block).top()
         text_layout = block.layout()
         for n in range(text_layout.lineCount()):
             self._lines.append(_Line(block, top + text_layout.lineAt(n).y(), keeps, in_table))
@@ -249,13 +256,34 @@ def keep_headings_with_text(document: QTextDocument) -> None:
 
 
 def _keeps_with_next(block: QTextBlock, in_table: bool) -> bool:
-    """Headings, and paragraphs that lead into a table (an experiment's title)."""
+    """Headings, paragraphs that lead into a table (an experiment's title), and what comes
+    just before an empty section."""
     if block.blockFormat().headingLevel() > 0:
         return True
+    if in_table:
+        return False
     following = block.next()
-    return (
-        not in_table and following.isValid() and QTextCursor(following).currentTable() is not None
-    )
+    if following.isValid() and QTextCursor(following).currentTable() is not None:
+        return True
+    return _before_an_empty_section(block)
+
+
+def _before_an_empty_section(block: QTextBlock) -> bool:
+    """True for the text after the last heading before an empty section (and for the note of
+    an empty section followed by another), so that a page never holds only empty sections."""
+    if block.layout().lineCount() > KEPT_BEFORE_EMPTY_LINES:
+        return False
+    following = block.next()
+    for _ in range(KEPT_BEFORE_EMPTY_BLOCKS):
+        if not following.isValid() or following.blockFormat().headingLevel():
+            break
+        if QTextCursor(following).currentTable() is not None:
+            return False
+        following = following.next()
+    if not following.isValid() or following.blockFormat().headingLevel() != SECTION_LEVEL:
+        return False
+    note = following.next()
+    return note.isValid() and note.text().strip() in EMPTY_NOTES
 
 
 def _first_stranded(lines: _Lines, height: float, start: int) -> int | None:

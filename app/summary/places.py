@@ -9,11 +9,14 @@ _T = SupervisionSummary.SECTION_TITLES
 SECTIONS = {
     "title": "Heading",
     "role": "Heading",
+    "name": "Heading",
     "programme": "Heading",
     "session": "Heading",
     "period": "Heading",
     "wants": _T[0],
     "actions": _T[1],
+    "last_session": _T[1],
+    "open_earlier": _T[1],
     "inquiries": _T[2],
     "balance": _T[3],
     "flagged": _T[4],
@@ -21,6 +24,7 @@ SECTIONS = {
     "support": _T[6],
     "comments": _T[7],
 }
+HEADER_FIELDS = ("title", "role", "name", "programme", "session", "period")
 FIELDS = {
     "what": "the action",
     "with_whom": "with whom",
@@ -35,6 +39,7 @@ FIELDS = {
     "text": "text",
     "title": "title",
     "date": "date",
+    "agreed": "when agreed",
     "themes": "themes",
     "note": "note",
 }
@@ -66,7 +71,7 @@ def place_of(summary: SupervisionSummary, located: LocatedFinding) -> str:
             value = getattr(value, step, None)
             parts.append(FIELDS.get(step, step.replace("_", " ")))
     # A field named like its section ("wants" in "What I want…") adds nothing.
-    if len(path) == 1 and path[0] not in ("title", "role", "programme", "session", "period"):
+    if len(path) == 1 and path[0] not in HEADER_FIELDS:
         return parts[0]
     if parts[0] == "Heading":
         parts[1:] = [path[0]]

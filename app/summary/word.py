@@ -20,8 +20,21 @@ from docx.text.paragraph import Paragraph
 
 from app.summary.chart import bar_lengths, colour_hex
 from app.summary.docx_xml import set_child
-from app.summary.markdown_html import ACTION_COLUMNS, NONE_YET
-from app.summary.model import Balance, Excerpt, Experiment, SupervisionSummary
+from app.summary.markdown_html import (
+    ACTION_COLUMNS,
+    BY_COLUMN,
+    NO_ACTIONS,
+    NO_COMMENTS,
+    NO_SESSION,
+    NONE_YET,
+    NOT_WRITTEN,
+    STILL_OPEN,
+    evidence_text,
+    header_pairs,
+    last_session_heading,
+    unbroken,
+)
+from app.summary.model import ActionLine, Balance, Excerpt, Experiment, SupervisionSummary
 from app.summary.word_markdown import add_markdown
 
 LANGUAGE = "en-GB"
@@ -38,6 +51,9 @@ BAR_UNITS = 30
 COUNT_UNITS = 4
 BAR_GAP_EIGHTHS = 24
 EXPERIMENT_STAGES = ("Intention", "What I did", "What happened", "Learning")
+# A paragraph longer than this (about ten lines) does not move to the next page with the empty
+# sections after it: it would leave too much of a page blank.
+KEPT_CHARACTERS = 900
 
 
 def to_docx(summary: SupervisionSummary) -> bytes:
@@ -46,42 +62,31 @@ def to_docx(summary: SupervisionSummary) -> bytes:
     doc = _new_document(summary)
     doc.add_heading(summary.title, level=0)
     meta = doc.add_paragraph()
-    pairs = [("Role", summary.role)]
-    if summary.programme:
-        pairs.append(("Programme", summary.programme))
-    pairs += [("Session", summary.session), ("Period covered", summary.period)]
+    pairs = header_pairs(summary)
     for n, (label, value) in enumerate(pairs):
         meta.add_run(f"{label}: ").bold = True
         meta.add_run(value + ("\n" if n < len(pairs) - 1 else ""))
 
-    doc.add_heading(f"1. {t[0]}", level=1)
+    _section(doc, f"1. {t[0]}", empty=not summary.wants)
     if summary.wants:
         add_markdown(doc, summary.wants)
     else:
-        _muted(doc, "Not written yet.")
+        _muted(doc, NOT_WRITTEN)
 
-    doc.add_heading(f"2. {t[1]}", level=1)
-    if summary.actions:
-        table = _table(
-            doc,
-            [name for name, _ in ACTION_COLUMNS],
-            [
-                [a.what, a.with_whom, a.by_when, a.status, a.progress, "; ".join(a.evidence)]
-                for a in summary.actions
-            ],
-            [width for _, width in ACTION_COLUMNS],
-        )
-        for row, action in zip(table.rows[1:], summary.actions, strict=True):
-            if action.overdue:
-                status = row.cells[3].paragraphs[0]
-                status.add_run(" (overdue)").font.size = Pt(TABLE_POINT_SIZE)
-                for run in status.runs:
-                    run.bold = True
-                    run.font.color.rgb = OVERDUE
-    else:
-        _muted(doc, "No actions were recorded at the last session.")
+    _section(doc, f"2. {t[1]}", empty=not (summary.last_session or summary.open_earlier))
+    if summary.last_session:
+        doc.add_heading(last_session_heading(summary), level=2)
+        if summary.actions:
+            _actions(doc, summary.actions)
+        else:
+            _muted(doc, NO_ACTIONS)
+    elif not summary.open_earlier:
+        _muted(doc, NO_SESSION)
+    if summary.open_earlier:
+        doc.add_heading(STILL_OPEN, level=2)
+        _actions(doc, summary.open_earlier)
 
-    doc.add_heading(f"3. {t[2]}", level=1)
+    _section(doc, f"3. {t[2]}", empty=not summary.inquiries)
     if not summary.inquiries:
         _muted(doc, NONE_YET)
     for group in summary.inquiries:
@@ -89,7 +94,7 @@ def to_docx(summary: SupervisionSummary) -> bytes:
         for experiment in group.experiments:
             _experiment(doc, experiment)
 
-    doc.add_heading(f"4. {t[3]}", level=1)
+    _section(doc, f"4. {t[3]}", empty=False)
     _balance_chart(doc, summary.balance)
     if summary.balance.note:
         _after_table(doc.add_paragraph(summary.balance.note))
@@ -98,14 +103,14 @@ def to_docx(summary: SupervisionSummary) -> bytes:
         p.add_run("Themes: ").bold = True
         p.add_run(", ".join(f"{name} ({n})" for name, n in summary.balance.themes))
 
-    doc.add_heading(f"5. {t[4]}", level=1)
-    _excerpts(doc, summary.flagged)
-    doc.add_heading(f"6. {t[5]}", level=1)
-    _excerpts(doc, summary.feedback)
-    doc.add_heading(f"7. {t[6]}", level=1)
-    _excerpts(doc, summary.support)
-    doc.add_heading(f"8. {t[7]}", level=1)
-    _excerpts(doc, summary.comments, "No coach comments yet.")
+    for number, items, empty in (
+        (5, summary.flagged, NONE_YET),
+        (6, summary.feedback, NONE_YET),
+        (7, summary.support, NONE_YET),
+        (8, summary.comments, NO_COMMENTS),
+    ):
+        _section(doc, f"{number}. {t[number - 1]}", empty=not items)
+        _excerpts(doc, items, empty)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -115,7 +120,8 @@ def _new_document(summary: SupervisionSummary) -> DocxDocument:
     """An A4 document in British English with "Page X of Y" centred in the footer."""
     doc = Document()
     doc.core_properties.title = summary.title
-    doc.core_properties.author = summary.role
+    doc.core_properties.author = summary.author
+    doc.core_properties.last_modified_by = summary.author
     doc.core_properties.language = LANGUAGE
     style = doc.styles["Normal"]
     style.font.name = "Calibri"
@@ -170,6 +176,67 @@ def _muted(doc: DocxDocument, text: str) -> Paragraph:
     return paragraph
 
 
+def _section(doc: DocxDocument, title: str, *, empty: bool) -> None:
+    """A section's heading; an empty one is kept on a page with what comes before it.
+
+    Word follows "keep with next" from the last thing written through every empty section
+    after it, so a page never holds only sections that say there is nothing to show.
+    """
+    if empty:
+        _keep_last_with_next(doc)
+    doc.add_heading(title, level=1)
+
+
+def _keep_last_with_next(doc: DocxDocument) -> None:
+    """Keep the body's last paragraph (or the last row of its last table) with what follows."""
+    body = doc.element.body
+    last = next((child for child in reversed(body) if child.tag in (qn("w:p"), qn("w:tbl"))), None)
+    if last is None:
+        return
+    if last.tag == qn("w:p"):
+        paragraph = Paragraph(last, doc._body)
+        if len(paragraph.text) <= KEPT_CHARACTERS:
+            paragraph.paragraph_format.keep_with_next = True
+        return
+    table = Table(last, doc._body)
+    for cell in table.rows[-1].cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _actions(doc: DocxDocument, actions: tuple[ActionLine, ...]) -> None:
+    """The actions table: the date never breaks, overdue status in bold dark red."""
+    table = _table(
+        doc,
+        [name for name, _ in ACTION_COLUMNS],
+        [[a.what, a.with_whom, unbroken(a.by_when), a.status, a.progress] for a in actions],
+        [width for _, width in ACTION_COLUMNS],
+    )
+    for row in table.rows:
+        set_child(row.cells[BY_COLUMN]._tc.get_or_add_tcPr(), "w:noWrap")
+    for row, action in zip(table.rows[1:], actions, strict=True):
+        if action.agreed:
+            _cell_line(row.cells[0], f"agreed {action.agreed}", italic=True)
+        if action.evidence:
+            _cell_line(row.cells[4], evidence_text(action), italic=True, new=bool(action.progress))
+        if action.overdue:
+            status = row.cells[3].paragraphs[0]
+            status.add_run(" (overdue)").font.size = Pt(TABLE_POINT_SIZE)
+            for run in status.runs:
+                run.bold = True
+                run.font.color.rgb = OVERDUE
+
+
+def _cell_line(cell: _Cell, text: str, *, italic: bool, new: bool = True) -> None:
+    """Another line in a table cell, in the table's size, muted when `italic`."""
+    paragraph = cell.add_paragraph() if new else cell.paragraphs[0]
+    run = paragraph.add_run(text)
+    run.font.size = Pt(TABLE_POINT_SIZE)
+    if italic:
+        run.italic = True
+        run.font.color.rgb = MUTED
+
+
 def _after_table(paragraph: Paragraph) -> Paragraph:
     """Space above a paragraph that follows a table (tables have no space of their own)."""
     paragraph.paragraph_format.space_before = Pt(8)
@@ -222,6 +289,8 @@ def _experiment(doc: DocxDocument, experiment: Experiment) -> None:
     title.paragraph_format.keep_with_next = True
     title.add_run(experiment.title).bold = True
     title.add_run(f" — {experiment.status}; loop reached: {experiment.loop}")
+    if experiment.note:
+        title.add_run(f" ({experiment.note})").italic = True
     stages = (experiment.intention, experiment.action, experiment.outcome, experiment.learning)
     table = _table(
         doc,
@@ -292,5 +361,6 @@ def _excerpts(doc: DocxDocument, items: tuple[Excerpt, ...], empty: str = NONE_Y
     for item in items:
         doc.add_heading(item.title, level=2)
         domains = f" · {', '.join(item.domains)}" if item.domains else ""
-        _muted(doc, f"{item.date}{domains}").paragraph_format.keep_with_next = True
+        note = f" · {item.note}" if item.note else ""
+        _muted(doc, f"{item.date}{domains}{note}").paragraph_format.keep_with_next = True
         add_markdown(doc, item.text)

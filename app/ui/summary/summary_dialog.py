@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -20,9 +20,9 @@ from app.summary.model import (
     SummaryOptions,
     SupervisionSummary,
     build_summary,
-    default_period,
     default_selection,
 )
+from app.summary.periods import default_period, next_session
 from app.summary.privacy import LocatedFinding, apply_redactions, find_in
 from app.ui.cycles.text import from_qdate, to_qdate
 from app.ui.summary.background import BackgroundCall
@@ -144,32 +144,21 @@ class SummaryDialog(SummaryForm):
     def _fill_defaults(self) -> None:
         today = self._today()
         since, until = default_period(self._journal, today)
-        kind, day, wants = self._session_defaults(today)
+        coming = next_session(self._journal, today)
         self.since_edit.setDate(to_qdate(since))
         self.until_edit.setDate(to_qdate(until))
+        self.name_edit.setText(self._journal.sharing.card_name())
         self.role_edit.setText(DEFAULT_ROLE)
-        self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
-        self.session_date.setDate(to_qdate(day))
-        self.wants_edit.setPlainText(wants)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(coming.kind.value))
+        self.session_date.setDate(to_qdate(coming.day))
+        self.wants_edit.setPlainText(coming.wants)
         self._load_choices()
-
-    def _session_defaults(self, today: date) -> tuple[SessionKind, date, str]:
-        """The kind, date and wants of the next session if recorded, else of the last one."""
-        sessions = self._journal.sessions.all()
-        upcoming = [s for s in sessions if s.held_on > today]
-        if upcoming:
-            following = min(upcoming, key=lambda s: s.held_on)
-            return following.kind, following.held_on, following.wants
-        last = self._journal.sessions.last_before(today + timedelta(days=1))
-        if last is None:
-            return SessionKind.SUPERVISION, today, ""
-        day = last.next_date if last.next_date and last.next_date >= today else today
-        return last.kind, day, last.wants
 
     def _connect(self) -> None:
         self.since_edit.dateChanged.connect(self._period_changed)
         self.until_edit.dateChanged.connect(self._period_changed)
         for signal in (
+            self.name_edit.textChanged,
             self.role_edit.textChanged,
             self.programme_edit.textChanged,
             self.kind_combo.currentIndexChanged,
@@ -211,6 +200,7 @@ class SummaryDialog(SummaryForm):
             since=since,
             until=until,
             role=self.role_edit.text().strip() or DEFAULT_ROLE,
+            name=self.name_edit.text().strip(),
             programme=self.programme_edit.text().strip(),
             session_kind=SessionKind(str(self.kind_combo.currentData())),
             session_date=from_qdate(self.session_date.date()),

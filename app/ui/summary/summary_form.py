@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -65,9 +65,15 @@ class SummaryForm(KeyboardSafeDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.since_edit = _date_edit("Period from")
         self.until_edit = _date_edit("Period to")
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName("Your name")
+        self.name_edit.setPlaceholderText("Leave empty to stay anonymous")
+        self.name_edit.setToolTip(
+            "Whose summary it is, as the header and the file's author show it; empty for none"
+        )
         self.role_edit = QLineEdit()
         self.role_edit.setAccessibleName("Role label")
-        self.role_edit.setToolTip("How you are named in the summary: a role, not your name")
+        self.role_edit.setToolTip("Your role, such as Ward manager")
         self.programme_edit = QLineEdit()
         self.programme_edit.setAccessibleName("Programme")
         self.programme_edit.setPlaceholderText("e.g. Mary Seacole Programme")
@@ -97,6 +103,9 @@ class SummaryForm(KeyboardSafeDialog):
         self.preview = PreviewBrowser()
         self.preview.setAccessibleName("Preview of the summary")
         self.preview.setTabChangesFocus(True)
+        # Lines break between words only, as in the PDF: a narrow column widens rather than
+        # splitting "Evidence" or a date.
+        self.preview.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         _paper(self.preview)
         self.preview_note = quiet_note("")
         self.preview_note.setAccessibleName("About the preview")
@@ -134,6 +143,7 @@ class SummaryForm(KeyboardSafeDialog):
         session.addWidget(self.session_date)
         rows: tuple[tuple[str, QWidget, QHBoxLayout | None], ...] = (
             ("Pe&riod from:", self.since_edit, period),
+            ("N&ame:", self.name_edit, None),
             ("R&ole:", self.role_edit, None),
             ("Pro&gramme:", self.programme_edit, None),
             ("&Session:", self.kind_combo, session),
@@ -193,6 +203,7 @@ class SummaryForm(KeyboardSafeDialog):
             [
                 self.since_edit,
                 self.until_edit,
+                self.name_edit,
                 self.role_edit,
                 self.programme_edit,
                 self.kind_combo,

@@ -106,7 +106,11 @@ def test_session_flags_and_a_redacted_summary_from_the_window(
     assert NAME in text
     assert "Bed meeting" in text
     assert "Rota" not in text
-    assert "Say what is ready at the bed meeting" in text
+    # The session just recorded for today is the one the summary is for: its actions are still
+    # to come, not "agreed last time".
+    assert "Say what is ready at the bed meeting" not in text
+    assert "No earlier session is recorded." in text
+    assert "Supervision, " in text and ", with my clinical supervisor" in text
     assert "How to hold the line on safe staffing." in text
     assert window.statusBar().currentMessage() == f"Summary saved to {out}"
     summary.close()
