@@ -6,12 +6,22 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStyle, QWidget
 
+from app.ui.announce import announce
+
 
 class InlineError(QLabel):
-    """A message shown in place, under the field it is about; hidden while empty."""
+    """A message shown in place, under the field it is about; hidden while empty.
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+    A screen reader hears its accessible name ("Unlock problem") with the message as its
+    description, and is told each message as it is shown (`announced=False` for one that changes
+    with every key typed, which would interrupt the typing).
+    """
+
+    def __init__(
+        self, accessible_name: str, parent: QWidget | None = None, *, announced: bool = True
+    ) -> None:
         super().__init__(parent)
+        self._announced = announced
         self.setWordWrap(True)
         self.setAccessibleName(accessible_name)
         font = self.font()
@@ -23,7 +33,10 @@ class InlineError(QLabel):
     def show_message(self, message: str) -> None:
         """Show `message` (or hide the label when it is empty)."""
         self.setText(message)
+        self.setAccessibleDescription(message)
         self.setVisible(bool(message))
+        if self._announced:  # the same message again is news too: a second try failed
+            announce(self, message, assertive=True)
 
 
 def quiet_note(text: str, parent: QWidget | None = None) -> QLabel:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
+from app.ui.announce import announce
 from app.ui.fields import warning_icon
 
 
@@ -62,12 +63,15 @@ class MessageBar(QFrame):
         self.retry_button.setVisible(not note)
         self.dismiss_button.setVisible(note)
         self.text_label.setText(message)
+        self.text_label.setAccessibleDescription(message)
         self.show()
+        announce(self.text_label, message, assertive=not note)
 
     @Slot()
     def clear(self) -> None:
         """Hide the bar."""
         self.text_label.clear()
+        self.text_label.setAccessibleDescription("")
         self.hide()
 
     @property
