@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStyle, QWidget
 
 from app.ui.announce import announce
-from app.ui.fields import warning_icon
+from app.ui.fields import AlertLabel, warning_icon
 
 
 class MessageBar(QFrame):
@@ -26,9 +26,7 @@ class MessageBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.text_label = QLabel()
-        self.text_label.setWordWrap(True)
-        self.text_label.setAccessibleName("Problem")
+        self.text_label = AlertLabel("Problem")
         self.retry_button = QPushButton("Try &again")
         self.retry_button.setAccessibleName("Try saving again")
         self.retry_button.clicked.connect(self.retryRequested)
@@ -62,16 +60,14 @@ class MessageBar(QFrame):
         self.text_label.setAccessibleName("Message" if note else "Problem")
         self.retry_button.setVisible(not note)
         self.dismiss_button.setVisible(note)
-        self.text_label.setText(message)
-        self.text_label.setAccessibleDescription(message)
+        self.text_label.set_words(message)
         self.show()
         announce(self.text_label, message, assertive=not note)
 
     @Slot()
     def clear(self) -> None:
         """Hide the bar."""
-        self.text_label.clear()
-        self.text_label.setAccessibleDescription("")
+        self.text_label.set_words("")
         self.hide()
 
     @property

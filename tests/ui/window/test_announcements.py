@@ -3,13 +3,14 @@ found, backed up, and every problem."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.journal import create_journal
 from app.summary.export import SummaryFormat
@@ -144,6 +145,7 @@ def test_the_message_bar_interrupts_for_problems_and_waits_for_news(qtbot, heard
     ]
     label = QAccessible.queryAccessibleInterface(bar.text_label)
     assert label is not None
+    assert label.role() is QAccessible.Role.AlertMessage
     assert label.text(QAccessible.Text.Name) == "Message"
     assert label.text(QAccessible.Text.Description) == bar.message
     bar.clear()
@@ -158,11 +160,35 @@ def test_an_inline_error_is_read_with_its_name_and_a_hint_typed_into_is_not_anno
         label.show_message("At least 12 characters: 4 more to go.")
     face = QAccessible.queryAccessibleInterface(error)
     assert face is not None
+    assert face.role() is QAccessible.Role.AlertMessage
     assert face.text(QAccessible.Text.Name) == "Setup problem"
     assert face.text(QAccessible.Text.Description) == error.text()
     assert heard.said == [("At least 12 characters: 4 more to go.", True)]
     error.show_message("")
     assert heard.said == [("At least 12 characters: 4 more to go.", True)]  # "" says nothing
+
+
+def test_alerts_come_and_go_safely_while_a_screen_reader_runs(qtbot):
+    was_active = QAccessible.isActive()
+    QAccessible.setActive(True)
+    try:
+        for round_ in range(5):
+            error = InlineError("Unlock problem")
+            error.show_message(f"Try {round_} did not work.")
+            error.show()
+            face = QAccessible.queryAccessibleInterface(error)
+            gc.collect()
+            assert face is not None and face.role() is QAccessible.Role.AlertMessage
+            assert face.text(QAccessible.Text.Description) == f"Try {round_} did not work."
+            error.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+            gc.collect()
+    finally:
+        QAccessible.setActive(was_active)
+    plain = QLabel("Not an alert")
+    qtbot.addWidget(plain)
+    face = QAccessible.queryAccessibleInterface(plain)
+    assert face is not None and face.role() is QAccessible.Role.StaticText  # Qt's own
 
 
 @pytest.mark.parametrize("screen_reader_running", [True, False], ids=["active", "inactive"])
