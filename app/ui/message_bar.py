@@ -51,18 +51,20 @@ class MessageBar(QFrame):
         self._show(message, note=False)
 
     @Slot(str)
-    def show_note(self, message: str) -> None:
-        """Show news (not a problem) until it is dismissed or `clear()`."""
-        self._show(message, note=True)
+    def show_note(self, message: str, *, announced: bool = True) -> None:
+        """Show news (not a problem) until it is dismissed or `clear()`; `announced=False` when
+        a screen reader has just been told the same words elsewhere (the Import dialog)."""
+        self._show(message, note=True, announced=announced)
 
-    def _show(self, message: str, *, note: bool) -> None:
+    def _show(self, message: str, *, note: bool, announced: bool = True) -> None:
         self.icon_label.setPixmap(self._information if note else self._warning)
         self.text_label.setAccessibleName("Message" if note else "Problem")
         self.retry_button.setVisible(not note)
         self.dismiss_button.setVisible(note)
         self.text_label.set_words(message)
         self.show()
-        announce(self.text_label, message, assertive=not note)
+        if announced:
+            announce(self.text_label, message, assertive=not note)
 
     @Slot()
     def clear(self) -> None:

@@ -21,6 +21,7 @@ from app.ui.lock_screen import LockScreen
 from app.ui.message_bar import MessageBar
 from app.ui.navigation import View
 from app.ui.sharing.import_dialog import ImportDialog
+from tests.ui.sharing.conftest import FilePicker
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -94,6 +95,27 @@ def test_importing_says_what_came_in(qtbot, journal, tmp_path, key_store, heard)
     shown = dialog.status_label.text()
     assert "3" in shown
     assert heard.said[-1] == (shown, False)
+
+
+def test_importing_from_the_window_says_it_once(
+    qtbot, journal, make_window, tmp_path, key_store, heard
+):
+    other, _ = create_journal(tmp_path / "other", key_store)
+    other.entries.create("Huddle", "Some words.")
+    export = tmp_path / "one.json"
+    export_json(other, export)
+    other.close()
+    picker = FilePicker()
+    picker.answers.append(export)
+    window = make_window(journal, pick_file=picker)
+    window.sharing_commands.import_file.trigger()
+    dialog = window.controllers.sharing.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.close_button.isVisible, timeout=20_000)
+    shown = dialog.status_label.text()
+    assert window.message_bar.message == shown  # the note stays after the dialog closes
+    assert heard.words.count(shown) == 1
+    dialog.close()
 
 
 def test_a_refused_import_interrupts_with_why(qtbot, journal, tmp_path, heard):
