@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.announce import announce
 from app.ui.fields import InlineError, quiet_note
 from app.ui.resources import app_icon
 
@@ -100,6 +101,7 @@ class LockScreen(QWidget):
         self.reason.setText(reason)
         self.reason.setVisible(bool(reason))
         self.focus_first()
+        announce(self, f"{self.title.text()}. {reason}")
 
     def clear(self) -> None:
         """Forget what was typed and any problem shown."""

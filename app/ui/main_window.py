@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.journal import Journal
 from app.storage.meta import KeyMode
+from app.ui.announce import announce
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
 from app.ui.backups.backups_controller import FIRST_CHECK_MS
@@ -160,6 +161,9 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.save_state_label)
+        # A passing status message ("Saved.", "Backed up to …") is told to a screen reader as it
+        # is shown; the word count and autosave state are read when asked for, not as they change.
+        self.statusBar().messageChanged.connect(self._announce_status)
 
         if not restore_window(self._settings, self, self.splitter):
             open_at_first_size(self)
@@ -182,6 +186,10 @@ class MainWindow(QMainWindow):
         self.navigation = self.controllers.navigation
         self.controllers.sharing.imported.connect(self.refresh_coaching)
         self.navigation.restore()
+
+    @Slot(str)
+    def _announce_status(self, message: str) -> None:
+        announce(self.statusBar(), message)
 
     def _alias_entries_page(self) -> None:
         """The Entries view's parts, by the names the entry and search controllers use."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QStyle, QWidget
 
-from app.ui.fields import warning_icon
+from app.ui.announce import announce
+from app.ui.fields import AlertLabel, warning_icon
 
 
 class MessageBar(QFrame):
@@ -25,9 +26,7 @@ class MessageBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.text_label = QLabel()
-        self.text_label.setWordWrap(True)
-        self.text_label.setAccessibleName("Problem")
+        self.text_label = AlertLabel("Problem")
         self.retry_button = QPushButton("Try &again")
         self.retry_button.setAccessibleName("Try saving again")
         self.retry_button.clicked.connect(self.retryRequested)
@@ -52,22 +51,25 @@ class MessageBar(QFrame):
         self._show(message, note=False)
 
     @Slot(str)
-    def show_note(self, message: str) -> None:
-        """Show news (not a problem) until it is dismissed or `clear()`."""
-        self._show(message, note=True)
+    def show_note(self, message: str, *, announced: bool = True) -> None:
+        """Show news (not a problem) until it is dismissed or `clear()`; `announced=False` when
+        a screen reader has just been told the same words elsewhere (the Import dialog)."""
+        self._show(message, note=True, announced=announced)
 
-    def _show(self, message: str, *, note: bool) -> None:
+    def _show(self, message: str, *, note: bool, announced: bool = True) -> None:
         self.icon_label.setPixmap(self._information if note else self._warning)
         self.text_label.setAccessibleName("Message" if note else "Problem")
         self.retry_button.setVisible(not note)
         self.dismiss_button.setVisible(note)
-        self.text_label.setText(message)
+        self.text_label.set_words(message)
         self.show()
+        if announced:
+            announce(self.text_label, message, assertive=not note)
 
     @Slot()
     def clear(self) -> None:
         """Hide the bar."""
-        self.text_label.clear()
+        self.text_label.set_words("")
         self.hide()
 
     @property

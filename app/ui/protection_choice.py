@@ -77,7 +77,7 @@ class ProtectionChoice(QWidget):
         self.repeat_edit = QLineEdit()
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat_edit.setAccessibleName("Passphrase again")
-        self.problem_label = InlineError("Passphrase problem")
+        self.problem_label = InlineError("Passphrase problem", announced=False)
         self._fields = QWidget()
         form = QFormLayout(self._fields)
         form.setContentsMargins(0, 8, 0, 0)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.search import Order
+from app.ui.announce import announce
 from app.ui.search_delegate import SearchHitDelegate
 
 ORDER_LABELS = {Order.RELEVANCE: "Best match", Order.NEWEST: "Newest first"}
@@ -81,11 +82,13 @@ class SearchPanel(QWidget):
         """Show `text` where the results go (no results to show)."""
         self.message_label.setText(text)
         self.stack.setCurrentIndex(self.MESSAGE_PAGE)
+        announce(self.message_label, text)
 
     def show_results(self, status: str) -> None:
         """Show the results list, with `status` above it."""
         self.status_label.setText(status)
         self.stack.setCurrentIndex(self.RESULTS_PAGE)
+        announce(self.status_label, status)  # "3 found": what typing in the box brought
 
     @property
     def message(self) -> str:

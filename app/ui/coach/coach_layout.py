@@ -119,6 +119,7 @@ class CoachLayout(QStackedWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(work)
+        scroll.setAccessibleName("Participants and what they shared")
         self.addWidget(empty)
         self.addWidget(scroll)
         chain_tab_order(

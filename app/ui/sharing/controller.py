@@ -245,7 +245,8 @@ class SharingController(QObject):
     def _imported(self, outcome: object) -> None:
         if not isinstance(outcome, ImportOutcome) or not outcome.changed:
             return
-        self._window.message_bar.show_note(import_message(outcome))
+        # The Import dialog, still open, has just said these words to a screen reader.
+        self._window.message_bar.show_note(import_message(outcome), announced=False)
         if outcome.kind == "json":
             self._entries.refresh()
             cycle_id = self._cycles.shown_cycle_id

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.errors import JournalError
 from app.incoming import ImportOutcome, IncomingKind, incoming_kind
 from app.journal import Journal
+from app.ui.announce import announce
 from app.ui.cycles.text import heading, plain_label
 from app.ui.fields import quiet_note
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
@@ -137,7 +138,7 @@ class ImportDialog(KeyboardSafeDialog):
         self.title_label.setText(f"Not imported: {self.path.name}")
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self._finish(REFUSED.format(message=message))
+        self._finish(REFUSED.format(message=message), problem=True)
 
     @Slot()
     def _cancelled(self) -> None:
@@ -146,8 +147,9 @@ class ImportDialog(KeyboardSafeDialog):
         self.progress_bar.setValue(0)
         self._finish(NOTHING_IMPORTED)
 
-    def _finish(self, text: str) -> None:
+    def _finish(self, text: str, *, problem: bool = False) -> None:
         self.status_label.setText(text)
+        announce(self.status_label, text, assertive=problem)
         self.cancel_button.hide()
         self.close_button.show()
         self.close_button.setDefault(True)

@@ -97,6 +97,7 @@ class PrivacyReviewDialog(KeyboardSafeDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName("What could identify someone")
         scroll.setWidget(content)
         top = QHBoxLayout()
         top.addWidget(warning_icon(self), 0, Qt.AlignmentFlag.AlignTop)
