@@ -17,6 +17,7 @@ from app.journal import Journal
 from app.templates import StageRole, Template
 from app.ui.autosave import AUTOSAVE_DELAY_MS, SaveState
 from app.ui.cycles import flow_steps as steps
+from app.ui.cycles.cycle_page import CARRIED_HEADING
 from app.ui.cycles.earlier_stages import EarlierText
 from app.ui.cycles.flow_view import CycleFlowView
 from app.ui.cycles.next_experiment_dialog import NextExperimentDialog
@@ -304,6 +305,7 @@ class CycleFlow(CycleFlowView):
         self._record_changed(record)
         self._show(steps.REVIEW)
         self.review_page.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.review_page.ensureWidgetVisible(self.review_page.next_button)
 
     @Slot(str)
     def _next_started(self, cycle_id: str) -> None:
@@ -375,7 +377,7 @@ class CycleFlow(CycleFlowView):
         except JournalError:
             carried = ""  # the cycle before is gone: this one still opens
         if carried:
-            texts.append(EarlierText("Carried over from your last cycle", carried))
+            texts.append(EarlierText(CARRIED_HEADING, carried))
         for stage in steps.cycle_stages(cycle, self._template):
             if stage.id == stage_id:
                 break

@@ -15,7 +15,7 @@ from app.errors import JournalError
 from app.templates import StageRole, Template
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.plan_pages import DEFAULT_LEAD_DAYS, ExperimentDate
-from app.ui.cycles.text import plain_label
+from app.ui.cycles.text import plain_label, scaled_font
 from app.ui.fields import InlineError, quiet_note
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.screen_fit import resize_within_screen, scrolling
@@ -59,6 +59,7 @@ class NextExperimentDialog(KeyboardSafeDialog):
         intro.setAccessibleName("Where the plan comes from")
         self.plan_label = plain_label(plan, "Your next experiment")
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.plan_label.setFont(scaled_font(self.plan_label.font(), 1.1, bold=True))
         self.plan_label.setVisible(bool(plan))
         self.experiment_date = ExperimentDate("Plan to &try it by")
         self.experiment_date.set_date(
@@ -86,7 +87,6 @@ class NextExperimentDialog(KeyboardSafeDialog):
         body.addSpacing(12)
         body.addWidget(self.experiment_date)
         body.addWidget(note)
-        body.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(scrolling(body, "The next experiment"), 1)
         layout.addWidget(self.error)
@@ -99,7 +99,8 @@ class NextExperimentDialog(KeyboardSafeDialog):
                 self.cancel_button,
             ]
         )
-        resize_within_screen(self, 560, 320)
+        # as tall as what it says (a long plan scrolls), as wide as a plan reads well
+        resize_within_screen(self, 560, self.sizeHint().height())
 
     def showEvent(self, event: QShowEvent) -> None:
         """Start on the date, the one thing asked."""

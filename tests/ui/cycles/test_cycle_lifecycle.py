@@ -131,7 +131,7 @@ def test_plan_close_reopen_reflect_review_and_start_the_next(
         assert flow.stage_page.text_edit.toPlainText() == ""
         assert flow.earlier.isVisible()
         context = flow.earlier.browser.toPlainText()
-        assert "Carried over from your last cycle" in context
+        assert "Carried over from the last cycle" in context
         assert REFLECTION["next"] in context
         assert "*(" not in context
         # and the date puts it on Home when it comes

@@ -13,6 +13,7 @@ from app.cycles import CARRIED_MARKER
 from app.cycles_model import CycleRecord, LoopLevel
 from app.journal import Journal
 from app.ui.cycles.cycle_flow import CycleFlow
+from app.ui.cycles.cycle_read_view import CycleReadView
 from app.ui.cycles.flow_steps import Place, Screen
 from app.ui.cycles.home_view import HomeView
 from app.ui.cycles.inquiry_timeline import InquiryTimeline
@@ -282,3 +283,13 @@ def test_the_timeline_card_shows_what_was_learned(qtbot, show, journal):
     journal.cycles.save_stage(quick.id, "surprise", "The silence.")
     timeline.refresh()
     assert "What I learned" not in timeline.cards[1].snippets  # quick capture has no such stage
+
+
+def test_reading_the_next_cycle_shows_the_plan_it_carries(qtbot, show, journal):
+    first = cycle_written_to(journal, "next", reviewed=True)
+    second = journal.cycles.start_next(first.id)
+    page = CycleReadView(journal, second.id)
+    show(page)
+    text = page.toPlainText()
+    assert "Carried over from the last cycle" in text
+    assert WRITTEN["next"] in text
