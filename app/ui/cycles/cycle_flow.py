@@ -136,7 +136,10 @@ class CycleFlow(CycleFlowView):
         if stage_id in offered:
             self._show(steps.Place(steps.Screen.STAGE, stage_id))
         else:
-            self._show(steps.resume_place(cycle, self._template, self._today()))
+            carried = bool(self._carried_plan(cycle))
+            self._show(
+                steps.resume_place(cycle, self._template, self._today(), carried_plan=carried)
+            )
         self.cycleOpened.emit(cycle.id)
 
     @Slot()
@@ -372,10 +375,7 @@ class CycleFlow(CycleFlowView):
     def _show_earlier(self, cycle: CycleRecord, stage_id: str) -> None:
         """The plan carried over, then every stage before this one that has text."""
         texts = []
-        try:
-            carried = self._journal.cycles.carried_plan(cycle)
-        except JournalError:
-            carried = ""  # the cycle before is gone: this one still opens
+        carried = self._carried_plan(cycle)
         if carried:
             texts.append(EarlierText(CARRIED_HEADING, carried))
         for stage in steps.cycle_stages(cycle, self._template):
@@ -402,11 +402,14 @@ class CycleFlow(CycleFlowView):
         )
         text = " ".join(without_carried_marker(cycle.text(stage.id)).split()) if stage else ""
         if not text:  # nothing written yet: the plan is still the one carried over
-            try:
-                text = " ".join(self._journal.cycles.carried_plan(cycle).split())
-            except JournalError:
-                text = ""
+            text = " ".join(self._carried_plan(cycle).split())
         return text if len(text) <= _PLAN_CHARS else text[: _PLAN_CHARS - 1].rstrip() + "…"
+
+    def _carried_plan(self, cycle: CycleRecord) -> str:
+        try:
+            return self._journal.cycles.carried_plan(cycle)
+        except JournalError:
+            return ""  # the cycle before cannot be read: this one still opens
 
     def _known_tags(self) -> list[str]:
         try:

@@ -293,3 +293,13 @@ def test_reading_the_next_cycle_shows_the_plan_it_carries(qtbot, show, journal):
     text = page.toPlainText()
     assert "Carried over from the last cycle" in text
     assert WRITTEN["next"] in text
+
+
+def test_opened_from_home_when_due_the_next_experiment_asks_whether_it_was_tried(
+    qtbot, journal, open_flow
+):
+    first = cycle_written_to(journal, "next", reviewed=True)
+    second = journal.cycles.start_next(first.id, experiment_date=TODAY)
+    flow = open_flow(journal, second.id)  # nothing typed: the carried plan is the plan
+    assert flow.place == Place(Screen.TRIED_YET)
+    assert WRITTEN["next"] in flow.tried_page.plan_label.text()
