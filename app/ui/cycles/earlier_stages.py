@@ -57,7 +57,6 @@ class EarlierStages(QFrame):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
         self._shown = False
-        self._has_texts = False
         self.keep_parts()
         self._describe(True)
 
@@ -87,11 +86,6 @@ class EarlierStages(QFrame):
         """True while the earlier stages are shown."""
         return self.toggle.isChecked()
 
-    @property
-    def has_texts(self) -> bool:
-        """True when there is something earlier to show."""
-        return self._has_texts
-
     def set_expanded(self, expanded: bool) -> None:
         """Open or fold the panel (as remembered), without emitting expandedChanged."""
         self.toggle.blockSignals(True)
@@ -101,7 +95,6 @@ class EarlierStages(QFrame):
 
     def show_texts(self, texts: list[EarlierText]) -> None:
         """Show these texts in order, each under its heading."""
-        self._has_texts = bool(texts)
         parts = [
             f"<h3>{html.escape(t.heading)}</h3>" + _markdown(t.text)
             for t in texts

@@ -100,7 +100,6 @@ class CycleFlowView(QWidget):
         self._side_slot.insertWidget(0, self.earlier)
         self.earlier_beside = True
         self.earlier.hide()
-
         self._chain_tabs()
 
     def side_width(self) -> int:
@@ -136,7 +135,6 @@ class CycleFlowView(QWidget):
     def show_earlier(self, shown: bool) -> None:
         """Show the earlier stages (they have been filled) or hide them."""
         self.earlier.set_shown(shown)
-        self.earlier.setVisible(shown and self.earlier_beside)
         self.fit_earlier()
 
     def fit_earlier(self) -> None:
