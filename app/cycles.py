@@ -41,10 +41,12 @@ from app.storage.models import (
 from app.storage.sharing_rows import forget_sharing_of
 from app.storage.transaction import require, transaction
 from app.tags import normalise_tags, tag_in_use, tag_rows
-from app.templates import StageRole, StageTiming, Template, TemplateLibrary
+from app.templates import Stage, StageRole, StageTiming, Template, TemplateLibrary
 from app.versions import keeps_version
 
 _SNIPPET = 240
+CARRIED_MARKER = "*(Carried over from the previous cycle's plan.)*"
+"""What older versions wrote after a plan carried into a new cycle's own text."""
 _UNSET = object()
 
 
@@ -290,8 +292,10 @@ class CycleStore:
             session.flush()
             return self._record(session, row)
 
-    def start_next(self, cycle_id: str) -> CycleRecord:
-        """Start the next experiment in the same line of inquiry, carrying the plan over."""
+    def start_next(self, cycle_id: str, *, experiment_date: date | None = None) -> CycleRecord:
+        """Start the next experiment in the same line of inquiry, to be tried by
+        `experiment_date`. The plan carried over stays the previous cycle's words (see
+        `carried_plan`); the new cycle resumes at the stage where planning goes on."""
         previous = self.get(cycle_id)
         if previous.status is not CycleStatus.REVIEWED:
             raise CycleStateError("Finish reviewing this cycle before starting the next one.")
@@ -299,23 +303,40 @@ class CycleStore:
             raise CycleStateError("This cycle has already led to a next experiment.")
         template = self.templates.get(previous.template_id) or self.templates.default
         plan = _stage_text_with_role(self.templates, previous, StageRole.NEXT)
-        new = self.start_cycle(
-            previous.inquiry_id,
-            template.id,
-            title=_first_line(plan),
-            domains=previous.domains,
-            previous_id=previous.id,
-        )
-        self.update_cycle(new.id, tags=previous.tags, dimensions=previous.dimensions)
-        target = (
-            template.stage_with_role(StageRole.STRATEGY)
-            or template.stage_with_role(StageRole.INTENTION)
-            or template.stages[0]
-        )
-        if plan.strip():
-            carried = f"{plan.strip()}\n\n*(Carried over from the previous cycle's plan.)*"
-            return self.save_stage(new.id, target.id, carried)
-        return self.get(new.id)
+        with self._session() as session:
+            cycle = self._new_cycle(
+                session,
+                previous.inquiry_id,
+                template,
+                title=_first_line(plan),
+                domains=previous.domains,
+                experiment_date=experiment_date,
+                previous_id=previous.id,
+            )
+            cycle.tags = tag_rows(session, normalise_tags(previous.tags))
+            cycle.dimensions = [CycleDimension(dimension=d) for d in previous.dimensions]
+            cycle.current_stage = planning_stage(template).id
+            session.flush()
+            return self._record(session, cycle)
+
+    def carried_plan(self, cycle: CycleRecord) -> str:
+        """What the cycle before this one planned to try next ("" when there is none).
+
+        A cycle started before the plan was shown apart holds it in its own text, after
+        CARRIED_MARKER: then it is not repeated here.
+        """
+        if cycle.previous_id is None or any(
+            s.text.rstrip().endswith(CARRIED_MARKER) for s in cycle.stages
+        ):
+            return ""
+        previous = self.get(cycle.previous_id)
+        return _stage_text_with_role(self.templates, previous, StageRole.NEXT).strip()
+
+    def text_with_role(self, cycle: CycleRecord, role: StageRole) -> str | None:
+        """The text of the cycle's stage playing `role`; None when its template has none."""
+        template = self.templates.get(cycle.template_id)
+        stage = template.stage_with_role(role) if template else None
+        return cycle.text(stage.id) if stage else None
 
     def cycle_from_entry(
         self,
@@ -453,25 +474,25 @@ class CycleStore:
             return [self._record(session, c) for c in rows]
 
     def timeline(self, inquiry_id: str) -> list[TimelineStep]:
-        """Intention, what happened and the loop reached, cycle by cycle."""
-        steps = []
-        for cycle in self.cycles_in(inquiry_id):
-            steps.append(
-                TimelineStep(
-                    cycle_id=cycle.id,
-                    title=cycle.display_title,
-                    status=cycle.status,
-                    loop=cycle.loop,
-                    intention=_snippet(
-                        _stage_text_with_role(self.templates, cycle, StageRole.INTENTION)
-                    ),
-                    outcome=_snippet(
-                        _stage_text_with_role(self.templates, cycle, StageRole.OUTCOME)
-                    ),
-                    experiment_date=cycle.experiment_date,
-                )
+        """Intention, what happened, what was learned and the loop reached, cycle by cycle."""
+
+        def snippet(cycle: CycleRecord, role: StageRole) -> str | None:
+            text = self.text_with_role(cycle, role)
+            return None if text is None else _snippet(without_carried_marker(text))
+
+        return [
+            TimelineStep(
+                cycle_id=cycle.id,
+                title=cycle.display_title,
+                status=cycle.status,
+                loop=cycle.loop,
+                intention=snippet(cycle, StageRole.INTENTION),
+                outcome=snippet(cycle, StageRole.OUTCOME),
+                learning=snippet(cycle, StageRole.LEARNING),
+                experiment_date=cycle.experiment_date,
             )
-        return steps
+            for cycle in self.cycles_in(inquiry_id)
+        ]
 
     def summaries(
         self,
@@ -672,6 +693,23 @@ class CycleStore:
             bring_to_supervision=cycle.bring_to_supervision,
             share_with_coach=cycle.share_with_coach,
         )
+
+
+def planning_stage(template: Template) -> Stage:
+    """Where planning a next experiment goes on: the plan (strategy), else the intention."""
+    return (
+        template.stage_with_role(StageRole.STRATEGY)
+        or template.stage_with_role(StageRole.INTENTION)
+        or template.stages[0]
+    )
+
+
+def without_carried_marker(text: str) -> str:
+    """A stage's text without the note older versions put after a plan carried over."""
+    stripped = text.rstrip()
+    if stripped.endswith(CARRIED_MARKER):
+        return stripped[: -len(CARRIED_MARKER)].rstrip()
+    return text
 
 
 def _stage_text_with_role(templates: TemplateLibrary, cycle: CycleRecord, role: StageRole) -> str:

@@ -58,7 +58,7 @@ class LoopLevel(StrEnum):
 
 
 _LOOP_LABELS = {
-    LoopLevel.NONE: ("None yet", "No learning recorded yet."),
+    LoopLevel.NONE: ("None yet", "No loop reached yet, or not chosen yet."),
     LoopLevel.SINGLE: ("Single loop", "Next time I will act differently by..."),
     LoopLevel.DOUBLE: ("Double loop", "The assumption or strategy I need to change is..."),
     LoopLevel.TRIPLE: ("Triple loop", "This has changed what I notice or aim for."),
@@ -201,6 +201,8 @@ class TimelineStep:
     title: str
     status: CycleStatus
     loop: LoopLevel
-    intention: str
-    outcome: str
+    intention: str | None
+    """None when the cycle's template has no stage for it (so too below)."""
+    outcome: str | None
+    learning: str | None
     experiment_date: date | None

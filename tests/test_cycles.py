@@ -6,12 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from app.cycles import CycleStore
+from app.cycles import CARRIED_MARKER, CycleStore, without_carried_marker
 from app.cycles_model import CycleStateError, CycleStatus, DomainRequiredError, LoopLevel
 from app.domains import Domain
 from app.errors import JournalError
 from app.journal import Journal
 from app.sessions import ActionDraft, SessionKind
+from app.templates import StageRole
 
 
 @pytest.fixture
@@ -66,12 +67,17 @@ def test_full_lifecycle_to_reviewed_and_the_next_experiment(
     reviewed = store.finish(cycle.id)
     assert reviewed.status is CycleStatus.REVIEWED and reviewed.loop is LoopLevel.DOUBLE
 
-    nxt = store.start_next(cycle.id)
+    nxt = store.start_next(cycle.id, experiment_date=date(2026, 3, 20))
     assert nxt.previous_id == cycle.id and nxt.inquiry_id == inquiry_id
     assert nxt.status is CycleStatus.PLANNED
     assert nxt.domains == (Domain.TEAM,) and nxt.tags == ("huddle",)
     assert nxt.title == "Ask the night team at the 20:00 handover."
-    assert nxt.text("strategy").startswith("Ask the night team at the 20:00 handover.")
+    assert nxt.experiment_date == date(2026, 3, 20)
+    # The plan is context, not text the participant has to delete; planning goes on at Strategy.
+    assert all(not s.text for s in nxt.stages)
+    assert nxt.current_stage == "strategy"
+    assert store.carried_plan(nxt) == "Ask the night team at the 20:00 handover.\nFor two weeks."
+    assert [c.id for c in store.waiting_for_reflection(date(2026, 3, 20))] == [nxt.id]
     assert store.get(cycle.id).next_id == nxt.id
     with pytest.raises(CycleStateError, match="already led"):
         store.start_next(cycle.id)
@@ -137,16 +143,74 @@ def test_waiting_for_reflection_lists_planned_cycles_whose_date_passed(
     assert [c.id for c in store.in_progress()] == [due.id]
 
 
-def test_timeline_shows_intention_outcome_and_loop(journal: Journal, inquiry_id: str) -> None:
+def test_timeline_shows_intention_outcome_learning_and_loop(
+    journal: Journal, inquiry_id: str
+) -> None:
     store = journal.cycles
     first = store.start_cycle(inquiry_id, "action-inquiry", title="Ask first")
     store.save_stage(first.id, "intention", "Hear concerns early.")
     store.save_stage(first.id, "outcomes", "Two people spoke up.")
+    store.save_stage(first.id, "learning", "Silence was not agreement.")
     store.update_cycle(first.id, loop=LoopLevel.SINGLE)
     steps = store.timeline(inquiry_id)
-    assert [(s.title, s.intention, s.outcome, s.loop) for s in steps] == [
-        ("Ask first", "Hear concerns early.", "Two people spoke up.", LoopLevel.SINGLE)
+    assert [(s.title, s.intention, s.outcome, s.learning, s.loop) for s in steps] == [
+        (
+            "Ask first",
+            "Hear concerns early.",
+            "Two people spoke up.",
+            "Silence was not agreement.",
+            LoopLevel.SINGLE,
+        )
     ]
+
+
+@pytest.mark.parametrize(
+    "template_id",
+    [
+        "action-inquiry",
+        "gibbs",
+        "kolb",
+        "what-so-what-now-what",
+        "nmc-reflective-account",
+        "dilemma",
+    ],
+)
+def test_every_template_with_a_learning_stage_puts_the_learning_on_the_timeline(
+    journal: Journal, inquiry_id: str, template_id: str
+) -> None:
+    store = journal.cycles
+    cycle = store.start_cycle(inquiry_id, template_id)
+    for stage in cycle.stages:
+        store.save_stage(cycle.id, stage.stage_id, f"Written in {stage.stage_id}.")
+    template = journal.templates.get(template_id)
+    learning_stage = template.stage_with_role(StageRole.LEARNING) if template else None
+    assert learning_stage is not None
+    (step,) = store.timeline(inquiry_id)
+    assert step.learning == f"Written in {learning_stage.id}."
+
+
+def test_a_template_without_a_learning_stage_says_so_rather_than_empty(
+    journal: Journal, inquiry_id: str
+) -> None:
+    journal.cycles.start_cycle(inquiry_id, "quick-capture")
+    (step,) = journal.cycles.timeline(inquiry_id)
+    assert step.learning is None and step.intention is None
+    assert step.outcome == ""
+
+
+def test_a_cycle_carried_over_before_the_plan_was_context_keeps_its_text(
+    journal: Journal, inquiry_id: str
+) -> None:
+    store = journal.cycles
+    first = store.start_cycle(inquiry_id, "action-inquiry")
+    _fill(journal, first.id, BEFORE + AFTER)
+    store.finish(first.id)
+    second = store.start_next(first.id)
+    old_style = f"My next text.\n\n{CARRIED_MARKER}"
+    second = store.save_stage(second.id, "strategy", old_style)
+    assert store.carried_plan(second) == ""  # already in the cycle's own words: not repeated
+    assert without_carried_marker(old_style) == "My next text."
+    assert without_carried_marker("Plain text.\n") == "Plain text.\n"
 
 
 def test_an_entry_becomes_the_first_stage_of_a_cycle(journal: Journal, inquiry_id: str) -> None:

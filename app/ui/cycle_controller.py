@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Signal, Slot
 
 from app.cycles_model import CycleRecord, InquiryStatus
 from app.errors import JournalError
@@ -62,6 +62,7 @@ class CycleController(QObject):
         today: Callable[[], date],
         autosave_ms: int,
         confirm: Confirm,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -69,6 +70,7 @@ class CycleController(QObject):
         self._today = today
         self._autosave_ms = autosave_ms
         self._confirm = confirm
+        self._settings = settings
         self.dialog: NewCycleDialog | None = None
         self.versions_dialog: StageVersionsDialog | None = None
         self.templates_dialog: TemplatesDialog | None = None
@@ -223,7 +225,13 @@ class CycleController(QObject):
     # -- reacting ----------------------------------------------------------------------------
 
     def _make_flow(self, cycle_id: str, stage_id: str) -> CycleFlow:
-        flow = CycleFlow(self._journal, cycle_id, today=self._today, autosave_ms=self._autosave_ms)
+        flow = CycleFlow(
+            self._journal,
+            cycle_id,
+            today=self._today,
+            autosave_ms=self._autosave_ms,
+            settings=self._settings,
+        )
         if stage_id:
             flow.load(cycle_id, stage_id)
         self._window.cycle_pane.set_flow(flow)

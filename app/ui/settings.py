@@ -162,3 +162,16 @@ def remembered_participant(settings: QSettings) -> str:
     """The participant chosen in Coaching last time ("" for all, or when none was kept)."""
     value = settings.value(_PARTICIPANT)
     return value if isinstance(value, str) else ""
+
+
+_EARLIER_SHOWN = "cycle/earlier_stages_shown"
+
+
+def earlier_stages_shown(settings: QSettings) -> bool:
+    """Whether the guided flow shows the earlier stages beside the writing (yes unless folded)."""
+    return bool(settings.value(_EARLIER_SHOWN) != "no")
+
+
+def remember_earlier_stages_shown(settings: QSettings, shown: bool) -> None:
+    """Keep the earlier stages open or folded from now on."""
+    settings.setValue(_EARLIER_SHOWN, "yes" if shown else "no")

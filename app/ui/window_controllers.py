@@ -56,7 +56,12 @@ class WindowControllers(QObject):
             window, journal, confirm=confirm, delay_ms=autosave_ms, search=search
         )
         self.cycles = CycleController(
-            window, journal, today=today, autosave_ms=autosave_ms, confirm=confirm
+            window,
+            journal,
+            today=today,
+            autosave_ms=autosave_ms,
+            confirm=confirm,
+            settings=settings,
         )
         self.supervision = SupervisionController(
             window,

@@ -6,20 +6,25 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from app.cycles import without_carried_marker
 from app.cycles_model import PLANNED_MARK, CycleRecord, CycleStatus
 from app.errors import JournalError
 from app.journal import Journal
 from app.templates import StageRole, Template
 from app.ui.autosave import AUTOSAVE_DELAY_MS, SaveState
 from app.ui.cycles import flow_steps as steps
+from app.ui.cycles.cycle_page import CARRIED_HEADING
+from app.ui.cycles.earlier_stages import EarlierText
 from app.ui.cycles.flow_view import CycleFlowView
+from app.ui.cycles.next_experiment_dialog import NextExperimentDialog
 from app.ui.cycles.review_editor import ReviewEditor
 from app.ui.cycles.stage_saver import StageSaver
 from app.ui.privacy_underline import PrivacyUnderline
+from app.ui.settings import earlier_stages_shown, remember_earlier_stages_shown
 
 NEXT_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Alt+Right", "Ctrl+PgDown")
 BACK_KEYS = ("Alt+Left", "Ctrl+PgUp")
@@ -29,16 +34,20 @@ _PLAN_CHARS = 220
 class CycleFlow(CycleFlowView):
     """Walks the person through one cycle; every change is saved as it is made.
 
-    Constructor: CycleFlow(journal, cycle_id, today=date.today, autosave_ms=1000).
+    Constructor: CycleFlow(journal, cycle_id, today=date.today, autosave_ms=1000,
+    settings=None); `settings` keeps whether the earlier stages are shown or folded.
     Planned cycles offer only their before-stages, then "Your experiment is planned" (which
     marks the plan finished, PLANNED_MARK); opened again after that they ask "Have you tried
     it yet?", while a plan still being written reopens on its stage. After the last stage
     comes the review. Text is saved ~1 s after typing stops, on every move and when hidden;
-    what could identify someone is underlined quietly as it is typed.
+    what could identify someone is underlined quietly as it is typed. Beside (or above) the
+    stage being written, read-only, is what was written before it, and the plan carried over
+    from the cycle before.
 
     Signals:
       cycleOpened(str): the flow now shows this cycle (also after "Start the next experiment",
-        which opens the new cycle at its first stage with the plan carried into it).
+        which asks for the date and opens the new cycle where planning goes on, its Strategy,
+        with the plan carried over shown beside it).
       cycleChanged(str): the cycle was written (text, date, status, loop, domains, tags).
       finishLaterRequested(): "Finish later" was pressed and everything is saved.
       readCycleRequested(str): the person wants to read the whole cycle as one page.
@@ -61,11 +70,16 @@ class CycleFlow(CycleFlowView):
         *,
         today: Callable[[], date] = date.today,
         autosave_ms: int = AUTOSAVE_DELAY_MS,
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._journal = journal
         self._today = today
+        self._settings = settings
+        self.next_dialog: NextExperimentDialog | None = None
+        if settings is not None:
+            self.earlier.set_expanded(earlier_stages_shown(settings))
         self._cycle: CycleRecord | None = None
         self._template: Template | None = None
         self._place = steps.REVIEW
@@ -122,7 +136,10 @@ class CycleFlow(CycleFlowView):
         if stage_id in offered:
             self._show(steps.Place(steps.Screen.STAGE, stage_id))
         else:
-            self._show(steps.resume_place(cycle, self._template, self._today()))
+            carried = bool(self._carried_plan(cycle))
+            self._show(
+                steps.resume_place(cycle, self._template, self._today(), carried_plan=carried)
+            )
         self.cycleOpened.emit(cycle.id)
 
     @Slot()
@@ -135,16 +152,24 @@ class CycleFlow(CycleFlowView):
 
     @Slot()
     def start_next_experiment(self) -> None:
-        """Start the next cycle in this line of inquiry (a reviewed cycle only) and show it."""
+        """Ask when to try the next experiment (a reviewed cycle only), then start and show it."""
         cycle = self._cycle
-        if cycle is None or not self.save_now():
+        if self.next_dialog is not None:
+            self.next_dialog.raise_()
             return
-        try:
-            new = self._journal.cycles.start_next(cycle.id)
-        except JournalError as exc:
-            self.message_bar.show_problem(str(exc))
+        if cycle is None or not self.can_start_next or not self.save_now():
             return
-        self._next_started(new.id)
+        dialog = NextExperimentDialog(
+            self._journal.cycles, cycle, self._template, today=self._today, parent=self
+        )
+        dialog.cycleStarted.connect(self._next_started)
+        dialog.finished.connect(self._next_dialog_closed)
+        self.next_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _next_dialog_closed(self) -> None:
+        self.next_dialog = None
 
     # -- moving between screens ---------------------------------------------------------------
 
@@ -205,12 +230,19 @@ class CycleFlow(CycleFlowView):
                 s for s in steps.cycle_stages(cycle, self._template) if s.id == place.stage_id
             )
             number, total = steps.stage_number(cycle, self._template, stage.id)
-            self.stage_page.show_stage(stage, number, total, cycle.text(stage.id))
+            # A plan carried over by older versions ends with a note that is not the
+            # participant's; it is left out of the writing space (and kept unless they edit).
+            text = without_carried_marker(cycle.text(stage.id))
+            self.stage_page.show_stage(stage, number, total, text)
             self.pages.setCurrentWidget(self.stage_page)
-            self.saver.begin(cycle.id, stage.id, cycle.text(stage.id))
+            self.saver.begin(cycle.id, stage.id, text)
+            self._show_earlier(cycle, stage.id)
             if cycle.current_stage != stage.id:
                 self._remember_stage(stage.id)
-        elif place.screen is steps.Screen.PLANNED:
+            self.focus_current()
+            return
+        self.show_earlier(False)  # beside the column it would outstay its stage
+        if place.screen is steps.Screen.PLANNED:
             if cycle.current_stage != PLANNED_MARK:
                 self._remember_stage(PLANNED_MARK)
             self.planned_page.show_plan(self._plan(cycle), cycle.experiment_date, today)
@@ -276,16 +308,14 @@ class CycleFlow(CycleFlowView):
         self._record_changed(record)
         self._show(steps.REVIEW)
         self.review_page.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.review_page.ensureWidgetVisible(self.review_page.next_button)
 
     @Slot(str)
     def _next_started(self, cycle_id: str) -> None:
         if self._cycle is not None:
             self.cycleChanged.emit(self._cycle.id)
         self.cycleChanged.emit(cycle_id)
-        self.load(cycle_id)
-        if self._cycle is not None and self._cycle.id == cycle_id:
-            # A new experiment starts at its first stage; the carried plan waits further on.
-            self._show(steps.first_place(self._cycle, self._template))
+        self.load(cycle_id)  # where planning goes on: the store starts it there
 
     @Slot(str)
     def _read(self, cycle_id: str) -> None:
@@ -340,6 +370,28 @@ class CycleFlow(CycleFlowView):
             if day != self._cycle.experiment_date:
                 self._write(self._journal.cycles.update_cycle, self._cycle.id, experiment_date=day)
 
+    # -- what was written earlier ------------------------------------------------------------
+
+    def _show_earlier(self, cycle: CycleRecord, stage_id: str) -> None:
+        """The plan carried over, then every stage before this one that has text."""
+        texts = []
+        carried = self._carried_plan(cycle)
+        if carried:
+            texts.append(EarlierText(CARRIED_HEADING, carried))
+        for stage in steps.cycle_stages(cycle, self._template):
+            if stage.id == stage_id:
+                break
+            texts.append(EarlierText(stage.title, cycle.text(stage.id)))
+        texts = [t for t in texts if t.text.strip()]
+        self.earlier.show_texts(texts)
+        self.show_earlier(bool(texts))
+
+    @Slot(bool)
+    def _earlier_toggled(self, shown: bool) -> None:
+        if self._settings is not None:
+            remember_earlier_stages_shown(self._settings, shown)
+        self.fit_earlier()
+
     # -- helpers ------------------------------------------------------------------------------
 
     def _plan(self, cycle: CycleRecord) -> str:
@@ -348,8 +400,16 @@ class CycleFlow(CycleFlowView):
             template.stage_with_role(StageRole.STRATEGY)
             or template.stage_with_role(StageRole.INTENTION)
         )
-        text = " ".join(cycle.text(stage.id).split()) if stage else ""
+        text = " ".join(without_carried_marker(cycle.text(stage.id)).split()) if stage else ""
+        if not text:  # nothing written yet: the plan is still the one carried over
+            text = " ".join(self._carried_plan(cycle).split())
         return text if len(text) <= _PLAN_CHARS else text[: _PLAN_CHARS - 1].rstrip() + "…"
+
+    def _carried_plan(self, cycle: CycleRecord) -> str:
+        try:
+            return self._journal.cycles.carried_plan(cycle)
+        except JournalError:
+            return ""  # the cycle before cannot be read: this one still opens
 
     def _known_tags(self) -> list[str]:
         try:
@@ -383,7 +443,8 @@ class CycleFlow(CycleFlowView):
         self.review.changed.connect(self._record_changed)
         self.review.failed.connect(self._save_failed)
         self.review.reviewed.connect(self._reviewed)
-        self.review.nextStarted.connect(self._next_started)
+        self.review_page.next_button.clicked.connect(self.start_next_experiment)
+        self.earlier.expandedChanged.connect(self._earlier_toggled)
         self.review.openNextRequested.connect(self.load)
         self.review.readRequested.connect(self._read)
 

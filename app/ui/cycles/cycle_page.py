@@ -18,6 +18,7 @@ from app.ui.dates import local_day
 
 CYCLE_SCHEME = "cycle"
 NOT_WRITTEN = "Not written yet."
+CARRIED_HEADING = "Carried over from the last cycle"
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,9 @@ def cycle_page_html(
     inquiry: InquiryRecord | None,
     previous: LinkedCycle | None = None,
     following: LinkedCycle | None = None,
+    carried: str = "",
 ) -> str:
-    """The cycle as one page of HTML."""
+    """The cycle as one page of HTML; `carried` is the plan the cycle before handed on."""
     e = html.escape
     parts = [f"<h1>{e(cycle.display_title)}</h1>"]
     if inquiry is not None:
@@ -65,6 +67,9 @@ def cycle_page_html(
         links.append(f"Led to: {_link(following)}")
     if links:
         parts.append(f"<p>{' &nbsp;·&nbsp; '.join(links)}</p>")
+    if carried.strip():
+        parts.append(f"<h2>{CARRIED_HEADING}</h2>")
+        parts.append(render_markdown(carried))
     for number, stage in enumerate(cycle_stages(cycle, template), start=1):
         parts.append(f"<h2>{number}. {e(stage.title)}</h2>")
         if stage.prompt:

@@ -74,11 +74,12 @@ class CycleReadView(PreviewBrowser):
             inquiry: InquiryRecord | None = store.inquiry(cycle.inquiry_id)
             previous = self._linked(cycle.previous_id)
             following = self._linked(cycle.next_id)
+            carried = store.carried_plan(cycle)
         except JournalError as exc:
             self.setPlainText(str(exc))
             return
         template = self._journal.templates.get(cycle.template_id)
-        self.setHtml(cycle_page_html(cycle, template, inquiry, previous, following))
+        self.setHtml(cycle_page_html(cycle, template, inquiry, previous, following, carried))
 
     def _linked(self, cycle_id: str | None) -> LinkedCycle | None:
         if cycle_id is None:

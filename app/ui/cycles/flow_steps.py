@@ -64,13 +64,20 @@ def planning_written(cycle: CycleRecord, template: Template | None) -> bool:
     )
 
 
-def resume_place(cycle: CycleRecord, template: Template | None, today: date | None = None) -> Place:
+def resume_place(
+    cycle: CycleRecord,
+    template: Template | None,
+    today: date | None = None,
+    *,
+    carried_plan: bool = False,
+) -> Place:
     """Where reopening a cycle should land.
 
     A reviewed cycle opens on its review. A planned cycle asks "Have you tried it yet?" once
     the plan was finished (the flow marks it, `reached_plan`), or once its experiment date has
-    come with the plan written; otherwise the flow resumes on the stage the person was on,
-    the plan's last stage included (they may still be writing it).
+    come with the plan written, or carried over from the cycle before (`carried_plan`);
+    otherwise the flow resumes on the stage the person was on, the plan's last stage included
+    (they may still be writing it).
     """
     if cycle.status is CycleStatus.REVIEWED:
         return REVIEW
@@ -82,7 +89,8 @@ def resume_place(cycle: CycleRecord, template: Template | None, today: date | No
         day = cycle.experiment_date
         due = today is not None and day is not None and day <= today
         unknown_place = current is None
-        if cycle.reached_plan or ((due or unknown_place) and planning_written(cycle, template)):
+        planned = carried_plan or planning_written(cycle, template)
+        if cycle.reached_plan or ((due or unknown_place) and planned):
             return TRIED_YET
     return Place(Screen.STAGE, (current or stages[0]).id)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.cycles.earlier_stages import EarlierStages
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.plan_pages import PlannedPage, TriedYetPage
 from app.ui.cycles.review_page import ReviewPage
@@ -20,13 +22,25 @@ from app.ui.message_bar import MessageBar
 
 READING_WIDTH = 860
 """Lines longer than this are hard to read; the flow keeps to a column."""
+MIN_WRITING_WIDTH = 480
+"""The earlier stages go beside the writing space only while it keeps this much width."""
+SIDE_WIDTHS = (240, 340)
+"""The narrowest and widest the earlier stages are beside the writing space."""
+ABOVE_SHARE = 0.2
+"""Above the writing space, the earlier stages take at most this share of the height."""
+_UNLIMITED = 16_777_215  # QWIDGETSIZE_MAX
 
 
 class CycleFlowView(QWidget):
-    """Lays out the flow: every page in a stack, and Back / Finish later / Skip / Next."""
+    """Lays out the flow: every page in a stack, and Back / Finish later / Skip / Next.
+
+    What was written earlier in the cycle (`earlier`) sits beside the column when the window
+    leaves the writing space room for it, and above the writing space, shorter, when not.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.earlier = EarlierStages()
         self.context_label = quiet_note("")
         self.context_label.setAccessibleName("Template and line of inquiry")
         self.message_bar = MessageBar()
@@ -74,19 +88,87 @@ class CycleFlowView(QWidget):
         column_layout.addWidget(self.message_bar)
         column_layout.addWidget(self.pages, 1)
         column_layout.addLayout(buttons)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(18, 12, 18, 12)
-        outer.addStretch(0)
-        outer.addWidget(column, 1)
-        outer.addStretch(0)
+        self._side_slot = QVBoxLayout()
+        self._side_slot.setContentsMargins(0, 0, 0, 0)
+        self._side_slot.addStretch(0)
+        self._outer = QHBoxLayout(self)
+        self._outer.setContentsMargins(18, 12, 18, 12)
+        self._outer.addStretch(0)
+        self._outer.addWidget(column, 1)
+        self._outer.addLayout(self._side_slot)
+        self._outer.addStretch(0)
+        self._side_slot.insertWidget(0, self.earlier)
+        self.earlier_beside = True
+        self.earlier.hide()
+        self._chain_tabs()
 
+    def side_width(self) -> int:
+        """How wide the earlier stages are when beside the writing space."""
+        narrowest, widest = SIDE_WIDTHS
+        return max(narrowest, min(widest, round(self.width() * 0.32)))
+
+    def fits_beside(self) -> bool:
+        """True when the earlier stages can go beside the writing space and leave it room."""
+        margins = self._outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self._outer.spacing()
+        return room - self.side_width() >= MIN_WRITING_WIDTH
+
+    def place_earlier(self) -> None:
+        """Put the earlier stages beside or above the writing space, sized to fit."""
+        beside = self.fits_beside()
+        if beside != self.earlier_beside:
+            self.earlier_beside = beside
+            panel = self.earlier
+            if beside:
+                self.stage_page.hint_row.removeWidget(panel.toggle)
+                self.stage_page.context_slot.removeWidget(panel.browser)
+                panel.keep_parts()
+            else:
+                # above the writing, the toggle shares the hints' row: no height is lost to it
+                panel.take_parts()
+                self.stage_page.hint_row.insertWidget(1, panel.toggle)
+                self.stage_page.context_slot.addWidget(panel.browser)
+            panel.set_shown(panel.shown)
+            self._chain_tabs()  # moving a widget can move it in the focus chain
+        self.fit_earlier()
+
+    def show_earlier(self, shown: bool) -> None:
+        """Show the earlier stages (they have been filled) or hide them."""
+        self.earlier.set_shown(shown)
+        self.fit_earlier()
+
+    def fit_earlier(self) -> None:
+        """Size the earlier stages for where they are and whether they are open."""
+        panel, browser = self.earlier, self.earlier.browser
+        panel.setVisible(panel.shown and self.earlier_beside)
+        if self.earlier_beside:
+            toggle = panel.toggle.sizeHint()
+            browser.setMaximumHeight(_UNLIMITED)
+            open_ = panel.expanded
+            panel.setMaximumHeight(_UNLIMITED if open_ else toggle.height())
+            panel.setMinimumWidth(self.side_width() if open_ else 0)
+            panel.setMaximumWidth(self.side_width() if open_ else toggle.width())
+            # open, the panel takes the column's height; folded, the stretch below it does
+            self._side_slot.setStretch(0, 1 if open_ else 0)
+            self._side_slot.setStretch(1, 0 if open_ else 1)
+            return
+        browser.setMaximumHeight(max(72, round(self.height() * ABOVE_SHARE)))
+
+    def _chain_tabs(self) -> None:
         chain_tab_order(
             [
                 self.stage_page.text_edit,
                 self.stage_page.hints_button,
+                self.earlier.toggle,
+                self.earlier.browser,
                 self.back_button,
                 self.finish_later_button,
                 self.skip_button,
                 self.next_button,
             ]
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Move the earlier stages beside or above the writing space as the room changes."""
+        super().resizeEvent(event)
+        self.place_earlier()

@@ -10,6 +10,7 @@ from app.cycles import CycleStore
 from app.cycles_model import CycleRecord, CycleStateError, DomainRequiredError, LoopLevel
 from app.errors import JournalError
 from app.tags import same_tags
+from app.templates import StageRole
 from app.ui.cycles.review_page import ReviewPage
 
 
@@ -23,7 +24,6 @@ class ReviewEditor(QObject):
       changed(object): the CycleRecord after each write.
       failed(str): a write the journal refused, for the owner's message strip.
       reviewed(object): the CycleRecord once it was marked reviewed.
-      nextStarted(str): the id of the next experiment, just created.
       openNextRequested(str): the id of the next experiment that already exists.
       readRequested(str): "Read the whole cycle" with the cycle id.
     """
@@ -31,7 +31,6 @@ class ReviewEditor(QObject):
     changed = Signal(object)
     failed = Signal(str)
     reviewed = Signal(object)
-    nextStarted = Signal(str)
     openNextRequested = Signal(str)
     readRequested = Signal(str)
 
@@ -46,14 +45,15 @@ class ReviewEditor(QObject):
             box.toggled.connect(self._dimensions_changed)
         page.tags_edit.editingFinished.connect(self._tags_edited)
         page.finish_button.clicked.connect(self._mark_reviewed)
-        page.next_button.clicked.connect(self._start_next)
         page.open_next_button.clicked.connect(self._open_next)
         page.read_button.clicked.connect(self._read)
 
     def show(self, cycle: CycleRecord, known_tags: list[str]) -> None:
         """Fill the page for `cycle`; later changes are saved to it."""
         self._cycle = cycle
-        self._page.show_cycle(cycle, known_tags)
+        self._page.show_cycle(
+            cycle, known_tags, self._store.text_with_role(cycle, StageRole.LEARNING)
+        )
 
     def save_tags(self) -> bool:
         """Save the tags typed, if they changed. False when the journal refused."""
@@ -120,14 +120,8 @@ class ReviewEditor(QObject):
             self.changed.emit(record)
             self.reviewed.emit(record)
 
-    @Slot()
-    def _start_next(self) -> None:
-        new = self._step(self._store.start_next)
-        if new is not None:
-            self.nextStarted.emit(new.id)
-
     def _step(self, step: Callable[[str], CycleRecord]) -> CycleRecord | None:
-        """Save the tags, then finish or go on; a refusal is shown by the Finish button."""
+        """Save the tags, then take the step; a refusal is shown by the Finish button."""
         cycle = self._cycle
         if cycle is None or not self.save_tags():
             return None

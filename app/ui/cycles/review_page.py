@@ -34,6 +34,8 @@ REVIEWED_NOTE = (
     "can still change the loop, domains, dimensions and tags here."
 )
 _DIMENSION_COLUMNS = 3
+LEARNING_NOT_WRITTEN = "Not written yet: the Learning stage is still empty."
+_LEARNING_CHARS = 600
 
 
 class ReviewPage(QScrollArea):
@@ -52,6 +54,12 @@ class ReviewPage(QScrollArea):
         self.note = QLabel(REVIEW_NOTE)
         self.note.setWordWrap(True)
         self.note.setAccessibleName("About the review")
+
+        self.learning_box = QGroupBox("What you learned")
+        self.learning_box.setAccessibleName("What you learned")
+        self.learning_label = plain_label("", "What you learned")
+        self.learning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.learning_box).addWidget(self.learning_label)
 
         loop_box = QGroupBox("Loop the learning reached")
         loop_box.setAccessibleName("Loop the learning reached")
@@ -116,6 +124,7 @@ class ReviewPage(QScrollArea):
         layout.addWidget(self.title_label)
         layout.addWidget(self.cycle_label)
         layout.addWidget(self.note)
+        layout.addWidget(self.learning_box)
         layout.addWidget(loop_box)
         layout.addWidget(domain_box)
         layout.addWidget(dimension_box)
@@ -130,8 +139,16 @@ class ReviewPage(QScrollArea):
         order += [self.next_button, self.open_next_button, self.read_button]
         chain_tab_order(order)
 
-    def show_cycle(self, cycle: CycleRecord, known_tags: list[str]) -> None:
-        """Fill the page from the cycle, without emitting change signals."""
+    def show_cycle(
+        self, cycle: CycleRecord, known_tags: list[str], learning: str | None = None
+    ) -> None:
+        """Fill the page from the cycle, without emitting change signals; `learning` is what
+        its learning stage holds (None: its template has no such stage)."""
+        self.learning_box.setVisible(learning is not None)
+        written = " ".join((learning or "").split())
+        if len(written) > _LEARNING_CHARS:
+            written = written[: _LEARNING_CHARS - 1].rstrip() + "…"
+        self.learning_label.setText(written or LEARNING_NOT_WRITTEN)
         reviewed = cycle.status is CycleStatus.REVIEWED
         self.title_label.setText("This cycle is reviewed" if reviewed else "Review this cycle")
         self.cycle_label.setText(cycle.display_title)

@@ -77,9 +77,10 @@ class StagePage(QWidget):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_label)
         progress_row.addWidget(self.progress_bar, 1)
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(self.hints_button)
-        hint_row.addStretch(1)
+        self.hint_row = QHBoxLayout()
+        """The hints button's row; the flow may add a toggle for the earlier stages to it."""
+        self.hint_row.addWidget(self.hints_button)
+        self.hint_row.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -87,8 +88,12 @@ class StagePage(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.title_label)
         layout.addWidget(self.prompt_label)
-        layout.addLayout(hint_row)
+        layout.addLayout(self.hint_row)
         layout.addWidget(self.hints_frame)
+        self.context_slot = QVBoxLayout()
+        """Where the flow puts what was written earlier when there is no room beside."""
+        self.context_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.context_slot)
         layout.addWidget(self.text_edit, 1)
         QWidget.setTabOrder(self.text_edit, self.hints_button)
 

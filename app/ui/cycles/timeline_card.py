@@ -19,7 +19,8 @@ _NOT_WRITTEN = "Not written yet."
 
 
 class TimelineCard(QFrame):
-    """A cycle as Intention → What happened → Loop reached; Enter or double-click opens it,
+    """A cycle as Intention → What happened → What I learned → Loop reached (a row its
+    template has no stage for is left out); Enter or double-click opens it,
     and its context menu (right-click, or the Menu key) opens it or moves it to the trash.
 
     Signals: activated(str) and trashRequested(str), with the cycle id.
@@ -62,11 +63,16 @@ class TimelineCard(QFrame):
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(12)
-        rows = (
-            ("Intention", step.intention),
-            ("What happened", step.outcome),
-            ("Loop reached", step.loop.label),
-        )
+        rows = [
+            (name, text)
+            for name, text in (
+                ("Intention", step.intention),
+                ("What happened", step.outcome),
+                ("What I learned", step.learning),
+                ("Loop reached", step.loop.label),
+            )
+            if text is not None
+        ]
         self.snippets: dict[str, QLabel] = {}
         for row, (name, text) in enumerate(rows):
             caption = QLabel(f"<b>{name}</b>")

@@ -108,8 +108,15 @@ def test_plan_close_reopen_reflect_review_and_start_the_next(
         assert set(reviewed.tags) == {"huddle", "speaking up"}
         assert flow.review_page.next_button.isVisible()
 
+        qtbot.mouseClick(flow.review_page.next_button, Qt.MouseButton.LeftButton)
+        # Asked when to try it, with the plan it carries over in sight.
+        dialog = flow.next_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.plan_label.text() == REFLECTION["next"]
+        assert dialog.experiment_date.check.isChecked()
+        dialog.experiment_date.date_edit.setDate(QDate(2025, 3, 21))
         with qtbot.waitSignal(flow.cycleOpened) as opened:
-            qtbot.mouseClick(flow.review_page.next_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
         new_id = opened.args[0]
         assert new_id != cycle_id
         new = journal.cycles.get(new_id)
@@ -118,13 +125,18 @@ def test_plan_close_reopen_reflect_review_and_start_the_next(
         assert new.inquiry_id == reviewed.inquiry_id
         assert flow.cycle is not None and flow.cycle.id == new_id
         assert journal.cycles.get(cycle_id).next_id == new_id
-        # The new experiment starts at its first stage, and the plan waits at Strategy.
-        assert flow.place == Place(Screen.STAGE, "frame")
-        assert flow.stage_page.progress_label.text().startswith("Stage 1 of 7")
-        press(flow, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-        press(flow, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+        # Planning goes on at Strategy; the plan is beside it as context, not typed into it.
         assert flow.place == Place(Screen.STAGE, "strategy")
-        assert REFLECTION["next"] in flow.stage_page.text_edit.toPlainText()
+        assert flow.stage_page.title_label.text() == "Strategy"
+        assert flow.stage_page.text_edit.toPlainText() == ""
+        assert flow.earlier.isVisible()
+        context = flow.earlier.browser.toPlainText()
+        assert "Carried over from the last cycle" in context
+        assert REFLECTION["next"] in context
+        assert "*(" not in context
+        # and the date puts it on Home when it comes
+        waiting = journal.cycles.waiting_for_reflection(date(2025, 3, 21))
+        assert [c.id for c in waiting] == [new_id]
     finally:
         journal.close()
 

@@ -28,7 +28,7 @@ def test_show_hints_reveals_the_hints_and_an_example(qtbot, journal, open_flow):
     qtbot.mouseClick(page.hints_button, Qt.MouseButton.LeftButton)
     assert page.hints_frame.isVisible()
     shown = page.hints_label.text()
-    assert "The individual domain is about you" in shown
+    assert "Name the setting" in shown
     assert "For example:" in shown
     assert page.hints_button.accessibleName() == "Hide hints"
     qtbot.mouseClick(page.hints_button, Qt.MouseButton.LeftButton)

@@ -122,10 +122,16 @@ def test_a_cycle_planned_in_the_window_is_resumed_reflected_on_and_carried_on(
         again.navigation.update_commands()  # as opening the Cycle menu does
         assert again.commands.start_next.isEnabled()
         again.commands.start_next.trigger()  # Cycle > Start the next experiment
+        dialog = flow.next_dialog
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isActiveWindow)
+        assert dialog.experiment_date.date_edit.hasFocus()  # it asks when to try it
+        qtbot.keyClick(dialog.experiment_date.date_edit, Qt.Key.Key_Return)  # Start
         [second] = [c for c in journal.cycles.cycles_in(reviewed.inquiry_id) if c.id != cycle_id]
         assert second.previous_id == cycle_id
+        assert second.experiment_date is not None
         assert flow.cycle is not None and flow.cycle.id == second.id
-        assert flow.place == Place(Screen.STAGE, "frame")
+        assert flow.place == Place(Screen.STAGE, "strategy")
 
         key(qtbot, again, Qt.Key.Key_3, CTRL)
         page = again.inquiries_page
@@ -134,5 +140,6 @@ def test_a_cycle_planned_in_the_window_is_resumed_reflected_on_and_carried_on(
         assert [c.cycle_id for c in page.timeline.cards] == [cycle_id, second.id]
         first_card = [label.text() for label in page.timeline.cards[0].findChildren(QLabel)]
         assert "Double loop" in first_card
+        assert REFLECTION[2] in first_card  # what was learned, as the empty state promised
     finally:
         journal.close()

@@ -25,6 +25,7 @@ from app.ui.backups.refused_journal import RefusedJournalDialog, RestoreWizard
 from app.ui.coach.verify_dialog import VerifyParticipantDialog
 from app.ui.cycles.new_cycle_dialog import NewCycleDialog
 from app.ui.cycles.new_cycle_form import NewCycleForm
+from app.ui.cycles.next_experiment_dialog import NextExperimentDialog
 from app.ui.cycles.stage_versions_dialog import StageVersionsDialog
 from app.ui.cycles.template_editor import TemplateEditorDialog
 from app.ui.cycles.template_editor_form import TemplateEditorForm
@@ -63,6 +64,13 @@ def _stage_versions(journal: Journal) -> StageVersionsDialog:
     cycle = journal.cycles.start_cycle(inquiry.id, journal.templates.default.id)
     stage = cycle.stages[0]
     return StageVersionsDialog(journal.cycles, cycle.id, stage.stage_id, "Describe")
+
+
+def _next_experiment(journal: Journal) -> NextExperimentDialog:
+    inquiry = journal.cycles.create_inquiry("Why do handovers overrun?")
+    cycle = journal.cycles.start_cycle(inquiry.id, journal.templates.default.id)
+    cycle = journal.cycles.save_stage(cycle.id, "next", "Ask the night team first. " * 40)
+    return NextExperimentDialog(journal.cycles, cycle, journal.templates.default, today=today)
 
 
 def _versions(journal: Journal) -> VersionsDialog:
@@ -116,6 +124,7 @@ BUILDS: dict[type[QWidget], Build] = {
         journal.templates.default, user_templates_dir(journal.folder)
     ),
     StageVersionsDialog: lambda _w, journal, *_: _stage_versions(journal),
+    NextExperimentDialog: lambda _w, journal, *_: _next_experiment(journal),
     VersionsDialog: lambda _w, journal, *_: _versions(journal),
 }
 
