@@ -77,6 +77,7 @@ class JournalController(QObject):
         window.hint_button.clicked.connect(self.new_entry)
         self.search.entryChosen.connect(self.open_entry)
         self.search.cycleChosen.connect(window.openCycleRequested)
+        self.search.readerHint.connect(self.show_search_hint)
         self.search.closed.connect(self._search_closed)
 
         actions = window.commands
@@ -139,6 +140,18 @@ class JournalController(QObject):
                     )
         if focus_editor and self.saver.entry_id == entry_id:
             self._window.editor.focus_text()
+
+    @Slot(str)
+    def show_search_hint(self, text: str) -> None:
+        """The current search result is not an entry (or there is none): the reader says
+        `text` instead of showing an entry the results do not hold."""
+        if not self._leave_current():
+            return
+        self.saver.end()
+        self.currentEntryChanged.emit("")
+        self._window.show_hint(text, offer_new_entry=False)
+        self._window.words_label.clear()
+        self._window.save_state_label.clear()
 
     @Slot()
     def trash_current(self) -> None:
@@ -298,7 +311,10 @@ class JournalController(QObject):
     def _search_closed(self) -> None:
         """Back from the search: the list shows the entry in the editor, if it is loaded."""
         entry_id = self.saver.entry_id
-        row = self.model.row_of(entry_id) if entry_id is not None else None
+        if entry_id is None:  # the reader showed a cycle result or none: show the list's first
+            self._select_row(0)
+            return
+        row = self.model.row_of(entry_id)
         if row is not None:
             index = self.model.index(row)
             with self._quietly():
