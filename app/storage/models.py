@@ -305,6 +305,20 @@ class RecentSearch(Base):
     used_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
+class SavedSearch(Base):
+    """A search kept under a name (a smart list): its words and its filters as JSON, with
+    relative periods ("this quarter") kept relative so the list stays current."""
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    query: Mapped[str] = mapped_column(Text, default="")
+    filters: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class SupervisionSession(Base):
     """A coaching, supervision, action learning or line-manager session."""
 
