@@ -19,7 +19,7 @@ from app.ui.search_delegate import snippet_layout
 from app.ui.search_results_model import HIT_ROLE
 from tests.ui.test_main_window import activate, press
 
-NO_MATCHES = "No matches for zqxjvk. Try fewer words, or a word's start with *."
+NO_MATCHES = "No matches for {}. Try fewer words, or a word's start with *."
 NO_FILTERED_MATCHES = "No matches for huddle with these filters. Try fewer words or clear a filter."
 
 
@@ -132,7 +132,7 @@ def test_results_of_an_older_search_are_never_shown(qtbot, huddles, make_window)
 def test_a_nonsense_word_says_no_matches(qtbot, huddles, make_window):
     window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "zqxjvk")
-    assert window.search_panel.message == NO_MATCHES
+    assert window.search_panel.message == NO_MATCHES.format("zqxjvk")
     assert window.search_panel.message_label.isVisible()
     assert titles(window) == []
 
