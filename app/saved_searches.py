@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -106,6 +106,42 @@ class SavedSearchStore:
         if name.casefold() in taken:
             raise JournalError(f"A saved search called {name} already exists. Choose another name.")
         return name
+
+
+def filter_words(filters: SearchFilters) -> list[str]:
+    """The filters that are set, in words, such as ["Team", "Double loop", "This quarter"]."""
+    words = [d.label for d in filters.domains]
+    words += [f"tag {filters.tag}"] if filters.tag else []
+    words += [f"template {filters.template}"] if filters.template else []
+    words += [f"stage {filters.stage}"] if filters.stage else []
+    words += [filters.loop.label] if filters.loop else []
+    words += [filters.status.label] if filters.status else []
+    words += ["one line of inquiry"] if filters.inquiry else []
+    words += [filters.period.label] if filters.period else []
+    words += [f"from {filters.since:%d %b %Y}"] if filters.since else []
+    words += [f"until {filters.until:%d %b %Y}"] if filters.until else []
+    if filters.shared is not None:
+        words.append("shared" if filters.shared else "not shared")
+    if filters.has_comment is not None:
+        words.append("with comments" if filters.has_comment else "without comments")
+    return words
+
+
+def describe(search: SavedSearch) -> str:
+    """What a saved search looks for, in words (for its tooltip)."""
+    parts = [f"words {search.query}"] if search.query else []
+    return ", ".join(parts + filter_words(search.filters)) or "everything"
+
+
+def suggest_name(query: str, filters: SearchFilters, taken: Sequence[str]) -> str:
+    """A name for a search about to be saved, such as "Team, This quarter", not one taken."""
+    words = [" ".join(query.split())] if query.strip() else []
+    base = ", ".join(words + filter_words(filters))[: MAX_NAME - 5].strip() or "Saved search"
+    used = {name.casefold() for name in taken}
+    name, number = base, 2
+    while name.casefold() in used:
+        name, number = f"{base} ({number})", number + 1
+    return name
 
 
 def filters_to_json(filters: SearchFilters) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from app.ui.background_search import SearchFunction
 from app.ui.entry_list_model import ENTRY_ID_ROLE, EntryListModel, summary_of
 from app.ui.messages import Confirm
 from app.ui.recovery_dialog import RecoveryCodeDialog
+from app.ui.saved_search_controller import SavedSearchController
 from app.ui.search_controller import SearchController
 from app.ui.trash_command import MoveToTrashCommand
 from app.ui.versions_dialog import VersionsDialog
@@ -63,6 +64,9 @@ class JournalController(QObject):
         self.model = EntryListModel(self._store, parent=self)
         self.saver = DraftSaver(self._store, window.editor.draft, delay_ms, parent=self)
         self.search = SearchController(window, journal, search, parent=self)
+        self.saved_searches = SavedSearchController(
+            window, journal, self.search, confirm, parent=self
+        )
 
         window.entry_list.setModel(self.model)
         self.model.loadFailed.connect(window.message_bar.show_problem)
@@ -195,6 +199,7 @@ class JournalController(QObject):
         with self._quietly():
             self.model.reload(at_least=self.model.rowCount())
         self._refresh_known_tags()
+        self.saved_searches.reload()
         if entry_id is None:
             self._select_row(0)
             return

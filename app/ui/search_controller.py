@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal, Slot
 
 from app.errors import JournalError
 from app.journal import Journal
-from app.search import Kind, SearchHit, SearchResults
+from app.search import Kind, SearchFilters, SearchHit, SearchResults
 from app.search_query import parse_query
 from app.ui.background_search import BackgroundSearch, SearchFunction, SearchRequest
 from app.ui.search_results_model import HIT_ROLE, SearchResultsModel
@@ -129,6 +129,15 @@ class SearchController(QObject):
         self._busy_timer.start()
         self.runner.request(self._request(text, 0))
         self._window.show_search_results()
+
+    def open_saved(self, query: str, filters: SearchFilters) -> None:
+        """Show a saved search: its words in the box, its filters set, its results listed."""
+        box = self._window.search_box
+        box.blockSignals(True)  # one search below, not one per change
+        box.setText(query)
+        box.blockSignals(False)
+        self._window.filter_bar.set_filters(filters)
+        self.search_now()
 
     @Slot()
     def close_search(self) -> None:
