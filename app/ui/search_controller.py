@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal, Slot
 
 from app.errors import JournalError
 from app.journal import Journal
-from app.search import Kind, SearchFilters, SearchHit, SearchResults
+from app.search import Kind, Order, SearchFilters, SearchHit, SearchResults
 from app.search_query import parse_query
 from app.ui.background_search import BackgroundSearch, SearchFunction, SearchRequest
 from app.ui.search_results_model import HIT_ROLE, SearchResultsModel
@@ -74,6 +74,7 @@ class SearchController(QObject):
         self._shown_hits = 0
         self._focus_results_when_shown = False
         self._recent_loaded = False
+        self._chosen_order = 0
         self.model = SearchResultsModel(self)
         self.runner = BackgroundSearch(search or journal.search.search, self)
         self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self.search_now)
@@ -123,8 +124,7 @@ class SearchController(QObject):
         if not self.is_active:
             self._stop()
             return
-        # Browsing by filters lists newest first: there are no words to rank by.
-        self._window.search_panel.order_combo.setEnabled(bool(parse_query(text).include))
+        self._show_order(browsing=not parse_query(text).include)
         self._generation += 1
         self._busy_timer.start()
         self.runner.request(self._request(text, 0))
@@ -329,6 +329,21 @@ class SearchController(QObject):
             offset=offset,
             limit=PAGE_SIZE,
         )
+
+    def _show_order(self, *, browsing: bool) -> None:
+        """Browsing by filters lists newest first (there are no words to rank by): the order
+        shows that, unchangeable, and the person's own choice comes back with a word."""
+        combo = self._window.search_panel.order_combo
+        if browsing == (not combo.isEnabled()):
+            return
+        combo.blockSignals(True)
+        if browsing:
+            self._chosen_order = combo.currentIndex()
+            combo.setCurrentIndex(combo.findData(Order.NEWEST))
+        else:
+            combo.setCurrentIndex(self._chosen_order)
+        combo.blockSignals(False)
+        combo.setEnabled(not browsing)
 
     def _stop(self) -> None:
         """No search: drop whatever is running or waiting, and show the entry list."""

@@ -39,7 +39,13 @@ def test_a_filter_with_the_box_empty_lists_what_it_lets_through(qtbot, journal, 
     assert window.filters_button.text() == "Filte&rs (1)"
     assert window.search_panel.results_list.isVisible()
     assert window.search_panel.status_label.text() == "2 found"
-    assert not window.search_panel.order_combo.isEnabled()  # newest first, no words to rank
+    order = window.search_panel.order_combo
+    assert not order.isEnabled() and order.currentText() == "Newest first"  # no words to rank
+    window.search_box.setText("huddle")  # a word: the person's own order comes back
+    qtbot.waitUntil(lambda: order.isEnabled() and _settled(window))
+    assert order.currentText() == "Best match"
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: not order.isEnabled() and _settled(window))
 
     # Unticking the last filter puts the entry list back.
     window.filter_bar.domain_boxes[Domain.TEAM].click()
