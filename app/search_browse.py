@@ -91,9 +91,10 @@ def _shared_clauses(
             f"AND x.domain IN ({names}))"
         )
     if filters.tag:
+        # The tag's id is looked up once, not once a row.
         clauses.append(
-            f"EXISTS (SELECT 1 FROM {kind}_tags xt JOIN tags t ON t.id = xt.tag_id "
-            f"WHERE xt.{link} = {alias}.id AND t.name = :tag)"
+            f"EXISTS (SELECT 1 FROM {kind}_tags xt WHERE xt.{link} = {alias}.id "
+            "AND xt.tag_id IN (SELECT t.id FROM tags t WHERE t.name = :tag))"
         )
         params["tag"] = filters.tag
     if filters.shared is not None:

@@ -81,6 +81,8 @@ class Entry(Base):
 
     __table_args__ = (
         Index("ix_entries_list", "deleted_at", "created_at"),
+        # Browsing by filters walks this newest first and checks each id without reading rows.
+        Index("ix_entries_browse", "deleted_at", "created_at", "id"),
         Index("ix_entries_recent", "deleted_at", "updated_at"),
         Index("ix_entries_updated", "updated_at"),
     )
@@ -212,6 +214,7 @@ class Cycle(Base):
         CheckConstraint("status IN ('planned', 'in_progress', 'reviewed')", name="ck_cycle_status"),
         CheckConstraint("loop IN ('none', 'single', 'double', 'triple')", name="ck_cycle_loop"),
         Index("ix_cycles_list", "deleted_at", "created_at"),
+        Index("ix_cycles_browse", "deleted_at", "created_at", "id"),
         Index("ix_cycles_recent", "deleted_at", "updated_at"),
         Index("ix_cycles_status_date", "status", "experiment_date"),
     )

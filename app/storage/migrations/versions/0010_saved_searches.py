@@ -1,4 +1,5 @@
-"""saved searches: a name for a search's words and filters, shown in the sidebar
+"""saved searches: a name for a search's words and filters, shown in the sidebar; indexes
+for browsing by filters alone
 
 Revision ID: 0010
 Revises: 0009
@@ -29,7 +30,14 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
+    # Browsing by filters alone walks entries and cycles newest first and checks each one's
+    # id against the filters; with the id in the index, a filter that lets little through
+    # costs a walk of the index rather than a read of every row (bodies included).
+    op.create_index("ix_entries_browse", "entries", ["deleted_at", "created_at", "id"])
+    op.create_index("ix_cycles_browse", "cycles", ["deleted_at", "created_at", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cycles_browse", table_name="cycles")
+    op.drop_index("ix_entries_browse", table_name="entries")
     op.drop_table("saved_searches")
