@@ -31,6 +31,7 @@ from app.interrupted import (
 )
 from app.recovery import decode_recovery_code, encode_recovery_code
 from app.resources import shipped_templates_dir
+from app.saved_searches import SavedSearchStore
 from app.search import SearchService
 from app.sessions import SessionStore
 from app.storage import engine as engine_mod
@@ -65,6 +66,7 @@ class Journal:
     cycles: CycleStore = field(init=False)
     search: SearchService = field(init=False)
     sessions: SessionStore = field(init=False)
+    saved_searches: SavedSearchStore = field(init=False)
     _closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
@@ -72,6 +74,7 @@ class Journal:
         self.cycles = CycleStore(self.engine, self.load_templates())
         self.search = SearchService(self.engine)
         self.sessions = SessionStore(self.engine)
+        self.saved_searches = SavedSearchStore(self.engine)
 
     @functools.cached_property
     def sharing(self) -> SharingStore:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -20,6 +20,8 @@ from app.cycles_model import CycleStatus, LoopLevel
 from app.domains import Domain
 from app.entries import display_title
 from app.errors import StorageError
+from app.periods import Period
+from app.search_browse import build_browse_sql, day_start
 from app.search_query import ParsedQuery, parse_query
 from app.storage.engine import explain
 from app.storage.models import RecentSearch
@@ -64,6 +66,21 @@ class SearchFilters:
     kinds: tuple[Kind, ...] = ()
     shared: bool | None = None
     has_comment: bool | None = None
+    period: Period | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no filter is set (nothing to browse by)."""
+        return self == SearchFilters()
+
+    def date_bounds(self, today: date) -> tuple[date | None, date | None]:
+        """The first and last day allowed (None: open), the period and the dates together."""
+        since, until = self.since, self.until
+        if self.period is not None:
+            first, last = self.period.bounds(today)
+            since = first if since is None else max(since, first)
+            until = last if until is None else min(until, last)
+        return since, until
 
     @property
     def cycles_only(self) -> bool:
@@ -118,6 +135,29 @@ class SearchResults:
     message: str = ""
 
 
+NO_FILTER_MATCHES = "No entries or cycles match these filters. Clear a filter to see more."
+
+
+def nothing_to_look_for(query: str) -> str:
+    """Why a search with no word to look for (and no filter) lists nothing, and what to do."""
+    shown = " ".join(query.split())
+    if not shown:
+        return 'Type a word or a "phrase" to search for, or choose a filter.'
+    if len(shown) > 60:
+        shown = shown[:59] + "…"
+    return f"No matches for {shown}: a search needs at least one word to look for."
+
+
+def no_matches(query: str, filters: SearchFilters) -> str:
+    """What to say when a search found nothing: the search, and what to try next."""
+    shown = " ".join(query.split())
+    if len(shown) > 60:
+        shown = shown[:59] + "…"
+    if filters.is_empty:
+        return f"No matches for {shown}. Try fewer words, or a word's start with *."
+    return f"No matches for {shown} with these filters. Try fewer words or clear a filter."
+
+
 class SearchService:
     """Runs searches and remembers recent ones (inside the encrypted journal)."""
 
@@ -133,17 +173,21 @@ class SearchService:
         order: Order = Order.RELEVANCE,
         offset: int = 0,
         limit: int = 50,
+        today: date | None = None,
     ) -> SearchResults:
-        """Find what matches `query` and the filters, a page at a time."""
+        """Find what matches `query` and the filters, a page at a time.
+
+        With no word to look for, the filters alone list every entry and cycle they let
+        through, newest first (words to leave out still leave items out).
+        """
         parsed = parse_query(query)
+        filters = filters or SearchFilters()
+        today = today or date.today()
         if parsed.is_empty:
-            message = (
-                "Add a word to look for, not only words to leave out."
-                if parsed.exclude
-                else 'Type a word or a "phrase" to search for.'
-            )
-            return SearchResults(parsed, message=message)
-        sql, params = build_sql(parsed, filters or SearchFilters(), order)
+            if filters.is_empty:
+                return SearchResults(parsed, message=nothing_to_look_for(query))
+            return self._browse(parsed, filters, offset, limit, today)
+        sql, params = build_sql(parsed, filters, order, today)
         params.update(limit=limit + 1, offset=offset)
         try:
             with self._engine.connect() as conn:
@@ -157,7 +201,26 @@ class SearchService:
         except sqlcipher3.Error as exc:
             raise StorageError(f"The search could not be run: {explain(exc)}.") from exc
         hits = [_hit(row) for row in page]
-        message = "" if hits or offset else "No matches. Try fewer words, or a word's start with *."
+        message = "" if hits or offset else no_matches(query, filters)
+        return SearchResults(parsed, hits, has_more=len(found) > limit, message=message)
+
+    def _browse(
+        self, parsed: ParsedQuery, filters: SearchFilters, offset: int, limit: int, today: date
+    ) -> SearchResults:
+        """Every entry and cycle the filters let through, newest first, a page at a time."""
+        built = build_browse_sql(parsed, filters, today)
+        found: list[Any] = []
+        if built is not None:
+            sql, params = built
+            params.update(limit=limit + 1, offset=offset)
+            try:
+                with self._engine.connect() as conn:
+                    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                    found = cursor.execute(sql, params).fetchall()
+            except sqlcipher3.Error as exc:
+                raise StorageError(f"The entries could not be listed: {explain(exc)}.") from exc
+        hits = [_hit(row) for row in found[:limit]]
+        message = "" if hits or offset else NO_FILTER_MATCHES
         return SearchResults(parsed, hits, has_more=len(found) > limit, message=message)
 
     def remember(self, query: str, now: datetime | None = None) -> None:
@@ -224,7 +287,7 @@ _DETAILS_FOR_PAGE = (
 
 
 def build_sql(
-    parsed: ParsedQuery, filters: SearchFilters, order: Order
+    parsed: ParsedQuery, filters: SearchFilters, order: Order, today: date | None = None
 ) -> tuple[str, dict[str, Any]]:
     """The statement finding one page of matches (rowid, rank, snippet), and its parameters.
 
@@ -271,13 +334,13 @@ def build_sql(
     if filters.has_comment is not None:
         exists = "EXISTS (SELECT 1 FROM comments cm WHERE cm.item_id = d.item_id)"
         clauses.append(exists if filters.has_comment else f"NOT {exists}")
-    if filters.since is not None:
+    since, until = filters.date_bounds(today or date.today())
+    if since is not None:
         clauses.append("coalesce(e.created_at, c.created_at) >= :since")
-        params["since"] = _stored(datetime.combine(filters.since, time.min, tzinfo=UTC))
-    if filters.until is not None:
+        params["since"] = day_start(since)
+    if until is not None:
         clauses.append("coalesce(e.created_at, c.created_at) < :until")
-        until = datetime.combine(filters.until + timedelta(days=1), time.min, tzinfo=UTC)
-        params["until"] = _stored(until)
+        params["until"] = day_start(until + timedelta(days=1))
     where = "".join(f"\n  AND {c}" for c in clauses)
     if order is Order.RELEVANCE:
         # FTS5 hands rows over best first, so the joins and snippets run for this page only.

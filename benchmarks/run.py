@@ -1,6 +1,6 @@
 """`make bench`: build (or reuse) the 50,000-item corpus, measure, print a table, write JSON.
 
-python -m benchmarks.run [--corpus DIR] [--entries N] [--out build/bench.json]
+python -m benchmarks.run [--corpus DIR] [--entries N] [--out build/bench.json] [--only STEP]
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default="build/bench-corpus")
     parser.add_argument("--entries", type=int, default=50_000)
     parser.add_argument("--out", default="build/bench.json")
+    parser.add_argument(
+        "--only", metavar="STEP", help="run one benchmark step (such as browse), not all"
+    )
     args = parser.parse_args(argv)
     corpus = Path(args.corpus)
     if not journal_exists(corpus):
@@ -35,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     steps: list[tuple[str, Callable[[], list[Figure]]]] = [
         ("unlock", lambda: core.unlock_figures(corpus)),
         ("search", lambda: core.search_figures(corpus, terms)),
+        ("browse", lambda: core.browse_figures(corpus)),
         ("save", lambda: core.save_figures(corpus)),
         ("import", core.import_figures),
         ("share package", sharing.share_package_figures),
@@ -51,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         ]
     except ImportError as exc:  # the window benchmarks need the UI package
         print(f"(window benchmarks skipped: {exc})", file=sys.stderr)
+    if args.only:
+        steps = [(name, step) for name, step in steps if name == args.only]
+        if not steps:
+            print(f"There is no benchmark step called {args.only}.", file=sys.stderr)
+            return 2
     for name, step in steps:
         print(f"... {name}", flush=True)
         figures += step()

@@ -35,3 +35,22 @@ def test_builder_makes_a_searchable_journal(tmp_path: Path, key_store: SystemKey
     finally:
         journal.close()
     assert main(["--entries", "10", "--data-dir", str(folder)]) == 1  # refuses a used folder
+
+
+def test_browse_benchmark_measures_every_case_on_a_small_corpus(
+    tmp_path: Path, key_store: SystemKeyring
+) -> None:
+    from benchmarks.core import BROWSE_CASES, browse_figures
+
+    folder = tmp_path / "corpus"
+    assert main(["--entries", "150", "--data-dir", str(folder)]) == 0
+    figures = browse_figures(folder)
+    assert len(figures) == 3 * len(BROWSE_CASES)
+    compared = [f for f in figures if f.baseline is not None]
+    assert compared and all(f.ratio is not None and (f.baseline or 0) > 0 for f in compared)
+    journal = open_journal(folder, key_store)
+    try:  # the cases are real: each common filter lists something from the corpus
+        listed = [journal.search.search("", f).hits for _, f in BROWSE_CASES[:3]]
+        assert all(listed)
+    finally:
+        journal.close()

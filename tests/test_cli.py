@@ -55,7 +55,7 @@ def test_export_writes_the_documented_schema(
     )
     assert code == 0 and "Exported 1 entry" in out and "not encrypted" in err
     document = json.loads(out_file.read_text(encoding="utf-8"))
-    assert document["format"] == "inquiry-journal" and document["version"] == 4
+    assert document["format"] == "inquiry-journal" and document["version"] == 5
     entry = document["entries"][0]
     assert {"id", "title", "body", "domains", "tags", "created", "updated"} <= set(entry)
     assert (entry["title"], entry["body"], entry["domains"]) == ("Huddle", "Body text", ["team"])
@@ -227,6 +227,23 @@ def test_search_prints_results_and_json(capsys: pytest.CaptureFixture[str], tmp_
     assert code == 1 and "No matches" in err
     code, _, err = run(capsys, "search", "x", "--since", "last week", "--data-dir", folder)
     assert code == 1 and "--since needs a date" in err
+
+
+def test_search_with_filters_and_no_query_lists_newest_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = str(tmp_path / "demo")
+    run(capsys, "demo", "--data-dir", folder)
+    code, out, _ = run(
+        capsys, "search", "--domain", "team", "--json", "--limit", "500", "--data-dir", folder
+    )
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and {r["kind"] for r in rows} == {"entry", "cycle"}
+    assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
+    code, out, _ = run(capsys, "search", "--loop", "double", "--data-dir", folder)
+    assert code == 0 and out.count("  cycle  ") >= 1 and "  entry  " not in out
+    code, _, err = run(capsys, "search", "--data-dir", folder, "--", "-huddle")
+    assert code == 1 and "needs at least one word to look for" in err
 
 
 def test_privacy_check_prints_findings_and_exits_1(

@@ -13,6 +13,8 @@ import pytest
 from app.domains import Domain
 from app.errors import ImportRejectedError
 from app.journal import Journal, create_journal
+from app.periods import Period
+from app.search import SearchFilters
 from app.storage.keys import SystemKeyring
 from app.transfer import export_document, export_json, import_json
 
@@ -46,6 +48,7 @@ def test_export_holds_versions_trash_and_every_field(journal: Journal, tmp_path:
         "comments": 0,
         "sent": 0,
         "received_packages": 0,
+        "saved_searches": 0,
     }
     by_id = {e["id"]: e for e in document["entries"]}
     assert by_id[entry.id]["body"] == "two"
@@ -65,6 +68,32 @@ def test_round_trip_into_another_journal_is_identical(
     assert (result.added, result.updated) == (1, 0)
     assert export_document(other)["entries"] == export_document(journal)["entries"]
     assert not import_json(other, tmp_path / "e.json").changed_anything
+
+
+def test_saved_searches_round_trip_stay_relative_and_newest_wins(
+    journal: Journal, other: Journal, tmp_path: Path
+) -> None:
+    quarter = SearchFilters(domains=(Domain.TEAM,), period=Period.THIS_QUARTER)
+    saved = journal.saved_searches.save("Team, this quarter", "", quarter)
+    export_json(journal, tmp_path / "e.json")
+    document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    assert document["saved_searches"][0]["filters"] == {
+        "domains": ["team"],
+        "period": "this-quarter",
+    }
+    assert import_json(other, tmp_path / "e.json").added == 1
+    assert [(s.name, s.filters) for s in other.saved_searches.all()] == [
+        ("Team, this quarter", quarter)
+    ]
+    assert not import_json(other, tmp_path / "e.json").changed_anything
+
+    other.saved_searches.rename(saved.id, "Team now")  # the journal's copy is newer
+    assert import_json(other, tmp_path / "e.json").kept_newer == 1
+    assert [s.name for s in other.saved_searches.all()] == ["Team now"]
+    journal.saved_searches.rename(saved.id, "Team this quarter (renamed)")
+    export_json(journal, tmp_path / "e2.json")
+    assert import_json(other, tmp_path / "e2.json").updated == 1
+    assert [s.name for s in other.saved_searches.all()] == ["Team this quarter (renamed)"]
 
 
 def test_newer_copy_in_the_file_updates_and_keeps_the_old_text(

@@ -22,15 +22,15 @@ from app.transfer import import_json
 from tests.support.digest import content_digest
 
 _CARD = Identity.generate("Sam").card
-_ENTRY, _INQUIRY, _CYCLE, _SESSION, _ACTION, _COMMENT, _PACKAGE = (
-    str(uuid.UUID(int=n)) for n in range(1, 8)
+_ENTRY, _INQUIRY, _CYCLE, _SESSION, _ACTION, _COMMENT, _PACKAGE, _SAVED = (
+    str(uuid.UUID(int=n)) for n in range(1, 9)
 )
 _WHEN = "2026-03-01T09:30:00+00:00"
 _LATER = "2026-03-02T10:00:00+00:00"
 
 BASE: dict[str, Any] = {
     "format": "inquiry-journal",
-    "version": 4,
+    "version": 5,
     "card": None,
     "entries": [
         {
@@ -167,6 +167,16 @@ BASE: dict[str, Any] = {
             "received": _LATER,
         }
     ],
+    "saved_searches": [
+        {
+            "id": _SAVED,
+            "name": "Team, this quarter",
+            "query": "huddle -rota",
+            "filters": {"domains": ["team"], "period": "this-quarter", "shared": True},
+            "created": _WHEN,
+            "updated": _LATER,
+        }
+    ],
 }
 
 DEEP = "\x00deep\x00"  # a placeholder, written out as nesting json.dumps itself could not write
@@ -194,7 +204,7 @@ def _refusal(journal: Journal, path: Path) -> str:
 
 def test_a_base_document_imports(journal: Journal, tmp_path: Path) -> None:
     result = import_json(journal, _write(tmp_path / "base.json", BASE))
-    assert result.added == 9 and not import_json(journal, tmp_path / "base.json").changed_anything
+    assert result.added == 10 and not import_json(journal, tmp_path / "base.json").changed_anything
 
 
 def test_json_nested_a_hundred_thousand_deep(journal: Journal, tmp_path: Path) -> None:
@@ -256,6 +266,10 @@ def test_a_lone_surrogate_in_a_body(journal: Journal, tmp_path: Path) -> None:
         (lambda d: d["sent"][0].update(coach="not-a-card"), "not a card fingerprint"),
         (lambda d: d["shared_items"][0].update(kind="entry"), "has no stages"),
         (lambda d: d.update(comments=None), "no list of comments"),
+        (lambda d: d["saved_searches"][0].update(name=" "), "'name' should be 1 to 80"),
+        (lambda d: d["saved_searches"][0]["filters"].update(period="soon"), "must be one of"),
+        (lambda d: d["saved_searches"][0].update(filters="team"), "should be an object"),
+        (lambda d: d["saved_searches"].append(d["saved_searches"][0]), "Saved search 2 .* repeats"),
     ],
 )
 def test_values_of_the_wrong_shape_are_refused_plainly(
@@ -408,6 +422,7 @@ def _mutated(draw: st.DrawFn) -> dict[str, Any]:
         if how == "nested":  # a field of a record inside the record (a version, an action)
             inner = [v[0] for v in record.values() if isinstance(v, list) and v]
             inner = [v for v in inner if isinstance(v, dict)]
+            inner += [v for v in record.values() if isinstance(v, dict) and v]  # filters
             if inner:
                 target = draw(st.sampled_from(inner))
         key = draw(st.sampled_from(sorted(target)))

@@ -118,7 +118,7 @@ def test_a_sharing_journal_round_trips_whole_and_twice_changes_nothing(
     source = pair[0] if side == "participant" else pair[1]
     export_json(source, tmp_path / "e.json")
     document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
-    assert document["version"] == 4
+    assert document["version"] == 5
     assert document["contacts"] and all(c["verified"] for c in document["contacts"])
     assert document["comments"] and document["received_packages"]
     if side == "participant":
@@ -316,4 +316,4 @@ def test_every_key_the_export_writes_is_documented(
                 written |= set(record)
     missing = sorted(key for key in written if f"`{key}`" not in doc)
     assert missing == []
-    assert "# Inquiry Journal export format (version 4)" in doc
+    assert "# Inquiry Journal export format (version 5)" in doc

@@ -10,6 +10,7 @@ from pathlib import Path
 from app.commands.common import CommandError, date_arg, open_or_create
 from app.cycles_model import CycleStatus, LoopLevel
 from app.domains import parse_domains
+from app.periods import Period
 from app.storage.keys import KeyStore
 
 
@@ -18,7 +19,13 @@ def register(
 ) -> None:
     """Add the search command."""
     search = sub.add_parser("search", parents=[common], help="find entries and cycles")
-    search.add_argument("query", help='words (all must match), "a phrase", -leave-out, start*')
+    search.add_argument(
+        "query",
+        nargs="?",
+        default="",
+        help='words (all must match), "a phrase", -leave-out, start*; leave out to list '
+        "everything the filters let through, newest first",
+    )
     search.add_argument("--domain", action="append", default=[], metavar="DOMAIN")
     search.add_argument("--tag")
     search.add_argument("--template", metavar="ID", help="cycles made with this template")
@@ -31,6 +38,9 @@ def register(
     )
     search.add_argument("--since", metavar="YYYY-MM-DD")
     search.add_argument("--until", metavar="YYYY-MM-DD")
+    search.add_argument(
+        "--period", choices=[p.value for p in Period], help="a span that moves with today"
+    )
     search.add_argument("--newest", action="store_true", help="newest first instead of best first")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true", help="one JSON object per result")
@@ -52,6 +62,7 @@ def cmd_search(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
             until=date_arg(args.until, "--until"),
             shared=args.shared,
             has_comment=args.commented,
+            period=Period(args.period) if args.period else None,
         )
     except ValueError as exc:
         raise CommandError(str(exc)) from None

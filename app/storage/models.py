@@ -81,6 +81,8 @@ class Entry(Base):
 
     __table_args__ = (
         Index("ix_entries_list", "deleted_at", "created_at"),
+        # Browsing by filters walks this newest first and checks each id without reading rows.
+        Index("ix_entries_browse", "deleted_at", "created_at", "id"),
         Index("ix_entries_recent", "deleted_at", "updated_at"),
         Index("ix_entries_updated", "updated_at"),
     )
@@ -212,6 +214,7 @@ class Cycle(Base):
         CheckConstraint("status IN ('planned', 'in_progress', 'reviewed')", name="ck_cycle_status"),
         CheckConstraint("loop IN ('none', 'single', 'double', 'triple')", name="ck_cycle_loop"),
         Index("ix_cycles_list", "deleted_at", "created_at"),
+        Index("ix_cycles_browse", "deleted_at", "created_at", "id"),
         Index("ix_cycles_recent", "deleted_at", "updated_at"),
         Index("ix_cycles_status_date", "status", "experiment_date"),
     )
@@ -303,6 +306,20 @@ class RecentSearch(Base):
 
     query: Mapped[str] = mapped_column(Text, primary_key=True)
     used_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SavedSearch(Base):
+    """A search kept under a name (a smart list): its words and its filters as JSON, with
+    relative periods ("this quarter") kept relative so the list stays current."""
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    query: Mapped[str] = mapped_column(Text, default="")
+    filters: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class SupervisionSession(Base):

@@ -46,6 +46,12 @@ from app.transfer.cycles import (
 )
 from app.transfer.entries import EntryIn, export_entries, merge_entry, parse_entry
 from app.transfer.merge import ImportResult, Merge
+from app.transfer.saved_searches import (
+    SavedSearchIn,
+    export_saved_searches,
+    merge_saved_search,
+    parse_saved_search,
+)
 from app.transfer.sessions import SessionIn, export_sessions, merge_session, parse_session
 from app.transfer.shared import (
     CommentIn,
@@ -59,7 +65,7 @@ from app.transfer.shared import (
 )
 
 FORMAT_NAME = "inquiry-journal"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 # The lists of records in a file, in the order they are imported.
 SECTIONS = (
@@ -72,6 +78,7 @@ SECTIONS = (
     "comments",
     "sent",
     "received_packages",
+    "saved_searches",
 )
 
 Progress = Callable[[int, int], None]
@@ -98,6 +105,7 @@ def export_document(journal: Journal) -> dict[str, Any]:
         "comments": export_comments(journal),
         "sent": export_sent(journal),
         "received_packages": export_received(journal),
+        "saved_searches": export_saved_searches(journal),
     }
 
 
@@ -122,6 +130,7 @@ class ImportFile:
     comments: list[CommentIn] = field(default_factory=list)
     sent: list[SentIn] = field(default_factory=list)
     received: list[ReceivedIn] = field(default_factory=list)
+    saved_searches: list[SavedSearchIn] = field(default_factory=list)
 
     @property
     def size(self) -> int:
@@ -138,6 +147,7 @@ class ImportFile:
                 self.comments,
                 self.sent,
                 self.received,
+                self.saved_searches,
             )
         )
 
@@ -214,6 +224,10 @@ def parse_document(document: object, name: str = "the file") -> ImportFile:
         parse_received(v, f"received package {n} of {name}")
         for n, v in _numbered(document, "received_packages")
     ]
+    saved = [
+        parse_saved_search(v, f"saved search {n} of {name}")
+        for n, v in _numbered(document, "saved_searches")
+    ]
     keys: list[tuple[str, list[str]]] = [
         ("entry", [e.id for e in entries]),
         ("line of inquiry", [i.id for i in inquiries]),
@@ -224,13 +238,14 @@ def parse_document(document: object, name: str = "the file") -> ImportFile:
         ("comment", [c.id for c in comments]),
         ("sent record", [f"{s.coach} {s.item}" for s in sent]),
         ("received package", [p.id for p in received]),
+        ("saved search", [s.id for s in saved]),
     ]
     for kind, ids in keys:
         _refuse_repeats(kind, ids, name)
     actions = [a.id for s in sessions for a in s.actions]
     _refuse_repeats("action", actions, name, across=True)
     return ImportFile(
-        entries, inquiries, cycles, sessions, contacts, shared, comments, sent, received
+        entries, inquiries, cycles, sessions, contacts, shared, comments, sent, received, saved
     )
 
 
@@ -305,6 +320,7 @@ def import_json(journal: Journal, path: Path, progress: Progress | None = None) 
             each(incoming.comments, merge_comment)
             each(incoming.sent, merge_sent)
             each(incoming.received, merge_received)
+            each(incoming.saved_searches, merge_saved_search)
     except SQLAlchemyError as exc:
         raise StorageError(
             f"The import was not saved ({explain(exc)}); the journal is unchanged."

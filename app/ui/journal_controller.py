@@ -17,6 +17,7 @@ from app.ui.background_search import SearchFunction
 from app.ui.entry_list_model import ENTRY_ID_ROLE, EntryListModel, summary_of
 from app.ui.messages import Confirm
 from app.ui.recovery_dialog import RecoveryCodeDialog
+from app.ui.saved_search_controller import SavedSearchController
 from app.ui.search_controller import SearchController
 from app.ui.trash_command import MoveToTrashCommand
 from app.ui.versions_dialog import VersionsDialog
@@ -63,6 +64,9 @@ class JournalController(QObject):
         self.model = EntryListModel(self._store, parent=self)
         self.saver = DraftSaver(self._store, window.editor.draft, delay_ms, parent=self)
         self.search = SearchController(window, journal, search, parent=self)
+        self.saved_searches = SavedSearchController(
+            window, journal, self.search, confirm, parent=self
+        )
 
         window.entry_list.setModel(self.model)
         self.model.loadFailed.connect(window.message_bar.show_problem)
@@ -77,6 +81,7 @@ class JournalController(QObject):
         window.hint_button.clicked.connect(self.new_entry)
         self.search.entryChosen.connect(self.open_entry)
         self.search.cycleChosen.connect(window.openCycleRequested)
+        self.search.readerHint.connect(self.show_search_hint)
         self.search.closed.connect(self._search_closed)
 
         actions = window.commands
@@ -140,6 +145,18 @@ class JournalController(QObject):
         if focus_editor and self.saver.entry_id == entry_id:
             self._window.editor.focus_text()
 
+    @Slot(str)
+    def show_search_hint(self, text: str) -> None:
+        """The current search result is not an entry (or there is none): the reader says
+        `text` instead of showing an entry the results do not hold."""
+        if not self._leave_current():
+            return
+        self.saver.end()
+        self.currentEntryChanged.emit("")
+        self._window.show_hint(text, offer_new_entry=False)
+        self._window.words_label.clear()
+        self._window.save_state_label.clear()
+
     @Slot()
     def trash_current(self) -> None:
         """Move the selected entry to the trash; Ctrl+Z brings it back."""
@@ -182,6 +199,7 @@ class JournalController(QObject):
         with self._quietly():
             self.model.reload(at_least=self.model.rowCount())
         self._refresh_known_tags()
+        self.saved_searches.reload()
         if entry_id is None:
             self._select_row(0)
             return
@@ -298,7 +316,10 @@ class JournalController(QObject):
     def _search_closed(self) -> None:
         """Back from the search: the list shows the entry in the editor, if it is loaded."""
         entry_id = self.saver.entry_id
-        row = self.model.row_of(entry_id) if entry_id is not None else None
+        if entry_id is None:  # the reader showed a cycle result or none: show the list's first
+            self._select_row(0)
+            return
+        row = self.model.row_of(entry_id)
         if row is not None:
             index = self.model.index(row)
             with self._quietly():

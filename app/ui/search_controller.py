@@ -9,7 +9,8 @@ from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal, Slot
 
 from app.errors import JournalError
 from app.journal import Journal
-from app.search import Kind, SearchResults
+from app.search import Kind, Order, SearchFilters, SearchHit, SearchResults
+from app.search_query import parse_query
 from app.ui.background_search import BackgroundSearch, SearchFunction, SearchRequest
 from app.ui.search_results_model import HIT_ROLE, SearchResultsModel
 
@@ -24,11 +25,17 @@ BUSY_DELAY_MS = 300
 """A search taking longer than this says "Searching…"."""
 PAGE_SIZE = 50
 STATUS_MESSAGE_MS = 6000
+NOTHING_TO_READ = "No result to read. Change the search or the filters."
 
 
 def found_text(count: int, more: bool) -> str:
     """How many results there are, in words ("50+ found" while more can be loaded)."""
     return f"{count}+ found" if more else f"{count} found"
+
+
+def cycle_hint(hit: SearchHit) -> str:
+    """What the reader says while a cycle result is selected (it opens in the Cycle view)."""
+    return f"{hit.title} is a cycle. Press Enter or double-click it to open it."
 
 
 class SearchController(QObject):
@@ -37,14 +44,19 @@ class SearchController(QObject):
     Searches run on a worker thread (`BackgroundSearch`); each new search takes a new
     generation number and results from any older generation are dropped unseen.
 
+    With the box empty, filters alone list what they let through (newest first). The first
+    result of a new search becomes current, so the reader always shows a result in the list.
+
     Signals: entryChosen(str entry_id, bool focus_editor) when a result that is an entry
     becomes current (False) or is activated (True); cycleChosen(str cycle_id, str stage_id)
-    when a cycle or stage result is activated; closed() when the search is put away (Esc, or
-    the box emptied) and the entry list is back.
+    when a cycle or stage result is activated; readerHint(str) when the current result is not
+    an entry (a cycle, or there is none) and the reader should say this instead; closed() when
+    the search is put away (Esc, or the box and filters emptied) and the entry list is back.
     """
 
     entryChosen = Signal(str, bool)
     cycleChosen = Signal(str, str)
+    readerHint = Signal(str)
     closed = Signal()
 
     def __init__(
@@ -62,6 +74,7 @@ class SearchController(QObject):
         self._shown_hits = 0
         self._focus_results_when_shown = False
         self._recent_loaded = False
+        self._chosen_order = 0
         self.model = SearchResultsModel(self)
         self.runner = BackgroundSearch(search or journal.search.search, self)
         self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self.search_now)
@@ -92,8 +105,9 @@ class SearchController(QObject):
 
     @property
     def is_active(self) -> bool:
-        """True while there is search text (the results are shown instead of the entry list)."""
-        return bool(self._window.search_box.text().strip())
+        """True while there is search text or a filter (results show instead of the entries)."""
+        has_text = bool(self._window.search_box.text().strip())
+        return has_text or bool(self._window.filter_bar.active_count())
 
     @Slot()
     def focus_box(self) -> None:
@@ -107,17 +121,29 @@ class SearchController(QObject):
         """Run the search for what is in the box, with the filters and order chosen."""
         self._search_timer.stop()
         text = self._window.search_box.text()
-        if not text.strip():
+        if not self.is_active:
             self._stop()
             return
+        self._show_order(browsing=not parse_query(text).include)
         self._generation += 1
         self._busy_timer.start()
         self.runner.request(self._request(text, 0))
         self._window.show_search_results()
 
+    def open_saved(self, query: str, filters: SearchFilters) -> None:
+        """Show a saved search: its words in the box, its filters set, its results listed."""
+        box = self._window.search_box
+        box.blockSignals(True)  # one search below, not one per change
+        box.setText(query)
+        box.blockSignals(False)
+        self._window.filter_bar.set_filters(filters)
+        self.search_now()
+
     @Slot()
     def close_search(self) -> None:
-        """Clear the search and go back to the entry list, with the cursor in it (Esc)."""
+        """Clear the search and its filters and go back to the entry list, with the cursor in
+        it (Esc)."""
+        self._window.filter_bar.clear()
         self._window.search_box.clear()  # textChanged stops the search
         self._stop()
         self._window.entry_list.setFocus()
@@ -163,7 +189,7 @@ class SearchController(QObject):
 
     @Slot(str)
     def _text_changed(self, text: str) -> None:
-        if not text.strip():
+        if not self.is_active:
             self._stop()
             return
         self._search_timer.start()
@@ -175,6 +201,8 @@ class SearchController(QObject):
         self._window.filters_button.setText(f"Filte&rs ({count})" if count else "Filte&rs")
         if self.is_active:
             self._search_timer.start()
+        else:
+            self._stop()
 
     @Slot(bool)
     def _filters_toggled(self, shown: bool) -> None:
@@ -221,10 +249,13 @@ class SearchController(QObject):
             self.model.add_page(request.offset, results)
         else:
             self._shown_query = request.query
+            current = panel.results_list.currentIndex()
+            was = current.data(HIT_ROLE) if current.isValid() else None
             self.model.show_results(results)
             panel.results_list.scrollToTop()
-            if results.hits:
+            if results.hits and parse_query(request.query).include:
                 self._remember_timer.start()
+            self._follow_with_reader(was)
         self._shown_hits = self.model.rowCount()
         if results.message and not self.model.rowCount():
             panel.status_label.clear()
@@ -252,8 +283,29 @@ class SearchController(QObject):
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         hit = current.data(HIT_ROLE) if current.isValid() else None
-        if hit is not None and hit.kind is Kind.ENTRY:
+        if hit is None:
+            return
+        if hit.kind is Kind.ENTRY:
             self.entryChosen.emit(hit.item_id, False)
+        else:
+            self.readerHint.emit(cycle_hint(hit))
+
+    def _follow_with_reader(self, was: SearchHit | None) -> None:
+        """Keep the result that was current if it is still listed, else make the first one
+        current, so the reader never shows something the list does not hold."""
+        results = self._window.search_panel.results_list
+        if not self.model.rowCount():
+            self.readerHint.emit(NOTHING_TO_READ)
+            return
+        row = 0
+        if was is not None:
+            same = (was.kind, was.item_id, was.stage_id)
+            for n in range(self.model.rowCount()):
+                hit = self.model.hit(n)
+                if (hit.kind, hit.item_id, hit.stage_id) == same:
+                    row = n
+                    break
+        results.setCurrentIndex(self.model.index(row))
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
@@ -277,6 +329,21 @@ class SearchController(QObject):
             offset=offset,
             limit=PAGE_SIZE,
         )
+
+    def _show_order(self, *, browsing: bool) -> None:
+        """Browsing by filters lists newest first (there are no words to rank by): the order
+        shows that, unchangeable, and the person's own choice comes back with a word."""
+        combo = self._window.search_panel.order_combo
+        if browsing == (not combo.isEnabled()):
+            return
+        combo.blockSignals(True)
+        if browsing:
+            self._chosen_order = combo.currentIndex()
+            combo.setCurrentIndex(combo.findData(Order.NEWEST))
+        else:
+            combo.setCurrentIndex(self._chosen_order)
+        combo.blockSignals(False)
+        combo.setEnabled(not browsing)
 
     def _stop(self) -> None:
         """No search: drop whatever is running or waiting, and show the entry list."""

@@ -1,8 +1,10 @@
-"""The search filters (a view): domain, tag, template, stage, loop, status, dates, inquiry."""
+"""The search filters (a view): domain, tag, template, stage, loop, status, inquiry, period,
+dates, shared and commented."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.cycles_model import CycleStatus, InquiryRecord, LoopLevel
 from app.domains import Domain
+from app.periods import Period
 from app.search import SearchFilters
 from app.templates import Template
 from app.ui.row_painting import CHIP_LABELS
@@ -117,11 +120,18 @@ class SearchFilterBar(QFrame):
         self.loop_combo = _combo("Loop level", "Any loop")
         self.status_combo = _combo("Cycle status", "Any status")
         self.inquiry_combo = _combo("Line of inquiry", "Any line of inquiry")
+        self.period_combo = _combo("Period", "Any time")
+        self.shared_combo = _combo("Shared", "Shared or not")
+        self.commented_combo = _combo("Comments", "With or without comments")
         _refill(self.loop_combo, [(level.label, level) for level in LoopLevel])
         _refill(self.status_combo, [(status.label, status) for status in CycleStatus])
+        _refill(self.period_combo, [(period.label, period) for period in Period])
+        # Qt keeps a Python bool as data; "yes"/"no" keep the choice readable in filters().
+        _refill(self.shared_combo, [("Shared with a coach", "yes"), ("Not shared", "no")])
+        _refill(self.commented_combo, [("With comments", "yes"), ("Without comments", "no")])
         # The stages follow the template before anyone hears that the filters changed.
         self.template_combo.currentIndexChanged.connect(self._template_chosen)
-        for combo in self.combos():
+        for combo in self.all_combos():
             combo.currentIndexChanged.connect(self.changed)
 
         # Mnemonics chosen not to clash with the menus (F, E, N) or the editor (T, W, V).
@@ -146,8 +156,11 @@ class SearchFilterBar(QFrame):
         form.addRow("Loo&p:", self.loop_combo)
         form.addRow("Stat&us:", self.status_combo)
         form.addRow("In&quiry:", self.inquiry_combo)
+        form.addRow("Perio&d:", self.period_combo)
         form.addRow(self.since.check, self.since.edit)
         form.addRow(self.until.check, self.until.edit)
+        form.addRow("Shared:", self.shared_combo)
+        form.addRow("Comments:", self.commented_combo)
         form.addRow(self.clear_button)
 
     def focus_chain(self) -> list[QWidget]:
@@ -155,15 +168,18 @@ class SearchFilterBar(QFrame):
         return [
             *self.domain_boxes.values(),
             *self.combos(),
+            self.period_combo,
             self.since.check,
             self.since.edit,
             self.until.check,
             self.until.edit,
+            self.shared_combo,
+            self.commented_combo,
             self.clear_button,
         ]
 
     def combos(self) -> tuple[QComboBox, ...]:
-        """Every drop-down filter."""
+        """The drop-down filters above the dates, in the order Tab visits them."""
         return (
             self.tag_combo,
             self.template_combo,
@@ -172,6 +188,10 @@ class SearchFilterBar(QFrame):
             self.status_combo,
             self.inquiry_combo,
         )
+
+    def all_combos(self) -> tuple[QComboBox, ...]:
+        """Every drop-down filter."""
+        return (*self.combos(), self.period_combo, self.shared_combo, self.commented_combo)
 
     def set_choices(
         self, tags: Sequence[str], templates: Sequence[Template], inquiries: Sequence[InquiryRecord]
@@ -189,6 +209,7 @@ class SearchFilterBar(QFrame):
         """The filters as chosen."""
         # Qt hands enums back as their plain string values.
         loop, status = self.loop_combo.currentData(), self.status_combo.currentData()
+        period = self.period_combo.currentData()
         return SearchFilters(
             domains=tuple(d for d, box in self.domain_boxes.items() if box.isChecked()),
             tag=self.tag_combo.currentData(),
@@ -199,35 +220,71 @@ class SearchFilterBar(QFrame):
             since=self.since.value(),
             until=self.until.value(),
             inquiry=self.inquiry_combo.currentData(),
+            shared=_yes_no(self.shared_combo),
+            has_comment=_yes_no(self.commented_combo),
+            period=Period(period) if period else None,
         )
 
     def active_count(self) -> int:
         """How many filters are set."""
         chosen = self.filters()
         values = (chosen.tag, chosen.template, chosen.stage, chosen.loop, chosen.status)
-        dates = (chosen.since, chosen.until, chosen.inquiry)
-        return bool(chosen.domains) + sum(v is not None for v in (*values, *dates))
+        dates = (chosen.since, chosen.until, chosen.inquiry, chosen.period)
+        marks = (chosen.shared, chosen.has_comment)
+        return bool(chosen.domains) + sum(v is not None for v in (*values, *dates, *marks))
+
+    def set_filters(self, chosen: SearchFilters) -> None:
+        """Show `chosen` (a saved search opened), with one `changed` signal. A tag, template or
+        line of inquiry no longer in the journal is kept as a choice, so nothing is lost."""
+        with self._one_change():
+            for domain, box in self.domain_boxes.items():
+                box.setChecked(domain in chosen.domains)
+            for combo, value in (
+                (self.tag_combo, chosen.tag),
+                (self.template_combo, chosen.template),
+                (self.inquiry_combo, chosen.inquiry),
+                (self.loop_combo, chosen.loop.value if chosen.loop else None),
+                (self.status_combo, chosen.status.value if chosen.status else None),
+                (self.period_combo, chosen.period.value if chosen.period else None),
+                (self.shared_combo, _mark(chosen.shared)),
+                (self.commented_combo, _mark(chosen.has_comment)),
+            ):
+                _choose(combo, value)
+            self._refill_stages()
+            _choose(self.stage_combo, chosen.stage)
+            for field, day in ((self.since, chosen.since), (self.until, chosen.until)):
+                field.check.setChecked(day is not None)
+                field.edit.setEnabled(day is not None)
+                if day is not None:
+                    field.edit.setDate(QDate(day.year, day.month, day.day))
+        self.changed.emit()
 
     @Slot()
     def clear(self) -> None:
         """Set every filter back to "any" (one `changed` signal)."""
-        widgets: list[QWidget] = [*self.domain_boxes.values(), *self.combos()]
-        widgets += [self.since.check, self.until.check]
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
+        with self._one_change():
             for box in self.domain_boxes.values():
                 box.setChecked(False)
-            for combo in self.combos():
+            for combo in self.all_combos():
                 combo.setCurrentIndex(0)
             for field in (self.since, self.until):
                 field.check.setChecked(False)
                 field.edit.setEnabled(False)
+        self._refill_stages()
+        self.changed.emit()
+
+    @contextlib.contextmanager
+    def _one_change(self) -> Iterator[None]:
+        """Changes made here are told once, by the caller, not one signal per widget."""
+        widgets: list[QWidget] = [*self.domain_boxes.values(), *self.all_combos()]
+        widgets += [self.since.check, self.until.check, self.since.edit, self.until.edit]
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            yield
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
-        self._refill_stages()
-        self.changed.emit()
 
     @Slot()
     def _template_chosen(self) -> None:
@@ -242,3 +299,26 @@ class SearchFilterBar(QFrame):
             for stage in template.stages:
                 seen.setdefault(stage.id, stage.title)
         return _refill(self.stage_combo, [(title, stage_id) for stage_id, title in seen.items()])
+
+
+def _yes_no(combo: QComboBox) -> bool | None:
+    """A yes/no filter's choice: None for either."""
+    value = combo.currentData()
+    return None if value is None else value == "yes"
+
+
+def _mark(value: bool | None) -> str | None:
+    """A yes/no filter's data for a choice."""
+    return None if value is None else ("yes" if value else "no")
+
+
+def _choose(combo: QComboBox, value: str | None) -> None:
+    """Choose `value`, adding it when the journal no longer offers it (a saved search's tag)."""
+    if value is None:
+        combo.setCurrentIndex(0)
+        return
+    found = combo.findData(value)
+    if found < 0:
+        combo.addItem(value, value)
+        found = combo.count() - 1
+    combo.setCurrentIndex(found)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.entry_delegate import EntryDelegate
+from app.ui.saved_search_list import SavedSearchList
 from app.ui.search_box import SearchBox
 from app.ui.search_filter_bar import SearchFilterBar
 from app.ui.search_panel import SearchPanel
@@ -31,7 +32,8 @@ def _escape_action(text: str, widget: QWidget, context: Qt.ShortcutContext) -> Q
 
 
 class Sidebar(QWidget):
-    """The search box with its filters, above either the entry list or the search results."""
+    """The search box with its filters and saved searches, above either the entry list or the
+    search results."""
 
     ENTRIES_PAGE = 0
     RESULTS_PAGE = 1
@@ -47,6 +49,13 @@ class Sidebar(QWidget):
         self.filters_button.setToolTip("Narrow the search by domain, tag, template, date…")
         self.filter_bar = SearchFilterBar()
         self.filter_bar.hide()
+        self.save_search_button = QToolButton()
+        self.save_search_button.setText("Save")
+        self.save_search_button.setAccessibleName("Save this search")
+        self.save_search_button.setToolTip(
+            "Save the words and filters under a name, to open again from Saved searches"
+        )
+        self.saved_searches = SavedSearchList()
 
         self.entry_list = QListView()
         self.entry_list.setAccessibleName("Entries")
@@ -74,14 +83,17 @@ class Sidebar(QWidget):
         search_row.setSpacing(4)
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.filters_button)
+        search_row.addWidget(self.save_search_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.setSpacing(6)
         layout.addLayout(search_row)
+        layout.addWidget(self.saved_searches)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.stack, 1)
 
-        chain: list[QWidget] = [self.search_box, self.filters_button]
+        chain: list[QWidget] = [self.search_box, self.filters_button, self.save_search_button]
+        chain.append(self.saved_searches.list)
         chain += self.filter_bar.focus_chain()
         chain += [self.entry_list, self.search_panel.order_combo, self.search_panel.results_list]
         for first, second in itertools.pairwise(chain):

@@ -11,8 +11,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection
 
+from app.domains import Domain
 from app.errors import NewerJournalError, StorageError
 from app.journal import open_journal
+from app.periods import Period
 from app.storage import schema
 from app.storage.backup_file import verify_backup
 from app.storage.engine import make_engine
@@ -103,6 +105,13 @@ SAMPLE_ROWS: dict[str, list[str]] = {
 }
 # 0009's identity row is written when the journal is opened (it holds journal.json's id).
 SAMPLE_ROWS["0009"] = [*SAMPLE_ROWS["0008"], "UPDATE contacts SET verified = 1"]
+SAMPLE_ROWS["0010"] = [
+    *SAMPLE_ROWS["0009"],
+    "INSERT INTO saved_searches (id, name, query, filters, created_at, updated_at) VALUES "
+    "('1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5', 'Team, this quarter', '', "
+    '\'{"domains": ["team"], "period": "this-quarter"}\', '
+    "'2026-01-10 10:00:00.000000', '2026-01-10 10:00:00.000000')",
+]
 
 
 def _schema_diffs(conn: Connection) -> list[object]:
@@ -163,6 +172,10 @@ def test_journal_from_revision_migrates_and_keeps_entries(
 
             found = shared_items(journal, where=SharedFilter(text="shared"))
             assert [i.title for i in found] == ["Shared"]
+        if revision >= "0010":  # a saved search keeps its relative period
+            [saved] = journal.saved_searches.all()
+            assert (saved.name, saved.filters.domains) == ("Team, this quarter", (Domain.TEAM,))
+            assert saved.filters.period is Period.THIS_QUARTER
         with journal.engine.connect() as conn:
             assert _schema_diffs(conn) == []
     finally:

@@ -196,6 +196,8 @@ def test_tab_goes_from_the_list_to_the_editor(qtbot, journal, make_window):
     qtbot.keyClick(window.search_box, Qt.Key.Key_Tab)
     assert window.filters_button.hasFocus()
     qtbot.keyClick(window.filters_button, Qt.Key.Key_Tab)
+    assert window.sidebar.save_search_button.hasFocus()
+    qtbot.keyClick(window.sidebar.save_search_button, Qt.Key.Key_Tab)  # no saved searches yet
     assert window.entry_list.hasFocus()
     qtbot.keyClick(window.entry_list, Qt.Key.Key_Tab)
     assert window.editor.title_edit.hasFocus()

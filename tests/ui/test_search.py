@@ -19,7 +19,8 @@ from app.ui.search_delegate import snippet_layout
 from app.ui.search_results_model import HIT_ROLE
 from tests.ui.test_main_window import activate, press
 
-NO_MATCHES = "No matches. Try fewer words, or a word's start with *."
+NO_MATCHES = "No matches for {}. Try fewer words, or a word's start with *."
+NO_FILTERED_MATCHES = "No matches for huddle with these filters. Try fewer words or clear a filter."
 
 
 def titles(window) -> list[str]:
@@ -131,7 +132,7 @@ def test_results_of_an_older_search_are_never_shown(qtbot, huddles, make_window)
 def test_a_nonsense_word_says_no_matches(qtbot, huddles, make_window):
     window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "zqxjvk")
-    assert window.search_panel.message == NO_MATCHES
+    assert window.search_panel.message == NO_MATCHES.format("zqxjvk")
     assert window.search_panel.message_label.isVisible()
     assert titles(window) == []
 
@@ -139,7 +140,9 @@ def test_a_nonsense_word_says_no_matches(qtbot, huddles, make_window):
 def test_only_words_left_out_asks_for_a_word(qtbot, huddles, make_window):
     window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "-huddle")
-    assert window.search_panel.message == "Add a word to look for, not only words to leave out."
+    assert window.search_panel.message == (
+        "No matches for -huddle: a search needs at least one word to look for."
+    )
 
 
 def test_filters_narrow_the_results(qtbot, huddles, make_window):
@@ -158,7 +161,7 @@ def test_filters_narrow_the_results(qtbot, huddles, make_window):
     qtbot.waitUntil(lambda: titles(window) == ["Night shift"])
 
     bar.status_combo.setCurrentIndex(bar.status_combo.findData(CycleStatus.REVIEWED.value))
-    qtbot.waitUntil(lambda: window.search_panel.message == NO_MATCHES)  # no cycles here
+    qtbot.waitUntil(lambda: window.search_panel.message == NO_FILTERED_MATCHES)  # no cycles
 
     bar.clear_button.click()
     qtbot.waitUntil(lambda: len(titles(window)) == 3)

@@ -75,7 +75,7 @@ def test_cycle_menu_trashes_the_cycle_and_edit_undo_brings_it_back(
     assert window.home.in_progress.ids() == [kept]
     assert _timeline_ids(window, inquiry_id) == [kept]
     search_for(qtbot, window, "zebrafish")
-    assert window.search_panel.message == NO_MATCHES
+    assert window.search_panel.message == NO_MATCHES.format("zebrafish")
 
     window.search_panel.setFocus()  # off the search box, whose own typing Undo takes back first
     window.commands.undo.trigger()  # Edit > Undo, from the search
