@@ -196,7 +196,7 @@ def test_the_loop_radio_group_shows_focus(palette, hosted):
 
 
 def test_timeline_cards_and_balance_bars_show_focus(palette, hosted):
-    step = TimelineStep("c1", "Ask first", CycleStatus.PLANNED, LoopLevel.NONE, "", "", None)
+    step = TimelineStep("c1", "Ask first", CycleStatus.PLANNED, LoopLevel.NONE, "", "", "", None)
     card = TimelineCard(step, 1, first=True, last=True, today=date(2026, 3, 1))
     bars = DomainBalanceBars()
     for control in (card, bars):
