@@ -34,6 +34,7 @@ from app.ui.backups.restore_pages import (
     restore_into_pages,
 )
 from app.ui.fields import InlineError
+from app.ui.keyboard_safe_dialog import KeyboardSafeWizard
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
 from app.ui.resources import app_icon
@@ -213,7 +214,7 @@ class RecoveryCodePage(QWizardPage):
         return -1
 
 
-class SetupWizard(QWizard):
+class SetupWizard(KeyboardSafeWizard):
     """The short first-run setup. After it, `journal` is the new journal (or the one restored
     from a backup, when `restore` is given), or `existing_folder` names a folder that already
     held one (to be unlocked instead)."""
