@@ -92,7 +92,7 @@ class FolderPage(QWizardPage):
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self._choose)
         self.note = InlineError("Folder note")
-        self.new_radio = QRadioButton("Start a &new journal")
+        self.new_radio = QRadioButton("Start a ne&w journal")
         self.new_radio.setAccessibleName("Start a new journal")
         self.restore_radio = QRadioButton("&Restore from a backup (new laptop)")
         self.restore_radio.setAccessibleName("Restore from a backup")
