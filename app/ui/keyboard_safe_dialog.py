@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from app.ui import messages
+from app.ui import keyboard_reach, messages
 
 DISCARD_QUESTION = "Discard what you typed?"
 
@@ -63,6 +63,7 @@ class KeyboardSafeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keyboard_reach.install()
         self._main_button: QPushButton | None = None
         self._main_chosen = False
         self._shown_text: dict[int, str] | None = None
@@ -132,6 +133,7 @@ class KeyboardSafeWizard(QWizard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keyboard_reach.install()
         self._shown_text: dict[int, str] | None = None
 
     def has_typed_text(self) -> bool:
