@@ -46,8 +46,8 @@ class FocusInSight(QObject):
     @Slot(QWidget, QWidget)
     def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Bring `new` into sight in each scroll area it sits in, innermost first."""
-        if new is None:
-            return
+        if new is None or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return  # a click: what was clicked is in sight already, and must not jump away
         parent = None if new.isWindow() else new.parentWidget()
         while parent is not None:
             if isinstance(parent, QScrollArea):
