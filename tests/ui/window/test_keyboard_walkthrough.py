@@ -175,11 +175,13 @@ def _start_a_cycle(keys: Keyboard, window: MainWindow) -> None:
     keys.press(Qt.Key.Key_N, CTRL | SHIFT)  # New cycle...
     dialog = window.controllers.cycles.dialog
     assert dialog is not None and dialog.isVisible()
-    keys.tab_to(dialog.question_edit)
+    keys.press(Qt.Key.Key_Q, ALT)  # &Question
+    assert keys.focus() is dialog.question_edit
     keys.type("How do I get my team to raise concerns earlier?")
     keys.tab_to(next(iter(dialog.domains.boxes.values())))
     keys.press(Qt.Key.Key_Space)
-    keys.tab_to(dialog.title_edit)
+    keys.press(Qt.Key.Key_I, ALT)  # T&itle, further down the scrolling form
+    assert keys.focus() is dialog.title_edit
     keys.type("Ask at every huddle")
     keys.press(Qt.Key.Key_Return)  # Start cycle
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
