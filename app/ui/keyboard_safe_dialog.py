@@ -3,7 +3,8 @@
 Qt makes every push button in a dialog an auto-default: once Tab has passed Cancel, Cancel stays
 the default and Enter in any field presses it, dropping what was typed. Here Enter in a field does
 the dialog's main action or nothing, and Escape, Cancel or closing the window asks before
-discarding typed text. Every dialog that takes typed input derives from KeyboardSafeDialog.
+discarding typed text. Every dialog that takes typed input derives from KeyboardSafeDialog,
+and every wizard from KeyboardSafeWizard.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTextEdit,
     QWidget,
+    QWizard,
 )
 
-from app.ui import messages
+from app.ui import keyboard_reach, messages
 
 DISCARD_QUESTION = "Discard what you typed?"
 
@@ -61,6 +63,7 @@ class KeyboardSafeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keyboard_reach.install()
         self._main_button: QPushButton | None = None
         self._main_chosen = False
         self._shown_text: dict[int, str] | None = None
@@ -77,16 +80,12 @@ class KeyboardSafeDialog(QDialog):
 
     def has_typed_text(self) -> bool:
         """True when a field holds text it did not hold when the dialog was first shown."""
-        before = self._shown_text or {}
-        return any(
-            field_text(field).strip() and field_text(field) != before.get(id(field), "")
-            for field in typed_fields(self)
-        )
+        return _typed_since(self, self._shown_text)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Note what the fields hold to begin with, and settle which button Enter presses."""
         if self._shown_text is None:
-            self._shown_text = {id(f): field_text(f) for f in typed_fields(self)}
+            self._shown_text = _text_now(self)
             if not self._main_chosen:
                 self._main_button = next(
                     (b for b in self.findChildren(QPushButton) if b.isDefault()), None
@@ -123,3 +122,46 @@ class KeyboardSafeDialog(QDialog):
             button.setAutoDefault(False)
         if self._main_button is not None:
             self._main_button.setDefault(True)
+
+
+class KeyboardSafeWizard(QWizard):
+    """A QWizard whose Escape, Cancel or closing asks before dropping typed text (a recovery
+    code, say); Enter already presses Next or Finish, which keep it.
+
+    It asks through KeyboardSafeDialog.confirm_discard, so tests answer both in one place.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        keyboard_reach.install()
+        self._shown_text: dict[int, str] | None = None
+
+    def has_typed_text(self) -> bool:
+        """True when a field on any page holds text it did not hold when the wizard opened."""
+        return _typed_since(self, self._shown_text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Note what the fields hold to begin with."""
+        if self._shown_text is None:
+            self._shown_text = _text_now(self)
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Escape, Cancel or closing the window: ask before dropping typed text."""
+        if self.isVisible() and self.has_typed_text():
+            title = self.windowTitle() or "Inquiry Journal"
+            if not KeyboardSafeDialog.confirm_discard(self, title, DISCARD_QUESTION):
+                return
+        super().reject()
+
+
+def _text_now(root: QWidget) -> dict[int, str]:
+    return {id(field): field_text(field) for field in typed_fields(root)}
+
+
+def _typed_since(root: QWidget, before: dict[int, str] | None) -> bool:
+    shown = before or {}
+    return any(
+        field_text(field).strip() and field_text(field) != shown.get(id(field), "")
+        for field in typed_fields(root)
+    )

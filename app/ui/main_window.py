@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.journal import Journal
 from app.storage.meta import KeyMode
+from app.ui import keyboard_reach
 from app.ui.announce import announce
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        keyboard_reach.install()
         self.setWindowTitle("Inquiry Journal")
         self.setWindowIcon(app_icon())
         self._settings = settings if settings is not None else open_settings()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 # 1366x768 at 125% scaling is 1092x614 logical pixels; less a 40 px taskbar.
 SMALLEST_SCREEN = QSize(1092, 574)
@@ -81,6 +81,9 @@ class ScrollingBody(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop of its own: it draws no focus ring, and Tab through the body's
+        # controls scrolls each into sight (app/ui/keyboard_reach.py)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(body)
 
     def _around(self, size: QSize) -> QSize:
@@ -113,3 +116,13 @@ def scrolling(body: QWidget | QLayout, name: str = "") -> QScrollArea:
     if name:
         area.setAccessibleName(name)
     return area
+
+
+def scrolling_page(page: QWidget, name: str = "") -> QVBoxLayout:
+    """Lay a wizard page out in a body that scrolls on a short screen, so the wizard's buttons
+    below it stay in sight and nothing on the page is squeezed; returns the body's layout."""
+    body = QVBoxLayout()
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scrolling(body, name))
+    return body

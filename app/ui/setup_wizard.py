@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
@@ -34,10 +33,11 @@ from app.ui.backups.restore_pages import (
     restore_into_pages,
 )
 from app.ui.fields import InlineError
+from app.ui.keyboard_safe_dialog import KeyboardSafeWizard
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
 from app.ui.resources import app_icon
-from app.ui.screen_fit import resize_within_screen
+from app.ui.screen_fit import resize_within_screen, scrolling_page
 
 CreateJournal = Callable[[Path, str | None], tuple[Journal, str]]
 """Create a journal in a folder with a passphrase (or None: keyring); return it and its code."""
@@ -91,7 +91,7 @@ class FolderPage(QWizardPage):
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self._choose)
         self.note = InlineError("Folder note")
-        self.new_radio = QRadioButton("Start a &new journal")
+        self.new_radio = QRadioButton("Start a ne&w journal")
         self.new_radio.setAccessibleName("Start a new journal")
         self.restore_radio = QRadioButton("&Restore from a backup (new laptop)")
         self.restore_radio.setAccessibleName("Restore from a backup")
@@ -105,7 +105,7 @@ class FolderPage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
         row.addWidget(self.choose_button)
-        layout = QVBoxLayout(self)
+        layout = scrolling_page(self, "Welcome")
         layout.addLayout(welcome)
         layout.addSpacing(12)
         layout.addWidget(QLabel("Your journal will be kept in this folder:"))
@@ -165,7 +165,7 @@ class ProtectionPage(QWizardPage):
         self.choice = ProtectionChoice(description)
         self.choice.changed.connect(self.completeChanged)
         self.error = InlineError("Setup problem")
-        layout = QVBoxLayout(self)
+        layout = scrolling_page(self, "Protect your journal")
         layout.addWidget(self.choice)
         layout.addWidget(self.error)
         self.setCommitPage(True)
@@ -194,15 +194,13 @@ class RecoveryCodePage(QWizardPage):
         self.setSubTitle("This code opens your journal if its key or passphrase is ever lost.")
         self.view: RecoveryCodeView | None = None
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Start writing")
-        QVBoxLayout(self)
+        self._body = scrolling_page(self, "Your recovery code")
 
     def show_code(self, code: str) -> None:
         """Put the new journal's code on the page."""
         self.view = RecoveryCodeView(code, ask_confirmation=True)
         self.view.confirmedChanged.connect(self.completeChanged)
-        layout = self.layout()
-        assert layout is not None
-        layout.addWidget(self.view)
+        self._body.addWidget(self.view)
 
     def isComplete(self) -> bool:
         """Finishing needs the "I have kept my recovery code safe" box ticked."""
@@ -213,7 +211,7 @@ class RecoveryCodePage(QWizardPage):
         return -1
 
 
-class SetupWizard(QWizard):
+class SetupWizard(KeyboardSafeWizard):
     """The short first-run setup. After it, `journal` is the new journal (or the one restored
     from a backup, when `restore` is given), or `existing_folder` names a folder that already
     held one (to be unlocked instead)."""

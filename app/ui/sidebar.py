@@ -40,7 +40,8 @@ class Sidebar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumWidth(260)
+        # narrow enough that the window fits 1280x720 at 200% (640 logical pixels) with the rail
+        self.setMinimumWidth(220)
         self.search_box = SearchBox()
         self.filters_button = QToolButton()
         self.filters_button.setText("Filte&rs")

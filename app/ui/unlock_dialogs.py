@@ -24,6 +24,7 @@ from app.ui.fields import InlineError, quiet_note
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
+from app.ui.screen_fit import scrolling
 
 RECOVER_REQUESTED = 2
 """PassphraseDialog's result when the person chose to use their recovery code."""
@@ -177,7 +178,8 @@ class RecoverDialog(KeyboardSafeDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.finish_button: QPushButton | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
+        # the pages scroll on a short screen (1280x720 at 200%); the buttons stay in sight
+        layout.addWidget(scrolling(self.pages, "Use your recovery code"), 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self.choice.changed.connect(self._refresh)

@@ -13,7 +13,7 @@ from app.ui.fields import quiet_note
 from app.ui.navigation import View
 from app.ui.text_colours import ROLES, TextRole, drawn, flatten, readable_palette, rgb
 from tests.ui.palettes import PALETTES, app_palette, light
-from tests.ui.window.test_fits_screen import BUILDS
+from tests.ui.window.all_windows import BUILDS
 
 Group = QPalette.ColorGroup
 

@@ -38,7 +38,7 @@ from app.storage.backup_file import BackupManifest
 from app.ui.fields import InlineError, quiet_note
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.messages import Confirm
-from app.ui.screen_fit import resize_within_screen
+from app.ui.screen_fit import resize_within_screen, scrolling
 
 if TYPE_CHECKING:
     from app.ui.backups.backups_controller import BackupsController
@@ -174,14 +174,18 @@ class BackupsDialog(KeyboardSafeDialog):
         form.addRow("Back up automatically:", self.interval_combo)
         form.addRow("Keep the newest:", self.keep_spin)
         form.addRow("", quiet_note(ALSO_KEPT))
+        body = QVBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(form)
+        body.addSpacing(8)
+        body.addWidget(QLabel("Backups of this journal:"))
+        body.addWidget(self.backup_list, 1)
+        body.addWidget(self.empty_label)
+        body.addWidget(self.status_label)
+        body.addWidget(self.error)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addSpacing(8)
-        layout.addWidget(QLabel("Backups of this journal:"))
-        layout.addWidget(self.backup_list, 1)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.error)
+        # the body scrolls on a short screen (1280x720 at 200%); Close stays in sight below it
+        layout.addWidget(scrolling(body, "Backups"), 1)
         layout.addWidget(buttons)
 
     @property

@@ -28,7 +28,7 @@ from app.ui.backups.restore_pages import (
     RestoreJournal,
     restore_into_pages,
 )
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.keyboard_safe_dialog import KeyboardSafeDialog, KeyboardSafeWizard
 from app.ui.screen_fit import resize_within_screen
 
 RESTORE_CHOSEN = 2
@@ -65,7 +65,7 @@ class RefusedJournalDialog(KeyboardSafeDialog):
         self.done(RESTORE_CHOSEN)
 
 
-class RestoreWizard(QWizard):
+class RestoreWizard(KeyboardSafeWizard):
     """Restore this journal's folder from a backup with the recovery code; after it is
     accepted, `journal` is the restored journal, open."""
 

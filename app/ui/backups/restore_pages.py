@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWizard,
     QWizardPage,
 )
@@ -26,6 +25,7 @@ from app.ui.backups.choosers import ChoosePath
 from app.ui.fields import InlineError, quiet_note
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
+from app.ui.screen_fit import scrolling_page
 from app.ui.unlock_dialogs import recovery_code_input
 
 RestoreJournal = Callable[[Path, Path, str, str | None], tuple[Journal, RestoredBackup, str | None]]
@@ -80,7 +80,7 @@ class RestoreBackupPage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
         row.addWidget(self.choose_button)
-        layout = QVBoxLayout(self)
+        layout = scrolling_page(self, "Restore from a backup")
         layout.addWidget(QLabel("Backup file (it ends in .ijbackup):"))
         layout.addLayout(row)
         layout.addWidget(self.about_label)
@@ -156,8 +156,8 @@ class RestoredPage(QWizardPage):
         self.message.setAccessibleName("What was restored")
         self.view: RecoveryCodeView | None = None
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Start writing")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
+        self._body = scrolling_page(self, "Your journal is restored")
+        self._body.addWidget(self.message)
 
     def show_restored(self, restored: RestoredBackup, keyring: str, new_code: str | None) -> None:
         """Say what was restored and how the key is kept; show a new code to keep."""
@@ -171,9 +171,7 @@ class RestoredPage(QWizardPage):
             )
             self.view = RecoveryCodeView(new_code, ask_confirmation=True)
             self.view.confirmedChanged.connect(self.completeChanged)
-            layout = self.layout()
-            assert layout is not None
-            layout.addWidget(self.view)
+            self._body.addWidget(self.view)
         self.message.setText(text)
 
     def isComplete(self) -> bool:

@@ -9,6 +9,8 @@ from app.domains import Domain
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.fields import quiet_note
 
+_EXPLANATION_MIN_WIDTH = 150
+
 
 class DomainChecks(QWidget):
     """A tick box per domain with its explanation beside it.
@@ -33,7 +35,10 @@ class DomainChecks(QWidget):
             box.setProperty("domain", domain.value)
             box.toggled.connect(self._toggled)
             explanation = quiet_note(domain.explanation)
-            explanation.setWordWrap(False)  # one line each; wrapping squeezed them in dialogs
+            # one line each where there is room; on a narrow screen (1280x720 at 200%) they
+            # wrap under a scrolling body, which gives them the height they need
+            explanation.setWordWrap(True)
+            explanation.setMinimumWidth(_EXPLANATION_MIN_WIDTH)
             grid.addWidget(box, row, 0)
             grid.addWidget(explanation, row, 1)
             self.boxes[domain] = box

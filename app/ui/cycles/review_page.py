@@ -33,7 +33,7 @@ REVIEWED_NOTE = (
     "The next experiment carries your plan over, so the line of inquiry keeps building. You "
     "can still change the loop, domains, dimensions and tags here."
 )
-_DIMENSION_COLUMNS = 3
+_DIMENSION_COLUMNS = 2  # two fit beside the rail on a 1280x720 screen at 200%
 LEARNING_NOT_WRITTEN = "Not written yet: the Learning stage is still empty."
 _LEARNING_CHARS = 600
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -74,9 +74,12 @@ class TemplateEditorForm(KeyboardSafeDialog):
         self.up_button.setAccessibleName("Move stage up")
         self.down_button = QPushButton("Move do&wn")
         self.down_button.setAccessibleName("Move stage down")
-        list_buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            list_buttons.addWidget(button)
+        # two by two, so the editor fits 1280x720 at 200% (640 logical pixels wide)
+        list_buttons = QGridLayout()
+        for index, button in enumerate(
+            (self.add_button, self.remove_button, self.up_button, self.down_button)
+        ):
+            list_buttons.addWidget(button, *divmod(index, 2))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +103,7 @@ class TemplateEditorForm(KeyboardSafeDialog):
         form = QFormLayout(stage_box)
         form.addRow(_labelled("&Title:", self.title_edit), self.title_edit)
         form.addRow(_labelled("W&hen:", self.when_combo), self.when_combo)
-        form.addRow("", self.required_check)
+        form.addRow(self.required_check)  # across both columns: narrower on a small screen
         form.addRow(_labelled("&Prompt:", self.prompt_edit), self.prompt_edit)
         form.addRow(_labelled("Hint&s:", self.hints_edit), self.hints_edit)
         form.addRow(_labelled("E&xamples:", self.examples_edit), self.examples_edit)

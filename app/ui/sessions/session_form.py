@@ -25,7 +25,7 @@ from app.ui.cycles.text import heading
 from app.ui.dates import DAY_FORMAT
 from app.ui.fields import InlineError, quiet_note
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.screen_fit import resize_within_screen
+from app.ui.screen_fit import resize_within_screen, scrolling
 from app.ui.sessions.action_rows import ActionRowsEditor
 from app.ui.sessions.optional_date import OptionalDate
 
@@ -116,7 +116,8 @@ class SessionForm(KeyboardSafeDialog):
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
-        layout.addLayout(columns, 1)
+        # the form scrolls on a short screen (1280x720 at 200%); the buttons stay in sight
+        layout.addWidget(scrolling(columns, "Session form"), 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         chain_tab_order(

@@ -24,6 +24,7 @@ from app.ui.cycles.text import heading
 from app.ui.fields import InlineError, quiet_note
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.preview import PreviewBrowser
+from app.ui.screen_fit import scrolling
 from app.ui.sharing.share_items import ShareItemsModel
 
 NO_COACH = (
@@ -137,7 +138,8 @@ class ShareDialogView(KeyboardSafeDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages, 1)
+        # the pages scroll on a short screen (1280x720 at 200%); Save and Cancel stay in sight
+        layout.addWidget(scrolling(self.pages, "Share with your coach"), 1)
         layout.addLayout(bottom)
         chain_tab_order(
             [

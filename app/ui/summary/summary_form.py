@@ -28,7 +28,7 @@ from app.ui.dates import DAY_FORMAT
 from app.ui.fields import InlineError, quiet_note
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.preview import PreviewBrowser
-from app.ui.screen_fit import resize_within_screen
+from app.ui.screen_fit import resize_within_screen, scrolling
 from app.ui.summary.choice_model import ChoiceModel
 
 FORMAT_NAMES = {
@@ -197,7 +197,8 @@ class SummaryForm(KeyboardSafeDialog):
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter, 1)
+        # the form and preview scroll on a short screen; Export and Close stay in sight below
+        layout.addWidget(scrolling(self.splitter, "Summary form"), 1)
         layout.addLayout(bottom)
         chain_tab_order(
             [

@@ -21,7 +21,7 @@ from tests.ui.coach.helpers import build_desk
 from tests.ui.coach.window import open_coaching
 from tests.ui.screen_reader import problems
 from tests.ui.support import TODAY, fill_demo
-from tests.ui.window.test_fits_screen import BUILDS
+from tests.ui.window.all_windows import BUILDS
 
 
 def _with_an_action(form: QWidget) -> None:
