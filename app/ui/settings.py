@@ -1,5 +1,5 @@
 """Window state kept between runs: geometry, splitter, the last journal folder, the last place,
-the folder each kind of Open and Save dialog last used.
+the folder each kind of Open and Save dialog last used, the text zoom.
 
 Never any journal content (ids only): the settings file is not encrypted.
 """
@@ -155,3 +155,21 @@ def remembered_participant(settings: QSettings) -> str:
     """The participant chosen in Coaching last time ("" for all, or when none was kept)."""
     value = settings.value(_PARTICIPANT)
     return value if isinstance(value, str) else ""
+
+
+_TEXT_ZOOM = "view/text_zoom_percent"
+
+
+def remembered_text_zoom(settings: QSettings) -> int | None:
+    """The text zoom in percent chosen last time, or None when none (or nonsense) was kept."""
+    value = settings.value(_TEXT_ZOOM)
+    try:
+        return int(value) if isinstance(value, int | str) else None
+    except ValueError:
+        return None
+
+
+def remember_text_zoom(settings: QSettings, percent: int) -> None:
+    """Open the writing area and the reader at this zoom next time."""
+    settings.setValue(_TEXT_ZOOM, percent)
+    settings.sync()

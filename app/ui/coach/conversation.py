@@ -20,6 +20,7 @@ from app.ui.coach.item_html import thread_html
 from app.ui.cycles.text import heading
 from app.ui.fields import InlineError
 from app.ui.preview import PreviewBrowser
+from app.ui.text_size import follow_zoom
 
 ADD_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 EMPTY_COMMENT = "The comment is empty: write something first. Nothing was added."
@@ -41,6 +42,7 @@ class Conversation(QWidget):
         self.heading = heading("Comments", "Comments", 1.1)
         self.thread_view = PreviewBrowser()
         self.thread_view.setAccessibleName("Comments and replies")
+        follow_zoom(self.thread_view)
         self.about_combo = QComboBox()
         self.about_combo.setAccessibleName("What the comment is about")
         about_label = QLabel("A&bout:")

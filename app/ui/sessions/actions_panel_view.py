@@ -58,6 +58,12 @@ class ActionsPanelLayout(QWidget):
             needed = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
             header.resizeSection(column, min(needed, most))
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Fit the table to its rows again when the text size changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self.fit_table()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Share the columns again when the table's width changes."""
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

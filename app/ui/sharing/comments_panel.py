@@ -18,6 +18,7 @@ from app.ui.fields import InlineError, quiet_note
 from app.ui.preview import PreviewBrowser
 from app.ui.privacy_underline import PrivacyUnderline
 from app.ui.sharing.comment_thread import REPLY_SCHEME, ThreadStyle
+from app.ui.text_size import follow_zoom
 
 REPLY_PLACEHOLDER = "Write a reply to your coach. Markdown works: **bold**, *italic*, - lists."
 REPLY_NOTE = "Ctrl+Enter saves it. It goes to your coach in your next share."
@@ -50,6 +51,7 @@ class CommentsPanel(QFrame):
         self.scope_label.setAccessibleName("Which comments are shown")
         self.thread_view = PreviewBrowser()
         self.thread_view.setAccessibleName("Comments and replies")
+        follow_zoom(self.thread_view)
         self.thread_view.anchorClicked.connect(self._link)
         self.reply_label = plain_label("", "Which comment the reply answers")
         self.reply_edit = QPlainTextEdit()
