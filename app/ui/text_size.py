@@ -10,8 +10,8 @@ widgets that hold what is written or read, and of no others.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from app.ui.settings import remember_text_zoom, remembered_text_zoom
 
@@ -19,6 +19,7 @@ ACTUAL_SIZE = 100
 MIN_ZOOM = 50
 MAX_ZOOM = 300
 ZOOM_STEP = 10
+_NOTCH = 120  # one notch of a mouse wheel, in eighths of a degree
 # Events that can make a zoomed widget part of a window that has a zoom.
 _JOINED = (QEvent.Type.ParentChange, QEvent.Type.Polish, QEvent.Type.Show)
 
@@ -114,6 +115,7 @@ class _RelativeFont(QObject):
         self._bold = bold
         self._fixed_pitch = fixed_pitch
         self._zoom: TextZoom | None = None
+        self._turned = 0
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.fontChanged.connect(self.apply)
@@ -124,10 +126,29 @@ class _RelativeFont(QObject):
         self.apply()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Look for the window's zoom once the widget is placed in a window."""
+        """Look for the window's zoom once the widget is placed in a window; Ctrl and the
+        mouse wheel zoom it (rather than this one widget, as Qt's text views would)."""
         if self._zoom is None and event.type() in _JOINED and isinstance(watched, QWidget):
             self._join_zoom(watched)
+        elif (
+            self._zoom is not None
+            and isinstance(event, QWheelEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._wheel(self._zoom, event.angleDelta().y())
+            return True
         return False
+
+    def _wheel(self, zoom: TextZoom, delta: int) -> None:
+        # A touchpad sends many small turns: a step is one notch of a mouse wheel.
+        self._turned += delta
+        while abs(self._turned) >= _NOTCH:
+            if self._turned > 0:
+                zoom.zoom_in()
+                self._turned -= _NOTCH
+            else:
+                zoom.zoom_out()
+                self._turned += _NOTCH
 
     def _join_zoom(self, widget: QWidget) -> None:
         zoom = find_zoom(widget)
@@ -141,6 +162,8 @@ class _RelativeFont(QObject):
             return
         self._zoom = zoom
         widget.removeEventFilter(self)
+        if isinstance(widget, QAbstractScrollArea) and widget.viewport() is not None:
+            widget.viewport().installEventFilter(self)  # wheel events reach the viewport
         zoom.changed.connect(self.apply)
         self.apply()
 

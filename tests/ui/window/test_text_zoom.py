@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from app.ui.main_window import MainWindow
 from app.ui.navigation import View
@@ -117,3 +118,35 @@ def test_a_dialog_of_the_window_writes_at_its_zoom(qtbot, journal, make_window):
     assert size(dialog.notes) == pytest.approx(actual * 2)
     assert size(dialog.with_whom) == pytest.approx(actual)
     dialog.reject()
+
+
+def turn_wheel(view: QAbstractScrollArea, eighths: int) -> None:
+    """Turn the mouse wheel over `view` with Ctrl held (120 is one notch)."""
+    centre = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(view.viewport().mapToGlobal(centre)),
+        QPoint(),
+        QPoint(0, eighths),
+        Qt.MouseButton.NoButton,
+        CTRL,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_ctrl_and_the_wheel_zoom_every_place_alike(qtbot, journal, make_window):
+    window = make_window(fill_demo(journal), view=View.ENTRIES, today=lambda: TODAY)
+    preview, text = window.editor.preview, window.editor.body_edit
+    before = size(text)
+
+    turn_wheel(preview, 120)
+    assert window.text_zoom.percent == 110
+    assert size(preview) == size(text) == pytest.approx(before * 1.1)
+
+    turn_wheel(text, -60)  # half a notch on a touchpad does nothing yet...
+    assert window.text_zoom.percent == 110
+    turn_wheel(text, -60)  # ...the other half makes a step
+    assert window.text_zoom.percent == 100
+    assert size(preview) == size(text) == pytest.approx(before)
