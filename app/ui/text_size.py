@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QWheelEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPlainTextEdit, QWidget
 
 from app.ui.settings import remember_text_zoom, remembered_text_zoom
 
@@ -20,8 +20,8 @@ MIN_ZOOM = 50
 MAX_ZOOM = 300
 ZOOM_STEP = 10
 _NOTCH = 120  # one notch of a mouse wheel, in eighths of a degree
-# Events that can make a zoomed widget part of a window that has a zoom.
-_JOINED = (QEvent.Type.ParentChange, QEvent.Type.Polish, QEvent.Type.Show)
+# Events after which a widget to zoom may be in a window that has a zoom.
+_JOINED = (QEvent.Type.Polish, QEvent.Type.Show)
 
 
 def scaled_font(font: QFont, factor: float, *, bold: bool = False) -> QFont:
@@ -93,6 +93,12 @@ def _within_limits(percent: int) -> int:
     return max(MIN_ZOOM, min(percent, MAX_ZOOM))
 
 
+def _has_state(follower: QObject) -> bool:
+    # A parentless window that the garbage collector deletes loses its children's Python parts
+    # first, and Qt still sends events while it goes: those find nothing to act on.
+    return "_zoom" in vars(follower) or "_most" in vars(follower)
+
+
 def find_zoom(widget: QWidget) -> TextZoom | None:
     """The zoom of the window `widget` is in, or of the window that owns its dialog."""
     current: QWidget | None = widget
@@ -128,6 +134,8 @@ class _RelativeFont(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Look for the window's zoom once the widget is placed in a window; Ctrl and the
         mouse wheel zoom it (rather than this one widget, as Qt's text views would)."""
+        if not _has_state(self):
+            return False
         if self._zoom is None and event.type() in _JOINED and isinstance(watched, QWidget):
             self._join_zoom(watched)
         elif (
@@ -170,6 +178,8 @@ class _RelativeFont(QObject):
     @Slot()
     def apply(self) -> None:
         """Set the font from the application font as it is now."""
+        if not _has_state(self):
+            return
         widget = self.parent()
         if not isinstance(widget, QWidget):
             return
@@ -205,3 +215,38 @@ def set_relative_font(
 def follow_zoom(widget: QWidget, factor: float = 1.0) -> None:
     """Keep `widget` (a place to write or read) at its window's text zoom."""
     set_relative_font(widget, factor, zoom=True)
+
+
+class _LineHeights(QObject):
+    """Keeps its parent text box between `least` and `most` lines of its own font tall."""
+
+    def __init__(self, edit: QPlainTextEdit, least: int, most: int) -> None:
+        super().__init__(edit)
+        self._least = least
+        self._most = most
+        edit.installEventFilter(self)
+        self.apply(edit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Measure again when the box's text size changes."""
+        if (
+            _has_state(self)
+            and event.type() == QEvent.Type.FontChange
+            and isinstance(watched, QPlainTextEdit)
+        ):
+            self.apply(watched)
+        return False
+
+    def apply(self, edit: QPlainTextEdit) -> None:
+        """Set the box's least and most height from its font's line spacing."""
+        margins = 2 * edit.frameWidth() + 2 * round(edit.document().documentMargin()) + 2
+        line = edit.fontMetrics().lineSpacing()
+        if self._least:
+            edit.setMinimumHeight(self._least * line + margins)
+        edit.setMaximumHeight(self._most * line + margins)
+
+
+def fit_lines(edit: QPlainTextEdit, most: int, least: int = 0) -> None:
+    """Keep a small text box `least` to `most` lines tall, in lines of its font as it changes
+    (a height in pixels would cut the text of a larger system font or zoom)."""
+    _LineHeights(edit, least, most)

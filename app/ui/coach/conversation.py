@@ -20,7 +20,7 @@ from app.ui.coach.item_html import thread_html
 from app.ui.cycles.text import heading
 from app.ui.fields import InlineError
 from app.ui.preview import PreviewBrowser
-from app.ui.text_size import follow_zoom
+from app.ui.text_size import fit_lines, follow_zoom
 
 ADD_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 EMPTY_COMMENT = "The comment is empty: write something first. Nothing was added."
@@ -50,9 +50,7 @@ class Conversation(QWidget):
         self.edit = QPlainTextEdit()
         self.edit.setAccessibleName("New comment")
         self.edit.setTabChangesFocus(True)
-        lines = self.edit.fontMetrics().lineSpacing()
-        self.edit.setMinimumHeight(3 * lines + 12)
-        self.edit.setMaximumHeight(6 * lines + 12)
+        fit_lines(self.edit, 6, least=3)
         self.edit.setPlaceholderText(PLACEHOLDER.format(name="the participant"))
         self.add_button = QPushButton("&Add comment")
         self.add_button.setAccessibleName("Add comment")

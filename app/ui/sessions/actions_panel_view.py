@@ -27,6 +27,7 @@ from app.ui.fields import quiet_note
 from app.ui.message_bar import MessageBar
 from app.ui.sessions.actions_model import ActionListModel
 from app.ui.sessions.marks import warning_icon
+from app.ui.text_size import fit_lines
 
 EMPTY = (
     "No open actions. The actions you agree in a coaching or supervision session appear "
@@ -108,7 +109,7 @@ class ActionsPanelLayout(QWidget):
         self.progress_edit.setAccessibleName("What has happened so far")
         self.progress_edit.setPlaceholderText("What has happened so far")
         self.progress_edit.setTabChangesFocus(True)
-        self.progress_edit.setMaximumHeight(72)
+        fit_lines(self.progress_edit, 4)
         self.save_note_button = QPushButton("Save n&ote")
         self.save_note_button.setAccessibleName("Save the progress note")
         self.save_note_button.setEnabled(False)

@@ -14,7 +14,7 @@ from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.recovery_code_view import RecoveryCodeView
 from app.ui.sharing.fingerprint import FingerprintLabel
-from tests.ui.support import TODAY, fill_demo
+from tests.ui.support import TODAY, destroy, fill_demo
 
 LARGER = 1.5
 CODE = "-".join(["ABCDE"] * 11)
@@ -64,9 +64,12 @@ def test_a_window_opened_with_a_larger_system_font_shows_larger_text(
     qtbot, journal, make_window, system_font
 ):
     fill_demo(journal)
-    usual = measure(make_window(journal, today=lambda: TODAY))
+    first = make_window(journal, today=lambda: TODAY)  # held: never left to the collector
+    usual = measure(first)
+    first.close()
     system_font(LARGER)
-    larger = measure(make_window(journal, today=lambda: TODAY))
+    second = make_window(journal, today=lambda: TODAY)
+    larger = measure(second)
     for name, before in usual.items():
         if name.endswith(("row", "list")):  # rows have fixed padding: they grow a little less
             assert larger[name] > before * 1.2, name
@@ -121,13 +124,13 @@ def test_open_windows_keep_their_zoom_on_top_of_a_larger_system_font(
 
 
 def test_dialogs_headings_and_codes_grow_with_the_system_font(qtbot, journal, system_font):
+    dialog = NewCycleDialog(journal, today=lambda: TODAY)
+    lock = LockScreen(asks_passphrase=True)
+    code = RecoveryCodeView(CODE, ask_confirmation=False)
+    fingerprint = FingerprintLabel("7KQ2-M9XD-4TRB-H1VC")
+    built: list[QWidget] = [dialog, lock, code, fingerprint]
+
     def sizes() -> dict[str, float]:
-        dialog = NewCycleDialog(journal, today=lambda: TODAY)
-        lock = LockScreen(asks_passphrase=True)
-        code = RecoveryCodeView(CODE, ask_confirmation=False)
-        fingerprint = FingerprintLabel("7KQ2-M9XD-4TRB-H1VC")
-        for widget in (dialog, lock, code, fingerprint):
-            qtbot.addWidget(widget)
         return {
             "dialog field": size(dialog.title_edit),
             "lock title": size(lock.title),
@@ -135,8 +138,29 @@ def test_dialogs_headings_and_codes_grow_with_the_system_font(qtbot, journal, sy
             "fingerprint": size(fingerprint),
         }
 
-    usual = sizes()
-    system_font(LARGER)
-    larger = sizes()
+    try:
+        usual = sizes()
+        system_font(LARGER)
+        larger = sizes()
+    finally:
+        for widget in built:
+            destroy(widget)  # now, not whenever the garbage collector gets to them
     for name, before in usual.items():
         assert larger[name] == pytest.approx(before * LARGER, rel=0.02), name
+
+
+def test_small_text_boxes_stay_lines_tall_when_the_text_grows(
+    qtbot, journal, make_window, system_font
+):
+    window = make_window(journal)
+    boxes = {
+        "comment reply": window.cycle_comments.reply_edit,
+        "action progress": window.actions_panel.progress_edit,
+    }
+    lines = {
+        name: box.maximumHeight() / box.fontMetrics().lineSpacing() for name, box in boxes.items()
+    }
+    system_font(LARGER)
+    for name, box in boxes.items():
+        shown = box.maximumHeight() / box.fontMetrics().lineSpacing()
+        assert shown == pytest.approx(lines[name], rel=0.1), name
