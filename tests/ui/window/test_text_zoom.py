@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.sessions.session_dialog import SessionDialog
-from app.ui.text_size import MAX_ZOOM, MIN_ZOOM
+from app.ui.text_size import MAX_ZOOM, MIN_ZOOM, TextZoom
 from tests.ui.support import TODAY, fill_demo
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -150,3 +150,15 @@ def test_ctrl_and_the_wheel_zoom_every_place_alike(qtbot, journal, make_window):
     turn_wheel(text, -60)  # ...the other half makes a step
     assert window.text_zoom.percent == 100
     assert size(preview) == size(text) == pytest.approx(before)
+
+
+@pytest.mark.parametrize(
+    ("kept", "opens_at"), [("huge", 100), ("900", 300), ("20", 50), ("130", 130)]
+)
+def test_a_zoom_kept_in_the_settings_file_is_read_within_its_limits(
+    qtbot, tmp_path, kept, opens_at
+):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("view/text_zoom_percent", kept)
+    owner = QObject()
+    assert TextZoom(settings, owner).percent == opens_at
