@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -22,6 +21,7 @@ from app.ui.domain_row import DomainRow
 from app.ui.preview import PreviewBrowser
 from app.ui.privacy_underline import PrivacyUnderline
 from app.ui.tag_line_edit import TagLineEdit, join_tags
+from app.ui.text_size import follow_zoom, set_relative_font
 
 BODY_PLACEHOLDER = (
     "What did you intend? What did you actually do? What happened, and what did you notice? "
@@ -47,10 +47,7 @@ class EntryEditor(QWidget):
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("Title (optional)")
         self.title_edit.setAccessibleName("Entry title")
-        title_font = QFont(self.title_edit.font())
-        if title_font.pointSizeF() > 0:
-            title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
-        self.title_edit.setFont(title_font)
+        set_relative_font(self.title_edit, 1.3)
 
         self.body_edit = QPlainTextEdit()
         self.body_edit.setPlaceholderText(BODY_PLACEHOLDER)
@@ -60,8 +57,10 @@ class EntryEditor(QWidget):
         document = self.body_edit.document()
         assert document is not None
         document.setDocumentMargin(10)
+        follow_zoom(self.body_edit)
         self.privacy = PrivacyUnderline(self.body_edit)
         self.preview = PreviewBrowser()
+        follow_zoom(self.preview)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Write or preview")
         self.tabs.setDocumentMode(True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -17,6 +16,7 @@ from app.ui.editor import EntryEditor
 from app.ui.resources import app_icon
 from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.sidebar import Sidebar
+from app.ui.text_size import set_relative_font
 
 
 class EntriesPage(QSplitter):
@@ -35,10 +35,7 @@ class EntriesPage(QSplitter):
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint_label.setWordWrap(True)
         self.hint_label.setAccessibleName("Hint")
-        hint_font = QFont(self.hint_label.font())
-        if hint_font.pointSizeF() > 0:
-            hint_font.setPointSizeF(hint_font.pointSizeF() * 1.2)
-        self.hint_label.setFont(hint_font)
+        set_relative_font(self.hint_label, 1.2)
         self.hint_button = QPushButton("&New entry")
         self.hint_button.setAccessibleName("New entry")
         hint_icon = QLabel()

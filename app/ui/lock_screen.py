@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.ui.announce import announce
 from app.ui.fields import InlineError, quiet_note
 from app.ui.resources import app_icon
+from app.ui.text_size import set_relative_font
 
 COLUMN_WIDTH = 380
 ICON_SIZE = 64
@@ -44,10 +45,7 @@ class LockScreen(QWidget):
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel("Your journal is locked")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        set_relative_font(self.title, 1.4, bold=True)
         self.reason = quiet_note("")
         self.reason.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.reason.setAccessibleName("Why the journal is locked")

@@ -43,11 +43,14 @@ from app.ui.sharing.actions import add_sharing_menus, create_sharing_actions
 from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.sharing.files import PickFile, pick_with_dialog
 from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_with_dialog
+from app.ui.text_size import TextZoom
 from app.ui.window_actions import build_menus, create_actions
 from app.ui.window_controllers import WindowControllers
 
 if TYPE_CHECKING:
     from app.ui.coach.coach_page import CoachPage
+
+ZOOM_MESSAGE_MS = 3000  # long enough to read, gone before the next thing to say
 
 
 class MainWindow(QMainWindow):
@@ -91,6 +94,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._settings = settings if settings is not None else open_settings()
         self.undo_stack = QUndoStack(self)
+        # Before the pages: their writing and reading widgets look for it when first shown.
+        self.text_zoom = TextZoom(self._settings, self)
         self.commands = create_actions(self, self.undo_stack, journal)
         self.menus = build_menus(self, self.commands)
         self.sharing_commands = create_sharing_actions(self)
@@ -167,6 +172,11 @@ class MainWindow(QMainWindow):
         # is shown; the word count and autosave state are read when asked for, not as they change.
         self.statusBar().messageChanged.connect(self._announce_status)
 
+        self.commands.zoom_in.triggered.connect(self.text_zoom.zoom_in)
+        self.commands.zoom_out.triggered.connect(self.text_zoom.zoom_out)
+        self.commands.actual_size.triggered.connect(self.text_zoom.reset)
+        self.text_zoom.changed.connect(self._show_zoom)
+
         if not restore_window(self._settings, self, self.splitter):
             open_at_first_size(self)
         self.controllers = WindowControllers(
@@ -188,6 +198,11 @@ class MainWindow(QMainWindow):
         self.navigation = self.controllers.navigation
         self.controllers.sharing.imported.connect(self.refresh_coaching)
         self.navigation.restore()
+        self.text_zoom.adopt()  # the pages on the stack not shown yet, too
+
+    @Slot(int)
+    def _show_zoom(self, percent: int) -> None:
+        self.statusBar().showMessage(f"Text size {percent}%", ZOOM_MESSAGE_MS)
 
     @Slot(str)
     def _announce_status(self, message: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.cycles.text import scaled_font
+from app.ui.text_size import set_relative_font
 
 
 class View(StrEnum):
@@ -83,6 +83,10 @@ class _RailDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+_ROW_PADDING = 16  # above and below a row's text
+_TEXT_ROOM = _LABEL_INDENT + 2 * 12  # the label's indent, and room on either side
+
+
 class NavigationRail(QListWidget):
     """The views, one a row; arrow keys, a click or Ctrl+1 to Ctrl+6 choose one.
 
@@ -100,11 +104,10 @@ class NavigationRail(QListWidget):
             "Home, entries, lines of inquiry, the open cycle, sessions and, for coaches, coaching"
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFixedWidth(RAIL_WIDTH)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFont(scaled_font(self.font(), 1.08))
+        set_relative_font(self, 1.08)
         self.setSpacing(2)
         self.setItemDelegate(_RailDelegate(self))
         viewport = self.viewport()
@@ -114,9 +117,27 @@ class NavigationRail(QListWidget):
             item = QListWidgetItem(view.label)
             item.setData(_VIEW_ROLE, view.value)
             item.setToolTip(f"{view.label} ({view.shortcut})")
-            item.setSizeHint(QSize(RAIL_WIDTH - 8, _ROW_HEIGHT))
             self.addItem(item)
+        self._fit_text()
         self.currentRowChanged.connect(self._row_changed)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Make room again when the text size changes (a larger system font)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_text()
+
+    def _fit_text(self) -> None:
+        # At least the usual size; more when the system's text is larger, so nothing is cut.
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(view.label) for view in View)
+        width = max(RAIL_WIDTH, widest + _TEXT_ROOM)
+        self.setFixedWidth(width)
+        height = max(_ROW_HEIGHT, metrics.height() + _ROW_PADDING)
+        for row in range(self.count()):
+            item = self.item(row)
+            if item is not None:
+                item.setSizeHint(QSize(width - 8, height))
 
     def current_view(self) -> View | None:
         """The view highlighted."""

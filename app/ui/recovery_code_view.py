@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette, QTextDocument
+from PySide6.QtGui import QGuiApplication, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.ui.text_size import set_relative_font
 
 ADVICE = (
     "Keep this code somewhere safe and away from this laptop: on paper at home, or in a "
@@ -57,10 +59,7 @@ class RecoveryCodeView(QWidget):
         super().__init__(parent)
         self._code = code
         self.code_label = QLabel("\n".join(code_lines(code)))
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.code_label.setFont(font)
+        set_relative_font(self.code_label, 1.5, bold=True, fixed_pitch=True)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setFrameShape(QFrame.Shape.StyledPanel)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.search import Order
 from app.ui.announce import announce
 from app.ui.search_delegate import SearchHitDelegate
+from app.ui.text_size import set_relative_font
 
 ORDER_LABELS = {Order.RELEVANCE: "Best match", Order.NEWEST: "Newest first"}
 
@@ -52,10 +52,7 @@ class SearchPanel(QWidget):
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setWordWrap(True)
         self.message_label.setMargin(16)
-        font = QFont(self.message_label.font())
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.message_label.setFont(font)
+        set_relative_font(self.message_label, 1.1)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.results_list)

@@ -1,5 +1,5 @@
 """Window state kept between runs: geometry, splitter, the last journal folder, the last place,
-the folder each kind of Open and Save dialog last used.
+the folder each kind of Open and Save dialog last used, the text zoom.
 
 Never any journal content (ids only): the settings file is not encrypted.
 """
@@ -175,3 +175,21 @@ def earlier_stages_shown(settings: QSettings) -> bool:
 def remember_earlier_stages_shown(settings: QSettings, shown: bool) -> None:
     """Keep the earlier stages open or folded from now on."""
     settings.setValue(_EARLIER_SHOWN, "yes" if shown else "no")
+
+
+_TEXT_ZOOM = "view/text_zoom_percent"
+
+
+def remembered_text_zoom(settings: QSettings) -> int | None:
+    """The text zoom in percent chosen last time, or None when none (or nonsense) was kept."""
+    value = settings.value(_TEXT_ZOOM)
+    try:
+        return int(value) if isinstance(value, int | str) else None
+    except ValueError:
+        return None
+
+
+def remember_text_zoom(settings: QSettings, percent: int) -> None:
+    """Open the writing area and the reader at this zoom next time."""
+    settings.setValue(_TEXT_ZOOM, percent)
+    settings.sync()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -25,6 +25,7 @@ from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.protection_choice import ProtectionChoice
 from app.ui.recovery_code_view import RecoveryCodeView
 from app.ui.screen_fit import scrolling
+from app.ui.text_size import set_relative_font
 
 RECOVER_REQUESTED = 2
 """PassphraseDialog's result when the person chose to use their recovery code."""
@@ -42,9 +43,7 @@ def recovery_code_input() -> tuple[QLabel, QLineEdit]:
     prompt = QLabel("&Recovery code (11 groups of 5 letters and digits):")
     edit = QLineEdit()
     edit.setAccessibleName("Recovery code")
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setWeight(QFont.Weight.DemiBold)
-    edit.setFont(font)
+    set_relative_font(edit, bold=True, fixed_pitch=True)
     edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-...")
     prompt.setBuddy(edit)
     return prompt, edit

@@ -37,6 +37,9 @@ class WindowActions:
     clear_recent: QAction
     trash: QAction
     views: dict[View, QAction]
+    zoom_in: QAction
+    zoom_out: QAction
+    actual_size: QAction
     flag_entry: FlagAction
     share_entry: FlagAction
     turn_into_cycle: QAction
@@ -78,6 +81,14 @@ def _view_actions(window: QMainWindow) -> dict[View, QAction]:
     return actions
 
 
+def _zoom_in(window: QMainWindow) -> QAction:
+    action = _action(window, "Zoom &in")
+    # Ctrl+= too: on most keyboards "+" needs Shift, and people press the key it shares.
+    action.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+    action.setToolTip("Larger text where you write and read")
+    return action
+
+
 def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal) -> WindowActions:
     """Build the actions; the caller connects them to what they do."""
     edit = EditCommands(window, undo_stack)
@@ -108,6 +119,9 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         clear_recent=_action(window, "Clear recent searc&hes"),
         trash=trash,
         views=_view_actions(window),
+        zoom_in=_zoom_in(window),
+        zoom_out=_action(window, "Zoom &out", QKeySequence.StandardKey.ZoomOut),
+        actual_size=_action(window, "&Actual size", "Ctrl+0"),
         flag_entry=FlagAction(journal, ItemKind.ENTRY, None, window),
         share_entry=FlagAction(journal, ItemKind.ENTRY, None, window, Flag.COACH),
         turn_into_cycle=_action(window, "&Turn into a cycle…"),
@@ -167,7 +181,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
     menu("edit", "&Edit", a.undo, a.redo, None, t.cut, t.copy, t.paste, t.select_all, None)
     menus["edit"].addActions([a.find, a.clear_recent, a.trash])
     menus["edit"].aboutToShow.connect(a.edit.refresh)
-    menu("view", "&View", *a.views.values())
+    menu("view", "&View", *a.views.values(), None, a.zoom_in, a.zoom_out, a.actual_size)
     menu(
         "entry",
         "E&ntry",

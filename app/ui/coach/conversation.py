@@ -23,6 +23,7 @@ from app.ui.cycles.text import heading
 from app.ui.dates import local_text
 from app.ui.fields import InlineError, quiet_note
 from app.ui.preview import PreviewBrowser
+from app.ui.text_size import fit_lines, follow_zoom
 
 ADD_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 EMPTY_COMMENT = "The comment is empty: write something first. Nothing was added."
@@ -54,6 +55,7 @@ class Conversation(QWidget):
         self.heading = heading("Comments", "Comments", 1.1)
         self.thread_view = PreviewBrowser()
         self.thread_view.setAccessibleName("Comments and replies")
+        follow_zoom(self.thread_view)
         self.about_combo = QComboBox()
         self.about_combo.setAccessibleName("What the comment is about")
         about_label = QLabel("A&bout:")
@@ -61,9 +63,7 @@ class Conversation(QWidget):
         self.edit = QPlainTextEdit()
         self.edit.setAccessibleName("New comment")
         self.edit.setTabChangesFocus(True)
-        lines = self.edit.fontMetrics().lineSpacing()
-        self.edit.setMinimumHeight(3 * lines + 12)
-        self.edit.setMaximumHeight(6 * lines + 12)
+        fit_lines(self.edit, 6, least=3)
         self.edit.setPlaceholderText(PLACEHOLDER.format(name="the participant"))
         self.add_button = QPushButton("&Add comment")
         self.add_button.setAccessibleName("Add comment")

@@ -21,6 +21,7 @@ from app.ui.cycles.text import heading, plain_label
 from app.ui.fields import quiet_note
 from app.ui.preview import PreviewBrowser
 from app.ui.text_colours import DIFF_ADDED, DIFF_REMOVED, ground
+from app.ui.text_size import follow_zoom
 
 CHOOSE_AN_ITEM = "Choose an item on the left to read it."
 SHARED_TEXT_TAB = "Shared text"
@@ -64,6 +65,8 @@ class ItemReader(QWidget):
         self.text_view.setAccessibleName("Shared text")
         self.changes_view = PreviewBrowser()
         self.changes_view.setAccessibleName("What changed")
+        for view in (self.text_view, self.changes_view):
+            follow_zoom(view)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Shared text and what changed")
         self.tabs.setDocumentMode(True)

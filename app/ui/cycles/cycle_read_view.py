@@ -11,6 +11,7 @@ from app.errors import JournalError
 from app.journal import Journal
 from app.ui.cycles.cycle_page import CYCLE_SCHEME, LinkedCycle, cycle_page_html
 from app.ui.preview import OpenUrl, PreviewBrowser
+from app.ui.text_size import follow_zoom
 
 _FACTS_STYLE = "table.facts td { border: none; padding: 1px 14px 1px 0; }"
 _PAGE_MARGIN = 18
@@ -42,6 +43,7 @@ class CycleReadView(PreviewBrowser):
         self._quiet = ""
         self._style_page()
         self.document().setDocumentMargin(_PAGE_MARGIN)
+        follow_zoom(self)
         self.anchorClicked.connect(self._follow_cycle)
         if cycle_id is not None:
             self.show_cycle(cycle_id)

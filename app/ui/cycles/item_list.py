@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domains import Domain
-from app.ui.cycles.text import scaled_font
 from app.ui.row_list_model import RowListModel
 from app.ui.row_painting import (
     CHIP_GAP,
@@ -41,6 +41,7 @@ from app.ui.row_painting import (
     paint_title,
     title_font,
 )
+from app.ui.text_size import scaled_font
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 11
 """data() for this role is the row's id."""
@@ -210,6 +211,12 @@ class ItemList(QListView):
         """The id of the current row."""
         index = self.currentIndex()
         return str(index.data(ITEM_ID_ROLE)) if index.isValid() else None
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Keep a list that fits its rows doing so when the text size changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._fit:
+            self.setFixedHeight(self._content_height())
 
     def _content_height(self) -> int:
         rows = self.list_model.rowCount()

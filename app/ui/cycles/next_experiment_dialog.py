@@ -15,10 +15,11 @@ from app.errors import JournalError
 from app.templates import StageRole, Template
 from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.plan_pages import DEFAULT_LEAD_DAYS, ExperimentDate
-from app.ui.cycles.text import plain_label, scaled_font
+from app.ui.cycles.text import plain_label
 from app.ui.fields import InlineError, quiet_note
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.screen_fit import resize_within_screen, scrolling
+from app.ui.text_size import set_relative_font
 
 NO_PLAN = "You didn't write a next experiment in this cycle; plan it in the new one."
 DATE_NOTE = (
@@ -59,7 +60,7 @@ class NextExperimentDialog(KeyboardSafeDialog):
         intro.setAccessibleName("Where the plan comes from")
         self.plan_label = plain_label(plan, "Your next experiment")
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.plan_label.setFont(scaled_font(self.plan_label.font(), 1.1, bold=True))
+        set_relative_font(self.plan_label, 1.1, bold=True)
         self.plan_label.setVisible(bool(plan))
         self.experiment_date = ExperimentDate("Plan to &try it by")
         self.experiment_date.set_date(

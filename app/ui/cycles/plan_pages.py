@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.cycles.text import day_text, from_qdate, heading, plain_label, scaled_font, to_qdate
+from app.ui.cycles.text import day_text, from_qdate, heading, plain_label, to_qdate
 from app.ui.dates import DAY_FORMAT
 from app.ui.fields import quiet_note
+from app.ui.text_size import set_relative_font
 
 DEFAULT_LEAD_DAYS = 7
 """An unset experiment date is offered this many days ahead."""
@@ -72,7 +73,7 @@ class PlannedPage(QWidget):
         self.title_label = heading("Your experiment is planned", "Experiment planned", 1.6)
         self.note = QLabel(PLANNED_NOTE)
         self.note.setWordWrap(True)
-        self.note.setFont(scaled_font(self.note.font(), 1.15))
+        set_relative_font(self.note, 1.15)
         self.note.setAccessibleName("What happens next")
         self.plan_label = plain_label("", "Your plan")
         self.experiment_date = ExperimentDate()
@@ -111,7 +112,7 @@ class TriedYetPage(QWidget):
         super().__init__(parent)
         self.title_label = heading("Have you tried it yet?", "Have you tried it yet?", 1.6)
         self.cycle_label = plain_label("", "Cycle")
-        self.cycle_label.setFont(scaled_font(self.cycle_label.font(), 1.2, bold=True))
+        set_relative_font(self.cycle_label, 1.2, bold=True)
         self.plan_label = plain_label("", "Your plan")
         self.date_label = QLabel()
         self.date_label.setAccessibleName("Experiment date")

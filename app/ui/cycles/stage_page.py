@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.templates import Stage, StageTiming
 from app.ui.alt_keys import keep_alt_letters_out
-from app.ui.cycles.text import heading, plain_label, scaled_font
+from app.ui.cycles.text import heading, plain_label
+from app.ui.text_size import follow_zoom, set_relative_font
 
 WRITING_PLACEHOLDER = (
     "Write here, in your own words. A few honest lines are enough.\n\n"
@@ -47,7 +48,7 @@ class StagePage(QWidget):
         self.progress_bar.setMaximumHeight(6)
         self.title_label = heading("", "Stage title", 1.6)
         self.prompt_label = plain_label("", "Prompt")
-        self.prompt_label.setFont(scaled_font(self.prompt_label.font(), 1.25))
+        set_relative_font(self.prompt_label, 1.25)
         self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.hints_button = QPushButton("Show &hints")
@@ -72,7 +73,7 @@ class StagePage(QWidget):
         self.text_edit.setAccessibleName("Your response")
         self.text_edit.setPlaceholderText(WRITING_PLACEHOLDER)
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setFont(scaled_font(self.text_edit.font(), 1.1))
+        follow_zoom(self.text_edit, 1.1)
 
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_label)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.cycles_model import CycleStatus
 from app.domains import Domain
 from app.ui.dates import DAY_FORMAT
+from app.ui.text_size import set_relative_font
 
 
 def day_text(day: date) -> str:
@@ -46,24 +46,12 @@ def domains_text(domains: tuple[Domain, ...] | list[Domain]) -> str:
     return ", ".join(d.label for d in domains) if domains else "No domain chosen"
 
 
-def scaled_font(font: QFont, factor: float, *, bold: bool = False) -> QFont:
-    """`font` grown (or shrunk) by `factor`, optionally bold; works for point or pixel sizes."""
-    scaled = QFont(font)
-    if font.pointSizeF() > 0:
-        scaled.setPointSizeF(font.pointSizeF() * factor)
-    elif font.pixelSize() > 0:
-        scaled.setPixelSize(round(font.pixelSize() * factor))
-    if bold:
-        scaled.setWeight(QFont.Weight.DemiBold)
-    return scaled
-
-
 def heading(
     text: str, accessible_name: str, factor: float = 1.5, parent: QWidget | None = None
 ) -> QLabel:
     """A bold, larger, word-wrapped label for a screen's title."""
     label = QLabel(text, parent)
-    label.setFont(scaled_font(label.font(), factor, bold=True))
+    set_relative_font(label, factor, bold=True)
     label.setWordWrap(True)
     label.setAccessibleName(accessible_name)
     return label

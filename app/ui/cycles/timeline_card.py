@@ -9,9 +9,10 @@ from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.cycles_model import CycleStatus, TimelineStep
-from app.ui.cycles.text import experiment_phrase, plain_label, scaled_font
+from app.ui.cycles.text import experiment_phrase, plain_label
 from app.ui.fields import quiet_note
 from app.ui.focus_ring import paint_focus_ring
+from app.ui.text_size import set_relative_font
 
 RAIL_WIDTH = 34
 _DOT = 12
@@ -55,7 +56,7 @@ class TimelineCard(QFrame):
         self.addActions([self.open_action, self.trash_action])
 
         self.title_label = plain_label(f"{number}. {step.title}", "Cycle title")
-        self.title_label.setFont(scaled_font(self.title_label.font(), 1.15, bold=True))
+        set_relative_font(self.title_label, 1.15, bold=True)
         when = experiment_phrase(step.experiment_date, step.status, today)
         meta = " · ".join(p for p in (step.status.label, when) if p)
         self.meta_label = quiet_note(meta)

@@ -27,6 +27,7 @@ from app.ui.fields import quiet_note
 from app.ui.message_bar import MessageBar
 from app.ui.sessions.actions_model import ActionListModel
 from app.ui.sessions.marks import warning_icon
+from app.ui.text_size import fit_lines
 
 EMPTY = (
     "No open actions. The actions you agree in a coaching or supervision session appear "
@@ -57,6 +58,12 @@ class ActionsPanelLayout(QWidget):
         for column in _SIDE_COLUMNS:
             needed = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
             header.resizeSection(column, min(needed, most))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Fit the table to its rows again when the text size changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            self.fit_table()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Share the columns again when the table's width changes."""
@@ -102,7 +109,7 @@ class ActionsPanelLayout(QWidget):
         self.progress_edit.setAccessibleName("What has happened so far")
         self.progress_edit.setPlaceholderText("What has happened so far")
         self.progress_edit.setTabChangesFocus(True)
-        self.progress_edit.setMaximumHeight(72)
+        fit_lines(self.progress_edit, 4)
         self.save_note_button = QPushButton("Save n&ote")
         self.save_note_button.setAccessibleName("Save the progress note")
         self.save_note_button.setEnabled(False)

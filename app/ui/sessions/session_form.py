@@ -28,6 +28,7 @@ from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.screen_fit import resize_within_screen, scrolling
 from app.ui.sessions.action_rows import ActionRowsEditor
 from app.ui.sessions.optional_date import OptionalDate
+from app.ui.text_size import follow_zoom
 
 WITH_WHOM_HINT = "a role, e.g. my programme coach"
 ROLES_NOTE = "Write roles rather than names: this journal may one day be shared."
@@ -61,6 +62,8 @@ class SessionForm(KeyboardSafeDialog):
         self.notes.setAccessibleName("Notes (Markdown)")
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText("What we talked about; Markdown works here")
+        for box in (self.wants, self.notes):
+            follow_zoom(box)
         self.next_date = OptionalDate("Set a date", "Next session date")
         self.action_rows = ActionRowsEditor(today)
         self.error = InlineError("Problem saving the session")

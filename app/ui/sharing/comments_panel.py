@@ -18,6 +18,7 @@ from app.ui.fields import InlineError, quiet_note
 from app.ui.preview import PreviewBrowser
 from app.ui.privacy_underline import PrivacyUnderline
 from app.ui.sharing.comment_thread import REPLY_SCHEME, ThreadStyle
+from app.ui.text_size import fit_lines, follow_zoom
 
 REPLY_PLACEHOLDER = "Write a reply to your coach. Markdown works: **bold**, *italic*, - lists."
 REPLY_NOTE = "Ctrl+Enter saves it. It goes to your coach in your next share."
@@ -50,13 +51,14 @@ class CommentsPanel(QFrame):
         self.scope_label.setAccessibleName("Which comments are shown")
         self.thread_view = PreviewBrowser()
         self.thread_view.setAccessibleName("Comments and replies")
+        follow_zoom(self.thread_view)
         self.thread_view.anchorClicked.connect(self._link)
         self.reply_label = plain_label("", "Which comment the reply answers")
         self.reply_edit = QPlainTextEdit()
         self.reply_edit.setAccessibleName("Your reply")
         self.reply_edit.setPlaceholderText(REPLY_PLACEHOLDER)
         self.reply_edit.setTabChangesFocus(True)
-        self.reply_edit.setMaximumHeight(120)
+        fit_lines(self.reply_edit, 8)
         self.privacy = PrivacyUnderline(self.reply_edit)
         self.reply_note = quiet_note(REPLY_NOTE)
         self.reply_note.setAccessibleName("About replies")

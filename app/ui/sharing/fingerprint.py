@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.ui.cycles.text import scaled_font
+from app.ui.text_size import set_relative_font
 
 
 def spoken(fingerprint: str) -> str:
@@ -24,8 +23,7 @@ class FingerprintLabel(QLabel):
 
     def __init__(self, fingerprint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.setFont(scaled_font(fixed, 1.9, bold=True))
+        set_relative_font(self, 1.9, bold=True, fixed_pitch=True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from app.privacy import Severity
 from app.summary.privacy import LocatedFinding
-from app.ui.cycles.text import scaled_font
 from app.ui.fields import quiet_note
+from app.ui.text_size import set_relative_font
 
 SEVERITY_WORDS = {
     Severity.HIGH: "Likely to identify someone",
@@ -64,7 +64,7 @@ class FindingRow(QFrame):
         kind = finding.kind.label
         name = f"{kind[:1].upper()}{kind[1:]}"
         self.kind_label = QLabel(name)
-        self.kind_label.setFont(scaled_font(self.kind_label.font(), 1.0, bold=True))
+        set_relative_font(self.kind_label, bold=True)
         self.kind_label.setAccessibleName(f"Finding {number}: {kind}")
         self.severity_label = quiet_note(SEVERITY_WORDS[finding.severity])
         self.severity_label.setWordWrap(False)

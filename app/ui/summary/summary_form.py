@@ -30,6 +30,7 @@ from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.preview import PreviewBrowser
 from app.ui.screen_fit import resize_within_screen, scrolling
 from app.ui.summary.choice_model import ChoiceModel
+from app.ui.text_size import fit_lines
 
 FORMAT_NAMES = {
     SummaryFormat.PDF: "PDF",
@@ -86,7 +87,7 @@ class SummaryForm(KeyboardSafeDialog):
         self.wants_edit.setAccessibleName("What I want from this session")
         self.wants_edit.setPlaceholderText("The question or situation you want help with")
         self.wants_edit.setTabChangesFocus(True)
-        self.wants_edit.setMaximumHeight(84)
+        fit_lines(self.wants_edit, 5)
         self.choices = ChoiceModel(self)
         self.choice_view = QTreeView()
         self.choice_view.setAccessibleName("Cycles and entries to include")
