@@ -303,3 +303,37 @@ def test_opened_from_home_when_due_the_next_experiment_asks_whether_it_was_tried
     flow = open_flow(journal, second.id)  # nothing typed: the carried plan is the plan
     assert flow.place == Place(Screen.TRIED_YET)
     assert WRITTEN["next"] in flow.tried_page.plan_label.text()
+
+
+def test_in_a_short_pane_the_plan_folds_away_and_its_toggle_shows_it_instead(
+    qtbot, journal, open_flow
+):
+    cycle = cycle_written_to(journal, "outcomes")
+    flow = open_flow(journal, cycle.id)
+    flow.load(cycle.id, "learning")
+    flow.resize(600, 560)
+    QApplication.processEvents()
+    assert not flow.earlier_beside and flow.earlier.browser.isVisible()
+    flow.show_earlier(False)
+    alone = flow.minimumSizeHint().height()  # what the stage needs without the plan
+    flow.show_earlier(True)
+    flow.resize(600, 250)  # a 1280x720 laptop at 200%, less the window's bars
+    QApplication.processEvents()
+    text, browser, toggle = flow.stage_page.text_edit, flow.earlier.browser, flow.earlier.toggle
+    assert not browser.isVisible() and text.isVisible()
+    assert flow.minimumSizeHint().height() <= alone  # the window need not grow
+    assert toggle.isVisible() and toggle.accessibleName() == "Show what you wrote earlier"
+
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)  # in the writing's place
+    assert browser.isVisible() and not text.isVisible()
+    assert flow.minimumSizeHint().height() <= alone
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert text.isVisible() and not browser.isVisible()
+
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert browser.isVisible() and not text.isVisible()
+    flow.load(cycle.id, "outcomes")  # another stage opens on its writing
+    assert flow.stage_id == "outcomes" and text.isVisible()
+    flow.resize(600, 560)  # room again: it opens as the person left it
+    QApplication.processEvents()
+    assert browser.isVisible() and text.isVisible()
