@@ -144,6 +144,7 @@ class CycleFlowView(QWidget):
 
     def show_earlier(self, shown: bool) -> None:
         """Show the earlier stages (they have been filled) or hide them."""
+        self.place_earlier()  # first: beside, shown at a width the window lacks, it would grow
         self.earlier.set_shown(shown)
         self.fit_earlier()
 
@@ -173,7 +174,10 @@ class CycleFlowView(QWidget):
         useful = _lines_tall(browser, USEFUL_LINES)
         room = self._room_above()
         no_room = room < useful
-        if no_room or panel.opened_anyway:
+        if panel.opened_anyway:  # in the writing's place, no taller than it could be
+            browser.setMinimumHeight(min(useful, text.minimumSizeHint().height()))
+            browser.setMaximumHeight(_UNLIMITED)
+        elif no_room:
             browser.setMinimumHeight(1)  # 1, not 0: 0 would bring back the box's own minimum
             browser.setMaximumHeight(_UNLIMITED)
         else:

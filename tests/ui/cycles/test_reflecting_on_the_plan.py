@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.cycles import CARRIED_MARKER
 from app.cycles_model import CycleRecord, LoopLevel
 from app.journal import Journal
+from app.ui import screen_fit
 from app.ui.cycles.cycle_flow import CycleFlow
 from app.ui.cycles.cycle_read_view import CycleReadView
 from app.ui.cycles.flow_steps import Place, Screen
@@ -337,3 +338,19 @@ def test_in_a_short_pane_the_plan_folds_away_and_its_toggle_shows_it_instead(
     flow.resize(600, 560)  # room again: it opens as the person left it
     QApplication.processEvents()
     assert browser.isVisible() and text.isVisible()
+
+
+def test_opening_a_later_stage_on_a_laptop_at_200_percent_keeps_the_window_on_screen(
+    journal, make_window, monkeypatch
+):
+    area = QRect(0, 0, 640, 335)  # 1280x720 at 200%, less a taskbar
+    monkeypatch.setattr(screen_fit, "screen_area", lambda _widget: area)
+    cycle = cycle_written_to(journal, "outcomes")
+    window = make_window(journal)
+    window.controllers.cycles.open(cycle.id, "learning")
+    assert window.navigation.show_view(View.CYCLE)
+    window.layout().activate()
+    QApplication.processEvents()
+    flow = window.cycle_pane.flow
+    assert flow is not None and flow.earlier.toggle.isVisible()
+    assert window.width() <= area.width() and window.height() <= area.height(), window.size()
