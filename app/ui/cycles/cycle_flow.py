@@ -384,6 +384,7 @@ class CycleFlow(CycleFlowView):
             texts.append(EarlierText(stage.title, cycle.text(stage.id)))
         texts = [t for t in texts if t.text.strip()]
         self.earlier.show_texts(texts)
+        self.write_first()
         self.show_earlier(bool(texts))
 
     @Slot(bool)

@@ -30,7 +30,9 @@ class EarlierStages(QFrame):
 
     `show_texts()` fills it and `set_shown()` shows or hides it; `set_expanded()` opens or
     folds it without saying so. Where there is no room for the panel, its owner may lay the
-    toggle and the page out elsewhere (`take_parts()`, `keep_parts()`).
+    toggle and the page out elsewhere (`take_parts()`, `keep_parts()`), and fold it while
+    there is no room at all (`fold_for_room()`): the toggle still opens it, and it opens again
+    by itself, as the person left it, when there is room.
 
     Signals: expandedChanged(bool) when the person opens or folds it.
     """
@@ -57,6 +59,8 @@ class EarlierStages(QFrame):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
         self._shown = False
+        self._chosen = True  # open or folded, as the person left it
+        self._no_room = False
         self.keep_parts()
         self._describe(True)
 
@@ -88,6 +92,26 @@ class EarlierStages(QFrame):
 
     def set_expanded(self, expanded: bool) -> None:
         """Open or fold the panel (as remembered), without emitting expandedChanged."""
+        self._chosen = expanded
+        self._check(expanded and not self._no_room)
+
+    @property
+    def opened_anyway(self) -> bool:
+        """True while the person has opened the panel although there is no room for it."""
+        return self._no_room and self.expanded
+
+    def fold_for_room(self, no_room: bool, *, again: bool = False) -> bool:
+        """Fold the page while there is no room for it, and open it again (if the person left
+        it open) when there is; what the person chose is kept, and nothing is emitted.
+        `again` folds it even if the person had opened it anyway. True if anything changed."""
+        if no_room == self._no_room and not again:
+            return False  # a person who opened it anyway keeps it open
+        before = (self._no_room, self.expanded)
+        self._no_room = no_room
+        self._check(self._chosen and not no_room)
+        return (self._no_room, self.expanded) != before
+
+    def _check(self, expanded: bool) -> None:
         self.toggle.blockSignals(True)
         self.toggle.setChecked(expanded)
         self.toggle.blockSignals(False)
@@ -104,8 +128,9 @@ class EarlierStages(QFrame):
 
     @Slot(bool)
     def _toggled(self, expanded: bool) -> None:
+        self._chosen = expanded
+        self.expandedChanged.emit(expanded)  # first, so the owner sizes the page to show it
         self._describe(expanded)
-        self.expandedChanged.emit(expanded)
 
     def _describe(self, expanded: bool) -> None:
         self.browser.setVisible(self._shown and expanded)

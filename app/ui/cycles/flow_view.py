@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,6 +30,10 @@ SIDE_WIDTHS = (240, 340)
 """The narrowest and widest the earlier stages are beside the writing space."""
 ABOVE_SHARE = 0.2
 """Above the writing space, the earlier stages take at most this share of the height."""
+WRITING_LINES = 4
+"""Above the writing space, the earlier stages fold away rather than leave it fewer lines."""
+USEFUL_LINES = 3
+"""Fewer lines of the earlier stages than this are not worth showing."""
 _UNLIMITED = 16_777_215  # QWIDGETSIZE_MAX
 
 
@@ -35,7 +41,9 @@ class CycleFlowView(QWidget):
     """Lays out the flow: every page in a stack, and Back / Finish later / Skip / Next.
 
     What was written earlier in the cycle (`earlier`) sits beside the column when the window
-    leaves the writing space room for it, and above the writing space, shorter, when not.
+    leaves the writing space room for it, and above the writing space, shorter, when not;
+    where even that would make the window taller, it folds, and its toggle shows it in the
+    writing space's place.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -101,6 +109,8 @@ class CycleFlowView(QWidget):
         self.earlier_beside = True
         self.earlier.hide()
         self._chain_tabs()
+        # the hints opening, or the text growing, changes the room left above the writing
+        self.stage_page.text_edit.installEventFilter(self)
 
     def side_width(self) -> int:
         """How wide the earlier stages are when beside the writing space."""
@@ -134,6 +144,7 @@ class CycleFlowView(QWidget):
 
     def show_earlier(self, shown: bool) -> None:
         """Show the earlier stages (they have been filled) or hide them."""
+        self.place_earlier()  # first: beside, shown at a width the window lacks, it would grow
         self.earlier.set_shown(shown)
         self.fit_earlier()
 
@@ -141,7 +152,11 @@ class CycleFlowView(QWidget):
         """Size the earlier stages for where they are and whether they are open."""
         panel, browser = self.earlier, self.earlier.browser
         panel.setVisible(panel.shown and self.earlier_beside)
+        text = self.stage_page.text_edit
         if self.earlier_beside:
+            panel.fold_for_room(False)
+            browser.setMinimumHeight(0)
+            text.show()
             toggle = panel.toggle.sizeHint()
             browser.setMaximumHeight(_UNLIMITED)
             open_ = panel.expanded
@@ -152,7 +167,49 @@ class CycleFlowView(QWidget):
             self._side_slot.setStretch(0, 1 if open_ else 0)
             self._side_slot.setStretch(1, 0 if open_ else 1)
             return
-        browser.setMaximumHeight(max(72, round(self.height() * ABOVE_SHARE)))
+        # Above the writing, the earlier stages never make the window taller: they take what
+        # the writing can spare, and fold away when that is too little to read. Opened anyway,
+        # they take the writing's place until they are folded again. Sizes are set before
+        # anything is shown: showing a widget lays out its window at once, which grows it.
+        useful = _lines_tall(browser, USEFUL_LINES)
+        room = self._room_above()
+        no_room = room < useful
+        if panel.opened_anyway:  # in the writing's place, no taller than it could be
+            browser.setMinimumHeight(min(useful, text.minimumSizeHint().height()))
+            browser.setMaximumHeight(_UNLIMITED)
+        elif no_room:
+            browser.setMinimumHeight(1)  # 1, not 0: 0 would bring back the box's own minimum
+            browser.setMaximumHeight(_UNLIMITED)
+        else:
+            browser.setMinimumHeight(useful)
+            browser.setMaximumHeight(max(useful, min(room, round(self.height() * ABOVE_SHARE))))
+        if panel.fold_for_room(no_room):
+            self.fit_earlier()  # sized for the new state
+            return
+        text.setVisible(not (panel.shown and panel.opened_anyway))
+
+    def write_first(self) -> None:
+        """Before a stage is shown: it opens on its writing space, with the earlier stages
+        folded if there is no room for both (they may have been opened in its place)."""
+        if not self.earlier_beside:
+            useful = _lines_tall(self.earlier.browser, USEFUL_LINES)
+            self.earlier.browser.setMinimumHeight(1)
+            self.earlier.fold_for_room(self._room_above() < useful, again=True)
+        self.stage_page.text_edit.show()
+
+    def _room_above(self) -> int:
+        """The height the writing space can spare above it and keep WRITING_LINES lines."""
+        page = self.stage_page
+        layout = page.layout()
+        spacing = max(0, layout.spacing()) if layout is not None else 0
+        # what is laid out above the two does not depend on which of them is shown
+        above = [
+            w.geometry().bottom() + 1
+            for w in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if w.isVisibleTo(page) and w not in (page.text_edit, self.earlier.browser)
+        ]
+        shared = page.height() - (max(above, default=0) + spacing)
+        return shared - spacing - _lines_tall(page.text_edit, WRITING_LINES)
 
     def _chain_tabs(self) -> None:
         chain_tab_order(
@@ -172,3 +229,20 @@ class CycleFlowView(QWidget):
         """Move the earlier stages beside or above the writing space as the room changes."""
         super().resizeEvent(event)
         self.place_earlier()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the earlier stages above the writing space again when its height changes."""
+        if (
+            watched is self.stage_page.text_edit
+            and event.type() == QEvent.Type.Resize
+            and not self.earlier_beside
+            and self.earlier.shown
+        ):
+            self.fit_earlier()
+        return super().eventFilter(watched, event)
+
+
+def _lines_tall(box: QAbstractScrollArea, lines: int) -> int:
+    """How tall a text box is that shows `lines` lines of its font."""
+    margin = 4  # a document's margin, at least, above and below
+    return lines * box.fontMetrics().lineSpacing() + 2 * box.frameWidth() + 2 * margin

@@ -180,5 +180,10 @@ class ReviewPage(QScrollArea):
 
     def focus_first(self) -> None:
         """Put keyboard focus on the ticked loop level."""
-        checked = self.loop_group.checkedButton()
-        (checked or self.loop_buttons[LoopLevel.NONE]).setFocus(Qt.FocusReason.OtherFocusReason)
+        button = self.loop_group.checkedButton() or self.loop_buttons[LoopLevel.NONE]
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if layout is not None:
+            layout.activate()  # the page may only now be shown: place the button first
+        self.ensureWidgetVisible(button)  # on a short window it may be below the fold

@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.cycles import CARRIED_MARKER
 from app.cycles_model import CycleRecord, LoopLevel
 from app.journal import Journal
+from app.ui import screen_fit
 from app.ui.cycles.cycle_flow import CycleFlow
 from app.ui.cycles.cycle_read_view import CycleReadView
 from app.ui.cycles.flow_steps import Place, Screen
@@ -303,3 +304,53 @@ def test_opened_from_home_when_due_the_next_experiment_asks_whether_it_was_tried
     flow = open_flow(journal, second.id)  # nothing typed: the carried plan is the plan
     assert flow.place == Place(Screen.TRIED_YET)
     assert WRITTEN["next"] in flow.tried_page.plan_label.text()
+
+
+def test_in_a_short_pane_the_plan_folds_away_and_its_toggle_shows_it_instead(
+    qtbot, journal, open_flow
+):
+    cycle = cycle_written_to(journal, "outcomes")
+    flow = open_flow(journal, cycle.id)
+    flow.load(cycle.id, "learning")
+    flow.resize(600, 560)
+    QApplication.processEvents()
+    assert not flow.earlier_beside and flow.earlier.browser.isVisible()
+    flow.show_earlier(False)
+    alone = flow.minimumSizeHint().height()  # what the stage needs without the plan
+    flow.show_earlier(True)
+    flow.resize(600, 250)  # a 1280x720 laptop at 200%, less the window's bars
+    QApplication.processEvents()
+    text, browser, toggle = flow.stage_page.text_edit, flow.earlier.browser, flow.earlier.toggle
+    assert not browser.isVisible() and text.isVisible()
+    assert flow.minimumSizeHint().height() <= alone  # the window need not grow
+    assert toggle.isVisible() and toggle.accessibleName() == "Show what you wrote earlier"
+
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)  # in the writing's place
+    assert browser.isVisible() and not text.isVisible()
+    assert flow.minimumSizeHint().height() <= alone
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert text.isVisible() and not browser.isVisible()
+
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert browser.isVisible() and not text.isVisible()
+    flow.load(cycle.id, "outcomes")  # another stage opens on its writing
+    assert flow.stage_id == "outcomes" and text.isVisible()
+    flow.resize(600, 560)  # room again: it opens as the person left it
+    QApplication.processEvents()
+    assert browser.isVisible() and text.isVisible()
+
+
+def test_opening_a_later_stage_on_a_laptop_at_200_percent_keeps_the_window_on_screen(
+    journal, make_window, monkeypatch
+):
+    area = QRect(0, 0, 640, 335)  # 1280x720 at 200%, less a taskbar
+    monkeypatch.setattr(screen_fit, "screen_area", lambda _widget: area)
+    cycle = cycle_written_to(journal, "outcomes")
+    window = make_window(journal)
+    window.controllers.cycles.open(cycle.id, "learning")
+    assert window.navigation.show_view(View.CYCLE)
+    window.layout().activate()
+    QApplication.processEvents()
+    flow = window.cycle_pane.flow
+    assert flow is not None and flow.earlier.toggle.isVisible()
+    assert window.width() <= area.width() and window.height() <= area.height(), window.size()

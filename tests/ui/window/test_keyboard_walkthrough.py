@@ -221,9 +221,34 @@ def _review_and_start_the_next(keys: Keyboard, window: MainWindow, journal: Jour
     keys.press(Qt.Key.Key_Space)  # Mark as reviewed
     assert journal.cycles.get(first_cycle.id).status is CycleStatus.REVIEWED
     keys.tab_to(page.next_button)
+    keys.press(Qt.Key.Key_Return)  # Start the next experiment...
+    dialog = flow.next_dialog
+    assert dialog is not None and dialog.isVisible()
+    date_edit = dialog.experiment_date.date_edit
+    assert keys.focus() is date_edit  # the date asked for, offered a little ahead: fine
+    try_by = dialog.experiment_date.date()
+    assert try_by is not None and try_by > today(), try_by
     keys.press(Qt.Key.Key_Return)  # Start the next experiment
-    assert flow.cycle is not None and flow.cycle.id != first_cycle.id
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+    new_cycle = flow.cycle
+    assert new_cycle is not None and new_cycle.id != first_cycle.id
+    assert journal.cycles.get(new_cycle.id).experiment_date == try_by
+    # planning goes on where the plan is written, with the plan carried over in sight beside it
+    assert flow.place.screen is steps.Screen.STAGE
+    assert flow.stage_page.title_label.text().startswith("Strategy")
     assert keys.focus() is flow.stage_page.text_edit
+    carried = flow.earlier.browser
+    assert "What I wrote for stage next." in carried.toPlainText()
+    if carried.isVisible():
+        assert not in_sight(carried).isEmpty()
+    else:  # folded on a short window, its toggle opens it in the writing's place
+        toggle = flow.earlier.toggle
+        assert toggle.accessibleName() == "Show what you wrote earlier"
+        keys.tab_to(toggle)
+        keys.press(Qt.Key.Key_Space)
+        assert carried.isVisible() and in_sight(carried).height() >= 40
+        keys.press(Qt.Key.Key_Space)  # folded again, the writing is back
+        keys.tab_to(flow.stage_page.text_edit, back=True)
 
 
 def _export_a_summary(keys: Keyboard, window: MainWindow, exported: Path) -> None:
