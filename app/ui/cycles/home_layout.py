@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QPushButton,
@@ -62,6 +64,10 @@ class HomeSection(QWidget):
         return self.list.ids()
 
 
+_TWO_COLUMNS_EM = 95
+"""Below this many average characters of width, Home's two columns go one above the other."""
+
+
 class HomeLayout(QScrollArea):
     """Lays out Home; HomeView fills it."""
 
@@ -104,10 +110,11 @@ class HomeLayout(QScrollArea):
         right.addWidget(self.balance_bars)
         right.addWidget(self.balance_note)
         right.addStretch(1)
-        columns = QHBoxLayout()
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(28)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        self._columns = columns
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -127,6 +134,21 @@ class HomeLayout(QScrollArea):
             self.balance_bars,
         ]
         chain_tab_order(self._focus_chain)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side where two columns have room, one above the other where they do not
+        (a laptop at 200%), so nothing is squeezed or scrolled sideways."""
+        super().resizeEvent(event)
+        self._arrange(self.viewport().width())
+
+    def _arrange(self, width: int) -> None:
+        """Stack the columns when the view is narrower than two of them need."""
+        room = _TWO_COLUMNS_EM * self.fontMetrics().averageCharWidth()
+        wanted = (
+            QBoxLayout.Direction.LeftToRight if width >= room else QBoxLayout.Direction.TopToBottom
+        )
+        if self._columns.direction() != wanted:
+            self._columns.setDirection(wanted)
 
     def add_side_section(self, widget: QWidget, focus_chain: Sequence[QWidget]) -> None:
         """Put another section (the agreed actions, say) at the top of the side column; Tab

@@ -96,3 +96,24 @@ def test_the_bars_show_the_demo_balance(qtbot, show, demo_journal):
     home = make_home(show, demo_journal)
     assert home.balance_bars.counts() == domain_balance(demo_journal, NOW).counts
     assert home.balance_bars.grab().width() > 0  # paints without errors
+
+
+def _at(home: HomeView, widget) -> tuple[int, int]:
+    spot = widget.mapTo(home.widget(), widget.rect().topLeft())
+    return spot.x(), spot.y()
+
+
+def test_the_columns_go_one_above_the_other_when_two_would_be_squeezed(qtbot, show, demo_journal):
+    home = make_home(show, demo_journal)  # 1000 px wide: side by side
+    waiting_x, waiting_y = _at(home, home.waiting)
+    balance_x, balance_y = _at(home, home.balance_heading)
+    assert balance_x > waiting_x + home.waiting.width() and balance_y < waiting_y + 100
+
+    home.resize(480, 700)  # a laptop at 200% leaves about this much beside the views rail
+    qtbot.waitUntil(lambda: _at(home, home.balance_heading)[1] > _at(home, home.recent)[1])
+    assert _at(home, home.balance_heading)[0] == _at(home, home.waiting)[0]
+    assert not home.horizontalScrollBar().isVisible()
+    assert home.waiting.width() > home.viewport().width() - 60  # the whole width, less margins
+
+    home.resize(1000, 700)
+    qtbot.waitUntil(lambda: _at(home, home.balance_heading)[0] > home.waiting.width())
