@@ -11,8 +11,11 @@ import hashlib
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from app.journal import Journal, open_journal
 from app.restore import restore_backup
@@ -23,6 +26,7 @@ from app.sharing.workspace import shared_items
 from app.storage.keys import RawKey, SystemKeyring
 from app.storage.schema import SCHEMA_HEAD, current_revision
 from app.transfer.document import import_json
+from tests.support.backups import folder_digest
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
 V010 = REFERENCE / "v0.1.0-schema0010"
@@ -37,6 +41,14 @@ BACKUP_PHRASE = "Reference backup phrase: copper kettles remember the frost."
 EXPORT_PHRASE = "Reference export phrase: the violet ferry left at noon."
 PARTICIPANT = "Robin Testfield (fictional participant)"
 COACH = "Morgan Fieldnote (fictional coach)"
+
+
+@pytest.fixture(autouse=True)
+def committed_files_untouched() -> Iterator[None]:
+    """Every test leaves the committed reference files exactly as the release wrote them."""
+    before = folder_digest(REFERENCE)
+    yield
+    assert folder_digest(REFERENCE) == before, "a test changed a committed reference file"
 
 
 def _keys() -> dict[str, str]:
