@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl, qDebug, qWarning
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from app import errorlog
+from app import errorlog, gui
 from app.journal import Journal
 from app.ui import launch
 from app.ui.crash_report import HEADLINE, ErrorDialog, reporting_bugs, run_reporting_bugs
@@ -132,3 +132,14 @@ def test_help_show_error_log_opens_the_log_folder(
 
     assert len(opened) == 1 and opened[0].isLocalFile()
     assert Path(opened[0].toLocalFile()) == errorlog.log_file().parent
+
+
+def test_a_bug_before_any_window_exists_is_logged_and_gives_2(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(launch, "main", _crash)
+
+    assert gui.main([]) == 2
+
+    assert "Start-up failure" in _log() and "builtins.RuntimeError" in _log()
+    assert SECRET not in _log()
