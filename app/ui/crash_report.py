@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import errorlog
+from app.ui.announce import announce
 
 HEADLINE = "Something went wrong; nothing you wrote was lost."
 _RECORDED = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
@@ -106,6 +107,9 @@ class ErrorDialog(QDialog):
         layout.addWidget(explanation)
         layout.addWidget(place_label)
         layout.addWidget(self.log_place)
+        self.copied = QLabel("Copied: paste the details into an email to IT.")
+        self.copied.hide()
+        layout.addWidget(self.copied)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(min(520, self.minimumSizeHint().width() + 200))
 
@@ -116,8 +120,10 @@ class ErrorDialog(QDialog):
 
     @Slot()
     def copy_details(self) -> None:
-        """Put the details on the clipboard."""
+        """Put the details on the clipboard, and say so."""
         QGuiApplication.clipboard().setText(self._details)
+        self.copied.show()
+        announce(self, self.copied.text())
 
 
 class CrashReporter(QObject):

@@ -41,7 +41,9 @@ def test_a_bug_in_the_window_is_shown_and_logged_without_content(
         assert isinstance(dialog, ErrorDialog) and dialog.isVisible()
         assert dialog.log_place.text() == str(errorlog.log_file())
         assert HEADLINE in [label.text() for label in dialog.findChildren(QLabel)]
+        assert not dialog.copied.isVisible()
         dialog.copy_button.click()
+        assert dialog.copied.isVisible()
         copied = QGuiApplication.clipboard().text()
         dialog.close()
     assert "builtins.RuntimeError" in copied and str(errorlog.log_file()) in copied
