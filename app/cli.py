@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__
+from app import __version__, errorlog
 from app.commands import backup as backup_commands
 from app.commands import journal as journal_commands
 from app.commands import search as search_commands
@@ -27,9 +27,24 @@ def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -
     """Run the command line; return the process exit code.
 
     What it writes is its owner's alone (umask 077 on POSIX), files made by others included.
+    Exit codes: 0 done, 1 a mistake or refusal explained in one line, 2 a bug (recorded in the
+    error log, whose place is printed), 130 stopped with Ctrl+C.
     """
-    with private_umask():
-        return _run(argv, key_store)
+    with private_umask(), errorlog.hooks_installed():
+        try:
+            return _run(argv, key_store)
+        except Exception:
+            errorlog.record_current("Command-line failure")
+            print(bug_line(), file=sys.stderr)
+            return 2
+
+
+def bug_line() -> str:
+    """What the command line says about a bug: one line, with the error log's place."""
+    return (
+        f"{PROG}: something went wrong (a bug, not something you did); nothing you wrote was "
+        f"lost. Details for IT are in {errorlog.log_file()}"
+    )
 
 
 def _run(argv: Sequence[str] | None, key_store: KeyStore | None) -> int:

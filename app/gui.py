@@ -15,10 +15,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     What it writes is its owner's alone (umask 077 on POSIX), files made by others included.
     """
+    from app import errorlog
     from app.storage.files import private_umask
 
-    with private_umask():
-        return _run(argv)
+    with private_umask(), errorlog.hooks_installed():
+        try:
+            return _run(argv)
+        except Exception:  # before a window exists, e.g. Qt failing to load: no console here
+            errorlog.record_current("Start-up failure")
+            return 2
 
 
 def _run(argv: Sequence[str] | None) -> int:

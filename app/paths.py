@@ -68,6 +68,15 @@ def settings_dir() -> Path:
     return Path(platformdirs.user_config_dir(_APP_DIR, appauthor=False, roaming=True))
 
 
+def log_dir() -> Path:
+    """Per-user folder for the error log (exception types and code locations, never content).
+
+    Follows the platform: %LOCALAPPDATA%\\InquiryJournal\\Logs on Windows, ~/Library/Logs on
+    macOS, $XDG_STATE_HOME/InquiryJournal/log on Linux (so tests' own XDG folders hold it too).
+    """
+    return Path(platformdirs.user_log_dir(_APP_DIR, appauthor=False))
+
+
 def is_network_path(path: Path) -> bool:
     """True when `path` looks like it is on a network share, where SQLite's WAL is unsafe."""
     text = str(path)

@@ -8,6 +8,7 @@ backend it has, so the person's own journal and keyring entries are never touche
 
 from __future__ import annotations
 
+import os
 import platform
 import secrets
 import sqlite3
@@ -72,6 +73,7 @@ class SelfTest:
             ("pdf summary", self.check_pdf),
             ("docx summary", self.check_docx),
             ("share package", self.check_share_package),
+            ("error log", self.check_error_log),
         ]
         try:
             for name, check in checks:
@@ -196,6 +198,18 @@ class SelfTest:
         else:
             raise CheckFailed("someone other than the coach could open the package")
         return "sealed, signed, opened only by its coach"
+
+    def check_error_log(self) -> str:
+        """Where a bug would be recorded, and that it could be written there (nothing is)."""
+        from app.errorlog import log_file
+
+        path = log_file()
+        existing = path.parent
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+            raise CheckFailed(f"bugs could not be recorded: {existing} cannot be written")
+        return f"bugs are recorded in {path}: error types and code places, no journal content"
 
     def _open_journal(self) -> Journal:
         if self._journal is None:

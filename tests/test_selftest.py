@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app import gui
+from app import errorlog, gui
 from app.cli import main
 from app.resources import shipped_templates_dir
 from app.selftest import CheckFailed, _check_unreadable
@@ -26,6 +26,7 @@ CHECKS = [
     "pdf summary",
     "docx summary",
     "share package",
+    "error log",
 ]
 
 
@@ -53,7 +54,9 @@ def test_every_check_passes_and_nothing_is_left_behind(
     assert list(results) == CHECKS
     assert all(result.startswith("ok (") for result in results.values()), out
     assert results["keyring"] == "ok (keys are kept in the keyring (PlaintextKeyring))"
-    assert out.splitlines()[-1] == "All 8 checks passed."
+    assert out.splitlines()[-1] == "All 9 checks passed."
+    assert results["error log"].startswith(f"ok (bugs are recorded in {errorlog.log_file()}:")
+    assert not errorlog.log_file().parent.exists()  # said where, wrote nothing
     # The person's journal folder and keyring were not touched; the temporary folder is gone.
     assert not (isolated_home / "journal").exists()
     assert not (isolated_home / "xdg_data_home" / "python_keyring").exists()
@@ -86,7 +89,7 @@ def test_a_failing_check_says_why_and_the_exit_code_is_1(
     results = _check_lines(out)
     assert results["templates"].startswith("FAILED: broken.toml: is not valid TOML")
     assert [name for name, r in results.items() if not r.startswith("ok")] == ["templates"]
-    assert out.splitlines()[-1] == "1 of 8 checks FAILED."
+    assert out.splitlines()[-1] == "1 of 9 checks FAILED."
 
 
 def test_a_plain_sqlite_file_fails_the_encryption_check(tmp_path: Path) -> None:
@@ -107,7 +110,7 @@ def test_the_windowed_program_writes_its_results_to_a_report_file(
     assert gui.main(["--self-test", "--report", str(report)]) == 0
     lines = report.read_text(encoding="utf-8").splitlines()
     assert [line.split(":")[0] for line in lines[1:-1]] == CHECKS
-    assert lines[-1] == "All 8 checks passed."
+    assert lines[-1] == "All 9 checks passed."
 
 
 def test_a_report_that_cannot_be_written_is_a_plain_error(
@@ -140,5 +143,5 @@ def test_python_m_app_self_test_needs_no_display(isolated_home: Path, tmp_path: 
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert list(_check_lines(result.stdout)) == CHECKS
-    assert result.stdout.splitlines()[-1] == "All 8 checks passed."
+    assert result.stdout.splitlines()[-1] == "All 9 checks passed."
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("inquiry-journal-self-test")]

@@ -29,6 +29,7 @@ from app.paths import ENV_HOME, is_network_path, remember_journal_folder, resolv
 from app.storage.keys import KeyStore, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import KeyMode, journal_exists, read_meta
+from app.ui.crash_report import run_reporting_bugs
 from app.ui.display import display_problem
 from app.ui.messages import show_error
 from app.ui.opening_window import OpeningWindow
@@ -291,13 +292,27 @@ def main(
     prompts: OpenerPrompts | None = None,
     key_store: KeyStore | None = None,
 ) -> int:
-    """Open the journal window; return the process exit code (1 when it could not open)."""
+    """Open the journal window; return the process exit code.
+
+    1 when it could not open (said in a message), 2 after a bug (logged and shown).
+    """
     problem = display_problem() if QApplication.instance() is None else None
     if problem is not None:
         print(problem, file=sys.stderr)  # instead of Qt's abort, which blames its plugin
         return 1
     arguments = list(sys.argv if argv is None else argv)
     app = _application(arguments)
+    # A bug from here on is logged and shown, never a silent exit (there is no console).
+    return run_reporting_bugs(lambda: _open_and_run(app, arguments, data_dir, prompts, key_store))
+
+
+def _open_and_run(
+    app: QApplication,
+    arguments: list[str],
+    data_dir: Path | None,
+    prompts: OpenerPrompts | None,
+    key_store: KeyStore | None,
+) -> int:
     settings = open_settings()
     folder = journal_folder(data_dir or _data_dir_argument(arguments), settings)
     store = key_store if key_store is not None else SystemKeyring()

@@ -26,6 +26,7 @@ from app.ui.announce import announce
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
 from app.ui.backups.backups_controller import FIRST_CHECK_MS
+from app.ui.crash_report import show_error_log
 from app.ui.cycle_pane import CyclePane
 from app.ui.cycles.home_view import HomeView, utc_now
 from app.ui.entries_page import EntriesPage
@@ -44,7 +45,7 @@ from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.sharing.files import PickFile, pick_with_dialog
 from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_with_dialog
 from app.ui.text_size import TextZoom
-from app.ui.window_actions import build_menus, create_actions
+from app.ui.window_actions import add_help_menu, build_menus, create_actions
 from app.ui.window_controllers import WindowControllers
 
 if TYPE_CHECKING:
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, self.commands)
         self.sharing_commands = create_sharing_actions(self)
         add_sharing_menus(self, self.menus, self.commands, self.sharing_commands)
+        add_help_menu(self, self.menus, self.commands)
+        self.commands.show_error_log.triggered.connect(self.show_error_log)
 
         self.rail = NavigationRail()
         self.home = HomeView(journal, today=today, now=now)
@@ -207,6 +210,11 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _announce_status(self, message: str) -> None:
         announce(self.statusBar(), message)
+
+    @Slot()
+    def show_error_log(self) -> None:
+        """Help > Show error log: the log's folder in the file manager, or where it would be."""
+        show_error_log(self)
 
     def _alias_entries_page(self) -> None:
         """The Entries view's parts, by the names the entry and search controllers use."""

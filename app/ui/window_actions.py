@@ -56,6 +56,7 @@ class WindowActions:
     reopen_inquiry: QAction
     lock_now: QAction
     lock_after: LockAfterMenu
+    show_error_log: QAction
 
 
 def _action(
@@ -138,6 +139,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         reopen_inquiry=_action(window, "&Reopen this line of inquiry"),
         lock_now=_action(window, "&Lock now", "Ctrl+L"),
         lock_after=LockAfterMenu(window),
+        show_error_log=_action(window, "Show &error log"),
     )
 
 
@@ -207,3 +209,10 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
     )
     menu("inquiry", "&Inquiry", a.pause_inquiry, a.close_inquiry, a.reopen_inquiry)
     return menus
+
+
+def add_help_menu(window: QMainWindow, menus: dict[str, QMenu], actions: WindowActions) -> None:
+    """The Help menu, last on the bar (after the menus other modules add)."""
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(actions.show_error_log)
+    menus["help"] = help_menu

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from app import errorlog
 from app.errors import JournalError
 
 
@@ -25,8 +26,9 @@ class WorkRelay(QObject):
 class WorkTask(QRunnable):
     """Runs `work()` on a worker thread and reports it through `relay`, tagged with `tag`.
 
-    A JournalError is reported in its own words; any other exception is a bug: `unexpected`
-    is reported so the window does not stay busy, and the exception goes on to be seen.
+    A JournalError is reported in its own words; any other exception is a bug: it is recorded
+    in the error log (which shows "Something went wrong" while the window runs), and
+    `unexpected` is reported so the window does not stay busy.
     """
 
     def __init__(
@@ -47,6 +49,9 @@ class WorkTask(QRunnable):
             self._relay.failed.emit(self._tag, str(exc))
             return
         except Exception:
+            # Recorded here rather than re-raised: what PySide does with an exception leaving
+            # run() on a pool thread is its own business; the trace must not depend on it.
+            errorlog.record_current("Worker-thread failure")
             self._relay.failed.emit(self._tag, self._unexpected)
-            raise
+            return
         self._relay.done.emit(self._tag, result)

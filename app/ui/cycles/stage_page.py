@@ -51,7 +51,7 @@ class StagePage(QWidget):
         set_relative_font(self.prompt_label, 1.25)
         self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.hints_button = QPushButton("Show &hints")
+        self.hints_button = QPushButton("Show hin&ts")
         self.hints_button.setCheckable(True)
         self.hints_button.setAccessibleName("Show hints")
         self.hints_button.setToolTip("Hints and an example for this stage")
@@ -119,7 +119,7 @@ class StagePage(QWidget):
     @Slot(bool)
     def _toggle_hints(self, shown: bool) -> None:
         self.hints_frame.setVisible(shown)
-        self.hints_button.setText("Hide &hints" if shown else "Show &hints")
+        self.hints_button.setText("Hide hin&ts" if shown else "Show hin&ts")
         self.hints_button.setAccessibleName("Hide hints" if shown else "Show hints")
 
 

@@ -24,6 +24,7 @@ from app.templates import user_templates_dir
 from app.ui.backups.backups_dialog import BackupsDialog
 from app.ui.backups.refused_journal import RefusedJournalDialog, RestoreWizard
 from app.ui.coach.verify_dialog import VerifyParticipantDialog
+from app.ui.crash_report import ErrorDialog
 from app.ui.cycles.new_cycle_dialog import NewCycleDialog
 from app.ui.cycles.new_cycle_form import NewCycleForm
 from app.ui.cycles.next_experiment_dialog import NextExperimentDialog
@@ -126,6 +127,10 @@ BUILDS: dict[type[QWidget], Build] = {
     StageVersionsDialog: lambda _w, journal, *_: _stage_versions(journal),
     NextExperimentDialog: lambda _w, journal, *_: _next_experiment(journal),
     VersionsDialog: lambda _w, journal, *_: _versions(journal),
+    ErrorDialog: lambda _w, _j, _k, folder: ErrorDialog(
+        "Uncaught exception\nbuiltins.RuntimeError\n  at app/ui/editor.py:1:save",
+        folder / "a" / "long" / "folder" / "name" / "for" / "the" / ("log" * 30) / "errors.log",
+    ),
 }
 
 # Windows and dialogs deliberately not measured here, each with the reason.
