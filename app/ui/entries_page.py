@@ -76,8 +76,10 @@ class EntriesPage(QSplitter):
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
         self.setSizes([_LIST_WIDTH, 680])
-        # Once the person drags the divider (or it comes back from last time), it stays put.
+        # Once the person drags the divider it stays put; one that comes back from last time
+        # (kept whether dragged or not) stays too, unless it would leave the list the wider.
         self._placed_by_person = False
+        self._restored = False
         self.splitterMoved.connect(self._divider_dragged)
         QWidget.setTabOrder(self.sidebar.last_in_tab_order, self.editor.title_edit)
 
@@ -85,15 +87,18 @@ class EntriesPage(QSplitter):
         self._placed_by_person = True
 
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
-        """Put the divider back where it was left; it then stays there."""
+        """Put the divider back where it was left; it stays there while the writing is wider."""
         restored = super().restoreState(state)
-        self._placed_by_person = self._placed_by_person or restored
+        self._restored = self._restored or restored
         return restored
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """On a narrow page the list gives way, so the writing keeps the larger share."""
         super().resizeEvent(event)
         if self._placed_by_person or self.count() < 2:
+            return
+        list_width, writing_width = self.sizes()[:2]
+        if self._restored and list_width <= writing_width:
             return
         width = event.size().width() - self.handleWidth()
         wanted = max(self.sidebar.minimumSizeHint().width(), self.sidebar.minimumWidth())

@@ -78,3 +78,20 @@ def test_a_divider_the_person_dragged_stays_where_they_left_it(journal, make_win
     window.resize(QSize(1000, 560))
     QApplication.processEvents()
     assert page.sizes()[0] == 400
+
+
+def test_a_divider_remembered_from_a_wide_screen_gives_way_on_a_small_one(journal, make_window):
+    window = make_window(journal, View.ENTRIES)
+    page = window.entries_page
+    window.resize(QSize(1600, 900))
+    QApplication.processEvents()
+    page.moveSplitter(360, 1)  # left there on a large monitor, and kept at closing
+    state = page.saveState()
+
+    later = make_window(journal, View.ENTRIES)
+    later.entries_page.restoreState(state)
+    later.controller.new_entry()
+    later.resize(QSize(640, 335))  # the same journal on a laptop at 200%
+    later.layout().activate()
+    QApplication.processEvents()
+    assert later.editor.body_edit.width() > later.sidebar.width(), later.entries_page.sizes()
