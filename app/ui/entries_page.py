@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -17,6 +18,10 @@ from app.ui.resources import app_icon
 from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.sidebar import Sidebar
 from app.ui.text_size import set_relative_font
+
+# The list's share of a page too narrow for it to keep its own width; the writing gets the rest.
+_NARROW_LIST_SHARE = 0.3
+_LIST_WIDTH = 320
 
 
 class EntriesPage(QSplitter):
@@ -70,8 +75,36 @@ class EntriesPage(QSplitter):
         self.setStretchFactor(0, 0)
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
-        self.setSizes([320, 680])
+        self.setSizes([_LIST_WIDTH, 680])
+        # Once the person drags the divider it stays put; one that comes back from last time
+        # (kept whether dragged or not) stays too, unless it would leave the list the wider.
+        self._placed_by_person = False
+        self._restored = False
+        self.splitterMoved.connect(self._divider_dragged)
         QWidget.setTabOrder(self.sidebar.last_in_tab_order, self.editor.title_edit)
+
+    def _divider_dragged(self, _position: int, _index: int) -> None:
+        self._placed_by_person = True
+
+    def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
+        """Put the divider back where it was left; it stays there while the writing is wider."""
+        restored = super().restoreState(state)
+        self._restored = self._restored or restored
+        return restored
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a narrow page the list gives way, so the writing keeps the larger share."""
+        super().resizeEvent(event)
+        if self._placed_by_person or self.count() < 2:
+            return
+        list_width, writing_width = self.sizes()[:2]
+        if self._restored and list_width <= writing_width:
+            return
+        width = event.size().width() - self.handleWidth()
+        wanted = max(self.sidebar.minimumSizeHint().width(), self.sidebar.minimumWidth())
+        wanted = max(wanted, min(_LIST_WIDTH, round(width * _NARROW_LIST_SHARE)))
+        if self.sizes()[0] != wanted:
+            self.setSizes([wanted, width - wanted])
 
     def show_hint(self, text: str, *, offer_new_entry: bool) -> None:
         """Show a one-line hint instead of the editor."""

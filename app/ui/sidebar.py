@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QListView,
     QStackedWidget,
@@ -22,6 +23,8 @@ from app.ui.search_box import SearchBox
 from app.ui.search_filter_bar import SearchFilterBar
 from app.ui.search_panel import SearchPanel
 
+MINIMUM_WIDTH = 140
+
 
 def _escape_action(text: str, widget: QWidget, context: Qt.ShortcutContext) -> QAction:
     action = QAction(text, widget)
@@ -29,6 +32,54 @@ def _escape_action(text: str, widget: QWidget, context: Qt.ShortcutContext) -> Q
     action.setShortcutContext(context)
     widget.addAction(action)
     return action
+
+
+_ROW_SPACING = 4
+
+
+class SearchRow(QWidget):
+    """The search box with its Filters and Save buttons beside it, or the buttons on a row of
+    their own under the box when the column is narrow, so the column can give way to the text."""
+
+    def __init__(self, search_box: QWidget, buttons: list[QWidget]) -> None:
+        super().__init__()
+        self._search_box = search_box
+        self._buttons = buttons
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(_ROW_SPACING)
+        self._layout.addWidget(search_box, 1)
+        button_row = QHBoxLayout()
+        button_row.setSpacing(_ROW_SPACING)
+        for button in buttons:
+            button_row.addWidget(button)
+        self._layout.addLayout(button_row)
+        self._layout.setAlignment(button_row, Qt.AlignmentFlag.AlignLeft)
+
+    def _buttons_width(self) -> int:
+        return sum(b.sizeHint().width() for b in self._buttons) + _ROW_SPACING * len(self._buttons)
+
+    def _row_width(self) -> int:
+        """The width the box and buttons need side by side."""
+        return self._search_box.sizeHint().width() + self._buttons_width()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the box or the buttons alone (the row wraps), never the two together."""
+        hint = super().minimumSizeHint()
+        width = max(self._search_box.minimumSizeHint().width(), self._buttons_width())
+        return QSize(width, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """One row when there is room, the buttons under the box when not."""
+        super().resizeEvent(event)
+        wanted = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= self._row_width()
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._layout.direction() != wanted:
+            self._layout.setDirection(wanted)
+            self.updateGeometry()
 
 
 class Sidebar(QWidget):
@@ -40,8 +91,9 @@ class Sidebar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # narrow enough that the window fits 1280x720 at 200% (640 logical pixels) with the rail
-        self.setMinimumWidth(220)
+        # narrow enough that, at 1280x720 at 200% (640 logical pixels), the rail and this
+        # column leave the writing the larger share; the search row wraps to fit
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.search_box = SearchBox()
         self.filters_button = QToolButton()
         self.filters_button.setText("Filte&rs")
@@ -80,15 +132,11 @@ class Sidebar(QWidget):
             "Hide filters", self.filter_bar, Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
 
-        search_row = QHBoxLayout()
-        search_row.setSpacing(4)
-        search_row.addWidget(self.search_box, 1)
-        search_row.addWidget(self.filters_button)
-        search_row.addWidget(self.save_search_button)
+        self.search_row = SearchRow(self.search_box, [self.filters_button, self.save_search_button])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.setSpacing(6)
-        layout.addLayout(search_row)
+        layout.addWidget(self.search_row)
         layout.addWidget(self.saved_searches)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.stack, 1)

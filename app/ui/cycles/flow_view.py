@@ -208,7 +208,12 @@ class CycleFlowView(QWidget):
             for w in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
             if w.isVisibleTo(page) and w not in (page.text_edit, self.earlier.browser)
         ]
-        shared = page.height() - (max(above, default=0) + spacing)
+        # the prompt is owed all its lines before the earlier stages get any
+        prompt = page.prompt_area
+        owed = 0
+        if prompt.isVisibleTo(page):
+            owed = max(0, prompt.sizeHint().height() - prompt.height())
+        shared = page.height() - (max(above, default=0) + owed + spacing)
         return shared - spacing - _lines_tall(page.text_edit, WRITING_LINES)
 
     def _chain_tabs(self) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QPalette, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,35 @@ _WHEN = {
     StageTiming.BEFORE: "before the experiment",
     StageTiming.AFTER: "after the experiment",
 }
+
+
+class _PromptArea(QScrollArea):
+    """The prompt, as tall as its wrapped lines where there is room, scrolling where not, so
+    no part of it is ever out of reach."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self._label = label
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:
+        """All the prompt's lines at the width it has."""
+        width = max(self.width(), self._label.minimumSizeHint().width())
+        return QSize(width, self._label.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the prompt to a new height: ask the page for it."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        """Two lines: the rest scrolls into view."""
+        lines = 2 * self._label.fontMetrics().lineSpacing()
+        return QSize(self._label.minimumSizeHint().width(), min(lines, self.sizeHint().height()))
 
 
 class StagePage(QWidget):
@@ -50,6 +80,7 @@ class StagePage(QWidget):
         self.prompt_label = plain_label("", "Prompt")
         set_relative_font(self.prompt_label, 1.25)
         self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.prompt_area = _PromptArea(self.prompt_label)
 
         self.hints_button = QPushButton("Show hin&ts")
         self.hints_button.setCheckable(True)
@@ -88,7 +119,7 @@ class StagePage(QWidget):
         layout.addLayout(progress_row)
         layout.addSpacing(6)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.prompt_label)
+        layout.addWidget(self.prompt_area)
         layout.addLayout(self.hint_row)
         layout.addWidget(self.hints_frame)
         self.context_slot = QVBoxLayout()
@@ -107,7 +138,8 @@ class StagePage(QWidget):
         optional = "" if stage.required else " (optional)"
         self.title_label.setText(f"{stage.title}{optional}")
         self.prompt_label.setText(stage.prompt)
-        self.prompt_label.setVisible(bool(stage.prompt))
+        self.prompt_area.setVisible(bool(stage.prompt))
+        self.prompt_area.updateGeometry()
         self.hints_label.setText(hints_html(stage))
         has_hints = bool(stage.hints or stage.examples)
         self.hints_button.setVisible(has_hints)

@@ -354,3 +354,28 @@ def test_opening_a_later_stage_on_a_laptop_at_200_percent_keeps_the_window_on_sc
     flow = window.cycle_pane.flow
     assert flow is not None and flow.earlier.toggle.isVisible()
     assert window.width() <= area.width() and window.height() <= area.height(), window.size()
+
+
+def test_the_longest_prompt_is_never_cut_on_a_laptop_at_200_percent(
+    journal, make_window, monkeypatch
+):
+    area = QRect(0, 0, 640, 335)  # 1280x720 at 200%, less a taskbar
+    monkeypatch.setattr(screen_fit, "screen_area", lambda _widget: area)
+    cycle = cycle_written_to(journal, "outcomes")
+    window = make_window(journal)
+    window.controllers.cycles.open(cycle.id, "learning")  # the longest prompt of any template
+    assert window.navigation.show_view(View.CYCLE)
+    window.resize(area.size())
+    window.layout().activate()
+    QApplication.processEvents()
+    flow = window.cycle_pane.flow
+    assert flow is not None
+    prompt, text = flow.stage_page.prompt_label, flow.stage_page.text_edit
+    assert len(prompt.text()) >= 190
+    assert prompt.height() >= prompt.heightForWidth(prompt.width()), (
+        prompt.size(),
+        prompt.heightForWidth(prompt.width()),
+    )
+    lines = text.fontMetrics().lineSpacing()
+    assert text.viewport().height() >= 3 * lines, (text.viewport().height(), lines)
+    assert window.width() <= area.width() and window.height() <= area.height(), window.size()
