@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QPalette, QResizeEvent, QTextCursor
+from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.templates import Stage, StageTiming
 from app.ui.alt_keys import keep_alt_letters_out
 from app.ui.cycles.text import heading, plain_label
+from app.ui.focus_ring import paint_focus_ring
 from app.ui.text_size import follow_zoom, set_relative_font
 
 WRITING_PLACEHOLDER = (
@@ -41,9 +42,36 @@ class _PromptArea(QScrollArea):
         super().__init__()
         self._label = label
         self.setWidget(label)
+        label.setAutoFillBackground(False)  # setWidget fills it, which would hide the focus ring
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Stage prompt")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalScrollBar().rangeChanged.connect(self._reachable_when_scrolling)
+
+    def _reachable_when_scrolling(self, _least: int, most: int) -> None:
+        """A prompt cut short takes the focus (the arrow keys then scroll it), so its last
+        lines can be read from the keyboard; a whole one is no Tab stop."""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if most > 0 else Qt.FocusPolicy.NoFocus)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Show the ring."""
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Take the ring away."""
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A frameless area draws no focus of its own: a ring shows where the keys go."""
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self.viewport())
+            paint_focus_ring(painter, self.viewport().rect(), self.palette())
+            painter.end()
 
     def sizeHint(self) -> QSize:
         """All the prompt's lines at the width it has."""

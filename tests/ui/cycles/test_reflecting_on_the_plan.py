@@ -379,3 +379,16 @@ def test_the_longest_prompt_is_never_cut_on_a_laptop_at_200_percent(
     lines = text.fontMetrics().lineSpacing()
     assert text.viewport().height() >= 3 * lines, (text.viewport().height(), lines)
     assert window.width() <= area.width() and window.height() <= area.height(), window.size()
+    scroll = flow.stage_page.prompt_area
+    assert scroll.verticalScrollBar().maximum() > 0  # three lines show, the rest scrolls
+    assert scroll.focusPolicy() == Qt.FocusPolicy.StrongFocus  # so the keyboard can scroll it
+    unfocused = scroll.grab().toImage()
+    scroll.setFocus()
+    QApplication.processEvents()
+    assert scroll.hasFocus() and scroll.grab().toImage() != unfocused  # its ring shows
+    text.setFocus()
+    window.resize(1092, 574)
+    window.layout().activate()
+    QApplication.processEvents()
+    assert scroll.verticalScrollBar().maximum() == 0
+    assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus  # whole: no extra Tab stop
