@@ -83,7 +83,8 @@ class EditCommands(QObject):
     @Slot()
     def refresh(self) -> None:
         """Name and enable Undo/Redo for what they would act on now."""
-        if not shiboken6.isValid(self._stack):
+        stack = getattr(self, "_stack", None)  # gone while the collector takes a window apart
+        if stack is None or not shiboken6.isValid(stack):
             return  # the window is closing: focus moves while its parts go
         field = focused_text_field()
         if field is not None and _can_undo(field):

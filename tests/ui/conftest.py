@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.journal import Journal
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.main_thread_gc import collect_on_gui_thread
 from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.readable_colours import ReadableColours
@@ -32,7 +34,12 @@ class Answers:
 
 @pytest.fixture(autouse=True)
 def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
-    """Every window and dialog a test opens is closed and deleted by the end of the test."""
+    """Every window and dialog a test opens is closed and deleted by the end of the test.
+
+    As in the app, cycles are collected on the GUI thread only (never by a worker thread that
+    happens to allocate), and the test's garbage is collected here, before the next test.
+    """
+    collect_on_gui_thread(qapp)
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.processEvents()
@@ -45,6 +52,7 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
 
 
