@@ -22,13 +22,13 @@ class _Cycle:
         _Cycle.finalised_on.append(threading.current_thread().name)
 
 
+CYCLES = gc.get_threshold()[0]  # twice the objects it takes to set off a collection
+
+
 def _make_garbage() -> None:
-    for _ in range(50):
+    for _ in range(CYCLES):
         first, second = _Cycle(), _Cycle()
         first.other, second.other = second, first
-    # Allocate well past the youngest generation's threshold, as a busy worker would.
-    keep = [[n] for n in range(gc.get_threshold()[0] * 20)]
-    del keep
 
 
 def test_a_worker_that_allocates_never_collects(qtbot, qapp: QApplication) -> None:
@@ -43,5 +43,5 @@ def test_a_worker_that_allocates_never_collects(qtbot, qapp: QApplication) -> No
     worker.join()
     assert _Cycle.finalised_on == []  # the worker crossed the threshold but did not collect
 
-    qtbot.waitUntil(lambda: len(_Cycle.finalised_on) == 100, timeout=INTERVAL_MS * 10)
+    qtbot.waitUntil(lambda: len(_Cycle.finalised_on) == 2 * CYCLES, timeout=INTERVAL_MS * 10)
     assert set(_Cycle.finalised_on) == {threading.main_thread().name}
