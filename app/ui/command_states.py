@@ -25,7 +25,9 @@ def update_commands(
     inquiry_id: str | None,
 ) -> None:
     """Enable, tick and untick the Entry, Cycle and Inquiry commands for what is shown."""
-    actions = window.commands
+    actions = getattr(window, "commands", None)
+    if actions is None:
+        return  # the window is being taken apart by the collector; a late signal changes nothing
     entry_id = entries.saver.entry_id
     if view is not View.ENTRIES or not window.entries_page.showing_editor:
         entry_id = None

@@ -227,6 +227,8 @@ class NavigationController(QObject):
     @Slot()
     def update_commands(self) -> None:
         """Enable the menu commands that make sense in the view shown, for what is in it."""
+        if "_window" not in vars(self):
+            return  # taken apart by the collector while the window's parts still signal
         update_commands(
             self._window,
             self._journal,
