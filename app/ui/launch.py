@@ -31,7 +31,6 @@ from app.storage.lock import JournalLock
 from app.storage.meta import KeyMode, journal_exists, read_meta
 from app.ui.crash_report import run_reporting_bugs
 from app.ui.display import display_problem
-from app.ui.main_thread_gc import collect_on_gui_thread
 from app.ui.messages import show_error
 from app.ui.opening_window import OpeningWindow
 from app.ui.readable_colours import use_readable_colours
@@ -283,7 +282,6 @@ def _application(argv: list[str]) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
     use_readable_colours(app)  # AA text contrast and a visible focus ring, in any palette
-    collect_on_gui_thread(app)  # a worker thread must never finalise a window
     return app
 
 

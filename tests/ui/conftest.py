@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.journal import Journal
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.main_thread_gc import collect_on_gui_thread
 from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.readable_colours import ReadableColours
@@ -34,12 +32,7 @@ class Answers:
 
 @pytest.fixture(autouse=True)
 def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
-    """Every window and dialog a test opens is closed and deleted by the end of the test.
-
-    As in the app, cycles are collected on the GUI thread only (never by a worker thread that
-    happens to allocate), and the test's garbage is collected here, before the next test.
-    """
-    collect_on_gui_thread(qapp)
+    """Every window and dialog a test opens is closed and deleted by the end of the test."""
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.processEvents()
@@ -52,7 +45,6 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    gc.collect()
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
 
 
