@@ -9,7 +9,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from app.search import Order, SearchFilters, SearchResults
-from app.ui.worker import WorkRelay, WorkTask
+from app.ui.worker import WorkRelay, WorkTask, start_work
 
 SearchFunction = Callable[..., SearchResults]
 """`SearchService.search`, or a stand-in with the same call: (query, filters, *, order,
@@ -86,7 +86,7 @@ class BackgroundSearch(QObject):
             offset=request.offset,
             limit=request.limit,
         )
-        self._pool.start(WorkTask(request, work, self._relay, UNEXPECTED))
+        start_work(self._pool, WorkTask(request, work, self._relay, UNEXPECTED))
 
     @Slot(object, object)
     def _task_done(self, request: object, results: object) -> None:

@@ -5,12 +5,65 @@ Searching and preparing or writing a summary both use it; each decides what runs
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app import errorlog
 from app.errors import JournalError
+
+
+class _CollectorGate(QObject):
+    """Python's cycle collector is paused while any task runs on a worker thread.
+
+    The collector runs in whichever thread allocates when a threshold is crossed. If that is a
+    worker and the garbage holds a closed window, Qt objects are destroyed off the GUI thread
+    and the process crashes. So the collector is paused on the GUI thread before a task starts
+    and resumed there once every task has finished; collections then happen on the GUI thread,
+    exactly as they would with no worker at all. Reference counting is not affected.
+    """
+
+    task_finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._running = 0
+        self._paused_here = False
+        # Emitted on a worker thread, delivered on the GUI thread, where this object lives.
+        self.task_finished.connect(self._finish)
+
+    def hold(self) -> None:
+        """On the GUI thread, just before a task is handed to a pool."""
+        if self._running == 0 and gc.isenabled():
+            gc.disable()
+            self._paused_here = True
+        self._running += 1
+
+    def _finish(self) -> None:
+        self._running -= 1
+        if self._running == 0 and self._paused_here:
+            self._paused_here = False
+            gc.enable()
+
+
+_gate: _CollectorGate | None = None
+
+
+def _collector_gate() -> _CollectorGate:
+    global _gate  # one gate for the application, made on the GUI thread
+    if _gate is None:
+        _gate = _CollectorGate()
+    return _gate
+
+
+def start_work(pool: QThreadPool, task: WorkTask) -> None:
+    """Hand `task` to `pool` (on the GUI thread), with the cycle collector paused until every
+    running task has finished."""
+    gate = _collector_gate()
+    gate.hold()
+    task.gate = gate
+    pool.start(task)
 
 
 class WorkRelay(QObject):
@@ -40,9 +93,17 @@ class WorkTask(QRunnable):
         self._work = work
         self._relay = relay
         self._unexpected = unexpected
+        self.gate: _CollectorGate | None = None  # set by start_work
 
     def run(self) -> None:
         """Runs on the worker thread; only signals cross back."""
+        try:
+            self._report()
+        finally:
+            if self.gate is not None:
+                self.gate.task_finished.emit()
+
+    def _report(self) -> None:
         try:
             result = self._work()
         except JournalError as exc:

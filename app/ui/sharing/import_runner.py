@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from app.incoming import ImportCancelled, ImportOutcome, import_file
 from app.journal import Journal
-from app.ui.worker import WorkRelay, WorkTask
+from app.ui.worker import WorkRelay, WorkTask, start_work
 
 UNEXPECTED = "The import stopped unexpectedly; nothing was imported. Please try again."
 _CANCELLED = object()
@@ -54,7 +54,7 @@ class ImportRunner(QObject):
         self._stop.clear()
         journal.sharing  # noqa: B018 - made here, on the GUI thread, not on first use there
         work = partial(self._work, journal, path)
-        self._pool.start(WorkTask("import", work, self._relay, UNEXPECTED))
+        start_work(self._pool, WorkTask("import", work, self._relay, UNEXPECTED))
 
     def cancel(self) -> None:
         """Ask the import to stop at its next step; it rolls back."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
-from app.ui.worker import WorkRelay, WorkTask
+from app.ui.worker import WorkRelay, WorkTask, start_work
 
 
 class BackgroundCall(QObject):
@@ -42,7 +42,7 @@ class BackgroundCall(QObject):
         """Queue `work`; return its ticket."""
         self._last += 1
         self._running += 1
-        self._pool.start(WorkTask(self._last, work, self._relay, self._unexpected))
+        start_work(self._pool, WorkTask(self._last, work, self._relay, self._unexpected))
         return self._last
 
     def wait(self) -> None:
