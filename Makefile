@@ -147,5 +147,17 @@ audit: $(TOOLS)/.installed
 	$(TOOLS_BIN)/pip-audit --disable-pip --require-hashes --strict --progress-spinner off \
 		-r $(AUDIT)/build.txt -r $(AUDIT)/tools.txt
 
+# Two builds of one commit give the same bytes (compare them with `python -m bundling.manifest`,
+# README "Checking a bundle"). PyInstaller writes the standard library's modules into
+# base_library.zip in an order that follows Python's string hashing, random per run unless
+# PYTHONHASHSEED is fixed; and it stamps the Windows .exe with the build time unless
+# SOURCE_DATE_EPOCH gives one (here the commit's time). Set for `build` and what it needs only,
+# never for the tests.
+COMMIT_TIME := $(shell git log -1 --format=%ct 2>/dev/null)
+build: export PYTHONHASHSEED := 0
+ifneq ($(COMMIT_TIME),)
+build: export SOURCE_DATE_EPOCH := $(COMMIT_TIME)
+endif
+
 clean:
 	rm -rf $(VENV) $(TOOLS) build dist .mypy_cache .pytest_cache .ruff_cache
