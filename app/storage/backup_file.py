@@ -152,6 +152,7 @@ def _write_checked(
         # does it get its name.
         checking = pool.submit(check_database, copy, key, target.name, read_only=True)
         try:
+            step("backup: writing the package under a working name")
             _pack(partial, manifest, meta_bytes, copy)
         except OSError as exc:
             _remove(partial)
@@ -309,6 +310,8 @@ def online_copy(engine: Engine, key: JournalKey, db_file: Path, copy: Path) -> N
     try:
         target.execute("PRAGMA cipher_log_level = NONE")
         target.execute(f"PRAGMA key = \"x'{raw.value.hex()}{salt.hex()}'\"")
+        # A working copy, never the one kept: the package it goes into is synced instead.
+        target.execute("PRAGMA synchronous = OFF")
         pooled = engine.raw_connection()
         try:
             source = pooled.driver_connection
