@@ -160,8 +160,8 @@ def _write_checked(
                 checking.result()
             raise _storage_error(target, exc) from exc
         try:
-            checking.result()
             _check_package(partial, Path(work) / "package")
+            checking.result()
         except JournalError as exc:
             _remove(partial)
             raise BackupError(
