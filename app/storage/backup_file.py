@@ -50,8 +50,8 @@ BACKUP_FORMAT = 1
 MANIFEST_NAME = "backup.json"
 _SALT_BYTES = 16
 _CHUNK = 1024 * 1024
-# At most 256 MiB of page cache (4 KiB pages) while a copy is checked.
-_CHECK_CACHE_PAGES = 65_536
+# The most page cache a check may take (given back when it ends).
+_CHECK_CACHE_BYTES = 256 * 1024 * 1024
 # A backup's time must be one every clock and time zone can show: year 1 or 9999 with an
 # offset would overflow when turned into local time, after a restore had already happened.
 _EARLIEST_MADE_AT = datetime(1970, 1, 1, tzinfo=UTC)
@@ -349,9 +349,11 @@ def _integrity_problems(conn: sqlcipher3.Connection) -> list[str]:
     """SQLite's integrity check: every table, index, the free list and FTS5's search index."""
     try:
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         # The check reads most pages more than once (each index against its table): a page
         # cache that holds the whole file decrypts each page once, and halves the time.
-        conn.execute(f"PRAGMA cache_size = {min(pages + 16, _CHECK_CACHE_PAGES)}")
+        cache = min(pages + 16, _CHECK_CACHE_BYTES // page_size)
+        conn.execute(f"PRAGMA cache_size = {cache}")
         rows = conn.execute("PRAGMA integrity_check").fetchall()
     except sqlcipher3.Error as exc:
         return [str(exc)]
