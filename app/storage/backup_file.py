@@ -141,6 +141,7 @@ def _write_checked(
         raise BackupError(
             f"The journal's {META_NAME} could not be read: {describe_os_error(exc)}."
         ) from exc
+    step("backup: copying the journal, to be packed under a working name")
     with (
         tempfile.TemporaryDirectory(prefix="inquiry-journal-backup-") as work,
         ThreadPoolExecutor(max_workers=1) as pool,
@@ -152,7 +153,6 @@ def _write_checked(
         # does it get its name.
         checking = pool.submit(check_database, copy, key, target.name, read_only=True)
         try:
-            step("backup: writing the package under a working name")
             _pack(partial, manifest, meta_bytes, copy)
         except OSError as exc:
             _remove(partial)
