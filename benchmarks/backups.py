@@ -56,7 +56,7 @@ def backup_figures(corpus: Path) -> list[Figure]:
             backup_seconds,
             copy_seconds,
             "s",
-            3,
+            2,
         ),
         at_most("back up the corpus journal (checked)", backup_seconds, "s", 30),
         at_most(f"restore it ({entries} entries back)", restore_seconds, "s", 30),

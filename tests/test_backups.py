@@ -101,13 +101,56 @@ def test_a_backup_that_does_not_check_out_is_deleted_and_reported(
     assert journal.integrity_problems() == []
 
 
+def test_a_package_that_does_not_read_back_as_the_checked_copy_is_deleted(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal.entries.create("Kept", "Still here.")
+    real_pack = backup_file._pack
+
+    def pack_then_damage(partial: Path, *args: object) -> None:
+        real_pack(partial, *args)  # type: ignore[arg-type]
+        with zipfile.ZipFile(partial) as archive:
+            info = archive.getinfo("journal.db")
+        with partial.open("r+b") as handle:  # the disk changed a byte after it was written
+            handle.seek(info.header_offset + 4096 * 3)
+            byte = handle.read(1)
+            handle.seek(-1, 1)
+            handle.write(bytes([byte[0] ^ 0xFF]))
+
+    monkeypatch.setattr(backup_file, "_pack", pack_then_damage)
+    with pytest.raises(BackupError, match="did not open again as a whole journal"):
+        backup_now(journal, NOW)
+    assert names(journal.folder / "backups") == []
+    assert journal.entries.count() == 1
+
+
+def test_checking_the_copy_before_it_is_packed_leaves_it_byte_for_byte_as_made(
+    journal: Journal, tmp_path: Path
+) -> None:
+    journal.entries.create("Alone", "No log beside it.")
+    copy = tmp_path / "work" / "journal.db"
+    copy.parent.mkdir()
+    backup_file.online_copy(journal.engine, journal.key, journal.db_file, copy)
+    made = copy.read_bytes()
+
+    revision = backup_file.check_database(copy, journal.key, "the copy", read_only=True)
+
+    assert revision == read_manifest(backup_now(journal, NOW).record.path).schema
+    assert copy.read_bytes() == made  # still in rollback mode, as SQLCipher's tools open it
+    assert names(copy.parent) == ["journal.db"]
+
+
 def test_a_full_disk_is_reported_in_plain_words_and_leaves_nothing_behind(
     journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def disk_full(*_args: object, **_kwargs: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    real_open = zipfile.ZipFile.open
 
-    monkeypatch.setattr(zipfile.ZipFile, "write", disk_full)
+    def disk_fills(archive: zipfile.ZipFile, name: object, mode: str = "r", **kwargs: object):
+        if mode == "w" and getattr(name, "filename", name) == "journal.db":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_open(archive, name, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", disk_fills)
     with pytest.raises(StorageError, match="the disk is full"):
         backup_now(journal, NOW)
     assert names(journal.folder / "backups") == []

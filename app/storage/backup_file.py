@@ -20,6 +20,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -48,6 +49,9 @@ BACKUP_SUFFIX = ".ijbackup"
 BACKUP_FORMAT = 1
 MANIFEST_NAME = "backup.json"
 _SALT_BYTES = 16
+_CHUNK = 1024 * 1024
+# The most page cache a check may take (given back when it ends).
+_CHECK_CACHE_BYTES = 256 * 1024 * 1024
 # A backup's time must be one every clock and time zone can show: year 1 or 9999 with an
 # offset would overflow when turned into local time, after a restore had already happened.
 _EARLIEST_MADE_AT = datetime(1970, 1, 1, tzinfo=UTC)
@@ -137,31 +141,34 @@ def _write_checked(
         raise BackupError(
             f"The journal's {META_NAME} could not be read: {describe_os_error(exc)}."
         ) from exc
-    with tempfile.TemporaryDirectory(prefix="inquiry-journal-backup-") as work:
+    step("backup: copying the journal, to be packed under a working name")
+    with (
+        tempfile.TemporaryDirectory(prefix="inquiry-journal-backup-") as work,
+        ThreadPoolExecutor(max_workers=1) as pool,
+    ):
         copy = Path(work) / DB_NAME
         online_copy(engine, key, folder / DB_NAME, copy)
+        # The copy is checked where it was made, on another core while it is packed: only
+        # once both are done, and the package reads back as the bytes that were checked,
+        # does it get its name.
+        checking = pool.submit(check_database, copy, key, target.name, read_only=True)
         try:
-            with (
-                open_private(partial) as handle,
-                zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
-            ):
-                archive.writestr(MANIFEST_NAME, manifest.to_json())
-                archive.writestr(META_NAME, meta_bytes)
-                archive.write(copy, DB_NAME)
-            with partial.open("rb+") as handle:
-                os.fsync(handle.fileno())
+            _pack(partial, manifest, meta_bytes, copy)
         except OSError as exc:
             _remove(partial)
+            with contextlib.suppress(JournalError):
+                checking.result()
             raise _storage_error(target, exc) from exc
-    try:
-        verify_backup(partial, key)
-    except JournalError as exc:
-        _remove(partial)
-        raise BackupError(
-            f"The backup was written to {target.parent} but did not open again as a whole "
-            f"journal ({exc}), so it was deleted. Your journal is unchanged; try again, or "
-            "choose another backup folder."
-        ) from exc
+        try:
+            _check_package(partial, Path(work) / "package")
+            checking.result()
+        except JournalError as exc:
+            _remove(partial)
+            raise BackupError(
+                f"The backup was written to {target.parent} but did not open again as a "
+                f"whole journal ({exc}), so it was deleted. Your journal is unchanged; try "
+                "again, or choose another backup folder."
+            ) from exc
     try:
         step("backup: naming the checked file")
         partial.replace(target)
@@ -169,6 +176,39 @@ def _write_checked(
         _remove(partial)
         raise _storage_error(target, exc) from exc
     fsync_dir(target.parent)
+
+
+def _pack(partial: Path, manifest: BackupManifest, meta_bytes: bytes, copy: Path) -> None:
+    """Write the package (stored, not compressed: the pages are encrypted) and fsync it."""
+    with open_private(partial) as handle:
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
+            archive.writestr(MANIFEST_NAME, manifest.to_json())
+            archive.writestr(META_NAME, meta_bytes)
+            member = zipfile.ZipInfo.from_file(copy, DB_NAME)
+            with copy.open("rb") as source, archive.open(member, "w") as packed:
+                shutil.copyfileobj(source, packed, _CHUNK)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _check_package(path: Path, work: Path) -> None:
+    """Read the written package back as a restore would: its manifest and journal.json parse,
+    and every member matches the checksum taken as it was written (so journal.db holds the
+    bytes that were checked)."""
+    manifest = read_manifest(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            damaged = archive.testzip()
+            if damaged is None:
+                work.mkdir()
+                (work / META_NAME).write_bytes(archive.read(META_NAME))
+    except OSError as exc:
+        raise BackupError(f"{path.name} could not be read: {describe_os_error(exc)}.") from exc
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise BackupError(f"{path.name} is damaged ({exc}).") from exc
+    if damaged is not None:
+        raise BackupError(f"{path.name} is damaged: its {damaged} reads back changed.")
+    _read_packed_meta(path, manifest, work)
 
 
 def verify_backup(path: Path, key: JournalKey) -> UnpackedBackup:
@@ -202,13 +242,48 @@ def unpack_backup(path: Path, key: JournalKey, work: Path) -> UnpackedBackup:
         with zipfile.ZipFile(path) as archive:
             for name in (META_NAME, DB_NAME):
                 with archive.open(name) as source, open_private(work / name) as copy:
-                    shutil.copyfileobj(source, copy, 1024 * 1024)
+                    shutil.copyfileobj(source, copy, _CHUNK)
     except OSError as exc:
         raise BackupError(f"{path.name} could not be read: {describe_os_error(exc)}.") from exc
     except (zipfile.BadZipFile, KeyError) as exc:
         raise BackupError(
             f"{path.name} is damaged ({exc}); choose another backup. Nothing was changed."
         ) from exc
+    meta = _read_packed_meta(path, manifest, work)
+    revision = check_database(db_file, key, path.name)
+    return UnpackedBackup(manifest, meta, revision, db_file)
+
+
+def check_database(db_file: Path, key: JournalKey, name: str, *, read_only: bool = False) -> str:
+    """Open a backup's database with `key` and run SQLite's and SQLCipher's integrity checks;
+    return its schema revision, or raise (`name` is the backup's, for messages).
+
+    With `read_only` the file is left exactly as it is (it must be in rollback mode, as a
+    copy made by `online_copy` is).
+    """
+    open_db = engine_mod.connect_read_only if read_only else engine_mod.connect
+    try:
+        conn = open_db(db_file, key)
+    except WrongKeyError:
+        raise WrongKeyError(WRONG_KEY) from None
+    try:
+        revision = _revision(conn, name)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # SQLCipher's page check reads the file on its own, so it runs on another core
+            # (sqlcipher3 lets go of the GIL) while SQLite's walks the tables here.
+            pages = pool.submit(_page_problems, db_file, key, read_only=read_only)
+            problems = _integrity_problems(conn) + pages.result()
+    finally:
+        conn.close()
+    if problems:
+        raise BackupError(
+            f"{name} is damaged ({problems[0]}); choose another backup. Nothing was changed."
+        )
+    return revision
+
+
+def _read_packed_meta(path: Path, manifest: BackupManifest, work: Path) -> JournalMeta:
+    """The journal.json taken out of the backup at `path` into `work`, checked."""
     try:
         meta = read_meta(work)
     except NewerJournalError:
@@ -220,20 +295,7 @@ def unpack_backup(path: Path, key: JournalKey, work: Path) -> UnpackedBackup:
         raise BackupError(f"{path.name} is damaged: its {META_NAME} is unreadable.") from None
     if meta.journal_id != manifest.journal_id:
         raise BackupError(f"{path.name} is damaged: its parts belong to different journals.")
-    try:
-        conn = engine_mod.connect(db_file, key)
-    except WrongKeyError:
-        raise WrongKeyError(WRONG_KEY) from None
-    try:
-        revision = _revision(conn, path)
-        problems = _integrity_problems(conn)
-    finally:
-        conn.close()
-    if problems:
-        raise BackupError(
-            f"{path.name} is damaged ({problems[0]}); choose another backup. Nothing was changed."
-        )
-    return UnpackedBackup(manifest, meta, revision, db_file)
+    return meta
 
 
 def online_copy(engine: Engine, key: JournalKey, db_file: Path, copy: Path) -> None:
@@ -248,6 +310,8 @@ def online_copy(engine: Engine, key: JournalKey, db_file: Path, copy: Path) -> N
     try:
         target.execute("PRAGMA cipher_log_level = NONE")
         target.execute(f"PRAGMA key = \"x'{raw.value.hex()}{salt.hex()}'\"")
+        # A working copy, never the one kept: the package it goes into is synced instead.
+        target.execute("PRAGMA synchronous = OFF")
         pooled = engine.raw_connection()
         try:
             source = pooled.driver_connection
@@ -263,7 +327,7 @@ def online_copy(engine: Engine, key: JournalKey, db_file: Path, copy: Path) -> N
         target.close()
 
 
-def _revision(conn: sqlcipher3.Connection, path: Path) -> str:
+def _revision(conn: sqlcipher3.Connection, name: str) -> str:
     from app.storage.schema import SCHEMA_HEAD, known_revisions
 
     try:
@@ -271,24 +335,47 @@ def _revision(conn: sqlcipher3.Connection, path: Path) -> str:
     except sqlcipher3.Error:
         row = None
     if row is None:
-        raise BackupError(f"{path.name} holds no journal. Nothing was changed.")
+        raise BackupError(f"{name} holds no journal. Nothing was changed.")
     revision = str(row[0])
     if revision != SCHEMA_HEAD and revision not in known_revisions():
         raise NewerJournalError(
-            f"{path.name} was made by a newer version of Inquiry Journal (schema {revision}). "
+            f"{name} was made by a newer version of Inquiry Journal (schema {revision}). "
             "Please update the app to restore it. Nothing was changed."
         )
     return revision
 
 
 def _integrity_problems(conn: sqlcipher3.Connection) -> list[str]:
+    """SQLite's integrity check: every table, index, the free list and FTS5's search index."""
     try:
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        # The check reads most pages more than once (each index against its table): a page
+        # cache that holds the whole file decrypts each page once, and halves the time.
+        cache = min(pages + 16, _CHECK_CACHE_BYTES // page_size)
+        conn.execute(f"PRAGMA cache_size = {cache}")
         rows = conn.execute("PRAGMA integrity_check").fetchall()
-        problems = [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
-        problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
     except sqlcipher3.Error as exc:
-        problems = [str(exc)]
-    return problems
+        return [str(exc)]
+    return [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
+
+
+def _page_problems(db_file: Path, key: JournalKey, *, read_only: bool) -> list[str]:
+    """SQLCipher's check that every page (free ones too) is whole under the key, on a
+    connection of its own."""
+    try:
+        if read_only:
+            conn = engine_mod.connect_read_only(db_file, key)
+        else:
+            conn = engine_mod.connect(db_file, key)
+    except JournalError as exc:
+        return [str(exc)]
+    try:
+        return [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    except sqlcipher3.Error as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
 
 
 def _parse_manifest(raw: bytes, path: Path) -> BackupManifest:

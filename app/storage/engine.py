@@ -59,15 +59,7 @@ def connect(path: Path, key: JournalKey, *, create: bool = False) -> sqlcipher3.
         )
     except sqlcipher3.Error as exc:
         raise StorageError(f"Could not open {path}: {exc}") from exc
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(_key_pragma(key))
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError as exc:
-        conn.close()
-        if "not a database" in str(exc) or "encrypted" in str(exc):
-            raise WrongKeyError(_WRONG_KEY) from exc
-        raise StorageError(f"Could not read {path}: {exc}") from exc
+    _unlock(conn, path, key)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
@@ -77,6 +69,35 @@ def connect(path: Path, key: JournalKey, *, create: bool = False) -> sqlcipher3.
         conn.close()
         raise StorageError(f"Could not prepare {path}: {exc}") from exc
     return conn
+
+
+def connect_read_only(path: Path, key: JournalKey) -> sqlcipher3.Connection:
+    """Open and key a connection that can only read `path` (a copy to check, left unchanged).
+
+    Unlike `connect` it keeps the file's journal mode, so it suits a file in rollback mode
+    (such as a backup's copy), not a live journal with a write-ahead log.
+    """
+    try:
+        conn = sqlcipher3.connect(
+            file_uri(path.absolute()) + "?mode=ro", uri=True, check_same_thread=False
+        )
+    except sqlcipher3.Error as exc:
+        raise StorageError(f"Could not open {path}: {exc}") from exc
+    _unlock(conn, path, key)
+    return conn
+
+
+def _unlock(conn: sqlcipher3.Connection, path: Path, key: JournalKey) -> None:
+    """Key `conn` and read the schema; WrongKeyError (the connection closed) if it fails."""
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_key_pragma(key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "encrypted" in str(exc):
+            raise WrongKeyError(_WRONG_KEY) from exc
+        raise StorageError(f"Could not read {path}: {exc}") from exc
 
 
 def _existing_file_uri(path: Path) -> str:

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import keyring
 
-from app.backups import backup_to_file
+from app.backups import backup_to_file, list_backups
 from app.interrupted import PENDING_NAME, REKEYING_NAME, RESTORING_NAME, WORK_FOLDER_NAME
 from app.interrupted import finish_interrupted as finish
 from app.journal import Journal, create_journal, open_journal, recover_journal
 from app.recovery import decode_recovery_code
+from app.storage.backup_file import verify_backup
 from app.storage.keys import KEYRING_SERVICE, RawKey, SystemKeyring
 from app.storage.meta import KeyMode, db_path, journal_exists, read_meta
 from app.storage.schema import SCHEMA_HEAD, current_revision
@@ -292,3 +293,32 @@ def test_a_migration_killed_at_any_step_leaves_a_journal_that_updates_next_time(
         isolated_home, snapshot, ["--data-dir", str(journal_dir), "check"], after_death
     )
     assert steps >= 3
+
+
+def test_a_backup_killed_at_any_step_leaves_no_backup_that_rotation_would_count(
+    journal: Journal, key_store: SystemKeyring, isolated_home: Path, tmp_path: Path
+) -> None:
+    folder = journal.folder
+    journal_id = journal.meta.journal_id
+    journal.entries.create("Kept", "In the backup.")
+    journal.close()
+    backups = folder / "backups"
+    snapshot = Snapshot(tmp_path, folder, isolated_home / "xdg_data_home")
+    half_made: list[bool] = []
+
+    def after_death(death: Death) -> None:
+        assert list_backups(backups, journal_id) == [], f"step {death.step}"
+        half_made.append(bool(list(backups.glob(".*.partial"))))
+        # The next start clears what the backup left behind; the journal is untouched.
+        assert assert_whole(open_journal(folder, key_store)) == ["Kept"]
+        assert_no_leftovers(folder)
+
+    steps = die_at_every_step(
+        isolated_home, snapshot, ["--data-dir", str(folder), "backup"], after_death
+    )
+    assert steps >= 2
+    assert half_made[-1]  # killed before its rename, the whole package was there, unnamed
+    (made,) = list_backups(backups, journal_id)
+    key = key_store.load(journal_id)
+    assert key is not None
+    assert verify_backup(made.path, key).manifest.journal_id == journal_id
