@@ -16,11 +16,9 @@ from app.ui.autosave import DraftSaver
 from app.ui.background_search import SearchFunction
 from app.ui.entry_list_model import ENTRY_ID_ROLE, EntryListModel, summary_of
 from app.ui.messages import Confirm
-from app.ui.recovery_dialog import RecoveryCodeDialog
 from app.ui.saved_search_controller import SavedSearchController
 from app.ui.search_controller import SearchController
 from app.ui.trash_command import MoveToTrashCommand
-from app.ui.versions_dialog import VersionsDialog
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -176,6 +174,8 @@ class JournalController(QObject):
         entry_id = self.saver.entry_id
         if entry_id is None or not self.saver.save_now():
             return
+        from app.ui.versions_dialog import VersionsDialog  # loads when first opened
+
         dialog = VersionsDialog(self._store, entry_id, parent=self._window)
         dialog.restored.connect(self._version_restored)
         dialog.open()
@@ -188,6 +188,8 @@ class JournalController(QObject):
         except JournalError as exc:
             self._window.message_bar.show_problem(str(exc))
             return
+        from app.ui.recovery_dialog import RecoveryCodeDialog  # loads when first opened
+
         RecoveryCodeDialog(code, parent=self._window).open()
 
     def refresh(self) -> None:
