@@ -11,11 +11,11 @@ from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from app.cycles_model import CycleRecord, InquiryStatus
 from app.errors import JournalError
 from app.journal import Journal
-from app.ui.cycles.cycle_flow import CycleFlow
 from app.ui.messages import Confirm
 
-# The dialogs load when first opened, not with the window.
+# The flow and the dialogs load when the first cycle or dialog is opened, not with the window.
 if TYPE_CHECKING:
+    from app.ui.cycles.cycle_flow import CycleFlow
     from app.ui.cycles.new_cycle_dialog import NewCycleDialog
     from app.ui.cycles.stage_versions_dialog import StageVersionsDialog
     from app.ui.cycles.templates_dialog import TemplatesDialog
@@ -232,6 +232,8 @@ class CycleController(QObject):
     # -- reacting ----------------------------------------------------------------------------
 
     def _make_flow(self, cycle_id: str, stage_id: str) -> CycleFlow:
+        from app.ui.cycles.cycle_flow import CycleFlow
+
         flow = CycleFlow(
             self._journal,
             cycle_id,
