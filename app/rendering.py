@@ -7,12 +7,8 @@ the HTML exists, and the sanitiser drops any <img> that arrives as raw HTML.
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import Element
 
-import markdown
 import nh3
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 _ALLOWED_TAGS = {
     "a",
@@ -73,32 +69,15 @@ _DROPPED_WITH_CONTENT = {"script", "style"}
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
-class _ImagesAsText(Treeprocessor):
-    """Replace every image with a note naming it, so nothing is ever fetched."""
-
-    def run(self, root: Element) -> None:
-        """Rewrite each <img> in place as an <em> note holding its alt text."""
-        for element in root.iter():
-            if element.tag != "img":
-                continue
-            alt = (element.get("alt") or "").strip()
-            element.tag = "em"
-            element.attrib.clear()
-            element.text = f"[Image not shown: {alt}]" if alt else "[Image not shown]"
-
-
-class _NoImagesExtension(Extension):
-    """Registers `_ImagesAsText` after Markdown has built its tree."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        """Add the image rewriter to `md`."""
-        md.treeprocessors.register(_ImagesAsText(md), "inquiry_no_images", 0)
-
-
 def render_markdown(text: str) -> str:
     """Turn an entry's Markdown into sanitised HTML that is safe to show and loads nothing."""
+    # Python-Markdown loads with the first text rendered, not with the window or a word count.
+    import markdown
+
+    from app.markdown_images import NoImagesExtension
+
     converter = markdown.Markdown(
-        extensions=["extra", "sane_lists", "nl2br", _NoImagesExtension()],
+        extensions=["extra", "sane_lists", "nl2br", NoImagesExtension()],
         output_format="html",
     )
     html = converter.convert(text)

@@ -10,11 +10,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-
 from app.errors import JournalError
+
+# cryptography is imported where keys are used: the window reads who it shares with (and
+# what is unread) at start, which needs no keys, and the library takes a while to load.
 
 CARD_FORMAT = "inquiry-journal-card"
 CARD_VERSION = 1
@@ -68,6 +67,9 @@ class Card:
 
     def verify(self, signature: bytes, message: bytes) -> bool:
         """True when `signature` is this card's signature of `message`."""
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
         try:
             Ed25519PublicKey.from_public_bytes(self.signing_key).verify(signature, message)
         except (InvalidSignature, ValueError):
@@ -99,6 +101,9 @@ class Identity:
     @staticmethod
     def generate(name: str) -> Identity:
         """New key pairs."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
         return Identity(
             name=check_name(name),
             encryption_private=X25519PrivateKey.generate().private_bytes_raw(),
@@ -108,16 +113,26 @@ class Identity:
     @property
     def card(self) -> Card:
         """The public card for this identity."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
         enc = X25519PrivateKey.from_private_bytes(self.encryption_private).public_key()
         sig = Ed25519PrivateKey.from_private_bytes(self.signing_private).public_key()
         return Card(self.name, enc.public_bytes_raw(), sig.public_bytes_raw())
 
     def sign(self, message: bytes) -> bytes:
         """An Ed25519 signature of `message`."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         return Ed25519PrivateKey.from_private_bytes(self.signing_private).sign(message)
 
     def agree(self, peer_encryption_key: bytes) -> bytes:
         """The X25519 shared secret with a peer's public key."""
+        from cryptography.hazmat.primitives.asymmetric.x25519 import (
+            X25519PrivateKey,
+            X25519PublicKey,
+        )
+
         private = X25519PrivateKey.from_private_bytes(self.encryption_private)
         return private.exchange(X25519PublicKey.from_public_bytes(peer_encryption_key))
 

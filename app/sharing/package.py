@@ -25,12 +25,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from app.errors import JournalError
 from app.sharing.keys import CARD_FORMAT, Card, CardError, Identity, canonical
 
@@ -82,6 +76,10 @@ class OpenedPackage:
 
 
 def _key(shared: bytes, package_id: str) -> bytes:
+    # cryptography loads when a package is sealed or opened (see app.sharing.keys).
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=uuid.UUID(package_id).bytes, info=_INFO)
     return hkdf.derive(shared)
 
@@ -109,6 +107,9 @@ def seal_compressed(
     """Seal content already zlib-compressed (tests build decompression bombs with this)."""
     if kind not in KINDS:
         raise ValueError(f"unknown package kind {kind!r}")
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
     package_id = str(uuid.uuid4())
     ephemeral = X25519PrivateKey.generate()
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.encryption_key))
@@ -220,6 +221,9 @@ def sender_of(envelope: dict[str, Any]) -> Card:
 
 def open_package(data: bytes, recipient: Identity) -> OpenedPackage:
     """Check, verify and decrypt a package meant for `recipient`; PackageError otherwise."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
     envelope, envelope_bytes, ciphertext, signature = read_envelope(data)
     sender = sender_of(envelope)
     if not sender.verify(signature, _signed_part(envelope_bytes, ciphertext)):

@@ -11,13 +11,14 @@ from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from app.cycles_model import CycleRecord, InquiryStatus
 from app.errors import JournalError
 from app.journal import Journal
-from app.ui.cycles.cycle_flow import CycleFlow
-from app.ui.cycles.new_cycle_dialog import NewCycleDialog
-from app.ui.cycles.stage_versions_dialog import StageVersionsDialog
-from app.ui.cycles.templates_dialog import TemplatesDialog
 from app.ui.messages import Confirm
 
+# The flow and the dialogs load when the first cycle or dialog is opened, not with the window.
 if TYPE_CHECKING:
+    from app.ui.cycles.cycle_flow import CycleFlow
+    from app.ui.cycles.new_cycle_dialog import NewCycleDialog
+    from app.ui.cycles.stage_versions_dialog import StageVersionsDialog
+    from app.ui.cycles.templates_dialog import TemplatesDialog
     from app.ui.main_window import MainWindow
 
 STATUS_MESSAGE_MS = 8000
@@ -161,6 +162,8 @@ class CycleController(QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return
+        from app.ui.cycles.new_cycle_dialog import NewCycleDialog
+
         self.dialog = NewCycleDialog(
             self._journal,
             today=self._today,
@@ -180,6 +183,8 @@ class CycleController(QObject):
         if flow is None or cycle is None or not flow.stage_id or not flow.save_now():
             return
         title = next((s.title for s in cycle.stages if s.stage_id == flow.stage_id), "")
+        from app.ui.cycles.stage_versions_dialog import StageVersionsDialog
+
         dialog = StageVersionsDialog(
             self._journal.cycles, cycle.id, flow.stage_id, title, parent=self._window
         )
@@ -205,6 +210,8 @@ class CycleController(QObject):
         if self.templates_dialog is not None:
             self.templates_dialog.raise_()
             return
+        from app.ui.cycles.templates_dialog import TemplatesDialog
+
         dialog = TemplatesDialog(self._journal, parent=self._window)
         dialog.finished.connect(self._templates_closed)
         self.templates_dialog = dialog
@@ -225,6 +232,8 @@ class CycleController(QObject):
     # -- reacting ----------------------------------------------------------------------------
 
     def _make_flow(self, cycle_id: str, stage_id: str) -> CycleFlow:
+        from app.ui.cycles.cycle_flow import CycleFlow
+
         flow = CycleFlow(
             self._journal,
             cycle_id,

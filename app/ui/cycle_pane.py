@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,10 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.journal import Journal
-from app.ui.cycles.cycle_flow import CycleFlow
 from app.ui.cycles.cycle_read_view import CycleReadView
 from app.ui.cycles.text import heading
 from app.ui.fields import quiet_note
+
+if TYPE_CHECKING:
+    from app.ui.cycles.cycle_flow import CycleFlow  # made when the first cycle opens
 
 NO_CYCLE = (
     "No cycle is open. Start one with Ctrl+Shift+N, or open one from Home or from a line "

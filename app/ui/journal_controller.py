@@ -16,11 +16,9 @@ from app.ui.autosave import DraftSaver
 from app.ui.background_search import SearchFunction
 from app.ui.entry_list_model import ENTRY_ID_ROLE, EntryListModel, summary_of
 from app.ui.messages import Confirm
-from app.ui.recovery_dialog import RecoveryCodeDialog
 from app.ui.saved_search_controller import SavedSearchController
 from app.ui.search_controller import SearchController
 from app.ui.trash_command import MoveToTrashCommand
-from app.ui.versions_dialog import VersionsDialog
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -60,6 +58,7 @@ class JournalController(QObject):
         self._store = journal.entries
         self._confirm = confirm
         self._quiet = False
+        self._loaded = False
         self._fresh: set[str] = set()
         self.model = EntryListModel(self._store, parent=self)
         self.saver = DraftSaver(self._store, window.editor.draft, delay_ms, parent=self)
@@ -90,6 +89,13 @@ class JournalController(QObject):
         actions.show_recovery_code.triggered.connect(self.show_recovery_code)
 
         window.save_state_label.setText(self.saver.state.value)
+
+    def ensure_loaded(self) -> None:
+        """Read the list and show its newest entry, the first time the Entries view or an entry
+        command needs them (the window often opens on another view)."""
+        if self._loaded:
+            return
+        self._loaded = True
         self.model.reload()
         self._refresh_known_tags()
         self._select_row(0)
@@ -99,6 +105,7 @@ class JournalController(QObject):
     @Slot()
     def new_entry(self) -> None:
         """Start a new entry at the top of the list, with the cursor in its text."""
+        self.ensure_loaded()
         if not self._leave_current():
             return
         if self.search.is_active:
@@ -127,6 +134,7 @@ class JournalController(QObject):
     @Slot(str, bool)
     def open_entry(self, entry_id: str, focus_editor: bool = False) -> None:
         """Show an entry chosen elsewhere than the list (a search result)."""
+        self.ensure_loaded()
         if entry_id != self.saver.entry_id or self._window.editor_stack.currentIndex() != (
             self._window.EDITOR_PAGE
         ):
@@ -176,6 +184,8 @@ class JournalController(QObject):
         entry_id = self.saver.entry_id
         if entry_id is None or not self.saver.save_now():
             return
+        from app.ui.versions_dialog import VersionsDialog  # loads when first opened
+
         dialog = VersionsDialog(self._store, entry_id, parent=self._window)
         dialog.restored.connect(self._version_restored)
         dialog.open()
@@ -188,11 +198,17 @@ class JournalController(QObject):
         except JournalError as exc:
             self._window.message_bar.show_problem(str(exc))
             return
+        from app.ui.recovery_dialog import RecoveryCodeDialog  # loads when first opened
+
         RecoveryCodeDialog(code, parent=self._window).open()
 
     def refresh(self) -> None:
         """Read the list and the entry in the editor again (an import may have changed both);
         what was typed is saved first."""
+        if not self._loaded:
+            self.ensure_loaded()
+            self.saved_searches.reload()
+            return
         if not self._leave_current():
             return
         entry_id = self.saver.entry_id
@@ -208,6 +224,7 @@ class JournalController(QObject):
 
     def forget_entry(self, entry_id: str) -> None:
         """The entry left the list (it became a cycle): show the next one."""
+        self.ensure_loaded()
         row = self.model.row_of(entry_id) or 0
         if entry_id == self.saver.entry_id:
             self.saver.end()
@@ -221,6 +238,7 @@ class JournalController(QObject):
     def show_returned(self, entry_id: str) -> None:
         """The entry is back in the list (an undo or the Trash brought it back): read the list
         and show it."""
+        self.ensure_loaded()
         self._reload_and_select(entry_id)
 
     def prepare_to_close(self) -> bool:

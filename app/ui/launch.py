@@ -27,7 +27,6 @@ from app.errors import (
 )
 from app.paths import ENV_HOME, is_network_path, remember_journal_folder, resolve_data_dir
 from app.storage.keys import KeyStore, SystemKeyring
-from app.storage.lock import JournalLock
 from app.storage.meta import KeyMode, journal_exists, read_meta
 from app.ui.crash_report import run_reporting_bugs
 from app.ui.display import display_problem
@@ -37,10 +36,12 @@ from app.ui.readable_colours import use_readable_colours
 from app.ui.resources import app_icon
 from app.ui.settings import open_settings, remember_folder, remembered_folder
 
-# The journal, its ORM and the big window load after a first window is on screen.
+# The journal, its ORM, the folder lock and the big window load after a first window is on
+# screen.
 if TYPE_CHECKING:
     from app.journal import Journal
     from app.restore import RestoredBackup
+    from app.storage.lock import JournalLock
     from app.ui.backups.restore_pages import RestoreJournal
     from app.ui.setup_wizard import CreateJournal
 
@@ -199,6 +200,8 @@ class JournalOpener:
     def _take_lock(self, folder: Path) -> None:
         if self._lock is not None and self.folder == folder and self._lock.is_held:
             return
+        from app.storage.lock import JournalLock  # filelock loads after the first window shows
+
         lock = JournalLock(folder)
         lock.acquire()
         self.release()
@@ -374,7 +377,6 @@ def _run_window(
 ) -> int:
     """Show the journal window until it closes; after a restore was asked for there, restore
     and show a new window on the journal as restored (the lock stays held throughout)."""
-    from app.restore import restore_and_reopen
     from app.ui.main_window import MainWindow
 
     current = journal
@@ -403,6 +405,8 @@ def _run_window(
                 app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
             if request is None:
                 return code
+            from app.restore import restore_and_reopen  # loads only when a restore was asked for
+
             try:
                 reopened = restore_and_reopen(
                     current, request, key_store, replace_journal=replace_journal

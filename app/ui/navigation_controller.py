@@ -254,6 +254,8 @@ class NavigationController(QObject):
             return False
         came_from, self._view = self._view, view
         self._chosen = chosen
+        if view is View.ENTRIES:
+            self._entries.ensure_loaded()
         if not fresh:
             self._prepare(view, came_from)
         window.stack.setCurrentWidget(window.pages[view])

@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.journal import Journal
 from app.ui.summary.hooks import ChooseFile, PrintDocument
-from app.ui.summary.summary_dialog import SummaryDialog
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
+    from app.ui.summary.summary_dialog import SummaryDialog  # loads when first opened
 
 STATUS_MESSAGE_MS = 8000
 FLAGGED = "Flagged to bring to supervision."
@@ -88,6 +88,8 @@ class SupervisionController(QObject):
             dialog.raise_()
             dialog.activateWindow()
         else:
+            from app.ui.summary.summary_dialog import SummaryDialog
+
             dialog = SummaryDialog(
                 self._journal,
                 today=self._today,

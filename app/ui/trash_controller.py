@@ -15,10 +15,10 @@ from app.ui.journal_controller import JournalController
 from app.ui.messages import Confirm
 from app.ui.navigation import View
 from app.ui.navigation_controller import NavigationController
-from app.ui.trash_dialog import TrashDialog
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
+    from app.ui.trash_dialog import TrashDialog  # loads when first opened
 
 STATUS_MESSAGE_MS = 8000
 CYCLE_TRASHED = "Moved “{title}” to the trash. Edit > Undo brings it back."
@@ -92,6 +92,8 @@ class TrashController(QObject):
             return
         if not self._save_all():
             return
+        from app.ui.trash_dialog import TrashDialog
+
         dialog = TrashDialog(self._journal, confirm=self._confirm, parent=self._window)
         dialog.entryRestored.connect(self._entries.show_returned)
         dialog.cycleRestored.connect(self._cycle_restored)

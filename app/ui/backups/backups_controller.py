@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.backups import BackupResult, backup_if_due, backup_now
 from app.journal import Journal
-from app.restore import check_backup
-from app.ui.backups.backups_dialog import BackupsDialog
 from app.ui.backups.choosers import ChoosePath, choose_backup_file, choose_backup_folder
 from app.ui.messages import Confirm
 from app.ui.summary.background import BackgroundCall
 
+# Backing up, restoring and the dialog load when first needed (the first automatic check
+# waits FIRST_CHECK_MS), not with the window.
 if TYPE_CHECKING:
+    from app.ui.backups.backups_dialog import BackupsDialog
     from app.ui.main_window import MainWindow
 
 FIRST_CHECK_MS = 5_000
@@ -105,16 +105,22 @@ class BackupsController(QObject):
     def check_due(self) -> None:
         """Make a backup if one is due (nothing happens while another runs)."""
         if not self.runner.busy:
+            from app.backups import backup_if_due
+
             self._start(_Job.AUTOMATIC, partial(backup_if_due, self._journal, self._now()))
 
     @Slot()
     def back_up_now(self) -> None:
         """Save what is typed, then back up to the backup folder."""
         self._save_all()
+        from app.backups import backup_now
+
         self._start(_Job.NOW, partial(backup_now, self._journal, self._now()))
 
     def check_restore(self, backup: Path) -> None:
         """Check, off the GUI thread, that `backup` would restore; the dialog hears back."""
+        from app.restore import check_backup
+
         self._start(_Job.CHECK, partial(check_backup, backup, self._journal.key), backup)
 
     @Slot()
@@ -124,6 +130,8 @@ class BackupsController(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
+        from app.ui.backups.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self._journal, self, confirm=self._confirm, parent=self._window)
         dialog.finished.connect(self._dialog_closed)
         dialog.restoreConfirmed.connect(self.restore)
@@ -174,6 +182,8 @@ class BackupsController(QObject):
             if self.dialog is not None and backup is not None:
                 self.dialog.backup_checked(backup, result)
             return
+        from app.backups import BackupResult
+
         if not isinstance(result, BackupResult):
             return  # not due
         if self._problem and self._window.message_bar.message == self._problem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
@@ -20,11 +21,13 @@ from app.ui.cycles import flow_steps as steps
 from app.ui.cycles.cycle_page import CARRIED_HEADING
 from app.ui.cycles.earlier_stages import EarlierText
 from app.ui.cycles.flow_view import CycleFlowView
-from app.ui.cycles.next_experiment_dialog import NextExperimentDialog
 from app.ui.cycles.review_editor import ReviewEditor
 from app.ui.cycles.stage_saver import StageSaver
 from app.ui.privacy_underline import PrivacyUnderline
 from app.ui.settings import earlier_stages_shown, remember_earlier_stages_shown
+
+if TYPE_CHECKING:
+    from app.ui.cycles.next_experiment_dialog import NextExperimentDialog  # loads when opened
 
 NEXT_KEYS = ("Ctrl+Return", "Ctrl+Enter", "Alt+Right", "Ctrl+PgDown")
 BACK_KEYS = ("Alt+Left", "Ctrl+PgUp")
@@ -159,6 +162,8 @@ class CycleFlow(CycleFlowView):
             return
         if cycle is None or not self.can_start_next or not self.save_now():
             return
+        from app.ui.cycles.next_experiment_dialog import NextExperimentDialog
+
         dialog = NextExperimentDialog(
             self._journal.cycles, cycle, self._template, today=self._today, parent=self
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -17,7 +18,9 @@ from app.ui.cycles.text import day_text, heading
 from app.ui.fields import quiet_note
 from app.ui.message_bar import MessageBar
 from app.ui.read_when_shown import ReadWhenShown
-from app.ui.sessions.session_dialog import SessionDialog
+
+if TYPE_CHECKING:
+    from app.ui.sessions.session_dialog import SessionDialog  # loads when first opened
 
 EMPTY = (
     "No sessions recorded yet. After a coaching or supervision session, record what you "
@@ -129,6 +132,8 @@ class SessionsList(QWidget):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
+        from app.ui.sessions.session_dialog import SessionDialog
+
         try:
             dialog = SessionDialog(self._journal, session_id, today=self._today, parent=self)
         except JournalError as exc:

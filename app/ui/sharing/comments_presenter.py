@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QDialog
@@ -15,7 +16,9 @@ from app.summary.privacy import LocatedFinding, apply_redactions, find_in
 from app.ui.dates import local_text
 from app.ui.sharing.comment_thread import ThreadGroup, thread_html
 from app.ui.sharing.comments_panel import CommentsPanel
-from app.ui.summary.privacy_review import PrivacyReviewDialog
+
+if TYPE_CHECKING:
+    from app.ui.summary.privacy_review import PrivacyReviewDialog  # loads when first needed
 
 WHOLE_CYCLE = "On the whole cycle"
 REPLY_SAVED = "Reply saved. It goes to your coach in your next share."
@@ -219,6 +222,8 @@ class CommentsPresenter(QObject):
             self._write(body)
             return
         self._pending = body
+        from app.ui.summary.privacy_review import PrivacyReviewDialog
+
         self.review = PrivacyReviewDialog(
             findings, None, self.panel, where=_in_reply, subject="reply"
         )

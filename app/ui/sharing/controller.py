@@ -16,14 +16,16 @@ from app.ui.cycle_controller import CycleController
 from app.ui.journal_controller import JournalController
 from app.ui.navigation import View
 from app.ui.navigation_controller import NavigationController
-from app.ui.sharing.card_dialogs import AddCoachDialog, SaveCardDialog, read_card_file
 from app.ui.sharing.files import PickFile, import_request, open_card_request
-from app.ui.sharing.import_dialog import ImportDialog
-from app.ui.sharing.share_dialog import OpenItem, ShareDialog
+from app.ui.sharing.share_items import OpenItem
 from app.ui.sharing.words import import_message
 
+# The dialogs load when first opened, not with the window.
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
+    from app.ui.sharing.card_dialogs import AddCoachDialog, SaveCardDialog
+    from app.ui.sharing.import_dialog import ImportDialog
+    from app.ui.sharing.share_dialog import ShareDialog
 
 STATUS_MESSAGE_MS = 8000
 
@@ -93,6 +95,8 @@ class SharingController(QObject):
         if self.card_dialog is not None:
             self.card_dialog.raise_()
             return
+        from app.ui.sharing.card_dialogs import SaveCardDialog
+
         try:
             dialog = SaveCardDialog(self._journal, self._pick_file, self._window)
         except JournalError as exc:
@@ -113,6 +117,8 @@ class SharingController(QObject):
         path = self._pick_file(parent, open_card_request())
         if path is None:
             return
+        from app.ui.sharing.card_dialogs import AddCoachDialog, read_card_file
+
         try:
             card = read_card_file(path)
         except JournalError as exc:
@@ -178,6 +184,8 @@ class SharingController(QObject):
             return
         if not self._save_all():
             return
+        from app.ui.sharing.share_dialog import ShareDialog
+
         dialog = ShareDialog(
             self._journal,
             pick_file=self._pick_file,
@@ -234,6 +242,8 @@ class SharingController(QObject):
         path = self._pick_file(self._window, import_request())
         if path is None:
             return
+        from app.ui.sharing.import_dialog import ImportDialog
+
         dialog = ImportDialog(self._journal, path, self._window)
         dialog.imported.connect(self._imported)
         dialog.finished.connect(self._import_closed)

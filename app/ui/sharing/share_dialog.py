@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
@@ -19,7 +18,7 @@ from app.summary.privacy import LocatedFinding, apply_redactions
 from app.ui.cycles.item_list import ListItem
 from app.ui.screen_fit import resize_within_screen
 from app.ui.sharing.files import PickFile, share_request
-from app.ui.sharing.share_items import ShareCandidate
+from app.ui.sharing.share_items import OpenItem, ShareCandidate
 from app.ui.sharing.share_view import ShareDialogView
 from app.ui.sharing.share_work import SavedShare, ShareWork, WhatGoes, WhatGoesQuery
 from app.ui.sharing.words import shared_message
@@ -35,15 +34,6 @@ CHECKING = "Checking for anything that could identify a patient or colleague…"
 REVIEWING = "Choose what to redact or keep before anything is saved."
 _READING, _SAVING = "reading", "saving"
 _FIELDS = {"title": "title", "body": "text", "tags": "tags"}
-
-
-@dataclass(frozen=True)
-class OpenItem:
-    """The entry or cycle the window has open, offered as what to share."""
-
-    kind: str
-    id: str
-    title: str
 
 
 def place_in_share(records: tuple[SharedRecord, ...], located: LocatedFinding) -> str:

@@ -21,6 +21,15 @@ KIND_WORDS = {"entry": "Entry", "cycle": "Cycle"}
 
 
 @dataclass(frozen=True)
+class OpenItem:
+    """The entry or cycle the window has open, offered as what to share."""
+
+    kind: str
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
 class ShareCandidate:
     """An entry or cycle as it would travel, and what went to this coach before."""
 

@@ -8,24 +8,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from app.sessions import SessionKind
-from app.summary.export import SummaryFormat
-from app.summary.model import SupervisionSummary
 from app.ui.start_folder import remember_chosen, start_folder
+
+# The window takes these hooks when it opens; what they write and print with (the summary's
+# writers and Qt's print support) loads when a summary is first made.
+if TYPE_CHECKING:
+    from app.sessions import SessionKind
+    from app.summary.export import SummaryFormat
+    from app.summary.model import SupervisionSummary
 
 SUMMARIES = "summaries"
 """The kind of file whose Save dialogs share a remembered folder."""
 
-ChooseFile = Callable[[QWidget, str, SummaryFormat], Path | None]
+ChooseFile = Callable[[QWidget, str, "SummaryFormat"], Path | None]
 """Ask (parent, suggested file name, format) where to save; None when the person cancels."""
 PrintDocument = Callable[[QWidget, QTextDocument], bool]
 """Print (parent, document); False when the person cancels."""
-WriteSummary = Callable[[SupervisionSummary, SummaryFormat, Path], None]
+WriteSummary = Callable[["SupervisionSummary", "SummaryFormat", Path], None]
 """Write the summary as a file (app.summary.export.write_summary); runs on a worker thread."""
 
 
@@ -56,6 +60,8 @@ def ask_for_file(parent: QWidget, suggested: str, fmt: SummaryFormat) -> Path | 
 
 def print_with_dialog(parent: QWidget, document: QTextDocument) -> bool:
     """The system's Print dialog, then the document on the chosen printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     dialog = QPrintDialog(printer, parent)

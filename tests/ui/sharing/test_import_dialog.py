@@ -62,6 +62,7 @@ def test_feedback_comes_in_and_shows_beside_the_entry_marked_new_then_read(
     button = comments.unread_button
     assert button.isVisible() and button.text() == "2 new comments from your coach"
     assert comments.unread.badge(huddle.id) == "2 new"  # the entry list's marker
+    assert window.navigation.show_view(View.ENTRIES)  # the list is read when first shown
     model = window.entry_list.model()
     row = model.index(model.row_of(huddle.id))
     assert row.data(Qt.ItemDataRole.AccessibleTextRole).endswith(", 2 new")  # heard, not only seen
