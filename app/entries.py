@@ -18,9 +18,10 @@ from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
 from app.storage.sharing_rows import forget_sharing_of
 from app.storage.transaction import require, transaction
 from app.tags import normalise_tags, same_tags, tag_in_use, tag_rows
+from app.titles import UNTITLED as UNTITLED
+from app.titles import display_title as display_title
 from app.versions import keeps_version
 
-UNTITLED = "Untitled entry"
 _TITLE_FROM_BODY_CHARS = 200
 
 
@@ -66,17 +67,6 @@ class EntryVersionRecord:
     body: str
     written: datetime
     replaced: datetime
-
-
-def display_title(title: str, body_start: str) -> str:
-    """A title for lists: the title, else the body's first non-empty line, else a placeholder."""
-    if title.strip():
-        return title.strip()
-    for line in body_start.splitlines():
-        cleaned = line.strip().lstrip("#").strip()
-        if cleaned:
-            return cleaned[:80]
-    return UNTITLED
 
 
 def _like_pattern(text: str) -> str:
