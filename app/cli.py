@@ -7,6 +7,7 @@ import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from app import __version__, errorlog
 from app.commands import backup as backup_commands
@@ -49,8 +50,9 @@ def bug_line() -> str:
 
 def _run(argv: Sequence[str] | None, key_store: KeyStore | None) -> int:
     _tolerate_any_file_name_in_output()
-    parser = _parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(words)
+    args = parser.parse_args(words)
     store = key_store or SystemKeyring()
     try:
         check_text_arguments(args)
@@ -99,7 +101,24 @@ def _tolerate_any_file_name_in_output() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def _parser() -> argparse.ArgumentParser:
+_GROUPS = (journal_commands, search_commands, summary_commands, sharing_commands, backup_commands)
+
+
+def _groups_for(words: Sequence[str]) -> list[ModuleType]:
+    """The command groups whose parsers this command line needs.
+
+    argparse looks up translations for every parser it makes, which costs more than a quick
+    command's own work, so only the groups of the command words given are built. With help
+    asked for, or no known command given (the window, or a mistyped command that needs the
+    full list), all are.
+    """
+    if any(len(word) > 1 and "--help".startswith(word) for word in words):  # -h, --he...
+        return list(_GROUPS)
+    named = [group for group in _GROUPS if any(word in group.COMMANDS for word in words)]
+    return named or list(_GROUPS)
+
+
+def _parser(words: Sequence[str] = ()) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -124,9 +143,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    journal_commands.register(sub, common)
-    search_commands.register(sub, common)
-    summary_commands.register(sub, common)
-    sharing_commands.register(sub, common)
-    backup_commands.register(sub, common)
+    for group in _groups_for(words):
+        group.register(sub, common)
     return parser

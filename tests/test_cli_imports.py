@@ -84,3 +84,32 @@ def test_note_loads_no_heavy_modules(folder: Path, isolated_home: Path) -> None:
         isolated_home, "--data-dir", str(folder), "search", "Sam", "--tag", "huddle"
     )
     assert "Asked Sam first." in out
+
+
+def test_each_command_group_lists_the_commands_it_registers() -> None:
+    """The command line builds only the groups named on it, found by these lists."""
+    import argparse
+
+    from app.cli import _GROUPS
+
+    for group in _GROUPS:
+        sub = argparse.ArgumentParser().add_subparsers()
+        group.register(sub, argparse.ArgumentParser(add_help=False))
+        assert set(sub.choices) == group.COMMANDS, group.__name__
+
+
+def test_help_and_a_mistyped_command_still_list_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app.cli import _GROUPS, main
+
+    every = set().union(*(group.COMMANDS for group in _GROUPS))
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert all(name in out for name in every)
+    with pytest.raises(SystemExit):
+        main(["serch", "huddle"])
+    err = capsys.readouterr().err
+    assert "invalid choice: 'serch'" in err
+    assert all(repr(name) in err for name in every)

@@ -23,6 +23,9 @@ from app.domains import parse_domains
 from app.storage.keys import KeyStore
 from app.storage.meta import journal_exists
 
+COMMANDS = frozenset({"check", "demo", "export", "import", "note", "recover"})
+"""The commands `register` adds (so the command line can build only the group it needs)."""
+
 
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
