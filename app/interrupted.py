@@ -363,7 +363,7 @@ def _leftovers(folder: Path) -> list[Path]:
 
 def _partial_backups(folder: Path) -> list[Path]:
     """This journal's backups that were being written (the checked ones are renamed)."""
-    from app.backups import default_folder, read_settings
+    from app.backup_settings import default_folder, read_settings
     from app.storage.backup_file import BACKUP_SUFFIX
 
     try:
