@@ -9,17 +9,24 @@ downloaded to decide. Before a file is deleted its own `backup.json` must name t
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
-from enum import StrEnum
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from app.backup_settings import DEFAULT_FOLDER_NAME as DEFAULT_FOLDER_NAME
+from app.backup_settings import DEFAULT_KEEP as DEFAULT_KEEP
+from app.backup_settings import MAX_KEEP as MAX_KEEP
+from app.backup_settings import SETTINGS_NAME as SETTINGS_NAME
+from app.backup_settings import BackupInterval as BackupInterval
+from app.backup_settings import BackupSettings as BackupSettings
+from app.backup_settings import default_folder as default_folder
+from app.backup_settings import read_settings as read_settings
+from app.backup_settings import save_settings as save_settings
 from app.errors import BackupError, JournalError, StorageError
 from app.storage.backup_file import (
     BACKUP_SUFFIX,
@@ -28,7 +35,7 @@ from app.storage.backup_file import (
     read_manifest,
     write_backup,
 )
-from app.storage.files import PRIVATE_FOLDER, describe_os_error, write_atomically
+from app.storage.files import PRIVATE_FOLDER, describe_os_error
 from app.storage.keys import JournalKey
 from app.storage.meta import JournalMeta
 from app.storage.schema import SCHEMA_HEAD, current_revision
@@ -36,10 +43,6 @@ from app.storage.schema import SCHEMA_HEAD, current_revision
 if TYPE_CHECKING:
     from app.journal import Journal
 
-SETTINGS_NAME = "backups.json"
-DEFAULT_FOLDER_NAME = "backups"
-DEFAULT_KEEP = 14
-MAX_KEEP = 999
 _NAME = re.compile(
     r"^inquiry-journal-(?P<short>[0-9a-f]{8})-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6}Z)"
     r"(?:-before-update-(?P<revision>[0-9A-Za-z_]+))?(?:-(?P<n>\d+))?"
@@ -47,52 +50,6 @@ _NAME = re.compile(
     + "$"
 )
 _STAMP = "%Y-%m-%dT%H%M%SZ"
-
-
-class BackupInterval(StrEnum):
-    """How often a backup is made while the app is open."""
-
-    OFF = "off"
-    HOURLY = "hourly"
-    DAILY = "daily"
-    WEEKLY = "weekly"
-
-    @property
-    def label(self) -> str:
-        """The choice as people read it."""
-        return _INTERVAL_LABELS[self]
-
-    @property
-    def period(self) -> timedelta | None:
-        """Time between backups (None: no automatic backups)."""
-        return _PERIODS[self]
-
-
-_INTERVAL_LABELS = {
-    BackupInterval.OFF: "Never (only when I ask)",
-    BackupInterval.HOURLY: "Every hour",
-    BackupInterval.DAILY: "Every day",
-    BackupInterval.WEEKLY: "Every week",
-}
-_PERIODS = {
-    BackupInterval.OFF: None,
-    BackupInterval.HOURLY: timedelta(hours=1),
-    BackupInterval.DAILY: timedelta(days=1),
-    BackupInterval.WEEKLY: timedelta(weeks=1),
-}
-
-
-@dataclass(frozen=True)
-class BackupSettings:
-    """Where backups go (None: the `backups` folder in the journal folder), how often, how many."""
-
-    folder: Path | None = None
-    interval: BackupInterval = BackupInterval.DAILY
-    keep: int = DEFAULT_KEEP
-
-    def folder_for(self, journal_folder: Path) -> Path:
-        """The folder backups of this journal go to."""
-        return self.folder if self.folder is not None else default_folder(journal_folder)
 
 
 @dataclass(frozen=True)
@@ -128,51 +85,6 @@ def describe_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
     return f"{size / (1024 * 1024):.1f} MB"
-
-
-def default_folder(journal_folder: Path) -> Path:
-    """The `backups` folder inside the journal folder."""
-    return journal_folder / DEFAULT_FOLDER_NAME
-
-
-def read_settings(journal_folder: Path) -> BackupSettings:
-    """The journal's backup settings (the defaults when none were saved)."""
-    path = journal_folder / SETTINGS_NAME
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return BackupSettings()
-    except (OSError, ValueError) as exc:
-        raise BackupError(
-            f"The backup settings in {path} could not be read ({exc}). "
-            "Choose them again under File > Backups."
-        ) from exc
-    try:
-        folder = raw.get("folder")
-        return BackupSettings(
-            folder=Path(folder) if folder else None,
-            interval=BackupInterval(raw.get("interval", BackupInterval.DAILY.value)),
-            keep=_checked_keep(int(raw.get("keep", DEFAULT_KEEP))),
-        )
-    except (AttributeError, ValueError, TypeError) as exc:
-        raise BackupError(
-            f"The backup settings in {path} are damaged ({exc}). "
-            "Choose them again under File > Backups."
-        ) from exc
-
-
-def save_settings(journal_folder: Path, settings: BackupSettings) -> None:
-    """Keep the settings in the journal folder (they apply from the next check)."""
-    _checked_keep(settings.keep)
-    if settings.folder is not None and not settings.folder.is_absolute():
-        raise BackupError("Please choose the backup folder with its full path.")
-    payload = {
-        "folder": str(settings.folder) if settings.folder is not None else None,
-        "interval": settings.interval.value,
-        "keep": settings.keep,
-    }
-    data = (json.dumps(payload, indent=2) + "\n").encode("utf-8")
-    write_atomically(journal_folder / SETTINGS_NAME, data)
 
 
 def list_backups(folder: Path, journal_id: str) -> list[BackupRecord]:
@@ -481,9 +393,3 @@ def _free_name(folder: Path, journal_id: str, now: datetime, revision: str) -> P
 
 def _short(journal_id: str) -> str:
     return journal_id.replace("-", "")[:8].lower()
-
-
-def _checked_keep(keep: int) -> int:
-    if not 1 <= keep <= MAX_KEEP:
-        raise BackupError(f"Keep between 1 and {MAX_KEEP} backups.")
-    return keep

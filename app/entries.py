@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,14 +12,17 @@ from sqlalchemy import Engine, Select, case, delete, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domains import Domain, in_order
+from app.entry_record import EntryRecord as EntryRecord
+from app.entry_record import add_entry
 from app.errors import EntryNotFoundError
 from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
 from app.storage.sharing_rows import forget_sharing_of
-from app.storage.transaction import require, transaction
+from app.storage.transaction import require, transaction, writing_connection
 from app.tags import normalise_tags, same_tags, tag_in_use, tag_rows
+from app.titles import UNTITLED as UNTITLED
+from app.titles import display_title as display_title
 from app.versions import keeps_version
 
-UNTITLED = "Untitled entry"
 _TITLE_FROM_BODY_CHARS = 200
 
 
@@ -37,27 +39,6 @@ class EntrySummary:
 
 
 @dataclass(frozen=True)
-class EntryRecord:
-    """One whole entry."""
-
-    id: str
-    title: str
-    body: str
-    created: datetime
-    updated: datetime
-    domains: tuple[Domain, ...]
-    tags: tuple[str, ...]
-    deleted: datetime | None = None
-    bring_to_supervision: bool = False
-    share_with_coach: bool = False
-
-    @property
-    def display_title(self) -> str:
-        """The title, or the first line of the body, or "Untitled entry"."""
-        return display_title(self.title, self.body)
-
-
-@dataclass(frozen=True)
 class EntryVersionRecord:
     """An earlier text of an entry."""
 
@@ -66,17 +47,6 @@ class EntryVersionRecord:
     body: str
     written: datetime
     replaced: datetime
-
-
-def display_title(title: str, body_start: str) -> str:
-    """A title for lists: the title, else the body's first non-empty line, else a placeholder."""
-    if title.strip():
-        return title.strip()
-    for line in body_start.splitlines():
-        cleaned = line.strip().lstrip("#").strip()
-        if cleaned:
-            return cleaned[:80]
-    return UNTITLED
 
 
 def _like_pattern(text: str) -> str:
@@ -88,6 +58,7 @@ class EntryStore:
     """Reads and writes entries. Every method is one short transaction."""
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] | None = None) -> None:
+        self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._clock = clock or (lambda: datetime.now(UTC))
 
@@ -109,20 +80,8 @@ class EntryStore:
         entry_id: str | None = None,
     ) -> EntryRecord:
         """Add a new entry and return it."""
-        now = self._clock()
-        with self._session() as session:
-            entry = Entry(
-                id=entry_id or str(uuid.uuid4()),
-                title=title,
-                body=body,
-                created_at=now,
-                updated_at=now,
-            )
-            entry.domains = [EntryDomain(domain=d.value) for d in in_order(domains)]
-            entry.tags = tag_rows(session, normalise_tags(tags))
-            session.add(entry)
-            session.flush()
-            return _record(entry)
+        with writing_connection(self._engine) as conn:
+            return add_entry(conn, title, body, domains, tags, self._clock(), entry_id)
 
     def save(
         self,

@@ -12,14 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert, text
 
 from app.errors import StorageError, WrongDatabaseError
 from app.storage import engine as engine_mod
 from app.storage.files import describe_os_error
 from app.storage.keys import JournalKey
 from app.storage.meta import JournalMeta, db_path
-from app.storage.models import JournalIdentity
 from app.storage.schema import current_revision
 
 
@@ -74,15 +73,21 @@ def refuse_another_journals_file(folder: Path, meta: JournalMeta, key: JournalKe
         raise WrongDatabaseError(_another(folder, meta, stamped))
 
 
+_STAMPED = text("SELECT journal_id FROM journal_identity")
+"""Plain SQL: the check runs at every open, where loading the ORM would cost more than it."""
+
+
 def check_identity(engine: Engine, folder: Path, meta: JournalMeta) -> None:
     """Stamp journal.json's id into a database that has none yet; refuse one naming another."""
     with engine.connect() as conn:
-        stamped = conn.execute(select(JournalIdentity.journal_id)).scalar_one_or_none()
+        stamped = conn.execute(_STAMPED).scalar_one_or_none()
     if stamped is None:
+        from app.storage.models import JournalIdentity
+
         # A new journal, or one made before the database recorded its id. The write starts
         # as SQLite's writer, so another program saving at that moment is waited for.
         with engine_mod.writing(engine).begin() as conn:
-            stamped = conn.execute(select(JournalIdentity.journal_id)).scalar_one_or_none()
+            stamped = conn.execute(_STAMPED).scalar_one_or_none()
             if stamped is None:
                 conn.execute(
                     insert(JournalIdentity).values(

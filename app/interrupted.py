@@ -23,11 +23,8 @@ from pathlib import Path
 
 from app.errors import JournalError, StorageError
 from app.recovery import encode_recovery_code
-from app.storage import engine as engine_mod
-from app.storage.backup_file import BACKUP_SUFFIX
 from app.storage.files import describe_os_error, fsync_dir, write_atomically
 from app.storage.keys import JournalKey, Passphrase, RawKey
-from app.storage.lock import try_operation_lock
 from app.storage.meta import (
     DB_NAME,
     META_NAME,
@@ -133,6 +130,8 @@ def finish_interrupted(folder: Path) -> str | None:
     """
     if not folder.is_dir() or not _has_work(folder):
         return None
+    from app.storage.lock import try_operation_lock
+
     lock = try_operation_lock(folder)
     if lock is None:
         return None  # alive and working: not interrupted
@@ -241,6 +240,8 @@ def rekey_beside(folder: Path, old: RawKey, new: Passphrase) -> str:
     journal.db is untouched; returns the recovery code of the copy (what it will be once
     switched). The old file is first checkpointed, so the copy holds every save.
     """
+    from app.storage import engine as engine_mod
+
     conn = engine_mod.connect(db_path(folder), old)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -362,7 +363,8 @@ def _leftovers(folder: Path) -> list[Path]:
 
 def _partial_backups(folder: Path) -> list[Path]:
     """This journal's backups that were being written (the checked ones are renamed)."""
-    from app.backups import default_folder, read_settings
+    from app.backup_settings import default_folder, read_settings
+    from app.storage.backup_file import BACKUP_SUFFIX
 
     try:
         journal_id = json.loads(meta_path(folder).read_text(encoding="utf-8"))["journal_id"]

@@ -10,14 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-
-if TYPE_CHECKING:
-    from app.sharing.contacts import SharingStore
 from sqlalchemy.exc import SQLAlchemyError
 
 from app import identity
-from app.cycles import CycleStore
-from app.entries import EntryStore
 from app.errors import JournalError, KeyUnavailableError, StorageError, WrongKeyError
 from app.interrupted import (
     PENDING_NAME,
@@ -30,14 +25,9 @@ from app.interrupted import (
     switch_rekeyed,
 )
 from app.recovery import decode_recovery_code, encode_recovery_code
-from app.resources import shipped_templates_dir
-from app.saved_searches import SavedSearchStore
-from app.search import SearchService
-from app.sessions import SessionStore
 from app.storage import engine as engine_mod
 from app.storage.files import keep_folder_private, make_private_folder
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
-from app.storage.lock import operation_lock
 from app.storage.meta import (
     JournalMeta,
     KeyMode,
@@ -49,32 +39,67 @@ from app.storage.meta import (
 )
 from app.storage.schema import ensure_current
 from app.storage.steps import step
-from app.templates import TemplateLibrary, load_library, user_templates_dir
+
+if TYPE_CHECKING:
+    from app.cycles import CycleStore
+    from app.entries import EntryStore
+    from app.saved_searches import SavedSearchStore
+    from app.search import SearchService
+    from app.sessions import SessionStore
+    from app.sharing.contacts import SharingStore
+    from app.templates import TemplateLibrary
 
 MIN_PASSPHRASE_LENGTH = 8
 
 
 @dataclass
 class Journal:
-    """An open, unlocked journal and the services that work on it."""
+    """An open, unlocked journal and the services that work on it.
+
+    Each service is made, and its module loaded, on first use: a one-off command such as
+    `search` then loads only what it needs (the ORM and the templates are not small).
+    """
 
     folder: Path
     meta: JournalMeta
     engine: Engine
     key: JournalKey = field(repr=False)
-    entries: EntryStore = field(init=False)
-    cycles: CycleStore = field(init=False)
-    search: SearchService = field(init=False)
-    sessions: SessionStore = field(init=False)
-    saved_searches: SavedSearchStore = field(init=False)
     _closed: bool = field(init=False, default=False)
 
-    def __post_init__(self) -> None:
-        self.entries = EntryStore(self.engine)
-        self.cycles = CycleStore(self.engine, self.load_templates())
-        self.search = SearchService(self.engine)
-        self.sessions = SessionStore(self.engine)
-        self.saved_searches = SavedSearchStore(self.engine)
+    @functools.cached_property
+    def entries(self) -> EntryStore:
+        """Entries: writing, reading, versions, the trash."""
+        from app.entries import EntryStore
+
+        return EntryStore(self.engine)
+
+    @functools.cached_property
+    def cycles(self) -> CycleStore:
+        """Lines of inquiry and their cycles, with the templates they are written in."""
+        from app.cycles import CycleStore
+
+        return CycleStore(self.engine, self.load_templates())
+
+    @functools.cached_property
+    def search(self) -> SearchService:
+        """Full-text search and the recent searches."""
+        from app.search import SearchService
+
+        return SearchService(self.engine)
+
+    @functools.cached_property
+    def sessions(self) -> SessionStore:
+        """Supervision sessions and the actions agreed in them."""
+        from app.sessions import SessionStore
+
+        return SessionStore(self.engine)
+
+    @functools.cached_property
+    def saved_searches(self) -> SavedSearchStore:
+        """Searches kept by name."""
+        from app.saved_searches import SavedSearchStore
+
+        return SavedSearchStore(self.engine)
 
     @functools.cached_property
     def sharing(self) -> SharingStore:
@@ -90,6 +115,9 @@ class Journal:
 
     def load_templates(self) -> TemplateLibrary:
         """Read the shipped templates and the participant's own (broken files are listed)."""
+        from app.resources import shipped_templates_dir
+        from app.templates import load_library, user_templates_dir
+
         return load_library(shipped_templates_dir(), user_templates_dir(self.folder))
 
     def reload_templates(self) -> TemplateLibrary:
@@ -247,6 +275,8 @@ def recover_journal(
     to `announce` (to be shown), and only then does the copy replace the journal; the new
     code is also returned. Until that switch the old code still opens the journal.
     """
+    from app.storage.lock import operation_lock
+
     finish_interrupted(folder)
     meta = read_meta(folder)
     identity.refuse_missing_database(folder, meta)

@@ -7,8 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 ENV_HOME = "INQUIRY_JOURNAL_HOME"
 _APP_DIR = "InquiryJournal"
 _LOCATION_FILE = "journal-location.json"
@@ -17,6 +15,8 @@ _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afpfs", "
 
 def platform_data_dir() -> Path:
     """The per-user data folder this platform gives the app."""
+    import platformdirs  # loaded when a folder is asked for: --data-dir needs none
+
     return Path(platformdirs.user_data_dir(_APP_DIR, appauthor=False, roaming=False))
 
 
@@ -65,6 +65,8 @@ def resolve_data_dir(given: str | os.PathLike[str] | None) -> Path:
 
 def settings_dir() -> Path:
     """Per-user folder for window state and preferences (never journal content)."""
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(_APP_DIR, appauthor=False, roaming=True))
 
 
@@ -74,6 +76,8 @@ def log_dir() -> Path:
     Follows the platform: %LOCALAPPDATA%\\InquiryJournal\\Logs on Windows, ~/Library/Logs on
     macOS, $XDG_STATE_HOME/InquiryJournal/log on Linux (so tests' own XDG folders hold it too).
     """
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(_APP_DIR, appauthor=False))
 
 

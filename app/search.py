@@ -6,26 +6,27 @@ ranked by bm25 or newest first, with filters that combine with the text.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.orm import sessionmaker
 
 from app.cycles_model import CycleStatus, LoopLevel
 from app.domains import Domain
-from app.entries import display_title
 from app.errors import StorageError
 from app.periods import Period
 from app.search_browse import build_browse_sql, day_start
 from app.search_query import ParsedQuery, parse_query
 from app.storage.engine import explain
-from app.storage.models import RecentSearch
-from app.storage.transaction import transaction
+from app.titles import display_title
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -159,11 +160,20 @@ def no_matches(query: str, filters: SearchFilters) -> str:
 
 
 class SearchService:
-    """Runs searches and remembers recent ones (inside the encrypted journal)."""
+    """Runs searches and remembers recent ones (inside the encrypted journal).
+
+    A search goes straight to the driver; the ORM is loaded only for the recent searches,
+    so a one-off `search` command does without it.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @functools.cached_property
+    def _sessions(self) -> sessionmaker[Session]:
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self._engine, expire_on_commit=False)
 
     def search(
         self,
@@ -225,6 +235,9 @@ class SearchService:
 
     def remember(self, query: str, now: datetime | None = None) -> None:
         """Keep a search in the recent list (the newest 20)."""
+        from app.storage.models import RecentSearch
+        from app.storage.transaction import transaction
+
         query = " ".join(query.split())
         if not query:
             return
@@ -243,12 +256,18 @@ class SearchService:
 
     def recent(self) -> list[str]:
         """Recent searches, newest first."""
+        from app.storage.models import RecentSearch
+        from app.storage.transaction import transaction
+
         with transaction(self._sessions, write=False) as session:
             rows = session.scalars(select(RecentSearch.query).order_by(RecentSearch.used_at.desc()))
             return list(rows)
 
     def forget_recent(self) -> None:
         """Clear the recent searches."""
+        from app.storage.models import RecentSearch
+        from app.storage.transaction import transaction
+
         with transaction(self._sessions) as session:
             session.execute(delete(RecentSearch))
 

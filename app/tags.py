@@ -1,14 +1,23 @@
-"""Free tags: how they are tidied and how they are found or created in the journal."""
+"""Free tags: how they are tidied and how they are found or created in the journal.
+
+The ORM's Tag rows load with the stores that use them; `tag_ids` does the same work in plain
+SQL for a new entry, so a one-off `note` command does without the ORM.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, insert, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, insert, or_, select, text
 
 from app.errors import JournalError
-from app.storage.models import Tag, cycle_tags, entry_tags
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.orm import Session
+
+    from app.storage.models import Tag
 
 MAX_TAG_LENGTH = 200
 MAX_TAGS = 50
@@ -39,11 +48,9 @@ def tag_rows(session: Session, names: Sequence[str]) -> list[Tag]:
     Refuses more than MAX_TAGS names (JournalError). Costs at most three statements, whatever
     the number of names: read the existing ones, insert the new ones together, read those.
     """
-    if len(names) > MAX_TAGS:
-        raise JournalError(
-            f"An entry or cycle can carry at most {MAX_TAGS} tags, and this one has "
-            f"{len(names)}. Remove some tags and save again; nothing was saved."
-        )
+    from app.storage.models import Tag
+
+    _refuse_too_many(names)
     if not names:
         return []
     existing = _tags_named(session, names)
@@ -58,10 +65,50 @@ def tag_rows(session: Session, names: Sequence[str]) -> list[Tag]:
 
 def _tags_named(session: Session, names: Sequence[str]) -> dict[str, Tag]:
     """Existing Tag rows for these names, keyed as tags.name's collation compares them."""
+    from app.storage.models import Tag
+
     found = session.scalars(select(Tag).where(Tag.name.in_(names)))
     return {tag.name.translate(_NOCASE): tag for tag in found}
 
 
 def tag_in_use() -> ColumnElement[bool]:
     """True for tags that some entry or cycle still carries."""
+    from app.storage.models import Tag, cycle_tags, entry_tags
+
     return or_(Tag.id.in_(select(entry_tags.c.tag_id)), Tag.id.in_(select(cycle_tags.c.tag_id)))
+
+
+_NAMED = text("SELECT id, name FROM tags WHERE name IN :names").bindparams(
+    bindparam("names", expanding=True)
+)
+_ADD = text("INSERT INTO tags (name) VALUES (:name)")
+
+
+def tag_ids(conn: Connection, names: Sequence[str]) -> list[tuple[int, str]]:
+    """`tag_rows` in plain SQL: each name's (id, stored spelling), in the order given.
+
+    The same rules and the same three statements at most: an existing spelling wins, new
+    tags are inserted together, more than MAX_TAGS names are refused (JournalError).
+    """
+    _refuse_too_many(names)
+    if not names:
+        return []
+    existing = _ids_named(conn, names)
+    new = [name for name in names if name.translate(_NOCASE) not in existing]
+    if new:
+        conn.execute(_ADD, [{"name": name} for name in new])
+        existing.update(_ids_named(conn, new))
+    return [existing[name.translate(_NOCASE)] for name in names]
+
+
+def _ids_named(conn: Connection, names: Sequence[str]) -> dict[str, tuple[int, str]]:
+    found = conn.execute(_NAMED, {"names": list(names)})
+    return {str(name).translate(_NOCASE): (int(id_), str(name)) for id_, name in found}
+
+
+def _refuse_too_many(names: Sequence[str]) -> None:
+    if len(names) > MAX_TAGS:
+        raise JournalError(
+            f"An entry or cycle can carry at most {MAX_TAGS} tags, and this one has "
+            f"{len(names)}. Remove some tags and save again; nothing was saved."
+        )

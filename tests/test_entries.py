@@ -156,3 +156,45 @@ def test_saves_while_typing_keep_one_version_per_editing_run(journal: Journal) -
         store.save(entry.id, title="Huddle", body=f"long run {n}", domains=[], tags=[])
     bodies = [v.body for v in store.versions(entry.id)]
     assert bodies == ["long run 10", "draft 39", "draft"]
+
+
+def test_a_new_entry_is_stored_as_the_orm_would_store_it(journal: Journal) -> None:
+    """New entries are written in plain SQL (so `note` loads no ORM); every column, domain
+    and tag link must be what the ORM writes for the same entry, defaults included."""
+    from sqlalchemy import text
+    from sqlalchemy.orm import Session
+
+    from app.storage.models import Entry, EntryDomain
+    from app.tags import tag_rows
+
+    now = datetime(2026, 3, 2, 9, 0, 0, tzinfo=UTC)  # no microseconds: the trickiest format
+    made = EntryStore(journal.engine, clock=lambda: now).create(
+        "Huddle", "Body", [Domain.TEAM, Domain.INDIVIDUAL], ["Board", "#new one"]
+    )
+    with Session(journal.engine) as session, session.begin():
+        orm = Entry(id="orm", title="Huddle", body="Body", created_at=now, updated_at=now)
+        orm.domains = [EntryDomain(domain=d.value) for d in (Domain.INDIVIDUAL, Domain.TEAM)]
+        orm.tags = tag_rows(session, normalise_tags(["Board", "#new one"]))
+        session.add(orm)
+
+    def rows(entry_id: str) -> tuple[object, ...]:
+        with journal.engine.connect() as conn:
+            entry = conn.execute(
+                text("SELECT * FROM entries WHERE id = :id"), {"id": entry_id}
+            ).one()
+            domains = conn.execute(
+                text("SELECT domain FROM entry_domains WHERE entry_id = :id ORDER BY domain"),
+                {"id": entry_id},
+            ).all()
+            tags = conn.execute(
+                text(
+                    "SELECT t.id, t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id "
+                    "WHERE et.entry_id = :id ORDER BY t.id"
+                ),
+                {"id": entry_id},
+            ).all()
+        return (tuple(entry)[1:], domains, tags)
+
+    assert rows(made.id) == rows("orm")
+    assert made == journal.entries.get(made.id)
+    assert made.tags == ("Board", "new one")

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 INTERVALS = ["off", "hourly", "daily", "weekly"]
 
 
+COMMANDS = frozenset({"backup", "restore"})
+"""The commands `register` adds (so the command line can build only the group it needs)."""
+
+
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app.commands.common import (
@@ -21,6 +22,9 @@ from app.commands.common import (
 from app.domains import parse_domains
 from app.storage.keys import KeyStore
 from app.storage.meta import journal_exists
+
+COMMANDS = frozenset({"check", "demo", "export", "import", "note", "recover"})
+"""The commands `register` adds (so the command line can build only the group it needs)."""
 
 
 def register(
@@ -82,9 +86,14 @@ def cmd_note(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         domains = parse_domains(args.domain)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
+    # Written in plain SQL, as EntryStore.create writes it, so a note loads no ORM.
+    from app.entry_record import add_entry
+    from app.storage.transaction import writing_connection
+
     journal = open_or_create(folder, store)
     try:
-        entry = journal.entries.create(args.title, text, domains, args.tag)
+        with writing_connection(journal.engine) as conn:
+            entry = add_entry(conn, args.title, text, domains, args.tag, datetime.now(UTC))
     finally:
         journal.close()
     print(f"Saved {entry.display_title!r} ({entry.id}).")

@@ -13,6 +13,9 @@ from app.domains import parse_domains
 from app.periods import Period
 from app.storage.keys import KeyStore
 
+COMMANDS = frozenset({"search"})
+"""The commands `register` adds (so the command line can build only the group it needs)."""
+
 
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser

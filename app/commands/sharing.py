@@ -19,6 +19,10 @@ from app.storage.keys import KeyStore
 MAX_CARD_FILE = 64 * 1024
 
 
+COMMANDS = frozenset({"card", "coach", "comment", "feedback", "participant", "share"})
+"""The commands `register` adds (so the command line can build only the group it needs)."""
+
+
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:

@@ -18,6 +18,9 @@ from app.commands.common import (
 )
 from app.storage.keys import KeyStore
 
+COMMANDS = frozenset({"privacy-check", "summary"})
+"""The commands `register` adds (so the command line can build only the group it needs)."""
+
 
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser

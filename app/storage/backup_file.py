@@ -41,7 +41,6 @@ from app.errors import (
 from app.storage import engine as engine_mod
 from app.storage.files import describe_os_error, fsync_dir, open_private
 from app.storage.keys import JournalKey, RawKey
-from app.storage.lock import operation_lock
 from app.storage.meta import DB_NAME, META_NAME, JournalMeta, meta_path, read_meta
 from app.storage.steps import step
 
@@ -127,6 +126,8 @@ def write_backup(
     The file appears under its name only once it has been written and opened again with the
     key; a file that fails that check is deleted and BackupError raised.
     """
+    from app.storage.lock import operation_lock  # filelock loads only when a backup is made
+
     with operation_lock(folder):  # so a start-up clean-up never takes this .partial
         _write_checked(engine, key, folder, target, manifest)
 

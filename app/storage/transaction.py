@@ -1,16 +1,20 @@
-"""One way to run a unit of work: a committed session, storage failures as StorageError."""
+"""One way to run a unit of work: a committed session (or, where the ORM is not needed, a
+connection), storage failures as StorageError."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import EntryNotFoundError, StorageError
-from app.storage.engine import WRITES, explain
+from app.storage.engine import WRITES, explain, writing
+
+if TYPE_CHECKING:  # the ORM loads with the stores that use it, not with this module
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 @contextlib.contextmanager
@@ -27,6 +31,17 @@ def transaction(sessions: sessionmaker[Session], *, write: bool = True) -> Itera
                 # Procuring the connection with the option is what makes BEGIN IMMEDIATE.
                 session.connection(execution_options={WRITES: True})
             yield session
+    except SQLAlchemyError as exc:
+        raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc
+
+
+@contextlib.contextmanager
+def writing_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection whose transaction starts as SQLite's writer and is committed on success;
+    failures as `transaction` reports them. For writes done in plain SQL, without the ORM."""
+    try:
+        with writing(engine).begin() as conn:
+            yield conn
     except SQLAlchemyError as exc:
         raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc
 
