@@ -118,6 +118,10 @@ EXCLUDED_MODULES = [
     "lxml.ElementInclude",
 ]
 
+# Data files of libraries that nothing reads: python-docx starts from templates/default.docx;
+# default-docx-template/ is the unzipped source that file was made from (1 MB).
+UNUSED_DATA = ("docx/templates/default-docx-template/",)
+
 # Shared libraries taken from the system rather than the bundle, by platform. libcups talks to
 # the system's print server and reads its settings, so the system's own copy is the one that
 # matches; bundled, it also brought GnuTLS, Kerberos and Avahi (about 6 MB) for printing over the
@@ -169,6 +173,12 @@ def _is_module(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
+
+
+def keep_data_file(destination: str) -> bool:
+    """False for a library's data file that nothing reads at run time."""
+    where = destination.replace("\\", "/")
+    return not where.startswith(UNUSED_DATA)
 
 
 def _plugin_name(filename: str) -> str:
