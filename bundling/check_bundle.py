@@ -79,7 +79,6 @@ ALLOWED_LIBRARIES = {
             "libpython3.11",
             "libstdc++",
             "libgcc_s",
-            "libcrypto",
             "libsqlite3",
             "libffi",
             "libz",

@@ -98,6 +98,10 @@ EXCLUDED_MODULES = [
     "multiprocessing",
     # decimal's slow twin: the C version, _decimal, is what decimal loads.
     "_pydecimal",
+    # hashlib's OpenSSL backend, which would bring a third copy of OpenSSL (libcrypto, 5 MB):
+    # cryptography and SQLCipher each carry their own. hashlib's SHA-256 then comes from
+    # Python's built-in _sha256; PBKDF2 comes from cryptography (app/storage/engine.py).
+    "_hashlib",
     # Code highlighting: Markdown and Mako import it only to offer it; the app never turns it on.
     "pygments",
     # Other databases' dialects (the journal is SQLite; Alembic imports PostgreSQL's at start,
@@ -116,6 +120,8 @@ EXCLUDED_MODULES = [
     "lxml.doctestcompare",
     "lxml.usedoctest",
     "lxml.ElementInclude",
+    "lxml.builder",
+    "lxml.sax",
 ]
 
 # Data files of libraries that nothing reads: python-docx starts from templates/default.docx;
