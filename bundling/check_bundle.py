@@ -199,7 +199,7 @@ def problems(bundle: Path, platform: str = sys.platform) -> list[str]:
         if program.is_file() and program.stat().st_size > MAX_PROGRAM_MB * MB:
             found.append(
                 f"{program.name} is {program.stat().st_size / MB:.1f} MB: the Python code should "
-                "be in _internal, shared by both programs (noarchive in build.spec)."
+                "be in _internal/python-modules.pyz, shared by both programs (build.spec)."
             )
     inside = _internal(bundle)
     family = "linux" if platform.startswith("linux") else platform

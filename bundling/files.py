@@ -47,7 +47,7 @@ _PLUGINS: dict[str, set[str] | None] = {
 
 # Never imported by the app; listed so that nothing drags them in by accident (PyInstaller follows
 # every import it can see, even one a library only makes when a feature the app leaves off is on).
-# tests/test_bundling.py runs the app's own commands with these blocked, and the bundle's check
+# tests/test_bundling.py runs the app's self-test with these blocked, and the bundle's check
 # (bundling/check_bundle.py) fails if one comes back.
 EXCLUDED_MODULES = [
     # Qt modules: the app uses Core, Gui, Widgets, PrintSupport (and Svg through its plugins).

@@ -7,17 +7,19 @@ importer at it. It leans on PyInstaller's loader (pyimod01_archive, pyimod02_imp
 update changes them, both programs stop at start-up, and `make test-bundle` says so at once.
 """
 
+# Only os and sys: the rest of the standard library is in the archive this hook opens.
 import os
 import sys
 
-import pyimod01_archive
-import pyimod02_importers
-import pyimod03_ctypes
+import pyimod01_archive  # type: ignore[import-not-found]
+import pyimod02_importers  # type: ignore[import-not-found]
+import pyimod03_ctypes  # type: ignore[import-not-found]
 
 ARCHIVE = "python-modules.pyz"
 
 pyimod02_importers.pyz_archive = pyimod01_archive.ZlibArchiveReader(
-    os.path.join(sys._MEIPASS, ARCHIVE), check_pymagic=True
+    os.path.join(sys._MEIPASS, ARCHIVE),  # type: ignore[attr-defined]  # noqa: PTH118
+    check_pymagic=True,
 )
 pyimod02_importers._pyz_tree = None
 # Finders made while the empty archive was in place would not look in the shared one.

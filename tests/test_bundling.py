@@ -6,6 +6,7 @@ Building and running the bundle itself is `make test-bundle` (the last step of `
 from __future__ import annotations
 
 import struct
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -24,7 +25,7 @@ from bundling.files import (
     unneeded_libraries,
 )
 from bundling.icons import ICNS_TYPES, ICO_SIZES, icns_bytes, ico_bytes, render_png, write_icon
-from tests.conftest import ROOT
+from tests.conftest import PYTHON, ROOT, subprocess_env
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 SVG = ROOT / "resources" / "icons" / "app.svg"
@@ -195,7 +196,7 @@ def _lean_bundle(root: Path) -> Path:
         "_internal/argparse.pyc": b"",
         "_internal/email/__init__.pyc": b"",
         "_internal/_sysconfigdata__linux_x86_64-linux-gnu.pyc": b"",
-        "_internal/python3.11/lib-dynload/_hashlib.cpython-311-x86_64-linux-gnu.so": b"",
+        "_internal/python3.11/lib-dynload/_sha256.cpython-311-x86_64-linux-gnu.so": b"",
         "_internal/app/__init__.pyc": b"",
         "_internal/markdown-3.11.3.dist-info/METADATA": b"",
         "_internal/PySide6/QtWidgets.abi3.so": b"",
@@ -280,3 +281,37 @@ def test_the_check_says_what_broke_and_exits_1(tmp_path: Path, capsys) -> None:
     assert "QtNetwork.abi3.so" in capsys.readouterr().out
     assert check_bundle.main([str(tmp_path / "missing")]) == 1
     assert "build the bundle first" in capsys.readouterr().out
+
+
+_BLOCK_EXCLUDED = """
+import sys
+from bundling.files import EXCLUDED_MODULES
+
+TOOLS = ("pytest", "hypothesis", "keyrings.alt", "mypy", "pypdf")  # this test's own
+
+
+class LeftOut:
+    def find_spec(self, name, path=None, target=None):
+        for gone in EXCLUDED_MODULES:
+            if gone not in TOOLS and (name == gone or name.startswith(gone + ".")):
+                raise ModuleNotFoundError(f"{name} is left out of the bundle", name=name)
+        return None
+
+
+sys.meta_path.insert(0, LeftOut())
+from app.cli import main
+
+sys.exit(main(["--self-test"]))
+"""
+
+
+def test_the_self_test_passes_without_the_modules_the_bundle_leaves_out(isolated_home: Path):
+    result = subprocess.run(
+        [PYTHON, "-c", _BLOCK_EXCLUDED],
+        env=subprocess_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "All 9 checks passed."
