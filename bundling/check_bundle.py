@@ -20,6 +20,8 @@ from pathlib import Path
 from bundling.files import EXCLUDED_MODULES, keep_qt_file
 
 MB = 1_000_000
+# The programs' shared archive of Python code (build.spec, bundling/shared_modules.py).
+SHARED_ARCHIVE = "python-modules.pyz"
 MAX_UNPACKED_MB = 150
 # A program is the bootloader and its start-up scripts; the Python code is shared in _internal.
 MAX_PROGRAM_MB = 3
@@ -176,6 +178,13 @@ def module_name(relative: str) -> str | None:
     return ".".join(names) if names else None
 
 
+def archived_modules(archive: Path) -> list[str]:
+    """The modules in the programs' shared archive (read with PyInstaller, which built it)."""
+    from PyInstaller.archive.readers import ZlibArchiveReader  # type: ignore[import-untyped]
+
+    return [str(name) for name in ZlibArchiveReader(str(archive)).toc]
+
+
 def _is_excluded(module: str) -> bool:
     return any(module == gone or module.startswith(gone + ".") for gone in EXCLUDED_MODULES)
 
@@ -230,10 +239,17 @@ def problems(bundle: Path, platform: str = sys.platform) -> list[str]:
                     found.append(
                         f"{module} is in base_library.zip although build.spec leaves it out."
                     )
+    shared = inside / SHARED_ARCHIVE
+    if shared.is_file():
+        for module in archived_modules(shared):
+            if _is_excluded(module):
+                found.append(f"{module} is in {SHARED_ARCHIVE} although build.spec leaves it out.")
     for entry in sorted(inside.iterdir()):
         name = entry.name
         top = name.split(".")[0]
-        if name.endswith(".dist-info") or name == "base_library.zip" or name == "python3.11":
+        if name.endswith(".dist-info") or name in {"base_library.zip", SHARED_ARCHIVE}:
+            continue
+        if name == "python3.11":
             continue
         if name.startswith("lib") and ".so" in name:
             if libraries is not None and _library_stem(name) not in libraries:

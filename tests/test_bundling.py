@@ -315,3 +315,18 @@ def test_the_self_test_passes_without_the_modules_the_bundle_leaves_out(isolated
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "All 9 checks passed."
+
+
+def test_an_excluded_module_in_the_shared_archive_is_named(tmp_path: Path) -> None:
+    from PyInstaller.archive.writers import ZlibArchiveWriter  # type: ignore[import-untyped]
+
+    bundle = _lean_bundle(tmp_path)
+    modules = {name: compile("", name, "exec") for name in ("json", "pydoc", "app.cli")}
+    ZlibArchiveWriter(
+        str(bundle / "_internal" / "python-modules.pyz"),
+        [(name, f"/src/{name}.py", "PYMODULE") for name in modules],
+        code_dict=modules,
+    )
+    assert problems(bundle, "linux") == [
+        "pydoc is in python-modules.pyz although build.spec leaves it out."
+    ]
