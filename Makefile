@@ -75,6 +75,7 @@ build: $(BUNDLE_STAMP)
 $(BUNDLE_STAMP): $(BUNDLE_INPUTS) $(VENV)/.installed-build
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --workpath build/pyinstaller \
 		--distpath dist build.spec
+	$(PY) -m bundling.check_bundle --size $(BUNDLE)
 	touch $@
 
 # Run the bundled programs' self-test as IT would: no display, a throwaway home, and on Linux
@@ -92,6 +93,9 @@ BUNDLE_ENV := env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM -u PYTHON_KEY
 test-bundle: build
 	@# Qt can only fetch a URL through QtNetwork: the bundle must not even contain it.
 	test -z "$$(find $(BUNDLE) -iname '*Qt*Network*')"
+	@# Nothing the app does not load: no Qt network/QML/SQL, translations, tests, excluded
+	@# modules or unlisted libraries, and under the size limit.
+	$(PY) -m bundling.check_bundle $(BUNDLE)
 	rm -rf $(BUNDLE_HOME) && mkdir -p $(BUNDLE_HOME)/tmp
 	$(BUNDLE_ENV) $(NO_NETWORK) $(BUNDLE)/inquiry-journal-cli$(EXE) --self-test
 	$(BUNDLE_ENV) $(NO_NETWORK) $(BUNDLE)/inquiry-journal$(EXE) --self-test \

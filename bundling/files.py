@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
+import subprocess
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 # (files, relative to the repository, and the folder they go to inside the bundle). The app finds
@@ -42,8 +45,12 @@ _PLUGINS: dict[str, set[str] | None] = {
     "platforminputcontexts": None,
 }
 
-# Never imported by the app; listed so that nothing drags them in by accident.
+# Never imported by the app; listed so that nothing drags them in by accident (PyInstaller follows
+# every import it can see, even one a library only makes when a feature the app leaves off is on).
+# tests/test_bundling.py runs the app's self-test with these blocked, and the bundle's check
+# (bundling/check_bundle.py) fails if one comes back.
 EXCLUDED_MODULES = [
+    # Qt modules: the app uses Core, Gui, Widgets, PrintSupport (and Svg through its plugins).
     "tkinter",
     "PySide6.QtNetwork",
     "PySide6.QtQml",
@@ -58,12 +65,78 @@ EXCLUDED_MODULES = [
     "PySide6.QtHelp",
     "PySide6.QtDesigner",
     "PySide6.QtUiTools",
+    # Test and build tools.
     "pytest",
     "hypothesis",
     "keyrings.alt",
     "mypy",
     "pypdf",
+    # Python's own developer tools: debugger, test runner, help pages, interactive prompt.
+    "unittest",
+    "doctest",
+    "pdb",
+    "bdb",
+    "pydoc",
+    "pydoc_data",
+    "cmd",
+    "code",
+    "codeop",
+    "readline",
+    "rlcompleter",
+    # Servers and protocols of an online app. The journal never goes on the network; asyncio
+    # and http.client import ssl only when it is there.
+    "ssl",
+    "_ssl",
+    "http.server",
+    "socketserver",
+    "xmlrpc",
+    "smtplib",
+    "ftplib",
+    "netrc",
+    "webbrowser",
+    # Worker processes (the app's background work runs in threads).
+    "multiprocessing",
+    # decimal's slow twin: the C version, _decimal, is what decimal loads.
+    "_pydecimal",
+    # hashlib's OpenSSL backend, which would bring a third copy of OpenSSL (libcrypto, 5 MB):
+    # cryptography and SQLCipher each carry their own. hashlib's SHA-256 then comes from
+    # Python's built-in _sha256; PBKDF2 comes from cryptography (app/storage/engine.py).
+    "_hashlib",
+    # Code highlighting: Markdown and Mako import it only to offer it; the app never turns it on.
+    "pygments",
+    # Other databases' dialects (the journal is SQLite; Alembic imports PostgreSQL's at start,
+    # so that one stays).
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.mssql",
+    "sqlalchemy.dialects.oracle",
+    "sqlalchemy.connectors.pyodbc",
+    "sqlalchemy.connectors.aioodbc",
+    "sqlalchemy.ext.asyncio",
+    # lxml's extras: python-docx uses lxml.etree only.
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+    "lxml.cssselect",
+    "lxml.doctestcompare",
+    "lxml.usedoctest",
+    "lxml.ElementInclude",
+    "lxml.builder",
+    "lxml.sax",
 ]
+
+# Data files of libraries that nothing reads: python-docx starts from templates/default.docx;
+# default-docx-template/ is the unzipped source that file was made from (1 MB).
+UNUSED_DATA = ("docx/templates/default-docx-template/",)
+
+# Shared libraries taken from the system rather than the bundle, by platform. libcups talks to
+# the system's print server and reads its settings, so the system's own copy is the one that
+# matches; bundled, it also brought GnuTLS, Kerberos and Avahi (about 6 MB) for printing over the
+# network. Wherever CUPS is installed so is libcups; where it is not, Qt's CUPS plugin does not
+# load and there is no printer to print to, while summaries are still written as PDF by Qt itself.
+FROM_THE_SYSTEM: dict[str, tuple[str, ...]] = {"linux": ("libcups.so.2",)}
+
+_NEEDED = re.compile(r"\(NEEDED\)\s+Shared library: \[(.+)\]")
+
 
 # python-docx finds its XML templates as docx/parts/../templates/...; that path only resolves if
 # the docx/parts folder exists on disk, so its modules go there as well as in the archive.
@@ -108,6 +181,12 @@ def _is_module(name: str) -> bool:
         return False
 
 
+def keep_data_file(destination: str) -> bool:
+    """False for a library's data file that nothing reads at run time."""
+    where = destination.replace("\\", "/")
+    return not where.startswith(UNUSED_DATA)
+
+
 def _plugin_name(filename: str) -> str:
     stem = filename.split(".")[0]
     return stem[3:] if stem.startswith("lib") else stem
@@ -136,3 +215,37 @@ def keep_qt_file(destination: str, platform: str = sys.platform) -> bool:
         return False
     kept = _PLUGINS[folder]
     return kept is None or name in kept
+
+
+def _is_top_level_library(destination: str) -> bool:
+    name = destination.replace("\\", "/")
+    return "/" not in name and name.startswith("lib") and ".so" in name
+
+
+def unneeded_libraries(needs: Mapping[str, Iterable[str]], dropped: Iterable[str]) -> set[str]:
+    """Top-level shared libraries that nothing left in the bundle needs once `dropped` are gone.
+
+    `needs` maps each binary's place in the bundle to the libraries it names (ELF DT_NEEDED).
+    Everything else (extension modules, Qt and its plugins, libpython, which the programs load
+    by path) is needed by definition; a top-level library is kept if one of those needs it.
+    """
+    gone = set(dropped)
+    libraries = {
+        dest for dest in needs if _is_top_level_library(dest) and not dest.startswith("libpython")
+    }
+    wanted = [dest for dest in needs if dest not in libraries and dest not in gone]
+    kept: set[str] = set()
+    while wanted:
+        for name in needs.get(wanted.pop(), ()):
+            if name in libraries and name not in kept and name not in gone:
+                kept.add(name)
+                wanted.append(name)
+    return (libraries - kept) | (gone & set(needs))
+
+
+def elf_needed(path: Path) -> list[str]:
+    """The libraries an ELF file names as needed (`readelf`, from binutils, which strip needs)."""
+    out = subprocess.run(
+        ["readelf", "-d", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return _NEEDED.findall(out)

@@ -6,7 +6,6 @@ synchronous=FULL (a commit that has returned is on disk) and foreign keys on.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
@@ -175,10 +174,13 @@ def derive_raw_key(path: Path, passphrase: Passphrase) -> RawKey:
         raise StorageError(f"Could not read {path}: {exc.strerror}") from exc
     if len(salt) != _SALT_BYTES:
         raise StorageError(f"{path} is too short to be a journal.")
-    derived = hashlib.pbkdf2_hmac(
-        "sha512", passphrase.value.encode("utf-8"), salt, _SQLCIPHER_KDF_ITER, 32
-    )
-    return RawKey(derived)
+    # cryptography's OpenSSL rather than hashlib's: then the bundle needs no third copy of
+    # OpenSSL (libcrypto) for hashlib alone. Imported here, as only recovery codes need it.
+    from cryptography.hazmat.primitives.hashes import SHA512
+    from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+    kdf = PBKDF2HMAC(algorithm=SHA512(), length=32, salt=salt, iterations=_SQLCIPHER_KDF_ITER)
+    return RawKey(kdf.derive(passphrase.value.encode("utf-8")))
 
 
 def rekey(path: Path, old: JournalKey, new: JournalKey) -> None:
