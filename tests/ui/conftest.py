@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -32,7 +33,11 @@ class Answers:
 
 @pytest.fixture(autouse=True)
 def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
-    """Every window and dialog a test opens is closed and deleted by the end of the test."""
+    """Every window and dialog a test opens is closed and deleted by the end of the test.
+
+    The test's garbage is then collected here, once the windows' Qt objects are gone, rather
+    than at whatever moment of a later test the collector would pick.
+    """
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.processEvents()
@@ -45,6 +50,7 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
 
 
