@@ -10,6 +10,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.journal import Journal
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
@@ -32,12 +33,25 @@ class Answers:
 
 
 @pytest.fixture(autouse=True)
-def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
+def no_leaked_windows(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every window and dialog a test opens is closed and deleted by the end of the test.
 
-    The test's garbage is then collected here, once the windows' Qt objects are gone, rather
-    than at whatever moment of a later test the collector would pick.
+    pytest-qt holds the widgets given to `qtbot.addWidget` weakly, so a window the test has let
+    go of (its function has returned) would be destroyed by whichever collection of garbage
+    came first: in the middle of handling an event, with Qt still using it. Here they are held
+    until pytest-qt has closed them and Qt has deleted them; the test's garbage is then
+    collected at once, rather than at whatever moment of a later test the collector would pick.
     """
+    held: list[QWidget] = []
+    add_widget = QtBot.addWidget
+
+    def holding(
+        bot: QtBot, widget: QWidget, *, before_close_func: Callable[[QWidget], None] | None = None
+    ) -> None:
+        held.append(widget)
+        add_widget(bot, widget, before_close_func=before_close_func)
+
+    monkeypatch.setattr(QtBot, "addWidget", holding)
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.processEvents()
@@ -50,6 +64,7 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    held.clear()
     gc.collect()
     assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
 
