@@ -57,7 +57,8 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-test
+# The bundle checker's tests read PyInstaller's archives, so the tests run with the build tools.
+pytest: $(VENV)/.installed-build
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest test-bundle

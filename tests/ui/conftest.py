@@ -36,11 +36,12 @@ class Answers:
 def no_leaked_windows(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every window and dialog a test opens is closed and deleted by the end of the test.
 
-    pytest-qt holds the widgets given to `qtbot.addWidget` weakly, so a window the test has let
-    go of (its function has returned) would be destroyed by whichever collection of garbage
-    came first: in the middle of handling an event, with Qt still using it. Here they are held
-    until pytest-qt has closed them and Qt has deleted them; the test's garbage is then
-    collected at once, rather than at whatever moment of a later test the collector would pick.
+    pytest-qt holds the widgets given to `qtbot.addWidget` weakly, so a journal window the test
+    has let go of (its function has returned) would be destroyed by whichever collection of
+    garbage came first: in the middle of handling an event, with Qt still using it. Journal
+    windows are held here until pytest-qt has closed them and Qt has deleted them (dialogs are
+    not: many delete themselves when closed); the test's garbage is then collected at once,
+    rather than at whatever moment of a later test the collector would pick.
     """
     held: list[QWidget] = []
     add_widget = QtBot.addWidget
@@ -48,7 +49,8 @@ def no_leaked_windows(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> It
     def holding(
         bot: QtBot, widget: QWidget, *, before_close_func: Callable[[QWidget], None] | None = None
     ) -> None:
-        held.append(widget)
+        if isinstance(widget, MainWindow):
+            held.append(widget)
         add_widget(bot, widget, before_close_func=before_close_func)
 
     monkeypatch.setattr(QtBot, "addWidget", holding)
