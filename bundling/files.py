@@ -71,6 +71,10 @@ EXCLUDED_MODULES = [
     "keyrings.alt",
     "mypy",
     "pypdf",
+    # The build backend that installs the app in development; nothing imports it at run time.
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
     # Python's own developer tools: debugger, test runner, help pages, interactive prompt.
     "unittest",
     "doctest",
