@@ -38,7 +38,8 @@ from app.storage.backup_file import (
 from app.storage.files import PRIVATE_FOLDER, describe_os_error
 from app.storage.keys import JournalKey
 from app.storage.meta import JournalMeta
-from app.storage.schema import SCHEMA_HEAD, current_revision
+from app.storage.ready import SCHEMA_HEAD
+from app.storage.schema import current_revision
 
 if TYPE_CHECKING:
     from app.journal import Journal

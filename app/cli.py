@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import io
 import sys
 from collections.abc import Sequence
@@ -11,11 +12,6 @@ from pathlib import Path
 from types import ModuleType
 
 from app import __version__, errorlog
-from app.commands import backup as backup_commands
-from app.commands import journal as journal_commands
-from app.commands import search as search_commands
-from app.commands import sharing as sharing_commands
-from app.commands import summary as summary_commands
 from app.commands.common import PROG, Handler, check_text_arguments, open_or_create, warn
 from app.errors import JournalError
 from app.paths import is_network_path, resolve_data_dir
@@ -119,7 +115,17 @@ def _tolerate_any_file_name_in_output() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-_GROUPS = (journal_commands, search_commands, summary_commands, sharing_commands, backup_commands)
+GROUPS: dict[str, frozenset[str]] = {
+    "app.commands.journal": frozenset({"check", "demo", "export", "import", "note", "recover"}),
+    "app.commands.search": frozenset({"search"}),
+    "app.commands.summary": frozenset({"privacy-check", "summary"}),
+    "app.commands.sharing": frozenset(
+        {"card", "coach", "comment", "feedback", "participant", "share"}
+    ),
+    "app.commands.backup": frozenset({"backup", "restore"}),
+}
+"""Each command group's module and the commands it registers (its COMMANDS; a test checks
+they agree), so only the module of the command given is loaded."""
 
 
 def _groups_for(words: Sequence[str]) -> list[ModuleType]:
@@ -131,9 +137,9 @@ def _groups_for(words: Sequence[str]) -> list[ModuleType]:
     full list), all are.
     """
     if any(len(word) > 1 and "--help".startswith(word) for word in words):  # -h, --he...
-        return list(_GROUPS)
-    named = [group for group in _GROUPS if any(word in group.COMMANDS for word in words)]
-    return named or list(_GROUPS)
+        return [importlib.import_module(name) for name in GROUPS]
+    named = [name for name, commands in GROUPS.items() if any(word in commands for word in words)]
+    return [importlib.import_module(name) for name in named or GROUPS]
 
 
 def _parser(words: Sequence[str] = ()) -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Engine, Select, case, delete, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -81,7 +82,9 @@ class EntryStore:
     ) -> EntryRecord:
         """Add a new entry and return it."""
         with writing_connection(self._engine) as conn:
-            return add_entry(conn, title, body, domains, tags, self._clock(), entry_id)
+            driver = conn.connection.driver_connection  # in the transaction `conn` began
+            assert isinstance(driver, sqlcipher3.Connection)
+            return add_entry(driver, title, body, domains, tags, self._clock(), entry_id)
 
     def save(
         self,

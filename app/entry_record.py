@@ -1,9 +1,9 @@
 """A whole entry as the core hands it out, and how a new one is written.
 
-A new entry is written in plain SQL, not through the ORM, so that a one-off `note` command
-loads no more than it needs; `EntryStore.create` writes through here too, so there is one way
-an entry is made. The columns the ORM would fill from its defaults are written as it would
-(tests/test_entries.py compares the rows).
+A new entry is written in plain SQL on the driver's connection, not through the ORM, so that
+a one-off `note` command loads no more than it needs (not even SQLAlchemy). `EntryStore.create`
+writes through here too, so there is one way an entry is made. The columns the ORM would fill
+from its defaults are written as it would (tests/test_entries.py compares the rows).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, DateTime, bindparam, text
+import sqlcipher3
 
 from app.domains import Domain, in_order
 from app.tags import normalise_tags, tag_ids
@@ -41,18 +41,25 @@ class EntryRecord:
         return display_title(self.title, self.body)
 
 
-# DateTime stores text exactly as the ORM's UTCDateTime column does (naive UTC).
-_ADD_ENTRY = text(
+_ADD_ENTRY = (
     "INSERT INTO entries (id, title, body, created_at, updated_at, deleted_at, "
     "bring_to_supervision, share_with_coach) "
     "VALUES (:id, :title, :body, :now, :now, NULL, 0, 0)"
-).bindparams(bindparam("now", type_=DateTime()))
-_ADD_DOMAIN = text("INSERT INTO entry_domains (entry_id, domain) VALUES (:entry_id, :domain)")
-_ADD_TAG = text("INSERT INTO entry_tags (entry_id, tag_id) VALUES (:entry_id, :tag_id)")
+)
+_ADD_DOMAIN = "INSERT INTO entry_domains (entry_id, domain) VALUES (:entry_id, :domain)"
+_ADD_TAG = "INSERT INTO entry_tags (entry_id, tag_id) VALUES (:entry_id, :tag_id)"
+
+
+def stored_moment(moment: datetime) -> str:
+    """A datetime as the ORM's UTCDateTime column stores it: naive UTC text, microseconds
+    always written (SQLAlchemy's SQLite DateTime format, which its reads expect)."""
+    if moment.tzinfo is None:
+        raise ValueError("datetimes stored in the journal must be timezone-aware")
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def add_entry(
-    conn: Connection,
+    conn: sqlcipher3.Connection,
     title: str,
     body: str,
     domains: Sequence[Domain],
@@ -60,19 +67,17 @@ def add_entry(
     now: datetime,
     entry_id: str | None = None,
 ) -> EntryRecord:
-    """Write a new entry in `conn`'s transaction (tags made as needed) and return it."""
-    if now.tzinfo is None:
-        raise ValueError("datetimes stored in the journal must be timezone-aware")
+    """Write a new entry in `conn`'s open transaction (tags made as needed) and return it."""
+    stored = stored_moment(now)
     entry_id = entry_id or str(uuid.uuid4())
     ordered = in_order(domains)
     tagged = tag_ids(conn, normalise_tags(tags))
-    stored = now.astimezone(UTC).replace(tzinfo=None)
     conn.execute(_ADD_ENTRY, {"id": entry_id, "title": title, "body": body, "now": stored})
     if ordered:
-        conn.execute(_ADD_DOMAIN, [{"entry_id": entry_id, "domain": d.value} for d in ordered])
+        conn.executemany(_ADD_DOMAIN, [{"entry_id": entry_id, "domain": d.value} for d in ordered])
     if tagged:
-        conn.execute(_ADD_TAG, [{"entry_id": entry_id, "tag_id": i} for i, _name in tagged])
-    moment = stored.replace(tzinfo=UTC)
+        conn.executemany(_ADD_TAG, [{"entry_id": entry_id, "tag_id": i} for i, _name in tagged])
+    moment = now.astimezone(UTC)
     return EntryRecord(
         id=entry_id,
         title=title,

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
-import os
 import re
 import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from io import TextIOWrapper
 from pathlib import Path
 from types import TracebackType
 
@@ -173,32 +170,16 @@ def _logger() -> logging.Logger:
     logger.propagate = False  # nothing reaches the root logger or the console
     target = log_file()
     for handler in list(logger.handlers):
-        if isinstance(handler, PrivateRotatingFile) and Path(handler.baseFilename) == target:
+        if Path(getattr(handler, "baseFilename", "")) == target:
             return logger
         logger.removeHandler(handler)
         handler.close()
     target.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
         target.parent.chmod(0o700)
+    from app.errorlog_file import PrivateRotatingFile
+
     handler = PrivateRotatingFile(target, maxBytes=MAX_BYTES, backupCount=BACKUPS)
     handler.setFormatter(logging.Formatter("%(message)s"))
     logger.addHandler(handler)
     return logger
-
-
-class PrivateRotatingFile(logging.handlers.RotatingFileHandler):
-    """A rotating log whose files only their owner can read (0600), opened only when written."""
-
-    def __init__(self, path: Path, maxBytes: int, backupCount: int) -> None:
-        super().__init__(
-            path, maxBytes=maxBytes, backupCount=backupCount, encoding="utf-8", delay=True
-        )
-
-    def _open(self) -> TextIOWrapper:
-        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        with contextlib.suppress(OSError):
-            Path(self.baseFilename).chmod(0o600)  # a file made earlier by another umask
-        return open(descriptor, "a", encoding="utf-8")  # noqa: PTH123 - a descriptor, not a path
-
-    def handleError(self, record: logging.LogRecord) -> None:
-        """Never print logging's own traceback: the log is best effort by design."""

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlalchemy import Engine, insert, text
 
 from app.errors import StorageError, WrongDatabaseError
-from app.storage import engine as engine_mod
+from app.storage import connection as connection_mod
 from app.storage.files import describe_os_error
 from app.storage.keys import JournalKey
 from app.storage.meta import JournalMeta, db_path
-from app.storage.schema import current_revision
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# SQLAlchemy is loaded only by the checks that take an engine: `refuse_missing_database`
+# runs before every open, including the quick ones that never load it.
 
 
 def refuse_missing_database(folder: Path, meta: JournalMeta) -> None:
@@ -41,6 +46,8 @@ def refuse_missing_database(folder: Path, meta: JournalMeta) -> None:
 
 def refuse_unstamped_schema(engine: Engine, folder: Path, meta: JournalMeta) -> None:
     """Raise WrongDatabaseError when an existing journal's file holds no journal schema."""
+    from app.storage.schema import current_revision
+
     if current_revision(engine) is None:
         raise WrongDatabaseError(
             refusal(folder, meta, f"{db_path(folder)} holds no journal, so it was not opened.")
@@ -50,7 +57,7 @@ def refuse_unstamped_schema(engine: Engine, folder: Path, meta: JournalMeta) -> 
 def refuse_another_journals_file(folder: Path, meta: JournalMeta, key: JournalKey) -> None:
     """Before anything is changed for it (recovery saves a key, may re-encrypt): raise
     WrongDatabaseError unless journal.db holds a journal that is not stamped as another."""
-    conn = engine_mod.connect(db_path(folder), key)
+    conn = connection_mod.connect(db_path(folder), key)
     try:
         tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
         stamped: str | None = ""  # "": no journal in the file at all
@@ -61,7 +68,7 @@ def refuse_another_journals_file(folder: Path, meta: JournalMeta, key: JournalKe
                 stamped = None if row is None else str(row[0])
     except sqlcipher3.Error as exc:
         raise StorageError(
-            f"{db_path(folder)} could not be read: {engine_mod.explain(exc)}."
+            f"{db_path(folder)} could not be read: {connection_mod.explain(exc)}."
         ) from exc
     finally:
         conn.close()
@@ -73,21 +80,24 @@ def refuse_another_journals_file(folder: Path, meta: JournalMeta, key: JournalKe
         raise WrongDatabaseError(_another(folder, meta, stamped))
 
 
-_STAMPED = text("SELECT journal_id FROM journal_identity")
-"""Plain SQL: the check runs at every open, where loading the ORM would cost more than it."""
+_STAMPED = "SELECT journal_id FROM journal_identity"
+"""Plain SQL: the check runs at every full open, where loading the ORM would cost more than it."""
 
 
 def check_identity(engine: Engine, folder: Path, meta: JournalMeta) -> None:
     """Stamp journal.json's id into a database that has none yet; refuse one naming another."""
     with engine.connect() as conn:
-        stamped = conn.execute(_STAMPED).scalar_one_or_none()
+        stamped = conn.exec_driver_sql(_STAMPED).scalar_one_or_none()
     if stamped is None:
+        from sqlalchemy import insert
+
+        from app.storage.engine import writing
         from app.storage.models import JournalIdentity
 
         # A new journal, or one made before the database recorded its id. The write starts
         # as SQLite's writer, so another program saving at that moment is waited for.
-        with engine_mod.writing(engine).begin() as conn:
-            stamped = conn.execute(_STAMPED).scalar_one_or_none()
+        with writing(engine).begin() as conn:
+            stamped = conn.exec_driver_sql(_STAMPED).scalar_one_or_none()
             if stamped is None:
                 conn.execute(
                     insert(JournalIdentity).values(

@@ -364,7 +364,7 @@ def _leftovers(folder: Path) -> list[Path]:
 def _partial_backups(folder: Path) -> list[Path]:
     """This journal's backups that were being written (the checked ones are renamed)."""
     from app.backup_settings import default_folder, read_settings
-    from app.storage.backup_file import BACKUP_SUFFIX
+    from app.storage.meta import BACKUP_SUFFIX
 
     try:
         journal_id = json.loads(meta_path(folder).read_text(encoding="utf-8"))["journal_id"]

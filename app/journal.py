@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+import sqlcipher3
 
 from app import identity
 from app.errors import JournalError, KeyUnavailableError, StorageError, WrongKeyError
@@ -25,7 +24,7 @@ from app.interrupted import (
     switch_rekeyed,
 )
 from app.recovery import decode_recovery_code, encode_recovery_code
-from app.storage import engine as engine_mod
+from app.storage import connection as connection_mod
 from app.storage.files import keep_folder_private, make_private_folder
 from app.storage.keys import JournalKey, KeyStore, Passphrase, RawKey
 from app.storage.meta import (
@@ -37,10 +36,12 @@ from app.storage.meta import (
     read_meta,
     write_meta,
 )
-from app.storage.schema import ensure_current
+from app.storage.ready import ready_as_is
 from app.storage.steps import step
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from app.cycles import CycleStore
     from app.entries import EntryStore
     from app.saved_searches import SavedSearchStore
@@ -52,19 +53,103 @@ if TYPE_CHECKING:
 MIN_PASSPHRASE_LENGTH = 8
 
 
-@dataclass
 class Journal:
     """An open, unlocked journal and the services that work on it.
 
     Each service is made, and its module loaded, on first use: a one-off command such as
     `search` then loads only what it needs (the ORM and the templates are not small).
+
+    A journal that needed nothing at open (see app/storage/ready.py) starts with one plain
+    driver connection and no SQLAlchemy at all; `reading` and `writing` use that connection
+    until something asks for `engine`, which is then made and owns every connection after.
     """
 
-    folder: Path
-    meta: JournalMeta
-    engine: Engine
-    key: JournalKey = field(repr=False)
-    _closed: bool = field(init=False, default=False)
+    def __init__(
+        self,
+        folder: Path,
+        meta: JournalMeta,
+        key: JournalKey,
+        *,
+        engine: Engine | None = None,
+        connection: sqlcipher3.Connection | None = None,
+    ) -> None:
+        if (engine is None) == (connection is None):
+            raise ValueError("a journal opens with an engine or with a connection")
+        self.folder = folder
+        self.meta = meta
+        self.key = key
+        self._engine = engine
+        self._plain = connection
+        self._lock = threading.RLock()
+        self._lent = 0  # blocks using the plain connection (it closes when none is)
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"Journal(folder={self.folder!r}, journal_id={self.meta.journal_id!r})"
+
+    @property
+    def engine(self) -> Engine:
+        """The ORM's engine over this journal, made on first use (the plain one then closes)."""
+        with self._lock:
+            if self._engine is None:
+                from app.storage.engine import make_engine
+
+                self._engine = make_engine(self.db_file, self.key, checked=True)
+                self._retire_plain()
+            return self._engine
+
+    def _retire_plain(self) -> None:
+        """Close the plain connection once the engine exists and no block is using it."""
+        if self._engine is not None and self._lent == 0 and self._plain is not None:
+            plain, self._plain = self._plain, None
+            _close_quietly(plain)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlcipher3.Connection]:
+        """A driver connection to read with: the plain one, or one from the engine's pool.
+
+        The plain connection is the journal's only one and is not shared between threads, so
+        it is lent under the journal's lock; once the engine exists each reader gets its own.
+        """
+        with self._lock:
+            if self._plain is not None and (self._engine is None or self._lent):
+                self._lent += 1
+                try:
+                    yield self._plain
+                finally:
+                    self._lent -= 1
+                    self._retire_plain()
+                return
+        with self.engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            assert isinstance(driver, sqlcipher3.Connection)
+            yield driver
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlcipher3.Connection]:
+        """A driver connection inside one write transaction, committed when the block ends.
+
+        The transaction starts as SQLite's writer (BEGIN IMMEDIATE), so another program's
+        write is waited for; a failure rolls back and is raised as StorageError.
+        """
+        with self.reading() as conn:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.Error as exc:
+                raise StorageError(
+                    f"The journal could not be saved: {connection_mod.explain(exc)}."
+                ) from exc
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlcipher3.Error):
+                    conn.execute("ROLLBACK")
+                if isinstance(exc, sqlcipher3.Error):
+                    raise StorageError(
+                        f"The journal could not be saved: {connection_mod.explain(exc)}."
+                    ) from exc
+                raise
 
     @functools.cached_property
     def entries(self) -> EntryStore:
@@ -85,7 +170,7 @@ class Journal:
         """Full-text search and the recent searches."""
         from app.search import SearchService
 
-        return SearchService(self.engine)
+        return SearchService(self.reading, lambda: self.engine)
 
     @functools.cached_property
     def sessions(self) -> SessionStore:
@@ -134,7 +219,7 @@ class Journal:
         """The code that reopens this journal without the keyring or passphrase."""
         if isinstance(self.key, RawKey):
             return encode_recovery_code(self.key.value)
-        return encode_recovery_code(engine_mod.derive_raw_key(self.db_file, self.key).value)
+        return encode_recovery_code(connection_mod.derive_raw_key(self.db_file, self.key).value)
 
     def check_passphrase(self, passphrase: str) -> None:
         """Raise WrongKeyError unless `passphrase` opens this journal's file (as at start-up).
@@ -144,19 +229,19 @@ class Journal:
         """
         if self.meta.key_mode is not KeyMode.PASSPHRASE:
             raise JournalError("This journal is protected by the system keyring, not a passphrase.")
-        engine_mod.connect(self.db_file, Passphrase(passphrase)).close()
+        connection_mod.connect(self.db_file, Passphrase(passphrase)).close()
 
     def integrity_problems(self) -> list[str]:
         """SQLite's and SQLCipher's integrity checks; an empty list means all is well."""
         problems: list[str] = []
         try:
-            with self.engine.connect() as conn:
-                rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+            with self.reading() as conn:
+                rows = conn.execute("PRAGMA integrity_check").fetchall()
                 problems += [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
-                rows = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+                rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
                 problems += [str(r[0]) for r in rows]
-        except SQLAlchemyError as exc:
-            problems.append(str(exc.orig if hasattr(exc, "orig") else exc))
+        except sqlcipher3.Error as exc:
+            problems.append(str(exc))
         return problems
 
     def close(self) -> None:
@@ -164,9 +249,19 @@ class Journal:
         if self._closed:
             return
         self._closed = True
-        with contextlib.suppress(SQLAlchemyError), self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.engine.dispose()
+        with contextlib.suppress(sqlcipher3.Error), self.reading() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+            if self._plain is not None:
+                _close_quietly(self._plain)
+                self._plain = None
+
+
+def _close_quietly(conn: sqlcipher3.Connection) -> None:
+    with contextlib.suppress(sqlcipher3.Error):
+        conn.close()
 
 
 def validate_passphrase(passphrase: str) -> None:
@@ -282,7 +377,7 @@ def recover_journal(
     identity.refuse_missing_database(folder, meta)
     raw = RawKey(decode_recovery_code(code))
     try:
-        engine_mod.connect(db_path(folder), raw).close()
+        connection_mod.connect(db_path(folder), raw).close()
     except WrongKeyError:
         raise WrongKeyError(
             "That recovery code is for a different journal: it does not open this one."
@@ -310,11 +405,31 @@ def recover_journal(
 def _open_with_key(
     folder: Path, meta: JournalMeta, key: JournalKey, *, new: bool = False
 ) -> Journal:
-    """Open journal.db with `key`; only a `new` journal's file may be created here."""
+    """Open journal.db with `key`; only a `new` journal's file may be created here.
+
+    A file that is at this app's schema and stamped with this journal's id opens on one
+    plain connection, without loading SQLAlchemy; anything else takes the full open, which
+    migrates, stamps or refuses it.
+    """
     if not new:
         identity.refuse_missing_database(folder, meta)
     keep_folder_private(folder)  # a journal made or copied with looser modes is tightened
-    engine = engine_mod.make_engine(db_path(folder), key, create=new)
+    conn = connection_mod.connect(db_path(folder), key, create=new)  # WrongKeyError here
+    if not new and ready_as_is(conn, meta.journal_id):
+        conn.isolation_level = None  # transactions are begun and ended explicitly
+        return Journal(folder, meta, key, connection=conn)
+    conn.close()
+    return _open_fully(folder, meta, key, new=new)
+
+
+def _open_fully(folder: Path, meta: JournalMeta, key: JournalKey, *, new: bool) -> Journal:
+    """Open through the ORM's engine: migrate an old schema, stamp or check the journal id."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from app.storage.engine import make_engine
+    from app.storage.schema import ensure_current
+
+    engine = make_engine(db_path(folder), key, checked=True)
 
     def back_up_first(revision: str) -> Path:
         from app.backups import backup_before_update
@@ -332,4 +447,4 @@ def _open_with_key(
     except BaseException:
         engine.dispose()
         raise
-    return Journal(folder=folder, meta=meta, engine=engine, key=key)
+    return Journal(folder, meta, key, engine=engine)

@@ -7,14 +7,14 @@ ranked by bm25 or newest first, with filters that combine with the text.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from sqlalchemy import Engine, delete, select
 
 from app.cycles_model import CycleStatus, LoopLevel
 from app.domains import Domain
@@ -22,11 +22,15 @@ from app.errors import StorageError
 from app.periods import Period
 from app.search_browse import build_browse_sql, day_start
 from app.search_query import ParsedQuery, parse_query
-from app.storage.engine import explain
+from app.storage.connection import explain
 from app.titles import display_title
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+Reader = Callable[[], AbstractContextManager[sqlcipher3.Connection]]
+"""Lends a driver connection to read with (Journal.reading)."""
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -163,17 +167,18 @@ class SearchService:
     """Runs searches and remembers recent ones (inside the encrypted journal).
 
     A search goes straight to the driver; the ORM is loaded only for the recent searches,
-    so a one-off `search` command does without it.
+    so a one-off `search` command does without it (and without SQLAlchemy).
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, reading: Reader, engine: Callable[[], Engine]) -> None:
+        self._reading = reading
         self._engine = engine
 
     @functools.cached_property
     def _sessions(self) -> sessionmaker[Session]:
         from sqlalchemy.orm import sessionmaker
 
-        return sessionmaker(self._engine, expire_on_commit=False)
+        return sessionmaker(self._engine(), expire_on_commit=False)
 
     def search(
         self,
@@ -200,10 +205,10 @@ class SearchService:
         sql, params = build_sql(parsed, filters, order, today)
         params.update(limit=limit + 1, offset=offset)
         try:
-            with self._engine.connect() as conn:
-                # Straight to the driver: a read needs no transaction, and a search is on the
-                # hot path of typing.
-                cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            # Straight to the driver: a read needs no transaction, and a search is on the hot
+            # path of typing.
+            with self._reading() as conn:
+                cursor = conn.cursor()
                 found = cursor.execute(sql, params).fetchall()
                 page = found[:limit]
                 if page and order is Order.NEWEST:
@@ -224,9 +229,8 @@ class SearchService:
             sql, params = built
             params.update(limit=limit + 1, offset=offset)
             try:
-                with self._engine.connect() as conn:
-                    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-                    found = cursor.execute(sql, params).fetchall()
+                with self._reading() as conn:
+                    found = conn.execute(sql, params).fetchall()
             except sqlcipher3.Error as exc:
                 raise StorageError(f"The entries could not be listed: {explain(exc)}.") from exc
         hits = [_hit(row) for row in found[:limit]]
@@ -235,6 +239,8 @@ class SearchService:
 
     def remember(self, query: str, now: datetime | None = None) -> None:
         """Keep a search in the recent list (the newest 20)."""
+        from sqlalchemy import delete, select
+
         from app.storage.models import RecentSearch
         from app.storage.transaction import transaction
 
@@ -256,6 +262,8 @@ class SearchService:
 
     def recent(self) -> list[str]:
         """Recent searches, newest first."""
+        from sqlalchemy import select
+
         from app.storage.models import RecentSearch
         from app.storage.transaction import transaction
 
@@ -265,6 +273,8 @@ class SearchService:
 
     def forget_recent(self) -> None:
         """Clear the recent searches."""
+        from sqlalchemy import delete
+
         from app.storage.models import RecentSearch
         from app.storage.transaction import transaction
 

@@ -113,7 +113,8 @@ class SelfTest:
 
     def check_migrations(self) -> str:
         """The new journal's schema is the newest the app knows, reached by the migration files."""
-        from app.storage.schema import SCHEMA_HEAD, current_revision, known_revisions
+        from app.storage.ready import SCHEMA_HEAD
+        from app.storage.schema import current_revision, known_revisions
 
         journal = self._open_journal()
         revisions = known_revisions()

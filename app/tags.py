@@ -1,7 +1,8 @@
 """Free tags: how they are tidied and how they are found or created in the journal.
 
 The ORM's Tag rows load with the stores that use them; `tag_ids` does the same work in plain
-SQL for a new entry, so a one-off `note` command does without the ORM.
+SQL on the driver's connection for a new entry, so a one-off `note` command does without the
+ORM and without SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -9,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, bindparam, insert, or_, select, text
-
 from app.errors import JournalError
 
 if TYPE_CHECKING:
+    import sqlcipher3
     from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
@@ -48,6 +48,8 @@ def tag_rows(session: Session, names: Sequence[str]) -> list[Tag]:
     Refuses more than MAX_TAGS names (JournalError). Costs at most three statements, whatever
     the number of names: read the existing ones, insert the new ones together, read those.
     """
+    from sqlalchemy import insert
+
     from app.storage.models import Tag
 
     _refuse_too_many(names)
@@ -65,6 +67,8 @@ def tag_rows(session: Session, names: Sequence[str]) -> list[Tag]:
 
 def _tags_named(session: Session, names: Sequence[str]) -> dict[str, Tag]:
     """Existing Tag rows for these names, keyed as tags.name's collation compares them."""
+    from sqlalchemy import select
+
     from app.storage.models import Tag
 
     found = session.scalars(select(Tag).where(Tag.name.in_(names)))
@@ -73,18 +77,18 @@ def _tags_named(session: Session, names: Sequence[str]) -> dict[str, Tag]:
 
 def tag_in_use() -> ColumnElement[bool]:
     """True for tags that some entry or cycle still carries."""
+    from sqlalchemy import or_, select
+
     from app.storage.models import Tag, cycle_tags, entry_tags
 
     return or_(Tag.id.in_(select(entry_tags.c.tag_id)), Tag.id.in_(select(cycle_tags.c.tag_id)))
 
 
-_NAMED = text("SELECT id, name FROM tags WHERE name IN :names").bindparams(
-    bindparam("names", expanding=True)
-)
-_ADD = text("INSERT INTO tags (name) VALUES (:name)")
+_NAMED = "SELECT id, name FROM tags WHERE name IN ({marks})"
+_ADD = "INSERT INTO tags (name) VALUES (?)"
 
 
-def tag_ids(conn: Connection, names: Sequence[str]) -> list[tuple[int, str]]:
+def tag_ids(conn: sqlcipher3.Connection, names: Sequence[str]) -> list[tuple[int, str]]:
     """`tag_rows` in plain SQL: each name's (id, stored spelling), in the order given.
 
     The same rules and the same three statements at most: an existing spelling wins, new
@@ -96,13 +100,14 @@ def tag_ids(conn: Connection, names: Sequence[str]) -> list[tuple[int, str]]:
     existing = _ids_named(conn, names)
     new = [name for name in names if name.translate(_NOCASE) not in existing]
     if new:
-        conn.execute(_ADD, [{"name": name} for name in new])
+        conn.executemany(_ADD, [(name,) for name in new])
         existing.update(_ids_named(conn, new))
     return [existing[name.translate(_NOCASE)] for name in names]
 
 
-def _ids_named(conn: Connection, names: Sequence[str]) -> dict[str, tuple[int, str]]:
-    found = conn.execute(_NAMED, {"names": list(names)})
+def _ids_named(conn: sqlcipher3.Connection, names: Sequence[str]) -> dict[str, tuple[int, str]]:
+    # At most MAX_TAGS names, so one placeholder each stays far below SQLite's limit.
+    found = conn.execute(_NAMED.format(marks=", ".join("?" * len(names))), list(names))
     return {str(name).translate(_NOCASE): (int(id_), str(name)) for id_, name in found}
 
 

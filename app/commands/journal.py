@@ -86,13 +86,12 @@ def cmd_note(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         domains = parse_domains(args.domain)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    # Written in plain SQL, as EntryStore.create writes it, so a note loads no ORM.
+    # Written in plain SQL, as EntryStore.create writes it, so a note loads no SQLAlchemy.
     from app.entry_record import add_entry
-    from app.storage.transaction import writing_connection
 
     journal = open_or_create(folder, store)
     try:
-        with writing_connection(journal.engine) as conn:
+        with journal.writing() as conn:
             entry = add_entry(conn, args.title, text, domains, args.tag, datetime.now(UTC))
     finally:
         journal.close()

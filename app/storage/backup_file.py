@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlalchemy import Engine
 
 from app import __version__
 from app.errors import (
@@ -38,13 +38,16 @@ from app.errors import (
     StorageError,
     WrongKeyError,
 )
-from app.storage import engine as engine_mod
+from app.storage import connection as connection_mod
 from app.storage.files import describe_os_error, fsync_dir, open_private
 from app.storage.keys import JournalKey, RawKey
+from app.storage.meta import BACKUP_SUFFIX as BACKUP_SUFFIX  # re-exported for the backup code
 from app.storage.meta import DB_NAME, META_NAME, JournalMeta, meta_path, read_meta
 from app.storage.steps import step
 
-BACKUP_SUFFIX = ".ijbackup"
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 BACKUP_FORMAT = 1
 MANIFEST_NAME = "backup.json"
 _SALT_BYTES = 16
@@ -262,7 +265,7 @@ def check_database(db_file: Path, key: JournalKey, name: str, *, read_only: bool
     With `read_only` the file is left exactly as it is (it must be in rollback mode, as a
     copy made by `online_copy` is).
     """
-    open_db = engine_mod.connect_read_only if read_only else engine_mod.connect
+    open_db = connection_mod.connect_read_only if read_only else connection_mod.connect
     try:
         conn = open_db(db_file, key)
     except WrongKeyError:
@@ -306,7 +309,7 @@ def online_copy(engine: Engine, key: JournalKey, db_file: Path, copy: Path) -> N
             salt = handle.read(_SALT_BYTES)
     except OSError as exc:
         raise BackupError(f"The journal could not be read: {describe_os_error(exc)}.") from exc
-    raw = key if isinstance(key, RawKey) else engine_mod.derive_raw_key(db_file, key)
+    raw = key if isinstance(key, RawKey) else connection_mod.derive_raw_key(db_file, key)
     target = sqlcipher3.connect(str(copy), check_same_thread=False)
     try:
         target.execute("PRAGMA cipher_log_level = NONE")
@@ -323,13 +326,14 @@ def online_copy(engine: Engine, key: JournalKey, db_file: Path, copy: Path) -> N
         # One self-contained file: no write-ahead log beside it.
         target.execute("PRAGMA journal_mode = DELETE")
     except sqlcipher3.Error as exc:
-        raise BackupError(f"The backup could not be made: {engine_mod.explain(exc)}.") from exc
+        raise BackupError(f"The backup could not be made: {connection_mod.explain(exc)}.") from exc
     finally:
         target.close()
 
 
 def _revision(conn: sqlcipher3.Connection, name: str) -> str:
-    from app.storage.schema import SCHEMA_HEAD, known_revisions
+    from app.storage.ready import SCHEMA_HEAD
+    from app.storage.schema import known_revisions
 
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -366,9 +370,9 @@ def _page_problems(db_file: Path, key: JournalKey, *, read_only: bool) -> list[s
     connection of its own."""
     try:
         if read_only:
-            conn = engine_mod.connect_read_only(db_file, key)
+            conn = connection_mod.connect_read_only(db_file, key)
         else:
-            conn = engine_mod.connect(db_file, key)
+            conn = connection_mod.connect(db_file, key)
     except JournalError as exc:
         return [str(exc)]
     try:

@@ -17,6 +17,8 @@ from app.storage.files import write_atomically
 
 META_NAME = "journal.json"
 DB_NAME = "journal.db"
+BACKUP_SUFFIX = ".ijbackup"
+"""The ending of a backup file's name (the file itself: app/storage/backup_file.py)."""
 FORMAT_VERSION = 1
 
 

@@ -19,13 +19,12 @@ from sqlalchemy.exc import OperationalError
 from app.errors import NewerJournalError, StorageError
 from app.storage.engine import writing
 from app.storage.files import describe_os_error
+from app.storage.ready import SCHEMA_HEAD as SCHEMA_HEAD  # re-exported: the schema's home
 from app.storage.steps import step
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The newest revision this version of the app knows; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0010"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 SafetyCopy = Callable[[str], Path]

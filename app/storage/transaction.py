@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import sqlcipher3
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -38,11 +39,12 @@ def transaction(sessions: sessionmaker[Session], *, write: bool = True) -> Itera
 @contextlib.contextmanager
 def writing_connection(engine: Engine) -> Iterator[Connection]:
     """A connection whose transaction starts as SQLite's writer and is committed on success;
-    failures as `transaction` reports them. For writes done in plain SQL, without the ORM."""
+    failures as `transaction` reports them. For writes done in plain SQL, without the ORM,
+    including those made on the driver's own connection inside it."""
     try:
         with writing(engine).begin() as conn:
             yield conn
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, sqlcipher3.Error) as exc:
         raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc
 
 
