@@ -85,9 +85,10 @@ def _run(argv: Sequence[str] | None, key_store: KeyStore | None) -> int:
 def _load_storage() -> None:
     """Load what opening a journal needs with Python's cycle collector paused.
 
-    Importing SQLAlchemy makes a great many objects and almost no garbage, so the collections
-    it sets off are wasted: about a tenth of a quick command's start. Paused only while
-    loading, so a long command (an import, a backup) still has its garbage collected.
+    Importing makes a great many objects and almost no garbage, so the collections it sets
+    off are wasted. Paused only while loading, so a long command (an import, a backup) still
+    has its garbage collected. (SQLAlchemy is not among these modules: a journal that needs
+    nothing done opens without it, see app/storage/ready.py.)
     """
     was_enabled = gc.isenabled()
     gc.disable()
