@@ -4,66 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
+# The statuses and loops live apart so that a search (which filters by them) need not load
+# the records below; they are re-exported here, where the rest of the app looks for them.
+from app.cycle_states import CycleStatus as CycleStatus
+from app.cycle_states import InquiryStatus as InquiryStatus
+from app.cycle_states import LoopLevel as LoopLevel
 from app.domains import Domain
 from app.errors import JournalError
-
-
-class InquiryStatus(StrEnum):
-    """Where a line of inquiry stands."""
-
-    OPEN = "open"
-    PAUSED = "paused"
-    CLOSED = "closed"
-
-    @property
-    def label(self) -> str:
-        """The word shown to people."""
-        return self.value.capitalize()
-
-
-class CycleStatus(StrEnum):
-    """Where a cycle stands: planned, tried and being reflected on, or reviewed."""
-
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    REVIEWED = "reviewed"
-
-    @property
-    def label(self) -> str:
-        """The words shown to people."""
-        return {"planned": "Planned", "in_progress": "In progress", "reviewed": "Reviewed"}[
-            self.value
-        ]
-
-
-class LoopLevel(StrEnum):
-    """How deep the learning from a cycle reached."""
-
-    NONE = "none"
-    SINGLE = "single"
-    DOUBLE = "double"
-    TRIPLE = "triple"
-
-    @property
-    def label(self) -> str:
-        """The words shown to people."""
-        return _LOOP_LABELS[self][0]
-
-    @property
-    def explanation(self) -> str:
-        """What reaching this loop means, in one line."""
-        return _LOOP_LABELS[self][1]
-
-
-_LOOP_LABELS = {
-    LoopLevel.NONE: ("None yet", "No loop reached yet, or not chosen yet."),
-    LoopLevel.SINGLE: ("Single loop", "Next time I will act differently by..."),
-    LoopLevel.DOUBLE: ("Double loop", "The assumption or strategy I need to change is..."),
-    LoopLevel.TRIPLE: ("Triple loop", "This has changed what I notice or aim for."),
-}
-
 
 # The nine dimensions of the NHS Healthcare Leadership Model (an optional second tag set).
 LEADERSHIP_DIMENSIONS: dict[str, str] = {

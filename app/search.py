@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
-from app.cycles_model import CycleStatus, LoopLevel
+from app.cycle_states import CycleStatus, LoopLevel
 from app.domains import Domain
 from app.errors import StorageError
 from app.periods import Period

@@ -37,6 +37,7 @@ HEAVY = (
     "app.commands.summary",
     "app.commands.backup",
     "app.storage.backup_file",
+    "app.cycles_model",
 )
 
 _CHILD = """

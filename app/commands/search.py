@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app.commands.common import CommandError, date_arg, open_or_create
-from app.cycles_model import CycleStatus, LoopLevel
+from app.cycle_states import CycleStatus, LoopLevel
 from app.domains import parse_domains
 from app.periods import Period
 from app.storage.keys import KeyStore

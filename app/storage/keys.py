@@ -5,7 +5,6 @@ The key is never written to disk in plain text and never logged.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -31,6 +30,8 @@ class RawKey:
     @staticmethod
     def generate() -> RawKey:
         """A new random key."""
+        import secrets  # only a new journal needs it; opening one does not
+
         return RawKey(secrets.token_bytes(KEY_BYTES))
 
 
