@@ -6,7 +6,6 @@ python -m benchmarks.run [--corpus DIR] [--entries N] [--out build/bench.json] [
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import resource
 import sys
@@ -17,18 +16,6 @@ from app.storage.meta import journal_exists
 from benchmarks import backups, commands, core, documents, sharing
 from benchmarks.corpus import main as build_corpus
 from benchmarks.figures import Figure, at_most, report
-
-
-def _compile_the_app() -> None:
-    """Write the app's bytecode first, as installing it does.
-
-    The start-up figures time child processes; with PYTHONDONTWRITEBYTECODE set (as on some
-    build machines) every child would otherwise compile each changed module from source,
-    which no installed copy does.
-    """
-    root = Path(__file__).resolve().parent.parent
-    if not compileall.compile_dir(root / "app", quiet=1):
-        raise SystemExit("The app's modules could not be compiled; see the errors above.")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +34,6 @@ def main(argv: list[str] | None = None) -> int:
         if build_corpus(["--entries", str(args.entries), "--data-dir", str(corpus)]) != 0:
             return 1
     terms = json.loads((corpus / "corpus.json").read_text(encoding="utf-8"))
-    _compile_the_app()
     figures: list[Figure] = []
     steps: list[tuple[str, Callable[[], list[Figure]]]] = [
         ("unlock", lambda: core.unlock_figures(corpus)),
