@@ -78,7 +78,7 @@ def _actions_md(actions: tuple[ActionLine, ...]) -> list[str]:
 
 
 def to_markdown(summary: SupervisionSummary) -> str:
-    """The summary as Markdown, with the sections in DOMAIN.md's order."""
+    """The summary as Markdown, with the sections in docs/domain.md's order."""
     t = SupervisionSummary.SECTION_TITLES
     pairs = header_pairs(summary)
     lines = [f"# {summary.title}", ""]

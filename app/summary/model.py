@@ -1,6 +1,6 @@
 """What a supervision or coaching summary holds, built from the journal for a period.
 
-The sections follow DOMAIN.md: header, what I want, last actions, experiments by line of
+The sections follow docs/domain.md: header, what I want, last actions, experiments by line of
 inquiry, domain balance and themes, flagged dilemmas and entries, feedback, organisational
 support, and coach comments.
 """
