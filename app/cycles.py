@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine, case, delete, func, select
+from sqlalchemy import Engine, case, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.cycles_model import (
@@ -36,12 +36,11 @@ from app.storage.models import (
     Entry,
     Inquiry,
     InquiryDomain,
-    Tag,
 )
-from app.storage.sharing_rows import forget_sharing_of
 from app.storage.transaction import require, transaction
-from app.tags import normalise_tags, tag_in_use, tag_rows
+from app.tags import normalise_tags, tag_rows
 from app.templates import Stage, StageRole, StageTiming, Template, TemplateLibrary
+from app.trash import Binned
 from app.versions import keeps_version
 
 _SNIPPET = 240
@@ -50,8 +49,12 @@ CARRIED_MARKER = "*(Carried over from the previous cycle's plan.)*"
 _UNSET = object()
 
 
-class CycleStore:
+class CycleStore(Binned[Cycle, CycleRecord]):
     """Reads and writes lines of inquiry and cycles. Every method is one short transaction."""
+
+    _model = Cycle
+    _what = "cycle"
+    _refusal = CycleStateError
 
     def __init__(
         self,
@@ -394,63 +397,11 @@ class CycleStore:
             cycle.deleted_at = None
             entry.deleted_at = entry.deleted_at or self._clock()
 
-    def set_flags(
-        self,
-        cycle_id: str,
-        *,
-        bring_to_supervision: bool | None = None,
-        share_with_coach: bool | None = None,
-    ) -> CycleRecord:
-        """Flag a cycle to bring to supervision, or to share with the coach (or unflag it)."""
-        with self._session() as session:
-            cycle = _get_cycle(session, cycle_id)
-            if bring_to_supervision is not None:
-                cycle.bring_to_supervision = bring_to_supervision
-            if share_with_coach is not None:
-                cycle.share_with_coach = share_with_coach
-            session.flush()
-            return self._record(session, cycle)
+    # set_flags, flagged_ids, trash, restore, delete_forever, empty_trash and trashed_count
+    # come from Binned (app/trash.py), one contract with entries.
 
-    def flagged_ids(self, *, share: bool = False) -> list[str]:
-        """Live cycles flagged for supervision (or, with share=True, for the coach)."""
-        column = Cycle.share_with_coach if share else Cycle.bring_to_supervision
-        query = select(Cycle.id).where(column.is_(True), Cycle.deleted_at.is_(None))
-        with self._reading() as session:
-            return list(session.scalars(query.order_by(Cycle.created_at)))
-
-    def trash(self, cycle_id: str) -> None:
-        """Move a cycle to the trash."""
-        with self._session() as session:
-            cycle = _get_cycle(session, cycle_id)
-            cycle.deleted_at = cycle.deleted_at or self._clock()
-
-    def restore(self, cycle_id: str) -> None:
-        """Bring a cycle back from the trash."""
-        with self._session() as session:
-            _get_cycle(session, cycle_id).deleted_at = None
-
-    def delete_forever(self, cycle_id: str) -> None:
-        """Remove a trashed cycle for good: its stages, earlier versions, tags, search rows
-        and links as evidence go with it; a cycle it led to no longer names it as previous."""
-        with self._session() as session:
-            cycle = _get_cycle(session, cycle_id)
-            if cycle.deleted_at is None:
-                raise CycleStateError("Move this cycle to the trash before deleting it for good.")
-            _delete_cycle(session, cycle)
-
-    def empty_trash(self) -> int:
-        """Delete every trashed cycle for good; return how many went."""
-        with self._session() as session:
-            rows = session.scalars(select(Cycle).where(Cycle.deleted_at.is_not(None))).all()
-            for cycle in rows:
-                _delete_cycle(session, cycle)
-            return len(rows)
-
-    def trashed_count(self) -> int:
-        """How many cycles are in the trash."""
-        query = select(func.count()).select_from(Cycle).where(Cycle.deleted_at.is_not(None))
-        with self._reading() as session:
-            return int(session.scalar(query) or 0)
+    def _record_of(self, session: Session, row: Cycle) -> CycleRecord:
+        return self._record(session, row)
 
     def trashed_summaries(self, *, offset: int = 0, limit: int = 200) -> list[CycleSummary]:
         """Cycles in the trash, the most recently trashed first."""
@@ -728,15 +679,6 @@ def _first_line(text: str) -> str:
 def _snippet(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1].rstrip() + "…"
-
-
-def _delete_cycle(session: Session, cycle: Cycle) -> None:
-    """Delete a cycle row; the database removes what hangs on it (versions, tags, evidence,
-    search rows) and unlinks the cycle it led to. Tags nothing carries any more go too."""
-    forget_sharing_of(session, cycle.id)
-    session.delete(cycle)
-    session.flush()
-    session.execute(delete(Tag).where(~tag_in_use()))
 
 
 def _get_inquiry(session: Session, inquiry_id: str) -> Inquiry:

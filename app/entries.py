@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, Select, case, delete, func, or_, select
+from sqlalchemy import Engine, Select, case, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domains import Domain, in_order
@@ -17,11 +17,11 @@ from app.entry_record import EntryRecord as EntryRecord
 from app.entry_record import add_entry
 from app.errors import EntryNotFoundError
 from app.storage.models import Entry, EntryDomain, EntryVersion, Tag
-from app.storage.sharing_rows import forget_sharing_of
 from app.storage.transaction import require, transaction, writing_connection
 from app.tags import normalise_tags, same_tags, tag_in_use, tag_rows
 from app.titles import UNTITLED as UNTITLED
 from app.titles import display_title as display_title
+from app.trash import Binned
 from app.versions import keeps_version
 
 _TITLE_FROM_BODY_CHARS = 200
@@ -55,8 +55,11 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-class EntryStore:
+class EntryStore(Binned[Entry, EntryRecord]):
     """Reads and writes entries. Every method is one short transaction."""
+
+    _model = Entry
+    _what = "entry"
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] | None = None) -> None:
         self._engine = engine
@@ -140,58 +143,24 @@ class EntryStore:
         )
         return keeps_version(now, entry.updated_at, run_started)
 
-    def set_flags(
-        self,
-        entry_id: str,
-        *,
-        bring_to_supervision: bool | None = None,
-        share_with_coach: bool | None = None,
-    ) -> EntryRecord:
-        """Flag an entry to bring to supervision, or to share with the coach (or unflag it)."""
+    # set_flags, flagged_ids, trash, restore, delete_forever, empty_trash and trashed_count
+    # come from Binned (app/trash.py), one contract with cycles.
+
+    def _record_of(self, session: Session, row: Entry) -> EntryRecord:
+        return _record(row)
+
+    def discard_unwritten(self, entry_id: str) -> bool:
+        """Delete a new entry that holds nothing (no title, text, domain or tag); True if it went.
+
+        A person who opens a new entry and leaves it empty did not mean to keep it, so it
+        goes without passing through the trash; an entry with anything in it is kept.
+        """
         with self._session() as session:
             entry = _get(session, entry_id)
-            if bring_to_supervision is not None:
-                entry.bring_to_supervision = bring_to_supervision
-            if share_with_coach is not None:
-                entry.share_with_coach = share_with_coach
-            session.flush()
-            return _record(entry)
-
-    def flagged_ids(self, *, share: bool = False) -> list[str]:
-        """Live entries flagged for supervision (or, with share=True, for the coach)."""
-        column = Entry.share_with_coach if share else Entry.bring_to_supervision
-        query = select(Entry.id).where(column.is_(True), Entry.deleted_at.is_(None))
-        with self._reading() as session:
-            return list(session.scalars(query.order_by(Entry.created_at)))
-
-    def trash(self, entry_id: str) -> None:
-        """Move an entry to the trash (it can be restored until the trash is emptied)."""
-        with self._session() as session:
-            entry = _get(session, entry_id)
-            if entry.deleted_at is None:
-                entry.deleted_at = self._clock()
-
-    def restore(self, entry_id: str) -> None:
-        """Bring an entry back from the trash."""
-        with self._session() as session:
-            _get(session, entry_id).deleted_at = None
-
-    def delete_forever(self, entry_id: str) -> None:
-        """Remove a trashed entry and its versions for good."""
-        with self._session() as session:
-            entry = _get(session, entry_id)
-            forget_sharing_of(session, entry_id)
+            if entry.title.strip() or entry.body.strip() or entry.domains or entry.tags:
+                return False
             session.delete(entry)
-
-    def empty_trash(self) -> int:
-        """Delete every trashed entry for good; return how many went."""
-        with self._session() as session:
-            ids = session.scalars(select(Entry.id).where(Entry.deleted_at.is_not(None))).all()
-            for entry_id in ids:
-                forget_sharing_of(session, entry_id)
-                session.delete(_get(session, entry_id))
-            session.execute(delete(Tag).where(~tag_in_use()))
-            return len(ids)
+            return True
 
     def restore_version(self, entry_id: str, version_id: int) -> EntryRecord:
         """Make an earlier text current again (the text it replaces is kept as a version)."""

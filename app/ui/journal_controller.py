@@ -285,7 +285,8 @@ class JournalController(QObject):
         self._fresh.discard(entry_id)
         self.saver.end()
         try:
-            self._store.delete_forever(entry_id)
+            if not self._store.discard_unwritten(entry_id):
+                return  # words arrived after all: it is kept
         except JournalError:
             return  # an empty entry left behind is harmless
         with self._quietly():
