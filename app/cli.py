@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import io
 import sys
@@ -70,7 +69,6 @@ def _run(argv: Sequence[str] | None, key_store: KeyStore | None) -> int:
                     f"{folder} looks like a network folder. Journals kept on a network share "
                     "can be damaged; please use a folder on this computer."
                 )
-            _load_storage()
             _finish_interrupted(folder)
         handler: Handler = args.handler
         return handler(args, folder, store)
@@ -80,23 +78,6 @@ def _run(argv: Sequence[str] | None, key_store: KeyStore | None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: stopped.", file=sys.stderr)
         return 130
-
-
-def _load_storage() -> None:
-    """Load what opening a journal needs with Python's cycle collector paused.
-
-    Importing makes a great many objects and almost no garbage, so the collections it sets
-    off are wasted. Paused only while loading, so a long command (an import, a backup) still
-    has its garbage collected. (SQLAlchemy is not among these modules: a journal that needs
-    nothing done opens without it, see app/storage/ready.py.)
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        import app.journal  # noqa: F401 - imported for the loading alone
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _finish_interrupted(folder: Path) -> None:

@@ -135,21 +135,17 @@ class Journal:
         with self.reading() as conn:
             try:
                 conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlcipher3.Error):
+                        conn.execute("ROLLBACK")
+                    raise
             except sqlcipher3.Error as exc:
                 raise StorageError(
                     f"The journal could not be saved: {connection_mod.explain(exc)}."
                 ) from exc
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException as exc:
-                with contextlib.suppress(sqlcipher3.Error):
-                    conn.execute("ROLLBACK")
-                if isinstance(exc, sqlcipher3.Error):
-                    raise StorageError(
-                        f"The journal could not be saved: {connection_mod.explain(exc)}."
-                    ) from exc
-                raise
 
     @functools.cached_property
     def entries(self) -> EntryStore:
