@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,15 +26,29 @@ def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -
 
     What it writes is its owner's alone (umask 077 on POSIX), files made by others included.
     Exit codes: 0 done, 1 a mistake or refusal explained in one line, 2 a bug (recorded in the
-    error log, whose place is printed), 130 stopped with Ctrl+C.
+    error log, whose place is printed), 130 stopped with Ctrl+C, 141 the output's reader
+    stopped reading (`search ... | head`), as a program ended by SIGPIPE reports it.
     """
     with private_umask(), errorlog.hooks_installed():
         try:
-            return _run(argv, key_store)
+            code = _run(argv, key_store)
+            sys.stdout.flush()  # a reader that stopped early shows here, not at exit
+            return code
+        except BrokenPipeError:
+            _stop_writing_to_stdout()
+            return 141
         except Exception:
             errorlog.record_current("Command-line failure")
             print(bug_line(), file=sys.stderr)
             return 2
+
+
+def _stop_writing_to_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of what is
+    left in its buffer does not fail again on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def bug_line() -> str:

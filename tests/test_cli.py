@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -287,3 +288,35 @@ def test_a_big_package_import_counts_up_on_a_terminal_only(
     show(500, 2000)
     show(2000, 2000)
     assert terminal.getvalue() == "\rImporting 500 of 2,000...\rImporting 2,000 of 2,000...\n"
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_reader_that_stops_early_is_not_reported_as_a_bug(
+    journal_dir: Path, isolated_home: Path, unbuffered: str
+) -> None:
+    """`search ... | head -1`: the pipe closes before the results are written."""
+    env = subprocess_env(isolated_home)
+    env["PYTHONUNBUFFERED"] = unbuffered
+    for n in range(3):
+        created = subprocess.run(
+            [PYTHON, "-m", "app", "--data-dir", str(journal_dir), "note", f"Huddle {n}"],
+            env=env,
+            capture_output=True,
+            check=False,
+        )
+        assert created.returncode == 0, created.stderr
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has already gone
+    try:
+        found = subprocess.run(
+            [PYTHON, "-m", "app", "--data-dir", str(journal_dir), "search", "huddle"],
+            env=env,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (found.returncode, found.stderr) == (141, "")
+    assert not list(isolated_home.rglob("errors.log"))
