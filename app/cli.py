@@ -32,7 +32,8 @@ def main(argv: Sequence[str] | None = None, key_store: KeyStore | None = None) -
     with private_umask(), errorlog.hooks_installed():
         try:
             code = _run(argv, key_store)
-            sys.stdout.flush()  # a reader that stopped early shows here, not at exit
+            if sys.stdout is not None:  # None in a windowed program with no console
+                sys.stdout.flush()  # a reader that stopped early shows here, not at exit
             return code
         except BrokenPipeError:
             _stop_writing_to_stdout()
