@@ -24,7 +24,6 @@ from app.summary.outline import (
     Chart,
     ExperimentStages,
     Heading,
-    Labelled,
     Note,
     Outline,
     Paragraph,
@@ -74,7 +73,8 @@ def test_a_summary_with_sessions_and_excerpts_has_them_in_order(journal: Journal
         "What happened",
         "Learning",
     ]
-    assert [type(b) for b in balance] == [Chart, Labelled]
+    assert [type(b) for b in balance] == [Chart, Paragraph]
+    assert isinstance(balance[1], Paragraph) and balance[1].label == "Themes"
     assert all(type(b) is Quote for b in flagged + feedback + support)
     assert [q.excerpt.title for q in flagged if isinstance(q, Quote)][:1] == [
         "Bed meeting, Thursday"

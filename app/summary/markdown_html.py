@@ -7,24 +7,9 @@ from collections.abc import Callable
 from html import escape
 
 from app.rendering import render_markdown
+from app.summary import outline
 from app.summary.chart import balance_svg
 from app.summary.model import ActionLine, Balance, Excerpt, SupervisionSummary
-from app.summary.outline import (
-    ACTION_COLUMNS,
-    ActionTable,
-    Block,
-    Chart,
-    ExperimentStages,
-    Heading,
-    Labelled,
-    Note,
-    Paragraph,
-    Quote,
-    Writing,
-    build_outline,
-    evidence_text,
-    unbroken,
-)
 
 OVERDUE_CLASS = ' class="overdue"'
 
@@ -36,13 +21,13 @@ def _meta_md(item: Excerpt) -> str:
 
 def _actions_md(actions: tuple[ActionLine, ...]) -> list[str]:
     lines = [
-        "| " + " | ".join(name for name, _ in ACTION_COLUMNS) + " |",
-        "|" + "---|" * len(ACTION_COLUMNS),
+        "| " + " | ".join(name for name, _ in outline.ACTION_COLUMNS) + " |",
+        "|" + "---|" * len(outline.ACTION_COLUMNS),
     ]
     for a in actions:
         status = a.status + (" (overdue)" if a.overdue else "")
         what = a.what + (f" (agreed {a.agreed})" if a.agreed else "")
-        happened = " ".join(part for part in (a.progress, evidence_text(a)) if part)
+        happened = " ".join(part for part in (a.progress, outline.evidence_text(a)) if part)
         cells = [what, a.with_whom, a.by_when, status, happened]
         lines.append(
             "| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in cells) + " |"
@@ -50,41 +35,39 @@ def _actions_md(actions: tuple[ActionLine, ...]) -> list[str]:
     return lines
 
 
-def _block_md(block: Block) -> list[str]:
+def _block_md(block: outline.Block) -> list[str]:
     """One block as Markdown lines, without the blank line after it."""
     match block:
-        case Heading(text):
+        case outline.Heading(text):
             return [f"### {text}"]
-        case Note(text, stands_in):
+        case outline.Note(text, stands_in):
             return [f"({text})" if stands_in else text]
-        case Writing(markdown):
+        case outline.Writing(markdown):
             return [markdown]
-        case Paragraph(text):
-            return [text]
-        case Labelled(label, text):
-            return [f"{label}: {text}"]
-        case ActionTable(actions):
+        case outline.Paragraph(text, label):
+            return [f"{label}: {text}" if label else text]
+        case outline.ActionTable(actions):
             return _actions_md(actions)
-        case ExperimentStages(title, state, note, stages):
+        case outline.ExperimentStages(title, state, note, stages):
             lead = f"**{title}** — {state}" + (f" ({note})" if note else "")
             return [lead, "", *(f"- *{label}:* {text}" for label, text in stages)]
-        case Chart(balance):
+        case outline.Chart(balance):
             rows = [f"| {label} | {count} |" for label, count in balance.counts]
             return ["| Domain | Entries and cycles |", "|---|---|", *rows]
-        case Quote(item):
+        case outline.Quote(item):
             return [f"### {item.title}", _meta_md(item), "", item.text]
 
 
 def to_markdown(summary: SupervisionSummary) -> str:
     """The summary as Markdown, with the sections in docs/domain.md's order."""
-    outline = build_outline(summary)
-    lines = [f"# {outline.title}", ""]
+    tree = outline.build_outline(summary)
+    lines = [f"# {tree.title}", ""]
     lines += [
-        f"**{label}:** {value}" + ("  " if n < len(outline.meta) - 1 else "")
-        for n, (label, value) in enumerate(outline.meta)
+        f"**{label}:** {value}" + ("  " if n < len(tree.meta) - 1 else "")
+        for n, (label, value) in enumerate(tree.meta)
     ]
     lines.append("")
-    for section in outline.sections:
+    for section in tree.sections:
         lines += [f"## {section.title}", ""]
         for block in section.blocks:
             lines += [*_block_md(block), ""]
@@ -151,21 +134,23 @@ def _actions_html(actions: tuple[ActionLine, ...]) -> str:
         status = escape(a.status) + (" (overdue)" if a.overdue else "")
         happened = escape(a.progress)
         if a.evidence:
-            happened += ("<br>" if a.progress else "") + f"<em>{escape(evidence_text(a))}</em>"
+            happened += (
+                "<br>" if a.progress else ""
+            ) + f"<em>{escape(outline.evidence_text(a))}</em>"
         rows.append(
             f"<tr><td>{escape(a.what)}{agreed}</td><td>{escape(a.with_whom)}</td>"
-            f'<td class="nowrap">{escape(unbroken(a.by_when))}</td>'
+            f'<td class="nowrap">{escape(outline.unbroken(a.by_when))}</td>'
             f"<td{OVERDUE_CLASS if a.overdue else ''}>{status}</td>"
             f"<td>{happened}</td></tr>"
         )
     header = "".join(
-        f'<th width="{w}%" class="nowrap">{escape(unbroken(name))}</th>'
-        for name, w in ACTION_COLUMNS
+        f'<th width="{w}%" class="nowrap">{escape(outline.unbroken(name))}</th>'
+        for name, w in outline.ACTION_COLUMNS
     )
     return f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _experiment_html(block: ExperimentStages) -> str:
+def _experiment_html(block: outline.ExperimentStages) -> str:
     note = f" ({escape(block.note)})" if block.note else ""
     widths = ['<th width="22%">'] + ["<th>"] * (len(block.stages) - 1)
     rows = "".join(
@@ -197,37 +182,36 @@ def to_html(
 
     `balance_html` draws the domain balance; the PDF passes a chart Qt can lay out.
     """
-    outline = build_outline(summary)
-    meta = [f"<strong>{label}:</strong> {escape(value)}" for label, value in outline.meta]
-    body = [f"<h1>{escape(outline.title)}</h1>", f'<p class="meta">{"<br>".join(meta)}</p>']
-    for section in outline.sections:
+    tree = outline.build_outline(summary)
+    meta = [f"<strong>{label}:</strong> {escape(value)}" for label, value in tree.meta]
+    body = [f"<h1>{escape(tree.title)}</h1>", f'<p class="meta">{"<br>".join(meta)}</p>']
+    for section in tree.sections:
         body.append(f"<h2>{escape(section.title)}</h2>")
         body += [_block_html(block, balance_html) for block in section.blocks]
     return (
         '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
-        f"<title>{escape(outline.title)}</title><style>{_CSS}{_SCREEN_CSS}</style></head>"
+        f"<title>{escape(tree.title)}</title><style>{_CSS}{_SCREEN_CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
 
 
-def _block_html(block: Block, balance_html: Callable[[Balance], str]) -> str:
+def _block_html(block: outline.Block, balance_html: Callable[[Balance], str]) -> str:
     """One block as HTML."""
     match block:
-        case Heading(text):
+        case outline.Heading(text):
             return f"<h3>{escape(text)}</h3>"
-        case Note(text):
+        case outline.Note(text):
             return f'<p class="muted">{escape(text)}</p>'
-        case Writing(markdown):
+        case outline.Writing(markdown):
             return _md(markdown)
-        case Paragraph(text):
-            return f"<p>{escape(text)}</p>"
-        case Labelled(label, text):
-            return f"<p><strong>{escape(label)}:</strong> {escape(text)}</p>"
-        case ActionTable(actions):
+        case outline.Paragraph(text, label):
+            lead = f"<strong>{escape(label)}:</strong> " if label else ""
+            return f"<p>{lead}{escape(text)}</p>"
+        case outline.ActionTable(actions):
             return _actions_html(actions)
-        case ExperimentStages():
+        case outline.ExperimentStages():
             return _experiment_html(block)
-        case Chart(balance):
+        case outline.Chart(balance):
             return balance_html(balance)
-        case Quote(item):
+        case outline.Quote(item):
             return _quote_html(item)

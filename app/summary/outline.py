@@ -47,6 +47,14 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the app's own words, led by a bold label when it has one ("Themes")."""
+
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class Note:
     """A quiet line saying there is nothing to show here."""
 
@@ -60,21 +68,6 @@ class Writing:
     """The participant's own words, in Markdown."""
 
     markdown: str
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A plain paragraph of the app's own words."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Labelled:
-    """A paragraph led by a bold label ("Themes: ...")."""
-
-    label: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -109,7 +102,7 @@ class Quote:
 
 
 Block: TypeAlias = (
-    Heading | Note | Writing | Paragraph | Labelled | ActionTable | ExperimentStages | Chart | Quote
+    Heading | Note | Writing | Paragraph | ActionTable | ExperimentStages | Chart | Quote
 )
 
 
@@ -218,7 +211,7 @@ def _balance(balance: Balance) -> tuple[Block, ...]:
         blocks.append(Paragraph(balance.note))
     if balance.themes:
         themes = ", ".join(f"{name} ({n})" for name, n in balance.themes)
-        blocks.append(Labelled("Themes", themes))
+        blocks.append(Paragraph(themes, label="Themes"))
     return tuple(blocks)
 
 

@@ -18,25 +18,9 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from app.summary import outline
 from app.summary.docx_xml import set_child
 from app.summary.model import ActionLine, SupervisionSummary
-from app.summary.outline import (
-    ACTION_COLUMNS,
-    BY_COLUMN,
-    ActionTable,
-    Block,
-    Chart,
-    ExperimentStages,
-    Heading,
-    Labelled,
-    Note,
-    Paragraph,
-    Quote,
-    Writing,
-    build_outline,
-    evidence_text,
-    unbroken,
-)
 from app.summary.word_markdown import add_markdown
 from app.summary.word_tables import (
     HEADER_FILL,
@@ -57,14 +41,14 @@ KEPT_CHARACTERS = 900
 
 def to_docx(summary: SupervisionSummary) -> bytes:
     """The summary as .docx bytes: Heading 1-2 styles, tables, a labelled chart, page numbers."""
-    outline = build_outline(summary)
+    tree = outline.build_outline(summary)
     doc = _new_document(summary)
-    doc.add_heading(outline.title, level=0)
+    doc.add_heading(tree.title, level=0)
     meta = doc.add_paragraph()
-    for n, (label, value) in enumerate(outline.meta):
+    for n, (label, value) in enumerate(tree.meta):
         meta.add_run(f"{label}: ").bold = True
-        meta.add_run(value + ("\n" if n < len(outline.meta) - 1 else ""))
-    for section in outline.sections:
+        meta.add_run(value + ("\n" if n < len(tree.meta) - 1 else ""))
+    for section in tree.sections:
         _section(doc, section.title, empty=section.empty)
         for block in section.blocks:
             _block(doc, block)
@@ -73,28 +57,27 @@ def to_docx(summary: SupervisionSummary) -> bytes:
     return out.getvalue()
 
 
-def _block(doc: DocxDocument, block: Block) -> None:
+def _block(doc: DocxDocument, block: outline.Block) -> None:
     """Add one block of the outline to the document."""
     match block:
-        case Heading(text):
+        case outline.Heading(text):
             doc.add_heading(text, level=2)
-        case Note(text):
+        case outline.Note(text):
             _muted(doc, text)
-        case Writing(markdown):
+        case outline.Writing(markdown):
             add_markdown(doc, markdown)
-        case Paragraph(text):
-            _after_table(doc.add_paragraph(text))
-        case Labelled(label, text):
+        case outline.Paragraph(text, label):
             paragraph = _after_table(doc.add_paragraph())
-            paragraph.add_run(f"{label}: ").bold = True
+            if label:
+                paragraph.add_run(f"{label}: ").bold = True
             paragraph.add_run(text)
-        case ActionTable(actions):
+        case outline.ActionTable(actions):
             _actions(doc, actions)
-        case ExperimentStages():
+        case outline.ExperimentStages():
             _experiment(doc, block)
-        case Chart(balance):
+        case outline.Chart(balance):
             balance_chart(doc, balance)
-        case Quote(item):
+        case outline.Quote(item):
             doc.add_heading(item.title, level=2)
             domains = f" · {', '.join(item.domains)}" if item.domains else ""
             note = f" · {item.note}" if item.note else ""
@@ -194,17 +177,19 @@ def _actions(doc: DocxDocument, actions: tuple[ActionLine, ...]) -> None:
     """The actions table: the date never breaks, overdue status in bold dark red."""
     table = add_table(
         doc,
-        [name for name, _ in ACTION_COLUMNS],
-        [[a.what, a.with_whom, unbroken(a.by_when), a.status, a.progress] for a in actions],
-        [width for _, width in ACTION_COLUMNS],
+        [name for name, _ in outline.ACTION_COLUMNS],
+        [[a.what, a.with_whom, outline.unbroken(a.by_when), a.status, a.progress] for a in actions],
+        [width for _, width in outline.ACTION_COLUMNS],
     )
     for row in table.rows:
-        set_child(row.cells[BY_COLUMN]._tc.get_or_add_tcPr(), "w:noWrap")
+        set_child(row.cells[outline.BY_COLUMN]._tc.get_or_add_tcPr(), "w:noWrap")
     for row, action in zip(table.rows[1:], actions, strict=True):
         if action.agreed:
             cell_line(row.cells[0], f"agreed {action.agreed}", italic=True)
         if action.evidence:
-            cell_line(row.cells[4], evidence_text(action), italic=True, new=bool(action.progress))
+            cell_line(
+                row.cells[4], outline.evidence_text(action), italic=True, new=bool(action.progress)
+            )
         if action.overdue:
             status = row.cells[3].paragraphs[0]
             status.add_run(" (overdue)").font.size = Pt(TABLE_POINT_SIZE)
@@ -219,7 +204,7 @@ def _after_table(paragraph: WordParagraph) -> WordParagraph:
     return paragraph
 
 
-def _experiment(doc: DocxDocument, experiment: ExperimentStages) -> None:
+def _experiment(doc: DocxDocument, experiment: outline.ExperimentStages) -> None:
     """The experiment's title, then its stages as a table kept on one page with the title."""
     title = _after_table(doc.add_paragraph())
     title.paragraph_format.keep_with_next = True
