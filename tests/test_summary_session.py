@@ -22,7 +22,6 @@ from app.journal import Journal, create_journal
 from app.sessions import SessionKind, SessionStore
 from app.storage.keys import SystemKeyring
 from app.summary.export import SummaryFormat, write_summary
-from app.summary.markdown_html import ACTION_COLUMNS, BY_COLUMN, EMPTY_NOTES
 from app.summary.model import (
     BEFORE_PERIOD,
     Excerpt,
@@ -30,6 +29,7 @@ from app.summary.model import (
     SupervisionSummary,
     build_summary,
 )
+from app.summary.outline import ACTION_COLUMNS, BY_COLUMN, EMPTY_NOTES
 from app.summary.periods import default_period, next_session
 from tests.support.summary_journal import (
     CARD_NAME,

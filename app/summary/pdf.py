@@ -33,8 +33,9 @@ from PySide6.QtGui import (
 )
 
 from app.summary.chart import balance_bars_html
-from app.summary.markdown_html import EMPTY_NOTES, to_html
+from app.summary.markdown_html import to_html
 from app.summary.model import SupervisionSummary
+from app.summary.outline import EMPTY_NOTES
 
 RESOLUTION = 300
 # Qt's rich text measures frame margins and CSS pixels at 96 to the inch, whatever the device.
