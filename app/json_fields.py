@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -62,6 +62,12 @@ class Wording:
     not_flag: str = "'{key}' must be true or false."
     not_integer: str = "'{key}' should be a whole number."
     out_of_range: str = "'{key}' is out of range."
+
+    @classmethod
+    def alike(cls, template: str) -> Wording:
+        """Every refusal worded alike (for a file that is either whole or damaged)."""
+        names = [f.name for f in fields(cls) if f.name != "element_where"]
+        return cls(**dict.fromkeys(names, template))
 
 
 @dataclass(frozen=True)
@@ -256,22 +262,23 @@ class FieldReader:
         where: str = "",
         *,
         years: tuple[int, int] | None = YEARS,
+        keep_zone: bool = False,
     ) -> datetime:
-        """A date and time with its time zone, in UTC; `years` bounds it (None: any year
-        Python can hold)."""
+        """A date and time with its time zone, in UTC (or in its own zone with `keep_zone`);
+        `years` bounds its year in UTC (None: any year Python can hold)."""
         value = item.get(key)
         if not isinstance(value, str):
             raise self.refuse(where, self.wording.not_moment, key=key)
         try:
             parsed = datetime.fromisoformat(value)
-            if parsed.tzinfo is not None:
-                parsed = parsed.astimezone(UTC)  # may overflow at the ends of the calendar
+            # In UTC it may overflow at the ends of the calendar: such a time is refused.
+            in_utc = parsed.astimezone(UTC) if parsed.tzinfo is not None else None
         except (ValueError, OverflowError):
             raise self.refuse(where, self.wording.not_moment, key=key) from None
-        if parsed.tzinfo is None:
+        if in_utc is None:
             raise self.refuse(where, self.wording.no_zone, key=key)
-        self._check_year(parsed.year, years, where, key)
-        return parsed
+        self._check_year(in_utc.year, years, where, key)
+        return parsed if keep_zone else in_utc
 
     def maybe_moment(
         self,
@@ -280,9 +287,12 @@ class FieldReader:
         where: str = "",
         *,
         years: tuple[int, int] | None = YEARS,
+        keep_zone: bool = False,
     ) -> datetime | None:
         """A date and time that may be missing or null (None)."""
-        return None if item.get(key) is None else self.moment(item, key, where, years=years)
+        if item.get(key) is None:
+            return None
+        return self.moment(item, key, where, years=years, keep_zone=keep_zone)
 
     def day(
         self,
