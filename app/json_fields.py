@@ -37,8 +37,11 @@ _MOMENT = "'{key}' should be a date and time with a time zone, such as 2026-03-0
 class Wording:
     """The message for each refusal, as a template.
 
-    Templates may use {key} (the field), {limit}, {allowed} (the choices, comma-separated),
-    {first} and {last} (years), {n} and {where} (in `element_where`).
+    Every template may use {key} (the field). Besides: {limit} in the too_long, too_many and
+    string_too_long ones; {allowed} (the choices, comma-separated) in not_allowed, not_choice
+    and not_choices, and in not_list and too_many when `choices` reads the list; {first} and
+    {last} in out_of_years; {n} (the position) and {where} in element_where, which names a
+    list's item for not_element_object. A value read is never put into a template.
     """
 
     not_object: str = "should be an object."
@@ -116,7 +119,7 @@ class FieldReader:
         if found is None:
             if optional:
                 return ""
-            raise self.refuse(where, self.wording.not_text, key=key, limit=limit)
+            raise self.refuse(where, self.wording.not_text, key=key)
         return found
 
     def maybe_text(
@@ -133,9 +136,9 @@ class FieldReader:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise self.refuse(where, self.wording.not_text, key=key, limit=limit)
+            raise self.refuse(where, self.wording.not_text, key=key)
         if not blank and not value.strip():
-            raise self.refuse(where, self.wording.blank, key=key, limit=limit)
+            raise self.refuse(where, self.wording.blank, key=key)
         if limit is not None and len(value) > limit:
             raise self.refuse(where, self.wording.too_long, key=key, limit=limit)
         return value
@@ -171,7 +174,7 @@ class FieldReader:
         """A list field (missing means empty; null is refused), of at most `limit` values."""
         value = item.get(key, [])
         if not isinstance(value, list):
-            raise self.refuse(where, self.wording.not_list, key=key, limit=limit, allowed=allowed)
+            raise self.refuse(where, self.wording.not_list, key=key, allowed=allowed)
         if limit is not None and len(value) > limit:
             raise self.refuse(where, self.wording.too_many, key=key, limit=limit, allowed=allowed)
         return value
