@@ -7,12 +7,13 @@ them without loading what making a backup needs.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 
 from app.errors import BackupError
+from app.json_fields import FieldReader, Wording
 from app.storage.files import write_atomically
 
 SETTINGS_NAME = "backups.json"
@@ -72,6 +73,10 @@ def default_folder(journal_folder: Path) -> Path:
     return journal_folder / DEFAULT_FOLDER_NAME
 
 
+_WRONG = replace(Wording.alike("'{key}' is wrong."), not_object="they are not a JSON object.")
+"""How damaged settings are described (the person chooses them again either way)."""
+
+
 def read_settings(journal_folder: Path) -> BackupSettings:
     """The journal's backup settings (the defaults when none were saved)."""
     path = journal_folder / SETTINGS_NAME
@@ -84,18 +89,23 @@ def read_settings(journal_folder: Path) -> BackupSettings:
             f"The backup settings in {path} could not be read ({exc}). "
             "Choose them again under File > Backups."
         ) from exc
-    try:
-        folder = raw.get("folder")
-        return BackupSettings(
-            folder=Path(folder) if folder else None,
-            interval=BackupInterval(raw.get("interval", BackupInterval.DAILY.value)),
-            keep=_checked_keep(int(raw.get("keep", DEFAULT_KEEP))),
-        )
-    except (AttributeError, ValueError, TypeError) as exc:
-        raise BackupError(
-            f"The backup settings in {path} are damaged ({exc}). "
+
+    def damaged(problem: str) -> BackupError:
+        return BackupError(
+            f"The backup settings in {path} are damaged ({problem.rstrip('.')}). "
             "Choose them again under File > Backups."
-        ) from exc
+        )
+
+    read = FieldReader(damaged, _WRONG)
+    item = read.obj(raw)
+    folder = read.maybe_text(item, "folder")
+    interval = read.maybe_choice(item, "interval", BackupInterval)
+    keep = read.maybe_integer(item, "keep")
+    return BackupSettings(
+        folder=Path(folder) if folder else None,
+        interval=BackupInterval.DAILY if interval is None else interval,
+        keep=_checked_keep(DEFAULT_KEEP if keep is None else keep),
+    )
 
 
 def save_settings(journal_folder: Path, settings: BackupSettings) -> None:

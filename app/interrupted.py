@@ -22,15 +22,18 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.errors import JournalError, StorageError
+from app.json_fields import FieldReader
 from app.recovery import encode_recovery_code
 from app.storage.files import describe_os_error, fsync_dir, write_atomically
 from app.storage.keys import JournalKey, Passphrase, RawKey
 from app.storage.meta import (
     DB_NAME,
     META_NAME,
+    MISSING_OR_WRONG,
     JournalMeta,
     KeyMode,
     db_path,
+    meta_from_json,
     meta_path,
     write_meta,
 )
@@ -110,16 +113,19 @@ def read_pending(folder: Path) -> Pending | None:
             f"{path} (an unfinished restore or key change) could not be read ({exc}). "
             "Make a copy of the journal folder and ask for help; nothing was changed."
         ) from exc
-    try:
-        meta = JournalMeta(
-            str(raw["journal_id"]),
-            KeyMode(raw["key_mode"]),
-            int(raw["format_version"]),
-            str(raw.get("created", "")),
-        )
-        return Pending(Operation(raw["operation"]), meta, str(raw["staged"]), str(raw["aside"]))
-    except (KeyError, ValueError, TypeError) as exc:
-        raise StorageError(f"{path} is damaged ({exc!s}); nothing was changed.") from exc
+
+    def damaged(problem: str) -> StorageError:
+        return StorageError(f"{path} is damaged ({problem.rstrip('.')}); nothing was changed.")
+
+    meta = meta_from_json(raw, damaged)
+    read = FieldReader(damaged, MISSING_OR_WRONG)
+    item = read.obj(raw)
+    return Pending(
+        read.choice(item, "operation", Operation),
+        meta,
+        read.text(item, "staged"),
+        read.text(item, "aside"),
+    )
 
 
 def finish_interrupted(folder: Path) -> str | None:

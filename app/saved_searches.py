@@ -11,9 +11,8 @@ import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from enum import StrEnum
-from typing import Any, TypeVar
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import sessionmaker
@@ -21,6 +20,7 @@ from sqlalchemy.orm import sessionmaker
 from app.cycles_model import CycleStatus, LoopLevel
 from app.domains import Domain
 from app.errors import JournalError, StorageError
+from app.json_fields import FieldReader, Wording
 from app.periods import Period
 from app.search import Kind, SearchFilters
 from app.storage.models import SavedSearch as SavedSearchRow
@@ -31,7 +31,25 @@ MAX_QUERY = 1000
 MAX_VALUE = 200
 """The longest tag, template, stage or inquiry id a saved filter may name."""
 
-E = TypeVar("E", bound=StrEnum)
+_IN_FILTERS = f"'{{key}}' in 'filters' should be text of 1 to {MAX_VALUE} characters."
+_LIST_IN_FILTERS = "'{key}' in 'filters' should be a list of: {allowed}."
+_FILTERS = FieldReader(
+    ValueError,
+    Wording(
+        not_object="'filters' should be an object.",
+        not_text=_IN_FILTERS,
+        blank=_IN_FILTERS,
+        too_long=_IN_FILTERS,
+        not_list=_LIST_IN_FILTERS,
+        too_many=_LIST_IN_FILTERS,
+        not_choices=_LIST_IN_FILTERS,
+        not_choice="'{key}' in 'filters' must be one of: {allowed}.",
+        not_day="'{key}' in 'filters' should be a date such as 2026-03-01.",
+        out_of_years="'{key}' in 'filters' is not between the years {first} and {last}.",
+        not_flag="'{key}' in 'filters' must be true or false.",
+    ),
+)
+"""Reads a saved search's filters (kept as JSON, and brought in by imports)."""
 
 
 @dataclass(frozen=True)
@@ -177,23 +195,23 @@ def filters_from_json(value: object) -> SearchFilters:
 
     Raises ValueError with a plain message naming the first bad value.
     """
-    if not isinstance(value, dict):
-        raise ValueError("'filters' should be an object.")
-    loop, status, period = (_text(value, key) for key in ("loop", "status", "period"))
+    item = _FILTERS.obj(value)
+    for key in ("loop", "status", "period"):
+        _FILTERS.maybe_text(item, key, limit=MAX_VALUE, blank=False)
     return SearchFilters(
-        domains=tuple(d for d in Domain if d in _choices(value, "domains", Domain)),
-        kinds=tuple(k for k in Kind if k in _choices(value, "kinds", Kind)),
-        tag=_text(value, "tag"),
-        template=_text(value, "template"),
-        stage=_text(value, "stage"),
-        inquiry=_text(value, "inquiry"),
-        loop=_member(LoopLevel, loop, "loop"),
-        status=_member(CycleStatus, status, "status"),
-        period=_member(Period, period, "period"),
-        since=_day(value, "since"),
-        until=_day(value, "until"),
-        shared=_flag(value, "shared"),
-        has_comment=_flag(value, "commented"),
+        domains=tuple(d for d in Domain if d in _FILTERS.choices(item, "domains", Domain)),
+        kinds=tuple(k for k in Kind if k in _FILTERS.choices(item, "kinds", Kind)),
+        tag=_FILTERS.maybe_text(item, "tag", limit=MAX_VALUE, blank=False),
+        template=_FILTERS.maybe_text(item, "template", limit=MAX_VALUE, blank=False),
+        stage=_FILTERS.maybe_text(item, "stage", limit=MAX_VALUE, blank=False),
+        inquiry=_FILTERS.maybe_text(item, "inquiry", limit=MAX_VALUE, blank=False),
+        loop=_FILTERS.maybe_choice(item, "loop", LoopLevel),
+        status=_FILTERS.maybe_choice(item, "status", CycleStatus),
+        period=_FILTERS.maybe_choice(item, "period", Period),
+        since=_FILTERS.maybe_day(item, "since"),
+        until=_FILTERS.maybe_day(item, "until"),
+        shared=_FILTERS.maybe_flag(item, "shared"),
+        has_comment=_FILTERS.maybe_flag(item, "commented"),
     )
 
 
@@ -203,58 +221,3 @@ def _record(row: SavedSearchRow) -> SavedSearch:
     except (ValueError, RecursionError) as exc:
         raise StorageError(f"The saved search {row.name} could not be read: {exc}") from None
     return SavedSearch(row.id, row.name, row.query, filters, row.created_at, row.updated_at)
-
-
-def _text(value: dict[str, Any], key: str) -> str | None:
-    found = value.get(key)
-    if found is None:
-        return None
-    if not isinstance(found, str) or not found.strip() or len(found) > MAX_VALUE:
-        raise ValueError(f"'{key}' in 'filters' should be text of 1 to {MAX_VALUE} characters.")
-    return found
-
-
-def _member(kind: type[E], found: str | None, key: str) -> E | None:
-    if found is None:
-        return None
-    try:
-        return kind(found)
-    except ValueError:
-        allowed = ", ".join(v.value for v in kind)
-        raise ValueError(f"'{key}' in 'filters' must be one of: {allowed}.") from None
-
-
-def _choices(value: dict[str, Any], key: str, kind: type[E]) -> set[E]:
-    found = value.get(key, [])
-    allowed = ", ".join(v.value for v in kind)
-    message = f"'{key}' in 'filters' should be a list of: {allowed}."
-    if not isinstance(found, list) or len(found) > len(kind):
-        raise ValueError(message)
-    if not all(isinstance(code, str) for code in found):
-        raise ValueError(message)
-    try:
-        return {kind(code) for code in found}
-    except ValueError:
-        raise ValueError(message) from None
-
-
-def _day(value: dict[str, Any], key: str) -> date | None:
-    found = value.get(key)
-    if found is None:
-        return None
-    try:
-        if not isinstance(found, str):
-            raise ValueError(key)
-        day = date.fromisoformat(found)
-    except ValueError:
-        raise ValueError(f"'{key}' in 'filters' should be a date such as 2026-03-01.") from None
-    if not 1900 <= day.year <= 9998:
-        raise ValueError(f"'{key}' in 'filters' is not between the years 1900 and 9998.")
-    return day
-
-
-def _flag(value: dict[str, Any], key: str) -> bool | None:
-    found = value.get(key)
-    if found is not None and not isinstance(found, bool):
-        raise ValueError(f"'{key}' in 'filters' must be true or false.")
-    return found

@@ -9,12 +9,11 @@ is written, so a package the receiver would refuse is never made.
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from app.domains import Domain
+from app.json_fields import FieldReader, Wording
 from app.sharing.package import PackageError
 
 MAX_ITEMS = 20_000
@@ -123,71 +122,52 @@ def note_json(note: CommentNote) -> dict[str, Any]:
     }
 
 
-def _refuse(message: str) -> ContentError:
-    return ContentError(message)
+_READ = FieldReader(
+    ContentError,
+    Wording(
+        element_where="",
+        not_element_object="'{key}' holds something that is not an object.",
+        not_text="'{key}' is not text.",
+        too_long="its {key} is longer than {limit:,} characters.",
+        not_uuid="'{key}' is not an id.",
+        not_list="'{key}' is not a list.",
+        too_many="it has more than {limit:,} {key}.",
+        not_strings="'{key}' holds something unexpected.",
+        not_allowed="'{key}' holds something unexpected.",
+        string_too_long="one of its {key} is longer than {limit:,} characters.",
+        not_moment="'{key}' is not a date and time.",
+        no_zone="'{key}' has no time zone.",
+    ),
+)
+"""Reads the fields of shared items and notes; a refusal is a ContentError."""
+_PAYLOAD = _READ.worded(
+    too_many="it holds more than {limit:,} {key}, more than a package may carry."
+)
+MAX_LIST = 100
+MAX_LIST_VALUE = 200
+_DOMAIN_CODES = tuple(d.value for d in Domain)
 
 
 def _text(raw: dict[str, Any], key: str, *, limit: int = MAX_TEXT) -> str:
-    value = raw.get(key, "")
-    if not isinstance(value, str):
-        raise _refuse(f"'{key}' is not text.")
-    if len(value) > limit:
-        raise _refuse(f"its {key} is longer than {limit:,} characters.")
-    return value
-
-
-def _uuid(raw: dict[str, Any], key: str, *, optional: bool = False) -> str | None:
-    value = raw.get(key)
-    if value is None and optional:
-        return None
-    try:
-        return str(uuid.UUID(str(value)))
-    except ValueError:
-        raise _refuse(f"'{key}' is not an id.") from None
+    return _READ.text(raw, key, optional=True, limit=limit)
 
 
 def _moment(raw: dict[str, Any], key: str) -> str:
-    value = raw.get(key)
-    try:
-        parsed = datetime.fromisoformat(str(value))
-        if parsed.tzinfo is None:
-            raise _refuse(f"'{key}' has no time zone.")
-        return parsed.astimezone(UTC).isoformat()
-    except (ValueError, OverflowError):  # OverflowError: a moment beyond year 1..9999 in UTC
-        raise _refuse(f"'{key}' is not a date and time.") from None
+    # Any year Python can hold: a package only carries the sender's own dates.
+    return _READ.moment(raw, key, years=None).isoformat()
 
 
-def _strings(raw: dict[str, Any], key: str, allowed: set[str] | None = None) -> tuple[str, ...]:
-    value = raw.get(key, [])
-    if not isinstance(value, list):
-        raise _refuse(f"'{key}' is not a list.")
-    if len(value) > 100:
-        raise _refuse(f"it has more than 100 {key}.")
-    out = []
-    for item in value:
-        if not isinstance(item, str) or (allowed and item not in allowed):
-            raise _refuse(f"'{key}' holds something unexpected.")
-        if len(item) > 200:
-            raise _refuse(f"one of its {key} is longer than 200 characters.")
-        out.append(item)
-    return tuple(out)
-
-
-def _list(payload: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    value = payload.get(key, [])
-    if not isinstance(value, list):
-        raise _refuse(f"'{key}' is not a list.")
-    if len(value) > MAX_ITEMS:
-        raise _refuse(f"it holds more than {MAX_ITEMS:,} {key}, more than a package may carry.")
-    if not all(isinstance(v, dict) for v in value):
-        raise _refuse(f"'{key}' holds something that is not an object.")
-    return value
+def _strings(
+    raw: dict[str, Any], key: str, allowed: tuple[str, ...] | None = None
+) -> tuple[str, ...]:
+    found = _READ.strings(raw, key, limit=MAX_LIST, longest=MAX_LIST_VALUE, allowed=allowed)
+    return tuple(found)
 
 
 def parse_records(payload: dict[str, Any]) -> list[SharedRecord]:
     """Shared entries and cycles from a share package's payload."""
     records = []
-    for raw in _list(payload, "items"):
+    for raw in _PAYLOAD.objects(payload, "items", limit=MAX_ITEMS):
         try:
             records.append(_record(raw))
         except ContentError as exc:
@@ -202,28 +182,26 @@ def parse_records(payload: dict[str, Any]) -> list[SharedRecord]:
 def _record(raw: dict[str, Any]) -> SharedRecord:
     kind = raw.get("kind")
     if kind not in ("entry", "cycle"):
-        raise _refuse("an item is neither an entry nor a cycle.")
+        raise ContentError("an item is neither an entry nor a cycle.")
     stages: tuple[SharedStage, ...] = ()
     if kind == "cycle":
         stage_list = raw.get("stages")
         if not isinstance(stage_list, list) or not all(isinstance(s, dict) for s in stage_list):
-            raise _refuse("a cycle's stages are not a list.")
+            raise ContentError("a cycle's stages are not a list.")
         if len(stage_list) > 50:
-            raise _refuse("it has more than 50 stages.")
+            raise ContentError("it has more than 50 stages.")
         stages = tuple(
             SharedStage(
                 _text(s, "stage", limit=100), _text(s, "title", limit=500), _text(s, "text")
             )
             for s in stage_list
         )
-    item_id = _uuid(raw, "id")
-    assert item_id is not None
     return SharedRecord(
         kind=str(kind),
-        id=item_id,
+        id=_READ.ident(raw, "id"),
         title=_text(raw, "title", limit=2000),
         body=_text(raw, "body"),
-        domains=_strings(raw, "domains", {d.value for d in Domain}),
+        domains=_strings(raw, "domains", _DOMAIN_CODES),
         tags=_strings(raw, "tags"),
         written=_moment(raw, "written"),
         version=_moment(raw, "version"),
@@ -234,7 +212,7 @@ def _record(raw: dict[str, Any]) -> SharedRecord:
 def parse_notes(payload: dict[str, Any], key: str) -> list[CommentNote]:
     """Comments (in feedback) or replies (in a share) from a payload."""
     notes = []
-    for raw in _list(payload, key):
+    for raw in _PAYLOAD.objects(payload, key, limit=MAX_ITEMS):
         try:
             notes.append(_note(raw))
         except ContentError as exc:
@@ -243,15 +221,14 @@ def parse_notes(payload: dict[str, Any], key: str) -> list[CommentNote]:
 
 
 def _note(raw: dict[str, Any]) -> CommentNote:
-    note_id, item = _uuid(raw, "id"), _uuid(raw, "item")
-    assert note_id is not None and item is not None
+    note_id, item = _READ.ident(raw, "id"), _READ.ident(raw, "item")
     return CommentNote(
         id=note_id,
         item=item,
         stage=_text(raw, "stage", limit=100),
         body=_text(raw, "body", limit=MAX_NOTE),
         written=_moment(raw, "written"),
-        reply_to=_uuid(raw, "reply_to", optional=True),
+        reply_to=_READ.maybe_ident(raw, "reply_to"),
     )
 
 

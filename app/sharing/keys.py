@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from app.errors import JournalError
+from app.json_fields import FieldReader, Wording
 
 # cryptography is imported where keys are used: the window reads who it shares with (and
 # what is unread) at start, which needs no keys, and the library takes a while to load.
@@ -24,6 +25,10 @@ _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 class CardError(JournalError):
     """A card file that cannot be used; the message says why."""
+
+
+_CARD = FieldReader(CardError, Wording(not_text="The card has no name."))
+"""Reads a card's fields (its keys and signature are checked byte by byte)."""
 
 
 def _b64(data: bytes) -> str:
@@ -171,9 +176,7 @@ def read_card(data: bytes) -> Card:
         raise CardError("That file is not an Inquiry Journal card.")
     if raw.get("version") != CARD_VERSION:
         raise CardError("That card was made by a newer version of Inquiry Journal.")
-    name = raw.get("name")
-    if not isinstance(name, str):
-        raise CardError("The card has no name.")
+    name = _CARD.text(raw, "name")
     card = Card(
         check_name(name),
         _unb64(raw.get("encryption_key"), "encryption key"),

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.errors import JournalError
+from app.json_fields import FieldReader
 from app.sharing.keys import CARD_FORMAT, Card, CardError, Identity, canonical
 
 PACKAGE_FORMAT = "inquiry-journal-package"
@@ -62,6 +63,15 @@ TAMPERED = (
     "This package has been changed since it was made: its signature does not match. "
     "Ask the sender for a new copy."
 )
+
+
+def _damaged(_problem: str) -> PackageError:
+    # One message for any fault in a signed envelope: only the sender can make a new one.
+    return PackageError(DAMAGED)
+
+
+_ENVELOPE = FieldReader(_damaged)
+"""Reads an envelope's fields; any fault means the package is damaged."""
 
 
 @dataclass(frozen=True)
@@ -177,9 +187,7 @@ def read_envelope(data: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes]:
         raise PackageError(DAMAGED) from None
     if not isinstance(envelope, dict) or envelope.get("format") != PACKAGE_FORMAT:
         raise PackageError(NOT_A_PACKAGE)
-    version = envelope.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise PackageError(DAMAGED)
+    version = _ENVELOPE.integer(envelope, "version")
     if version > PACKAGE_VERSION:
         raise PackageError(
             "This package was made by a newer version of Inquiry Journal; update the app to "
@@ -210,8 +218,8 @@ def sender_of(envelope: dict[str, Any]) -> Card:
     """The sender's card from an envelope, checked against its own signature."""
     from app.sharing.keys import read_card
 
-    sender = envelope.get("sender")
-    if not isinstance(sender, dict) or sender.get("format") != CARD_FORMAT:
+    sender = _ENVELOPE.obj(envelope.get("sender"))
+    if sender.get("format") != CARD_FORMAT:
         raise PackageError(DAMAGED)
     try:
         return read_card(json.dumps(sender).encode("utf-8"))
@@ -235,16 +243,15 @@ def open_package(data: bytes, recipient: Identity) -> OpenedPackage:
             "This package is for someone else: it was made for a different journal or coach. "
             "Nothing was imported."
         )
-    kind = envelope.get("kind")
-    package_id = envelope.get("package_id")
-    size = envelope.get("payload_size")
+    kind = _ENVELOPE.text(envelope, "kind")
+    size = _ENVELOPE.integer(envelope, "payload_size", minimum=0)
+    if kind not in KINDS:
+        raise PackageError(DAMAGED)
+    if size > MAX_CONTENT_BYTES:
+        raise PackageError(TOO_LARGE)
+    package_id = _ENVELOPE.ident(envelope, "package_id")
+    created = _ENVELOPE.moment(envelope, "created", years=None, keep_zone=True)
     try:
-        if kind not in KINDS or not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise ValueError
-        if size > MAX_CONTENT_BYTES:
-            raise PackageError(TOO_LARGE)
-        package_id = str(uuid.UUID(str(package_id)))
-        created = datetime.fromisoformat(str(envelope.get("created")))
         ephemeral = base64.b64decode(str(envelope.get("ephemeral_key")), validate=True)
         nonce = base64.b64decode(str(envelope.get("nonce")), validate=True)
         shared = recipient.agree(ephemeral)
@@ -255,9 +262,7 @@ def open_package(data: bytes, recipient: Identity) -> OpenedPackage:
     except (ValueError, TypeError):
         raise PackageError(DAMAGED) from None
     payload = _inflate(compressed, size)
-    if created.tzinfo is None:
-        raise PackageError(DAMAGED)
-    return OpenedPackage(str(kind), package_id, created, sender, payload)
+    return OpenedPackage(kind, package_id, created, sender, payload)
 
 
 _STEP = 1024 * 1024

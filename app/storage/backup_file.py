@@ -38,6 +38,7 @@ from app.errors import (
     StorageError,
     WrongKeyError,
 )
+from app.json_fields import FieldReader
 from app.storage import connection as connection_mod
 from app.storage.files import describe_os_error, fsync_dir, open_private
 from app.storage.keys import JournalKey, RawKey
@@ -384,42 +385,36 @@ def _page_problems(db_file: Path, key: JournalKey, *, read_only: bool) -> list[s
 
 
 def _parse_manifest(raw: bytes, path: Path) -> BackupManifest:
+    def damaged(_problem: str) -> BackupError:
+        # One message for every fault: the person can only choose another file.
+        return BackupError(f"{path.name} is not an Inquiry Journal backup, or it is damaged.")
+
     try:
         data = json.loads(raw.decode("utf-8"))
-        if data.get("app") != "inquiry-journal":
-            raise ValueError("not ours")
-        version = int(data["backup_format"])
-        if version > BACKUP_FORMAT:
-            raise NewerJournalError(
-                f"{path.name} was made by a newer version of Inquiry Journal. Please update "
-                "the app to restore it. Nothing was changed."
-            )
-        made_at = datetime.fromisoformat(str(data["made_at"]))
-        if made_at.tzinfo is None:
-            raise ValueError("a time without its zone")
-        if not _EARLIEST_MADE_AT <= made_at.astimezone(UTC) < _LATEST_MADE_AT:
-            raise ValueError("a time no clock could have shown")
-        return BackupManifest(
-            journal_id=str(data["journal_id"]),
-            made_at=made_at,
-            kind=BackupKind(data["kind"]),
-            schema=str(data["schema"]),
-            app_version=str(data.get("app_version", "")),
-            entries=_optional_count(data.get("entries")),
-            cycles=_optional_count(data.get("cycles")),
+    except ValueError:
+        raise damaged("not JSON") from None
+    read = FieldReader(damaged)
+    item = read.obj(data)
+    if item.get("app") != "inquiry-journal":
+        raise damaged("not ours")
+    version = read.integer(item, "backup_format")
+    if version > BACKUP_FORMAT:
+        raise NewerJournalError(
+            f"{path.name} was made by a newer version of Inquiry Journal. Please update "
+            "the app to restore it. Nothing was changed."
         )
-    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
-        raise BackupError(
-            f"{path.name} is not an Inquiry Journal backup, or it is damaged."
-        ) from None
-
-
-def _optional_count(value: object) -> int | None:
-    if value is None:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError("a count that is not a whole number")
-    return value
+    made_at = read.moment(item, "made_at", years=None, keep_zone=True)
+    if not _EARLIEST_MADE_AT <= made_at < _LATEST_MADE_AT:
+        raise damaged("a time no clock could have shown")
+    return BackupManifest(
+        journal_id=read.text(item, "journal_id"),
+        made_at=made_at,
+        kind=read.choice(item, "kind", BackupKind),
+        schema=read.text(item, "schema"),
+        app_version=read.text(item, "app_version", optional=True),
+        entries=read.maybe_integer(item, "entries", minimum=0),
+        cycles=read.maybe_integer(item, "cycles", minimum=0),
+    )
 
 
 def _storage_error(target: Path, exc: OSError) -> StorageError:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
 from app.errors import NewerJournalError, NotAJournalError
+from app.json_fields import FieldReader, Refusal, Wording
 from app.storage.files import write_atomically
 
 META_NAME = "journal.json"
@@ -76,18 +77,30 @@ def read_meta(folder: Path) -> JournalMeta:
         raise NotAJournalError(f"There is no journal in {folder}.") from None
     except (OSError, ValueError) as exc:
         raise NotAJournalError(f"{path} could not be read ({exc}).") from exc
-    try:
-        version = int(raw["format_version"])
-        journal_id = str(uuid.UUID(str(raw["journal_id"])))
-        key_mode = KeyMode(raw["key_mode"])
-    except (KeyError, ValueError, TypeError) as exc:
-        raise NotAJournalError(f"{path} is damaged: {exc!s} is missing or wrong.") from exc
-    if version > FORMAT_VERSION:
+    meta = meta_from_json(raw, lambda problem: NotAJournalError(f"{path} is damaged: {problem}"))
+    if meta.format_version > FORMAT_VERSION:
         raise NewerJournalError(
             "This journal was written by a newer version of Inquiry Journal. "
             "Please update the app to open it; the journal has not been changed."
         )
-    return JournalMeta(journal_id, key_mode, version, str(raw.get("created", "")))
+    return meta
+
+
+MISSING_OR_WRONG = replace(
+    Wording.alike("'{key}' is missing or wrong."), not_object="it holds no journal details."
+)
+"""How a damaged journal.json (or a record that holds its details) is described."""
+
+
+def meta_from_json(raw: object, error: Refusal) -> JournalMeta:
+    """The journal's details from what `write_meta` wrote (also kept in an unfinished
+    operation's record); `error` says which field is missing or wrong."""
+    read = FieldReader(error, MISSING_OR_WRONG)
+    item = read.obj(raw)
+    version = read.integer(item, "format_version")
+    journal_id = read.ident(item, "journal_id")
+    key_mode = read.choice(item, "key_mode", KeyMode)
+    return JournalMeta(journal_id, key_mode, version, read.text(item, "created", optional=True))
 
 
 def write_meta(folder: Path, meta: JournalMeta) -> None:

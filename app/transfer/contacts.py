@@ -144,53 +144,51 @@ def _key(item: dict[str, Any], key: str, where: str) -> bytes:
 
 def parse_contact(value: object, where: str) -> ContactIn:
     """Check one contact; refuse a fingerprint that is not the one its keys make."""
-    item = f.obj(value, where)
+    item = f.read.obj(value, where)
     stated = f.fingerprint(item, "fingerprint", where)
     encryption_key = _key(item, "encryption_key", where)
     signing_key = _key(item, "signing_key", where)
     if fingerprint(encryption_key, signing_key) != stated:
         raise f.refuse(where, "its fingerprint does not match its keys.")
-    name = f.text(item, "name", where)
+    name = f.read.text(item, "name", where)
     if not name.strip() or len(name) > MAX_NAME:
         raise f.refuse(where, f"'name' should be 1 to {MAX_NAME} characters.")
     return ContactIn(
         fingerprint=stated,
         name=name,
-        role=f.choice(item, "role", Role, where),
+        role=f.read.choice(item, "role", Role, where),
         encryption_key=encryption_key,
         signing_key=signing_key,
-        added=f.moment(item, "added", where),
-        verified=f.flag(item, "verified", where),
+        added=f.read.moment(item, "added", where),
+        verified=f.read.flag(item, "verified", where),
     )
 
 
 def parse_sent(value: object, where: str) -> SentIn:
     """Check one record of a version sent."""
-    item = f.obj(value, where)
-    item_id = f.ident(item, "item", where)
-    assert item_id is not None
+    item = f.read.obj(value, where)
+    item_id = f.read.ident(item, "item", where)
     return SentIn(
         coach=f.fingerprint(item, "coach", where),
         item=item_id,
-        version=f.moment(item, "version", where),
-        sent=f.moment(item, "sent", where),
+        version=f.read.moment(item, "version", where),
+        sent=f.read.moment(item, "sent", where),
     )
 
 
 def parse_received(value: object, where: str) -> ReceivedIn:
     """Check one record of a package received."""
-    item = f.obj(value, where)
-    package_id = f.ident(item, "id", where)
-    assert package_id is not None
-    kind = f.text(item, "kind", where)
+    item = f.read.obj(value, where)
+    package_id = f.read.ident(item, "id", where)
+    kind = f.read.text(item, "kind", where)
     if kind not in PACKAGE_KINDS:
         raise f.refuse(where, "'kind' must be one of: share, feedback.")
     return ReceivedIn(
         id=package_id,
         kind=kind,
         sender=f.fingerprint(item, "sender", where),
-        created=f.moment(item, "created", where),
-        received=f.moment(item, "received", where),
+        created=f.read.moment(item, "created", where),
+        received=f.read.moment(item, "received", where),
     )
 
 

@@ -149,80 +149,76 @@ class CycleIn:
 
 def parse_inquiry(value: object, where: str) -> InquiryIn:
     """Check one line of inquiry."""
-    item = f.obj(value, where)
-    inquiry_id = f.ident(item, "id", where)
-    assert inquiry_id is not None
-    question = f.text(item, "question", where)
-    if not question.strip():
-        raise f.refuse(where, "'question' is empty.")
+    item = f.read.obj(value, where)
+    inquiry_id = f.read.ident(item, "id", where)
+    question = f.read.text(item, "question", where, blank=False)
     return InquiryIn(
         id=inquiry_id,
         question=question,
-        description=f.text(item, "description", where, optional=True),
-        status=f.choice(item, "status", InquiryStatus, where),
+        description=f.read.text(item, "description", where, optional=True),
+        status=f.read.choice(item, "status", InquiryStatus, where),
         domains=f.domains(item, where),
-        created=f.moment(item, "created", where),
-        updated=f.moment(item, "updated", where),
+        created=f.read.moment(item, "created", where),
+        updated=f.read.moment(item, "updated", where),
     )
 
 
 def parse_cycle(value: object, where: str) -> CycleIn:
     """Check one cycle."""
-    item = f.obj(value, where)
-    cycle_id = f.ident(item, "id", where)
-    inquiry_id = f.ident(item, "inquiry", where)
-    assert cycle_id is not None and inquiry_id is not None
+    item = f.read.obj(value, where)
+    cycle_id = f.read.ident(item, "id", where)
+    inquiry_id = f.read.ident(item, "inquiry", where)
     domains = f.domains(item, where)
     if not domains:
         raise f.refuse(where, "a cycle needs at least one domain.")
-    dimensions = f.strings(item, "dimensions", where)
+    dimensions = f.read.strings(item, "dimensions", where)
     unknown = [d for d in dimensions if d not in LEADERSHIP_DIMENSIONS]
     if unknown:
         raise f.refuse(where, f"{f.shown(unknown[0])} is not a Healthcare Leadership dimension.")
     stages = []
-    for n, stage in enumerate(f.objects(item, "stages", where)):
+    for n, stage in enumerate(f.read.objects(item, "stages", where)):
         at = f"stage {n + 1} of {where}"
         stages.append(
             StageIn(
-                stage=f.text(stage, "stage", at),
-                title=f.text(stage, "title", at),
-                text=f.text(stage, "text", at),
-                updated=f.moment(stage if "updated" in stage else item, "updated", at),
+                stage=f.read.text(stage, "stage", at),
+                title=f.read.text(stage, "title", at),
+                text=f.read.text(stage, "text", at),
+                updated=f.read.moment(stage if "updated" in stage else item, "updated", at),
                 versions=tuple(
                     StageVersionIn(
-                        text=f.text(v, "text", f"a version in {at}"),
-                        written=f.moment(v, "written", f"a version in {at}"),
-                        replaced=f.moment(v, "replaced", f"a version in {at}"),
+                        text=f.read.text(v, "text", f"a version in {at}"),
+                        written=f.read.moment(v, "written", f"a version in {at}"),
+                        replaced=f.read.moment(v, "replaced", f"a version in {at}"),
                     )
-                    for v in f.objects(stage, "versions", at)
+                    for v in f.read.objects(stage, "versions", at)
                 ),
             )
         )
     names = [s.stage for s in stages]
     if len(set(names)) != len(names):
         raise f.refuse(where, "two stages share an id.")
-    previous = f.ident(item, "previous", where, optional=True)
+    previous = f.read.maybe_ident(item, "previous", where)
     if previous == cycle_id:
         raise f.refuse(where, "a cycle cannot follow itself.")
     return CycleIn(
         id=cycle_id,
         inquiry=inquiry_id,
-        template=f.text(item, "template", where),
-        title=f.text(item, "title", where, optional=True),
-        status=f.choice(item, "status", CycleStatus, where),
+        template=f.read.text(item, "template", where),
+        title=f.read.text(item, "title", where, optional=True),
+        status=f.read.choice(item, "status", CycleStatus, where),
         domains=domains,
         dimensions=tuple(dict.fromkeys(dimensions)),
         tags=f.tags(item, where),
-        loop=f.choice(item, "loop", LoopLevel, where),
-        experiment_date=f.day(item, "experiment_date", where),
+        loop=f.read.choice(item, "loop", LoopLevel, where),
+        experiment_date=f.read.maybe_day(item, "experiment_date", where),
         previous=previous,
-        current_stage=f.text(item, "current_stage", where, optional=True),
-        created=f.moment(item, "created", where),
-        updated=f.moment(item, "updated", where),
-        deleted=f.maybe_moment(item, "deleted", where),
+        current_stage=f.read.text(item, "current_stage", where, optional=True),
+        created=f.read.moment(item, "created", where),
+        updated=f.read.moment(item, "updated", where),
+        deleted=f.read.maybe_moment(item, "deleted", where),
         stages=tuple(stages),
-        bring_to_supervision=f.flag(item, "bring_to_supervision", where),
-        share_with_coach=f.flag(item, "share_with_coach", where),
+        bring_to_supervision=f.read.flag(item, "bring_to_supervision", where),
+        share_with_coach=f.read.flag(item, "share_with_coach", where),
     )
 
 

@@ -77,29 +77,28 @@ class EntryIn:
 
 def parse_entry(value: object, where: str) -> EntryIn:
     """Check one entry object."""
-    item = f.obj(value, where)
-    entry_id = f.ident(item, "id", where)
-    assert entry_id is not None
+    item = f.read.obj(value, where)
+    entry_id = f.read.ident(item, "id", where)
     return EntryIn(
         id=entry_id,
-        title=f.text(item, "title", where),
-        body=f.text(item, "body", where),
+        title=f.read.text(item, "title", where),
+        body=f.read.text(item, "body", where),
         domains=f.domains(item, where),
         tags=f.tags(item, where),
-        created=f.moment(item, "created", where),
-        updated=f.moment(item, "updated", where),
-        deleted=f.maybe_moment(item, "deleted", where),
+        created=f.read.moment(item, "created", where),
+        updated=f.read.moment(item, "updated", where),
+        deleted=f.read.maybe_moment(item, "deleted", where),
         versions=tuple(
             EntryVersionIn(
-                title=f.text(v, "title", f"a version in {where}"),
-                body=f.text(v, "body", f"a version in {where}"),
-                written=f.moment(v, "written", f"a version in {where}"),
-                replaced=f.moment(v, "replaced", f"a version in {where}"),
+                title=f.read.text(v, "title", f"a version in {where}"),
+                body=f.read.text(v, "body", f"a version in {where}"),
+                written=f.read.moment(v, "written", f"a version in {where}"),
+                replaced=f.read.moment(v, "replaced", f"a version in {where}"),
             )
-            for v in f.objects(item, "versions", where)
+            for v in f.read.objects(item, "versions", where)
         ),
-        bring_to_supervision=f.flag(item, "bring_to_supervision", where),
-        share_with_coach=f.flag(item, "share_with_coach", where),
+        bring_to_supervision=f.read.flag(item, "bring_to_supervision", where),
+        share_with_coach=f.read.flag(item, "share_with_coach", where),
     )
 
 

@@ -54,13 +54,12 @@ class SavedSearchIn:
 
 def parse_saved_search(value: object, where: str) -> SavedSearchIn:
     """Check one saved search."""
-    item = f.obj(value, where)
-    search_id = f.ident(item, "id", where)
-    assert search_id is not None
-    name = " ".join(f.text(item, "name", where).split())
+    item = f.read.obj(value, where)
+    search_id = f.read.ident(item, "id", where)
+    name = " ".join(f.read.text(item, "name", where).split())
     if not 1 <= len(name) <= MAX_NAME:
         raise f.refuse(where, f"'name' should be 1 to {MAX_NAME} characters.")
-    query = " ".join(f.text(item, "query", where, optional=True).split())
+    query = " ".join(f.read.text(item, "query", where, optional=True).split())
     if len(query) > MAX_QUERY:
         raise f.refuse(where, f"'query' should be at most {MAX_QUERY} characters.")
     try:
@@ -72,8 +71,8 @@ def parse_saved_search(value: object, where: str) -> SavedSearchIn:
         name=name,
         query=query,
         filters=filters,
-        created=f.moment(item, "created", where),
-        updated=f.moment(item, "updated", where),
+        created=f.read.moment(item, "created", where),
+        updated=f.read.moment(item, "updated", where),
     )
 
 

@@ -96,24 +96,20 @@ class SessionIn:
 
 def parse_session(value: object, where: str) -> SessionIn:
     """Check one session object."""
-    item = f.obj(value, where)
-    session_id = f.ident(item, "id", where)
-    held_on = f.day(item, "held_on", where)
-    assert session_id is not None
+    item = f.read.obj(value, where)
+    session_id = f.read.ident(item, "id", where)
+    held_on = f.read.maybe_day(item, "held_on", where)
     if held_on is None:
         raise f.refuse(where, "'held_on' is missing.")
     actions = []
-    for n, raw in enumerate(f.objects(item, "actions", where), start=1):
+    for n, raw in enumerate(f.read.objects(item, "actions", where), start=1):
         at = f"action {n} of {where}"
-        action_id = f.ident(raw, "id", at)
-        assert action_id is not None
-        what = f.text(raw, "what", at)
-        if not what.strip():
-            raise f.refuse(at, "'what' is empty.")
+        action_id = f.read.ident(raw, "id", at)
+        what = f.read.text(raw, "what", at, blank=False)
         links: list[tuple[str | None, str | None]] = []
-        for link in f.objects(raw, "evidence", at):
-            entry = f.ident(link, "entry", at, optional=True)
-            cycle = f.ident(link, "cycle", at, optional=True)
+        for link in f.read.objects(raw, "evidence", at):
+            entry = f.read.maybe_ident(link, "entry", at)
+            cycle = f.read.maybe_ident(link, "cycle", at)
             if (entry is None) == (cycle is None):
                 raise f.refuse(at, "each evidence link names one entry or one cycle.")
             links.append((entry, cycle))
@@ -121,27 +117,27 @@ def parse_session(value: object, where: str) -> SessionIn:
             ActionIn(
                 id=action_id,
                 what=what,
-                with_whom=f.text(raw, "with_whom", at, optional=True),
-                by_when=f.day(raw, "by_when", at),
-                how_i_will_know=f.text(raw, "how_i_will_know", at, optional=True),
-                status=f.choice(raw, "status", ActionStatus, at),
-                progress=f.text(raw, "progress", at, optional=True),
-                created=f.moment(raw, "created", at),
-                updated=f.moment(raw, "updated", at),
+                with_whom=f.read.text(raw, "with_whom", at, optional=True),
+                by_when=f.read.maybe_day(raw, "by_when", at),
+                how_i_will_know=f.read.text(raw, "how_i_will_know", at, optional=True),
+                status=f.read.choice(raw, "status", ActionStatus, at),
+                progress=f.read.text(raw, "progress", at, optional=True),
+                created=f.read.moment(raw, "created", at),
+                updated=f.read.moment(raw, "updated", at),
                 evidence=tuple(links),
             )
         )
     return SessionIn(
         id=session_id,
-        kind=f.choice(item, "kind", SessionKind, where),
+        kind=f.read.choice(item, "kind", SessionKind, where),
         held_on=held_on,
-        with_whom=f.text(item, "with_whom", where, optional=True),
-        wants=f.text(item, "wants", where, optional=True),
-        notes=f.text(item, "notes", where, optional=True),
-        next_date=f.day(item, "next_date", where),
-        created=f.moment(item, "created", where),
-        updated=f.moment(item, "updated", where),
-        deleted=f.maybe_moment(item, "deleted", where),
+        with_whom=f.read.text(item, "with_whom", where, optional=True),
+        wants=f.read.text(item, "wants", where, optional=True),
+        notes=f.read.text(item, "notes", where, optional=True),
+        next_date=f.read.maybe_day(item, "next_date", where),
+        created=f.read.moment(item, "created", where),
+        updated=f.read.moment(item, "updated", where),
+        deleted=f.read.maybe_moment(item, "deleted", where),
         actions=tuple(actions),
     )
 

@@ -110,49 +110,49 @@ class CommentIn:
 
 def parse_shared_item(value: object, where: str) -> SharedItemIn:
     """Check one shared item."""
-    item = f.obj(value, where)
-    item_id = f.ident(item, "id", where)
-    assert item_id is not None
-    kind = f.text(item, "kind", where)
+    item = f.read.obj(value, where)
+    item_id = f.read.ident(item, "id", where)
+    kind = f.read.text(item, "kind", where)
     if kind not in ITEM_KINDS:
         raise f.refuse(where, "'kind' must be one of: entry, cycle.")
     stages = []
-    for n, stage in enumerate(f.objects(item, "stages", where), start=1):
+    for n, stage in enumerate(f.read.objects(item, "stages", where), start=1):
         at = f"stage {n} of {where}"
         stages.append(
             SharedStage(
-                f.text(stage, "stage", at), f.text(stage, "title", at), f.text(stage, "text", at)
+                f.read.text(stage, "stage", at),
+                f.read.text(stage, "title", at),
+                f.read.text(stage, "text", at),
             )
         )
     if kind == "entry" and stages:
         raise f.refuse(where, "a shared entry has no stages.")
-    tags = f.strings(item, "tags", where)
+    tags = f.read.strings(item, "tags", where)
     if any("\n" in t for t in tags):
         raise f.refuse(where, "a tag cannot hold a line break.")
     return SharedItemIn(
         participant=f.fingerprint(item, "participant", where),
         id=item_id,
         kind=kind,
-        title=f.text(item, "title", where, optional=True),
-        content=f.text(item, "content", where),
-        previous_content=f.text(item, "previous_content", where, optional=True),
-        commented_content=f.text(item, "commented_content", where, optional=True),
+        title=f.read.text(item, "title", where, optional=True),
+        content=f.read.text(item, "content", where),
+        previous_content=f.read.text(item, "previous_content", where, optional=True),
+        commented_content=f.read.text(item, "commented_content", where, optional=True),
         stages=stages_json(tuple(stages)) if kind == "cycle" else "",
         domains=",".join(d.value for d in f.domains(item, where)),
         tags="\n".join(tags),
-        written=f.moment(item, "written", where),
-        version=f.moment(item, "version", where),
-        received=f.moment(item, "received", where),
-        discussed=f.flag(item, "discussed", where),
+        written=f.read.moment(item, "written", where),
+        version=f.read.moment(item, "version", where),
+        received=f.read.moment(item, "received", where),
+        discussed=f.read.flag(item, "discussed", where),
     )
 
 
 def parse_comment(value: object, where: str) -> CommentIn:
     """Check one comment or reply."""
-    item = f.obj(value, where)
-    comment_id = f.ident(item, "id", where)
-    item_id = f.ident(item, "item", where)
-    assert comment_id is not None and item_id is not None
+    item = f.read.obj(value, where)
+    comment_id = f.read.ident(item, "id", where)
+    item_id = f.read.ident(item, "item", where)
     mine = item.get("mine")
     if not isinstance(mine, bool):
         raise f.refuse(where, "'mine' must be true or false.")
@@ -160,13 +160,13 @@ def parse_comment(value: object, where: str) -> CommentIn:
         id=comment_id,
         contact=f.fingerprint(item, "contact", where),
         item=item_id,
-        stage=f.text(item, "stage", where, optional=True),
-        reply_to=f.ident(item, "reply_to", where, optional=True),
+        stage=f.read.text(item, "stage", where, optional=True),
+        reply_to=f.read.maybe_ident(item, "reply_to", where),
         mine=mine,
-        body=f.text(item, "body", where),
-        created=f.moment(item, "created", where),
-        read=f.flag(item, "read", where),
-        sent=f.maybe_moment(item, "sent", where),
+        body=f.read.text(item, "body", where),
+        created=f.read.moment(item, "created", where),
+        read=f.read.flag(item, "read", where),
+        sent=f.read.maybe_moment(item, "sent", where),
     )
 
 
