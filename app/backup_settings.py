@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.errors import BackupError
-from app.json_fields import FieldReader, Wording
+from app.json_fields import FieldReader, Wording, parse_json
 from app.storage.files import write_atomically
 
 SETTINGS_NAME = "backups.json"
@@ -81,7 +81,7 @@ def read_settings(journal_folder: Path) -> BackupSettings:
     """The journal's backup settings (the defaults when none were saved)."""
     path = journal_folder / SETTINGS_NAME
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = parse_json(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return BackupSettings()
     except (OSError, ValueError) as exc:

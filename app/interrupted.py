@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.errors import JournalError, StorageError
-from app.json_fields import FieldReader
+from app.json_fields import FieldReader, parse_json
 from app.recovery import encode_recovery_code
 from app.storage.files import describe_os_error, fsync_dir, write_atomically
 from app.storage.keys import JournalKey, Passphrase, RawKey
@@ -105,7 +105,7 @@ def read_pending(folder: Path) -> Pending | None:
     """The recorded intent, or None; StorageError when the file cannot be read."""
     path = folder / PENDING_NAME
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = parse_json(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
@@ -317,7 +317,7 @@ def _undo_create(folder: Path, pending: Pending) -> None:
     """A journal that was never finished (its recovery code never shown) is removed."""
     meta_file = meta_path(folder)
     try:
-        named = json.loads(meta_file.read_text(encoding="utf-8")).get("journal_id")
+        named = parse_json(meta_file.read_text(encoding="utf-8")).get("journal_id")
     except (OSError, ValueError, AttributeError):
         named = pending.meta.journal_id  # unreadable or absent: ours, half-written
     if named != pending.meta.journal_id:
@@ -373,7 +373,7 @@ def _partial_backups(folder: Path) -> list[Path]:
     from app.storage.meta import BACKUP_SUFFIX
 
     try:
-        journal_id = json.loads(meta_path(folder).read_text(encoding="utf-8"))["journal_id"]
+        journal_id = parse_json(meta_path(folder).read_text(encoding="utf-8"))["journal_id"]
         short = str(journal_id).replace("-", "")[:8].lower()
     except (OSError, ValueError, KeyError, TypeError):
         return []

@@ -12,6 +12,7 @@ standard library.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
@@ -31,6 +32,18 @@ LAST_YEAR = 9998
 YEARS = (FIRST_YEAR, LAST_YEAR)
 
 _MOMENT = "'{key}' should be a date and time with a time zone, such as 2026-03-01T09:30:00+00:00."
+
+
+def parse_json(text: str) -> Any:
+    """The JSON value in `text`; ValueError (with a plain reason) for anything that is not JSON.
+
+    Hostile nesting ends Python's parser with RecursionError, which is not a ValueError; here it
+    becomes one, so a caller's `except ValueError` covers every malformed file.
+    """
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("it is nested too deeply to be read") from None
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,24 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.errors import BackupError, ImportRejectedError, JournalError
-from app.json_fields import FieldReader, Wording
+from app.backup_settings import SETTINGS_NAME, read_settings
+from app.errors import (
+    BackupError,
+    ImportRejectedError,
+    JournalError,
+    NotAJournalError,
+    StorageError,
+)
+from app.interrupted import PENDING_NAME, read_pending
+from app.json_fields import FieldReader, Wording, parse_json
+from app.storage.meta import read_meta
 
 ID = "0b6c1f8e-3f2a-4c1e-9d7b-2a4e6f8a0c1d"
 
@@ -270,3 +280,30 @@ def test_a_zone_far_from_utc_is_kept_when_asked() -> None:
     kept = read.moment({"at": "2026-03-01T23:30:00-12:00"}, "at", keep_zone=True)
     assert kept == datetime(2026, 3, 1, 23, 30, tzinfo=far)
     assert kept.isoformat() == "2026-03-01T23:30:00-12:00"
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def test_hostile_nesting_is_a_plain_value_error() -> None:
+    with pytest.raises(ValueError, match=r"^it is nested too deeply to be read$"):
+        parse_json(DEEP)
+    assert parse_json('{"a": [1]}') == {"a": [1]}
+
+
+@pytest.mark.parametrize(
+    ("name", "read", "error"),
+    [
+        ("journal.json", read_meta, NotAJournalError),
+        (SETTINGS_NAME, read_settings, BackupError),
+        (PENDING_NAME, read_pending, StorageError),
+    ],
+)
+def test_a_file_the_app_keeps_beside_the_journal_refuses_hostile_nesting_in_one_line(
+    tmp_path: Path, name: str, read: Callable[[Path], object], error: type[Exception]
+) -> None:
+    (tmp_path / name).write_text(DEEP, encoding="utf-8")
+    with pytest.raises(error) as caught:
+        read(tmp_path)
+    message = str(caught.value)
+    assert "nested too deeply" in message and len(message.splitlines()) == 1

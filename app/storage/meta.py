@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.errors import NewerJournalError, NotAJournalError
-from app.json_fields import FieldReader, Refusal, Wording
+from app.json_fields import FieldReader, Refusal, Wording, parse_json
 from app.storage.files import write_atomically
 
 META_NAME = "journal.json"
@@ -72,7 +72,7 @@ def read_meta(folder: Path) -> JournalMeta:
     """Read journal.json; refuse a missing, malformed or newer one with a clear message."""
     path = meta_path(folder)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = parse_json(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise NotAJournalError(f"There is no journal in {folder}.") from None
     except (OSError, ValueError) as exc:
