@@ -119,6 +119,10 @@ def load_demo(path: Path | None = None, templates: TemplateLibrary | None = None
         tuple(_session(t) for t in top.tables("sessions")),
     )
     top.checked()
+    titles = [c.title for i in demo.inquiries for c in i.cycles]
+    shown = {t for s in demo.sessions for a in s.actions for t in a.evidence_cycles}
+    if len(set(titles)) < len(titles) or not shown <= set(titles):
+        raise DemoDataError("Each cycle needs its own title, and evidence names one of them.")
     for cycle in (c for i in demo.inquiries for c in i.cycles):
         template = templates.get(cycle.template) if templates else None
         stage_ids = {s.id for s in template.stages} if template else set()

@@ -89,6 +89,7 @@ def test_every_item_in_the_shipped_data_is_in_the_demo_journal(journal: Journal)
         (("days_ago = 2", 'days_ago = "2"'), "'days_ago' should be a int"),
         (('template = "gibbs"', 'template = "gibs"'), "names a template or stage"),
         (("frame = ", "frames = "), "names a template or stage"),
+        (('evidence_cycles = ["Try', 'evidence_cycles = ["Tried'), "evidence names one of them"),
     ],
 )
 def test_a_broken_data_file_is_refused_saying_where(
