@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.backup_settings import DEFAULT_FOLDER_NAME as DEFAULT_FOLDER_NAME
 from app.backup_settings import DEFAULT_KEEP as DEFAULT_KEEP
@@ -35,6 +36,7 @@ from app.storage.backup_file import (
     read_manifest,
     write_backup,
 )
+from app.storage.connection import explain
 from app.storage.files import PRIVATE_FOLDER, describe_os_error
 from app.storage.keys import JournalKey
 from app.storage.meta import JournalMeta
@@ -327,8 +329,13 @@ def _write(
     now: datetime,
     kind: BackupKind = BackupKind.REGULAR,
 ) -> BackupRecord:
-    revision = _revision_of(engine)
-    entries, cycles = _counts(engine)
+    try:
+        revision = _revision_of(engine)
+        entries, cycles = _counts(engine)
+    except SQLAlchemyError as exc:
+        raise StorageError(
+            f"The journal could not be read to back it up: {explain(exc)}. Nothing was written."
+        ) from exc
     manifest = BackupManifest(
         meta.journal_id, now.astimezone(UTC), kind, revision, entries=entries, cycles=cycles
     )

@@ -78,22 +78,42 @@ class CycleStore(Binned[Cycle, CycleRecord]):
         self, question: str, description: str = "", domains: Sequence[Domain] = ()
     ) -> InquiryRecord:
         """Start a new line of inquiry."""
-        if not question.strip():
-            raise JournalError("A line of inquiry needs a question, even a rough one.")
-        now = self._clock()
         with self._session() as session:
-            inquiry = Inquiry(
-                id=str(uuid.uuid4()),
-                question=question.strip(),
-                description=description,
-                status=InquiryStatus.OPEN.value,
-                created_at=now,
-                updated_at=now,
-            )
-            inquiry.domains = [InquiryDomain(domain=d.value) for d in in_order(domains)]
-            session.add(inquiry)
-            session.flush()
-            return _inquiry_record(inquiry)
+            return _inquiry_record(self._new_inquiry(session, question, description, domains))
+
+    def start_inquiry(
+        self,
+        question: str,
+        domains: Sequence[Domain],
+        template_id: str,
+        *,
+        title: str = "",
+        experiment_date: date | None = None,
+        entry_id: str | None = None,
+    ) -> CycleRecord:
+        """Start a new line of inquiry with its first cycle (made from the free entry
+        `entry_id` when given, as `cycle_from_entry` makes it).
+
+        One transaction: either both exist, or neither (no line of inquiry left without
+        the cycle it was started for).
+        """
+        template = self._template(template_id)
+        with self._session() as session:
+            inquiry = self._new_inquiry(session, question, "", domains)
+            if entry_id is None:
+                cycle = self._new_cycle(
+                    session,
+                    inquiry.id,
+                    template,
+                    title=title,
+                    domains=domains,
+                    experiment_date=experiment_date,
+                )
+            else:
+                cycle = self._cycle_from_entry(
+                    session, entry_id, inquiry.id, template, title, experiment_date
+                )
+            return self._record(session, cycle)
 
     def update_inquiry(
         self,
@@ -298,15 +318,19 @@ class CycleStore(Binned[Cycle, CycleRecord]):
     def start_next(self, cycle_id: str, *, experiment_date: date | None = None) -> CycleRecord:
         """Start the next experiment in the same line of inquiry, to be tried by
         `experiment_date`. The plan carried over stays the previous cycle's words (see
-        `carried_plan`); the new cycle resumes at the stage where planning goes on."""
-        previous = self.get(cycle_id)
-        if previous.status is not CycleStatus.REVIEWED:
-            raise CycleStateError("Finish reviewing this cycle before starting the next one.")
-        if previous.next_id is not None:
-            raise CycleStateError("This cycle has already led to a next experiment.")
-        template = self.templates.get(previous.template_id) or self.templates.default
-        plan = _stage_text_with_role(self.templates, previous, StageRole.NEXT)
+        `carried_plan`); the new cycle resumes at the stage where planning goes on.
+
+        One transaction, checks included: another program cannot start the same next
+        experiment between the check and the write, and a failure leaves no half-made cycle.
+        """
         with self._session() as session:
+            previous = self._record(session, _get_cycle(session, cycle_id))
+            if previous.status is not CycleStatus.REVIEWED:
+                raise CycleStateError("Finish reviewing this cycle before starting the next one.")
+            if previous.next_id is not None:
+                raise CycleStateError("This cycle has already led to a next experiment.")
+            template = self.templates.get(previous.template_id) or self.templates.default
+            plan = _stage_text_with_role(self.templates, previous, StageRole.NEXT)
             cycle = self._new_cycle(
                 session,
                 previous.inquiry_id,
@@ -357,24 +381,9 @@ class CycleStore(Binned[Cycle, CycleRecord]):
         """
         template = self._template(template_id)
         with self._session() as session:
-            entry = require(session, Entry, entry_id, "entry")
-            if entry.deleted_at is not None:
-                raise CycleStateError(
-                    "That entry is in the trash. Bring it back (Entry > Trash…) before "
-                    "turning it into a cycle."
-                )
-            cycle = self._new_cycle(
-                session,
-                inquiry_id,
-                template,
-                title=entry.title if title is None else title,
-                domains=[Domain(d.domain) for d in entry.domains] or None,
-                experiment_date=experiment_date,
+            cycle = self._cycle_from_entry(
+                session, entry_id, inquiry_id, template, title, experiment_date
             )
-            cycle.stages[0].text = entry.body
-            cycle.tags = tag_rows(session, normalise_tags(t.name for t in entry.tags))
-            entry.deleted_at = self._clock()
-            session.flush()
             return self._record(session, cycle)
 
     def undo_cycle_from_entry(self, entry_id: str, cycle_id: str) -> None:
@@ -571,6 +580,56 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             return [self._record(session, c) for c in rows]
 
     # -- helpers -------------------------------------------------------------------------
+
+    def _new_inquiry(
+        self, session: Session, question: str, description: str, domains: Sequence[Domain]
+    ) -> Inquiry:
+        """Add a line of inquiry to the session; refuse one with no question."""
+        if not question.strip():
+            raise JournalError("A line of inquiry needs a question, even a rough one.")
+        now = self._clock()
+        inquiry = Inquiry(
+            id=str(uuid.uuid4()),
+            question=question.strip(),
+            description=description,
+            status=InquiryStatus.OPEN.value,
+            created_at=now,
+            updated_at=now,
+        )
+        inquiry.domains = [InquiryDomain(domain=d.value) for d in in_order(domains)]
+        session.add(inquiry)
+        session.flush()
+        return inquiry
+
+    def _cycle_from_entry(
+        self,
+        session: Session,
+        entry_id: str,
+        inquiry_id: str,
+        template: Template,
+        title: str | None,
+        experiment_date: date | None,
+    ) -> Cycle:
+        """Add the cycle a free entry becomes to the session and put the entry in the trash."""
+        entry = require(session, Entry, entry_id, "entry")
+        if entry.deleted_at is not None:
+            raise CycleStateError(
+                "That entry is in the trash. Bring it back (Entry > Trash…) before "
+                "turning it into a cycle."
+            )
+        cycle = self._new_cycle(
+            session,
+            inquiry_id,
+            template,
+            title=entry.title if title is None else title,
+            domains=[Domain(d.domain) for d in entry.domains] or None,
+            experiment_date=experiment_date,
+        )
+        cycle.stages[0].text = entry.body
+        cycle.tags = tag_rows(session, normalise_tags(t.name for t in entry.tags))
+        entry.deleted_at = self._clock()
+        session.flush()
+        return cycle
 
     def _new_cycle(
         self,

@@ -1,19 +1,168 @@
-"""A realistic sample journal for trying the app: invented NHS leadership situations, no names."""
+"""A realistic sample journal for trying the app, built from the shipped data in
+resources/demo/demo.toml (invented NHS leadership situations, no names)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tomllib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
 
 from app.cycles import CycleStore
-from app.cycles_model import PLANNED_MARK, CycleStatus, InquiryStatus, LoopLevel
+from app.cycles_model import PLANNED_MARK, CycleStateError, CycleStatus, InquiryStatus, LoopLevel
 from app.domains import Domain
 from app.entries import EntryStore
 from app.journal import Journal
+from app.resources import shipped_demo_file
 from app.sessions import ActionDraft, ActionStatus, SessionKind, SessionStore
+from app.templates import StageTiming, TemplateLibrary
 
-IND, TEAM, ORG = Domain.INDIVIDUAL, Domain.TEAM, Domain.ORGANISATION
+E = TypeVar("E", bound=Enum)
+
+
+class DemoDataError(ValueError):
+    """The demo's data file is not as this module reads it (a bug in the shipped file)."""
+
+
+@dataclass(frozen=True)
+class DemoEntry:
+    """A free entry written `days_ago`."""
+
+    title: str
+    body: str
+    days_ago: int
+    domains: tuple[Domain, ...]
+    tags: tuple[str, ...]
+    bring_to_supervision: bool
+    share_with_coach: bool
+
+
+@dataclass(frozen=True)
+class DemoCycle:
+    """A cycle started `days_ago`, written as far as its `status`."""
+
+    title: str
+    template: str
+    days_ago: int
+    experiment_in_days: int | None
+    follows_previous: bool
+    status: CycleStatus
+    loop: LoopLevel
+    domains: tuple[Domain, ...]
+    tags: tuple[str, ...]
+    dimensions: tuple[str, ...]
+    bring_to_supervision: bool
+    share_with_coach: bool
+    stages: dict[str, str]
+
+
+@dataclass(frozen=True)
+class DemoInquiry:
+    """A line of inquiry with its cycles, oldest first."""
+
+    question: str
+    description: str
+    domains: tuple[Domain, ...]
+    status: InquiryStatus
+    cycles: tuple[DemoCycle, ...]
+
+
+@dataclass(frozen=True)
+class DemoAction:
+    """An action agreed in a session, where it stands, and the cycles (by title) showing it."""
+
+    what: str
+    with_whom: str
+    by_in_days: int | None
+    how_i_will_know: str
+    status: ActionStatus
+    progress: str
+    evidence_cycles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DemoSession:
+    """A session held `days_ago`, with the actions agreed in it."""
+
+    kind: SessionKind
+    days_ago: int
+    with_whom: str
+    wants: str
+    notes: str
+    next_in_days: int | None
+    actions: tuple[DemoAction, ...]
+
+
+@dataclass(frozen=True)
+class Demo:
+    """Everything the demo journal holds, in the order it is written."""
+
+    entries: tuple[DemoEntry, ...]
+    inquiries: tuple[DemoInquiry, ...]
+    sessions: tuple[DemoSession, ...]
+
+
+def load_demo(path: Path | None = None, templates: TemplateLibrary | None = None) -> Demo:
+    """Read and check the demo's data (the shipped file unless given another); with
+    `templates`, also check that each cycle's template and stages exist."""
+    path = path or shipped_demo_file()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DemoDataError(f"{path.name} could not be read: {exc}.") from exc
+    top = _Table(data, path.name)
+    demo = Demo(
+        tuple(_entry(t) for t in top.tables("entries")),
+        tuple(_inquiry(t) for t in top.tables("inquiries")),
+        tuple(_session(t) for t in top.tables("sessions")),
+    )
+    top.checked()
+    titles = [c.title for i in demo.inquiries for c in i.cycles]
+    shown = {t for s in demo.sessions for a in s.actions for t in a.evidence_cycles}
+    if len(set(titles)) < len(titles) or not shown <= set(titles):
+        raise DemoDataError("Each cycle needs its own title, and evidence names one of them.")
+    for cycle in (c for i in demo.inquiries for c in i.cycles):
+        template = templates.get(cycle.template) if templates else None
+        stage_ids = {s.id for s in template.stages} if template else set()
+        if templates and not (template and set(cycle.stages) <= stage_ids):
+            raise DemoDataError(f"'{cycle.title}' names a template or stage that is not there.")
+    return demo
+
+
+def build_demo(journal: Journal, now: datetime | None = None, demo: Demo | None = None) -> None:
+    """Fill an empty journal with the demo's entries, lines of inquiry, cycles and sessions,
+    each written on its day counted back from `now`."""
+    demo = demo or load_demo(templates=journal.templates)
+    now = now or datetime.now(UTC)
+    today, clock = now.date(), _Clock(now)
+    entries = EntryStore(journal.engine, clock=clock)
+    cycles = CycleStore(journal.engine, journal.templates, clock=clock)
+    for entry in demo.entries:
+        clock.now = _morning(today, entry.days_ago)
+        made = entries.create(entry.title, entry.body, entry.domains, entry.tags)
+        if flags := _flags(entry.bring_to_supervision, entry.share_with_coach):
+            entries.set_flags(made.id, **flags)
+    cycle_ids: dict[str, str] = {}
+    for inquiry in demo.inquiries:
+        clock.now = _morning(today, max(c.days_ago for c in inquiry.cycles) + 1)
+        inquiry_id = cycles.create_inquiry(
+            inquiry.question, inquiry.description, inquiry.domains
+        ).id
+        previous_id: str | None = None
+        for spec in inquiry.cycles:
+            clock.now = _morning(today, spec.days_ago)
+            previous_id = _add_cycle(cycles, clock, today, inquiry_id, spec, previous_id)
+            cycle_ids[spec.title] = previous_id
+        if inquiry.status is not InquiryStatus.OPEN:
+            cycles.update_inquiry(inquiry_id, status=inquiry.status)
+    for inquiry in demo.inquiries:
+        for spec in inquiry.cycles:
+            if flags := _flags(spec.bring_to_supervision, spec.share_with_coach):
+                cycles.set_flags(cycle_ids[spec.title], **flags)
+    for session in demo.sessions:
+        _add_session(SessionStore(journal.engine, clock=clock), clock, today, session, cycle_ids)
 
 
 class _Clock:
@@ -27,380 +176,228 @@ class _Clock:
         return self.now
 
 
-@dataclass(frozen=True)
-class _CycleSpec:
-    template: str
-    title: str
-    days_ago: int
-    stages: dict[str, str]
-    status: CycleStatus
-    loop: LoopLevel = LoopLevel.NONE
-    domains: Sequence[Domain] = (IND,)
-    tags: Sequence[str] = ()
-    dimensions: Sequence[str] = ()
-    experiment_in_days: int | None = None
-    follows_previous: bool = False
-
-
-@dataclass(frozen=True)
-class _InquirySpec:
-    question: str
-    description: str
-    domains: Sequence[Domain]
-    cycles: Sequence[_CycleSpec]
-    status: InquiryStatus = InquiryStatus.OPEN
-
-
-_ENTRIES: list[tuple[int, str, str, Sequence[Domain], Sequence[str]]] = [
-    (
-        2,
-        "Bed meeting, Thursday",
-        "The site manager asked every ward for a discharge by 11. I said yes before I had "
-        "checked with the nurse in charge. I noticed I wanted to be seen as helpful more than "
-        "I wanted to be accurate.\n\nSomething to bring to supervision.",
-        (IND, ORG),
-        ("flow", "supervision"),
-    ),
-    (
-        6,
-        "Feedback from the practice educator",
-        "She said my teaching sessions are clear but that I *answer my own questions* before "
-        "anyone else can. Stung a bit. It matches what I noticed in huddles.",
-        (IND,),
-        ("feedback",),
-    ),
-    (
-        11,
-        "Rota conversation went better",
-        "Shared the draft rota with the team a week early and asked what didn't work. Three "
-        "swaps suggested, all sensible. One healthcare assistant said it was the first time "
-        "she'd seen it before it was final.",
-        (TEAM,),
-        ("rota",),
-    ),
-    (
-        19,
-        "Programme day: adaptive challenges",
-        "Heifetz: technical problems have known fixes; adaptive challenges need people to "
-        "change how they work. Late escalation on our ward is adaptive. I keep treating it as "
-        "technical (new form, new reminder).",
-        (IND, TEAM),
-        ("programme",),
-    ),
-    (
-        27,
-        "Sponsor meeting postponed again",
-        "Third time my line manager has moved our sponsor check-in. I didn't say how that "
-        "lands. Need to raise it without it sounding like a complaint.",
-        (ORG,),
-        ("line manager", "support"),
-    ),
-]
-
-
-def _specs() -> list[_InquirySpec]:
-    """The sample lines of inquiry; days are counted back from today."""
-    return [
-        _InquirySpec(
-            "How do I get my team to raise concerns earlier in the shift?",
-            "Concerns about staffing and deteriorating patients reach me at the end of a shift, "
-            "when it is too late to act.",
-            (TEAM, IND),
-            [
-                _CycleSpec(
-                    "action-inquiry",
-                    "Ask before I tell at the morning huddle",
-                    days_ago=48,
-                    status=CycleStatus.REVIEWED,
-                    loop=LoopLevel.DOUBLE,
-                    domains=(TEAM, IND),
-                    tags=("huddle", "speaking up"),
-                    dimensions=("engaging-the-team", "leading-with-care"),
-                    experiment_in_days=-44,
-                    stages={
-                        "frame": "Team mostly; some individual. The morning huddle: nurse in "
-                        "charge, two band 5 nurses, two healthcare assistants, the ward clerk.",
-                        "intention": "I want worries about staffing and sick patients said out "
-                        "loud at 07:45, not at 19:30, so we can act while there is time.",
-                        "strategy": "For one week I will ask 'what's worrying you about today?' "
-                        "before I give my plan, and wait. I assume people hold back because I "
-                        "speak first.",
-                        "action": "Did it four days out of five. On the fifth I was late and "
-                        "went straight into the plan. I framed why I was asking on day one only. "
-                        "I inquired a lot; I hardly illustrated what kind of worry I meant.",
-                        "outcomes": "Day two, a healthcare assistant raised a patient who had "
-                        "been 'not himself'; he was reviewed by 9 and moved to a monitored bed. "
-                        "Silence on days one and three. The ward clerk said afterwards people "
-                        "weren't sure I really wanted to hear it.",
-                        "learning": "Double loop. I assumed silence meant agreement. It more "
-                        "often meant people were waiting to see what I thought. The assumption "
-                        "to change: that asking once is enough to make it safe.",
-                        "next": "Try the same question at the 20:00 handover for two weeks, with "
-                        "an example of the kind of worry I mean.",
-                    },
-                ),
-                _CycleSpec(
-                    "action-inquiry",
-                    "Try the question at the night handover",
-                    days_ago=30,
-                    status=CycleStatus.REVIEWED,
-                    loop=LoopLevel.SINGLE,
-                    domains=(TEAM,),
-                    tags=("handover", "speaking up"),
-                    follows_previous=True,
-                    experiment_in_days=-27,
-                    stages={
-                        "frame": "Team: the night team at handover. Band 6 in charge overnight.",
-                        "intention": "Concerns raised at handover, before the day team leaves.",
-                        "strategy": "Ask the same question, give one example ('a patient you "
-                        "can't put your finger on'), then stay quiet for ten seconds.",
-                        "action": "Did it on nine handovers. Gave the example every time. "
-                        "Counted to ten in my head, which felt very long.",
-                        "outcomes": "Concerns raised on six of nine nights, against about one a "
-                        "week before. Two were about staffing for the next night.",
-                        "learning": "Single loop: the example matters. Next time I will give a "
-                        "concrete example before asking, not after the silence.",
-                        "next": "Hand the question over to the band 6 nurses so it doesn't "
-                        "depend on me being there.",
-                    },
-                ),
-                _CycleSpec(
-                    "action-inquiry",
-                    "Hand the question to the band 6 nurses",
-                    days_ago=9,
-                    status=CycleStatus.PLANNED,
-                    domains=(TEAM,),
-                    tags=("delegation",),
-                    follows_previous=True,
-                    experiment_in_days=-2,
-                    stages={
-                        "frame": "Team: the four band 6 nurses who lead handovers.",
-                        "intention": "The habit of asking survives my days off.",
-                        "strategy": "Explain what I learned from the last two cycles at the "
-                        "band 6 meeting, and ask them to try the question for a fortnight. "
-                        "Assumption: they will see the point if they hear the numbers.",
-                    },
-                ),
-            ],
-        ),
-        _InquirySpec(
-            "How do I influence discharge planning beyond my own ward?",
-            "Flow targets are set at site level; the delays we see start in conversations I am "
-            "not part of.",
-            (ORG, TEAM),
-            [
-                _CycleSpec(
-                    "dilemma",
-                    "Flow targets or a safe discharge",
-                    days_ago=14,
-                    status=CycleStatus.IN_PROGRESS,
-                    domains=(ORG, IND),
-                    tags=("flow", "supervision"),
-                    dimensions=("influencing-for-results",),
-                    stages={
-                        "pulls": "Agreeing to an 11:00 discharge when the site is in escalation, "
-                        "against holding a patient whose transport and medicines aren't ready.",
-                        "expectations": "The site manager and divisional lead behind the first; "
-                        "the ward team, the patient's family and my registration behind the "
-                        "second.",
-                        "values": "Being a reliable colleague to the wider hospital; safe, "
-                        "dignified discharge; honesty about what is actually ready.",
-                        "position": "Last week I said yes in the room and then quietly delayed. "
-                        "That costs trust both ways.",
-                    },
-                ),
-                _CycleSpec(
-                    "action-inquiry",
-                    "Say what is ready, in the bed meeting itself",
-                    days_ago=3,
-                    status=CycleStatus.PLANNED,
-                    domains=(ORG,),
-                    tags=("flow",),
-                    experiment_in_days=5,
-                    stages={
-                        "frame": "Organisation: the 08:30 site bed meeting.",
-                        "intention": "Give an honest readiness picture in the meeting, so the "
-                        "plan the site makes is one the ward can keep.",
-                        "strategy": "Bring a one-line status for each possible discharge "
-                        "(ready / needs transport / needs medicines). Advocate for the two that "
-                        "aren't ready and ask what would help.",
-                    },
-                ),
-            ],
-        ),
-        _InquirySpec(
-            "What happens to my listening when I am under pressure?",
-            "Feedback suggests I close conversations down when the ward is busy.",
-            (IND,),
-            [
-                _CycleSpec(
-                    "gibbs",
-                    "The conversation at the nurses' station",
-                    days_ago=38,
-                    status=CycleStatus.REVIEWED,
-                    loop=LoopLevel.TRIPLE,
-                    domains=(IND, TEAM),
-                    tags=("listening", "feedback"),
-                    stages={
-                        "description": "A newly qualified nurse came to tell me about a "
-                        "medication near miss while I was on the phone to the bed manager. I "
-                        "said 'write it up' without looking up.",
-                        "feelings": "Irritated at the interruption, then ashamed an hour later.",
-                        "evaluation": "Good: the near miss was reported. Bad: she told a "
-                        "colleague she wouldn't come to me again.",
-                        "analysis": "Under pressure I attend to the most senior voice in the "
-                        "room, even when it's on the phone.",
-                        "conclusion": "I could have asked her to wait thirty seconds and then "
-                        "given her my full attention.",
-                        "action-plan": "Apologised to her the next day. Now I say 'give me a "
-                        "minute, I want to hear this properly' and I put the phone down.",
-                    },
-                ),
-                _CycleSpec(
-                    "quick-capture",
-                    "Noticed my jaw tighten",
-                    days_ago=4,
-                    status=CycleStatus.IN_PROGRESS,
-                    domains=(IND,),
-                    tags=("listening",),
-                    stages={
-                        "surprise": "When the physio disagreed with my plan in front of the "
-                        "team I noticed my jaw tighten before I had even understood her point.",
-                    },
-                ),
-            ],
-        ),
-        _InquirySpec(
-            "Sharing rota decisions with the team",
-            "Rota changes were landing as surprises.",
-            (TEAM,),
-            [
-                _CycleSpec(
-                    "kolb",
-                    "Draft rota shared a week early",
-                    days_ago=12,
-                    status=CycleStatus.REVIEWED,
-                    loop=LoopLevel.SINGLE,
-                    domains=(TEAM,),
-                    tags=("rota",),
-                    stages={
-                        "experience": "Posted the draft rota a week before it was due and asked "
-                        "what didn't work.",
-                        "observation": "Three sensible swaps; fewer sick calls on the changed "
-                        "shifts (early days).",
-                        "conceptualisation": "People accept constraints more readily when they "
-                        "see them before they are fixed.",
-                        "experimentation": "Keep doing it; try it with the annual leave planner.",
-                    },
-                ),
-            ],
-            status=InquiryStatus.PAUSED,
-        ),
-    ]
-
-
-def build_demo(journal: Journal, now: datetime | None = None) -> None:
-    """Fill an empty journal with the sample lines of inquiry, cycles and entries."""
-    now = now or datetime.now(UTC)
-    today = now.date()
-    clock = _Clock(now)
-    entries = EntryStore(journal.engine, clock=clock)
-    cycles = CycleStore(journal.engine, journal.templates, clock=clock)
-    made = {}
-    for days_ago, title, body, domains, tags in _ENTRIES:
-        clock.now = _morning(today, days_ago)
-        made[title] = entries.create(title, body, domains, tags).id
-    entries.set_flags(made["Bed meeting, Thursday"], bring_to_supervision=True)
-    entries.set_flags(made["Rota conversation went better"], share_with_coach=True)
-    for spec in _specs():
-        clock.now = _morning(today, max(c.days_ago for c in spec.cycles) + 1)
-        inquiry = cycles.create_inquiry(spec.question, spec.description, spec.domains)
-        previous_id: str | None = None
-        for cycle_spec in spec.cycles:
-            previous_id = _add_cycle(cycles, clock, today, inquiry.id, cycle_spec, previous_id)
-        if spec.status is not InquiryStatus.OPEN:
-            cycles.update_inquiry(inquiry.id, status=spec.status)
-    _add_session(journal, clock, today)
-
-
-def _add_session(journal: Journal, clock: _Clock, today: date) -> None:
-    """A coaching session three weeks ago, with one action done and one still open."""
-    by_title = {c.display_title: c for c in journal.cycles.all_records()}
-    dilemma = by_title["Flow targets or a safe discharge"]
-    CycleStore(journal.engine, journal.templates, clock=clock).set_flags(
-        dilemma.id, bring_to_supervision=True, share_with_coach=True
-    )
-    sessions = SessionStore(journal.engine, clock=clock)
-    clock.now = _morning(today, 21)
-    session = sessions.record(
-        SessionKind.COACHING,
-        today - timedelta(days=21),
-        with_whom="my programme coach",
-        wants="Why my team only raises concerns at the end of the shift.",
-        notes="We talked about silence as waiting, not agreement.",
-        next_date=today + timedelta(days=7),
-        actions=[
-            ActionDraft(
-                "Try the worry question at the night handover",
-                "the night team",
-                today - timedelta(days=10),
-                "More concerns raised before the day team leaves",
-            ),
-            ActionDraft(
-                "Ask my sponsor for a monthly check-in",
-                "my sponsor",
-                today - timedelta(days=3),
-                "A date in both diaries",
-            ),
-        ],
-    )
-    done, waiting = session.actions
-    sessions.update_action(
-        done.id,
-        status=ActionStatus.DONE,
-        progress="Concerns raised on six of nine nights.",
-    )
-    sessions.link_evidence(done.id, cycle_id=by_title["Try the question at the night handover"].id)
-    sessions.update_action(waiting.id, status=ActionStatus.IN_PROGRESS, progress="Asked once.")
-
-
 def _add_cycle(
     cycles: CycleStore,
     clock: _Clock,
     today: date,
     inquiry_id: str,
-    spec: _CycleSpec,
+    spec: DemoCycle,
     previous_id: str | None,
 ) -> str:
-    clock.now = _morning(today, spec.days_ago)
-    experiment = (
-        today + timedelta(days=spec.experiment_in_days)
-        if spec.experiment_in_days is not None
-        else None
-    )
     cycle = cycles.start_cycle(
         inquiry_id,
         spec.template,
         title=spec.title,
         domains=spec.domains,
-        experiment_date=experiment,
+        experiment_date=_day(today, spec.experiment_in_days),
         previous_id=previous_id if spec.follows_previous else None,
     )
     template = cycles.templates.get(spec.template)
-    assert template is not None
+    assert template is not None  # load_demo checked it
     for stage in template.stages:
         if stage.id in spec.stages:
-            if stage.when.value == "after" and cycles.get(cycle.id).status is CycleStatus.PLANNED:
-                clock.now += timedelta(days=3)
+            planned = cycles.get(cycle.id).status is CycleStatus.PLANNED
+            if stage.when is StageTiming.AFTER and planned:
+                clock.now += timedelta(days=3)  # the experiment happens, then reflection
                 cycles.begin_reflection(cycle.id)
             cycles.save_stage(cycle.id, stage.id, spec.stages[stage.id])
     if cycles.get(cycle.id).status is CycleStatus.PLANNED:
         cycles.set_current_stage(cycle.id, PLANNED_MARK)  # the plan is written; it waits
     cycles.update_cycle(cycle.id, tags=spec.tags, dimensions=spec.dimensions, loop=spec.loop)
     if spec.status is CycleStatus.REVIEWED:
-        cycles.finish(cycle.id)
+        try:
+            cycles.finish(cycle.id)
+        except CycleStateError as exc:
+            raise DemoDataError(f"'{spec.title}': {exc}") from exc
+    if cycles.get(cycle.id).status is not spec.status:
+        raise DemoDataError(f"'{spec.title}' is written as far as another status.")
     return cycle.id
+
+
+def _add_session(
+    sessions: SessionStore,
+    clock: _Clock,
+    today: date,
+    spec: DemoSession,
+    cycle_ids: dict[str, str],
+) -> None:
+    clock.now = _morning(today, spec.days_ago)
+    session = sessions.record(
+        spec.kind,
+        today - timedelta(days=spec.days_ago),
+        with_whom=spec.with_whom,
+        wants=spec.wants,
+        notes=spec.notes,
+        next_date=_day(today, spec.next_in_days),
+        actions=[
+            ActionDraft(a.what, a.with_whom, _day(today, a.by_in_days), a.how_i_will_know)
+            for a in spec.actions
+        ],
+    )
+    for action, made in zip(spec.actions, session.actions, strict=True):
+        if action.status is not ActionStatus.OPEN or action.progress:
+            sessions.update_action(made.id, status=action.status, progress=action.progress)
+        for title in action.evidence_cycles:
+            sessions.link_evidence(made.id, cycle_id=cycle_ids[title])
+
+
+def _flags(bring: bool, share: bool) -> dict[str, bool]:
+    return {
+        name: True
+        for name, on in (("bring_to_supervision", bring), ("share_with_coach", share))
+        if on
+    }
 
 
 def _morning(today: date, days_ago: int) -> datetime:
     return datetime.combine(today - timedelta(days=days_ago), time(8, 30), tzinfo=UTC)
+
+
+def _day(today: date, in_days: int | None) -> date | None:
+    return None if in_days is None else today + timedelta(days=in_days)
+
+
+# -- reading the data file ---------------------------------------------------------------------
+
+
+def _entry(t: _Table) -> DemoEntry:
+    entry = DemoEntry(
+        t.text("title"),
+        t.text("body"),
+        t.number("days_ago"),
+        t.domains(),
+        t.texts("tags"),
+        t.flag("bring_to_supervision"),
+        t.flag("share_with_coach"),
+    )
+    t.checked()
+    return entry
+
+
+def _inquiry(t: _Table) -> DemoInquiry:
+    inquiry = DemoInquiry(
+        t.text("question"),
+        t.text("description", ""),
+        t.domains(),
+        t.choice("status", InquiryStatus, InquiryStatus.OPEN),
+        tuple(_cycle(c) for c in t.tables("cycles")),
+    )
+    t.checked()
+    if not inquiry.cycles:
+        raise DemoDataError(f"{t.where} has no cycles.")
+    return inquiry
+
+
+def _cycle(t: _Table) -> DemoCycle:
+    cycle = DemoCycle(
+        t.text("title"),
+        t.text("template"),
+        t.number("days_ago"),
+        t.maybe_number("experiment_in_days"),
+        t.flag("follows_previous"),
+        t.choice("status", CycleStatus),
+        t.choice("loop", LoopLevel, LoopLevel.NONE),
+        t.domains(),
+        t.texts("tags"),
+        t.texts("dimensions"),
+        t.flag("bring_to_supervision"),
+        t.flag("share_with_coach"),
+        t.strings("stages"),
+    )
+    t.checked()
+    return cycle
+
+
+def _session(t: _Table) -> DemoSession:
+    session = DemoSession(
+        t.choice("kind", SessionKind),
+        t.number("days_ago"),
+        t.text("with_whom", ""),
+        t.text("wants", ""),
+        t.text("notes", ""),
+        t.maybe_number("next_in_days"),
+        tuple(_action(a) for a in t.tables("actions")),
+    )
+    t.checked()
+    return session
+
+
+def _action(t: _Table) -> DemoAction:
+    action = DemoAction(
+        t.text("what"),
+        t.text("with_whom", ""),
+        t.maybe_number("by_in_days"),
+        t.text("how_i_will_know", ""),
+        t.choice("status", ActionStatus, ActionStatus.OPEN),
+        t.text("progress", ""),
+        t.texts("evidence_cycles"),
+    )
+    t.checked()
+    return action
+
+
+class _Table:
+    """One table of the data file, read key by key; a key that is never read is refused."""
+
+    def __init__(self, raw: object, where: str) -> None:
+        if not isinstance(raw, dict):
+            raise DemoDataError(f"{where} should be a table.")
+        self._raw: dict[str, Any] = raw
+        self._read: set[str] = set()
+        self.where = where
+
+    def _get(self, key: str, kind: type, default: object = None) -> Any:
+        self._read.add(key)
+        value = self._raw.get(key, default)
+        if value is None:
+            raise DemoDataError(f"{self.where} needs '{key}'.")
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise DemoDataError(f"{self.where}: '{key}' should be a {kind.__name__}.")
+        return value
+
+    def text(self, key: str, default: str | None = None) -> str:
+        return str(self._get(key, str, default))
+
+    def number(self, key: str) -> int:
+        return int(self._get(key, int))
+
+    def maybe_number(self, key: str) -> int | None:
+        self._read.add(key)
+        return self.number(key) if key in self._raw else None
+
+    def flag(self, key: str) -> bool:
+        return bool(self._get(key, bool, False))
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        values = self._get(key, list, [])
+        if not all(isinstance(v, str) for v in values):
+            raise DemoDataError(f"{self.where}: '{key}' should list text.")
+        return tuple(values)
+
+    def strings(self, key: str) -> dict[str, str]:
+        table = self._get(key, dict, {})
+        if not all(isinstance(v, str) for v in table.values()):
+            raise DemoDataError(f"{self.where}: '{key}' should hold text.")
+        return dict(table)
+
+    def choice(self, key: str, kind: type[E], default: E | None = None) -> E:
+        return self._member(kind, self.text(key, None if default is None else default.value))
+
+    def domains(self) -> tuple[Domain, ...]:
+        return tuple(self._member(Domain, d) for d in self.texts("domains"))
+
+    def tables(self, key: str) -> list[_Table]:
+        values = self._get(key, list, [])
+        return [_Table(v, f"{self.where}, {key} {n}") for n, v in enumerate(values, start=1)]
+
+    def checked(self) -> None:
+        """Refuse a key that nothing read (a misspelt key would otherwise be ignored)."""
+        unknown = sorted(set(self._raw) - self._read)
+        if unknown:
+            raise DemoDataError(f"{self.where}: unknown key '{unknown[0]}'.")
+
+    def _member(self, kind: type[E], raw: str) -> E:
+        try:
+            return kind(raw)
+        except ValueError:
+            raise DemoDataError(f"{self.where}: '{raw}' is not a {kind.__name__}.") from None

@@ -17,3 +17,8 @@ def resources_dir() -> Path:
 def shipped_templates_dir() -> Path:
     """The templates that ship with the app."""
     return resources_dir() / "templates"
+
+
+def shipped_demo_file() -> Path:
+    """The data the demo journal is built from."""
+    return resources_dir() / "demo" / "demo.toml"

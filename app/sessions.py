@@ -165,7 +165,8 @@ class SessionStore:
 
         `next_date=None` clears the next date. `actions`, when given, is the whole new list:
         (id, draft) pairs keep and reword existing actions, (None, draft) adds one, and an
-        action left out is removed. Every draft is checked before anything is written.
+        action left out is removed; an action changed only where its wording changed. Every
+        draft is checked before anything is written.
         """
         for _action_id, draft in actions or ():
             check_draft(draft)
@@ -295,13 +296,24 @@ def _merged_actions(
     existing = {a.id: a for a in row.actions}
     merged = []
     for position, (action_id, draft) in enumerate(actions):
-        action = existing.get(action_id) if action_id else None
+        if action_id is None:
+            merged.append(_new_action(draft, position, now))
+            continue
+        action = existing.get(action_id)
         if action is None:
-            action = _new_action(draft, position, now)
-        else:
-            action.what, action.with_whom = draft.what.strip(), draft.with_whom.strip()
-            action.by_when, action.how_i_will_know = draft.by_when, draft.how_i_will_know.strip()
-            action.position, action.updated_at = position, now
+            raise EntryNotFoundError("That action no longer exists.")
+        wording = (
+            draft.what.strip(),
+            draft.with_whom.strip(),
+            draft.by_when,
+            draft.how_i_will_know.strip(),
+        )
+        # An action left as it was keeps its time: an import compares it to decide which
+        # copy is newer.
+        if wording != (action.what, action.with_whom, action.by_when, action.how_i_will_know):
+            action.what, action.with_whom, action.by_when, action.how_i_will_know = wording
+            action.updated_at = now
+        action.position = position
         merged.append(action)
     return merged
 

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 # app/storage/schema.py sits, so both keep their places.
 DATA: tuple[tuple[str, str], ...] = (
     ("resources/templates/*.toml", "resources/templates"),
+    ("resources/demo/*.toml", "resources/demo"),
     ("resources/icons/*.svg", "resources/icons"),
     ("app/storage/migrations/*.py", "app/storage/migrations"),
     ("app/storage/migrations/*.mako", "app/storage/migrations"),

@@ -28,6 +28,7 @@ from app.recovery import decode_recovery_code
 from app.storage import backup_file
 from app.storage.backup_file import BackupKind, read_manifest, verify_backup
 from app.storage.keys import Passphrase, RawKey, SystemKeyring
+from tests.support import faults
 from tests.support.backups import titles_in, unzip_db
 
 NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
@@ -153,6 +154,20 @@ def test_a_full_disk_is_reported_in_plain_words_and_leaves_nothing_behind(
     monkeypatch.setattr(zipfile.ZipFile, "open", disk_fills)
     with pytest.raises(StorageError, match="the disk is full"):
         backup_now(journal, NOW)
+    assert names(journal.folder / "backups") == []
+
+
+@pytest.mark.parametrize("table", ["sqlite_master", "FROM entries"])
+def test_a_journal_that_cannot_be_read_is_reported_in_plain_words(
+    journal: Journal, table: str
+) -> None:
+    journal.entries.create("Huddle", "Asked first.")
+    with faults.reads_of(table), pytest.raises(StorageError) as failed:
+        backup_now(journal, NOW)
+    assert str(failed.value) == (
+        "The journal could not be read to back it up: the disk could not be read or written "
+        "(was a drive removed?). Nothing was written."
+    )
     assert names(journal.folder / "backups") == []
 
 

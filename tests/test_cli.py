@@ -16,6 +16,7 @@ from app.cli import main
 from app.storage.keys import KEYRING_SERVICE
 from app.storage.meta import read_meta
 from tests.conftest import PYTHON, subprocess_env
+from tests.support import faults
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -320,3 +321,19 @@ def test_a_reader_that_stops_early_is_not_reported_as_a_bug(
         os.close(write_end)
     assert (found.returncode, found.stderr) == (141, "")
     assert not list(isolated_home.rglob("errors.log"))
+
+
+def test_an_export_whose_reads_fail_is_one_plain_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = str(tmp_path / "j")
+    run(capsys, "note", "Body text", "--title", "Huddle", "--data-dir", folder)
+    out_file = tmp_path / "out.json"
+    with faults.reads_of("entry_versions"):
+        code, out, err = run(capsys, "export", "--out", str(out_file), "--data-dir", folder)
+    assert code == 1 and out == ""
+    assert err == (
+        "inquiry-journal: The journal could not be saved or read: the disk could not be read "
+        "or written (was a drive removed?).\n"
+    )
+    assert not out_file.exists()

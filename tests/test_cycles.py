@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from app.cycles import CARRIED_MARKER, CycleStore, without_carried_marker
 from app.cycles_model import CycleStateError, CycleStatus, DomainRequiredError, LoopLevel
 from app.domains import Domain
-from app.errors import JournalError
+from app.errors import JournalError, StorageError
 from app.journal import Journal
 from app.sessions import ActionDraft, SessionKind
 from app.templates import StageRole
@@ -383,3 +384,74 @@ def test_emptying_the_trash_deletes_every_trashed_cycle(journal: Journal, inquir
     assert cycles.trashed_count() == 0
     assert [c.id for c in cycles.all_records()] == [live.id]
     assert cycles.empty_trash() == 0
+
+
+def _disk_fails(*_args: object, **_kwargs: object) -> None:
+    raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+
+DISK_MESSAGE = (
+    "The journal could not be saved or read: the disk could not be read or written "
+    "(was a drive removed?)."
+)
+
+
+def test_a_next_experiment_that_fails_half_way_leaves_no_half_made_cycle(
+    journal: Journal, inquiry_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = journal.cycles
+    cycle = store.start_cycle(inquiry_id, "gibbs")
+    for stage in store.templates.get("gibbs").stages:  # type: ignore[union-attr]
+        store.save_stage(cycle.id, stage.id, f"My {stage.id} text.")
+    store.update_cycle(cycle.id, tags=["huddle"])
+    store.finish(cycle.id)
+    # The cycle row is written before its tags: the tags' step is the one that fails.
+    monkeypatch.setattr("app.cycles.tag_rows", _disk_fails)
+    with pytest.raises(StorageError) as failed:
+        store.start_next(cycle.id)
+    assert str(failed.value) == DISK_MESSAGE
+    assert [c.id for c in store.cycles_in(inquiry_id)] == [cycle.id]
+    assert store.get(cycle.id).next_id is None
+
+
+def test_a_line_of_inquiry_and_its_first_cycle_start_together_or_not_at_all(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = journal.cycles
+    monkeypatch.setattr(CycleStore, "_new_cycle", _disk_fails)
+    with pytest.raises(StorageError) as failed:
+        store.start_inquiry("Why do handovers run late?", [Domain.TEAM], "gibbs")
+    assert str(failed.value) == DISK_MESSAGE
+    assert store.inquiries() == []  # no line of inquiry left without its cycle
+    monkeypatch.undo()
+
+    cycle = store.start_inquiry(
+        "Why do handovers run late?", [Domain.TEAM], "gibbs", title="Monday's handover"
+    )
+    [inquiry] = store.inquiries()
+    assert (cycle.inquiry_id, cycle.title, cycle.domains) == (
+        inquiry.id,
+        "Monday's handover",
+        (Domain.TEAM,),
+    )
+    assert inquiry.question == "Why do handovers run late?"
+
+
+def test_an_entry_turned_into_a_new_line_of_inquiry_stays_put_when_it_fails(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entry = journal.entries.create(title="Handover", body="It ran late again.")
+    monkeypatch.setattr("app.cycles.tag_rows", _disk_fails)
+    with pytest.raises(StorageError):
+        journal.cycles.start_inquiry(
+            "Why do handovers run late?", [Domain.TEAM], "gibbs", entry_id=entry.id
+        )
+    assert journal.cycles.inquiries() == []
+    assert journal.entries.get(entry.id).deleted is None
+    monkeypatch.undo()
+
+    cycle = journal.cycles.start_inquiry(
+        "Why do handovers run late?", [Domain.TEAM], "gibbs", title="", entry_id=entry.id
+    )
+    assert cycle.stages[0].text == "It ran late again."
+    assert journal.entries.get(entry.id).deleted is not None

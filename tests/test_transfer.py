@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 
 from app.domains import Domain
-from app.errors import ImportRejectedError
+from app.errors import ImportRejectedError, StorageError
 from app.journal import Journal, create_journal
 from app.periods import Period
 from app.search import SearchFilters
 from app.storage.keys import SystemKeyring
 from app.transfer import export_document, export_json, import_json
+from tests.support import faults
 
 
 @pytest.fixture
@@ -279,3 +280,19 @@ def test_a_changed_flag_travels_without_moving_the_date(
     assert result.updated == 1
     assert other.entries.get(entry.id).bring_to_supervision
     assert not import_json(other, tmp_path / "b.json").changed_anything
+
+
+@pytest.mark.parametrize(
+    "table", ["entry_versions", "cycle_stage_versions", "FROM sessions", "contacts"]
+)
+def test_an_export_whose_reads_fail_says_so_in_plain_words(
+    journal: Journal, tmp_path: Path, table: str
+) -> None:
+    journal.entries.create("Title", "one")
+    with faults.reads_of(table), pytest.raises(StorageError) as failed:
+        export_json(journal, tmp_path / "e.json")
+    assert str(failed.value) == (
+        "The journal could not be saved or read: the disk could not be read or written "
+        "(was a drive removed?)."
+    )
+    assert not (tmp_path / "e.json").exists()

@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.journal import Journal
 from app.sharing.contacts import Role
@@ -22,6 +21,7 @@ from app.sharing.keys import MAX_NAME, Identity, fingerprint
 from app.storage.models import Contact, ReceivedPackage, SentVersion, SharingIdentity
 from app.transfer import fields as f
 from app.transfer.merge import Merge
+from app.transfer.reading import reading
 
 PACKAGE_KINDS = ("share", "feedback")
 
@@ -34,7 +34,7 @@ def export_card(journal: Journal) -> dict[str, str] | None:
     Read straight from the table so that exporting never makes keys for a journal that has
     none yet.
     """
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         row = session.get(SharingIdentity, 1)
         if row is None:
             return None
@@ -44,7 +44,7 @@ def export_card(journal: Journal) -> dict[str, str] | None:
 
 def export_contacts(journal: Journal) -> list[dict[str, Any]]:
     """Every coach or participant, as a public card with its verified mark."""
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         return [
             {
                 "fingerprint": c.fingerprint,
@@ -61,7 +61,7 @@ def export_contacts(journal: Journal) -> list[dict[str, Any]]:
 
 def export_sent(journal: Journal) -> list[dict[str, Any]]:
     """Which version of each entry or cycle went to which coach, and when."""
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         query = select(SentVersion).order_by(SentVersion.coach, SentVersion.item_id)
         return [
             {
@@ -76,7 +76,7 @@ def export_sent(journal: Journal) -> list[dict[str, Any]]:
 
 def export_received(journal: Journal) -> list[dict[str, Any]]:
     """Every package imported, so the same package is still recognised after a re-import."""
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         query = select(ReceivedPackage).order_by(
             ReceivedPackage.received_at, ReceivedPackage.package_id
         )

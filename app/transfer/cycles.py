@@ -24,6 +24,7 @@ from app.storage.models import (
 from app.tags import same_tags
 from app.transfer import fields as f
 from app.transfer.merge import Merge
+from app.transfer.reading import reading
 
 # -- export --------------------------------------------------------------------------------
 
@@ -47,7 +48,7 @@ def export_inquiries(journal: Journal) -> list[dict[str, Any]]:
 def export_cycles(journal: Journal) -> list[dict[str, Any]]:
     """Every cycle (trash included), each with its stages and their earlier texts."""
     versions: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         for v in session.scalars(select(CycleStageVersion).order_by(CycleStageVersion.id)):
             versions.setdefault((v.cycle_id, v.stage_id), []).append(
                 {"text": v.text, "written": f.iso(v.written_at), "replaced": f.iso(v.replaced_at)}

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.domains import Domain
 from app.journal import Journal
@@ -15,12 +14,13 @@ from app.storage.models import Entry, EntryDomain, EntryVersion
 from app.tags import same_tags
 from app.transfer import fields as f
 from app.transfer.merge import Merge
+from app.transfer.reading import reading
 
 
 def export_entries(journal: Journal) -> list[dict[str, Any]]:
     """Every entry, trash and earlier versions included."""
     versions: dict[str, list[dict[str, Any]]] = {}
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         for version in session.scalars(select(EntryVersion).order_by(EntryVersion.id)):
             versions.setdefault(version.entry_id, []).append(
                 {

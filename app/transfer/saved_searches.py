@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.journal import Journal
 from app.saved_searches import MAX_NAME, MAX_QUERY, filters_from_json, filters_to_json
@@ -16,11 +15,12 @@ from app.search import SearchFilters
 from app.storage.models import SavedSearch
 from app.transfer import fields as f
 from app.transfer.merge import Merge
+from app.transfer.reading import reading
 
 
 def export_saved_searches(journal: Journal) -> list[dict[str, Any]]:
     """Every saved search, with its filters as the journal keeps them."""
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         rows = session.scalars(select(SavedSearch).order_by(SavedSearch.created_at, SavedSearch.id))
         return [
             {

@@ -20,11 +20,12 @@ from app.storage.models import (
 )
 from app.transfer import fields as f
 from app.transfer.merge import Merge
+from app.transfer.reading import reading
 
 
 def export_sessions(journal: Journal) -> list[dict[str, Any]]:
     """Every session with its actions and their evidence links."""
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         rows = session.scalars(select(SupervisionSession).order_by(SupervisionSession.held_on))
         return [
             {

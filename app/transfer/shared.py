@@ -7,13 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.journal import Journal
 from app.sharing.content import SharedStage, stages_from_json, stages_json
 from app.storage.models import Comment, SharedItem
 from app.transfer import fields as f
 from app.transfer.merge import Merge
+from app.transfer.reading import reading
 
 ITEM_KINDS = ("entry", "cycle")
 
@@ -22,7 +22,7 @@ ITEM_KINDS = ("entry", "cycle")
 
 def export_shared_items(journal: Journal) -> list[dict[str, Any]]:
     """Every entry or cycle participants shared with this journal, with the texts it keeps."""
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         query = select(SharedItem).order_by(SharedItem.participant, SharedItem.item_id)
         return [
             {
@@ -50,7 +50,7 @@ def export_shared_items(journal: Journal) -> list[dict[str, Any]]:
 
 def export_comments(journal: Journal) -> list[dict[str, Any]]:
     """Every comment and reply, written here or received, oldest first."""
-    with Session(journal.engine) as session:
+    with reading(journal) as session:
         query = select(Comment).order_by(Comment.created_at, Comment.id)
         return [
             {

@@ -10,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.cycles_model import DomainRequiredError, InquiryRecord, InquiryStatus
-from app.domains import Domain
 from app.errors import JournalError
 from app.journal import Journal
 from app.ui.cycles.new_cycle_form import NewCycleForm
@@ -52,7 +51,6 @@ class NewCycleDialog(NewCycleForm):
         self._today = today
         self.entry_id = entry_id
         self.cycle_id: str | None = None
-        self._new_inquiry_id: str | None = None
         self._inquiries: list[InquiryRecord] = []
         self.experiment_date.set_date(None, today() + timedelta(days=DEFAULT_LEAD_DAYS))
         self._load(inquiry_id)
@@ -143,6 +141,9 @@ class NewCycleDialog(NewCycleForm):
             return
         store = self._journal.cycles
         try:
+            template = self._journal.templates.get(template_id)
+            day = self.experiment_date.date() if template and template.has_before_stages else None
+            title = self.title_edit.text().strip()
             if self.new_radio.isChecked():
                 question = self.question_edit.text()
                 if not question.strip():
@@ -150,27 +151,31 @@ class NewCycleDialog(NewCycleForm):
                 domains = self.domains.domains()
                 if not domains:
                     raise DomainRequiredError()
-                if self._new_inquiry_id is None:
-                    inquiry = store.create_inquiry(question, domains=domains)
-                    self._new_inquiry_id = inquiry.id
-                else:
-                    store.update_inquiry(self._new_inquiry_id, question=question, domains=domains)
-                inquiry_id = self._new_inquiry_id
-                cycle_domains: tuple[Domain, ...] | None = domains
-            else:
+                cycle = store.start_inquiry(
+                    question,
+                    domains,
+                    template_id,
+                    title=title,
+                    experiment_date=day,
+                    entry_id=self.entry_id,
+                )
+            elif self.entry_id is None:
                 inquiry_id = str(self.inquiry_combo.currentData())
                 known = next(i for i in self._inquiries if i.id == inquiry_id)
-                cycle_domains = known.domains or None
-            template = self._journal.templates.get(template_id)
-            day = self.experiment_date.date() if template and template.has_before_stages else None
-            title = self.title_edit.text().strip()
-            if self.entry_id is None:
                 cycle = store.start_cycle(
-                    inquiry_id, template_id, title=title, domains=cycle_domains, experiment_date=day
+                    inquiry_id,
+                    template_id,
+                    title=title,
+                    domains=known.domains or None,
+                    experiment_date=day,
                 )
             else:
                 cycle = store.cycle_from_entry(
-                    self.entry_id, inquiry_id, template_id, title=title, experiment_date=day
+                    self.entry_id,
+                    str(self.inquiry_combo.currentData()),
+                    template_id,
+                    title=title,
+                    experiment_date=day,
                 )
         except JournalError as exc:
             self.error.show_message(str(exc))

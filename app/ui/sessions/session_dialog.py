@@ -125,17 +125,8 @@ class SessionDialog(SessionForm):
         )
 
     def _save_changes(self, session: SessionRecord) -> SessionRecord:
-        store = self._journal.sessions
-        rows = [r for r in self._rows_to_save() if r.changed()]
-        # The store checks each action before writing it. Offering incomplete actions first
-        # means a refusal comes before anything has been changed.
-        rows.sort(key=lambda r: bool(r.draft().what.strip()))
-        for row in rows:
-            if row.action_id is None:
-                row.action_id = store.add_action(session.id, row.draft()).id
-            else:
-                store.update_action(row.action_id, draft=row.draft())
-        return store.update(
+        # One transaction: a refusal or a failure leaves the session as it was.
+        return self._journal.sessions.update(
             session.id,
             kind=self._kind(),
             held_on=from_qdate(self.held_on.date()),
@@ -143,6 +134,7 @@ class SessionDialog(SessionForm):
             wants=self.wants.toPlainText(),
             notes=self.notes.toPlainText(),
             next_date=self.next_date.date(),
+            actions=[(row.action_id, row.draft()) for row in self._rows_to_save()],
         )
 
     def _focus_incomplete_action(self) -> None:

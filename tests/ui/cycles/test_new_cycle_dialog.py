@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from sqlalchemy.exc import OperationalError
 
+from app.cycles import CycleStore
 from app.cycles_model import CycleStatus, DomainRequiredError, InquiryStatus
 from app.domains import Domain
 from app.ui.cycles.new_cycle_dialog import NO_QUESTION, NewCycleDialog
@@ -67,3 +69,31 @@ def test_the_line_can_be_chosen_beforehand(qtbot, show, demo_journal):
     show(dialog)
     assert dialog.inquiry_combo.currentData() == paused.id
     dialog.reject()
+
+
+def test_a_new_line_whose_cycle_cannot_be_saved_is_not_left_behind(
+    qtbot, show, journal, monkeypatch
+):
+    dialog = NewCycleDialog(journal, today=lambda: TODAY)
+    show(dialog)
+    qtbot.keyClicks(dialog.question_edit, "Saying no to the site manager")
+    dialog.domains.boxes[Domain.ORGANISATION].click()
+
+    def disk_fails(*_args, **_kwargs):
+        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(CycleStore, "_new_cycle", disk_fails)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == (
+        "The journal could not be saved or read: the disk could not be read or written "
+        "(was a drive removed?)."
+    )
+    assert journal.cycles.inquiries() == []  # no line of inquiry without its cycle
+    assert dialog.isVisible() and dialog.cycle_id is None
+
+    monkeypatch.undo()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    [inquiry] = journal.cycles.inquiries()
+    assert inquiry.question == "Saying no to the site manager"
+    assert dialog.cycle_id is not None
+    assert journal.cycles.get(dialog.cycle_id).inquiry_id == inquiry.id

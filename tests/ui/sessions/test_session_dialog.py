@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy.exc import OperationalError
 
 from app.errors import JournalError
 from app.sessions import ActionDraft, ActionStatus, SessionKind
@@ -158,3 +159,38 @@ def test_what_i_want_is_underlined_when_it_could_identify_someone(qtbot, show, j
     finding = highlighter.finding_at(dialog.wants.toPlainText().index("Patel"))
     assert finding is not None
     assert finding.text == "Mrs Patel"
+
+
+def test_changes_that_cannot_be_saved_leave_the_session_as_it_was(
+    qtbot, show, demo_journal, monkeypatch
+):
+    [before] = demo_journal.sessions.all()
+    dialog = SessionDialog(demo_journal, before.id, today=today)
+    show(dialog)
+    rows = dialog.action_rows.rows()
+    rows[1].how.clear()
+    qtbot.keyClicks(rows[1].how, "A monthly date in both diaries")
+    added = dialog.action_rows.add_row()
+    qtbot.keyClicks(added.what, "Share the bed-meeting rule with my line manager")
+    qtbot.keyClicks(dialog.wants, " And more.")
+
+    def disk_fails(*_args, **_kwargs):
+        raise OperationalError("UPDATE", {}, Exception("disk I/O error"))
+
+    # The last step of saving fails: the actions written before it must not stay.
+    monkeypatch.setattr("app.sessions._record", disk_fails)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    monkeypatch.undo()
+    assert dialog.error.text() == (
+        "The journal could not be saved or read: the disk could not be read or written "
+        "(was a drive removed?)."
+    )
+    assert dialog.isVisible()
+    assert demo_journal.sessions.get(before.id) == before
+
+    with qtbot.waitSignal(dialog.sessionSaved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    after = demo_journal.sessions.get(before.id)
+    assert [a.what for a in after.actions][-1] == "Share the bed-meeting rule with my line manager"
+    assert len(after.actions) == len(before.actions) + 1
+    assert after.actions[1].how_i_will_know == "A monthly date in both diaries"
