@@ -10,7 +10,10 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, sessionmaker
+
+# Here "session" always means a supervision session; the database's unit of work is `db` (Db).
+from sqlalchemy.orm import Session as Db
+from sqlalchemy.orm import sessionmaker
 
 from app.errors import EntryNotFoundError, JournalError
 from app.storage.models import ActionEvidence, AgreedAction, SupervisionSession
@@ -110,14 +113,14 @@ class SessionStore:
     """Records sessions and tracks their actions. Every method is one short transaction."""
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] | None = None) -> None:
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._units = sessionmaker(engine, expire_on_commit=False)
         self._clock = clock or (lambda: datetime.now(UTC))
 
-    def _session(self) -> contextlib.AbstractContextManager[Session]:
-        return transaction(self._sessions)
+    def _writing(self) -> contextlib.AbstractContextManager[Db]:
+        return transaction(self._units)
 
-    def _reading(self) -> contextlib.AbstractContextManager[Session]:
-        return transaction(self._sessions, write=False)
+    def _reading(self) -> contextlib.AbstractContextManager[Db]:
+        return transaction(self._units, write=False)
 
     def record(
         self,
@@ -132,7 +135,7 @@ class SessionStore:
     ) -> SessionRecord:
         """Record a session and the actions agreed in it."""
         now = self._clock()
-        with self._session() as session:
+        with self._writing() as db:
             row = SupervisionSession(
                 id=str(uuid.uuid4()),
                 kind=kind.value,
@@ -145,8 +148,8 @@ class SessionStore:
                 updated_at=now,
             )
             row.actions = [_new_action(draft, n, now) for n, draft in enumerate(actions)]
-            session.add(row)
-            session.flush()
+            db.add(row)
+            db.flush()
             return _record(row)
 
     def update(
@@ -170,8 +173,8 @@ class SessionStore:
         """
         for _action_id, draft in actions or ():
             check_draft(draft)
-        with self._session() as session:
-            row = _get(session, session_id)
+        with self._writing() as db:
+            row = _get(db, session_id)
             for attr, value in (
                 ("kind", kind.value if kind else None),
                 ("held_on", held_on),
@@ -188,21 +191,21 @@ class SessionStore:
             if actions is not None:
                 row.actions = _merged_actions(row, actions, now)
             row.updated_at = now
-            session.flush()
+            db.flush()
             return _record(row)
 
     def delete_action(self, action_id: str) -> None:
         """Remove an agreed action (and its evidence links)."""
-        with self._session() as session:
-            session.delete(_get_action(session, action_id))
+        with self._writing() as db:
+            db.delete(_get_action(db, action_id))
 
     def add_action(self, session_id: str, draft: ActionDraft) -> ActionRecord:
         """Agree one more action in a session."""
-        with self._session() as session:
-            row = _get(session, session_id)
+        with self._writing() as db:
+            row = _get(db, session_id)
             action = _new_action(draft, len(row.actions), self._clock())
             row.actions.append(action)
-            session.flush()
+            db.flush()
             return _action_record(action)
 
     def update_action(
@@ -214,8 +217,8 @@ class SessionStore:
         draft: ActionDraft | None = None,
     ) -> ActionRecord:
         """Move an action on: its status, what happened, or its wording."""
-        with self._session() as session:
-            action = _get_action(session, action_id)
+        with self._writing() as db:
+            action = _get_action(db, action_id)
             if status is not None:
                 action.status = status.value
             if progress is not None:
@@ -225,7 +228,7 @@ class SessionStore:
                 action.what, action.with_whom = draft.what.strip(), draft.with_whom
                 action.by_when, action.how_i_will_know = draft.by_when, draft.how_i_will_know
             action.updated_at = self._clock()
-            session.flush()
+            db.flush()
             return _action_record(action)
 
     def link_evidence(
@@ -234,35 +237,35 @@ class SessionStore:
         """Link an entry or a cycle that shows evidence of change for an action."""
         if (entry_id is None) == (cycle_id is None):
             raise ValueError("link exactly one entry or one cycle")
-        with self._session() as session:
-            action = _get_action(session, action_id)
+        with self._writing() as db:
+            action = _get_action(db, action_id)
             known = {(e.entry_id, e.cycle_id) for e in action.evidence}
             if (entry_id, cycle_id) not in known:
                 action.evidence.append(ActionEvidence(entry_id=entry_id, cycle_id=cycle_id))
-            session.flush()
+            db.flush()
             return _action_record(action)
 
     def unlink_evidence(
         self, action_id: str, *, entry_id: str | None = None, cycle_id: str | None = None
     ) -> ActionRecord:
         """Remove an evidence link."""
-        with self._session() as session:
-            action = _get_action(session, action_id)
+        with self._writing() as db:
+            action = _get_action(db, action_id)
             action.evidence = [
                 e for e in action.evidence if (e.entry_id, e.cycle_id) != (entry_id, cycle_id)
             ]
-            session.flush()
+            db.flush()
             return _action_record(action)
 
     def get(self, session_id: str) -> SessionRecord:
         """One session."""
-        with self._reading() as session:
-            return _record(_get(session, session_id))
+        with self._reading() as db:
+            return _record(_get(db, session_id))
 
     def all(self) -> list[SessionRecord]:
         """Every session, most recent first."""
-        with self._reading() as session:
-            rows = session.scalars(
+        with self._reading() as db:
+            rows = db.scalars(
                 select(SupervisionSession)
                 .where(SupervisionSession.deleted_at.is_(None))
                 .order_by(SupervisionSession.held_on.desc(), SupervisionSession.created_at.desc())
@@ -280,8 +283,8 @@ class SessionStore:
 
     def delete(self, session_id: str) -> None:
         """Remove a session and its actions."""
-        with self._session() as session:
-            _get(session, session_id).deleted_at = self._clock()
+        with self._writing() as db:
+            _get(db, session_id).deleted_at = self._clock()
 
 
 def check_draft(draft: ActionDraft) -> None:
@@ -334,15 +337,15 @@ def _new_action(draft: ActionDraft, position: int, now: datetime) -> AgreedActio
     )
 
 
-def _get(session: Session, session_id: str) -> SupervisionSession:
-    row = session.get(SupervisionSession, session_id)
+def _get(db: Db, session_id: str) -> SupervisionSession:
+    row = db.get(SupervisionSession, session_id)
     if row is None or row.deleted_at is not None:
         raise EntryNotFoundError("That session no longer exists.")
     return row
 
 
-def _get_action(session: Session, action_id: str) -> AgreedAction:
-    return require(session, AgreedAction, action_id, "action")
+def _get_action(db: Db, action_id: str) -> AgreedAction:
+    return require(db, AgreedAction, action_id, "action")
 
 
 def _action_record(row: AgreedAction) -> ActionRecord:

@@ -7,7 +7,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+
+# Here "session" always means a supervision session; the database's unit of work is `db` (Db).
+from sqlalchemy.orm import Session as Db
 
 from app.journal import Journal
 from app.sessions import ActionStatus, SessionKind
@@ -25,8 +27,8 @@ from app.transfer.reading import reading
 
 def export_sessions(journal: Journal) -> list[dict[str, Any]]:
     """Every session with its actions and their evidence links."""
-    with reading(journal) as session:
-        rows = session.scalars(select(SupervisionSession).order_by(SupervisionSession.held_on))
+    with reading(journal) as db:
+        rows = db.scalars(select(SupervisionSession).order_by(SupervisionSession.held_on))
         return [
             {
                 "id": s.id,
@@ -145,8 +147,8 @@ def parse_session(value: object, where: str) -> SessionIn:
 
 def merge_session(merge: Merge, item: SessionIn) -> None:
     """Add a session, replace it if the file's copy is newer, or leave it alone."""
-    session = merge.session
-    row = session.get(SupervisionSession, item.id)
+    db = merge.session
+    row = db.get(SupervisionSession, item.id)
     if row is not None and row.updated_at == item.updated and _same_actions(row, item):
         merge.result.unchanged += 1
         return
@@ -155,7 +157,7 @@ def merge_session(merge: Merge, item: SessionIn) -> None:
         return
     if row is None:
         row = SupervisionSession(id=item.id, created_at=item.created)
-        session.add(row)
+        db.add(row)
         merge.result.added += 1
     else:
         merge.result.updated += 1
@@ -168,7 +170,7 @@ def merge_session(merge: Merge, item: SessionIn) -> None:
     for position, incoming in enumerate(item.actions):
         action = existing.get(incoming.id)
         if action is None:
-            if session.get(AgreedAction, incoming.id) is not None:
+            if db.get(AgreedAction, incoming.id) is not None:
                 raise f.refuse(f"action {incoming.id}", "it belongs to another session here.")
             action = AgreedAction(id=incoming.id, created_at=incoming.created)
         if action.updated_at is None or incoming.updated >= action.updated_at:
@@ -176,14 +178,14 @@ def merge_session(merge: Merge, item: SessionIn) -> None:
             action.by_when, action.how_i_will_know = incoming.by_when, incoming.how_i_will_know
             action.status, action.progress = incoming.status.value, incoming.progress
             action.updated_at = incoming.updated
-            action.evidence = [_link(session, incoming.id, e, c) for e, c in incoming.evidence]
+            action.evidence = [_link(db, incoming.id, e, c) for e, c in incoming.evidence]
         action.position = position
         actions.append(action)
     row.actions = actions
 
 
-def _link(session: Session, action_id: str, entry: str | None, cycle: str | None) -> ActionEvidence:
-    found = session.get(Entry, entry) if entry else session.get(Cycle, cycle)
+def _link(db: Db, action_id: str, entry: str | None, cycle: str | None) -> ActionEvidence:
+    found = db.get(Entry, entry) if entry else db.get(Cycle, cycle)
     if found is None:
         raise f.refuse(
             f"action {action_id}",
