@@ -12,7 +12,7 @@ import pytest
 from app.cli import main
 from app.commands.common import PASSPHRASE_ENV
 from app.storage.meta import journal_exists
-from tests.conftest import PYTHON, subprocess_env
+from tests.support.processes import PYTHON, subprocess_env
 
 # What Python makes of the bytes FF FE in argv (surrogateescape), and a lone surrogate.
 NOT_UTF8 = b"\xff\xfe".decode("utf-8", "surrogateescape")

@@ -130,9 +130,9 @@ def test_a_new_journal_records_its_id_in_its_database(journal_dir: Path) -> None
 def test_a_journal_made_before_the_id_was_recorded_is_stamped_on_first_open(
     journal_dir: Path, key_store: SystemKeyring
 ) -> None:
-    from tests.storage.test_migrations import _journal_at
+    from tests.support.old_journals import journal_at
 
-    _journal_at(journal_dir, "0008", key_store)
+    journal_at(journal_dir, "0008", key_store)
     assert stamped_id(journal_dir) == read_meta(journal_dir).journal_id
     assert stamped_id(journal_dir) == read_meta(journal_dir).journal_id  # and opens again
 

@@ -23,7 +23,7 @@ from app.sharing.exchange import (
 )
 from app.sharing.workspace import CoachingWork, mark_discussed, shared_item, waiting_work
 from app.storage.keys import SystemKeyring
-from tests.test_cli import run
+from tests.support.cli import run
 from tests.ui.coach.helpers import ALEX_HUDDLE, CHIDI_BOARD, build_desk
 
 

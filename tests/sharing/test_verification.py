@@ -20,7 +20,7 @@ from app.sharing.exchange import (
 from app.sharing.keys import Identity
 from app.sharing.package import seal
 from app.sharing.workspace import participants, shared_items
-from tests.test_cli import run
+from tests.support.cli import run
 
 WHEN = "2026-01-05T09:00:00+00:00"
 

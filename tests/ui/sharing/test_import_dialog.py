@@ -15,7 +15,7 @@ from app.sharing.workspace import participants, shared_items
 from app.transfer import export_json
 from app.ui.navigation import View
 from app.ui.sharing.words import NOTHING_IMPORTED
-from tests.ui.sharing.conftest import FilePicker, feedback_file, share_to_coach
+from tests.ui.sharing.helpers import FilePicker, feedback_file, share_to_coach
 from tests.ui.support import unnamed_controls
 
 LEFT = Qt.MouseButton.LeftButton

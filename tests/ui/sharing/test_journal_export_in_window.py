@@ -9,7 +9,7 @@ from app.journal import create_journal
 from app.transfer import export_json
 from app.ui.navigation import View
 from tests.support.digest import content_digest
-from tests.ui.sharing.conftest import FilePicker, feedback_file, share_to_coach
+from tests.ui.sharing.helpers import FilePicker, feedback_file, share_to_coach
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
 
 from app.domains import Domain
 from app.journal import Journal
-
-NHS_NUMBER = "943 476 5919"
-NAME = "Mrs Patel"
-RISKY_BODY = (
-    f"The family of {NAME} asked why the discharge slipped; I checked NHS no {NHS_NUMBER} "
-    "against the list before I answered."
-)
+from app.summary.export import SummaryFormat
+from tests.support.data import RISKY_BODY
 
 
 @dataclass(frozen=True)
@@ -29,3 +27,15 @@ def add_risky_entry(journal: Journal) -> str:
     )
     journal.entries.set_flags(entry.id, bring_to_supervision=True)
     return entry.id
+
+
+class FileChooser:
+    """Stands in for the Save dialog: answers with a path (or None) and records the asks."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.asked: list[tuple[str, SummaryFormat]] = []
+
+    def __call__(self, _parent: QWidget, suggested: str, fmt: SummaryFormat) -> Path | None:
+        self.asked.append((suggested, fmt))
+        return self.path

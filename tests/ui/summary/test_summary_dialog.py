@@ -25,21 +25,9 @@ from app.ui.summary.summary_dialog import (
     REVIEW_CANCELLED,
     SummaryDialog,
 )
-from tests.ui.support import TODAY, today, unnamed_controls
-
-from .helpers import NAME, NHS_NUMBER, add_risky_entry
-
-
-class FileChooser:
-    """Stands in for the Save dialog: answers with a path (or None) and records the asks."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.asked: list[tuple[str, SummaryFormat]] = []
-
-    def __call__(self, _parent: QWidget, suggested: str, fmt: SummaryFormat) -> Path | None:
-        self.asked.append((suggested, fmt))
-        return self.path
+from tests.support.data import NAME, NHS_NUMBER, TODAY, today
+from tests.ui.summary.helpers import FileChooser, add_risky_entry
+from tests.ui.support import unnamed_controls
 
 
 class Printer:

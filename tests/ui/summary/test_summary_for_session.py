@@ -18,9 +18,8 @@ from tests.support.summary_journal import (
     TODAYS_ACTION,
     build_december,
 )
+from tests.ui.summary.helpers import FileChooser
 from tests.ui.support import unnamed_controls
-
-from .test_summary_dialog import FileChooser
 
 
 def _open(qtbot, show, journal: Journal, **hooks) -> SummaryDialog:

@@ -24,7 +24,7 @@ from app.ui import screen_fit
 from app.ui.cycles import flow_steps as steps
 from app.ui.main_window import MainWindow
 from app.ui.setup_wizard import SetupWizard
-from tests.ui.support import today
+from tests.support.data import today
 
 NONE = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
