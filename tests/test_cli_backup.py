@@ -8,19 +8,13 @@ from pathlib import Path
 import keyring
 import pytest
 
-from app.cli import main
 from app.storage.backup_file import verify_backup
 from app.storage.keys import KEYRING_SERVICE, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import read_meta
 from tests.support.backups import folder_digest
+from tests.support.cli import run
 from tests.support.journals import entry_titles_at
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

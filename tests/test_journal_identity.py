@@ -9,7 +9,6 @@ import keyring
 import pytest
 from sqlalchemy import select
 
-from app.cli import main
 from app.errors import StorageError, WrongDatabaseError
 from app.journal import create_journal, open_journal
 from app.storage.engine import connect, file_uri
@@ -17,14 +16,9 @@ from app.storage.keys import KEYRING_SERVICE, Passphrase, SystemKeyring
 from app.storage.meta import db_path, read_meta
 from app.storage.models import JournalIdentity
 from tests.support.backups import folder_digest
+from tests.support.cli import run
 
 PASSPHRASE = "a long enough passphrase"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def stamped_id(folder: Path, passphrase: str | None = None) -> str | None:

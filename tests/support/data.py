@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from app.demo import build_demo
@@ -46,3 +47,8 @@ def fill_demo(journal: Journal) -> Journal:
     """The sample journal, built as of TODAY."""
     build_demo(journal, NOW)
     return journal
+
+
+def fixed_clock(moment: datetime) -> Callable[[], datetime]:
+    """A clock that always says `moment`."""
+    return lambda: moment

@@ -13,7 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.main_window import MainWindow
 
+NONE = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+LEFT = Qt.MouseButton.LeftButton
 
 
 def activate(qtbot: QtBot, window: QWidget) -> None:
@@ -26,7 +30,7 @@ def press_key(
     qtbot: QtBot,
     window: QWidget,
     key: Qt.Key,
-    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    modifier: Qt.KeyboardModifier = NONE,
 ) -> None:
     """A key pressed wherever the focus is in the active window (or its open dialog)."""
     activate(qtbot, window)
@@ -40,12 +44,12 @@ def press(qtbot: QtBot, window: QWidget, key: Qt.Key, modifier: Qt.KeyboardModif
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
     """Click a button with the left mouse button."""
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, LEFT)
 
 
 def tick(qtbot: QtBot, box: QAbstractButton) -> None:
     """Click a check box or radio button on its indicator, as a person would."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    qtbot.mouseClick(box, LEFT, pos=QPoint(6, box.height() // 2))
 
 
 def type_into(qtbot: QtBot, field: QLineEdit, text: str) -> None:

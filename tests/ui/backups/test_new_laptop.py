@@ -26,7 +26,7 @@ from tests.support.journals import entry_titles
 from tests.ui.driver import tick
 from tests.ui.launching import FakePrompts, each_new_window
 from tests.ui.support import unnamed_controls, view_shown
-from tests.ui.wizard import Creator, click_wizard
+from tests.ui.wizard import click_wizard, open_wizard
 
 PASSPHRASE = "my ward my rules"
 
@@ -67,17 +67,15 @@ class Restorer:
         return result
 
 
-def open_wizard(qtbot, folder: Path, key_store: KeyStore, backup: Path) -> SetupWizard:
-    wizard = SetupWizard(
+def open_restoring_wizard(qtbot, folder: Path, key_store: KeyStore, backup: Path) -> SetupWizard:
+    """The setup wizard for `folder`, whose Choose backup picks `backup`."""
+    return open_wizard(
+        qtbot,
         folder,
         key_store,
-        Creator(key_store),
         restore=Restorer(key_store),
         choose_backup=lambda _parent, _start: backup,
     )
-    qtbot.addWidget(wizard)
-    wizard.show()
-    return wizard
 
 
 def to_restore_page(qtbot, wizard: SetupWizard) -> None:
@@ -91,7 +89,7 @@ def to_restore_page(qtbot, wizard: SetupWizard) -> None:
 def test_a_new_laptop_restores_its_journal_and_keeps_the_key_in_the_keyring(
     qtbot, journal_dir: Path, key_store: SystemKeyring, old_laptop: OldLaptop
 ):
-    wizard = open_wizard(qtbot, journal_dir, key_store, old_laptop.backup)
+    wizard = open_restoring_wizard(qtbot, journal_dir, key_store, old_laptop.backup)
     to_restore_page(qtbot, wizard)
     page = wizard.restore_page
     assert unnamed_controls(page) == []
@@ -125,7 +123,7 @@ def test_a_new_laptop_restores_its_journal_and_keeps_the_key_in_the_keyring(
 def test_a_wrong_recovery_code_is_explained_and_nothing_is_written(
     qtbot, journal_dir: Path, key_store: SystemKeyring, old_laptop: OldLaptop
 ):
-    wizard = open_wizard(qtbot, journal_dir, key_store, old_laptop.backup)
+    wizard = open_restoring_wizard(qtbot, journal_dir, key_store, old_laptop.backup)
     to_restore_page(qtbot, wizard)
     page = wizard.restore_page
     qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
@@ -152,7 +150,7 @@ def test_a_file_that_is_not_a_backup_is_refused_when_chosen(
 ):
     minutes = tmp_path / "minutes.ijbackup"
     minutes.write_text("minutes of the meeting", encoding="utf-8")
-    wizard = open_wizard(qtbot, journal_dir, key_store, minutes)
+    wizard = open_restoring_wizard(qtbot, journal_dir, key_store, minutes)
     to_restore_page(qtbot, wizard)
     page = wizard.restore_page
     qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
@@ -167,7 +165,7 @@ def test_a_new_laptop_without_a_keyring_gets_a_passphrase_and_a_new_code(
     qtbot, journal_dir: Path, old_laptop: OldLaptop, no_keyring: object
 ):
     store = SystemKeyring()
-    wizard = open_wizard(qtbot, journal_dir, store, old_laptop.backup)
+    wizard = open_restoring_wizard(qtbot, journal_dir, store, old_laptop.backup)
     to_restore_page(qtbot, wizard)
     page = wizard.restore_page
     qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.journal import Journal, create_journal
-from app.sharing.contacts import Role
 from app.storage.keys import SystemKeyring
+from tests.support.sharing import pair_with_coach
 from tests.ui.sharing.helpers import FilePicker
 
 
@@ -31,6 +31,4 @@ def coach(tmp_path: Path, key_store: SystemKeyring) -> Iterator[Journal]:
 @pytest.fixture
 def paired(journal: Journal, coach: Journal) -> Journal:
     """The participant's journal ("Alex") with Sam added as a coach."""
-    journal.sharing.identity("Alex")
-    journal.sharing.add(coach.sharing.identity().card, Role.COACH)
-    return journal
+    return pair_with_coach(journal, coach)

@@ -11,13 +11,14 @@ from app.sharing.contacts import Role
 from app.sharing.exchange import (
     import_package,
     make_feedback,
-    make_share,
     record_sent,
-    records_to_share,
     write_comment,
 )
+from app.ui.main_window import MainWindow
 from app.ui.sharing.files import FileRequest
+from app.ui.sharing.import_dialog import ImportDialog
 from app.ui.sharing.share_dialog import ShareDialog
+from tests.support.sharing import send_share
 
 
 class FilePicker:
@@ -37,10 +38,7 @@ class FilePicker:
 
 def share_to_coach(participant: Journal, coach: Journal, entries: list[str], cycles=()) -> None:
     """The participant shares (through the core) and the coach imports it."""
-    sam = participant.sharing.contacts(Role.COACH)[0]
-    outgoing = make_share(participant, sam, records_to_share(participant, entries, list(cycles)))
-    record_sent(participant, outgoing)
-    import_package(coach, outgoing.data)
+    import_package(coach, send_share(participant, entries, cycles))
 
 
 def feedback_file(
@@ -61,4 +59,14 @@ def read_what_goes(qtbot, dialog: ShareDialog | None) -> ShareDialog:
     """Wait until the Share dialog has read what goes (it reads on a worker), and return it."""
     assert dialog is not None
     qtbot.waitUntil(lambda: not dialog.busy)
+    return dialog
+
+
+def import_file(qtbot, window: MainWindow, picker: FilePicker, path: Path) -> ImportDialog:
+    """File > Import… on `path`; returns the dialog once the import has ended."""
+    picker.answers.append(path)
+    window.sharing_commands.import_file.trigger()
+    dialog = window.controllers.sharing.import_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=20_000)
     return dialog

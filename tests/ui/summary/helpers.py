@@ -1,15 +1,20 @@
-"""Small documents and journals for the summary tests."""
+"""For the summary tests: small documents and journals, a stand-in Save dialog, the dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from app.domains import Domain
 from app.journal import Journal
 from app.summary.export import SummaryFormat
+from app.ui.summary.summary_dialog import SummaryDialog
+from tests.support import data
 from tests.support.data import RISKY_BODY
 
 
@@ -39,3 +44,14 @@ class FileChooser:
     def __call__(self, _parent: QWidget, suggested: str, fmt: SummaryFormat) -> Path | None:
         self.asked.append((suggested, fmt))
         return self.path
+
+
+def open_summary(
+    qtbot, show, journal: Journal, *, today: Callable[[], date] = data.today, **hooks: Any
+) -> SummaryDialog:
+    """A shown summary dialog on `journal` (its today is `today`), once its preview is current;
+    `hooks` (the stand-in file chooser, printer, writer) go to the dialog as they are."""
+    dialog = SummaryDialog(journal, today=today, preview_delay_ms=0, **hooks)
+    show(dialog)
+    qtbot.waitUntil(lambda: dialog.preview_current)
+    return dialog

@@ -23,8 +23,6 @@ from app.ui.navigation import View
 from app.ui.sharing.import_dialog import ImportDialog
 from tests.ui.sharing.helpers import FilePicker
 
-CTRL = Qt.KeyboardModifier.ControlModifier
-
 
 @dataclass
 class Heard:

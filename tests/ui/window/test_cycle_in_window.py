@@ -16,12 +16,9 @@ from app.journal import create_journal, open_journal
 from app.ui.cycles.flow_steps import PLANNED, REVIEW, TRIED_YET, Place, Screen
 from app.ui.navigation import View
 from tests.support.data import NEVER_MS, TODAY
-from tests.ui.driver import activate, press_key
+from tests.ui.driver import ALT, CTRL, SHIFT, activate, press_key
 from tests.ui.support import view_shown
 
-CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
 PLAN = (
     "Team: the morning huddle, nurse in charge and two healthcare assistants.",
     "Concerns said out loud at 07:45, not at 19:30.",

@@ -13,10 +13,9 @@ from app.ui.cycles.flow_steps import Place, Screen
 from app.ui.navigation import View
 from app.ui.settings import open_settings
 from tests.support.data import NEVER_MS, TODAY, fill_demo
-from tests.ui.driver import press_key
+from tests.ui.driver import CTRL, press_key
 from tests.ui.support import view_shown
 
-CTRL = Qt.KeyboardModifier.ControlModifier
 DISK_FULL = "The journal could not be saved or read: database or disk is full"
 
 

@@ -12,10 +12,8 @@ from app.sessions import SessionKind
 from app.summary.export import SummaryFormat
 from app.ui.navigation import View
 from tests.support.data import NAME, NHS_NUMBER, RISKY_BODY
-from tests.ui.driver import activate
+from tests.ui.driver import CTRL, activate
 from tests.ui.support import view_shown
-
-CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 class FileChooser:

@@ -7,12 +7,10 @@ from PySide6.QtCore import Qt
 from app.domains import Domain
 from app.ui.navigation import View
 from tests.support.data import NEVER_MS, TODAY
-from tests.ui.driver import activate
+from tests.ui.driver import CTRL, SHIFT, activate
 from tests.ui.support import view_shown
 
 PHONE_CALL = "The bed manager rang at 10. I said yes before I had asked the nurse in charge."
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def _turn_into_cycle(qtbot, window) -> str:
