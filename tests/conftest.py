@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +17,6 @@ from keyrings.alt.file import PlaintextKeyring
 from app.journal import Journal, create_journal
 from app.storage.keys import SystemKeyring
 from tests.support import no_network
-
-ROOT = Path(__file__).resolve().parent.parent
-SITE_DIR = Path(__file__).resolve().parent / "support" / "site"
 
 no_network.install()
 
@@ -68,15 +64,3 @@ def journal(journal_dir: Path, key_store: SystemKeyring) -> Iterator[Journal]:
     opened, _code = create_journal(journal_dir, key_store)
     yield opened
     opened.close()
-
-
-def subprocess_env(home: Path) -> dict[str, str]:
-    """Environment for running the app in a child process: same isolation, no network."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(SITE_DIR), str(ROOT)])
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.pop("INQUIRY_JOURNAL_PASSPHRASE", None)
-    return env
-
-
-PYTHON = sys.executable

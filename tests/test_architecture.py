@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import app
-from tests.conftest import PYTHON, ROOT, subprocess_env
+from tests.support.processes import PYTHON, ROOT, subprocess_env
 
 # Qt is the PDF engine, in this one module only (docs/style.md allows it for file formats).
 QT_FILE_FORMAT_MODULES = {"app/summary/pdf.py"}

@@ -30,9 +30,7 @@ from app.storage.backup_file import BackupKind, read_manifest, verify_backup
 from app.storage.keys import Passphrase, RawKey, SystemKeyring
 from tests.support import faults
 from tests.support.backups import titles_in, unzip_db
-
-NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
-PASSPHRASE = "reflect every friday"
+from tests.support.data import NOW, PASSPHRASE
 
 
 def names(folder: Path) -> list[str]:

@@ -25,7 +25,7 @@ from bundling.files import (
     unneeded_libraries,
 )
 from bundling.icons import ICNS_TYPES, ICO_SIZES, icns_bytes, ico_bytes, render_png, write_icon
-from tests.conftest import PYTHON, ROOT, subprocess_env
+from tests.support.processes import PYTHON, ROOT, subprocess_env
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 SVG = ROOT / "resources" / "icons" / "app.svg"

@@ -12,17 +12,11 @@ import keyring
 import pytest
 
 from app import __version__
-from app.cli import main
 from app.storage.keys import KEYRING_SERVICE
 from app.storage.meta import read_meta
-from tests.conftest import PYTHON, subprocess_env
 from tests.support import faults
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support.cli import run
+from tests.support.processes import PYTHON, subprocess_env
 
 
 def test_note_creates_a_journal_and_prints_the_recovery_code_once(

@@ -8,27 +8,13 @@ from pathlib import Path
 import keyring
 import pytest
 
-from app.cli import main
-from app.journal import open_journal
 from app.storage.backup_file import verify_backup
 from app.storage.keys import KEYRING_SERVICE, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import read_meta
 from tests.support.backups import folder_digest
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def titles(folder: Path) -> list[str]:
-    journal = open_journal(folder, SystemKeyring())
-    try:
-        return sorted(s.title for s in journal.entries.summaries())
-    finally:
-        journal.close()
+from tests.support.cli import run
+from tests.support.journals import entry_titles_at
 
 
 @pytest.fixture
@@ -58,7 +44,7 @@ def test_backup_out_writes_a_checked_file_and_restore_brings_it_back(
 
     assert (code, err) == (0, "")
     assert "Restored the backup made on" in out and "It opens with 1 entry." in out
-    assert titles(folder) == ["Huddle"]
+    assert entry_titles_at(folder) == ["Huddle"]
     [aside] = folder.glob("before-restore-*")
     assert (aside / "journal.db").is_file()
 
@@ -145,7 +131,7 @@ def test_restore_on_a_new_laptop_needs_the_recovery_code(
     code, out, err = run(capsys, *argv, "--data-dir", str(new))
     assert (code, err) == (0, "")
     assert "It opens with 1 entry." in out
-    assert titles(new) == ["Old"]
+    assert entry_titles_at(new) == ["Old"]
 
 
 def test_a_backup_of_another_journal_is_refused_with_the_way_forward(

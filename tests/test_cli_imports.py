@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.journal import Journal
-from tests.conftest import PYTHON, subprocess_env
+from tests.support.processes import PYTHON, subprocess_env
 
 # What a search or a quick note has no use for on a journal whose schema is current:
 # SQLAlchemy (the plain driver reads and writes), migrations, the ORM's models, document and

@@ -9,20 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.commands.common import PASSPHRASE_ENV
 from app.storage.meta import journal_exists
-from tests.conftest import PYTHON, subprocess_env
+from tests.support.cli import run
+from tests.support.processes import PYTHON, subprocess_env
 
 # What Python makes of the bytes FF FE in argv (surrogateescape), and a lone surrogate.
 NOT_UTF8 = b"\xff\xfe".decode("utf-8", "surrogateescape")
 LONE_SURROGATE = "\ud800"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("bad", [NOT_UTF8, LONE_SURROGATE, f"Huddle {NOT_UTF8} notes"])

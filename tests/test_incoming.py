@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,7 @@ from app.journal import Journal, open_journal
 from app.sharing import package
 from app.storage.keys import SystemKeyring
 from app.transfer import export_json
-
-
-def _digest(journal: Journal) -> str:
-    journal.close()
-    return hashlib.sha256(journal.db_file.read_bytes()).hexdigest()
+from tests.support.digest import file_digest
 
 
 def test_kind_goes_by_the_first_bytes(tmp_path: Path) -> None:
@@ -51,7 +46,7 @@ def test_a_json_export_imports_and_a_cancel_changes_nothing(
     from app.journal import create_journal
 
     target, _ = create_journal(target_folder, key_store)
-    before = _digest(target)
+    before = file_digest(target)
     target = open_journal(target_folder, key_store)
 
     def cancel(done: int, total: int) -> None:
@@ -61,7 +56,7 @@ def test_a_json_export_imports_and_a_cancel_changes_nothing(
     with pytest.raises(ImportCancelled):
         import_file(target, export, cancel)
     assert target.entries.count() == 0
-    assert _digest(target) == before
+    assert file_digest(target) == before
 
     target = open_journal(target_folder, key_store)
     seen: list[tuple[int, int]] = []

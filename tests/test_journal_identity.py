@@ -9,7 +9,6 @@ import keyring
 import pytest
 from sqlalchemy import select
 
-from app.cli import main
 from app.errors import StorageError, WrongDatabaseError
 from app.journal import create_journal, open_journal
 from app.storage.engine import connect, file_uri
@@ -17,14 +16,9 @@ from app.storage.keys import KEYRING_SERVICE, Passphrase, SystemKeyring
 from app.storage.meta import db_path, read_meta
 from app.storage.models import JournalIdentity
 from tests.support.backups import folder_digest
+from tests.support.cli import run
 
 PASSPHRASE = "a long enough passphrase"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def stamped_id(folder: Path, passphrase: str | None = None) -> str | None:
@@ -130,9 +124,9 @@ def test_a_new_journal_records_its_id_in_its_database(journal_dir: Path) -> None
 def test_a_journal_made_before_the_id_was_recorded_is_stamped_on_first_open(
     journal_dir: Path, key_store: SystemKeyring
 ) -> None:
-    from tests.storage.test_migrations import _journal_at
+    from tests.support.old_journals import journal_at
 
-    _journal_at(journal_dir, "0008", key_store)
+    journal_at(journal_dir, "0008", key_store)
     assert stamped_id(journal_dir) == read_meta(journal_dir).journal_id
     assert stamped_id(journal_dir) == read_meta(journal_dir).journal_id  # and opens again
 

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from tests.conftest import PYTHON, subprocess_env
 from tests.support.no_network import NetworkAccessError
+from tests.support.processes import PYTHON, subprocess_env
 
 
 def test_opening_a_network_socket_fails_the_test() -> None:

@@ -28,14 +28,10 @@ from app.storage.keys import KEYRING_SERVICE, RawKey, SystemKeyring
 from app.storage.meta import KeyMode, db_path, read_meta
 from app.storage.schema import SCHEMA_HEAD
 from tests.support.backups import folder_digest, rezip_with, titles_in, unzip_db
+from tests.support.data import NOW, PASSPHRASE
+from tests.support.journals import entry_titles
 
-NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
 LATER = datetime(2025, 3, 13, 9, 0, tzinfo=UTC)
-PASSPHRASE = "reflect every friday"
-
-
-def titles(journal: Journal) -> list[str]:
-    return sorted(s.title for s in journal.entries.summaries())
 
 
 @pytest.fixture
@@ -57,7 +53,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_journal_aside(
     assert "Restored the backup made on" in restored.describe()
     reopened = open_journal(journal.folder, key_store)
     try:
-        assert titles(reopened) == ["Before"]
+        assert entry_titles(reopened) == ["Before"]
         assert reopened.integrity_problems() == []
     finally:
         reopened.close()
@@ -77,7 +73,7 @@ def test_a_passphrase_journal_restores_with_its_passphrase(
     reopened = restore_and_reopen(journal, backup, store)
     try:
         assert reopened.problem == ""
-        assert titles(reopened.journal) == ["Before"]
+        assert entry_titles(reopened.journal) == ["Before"]
         assert read_meta(journal_dir).key_mode is KeyMode.PASSPHRASE
     finally:
         reopened.journal.close()
@@ -173,7 +169,7 @@ def test_restore_and_reopen_reopens_the_journal_as_it_was_when_refused(
     try:
         assert "not an Inquiry Journal backup" in reopened.problem
         assert reopened.restored is None
-        assert titles(reopened.journal) == ["Still here"]
+        assert entry_titles(reopened.journal) == ["Still here"]
     finally:
         reopened.journal.close()
 
@@ -181,10 +177,10 @@ def test_restore_and_reopen_reopens_the_journal_as_it_was_when_refused(
 def test_an_older_backup_is_restored_and_brought_up_to_date(
     journal_dir: Path, key_store: SystemKeyring, tmp_path: Path
 ) -> None:
-    from tests.storage.test_migrations import SAMPLE_ID, _journal_at
+    from tests.support.old_journals import SAMPLE_ID, journal_at
 
     old = tmp_path / "old"
-    _journal_at(old, "0005", key_store)
+    journal_at(old, "0005", key_store)
     old_journal = open_journal(old, key_store)  # migrates, after a backup at 0005
     [backup] = (old / "backups").glob("*-before-update-0005.ijbackup")
     key = old_journal.key
@@ -228,7 +224,7 @@ def test_another_journals_backup_that_opens_with_the_key_is_refused(
     )
     try:
         assert "is a backup of another journal" in reopened.problem
-        assert titles(reopened.journal) == ["Mine"]
+        assert entry_titles(reopened.journal) == ["Mine"]
     finally:
         reopened.journal.close()
 
@@ -241,7 +237,7 @@ def test_another_journals_backup_replaces_this_one_only_when_chosen(
     reopened = restore_and_reopen(mine, backup, key_store, replace_journal=True)
     try:
         assert reopened.problem == ""
-        assert titles(reopened.journal) == ["Theirs"]
+        assert entry_titles(reopened.journal) == ["Theirs"]
         assert read_meta(mine.folder).journal_id == theirs_id
     finally:
         reopened.journal.close()
@@ -275,7 +271,7 @@ def test_a_new_laptop_restores_with_the_recovery_code_and_keeps_the_key(
     backup, code, journal_id = from_old_laptop
     journal, restored, new_code = restore_with_recovery_code(journal_dir, backup, code, key_store)
     try:
-        assert titles(journal) == ["From the old laptop"]
+        assert entry_titles(journal) == ["From the old laptop"]
         assert new_code is None and journal.recovery_code() == code
         assert restored.kept_aside is None
     finally:
@@ -311,7 +307,7 @@ def test_a_new_laptop_without_a_keyring_sets_a_passphrase_and_gets_a_new_code(
     assert read_meta(journal_dir).key_mode is KeyMode.PASSPHRASE
     reopened = open_journal(journal_dir, store, PASSPHRASE)
     try:
-        assert titles(reopened) == ["From the old laptop"]
+        assert entry_titles(reopened) == ["From the old laptop"]
         assert reopened.recovery_code() == new_code
     finally:
         reopened.close()

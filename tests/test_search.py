@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from app.entries import EntryStore
 from app.journal import Journal
 from app.search import Kind, Order, SearchFilters
 from app.search_query import parse_query
+from tests.support.data import fixed_clock
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 
@@ -25,10 +25,6 @@ NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 def demo(journal: Journal) -> Journal:
     build_demo(journal, now=NOW)
     return journal
-
-
-def fixed_clock(moment: datetime) -> Callable[[], datetime]:
-    return lambda: moment
 
 
 def titles(journal: Journal, query: str, filters: SearchFilters | None = None) -> list[str]:

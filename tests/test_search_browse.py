@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,12 +13,9 @@ from app.entries import EntryStore
 from app.journal import Journal
 from app.periods import Period
 from app.search import Kind, SearchFilters
+from tests.support.data import fixed_clock
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
-
-
-def _clock(moment: datetime) -> Callable[[], datetime]:
-    return lambda: moment
 
 
 @pytest.fixture
@@ -94,7 +90,7 @@ def test_trashed_items_are_not_listed(journal: Journal) -> None:
 def test_dates_and_a_period_bound_the_list(journal: Journal) -> None:
     for when, title in ((date(2026, 3, 31), "March"), (date(2026, 4, 2), "April")):
         moment = datetime.combine(when, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
-        EntryStore(journal.engine, clock=_clock(moment)).create(title, "text")
+        EntryStore(journal.engine, clock=fixed_clock(moment)).create(title, "text")
     quarter = SearchFilters(period=Period.THIS_QUARTER)
     assert _listed(journal, quarter) == [("entry", "April")]  # today is 15 June
     assert _listed(journal, SearchFilters(until=date(2026, 3, 31))) == [("entry", "March")]

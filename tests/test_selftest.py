@@ -15,7 +15,7 @@ from app import errorlog, gui
 from app.cli import main
 from app.resources import shipped_templates_dir
 from app.selftest import CheckFailed, _check_unreadable
-from tests.conftest import PYTHON, subprocess_env
+from tests.support.processes import PYTHON, subprocess_env
 
 CHECKS = [
     "keyring",

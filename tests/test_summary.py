@@ -28,7 +28,7 @@ from app.summary.model import (
     default_selection,
 )
 from app.summary.privacy import apply_redactions, find_in
-from tests.test_cli import run
+from tests.support.cli import run
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 TODAY = NOW.date()
@@ -224,7 +224,7 @@ def test_summary_command_refuses_findings_unless_told(
 def test_pdf_from_the_command_line_needs_no_display(isolated_home: Path, tmp_path: Path) -> None:
     import subprocess
 
-    from tests.conftest import PYTHON, subprocess_env
+    from tests.support.processes import PYTHON, subprocess_env
 
     env = subprocess_env(isolated_home)
     env.pop("QT_QPA_PLATFORM", None)

@@ -31,6 +31,7 @@ from app.summary.model import (
 )
 from app.summary.outline import ACTION_COLUMNS, BY_COLUMN, EMPTY_NOTES
 from app.summary.periods import default_period, next_session
+from tests.support.cli import run
 from tests.support.summary_journal import (
     CARD_NAME,
     EARLIER_DONE,
@@ -43,7 +44,6 @@ from tests.support.summary_journal import (
     TODAYS_ACTION,
     build_december,
 )
-from tests.test_cli import run
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADINGS = SupervisionSummary.SECTION_TITLES

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.cli import main
 from app.errors import ImportRejectedError, JournalError
 from app.journal import Journal, open_journal
 from app.sharing.keys import Identity
 from app.storage.keys import SystemKeyring
 from app.transfer import import_json
+from tests.support.cli import run
 from tests.support.digest import content_digest
 
 _CARD = Identity.generate("Sam").card
@@ -308,12 +308,6 @@ def test_an_action_that_belongs_to_another_session_is_refused(
 # -- the command line, end to end ------------------------------------------------------------
 
 
-def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.parametrize(
     "name", ["deep", "early date", "late date", "long version", "surrogate", "nested body"]
 )
@@ -321,7 +315,7 @@ def test_the_command_line_says_one_line_and_changes_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
 ) -> None:
     folder = tmp_path / "j"
-    assert _cli(capsys, "note", "Keep me", "--data-dir", str(folder))[0] == 0
+    assert run(capsys, "note", "Keep me", "--data-dir", str(folder))[0] == 0
     # A version 3 file (entries only) is what the reproductions used.
     document = {
         "format": "inquiry-journal",
@@ -347,7 +341,7 @@ def test_the_command_line_says_one_line_and_changes_nothing(
     journal = open_journal(folder, SystemKeyring())
     before = content_digest(journal)
     journal.close()
-    code, out, err = _cli(capsys, "import", str(path), "--data-dir", str(folder))
+    code, out, err = run(capsys, "import", str(path), "--data-dir", str(folder))
     assert code == 1 and out == ""
     assert err.startswith("inquiry-journal: ") and err.count("\n") == 1, err
     assert "Traceback" not in err

@@ -19,10 +19,8 @@ from app.sharing.exchange import (
     comments_on,
     import_package,
     make_feedback,
-    make_share,
     mark_read,
     record_sent,
-    records_to_share,
     sent_before,
     write_comment,
 )
@@ -31,6 +29,7 @@ from app.storage.keys import SystemKeyring
 from app.storage.models import Contact, SharingIdentity
 from app.transfer import export_document, export_json, import_json
 from tests.support.digest import content_digest
+from tests.support.sharing import pair_with_coach, send_share
 
 SECTIONS = (
     "entries",
@@ -67,26 +66,18 @@ def _verify(journal: Journal, fingerprint: str) -> None:
         conn.execute(query.values(verified=True))
 
 
-def _share(participant: Journal, entries: list[str], cycles: list[str]) -> bytes:
-    coach = participant.sharing.find("Sam", Role.COACH)
-    outgoing = make_share(participant, coach, records_to_share(participant, entries, cycles))
-    record_sent(participant, outgoing)
-    return outgoing.data
-
-
 @pytest.fixture
 def pair(journal: Journal, coach: Journal) -> tuple[Journal, Journal]:
     """A participant and a coach who have shared, commented, replied, read and discussed."""
     participant = journal
-    participant.sharing.identity("Alex")
     coach.sharing.identity("Sam")
-    participant.sharing.add(coach.sharing.identity().card, Role.COACH)
+    pair_with_coach(participant, coach)
     _verify(participant, coach.sharing.identity().card.fingerprint)
     entry = participant.entries.create("Huddle", "I asked first.", [Domain.TEAM], ["huddle"])
     inquiry = participant.cycles.create_inquiry("Concerns earlier?")
     cycle = participant.cycles.start_cycle(inquiry.id, "quick-capture")
     participant.cycles.save_stage(cycle.id, "surprise", "Two people spoke up.")
-    import_package(coach, _share(participant, [entry.id], [cycle.id]))
+    import_package(coach, send_share(participant, [entry.id], [cycle.id], to="Sam"))
     alex = coach.sharing.find("Alex", Role.PARTICIPANT)
     _verify(coach, alex.fingerprint)
 
@@ -102,7 +93,7 @@ def pair(journal: Journal, coach: Journal) -> tuple[Journal, Journal]:
     participant.entries.save(
         entry.id, title="Huddle", body="I asked, then waited.", domains=[Domain.TEAM], tags=[]
     )
-    import_package(coach, _share(participant, [entry.id], []))
+    import_package(coach, send_share(participant, [entry.id], [], to="Sam"))
     mark_discussed(coach, alex.fingerprint, cycle.id, True)
     return participant, coach
 
@@ -169,7 +160,7 @@ def test_a_re_imported_package_is_still_recognised(
 ) -> None:
     participant, coach = pair
     entry = participant.entries.create("Later", "One more.")
-    package = _share(participant, [entry.id], [])
+    package = send_share(participant, [entry.id], [], to="Sam")
     import_package(coach, package)
     export_json(coach, tmp_path / "coach.json")
     import_json(fresh, tmp_path / "coach.json")
@@ -221,7 +212,7 @@ def test_an_older_export_never_overwrites_a_newer_shared_item(
     participant.entries.save(
         entry_id, title="Huddle", body="Third version.", domains=[Domain.TEAM], tags=[]
     )
-    import_package(coach, _share(participant, [entry_id], []))
+    import_package(coach, send_share(participant, [entry_id], [], to="Sam"))
     result = import_json(coach, tmp_path / "old.json")
     assert result.kept_newer >= 1 and not result.changed_anything
     newest = {i.item_id: i for i in shared_items(coach)}[entry_id]
@@ -231,7 +222,7 @@ def test_an_older_export_never_overwrites_a_newer_shared_item(
     sam = participant.sharing.find("Sam", Role.COACH).fingerprint
     sent = sent_before(participant, sam)[entry_id]
     participant.entries.save(entry_id, title="H", body="Fourth.", domains=[], tags=[])
-    import_package(coach, _share(participant, [entry_id], []))
+    import_package(coach, send_share(participant, [entry_id], [], to="Sam"))
     assert import_json(participant, tmp_path / "p.json").kept_newer >= 1
     assert sent_before(participant, sam)[entry_id].version > sent.version
 

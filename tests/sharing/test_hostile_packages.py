@@ -28,8 +28,8 @@ from app.sharing.package import (
 )
 from app.storage.keys import SystemKeyring
 from app.storage.models import Comment, Contact, ReceivedPackage, SharedItem
+from tests.support.cli import run
 from tests.support.packages import members, rezip
-from tests.test_cli import run
 
 PARTICIPANT = Identity.generate("Alex")
 WHEN = "2026-01-05T09:00:00+00:00"

@@ -11,7 +11,7 @@ from app.journal import Journal, open_journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import comments_on
 from app.storage.keys import SystemKeyring
-from tests.test_cli import run
+from tests.support.cli import run
 
 
 def test_coach_card_is_added_by_the_participant(

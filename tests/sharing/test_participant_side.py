@@ -20,20 +20,12 @@ from app.sharing.exchange import (
     unsent_reply_count,
     write_comment,
 )
+from tests.support.sharing import pair_with_coach, send_share
 
 
 @pytest.fixture
 def alex(journal: Journal, coach: Journal) -> Journal:
-    journal.sharing.identity("Alex")
-    journal.sharing.add(coach.sharing.identity().card, Role.COACH)
-    return journal
-
-
-def _share(alex: Journal, entry_ids: list[str]) -> bytes:
-    sam = alex.sharing.find("Sam", Role.COACH)
-    outgoing = make_share(alex, sam, records_to_share(alex, entry_ids, []))
-    record_sent(alex, outgoing)
-    return outgoing.data
+    return pair_with_coach(journal, coach)
 
 
 def test_sent_before_and_changed_since(alex: Journal, coach: Journal) -> None:
@@ -42,7 +34,7 @@ def test_sent_before_and_changed_since(alex: Journal, coach: Journal) -> None:
     sam = alex.sharing.find("Sam", Role.COACH)
     assert sent_before(alex, sam.fingerprint) == {}
 
-    _share(alex, [huddle.id])
+    send_share(alex, [huddle.id], to="Sam")
     sent = sent_before(alex, sam.fingerprint)
     assert set(sent) == {huddle.id}
     [record] = records_to_share(alex, [huddle.id], [])
@@ -62,7 +54,7 @@ def test_feedback_counts_marks_only_what_was_shown_and_replies_wait(
     alex: Journal, coach: Journal
 ) -> None:
     entry = alex.entries.create("Huddle", "I asked first.")
-    result = import_package(coach, _share(alex, [entry.id]))
+    result = import_package(coach, send_share(alex, [entry.id], to="Sam"))
     assert (result.kind, result.sender, result.items, result.notes) == ("share", "Alex", 1, 0)
     participant = coach.sharing.find("Alex", Role.PARTICIPANT)
     first = write_comment(coach, participant.fingerprint, entry.id, "What did you hear?")
@@ -92,7 +84,7 @@ def test_feedback_counts_marks_only_what_was_shown_and_replies_wait(
     assert unsent_reply_count(alex, sam.fingerprint) == 0
     write_comment(alex, sam.fingerprint, entry.id, "Silence first.", reply_to=second.id)
     assert unsent_reply_count(alex, sam.fingerprint) == 1
-    _share(alex, [entry.id])
+    send_share(alex, [entry.id], to="Sam")
     assert unsent_reply_count(alex, sam.fingerprint) == 0
 
 
@@ -133,7 +125,7 @@ def test_comments_on_a_trashed_item_are_not_new_and_go_with_it_for_good(
     from app.storage.models import Comment
 
     entry = alex.entries.create("Huddle", "I asked first.")
-    import_package(coach, _share(alex, [entry.id]))
+    import_package(coach, send_share(alex, [entry.id], to="Sam"))
     participant = coach.sharing.find("Alex", Role.PARTICIPANT)
     write_comment(coach, participant.fingerprint, entry.id, "What did you hear?")
     feedback = make_feedback(coach, participant)

@@ -23,15 +23,15 @@ from app.sharing.exchange import (
 )
 from app.sharing.workspace import CoachingWork, mark_discussed, shared_item, waiting_work
 from app.storage.keys import SystemKeyring
-from tests.test_cli import run
+from tests.support.cli import run
+from tests.support.sharing import pair_with_coach
 from tests.ui.coach.helpers import ALEX_HUDDLE, CHIDI_BOARD, build_desk
 
 
 @pytest.fixture
 def shared(journal: Journal, coach: Journal) -> tuple[str, str]:
     """Alex (`journal`) shared one entry with the coach: (Alex's fingerprint, the entry id)."""
-    journal.sharing.identity("Alex")
-    journal.sharing.add(coach.sharing.identity().card, Role.COACH)
+    pair_with_coach(journal, coach)
     entry = journal.entries.create("Huddle", "I asked first.", [Domain.TEAM])
     sam = journal.sharing.find("Sam (coach)", Role.COACH)
     outgoing = make_share(journal, sam, records_to_share(journal, [entry.id], []))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 import pytest
@@ -26,14 +25,14 @@ from app.sharing.keys import Identity
 from app.sharing.package import PackageError, seal, seal_bytes
 from app.sharing.workspace import shared_items
 from app.storage.keys import SystemKeyring
+from tests.support.digest import file_digest
 from tests.support.packages import members, rezip
+from tests.support.sharing import pair_with_coach
 
 
 @pytest.fixture
 def participant(journal: Journal, coach: Journal) -> Journal:
-    journal.sharing.identity("Alex")
-    journal.sharing.add(coach.sharing.identity().card, Role.COACH)
-    return journal
+    return pair_with_coach(journal, coach)
 
 
 def _send(
@@ -108,11 +107,6 @@ def _flip(data: bytes, position: int) -> bytes:
     return data[:position] + bytes([data[position] ^ 1]) + data[position + 1 :]
 
 
-def _digest(journal: Journal) -> str:
-    journal.close()
-    return hashlib.sha256(journal.db_file.read_bytes()).hexdigest()
-
-
 def test_refusals_leave_the_journal_unchanged(
     participant: Journal, coach: Journal, key_store: SystemKeyring
 ) -> None:
@@ -158,13 +152,13 @@ def test_refusals_leave_the_journal_unchanged(
     ]
     for target, data, message in cases:
         folder = target.folder
-        before = _digest(target)
+        before = file_digest(target)
         from app.journal import open_journal
 
         reopened = open_journal(folder, key_store)
         with pytest.raises(PackageError, match=message):
             import_package(reopened, data)
-        assert _digest(reopened) == before, message
+        assert file_digest(reopened) == before, message
 
 
 def test_search_filters_for_shared_and_commented(participant: Journal, coach: Journal) -> None:

@@ -20,16 +20,15 @@ from app.sharing.exchange import (
 from app.sharing.keys import Identity
 from app.sharing.package import seal
 from app.sharing.workspace import participants, shared_items
-from tests.test_cli import run
+from tests.support.cli import run
+from tests.support.sharing import pair_with_coach
 
 WHEN = "2026-01-05T09:00:00+00:00"
 
 
 @pytest.fixture
 def alex(journal: Journal, coach: Journal) -> Journal:
-    journal.sharing.identity("Alex")
-    journal.sharing.add(coach.sharing.identity().card, Role.COACH)
-    return journal
+    return pair_with_coach(journal, coach)
 
 
 def _share_from(alex: Journal, coach: Journal, title: str) -> bytes:

@@ -15,10 +15,8 @@ from app.sharing.exchange import (
     comments_on,
     import_package,
     make_feedback,
-    make_share,
     mark_read,
     record_sent,
-    records_to_share,
     unread_counts,
     write_comment,
 )
@@ -32,6 +30,7 @@ from app.sharing.workspace import (
     shared_items,
 )
 from app.storage.keys import SystemKeyring
+from tests.support.sharing import card_fingerprint, pair_with_coach, send_share
 
 NAMES = ["Alex", "Bea", "Chidi", "Dana", "Eli"]
 
@@ -41,23 +40,10 @@ def five(tmp_path: Path, key_store: SystemKeyring, coach: Journal) -> Iterator[l
     journals = []
     for name in NAMES:
         opened, _ = create_journal(tmp_path / name, key_store)
-        opened.sharing.identity(name)
-        opened.sharing.add(coach.sharing.identity().card, Role.COACH)
-        journals.append(opened)
+        journals.append(pair_with_coach(opened, coach, name))
     yield journals
     for opened in journals:
         opened.close()
-
-
-def _share(participant: Journal, entries: list[str], cycles: list[str] = []) -> bytes:  # noqa: B006
-    coach = participant.sharing.contacts(Role.COACH)[0]
-    outgoing = make_share(participant, coach, records_to_share(participant, entries, cycles))
-    record_sent(participant, outgoing)
-    return outgoing.data
-
-
-def _fingerprint(journal: Journal) -> str:
-    return journal.sharing.identity().card.fingerprint
 
 
 def test_a_week_of_review_with_five_participants(coach: Journal, five: list[Journal]) -> None:
@@ -66,7 +52,7 @@ def test_a_week_of_review_with_five_participants(coach: Journal, five: list[Jour
     for journal, name, domain in zip(five, NAMES, domains, strict=True):
         first = journal.entries.create(f"{name}'s huddle", "I asked for concerns first.", [domain])
         second = journal.entries.create(f"{name}'s rota", f"{name} noticed the rota gap.", [])
-        import_package(coach, _share(journal, [first.id, second.id]))
+        import_package(coach, send_share(journal, [first.id, second.id]))
         huddles.append(first.id)
 
     people = participants(coach)
@@ -76,7 +62,7 @@ def test_a_week_of_review_with_five_participants(coach: Journal, five: list[Jour
     # search across everyone, then within one participant, then by domain
     everyone = shared_items(coach, where=SharedFilter(text="concerns"))
     assert len(everyone) == 5
-    bea = _fingerprint(five[1])
+    bea = card_fingerprint(five[1])
     only_bea = shared_items(coach, where=SharedFilter(text="rota", participant=bea))
     assert [i.title for i in only_bea] == ["Bea's rota"]
     team = shared_items(coach, where=SharedFilter(domain=Domain.TEAM))
@@ -91,7 +77,7 @@ def test_a_week_of_review_with_five_participants(coach: Journal, five: list[Jour
 
     # comment on everyone's huddle, tick it discussed, send feedback to each
     for journal in five:
-        fingerprint = _fingerprint(journal)
+        fingerprint = card_fingerprint(journal)
         huddle = next(i for i in shared_items(coach, fingerprint) if "huddle" in i.title)
         write_comment(coach, fingerprint, huddle.item_id, "What did you hear first?")
         mark_discussed(coach, fingerprint, huddle.item_id, True)
@@ -100,7 +86,7 @@ def test_a_week_of_review_with_five_participants(coach: Journal, five: list[Jour
     assert [i.title for i in only_open] == ["Bea's rota"]
 
     for journal, huddle_id in zip(five, huddles, strict=True):
-        contact = coach.sharing.find(_fingerprint(journal), Role.PARTICIPANT)
+        contact = coach.sharing.find(card_fingerprint(journal), Role.PARTICIPANT)
         feedback = make_feedback(coach, contact)
         record_sent(coach, feedback)
         import_package(journal, feedback.data)
@@ -115,8 +101,8 @@ def test_a_reply_and_a_changed_entry_show_what_changed_since_the_comment(
 ) -> None:
     alex = five[0]
     entry = alex.entries.create("Huddle", "I asked first.", [Domain.TEAM])
-    import_package(coach, _share(alex, [entry.id]))
-    fingerprint = _fingerprint(alex)
+    import_package(coach, send_share(alex, [entry.id]))
+    fingerprint = card_fingerprint(alex)
     assert not shared_item(coach, fingerprint, entry.id).changed_since_comment
 
     comment = write_comment(coach, fingerprint, entry.id, "What did you notice?")
@@ -128,7 +114,7 @@ def test_a_reply_and_a_changed_entry_show_what_changed_since_the_comment(
     alex.entries.save(
         entry.id, title="Huddle", body="I asked first, then waited.", domains=[], tags=[]
     )
-    import_package(coach, _share(alex, [entry.id]))
+    import_package(coach, send_share(alex, [entry.id]))
 
     item = shared_item(coach, fingerprint, entry.id)
     assert item.changed_since_comment and item.before == "I asked first."
@@ -153,9 +139,9 @@ def test_a_shared_cycle_keeps_its_stages_for_stage_comments(
     inquiry = alex.cycles.create_inquiry("Concerns earlier?")
     cycle = alex.cycles.start_cycle(inquiry.id, "quick-capture")
     alex.cycles.save_stage(cycle.id, "surprise", "Two people spoke up.")
-    import_package(coach, _share(alex, [], [cycle.id]))
+    import_package(coach, send_share(alex, [], [cycle.id]))
 
-    item = shared_item(coach, _fingerprint(alex), cycle.id)
+    item = shared_item(coach, card_fingerprint(alex), cycle.id)
     stage = next(s for s in item.stages if s.stage == "surprise")
     assert (stage.title, stage.text) == ("What surprised me", "Two people spoke up.")
     found = shared_items(coach, where=SharedFilter(text="spoke"))
@@ -171,7 +157,7 @@ def test_import_reports_progress_and_a_cancel_changes_nothing(
 ) -> None:
     alex = five[0]
     ids = [alex.entries.create(f"Note {n}", f"Reflection {n}").id for n in range(600)]
-    package = _share(alex, ids)
+    package = send_share(alex, ids)
 
     def cancel(done: int, total: int) -> None:
         raise Cancelled

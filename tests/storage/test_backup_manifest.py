@@ -12,12 +12,7 @@ from app.cli import main
 from app.errors import BackupError
 from app.storage.backup_file import MANIFEST_NAME, read_manifest
 from tests.support.backups import folder_digest
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support.cli import run
 
 
 def with_made_at(backup: Path, target: Path, made_at: str) -> Path:

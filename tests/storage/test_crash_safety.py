@@ -8,8 +8,8 @@ from pathlib import Path
 
 from app.journal import Journal, open_journal
 from app.storage.keys import SystemKeyring
-from tests.conftest import PYTHON, ROOT, subprocess_env
 from tests.support.crash_child import body_for
+from tests.support.processes import PYTHON, ROOT, subprocess_env
 
 KILLS = 20
 CHILD = ROOT / "tests" / "support" / "crash_child.py"

@@ -28,9 +28,10 @@ from app.storage.keys import KEYRING_SERVICE, RawKey, SystemKeyring
 from app.storage.meta import KeyMode, db_path, journal_exists, read_meta
 from app.storage.schema import SCHEMA_HEAD, current_revision
 from app.storage.steps import CRASH_AT_ENV, CRASH_EXIT_CODE
-from tests.conftest import PYTHON, subprocess_env
-from tests.storage.test_migrations import SAMPLE_ID, _journal_at
 from tests.support.backups import titles_in
+from tests.support.journals import entry_titles
+from tests.support.old_journals import SAMPLE_ID, journal_at
+from tests.support.processes import PYTHON, subprocess_env
 
 NOW = datetime(2026, 3, 12, 9, 0, tzinfo=UTC)
 NEW_PASSPHRASE = "a new passphrase for the new laptop"
@@ -101,15 +102,11 @@ def assert_no_leftovers(folder: Path) -> None:
         assert list(folder.rglob("*.partial")) == []
 
 
-def titles(journal: Journal) -> list[str]:
-    return sorted(s.title for s in journal.entries.summaries())
-
-
 def assert_whole(journal: Journal) -> list[str]:
     """The journal passes the integrity checks; returns its entry titles."""
     try:
         assert journal.integrity_problems() == []
-        return titles(journal)
+        return entry_titles(journal)
     finally:
         journal.close()
 
@@ -123,7 +120,7 @@ def test_a_restore_killed_at_any_step_is_finished_at_the_next_start(
     journal: Journal, key_store: SystemKeyring, isolated_home: Path, tmp_path: Path
 ) -> None:
     from app.ui.launch import JournalOpener
-    from tests.ui.test_launch import FakePrompts
+    from tests.ui.launching import FakePrompts
 
     folder = journal.folder
     journal.entries.create("Before", "In the backup.")
@@ -275,7 +272,7 @@ def test_a_new_laptop_restore_with_a_new_passphrase_killed_at_any_step(
 def test_a_migration_killed_at_any_step_leaves_a_journal_that_updates_next_time(
     journal_dir: Path, key_store: SystemKeyring, isolated_home: Path, tmp_path: Path
 ) -> None:
-    _journal_at(journal_dir, "0006", key_store)
+    journal_at(journal_dir, "0006", key_store)
     snapshot = Snapshot(tmp_path, journal_dir, isolated_home / "xdg_data_home")
 
     def after_death(death: Death) -> None:

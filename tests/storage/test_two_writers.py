@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.journal import Journal, open_journal
 from app.storage.keys import SystemKeyring
-from tests.conftest import PYTHON, ROOT, subprocess_env
+from tests.support.processes import PYTHON, ROOT, subprocess_env
 
 CHILD = ROOT / "tests" / "support" / "writer_child.py"
 # Each save is two writes (create, then an edit that reads first). The full 2 x 1,000 run:

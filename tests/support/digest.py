@@ -1,4 +1,4 @@
-"""A digest of everything a journal's database holds, to prove something changed nothing."""
+"""Digests of what a journal holds (its rows, or its file), to prove something changed nothing."""
 
 from __future__ import annotations
 
@@ -22,3 +22,9 @@ def content_digest(journal: Journal) -> str:
             for row in sorted(repr(tuple(row)) for row in rows):
                 digest.update(row.encode())
     return digest.hexdigest()
+
+
+def file_digest(journal: Journal) -> str:
+    """Close the journal; SHA-256 of its database file, byte for byte."""
+    journal.close()
+    return hashlib.sha256(journal.db_file.read_bytes()).hexdigest()

@@ -17,7 +17,7 @@ from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.readable_colours import ReadableColours
-from tests.ui.support import fill_demo
+from tests.support.data import fill_demo
 
 
 @dataclass

@@ -1,8 +1,6 @@
-"""Shared by the window tests: a fixed today, the demo journal, named controls."""
+"""Shared by the window tests: named controls, closing a widget, the view shown."""
 
 from __future__ import annotations
-
-from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -16,15 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.demo import build_demo
-from app.journal import Journal
 from app.ui.main_window import MainWindow
 from app.ui.navigation import View
-
-TODAY = date(2025, 3, 12)
-NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
-NEVER_MS = 3_600_000
-"""An autosave delay no test waits for: proves something else saved."""
 
 CONTROLS = (
     QAbstractButton,
@@ -34,17 +25,6 @@ CONTROLS = (
     QAbstractSpinBox,
     QComboBox,
 )
-
-
-def today() -> date:
-    """The tests' today."""
-    return TODAY
-
-
-def fill_demo(journal: Journal) -> Journal:
-    """The sample journal, built as of TODAY."""
-    build_demo(journal, NOW)
-    return journal
 
 
 def _inside_qt_control(widget: QWidget) -> bool:

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from app.ui.display import XCB_PACKAGES, display_problem, xcb_problem
-from tests.conftest import PYTHON, subprocess_env
+from tests.support.processes import PYTHON, subprocess_env
 
 
 def test_no_display_is_one_plain_line_pointing_to_the_command_line(isolated_home: Path) -> None:

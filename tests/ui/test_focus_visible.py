@@ -35,6 +35,7 @@ from app.ui.navigation import NavigationRail
 from app.ui.search_delegate import SearchHitDelegate
 from app.ui.search_results_model import SearchResultsModel
 from app.ui.text_colours import focus, rgb
+from tests.ui.driver import activate
 from tests.ui.palettes import PALETTES, app_palette
 
 MIN_RING_PIXELS = 40
@@ -108,8 +109,7 @@ def hosted(qtbot) -> Callable[[QWidget], Host]:
         qtbot.addWidget(widget)
         with qtbot.waitExposed(widget):
             widget.show()
-        widget.activateWindow()
-        qtbot.waitUntil(widget.isActiveWindow)
+        activate(qtbot, widget)
         return widget
 
     return host
@@ -171,8 +171,7 @@ def test_the_default_button_shows_focus(palette, qtbot):
     qtbot.addWidget(form)
     with qtbot.waitExposed(form):
         form.show()
-    form.activateWindow()
-    qtbot.waitUntil(form.isActiveWindow)
+    activate(qtbot, form)
     default = next(b for b in form.findChildren(QPushButton) if b.isDefault())
     changed = focus_change(default, _tab_to(default), form.question_edit)
     assert_focus_is_visible(changed, f"default button ({palette})")

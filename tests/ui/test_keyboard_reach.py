@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from app.ui import keyboard_reach
 from app.ui.cycles.review_page import ReviewPage
 from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
+from tests.ui.driver import activate
 
 
 def test_enter_presses_the_focused_button_in_a_window(qtbot, show):
@@ -19,8 +20,7 @@ def test_enter_presses_the_focused_button_in_a_window(qtbot, show):
     pressed: list[bool] = []
     button.clicked.connect(lambda: pressed.append(True))
     show(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    activate(qtbot, window)
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Return)
     qtbot.keyClick(button, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
@@ -36,8 +36,7 @@ def test_in_a_dialog_enter_presses_a_focused_button_once(qtbot, show):
     pressed: list[bool] = []
     button.clicked.connect(lambda: pressed.append(True))
     show(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
+    activate(qtbot, dialog)
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Return)
     assert pressed == [True]
@@ -48,8 +47,7 @@ def test_a_control_focused_without_tab_is_scrolled_into_sight(qtbot, show):
     page = ReviewPage()
     page.resize(420, 200)
     show(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow)
+    activate(qtbot, page)
     button = page.finish_button
     viewport = page.viewport()
     assert viewport is not None

@@ -22,7 +22,7 @@ from app.ui.sessions.session_form import SessionForm
 from app.ui.sharing.card_dialogs import SaveCardDialog
 from app.ui.sharing.share_dialog import ShareDialog
 from app.ui.summary.summary_dialog import SummaryDialog
-from tests.ui.support import today
+from tests.support.data import today
 from tests.ui.window.all_windows import BUILDS, Build
 
 TYPED = "Kept after Enter"

@@ -11,24 +11,10 @@ from app.domains import Domain
 from app.journal import create_journal, open_journal
 from app.ui.autosave import SaveState
 from app.ui.journal_controller import EMPTY_JOURNAL_HINT
-from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.settings import SETTINGS_NAME, open_settings
-
-NEVER_MS = 3_600_000  # an autosave delay no test waits for: proves another trigger saved
-
-
-def activate(qtbot, window: QWidget) -> None:
-    """Make the window the active one, as clicking on it would."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-
-
-def press(qtbot, window: MainWindow, key: Qt.Key, modifier=Qt.KeyboardModifier.ControlModifier):
-    """A keyboard shortcut pressed while the window is active."""
-    activate(qtbot, window)
-    focus = window.focusWidget() or window
-    qtbot.keyClick(focus, key, modifier)
+from tests.support.data import NEVER_MS
+from tests.ui.driver import activate, press
 
 
 def test_text_typed_then_window_closed_is_there_after_reopening(

@@ -10,7 +10,7 @@ from app.journal import MIN_PASSPHRASE_LENGTH, create_journal
 from app.storage.keys import SystemKeyring
 from app.ui.lock_screen import LockScreen
 from app.ui.unlock_dialogs import PassphraseDialog
-from tests.ui.test_setup_wizard import click, open_wizard
+from tests.ui.wizard import click_wizard, open_wizard
 
 PASTED = "correct horse battery staple"
 
@@ -69,7 +69,7 @@ def test_setup_takes_pasted_passphrases_and_says_why_it_cannot_go_on(
     qtbot, journal_dir, no_keyring
 ) -> None:
     wizard = open_wizard(qtbot, journal_dir, SystemKeyring())
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.NextButton)
     choice = wizard.protection_page.choice
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert visible_label(wizard, choice.passphrase_edit) == "Passphrase:"

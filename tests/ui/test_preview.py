@@ -6,7 +6,7 @@ from PySide6.QtCore import QUrl
 
 from app.ui.editor import EntryEditor
 from app.ui.preview import PreviewBrowser
-from tests.ui.test_rendering import HOSTILE
+from tests.support.data import HOSTILE
 
 
 class RecordingBrowser(PreviewBrowser):

@@ -4,7 +4,6 @@ restore; it never sets up a new journal over it."""
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,9 +22,9 @@ from app.ui.main_window import MainWindow
 from app.ui.setup_wizard import SetupWizard
 from app.ui.unlock_dialogs import PassphraseDialog
 from tests.support.backups import folder_digest
-from tests.ui.test_launch import PASSPHRASE, FakePrompts, close_windows_when_shown
-
-NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+from tests.support.data import NOW, PASSPHRASE
+from tests.support.journals import entry_titles
+from tests.ui.launching import FakePrompts, close_windows_when_shown
 
 
 @pytest.fixture
@@ -36,10 +35,6 @@ def backed_up(journal_dir: Path, key_store: SystemKeyring) -> tuple[Path, str]:
     backup = backup_now(journal, NOW).record.path
     journal.close()
     return backup, code
-
-
-def titles(journal: Journal) -> list[str]:
-    return sorted(s.title for s in journal.entries.summaries())
 
 
 def test_a_missing_database_shows_what_happened_and_the_backups_never_setup(
@@ -129,7 +124,7 @@ def test_restoring_from_the_refusal_opens_the_journal_as_it_was_backed_up(
     assert prompts.asked == ["refused"]
     journal = open_journal(journal_dir, key_store)
     try:
-        assert titles(journal) == ["Huddle"]
+        assert entry_titles(journal) == ["Huddle"]
     finally:
         journal.close()
     assert [p.name for p in journal_dir.glob("before-restore-*/journal.db")] == ["journal.db"]
@@ -165,7 +160,7 @@ def test_the_restore_wizard_restores_this_journal_with_the_recovery_code(
     assert wizard.currentPage() is wizard.restored_page
     assert wizard.journal is not None
     try:
-        assert titles(wizard.journal) == ["Huddle"]
+        assert entry_titles(wizard.journal) == ["Huddle"]
     finally:
         wizard.journal.close()
 
@@ -228,6 +223,6 @@ def test_a_keyring_journal_is_restored_from_the_refusal_without_its_recovery_cod
     assert len(done) == 1
     reopened = open_journal(journal_dir, key_store)
     try:
-        assert titles(reopened) == ["Huddle"]
+        assert entry_titles(reopened) == ["Huddle"]
     finally:
         reopened.close()

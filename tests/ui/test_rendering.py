@@ -3,17 +3,7 @@
 from __future__ import annotations
 
 from app.rendering import render_markdown, word_count
-
-HOSTILE = """# Huddle
-
-<script>alert('hi')</script><style>p { display: none }</style>
-<p onclick="steal()">Clicked</p>
-[bad link](javascript:alert(1)) and [good link](https://www.nhs.uk)
-[mail](mailto:me@example.org)
-![ward photo](https://example.com/tracker.png)
-<img src="https://example.com/pixel.gif">
-<iframe src="https://example.com"></iframe>
-"""
+from tests.support.data import HOSTILE
 
 
 def test_scripts_styles_and_event_handlers_are_stripped():

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from app.entries import EntryStore
 from app.errors import StorageError
 from app.ui.navigation import View
+from tests.support.data import NEVER_MS
 
-NEVER_MS = 3_600_000
 DISK_FULL = "The journal could not be saved or read: database or disk is full"
 
 

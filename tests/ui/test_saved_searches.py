@@ -10,7 +10,7 @@ from app.domains import Domain
 from app.periods import Period
 from app.search import SearchFilters
 from app.ui.navigation import View
-from tests.ui.test_search import titles
+from tests.ui.driver import titles
 
 
 def _double_loop_journal(journal):

@@ -17,29 +17,10 @@ from app.ui import search_controller
 from app.ui.navigation import View
 from app.ui.search_delegate import snippet_layout
 from app.ui.search_results_model import HIT_ROLE
-from tests.ui.test_main_window import activate, press
+from tests.support.data import NO_MATCHES
+from tests.ui.driver import activate, press, search_for, titles
 
-NO_MATCHES = "No matches for {}. Try fewer words, or a word's start with *."
 NO_FILTERED_MATCHES = "No matches for huddle with these filters. Try fewer words or clear a filter."
-
-
-def titles(window) -> list[str]:
-    """The result titles the person sees, top to bottom."""
-    model = window.controller.search.model
-    return [model.hit(row).title for row in range(model.rowCount())]
-
-
-def shown(window) -> bool:
-    """True once a search's outcome is on screen (results or a message)."""
-    panel = window.search_panel
-    return panel.status_label.text().endswith("found") or bool(panel.message)
-
-
-def search_for(qtbot, window, text: str) -> None:
-    """Ctrl+F, type `text`, and wait for what it finds."""
-    press(qtbot, window, Qt.Key.Key_F)
-    qtbot.keyClicks(window.search_box, text)
-    qtbot.waitUntil(lambda: shown(window) and window.controller.search.runner.busy is False)
 
 
 @pytest.fixture

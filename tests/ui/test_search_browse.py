@@ -11,7 +11,7 @@ from app.domains import Domain
 from app.entries import EntryStore
 from app.ui.navigation import View
 from app.ui.search_controller import NOTHING_TO_READ
-from tests.ui.test_search import titles
+from tests.ui.driver import titles
 
 
 def _dated(journal, days_ago: int, title: str, domains: list[Domain]) -> None:

@@ -4,45 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 
-from app.journal import Journal, create_journal, open_journal
+from app.journal import create_journal, open_journal
 from app.recovery import decode_recovery_code
-from app.storage.keys import KeyStore, SystemKeyring
+from app.storage.keys import SystemKeyring
 from app.storage.meta import KeyMode, read_meta
 from app.ui.setup_wizard import SetupWizard
+from tests.ui.driver import tick
+from tests.ui.wizard import click_wizard, open_wizard
 
 LONG_ENOUGH = "my ward my rules"
-
-
-class Creator:
-    """The wizard's `create` callback, keeping what it made so the test can close it."""
-
-    def __init__(self, key_store: KeyStore) -> None:
-        self.key_store = key_store
-        self.made: list[Journal] = []
-
-    def __call__(self, folder: Path, passphrase: str | None) -> tuple[Journal, str]:
-        journal, code = create_journal(folder, self.key_store, passphrase)
-        self.made.append(journal)
-        return journal, code
-
-
-def tick(qtbot, box: QAbstractButton) -> None:
-    """Click a check box or radio button on its indicator, as a person would."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
-
-
-def click(qtbot, wizard: SetupWizard, which: QWizard.WizardButton) -> None:
-    qtbot.mouseClick(wizard.button(which), Qt.MouseButton.LeftButton)
-
-
-def open_wizard(qtbot, folder: Path, key_store: KeyStore, **options) -> SetupWizard:
-    wizard = SetupWizard(folder, key_store, Creator(key_store), **options)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    return wizard
 
 
 def finish_with_code(qtbot, wizard: SetupWizard) -> str:
@@ -55,7 +28,7 @@ def finish_with_code(qtbot, wizard: SetupWizard) -> str:
     assert view.confirm_box is not None
     tick(qtbot, view.confirm_box)
     assert finish.isEnabled()
-    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert wizard.result() == SetupWizard.DialogCode.Accepted
     return view.code
 
@@ -63,14 +36,14 @@ def finish_with_code(qtbot, wizard: SetupWizard) -> str:
 def test_setup_with_the_keyring_makes_a_journal_that_reopens(qtbot, journal_dir, key_store):
     wizard = open_wizard(qtbot, journal_dir, key_store)
     assert wizard.folder_page.folder_edit.text() == str(journal_dir)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.NextButton)
 
     choice = wizard.protection_page.choice
     assert choice.keyring_radio is not None and choice.keyring_radio.isChecked()
     assert key_store.description() in choice.keyring_radio.text()
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert commit.text() == "&Create journal" and commit.isEnabled()
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.CommitButton)
 
     code = finish_with_code(qtbot, wizard)
     assert wizard.journal is not None
@@ -87,7 +60,7 @@ def test_setup_with_the_keyring_makes_a_journal_that_reopens(qtbot, journal_dir,
 def test_without_a_keyring_setup_says_so_and_requires_a_passphrase(qtbot, journal_dir, no_keyring):
     key_store = SystemKeyring()
     wizard = open_wizard(qtbot, journal_dir, key_store)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.NextButton)
 
     choice = wizard.protection_page.choice
     assert choice.keyring_radio is None
@@ -109,7 +82,7 @@ def test_without_a_keyring_setup_says_so_and_requires_a_passphrase(qtbot, journa
 
     qtbot.keyClick(choice.repeat_edit, Qt.Key.Key_Backspace)
     assert commit.isEnabled()
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.CommitButton)
     finish_with_code(qtbot, wizard)
     assert wizard.journal is not None
     wizard.journal.close()
@@ -120,7 +93,7 @@ def test_without_a_keyring_setup_says_so_and_requires_a_passphrase(qtbot, journa
 
 def test_the_person_may_choose_a_passphrase_even_with_a_keyring(qtbot, journal_dir, key_store):
     wizard = open_wizard(qtbot, journal_dir, key_store)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.NextButton)
     choice = wizard.protection_page.choice
     assert choice.passphrase_radio is not None
     assert not choice.passphrase_edit.isVisible()
@@ -128,7 +101,7 @@ def test_the_person_may_choose_a_passphrase_even_with_a_keyring(qtbot, journal_d
     assert choice.passphrase_edit.isVisible()
     qtbot.keyClicks(choice.passphrase_edit, LONG_ENOUGH)
     qtbot.keyClicks(choice.repeat_edit, LONG_ENOUGH)
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.CommitButton)
     finish_with_code(qtbot, wizard)
     assert wizard.journal is not None
     wizard.journal.close()
@@ -142,8 +115,8 @@ def test_another_folder_can_be_chosen(qtbot, tmp_path, key_store):
     )
     qtbot.mouseClick(wizard.folder_page.choose_button, Qt.MouseButton.LeftButton)
     assert wizard.folder_page.folder_edit.text() == str(elsewhere)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.CommitButton)
     finish_with_code(qtbot, wizard)
     assert wizard.journal is not None and wizard.journal.folder == elsewhere
     wizard.journal.close()
@@ -160,7 +133,7 @@ def test_choosing_a_folder_that_holds_a_journal_opens_it(qtbot, tmp_path, key_st
     assert "already holds a journal" in wizard.folder_page.note.text()
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isVisible() and finish.text() == "&Open"
-    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert wizard.journal is None
     assert wizard.existing_folder == existing
 
@@ -169,8 +142,8 @@ def test_once_created_the_wizard_cannot_be_closed_before_the_code_is_kept(
     qtbot, journal_dir, key_store
 ):
     wizard = open_wizard(qtbot, journal_dir, key_store)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert wizard.isVisible()

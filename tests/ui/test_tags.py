@@ -7,8 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.ui.navigation import View
 from app.ui.tag_line_edit import split_tags
-
-NEVER_MS = 3_600_000
+from tests.support.data import NEVER_MS
 
 # The completion popup asks for things the offscreen test platform cannot do; harmless here.
 pytestmark = pytest.mark.qt_log_ignore(

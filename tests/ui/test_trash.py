@@ -7,11 +7,7 @@ from PySide6.QtCore import Qt
 from app.ui.journal_controller import TRASHED_MESSAGE
 from app.ui.navigation import View
 from app.ui.trash_dialog import TrashDialog
-
-
-def activate(qtbot, window) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+from tests.ui.driver import activate
 
 
 def test_delete_in_the_list_trashes_and_ctrl_z_brings_it_back(qtbot, journal, make_window):

@@ -11,17 +11,8 @@ from app.journal import create_journal, open_journal
 from app.storage.keys import KEYRING_SERVICE, SystemKeyring
 from app.storage.meta import KeyMode, read_meta
 from app.ui.unlock_dialogs import RECOVER_REQUESTED, PassphraseDialog, RecoverDialog
-
-PASSPHRASE = "reflect every friday"
-
-
-def click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def type_into(qtbot, field, text: str) -> None:
-    field.clear()
-    qtbot.keyClicks(field, text)
+from tests.support.data import PASSPHRASE
+from tests.ui.driver import click, type_into
 
 
 @pytest.fixture

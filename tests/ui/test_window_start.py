@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from app.journal import Journal
-from tests.conftest import PYTHON, subprocess_env
+from tests.support.processes import PYTHON, subprocess_env
 
 # Each of these took time to load and is needed only after the window is on screen: the
 # summary writers and printing, Markdown (a preview), cryptography (a share or a card), the

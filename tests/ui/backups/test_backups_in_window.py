@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,9 +12,9 @@ from app.backups import BackupInterval, BackupSettings, backup_to_file, list_bac
 from app.journal import Journal, create_journal
 from app.storage.keys import SystemKeyring
 from tests.support.backups import folder_digest
+from tests.support.data import NOW
 from tests.ui.support import unnamed_controls
 
-NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
 PASSPHRASE = "the same passphrase for both"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
@@ -22,12 +21,13 @@ from app.ui.backups.restore_pages import RestoreJournal
 from app.ui.launch import main
 from app.ui.navigation import View
 from app.ui.setup_wizard import CreateJournal, SetupWizard
-from tests.ui.backups.test_restore_in_app import each_new_window
+from tests.support.data import NOW
+from tests.support.journals import entry_titles
+from tests.ui.driver import tick
+from tests.ui.launching import FakePrompts, each_new_window
 from tests.ui.support import unnamed_controls, view_shown
-from tests.ui.test_launch import FakePrompts
-from tests.ui.test_setup_wizard import Creator, click, tick
+from tests.ui.wizard import click_wizard, open_wizard
 
-NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
 PASSPHRASE = "my ward my rules"
 
 
@@ -67,35 +67,29 @@ class Restorer:
         return result
 
 
-def open_wizard(qtbot, folder: Path, key_store: KeyStore, backup: Path) -> SetupWizard:
-    wizard = SetupWizard(
+def open_restoring_wizard(qtbot, folder: Path, key_store: KeyStore, backup: Path) -> SetupWizard:
+    """The setup wizard for `folder`, whose Choose backup picks `backup`."""
+    return open_wizard(
+        qtbot,
         folder,
         key_store,
-        Creator(key_store),
         restore=Restorer(key_store),
         choose_backup=lambda _parent, _start: backup,
     )
-    qtbot.addWidget(wizard)
-    wizard.show()
-    return wizard
 
 
 def to_restore_page(qtbot, wizard: SetupWizard) -> None:
     page = wizard.folder_page
     assert page.new_radio.isChecked() and page.restore_radio.isVisible()
     tick(qtbot, page.restore_radio)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.restore_page
-
-
-def titles(journal: Journal) -> list[str]:
-    return sorted(s.title for s in journal.entries.summaries())
 
 
 def test_a_new_laptop_restores_its_journal_and_keeps_the_key_in_the_keyring(
     qtbot, journal_dir: Path, key_store: SystemKeyring, old_laptop: OldLaptop
 ):
-    wizard = open_wizard(qtbot, journal_dir, key_store, old_laptop.backup)
+    wizard = open_restoring_wizard(qtbot, journal_dir, key_store, old_laptop.backup)
     to_restore_page(qtbot, wizard)
     page = wizard.restore_page
     assert unnamed_controls(page) == []
@@ -107,7 +101,7 @@ def test_a_new_laptop_restores_its_journal_and_keeps_the_key_in_the_keyring(
     assert page.about_label.text().startswith("Made on ")
     qtbot.keyClicks(page.code_edit, old_laptop.code.lower())
     assert commit.isEnabled()
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.CommitButton)
 
     assert wizard.currentPage() is wizard.restored_page
     message = wizard.restored_page.message.text()
@@ -116,11 +110,11 @@ def test_a_new_laptop_restores_its_journal_and_keeps_the_key_in_the_keyring(
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.text() == "&Start writing" and finish.isEnabled()
     assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
-    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert wizard.result() == SetupWizard.DialogCode.Accepted
 
     assert wizard.journal is not None
-    assert titles(wizard.journal) == ["Huddle"]
+    assert entry_titles(wizard.journal) == ["Huddle"]
     wizard.journal.close()
     assert read_meta(journal_dir).journal_id == old_laptop.journal_id
     open_journal(journal_dir, key_store).close()  # from this laptop's keyring from now on
@@ -129,18 +123,18 @@ def test_a_new_laptop_restores_its_journal_and_keeps_the_key_in_the_keyring(
 def test_a_wrong_recovery_code_is_explained_and_nothing_is_written(
     qtbot, journal_dir: Path, key_store: SystemKeyring, old_laptop: OldLaptop
 ):
-    wizard = open_wizard(qtbot, journal_dir, key_store, old_laptop.backup)
+    wizard = open_restoring_wizard(qtbot, journal_dir, key_store, old_laptop.backup)
     to_restore_page(qtbot, wizard)
     page = wizard.restore_page
     qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
 
     qtbot.keyClicks(page.code_edit, encode_recovery_code(RawKey.generate().value))
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert wizard.currentPage() is page
     assert page.error.text().startswith("That recovery code does not open this backup")
 
     page.code_edit.setText(old_laptop.code[:-6])  # a group left out
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.CommitButton)
     assert wizard.currentPage() is page
     assert "11 groups of 5" in page.error.text()
 
@@ -156,7 +150,7 @@ def test_a_file_that_is_not_a_backup_is_refused_when_chosen(
 ):
     minutes = tmp_path / "minutes.ijbackup"
     minutes.write_text("minutes of the meeting", encoding="utf-8")
-    wizard = open_wizard(qtbot, journal_dir, key_store, minutes)
+    wizard = open_restoring_wizard(qtbot, journal_dir, key_store, minutes)
     to_restore_page(qtbot, wizard)
     page = wizard.restore_page
     qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
@@ -171,7 +165,7 @@ def test_a_new_laptop_without_a_keyring_gets_a_passphrase_and_a_new_code(
     qtbot, journal_dir: Path, old_laptop: OldLaptop, no_keyring: object
 ):
     store = SystemKeyring()
-    wizard = open_wizard(qtbot, journal_dir, store, old_laptop.backup)
+    wizard = open_restoring_wizard(qtbot, journal_dir, store, old_laptop.backup)
     to_restore_page(qtbot, wizard)
     page = wizard.restore_page
     qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
@@ -180,7 +174,7 @@ def test_a_new_laptop_without_a_keyring_gets_a_passphrase_and_a_new_code(
     assert page.choice.no_keyring_label is not None and not commit.isEnabled()
     qtbot.keyClicks(page.choice.passphrase_edit, PASSPHRASE)
     qtbot.keyClicks(page.choice.repeat_edit, PASSPHRASE)
-    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.CommitButton)
 
     restored = wizard.restored_page
     assert "protected by your new passphrase" in restored.message.text()
@@ -189,14 +183,14 @@ def test_a_new_laptop_without_a_keyring_gets_a_passphrase_and_a_new_code(
     assert not finish.isEnabled()
     assert restored.view.confirm_box is not None
     tick(qtbot, restored.view.confirm_box)
-    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    click_wizard(qtbot, wizard, QWizard.WizardButton.FinishButton)
 
     assert wizard.journal is not None
     wizard.journal.close()
     assert read_meta(journal_dir).key_mode is KeyMode.PASSPHRASE
     reopened = open_journal(journal_dir, store, PASSPHRASE)
     try:
-        assert titles(reopened) == ["Huddle"]
+        assert entry_titles(reopened) == ["Huddle"]
         assert reopened.recovery_code() == restored.view.code
     finally:
         reopened.close()
@@ -226,6 +220,6 @@ def test_the_app_opens_the_restored_journal_after_setup(
     with JournalLock(journal_dir):  # released when the window closed
         journal = open_journal(journal_dir, key_store)
         try:
-            assert titles(journal) == ["Huddle"]
+            assert entry_titles(journal) == ["Huddle"]
         finally:
             journal.close()

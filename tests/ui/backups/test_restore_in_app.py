@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from app.backups import backup_to_file
 from app.journal import create_journal, open_journal
@@ -15,36 +10,9 @@ from app.storage.keys import SystemKeyring
 from app.storage.lock import JournalLock
 from app.ui.launch import main
 from app.ui.main_window import MainWindow
-from tests.ui.test_launch import FakePrompts
-
-NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
-
-
-def each_new_window(steps: list[Callable[[MainWindow], None]], tries: int = 2000) -> None:
-    """Run the next step on each journal window as it appears (the app opens them in turn)."""
-    seen: set[int] = set()
-
-    def look(tries_left: int) -> None:
-        windows = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and w.isVisible() and id(w) not in seen
-        ]
-        if windows and steps:
-            seen.add(id(windows[0]))
-            steps.pop(0)(windows[0])
-        if steps and tries_left > 0:
-            QTimer.singleShot(5, lambda: look(tries_left - 1))
-
-    QTimer.singleShot(1, lambda: look(tries))
-
-
-def titles(folder: Path) -> list[str]:
-    journal = open_journal(folder, SystemKeyring())
-    try:
-        return sorted(s.title for s in journal.entries.summaries())
-    finally:
-        journal.close()
+from tests.support.data import NOW
+from tests.support.journals import entry_titles_at
+from tests.ui.launching import FakePrompts, each_new_window
 
 
 def test_restore_in_the_window_reopens_the_journal_as_restored(
@@ -70,9 +38,9 @@ def test_restore_in_the_window_reopens_the_journal_as_restored(
 
     assert said[0].startswith("Restored the backup made on ")
     assert said[1] == ""
-    assert titles(journal_dir) == ["Before"]
+    assert entry_titles_at(journal_dir) == ["Before"]
     [aside] = journal_dir.glob("before-restore-*")
-    assert titles(aside) == ["After", "Before"]  # the journal as it was, kept
+    assert entry_titles_at(aside) == ["After", "Before"]  # the journal as it was, kept
     with JournalLock(journal_dir):  # released when the last window closed
         pass
 
@@ -101,7 +69,7 @@ def test_a_restore_that_fails_reopens_the_journal_as_it_was_and_says_why(
         "The backup was not restored: notes.ijbackup is not an Inquiry Journal backup, "
         "or it is damaged (cut short?)."
     ]
-    assert titles(journal_dir) == ["Still here"]
+    assert entry_titles_at(journal_dir) == ["Still here"]
     assert not list(journal_dir.glob("before-restore-*"))
 
 

@@ -7,21 +7,16 @@ from pathlib import Path
 
 from app.domains import Domain
 from app.journal import Journal, create_journal
-from app.sharing.contacts import Role
-from app.sharing.exchange import import_package, make_share, record_sent, records_to_share
+from app.sharing.exchange import import_package
 from app.storage.keys import KeyStore
 from app.ui.sharing.files import FileRequest
+from tests.support.sharing import card_fingerprint, pair_with_coach, send_share
 
 ALEX_HUDDLE = "Asking first at the huddle"
 ALEX_ROTA = "The rota gap"
 BEA_HANDOVER = "Rushed at handover"
 BEA_CYCLE = "Speaking up at the bed meeting"
 CHIDI_BOARD = "Writing for the board"
-
-
-def fingerprint(journal: Journal) -> str:
-    """The journal's card fingerprint."""
-    return journal.sharing.identity().card.fingerprint
 
 
 @dataclass
@@ -38,9 +33,7 @@ class CoachDesk:
     def join(self, folder: Path, key_store: KeyStore, name: str) -> Journal:
         """A participant's journal that has added the coach's card."""
         journal, _code = create_journal(folder / name, key_store)
-        journal.sharing.identity(name)
-        journal.sharing.add(self.coach.sharing.identity().card, Role.COACH)
-        self.people[name] = journal
+        self.people[name] = pair_with_coach(journal, self.coach, name)
         return journal
 
     def entry(self, name: str, title: str, body: str, domains: list[Domain]) -> str:
@@ -55,14 +48,11 @@ class CoachDesk:
         ids = [self.ids[t] for t in titles]
         entries = [i for i in ids if i not in self.cycles]
         cycles = [i for i in ids if i in self.cycles]
-        coach = journal.sharing.contacts(Role.COACH)[0]
-        outgoing = make_share(journal, coach, records_to_share(journal, entries, cycles))
-        record_sent(journal, outgoing)
-        return import_package(self.coach, outgoing.data).message
+        return import_package(self.coach, send_share(journal, entries, cycles)).message
 
     def fingerprint(self, name: str) -> str:
         """A participant's card fingerprint."""
-        return fingerprint(self.people[name])
+        return card_fingerprint(self.people[name])
 
     def close(self) -> None:
         """Close every participant's journal (the coach's is closed by its fixture)."""

@@ -9,8 +9,9 @@ from app.sharing.exchange import comments_on, make_feedback, record_sent
 from app.ui.coach.coach_page import CoachPage
 from app.ui.main_window import MainWindow
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk
-from tests.ui.coach.window import CTRL, click_item, open_coaching
-from tests.ui.window.test_mnemonics import page_clashes
+from tests.ui.coach.window import click_item, open_coaching
+from tests.ui.driver import CTRL
+from tests.ui.mnemonics import page_clashes
 
 FIRST = "What did the silence feel like?"
 

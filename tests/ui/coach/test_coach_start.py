@@ -11,9 +11,9 @@ from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.settings import open_settings
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk, build_desk
-from tests.ui.coach.window import CTRL, click_item, settle
+from tests.ui.coach.window import click_item, settle
+from tests.ui.driver import CTRL, activate
 from tests.ui.support import view_shown
-from tests.ui.test_main_window import activate
 
 
 def coaching_row(window: MainWindow) -> tuple[str, str]:

@@ -19,9 +19,9 @@ from tests.ui.coach.helpers import (
     CoachDesk,
     build_desk,
 )
-from tests.ui.coach.window import CTRL, open_coaching, titles
+from tests.ui.coach.window import open_coaching, titles
+from tests.ui.driver import CTRL, activate
 from tests.ui.support import unnamed_controls
-from tests.ui.test_main_window import activate
 
 EVERYTHING = [CHIDI_BOARD, BEA_CYCLE, BEA_HANDOVER, ALEX_ROTA, ALEX_HUDDLE]
 

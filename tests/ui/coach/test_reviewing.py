@@ -26,7 +26,8 @@ from tests.ui.coach.helpers import (
     CHIDI_BOARD,
     CoachDesk,
 )
-from tests.ui.coach.window import CTRL, click_item, open_coaching, search, settle, titles
+from tests.ui.coach.window import click_item, open_coaching, search, settle, titles
+from tests.ui.driver import CTRL
 
 
 def test_search_domain_participant_and_to_discuss_narrow_the_list(
@@ -273,7 +274,7 @@ def test_a_comment_that_could_identify_someone_is_checked_before_it_is_kept(
     from PySide6.QtWidgets import QDialog
 
     from app.ui.coach.coach_page import COMMENT_NOT_CHECKED
-    from tests.ui.summary.helpers import NHS_NUMBER
+    from tests.support.data import NHS_NUMBER
 
     window = make_window(desk.coach)
     page = open_coaching(qtbot, window)

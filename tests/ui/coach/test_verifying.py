@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from app.sharing.keys import Identity
 from app.sharing.package import seal
 from app.sharing.workspace import participants
 from app.ui.sharing.fingerprint import shown
 from tests.ui.coach.helpers import CoachDesk
 from tests.ui.coach.window import click_item, open_coaching, settle
+from tests.ui.driver import LEFT
 
-LEFT = Qt.MouseButton.LeftButton
 WHEN = "2026-01-05T09:00:00+00:00"
 POSED = "Hello from the real Alex, honestly"
 

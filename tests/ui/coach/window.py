@@ -9,9 +9,7 @@ from app.ui.coach.coach_page import CoachPage
 from app.ui.coach.rows import ItemKey
 from app.ui.main_window import MainWindow
 from app.ui.navigation import View
-from tests.ui.test_main_window import activate
-
-CTRL = Qt.KeyboardModifier.ControlModifier
+from tests.ui.driver import press
 
 
 def open_coaching(qtbot, window: MainWindow) -> CoachPage:
@@ -20,8 +18,7 @@ def open_coaching(qtbot, window: MainWindow) -> CoachPage:
     Keep a reference to `window` meanwhile: pytest-qt holds it weakly, and a window Python has
     let go of is deleted whenever the garbage collector runs (a worker thread, even).
     """
-    activate(qtbot, window)
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_6, CTRL)
+    press(qtbot, window, Qt.Key.Key_6)
     assert window.navigation.view is View.COACHING
     page = window.coach_page
     settle(qtbot, page)

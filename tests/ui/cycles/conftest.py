@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.journal import Journal
 from app.ui.cycles.cycle_flow import CycleFlow
-from tests.ui.support import NEVER_MS, TODAY
+from tests.support.data import NEVER_MS, TODAY
+from tests.ui.driver import press_key
 
 
 @pytest.fixture
@@ -23,9 +24,7 @@ def press(qtbot) -> Callable[..., None]:
         key: Qt.Key,
         modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
     ) -> None:
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        qtbot.keyClick(window.focusWidget() or window, key, modifier)
+        press_key(qtbot, window, key, modifier)
 
     return pressed
 

@@ -12,7 +12,8 @@ from app.journal import create_journal, open_journal
 from app.ui.cycles.cycle_flow import CycleFlow
 from app.ui.cycles.flow_steps import PLANNED, REVIEW, TRIED_YET, Place, Screen
 from app.ui.cycles.new_cycle_dialog import NewCycleDialog
-from tests.ui.support import NEVER_MS, TODAY, destroy
+from tests.support.data import NEVER_MS, TODAY
+from tests.ui.support import destroy
 
 PLAN = {
     "frame": "Team: the morning huddle, nurse in charge and two healthcare assistants.",

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from app.domains import Domain
 from app.overview import domain_balance
 from app.ui.cycles.home_view import BALANCE_ONLY_INDIVIDUAL, HomeView
-from tests.ui.support import NOW, TODAY, unnamed_controls
+from tests.support.data import NOW, TODAY
+from tests.ui.support import unnamed_controls
 
 DUE = "Hand the question to the band 6 nurses"  # planned, experiment two days ago
 NOT_YET_DUE = "Say what is ready, in the bed meeting itself"  # planned, five days ahead

@@ -8,7 +8,8 @@ from app.cycles_model import InquiryStatus
 from app.journal import Journal
 from app.ui.cycles.inquiry_list import InquiryList
 from app.ui.cycles.inquiry_timeline import NO_CYCLES, InquiryTimeline
-from tests.ui.support import TODAY, unnamed_controls
+from tests.support.data import TODAY
+from tests.ui.support import unnamed_controls
 
 HUDDLES = "How do I get my team to raise concerns earlier in the shift?"
 

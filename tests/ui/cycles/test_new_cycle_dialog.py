@@ -9,7 +9,8 @@ from app.cycles import CycleStore
 from app.cycles_model import CycleStatus, DomainRequiredError, InquiryStatus
 from app.domains import Domain
 from app.ui.cycles.new_cycle_dialog import NO_QUESTION, NewCycleDialog
-from tests.ui.support import TODAY, unnamed_controls
+from tests.support.data import TODAY
+from tests.ui.support import unnamed_controls
 
 
 def test_open_lines_come_first_and_a_cycle_joins_the_chosen_one(qtbot, show, demo_journal):

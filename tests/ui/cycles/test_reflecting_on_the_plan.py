@@ -20,7 +20,7 @@ from app.ui.cycles.home_view import HomeView
 from app.ui.cycles.inquiry_timeline import InquiryTimeline
 from app.ui.navigation import View
 from app.ui.screen_fit import SMALLEST_SCREEN
-from tests.ui.support import NEVER_MS, NOW, TODAY
+from tests.support.data import NEVER_MS, NOW, TODAY
 
 WRITTEN = {
     "frame": "The morning huddle: nurse in charge and two healthcare assistants.",

@@ -11,7 +11,8 @@ from app.sessions import ActionDraft, ActionStatus, SessionKind
 from app.ui.sessions.actions_model import BY_WHEN_COLUMN, OVERDUE_ROLE
 from app.ui.sessions.actions_panel import ActionsPanel
 from app.ui.sessions.marks import overdue_colour
-from tests.ui.support import TODAY, today, unnamed_controls
+from tests.support.data import TODAY, today
+from tests.ui.support import unnamed_controls
 
 SPONSOR = "Ask my sponsor for a monthly check-in"
 

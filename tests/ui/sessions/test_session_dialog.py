@@ -13,7 +13,8 @@ from app.sessions import ActionDraft, ActionStatus, SessionKind
 from app.ui.cycles.text import to_qdate
 from app.ui.sessions.session_dialog import NEXT_BEFORE, SessionDialog
 from app.ui.sessions.session_form import WITH_WHOM_HINT
-from tests.ui.support import TODAY, today, unnamed_controls
+from tests.support.data import TODAY, today
+from tests.ui.support import unnamed_controls
 
 
 def _store_message(journal) -> str:

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from app.sessions import SessionKind
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.sessions.sessions_list import SessionsList
-from tests.ui.support import TODAY, today, unnamed_controls
+from tests.support.data import TODAY, today
+from tests.ui.support import unnamed_controls
 
 
 def test_sessions_are_listed_newest_first_and_open_for_changes(qtbot, show, demo_journal):

@@ -8,12 +8,10 @@ from app.sharing.exchange import comments_on, import_package, unread_counts
 from app.ui.navigation import View
 from app.ui.sharing.comment_thread import NOT_SENT
 from app.ui.sharing.comments_presenter import REPLY_SAVED
-from tests.ui.sharing.conftest import FilePicker, feedback_file, read_what_goes, share_to_coach
-from tests.ui.summary.helpers import NHS_NUMBER
+from tests.support.data import NHS_NUMBER
+from tests.ui.driver import CTRL, LEFT
+from tests.ui.sharing.helpers import FilePicker, feedback_file, read_what_goes, share_to_coach
 from tests.ui.support import unnamed_controls
-
-LEFT = Qt.MouseButton.LeftButton
-CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _receive(paired, coach, comments, tmp_path) -> None:

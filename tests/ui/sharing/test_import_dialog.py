@@ -15,20 +15,9 @@ from app.sharing.workspace import participants, shared_items
 from app.transfer import export_json
 from app.ui.navigation import View
 from app.ui.sharing.words import NOTHING_IMPORTED
-from tests.ui.sharing.conftest import FilePicker, feedback_file, share_to_coach
+from tests.ui.driver import LEFT
+from tests.ui.sharing.helpers import FilePicker, feedback_file, import_file, share_to_coach
 from tests.ui.support import unnamed_controls
-
-LEFT = Qt.MouseButton.LeftButton
-
-
-def _import(qtbot, window, picker: FilePicker, path):
-    """File > Import… on `path`; returns the dialog once the import has ended."""
-    picker.answers.append(path)
-    window.sharing_commands.import_file.trigger()
-    dialog = window.controllers.sharing.import_dialog
-    assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=20_000)
-    return dialog
 
 
 def test_feedback_comes_in_and_shows_beside_the_entry_marked_new_then_read(
@@ -48,7 +37,7 @@ def test_feedback_comes_in_and_shows_beside_the_entry_marked_new_then_read(
     window.controllers.sharing.imported.connect(imported.append)
     assert not window.controllers.comments.unread_button.isVisible()
 
-    dialog = _import(qtbot, window, picker, package)
+    dialog = import_file(qtbot, window, picker, package)
     assert picker.asked[-1].title == "Import a package or a journal export"
     assert dialog.status_label.text() == "Imported 2 comments from Sam."
     assert dialog.title_label.text() == "Imported from-sam.ijshare"
@@ -96,7 +85,7 @@ def test_the_same_package_twice_and_a_tampered_one_change_nothing(
     tampered.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
     window = make_window(paired, pick_file=picker)
 
-    dialog = _import(qtbot, window, picker, tampered)
+    dialog = import_file(qtbot, window, picker, tampered)
     text = dialog.status_label.text()
     assert "changed since it was made" in text or "damaged" in text
     assert text.endswith("Nothing was imported; your journal is as it was.")
@@ -104,10 +93,10 @@ def test_the_same_package_twice_and_a_tampered_one_change_nothing(
     assert comments_on(paired, huddle.id) == []
     dialog.close()
 
-    first = _import(qtbot, window, picker, package)
+    first = import_file(qtbot, window, picker, package)
     assert first.status_label.text() == "Imported 1 comment from Sam."
     first.close()
-    second = _import(qtbot, window, picker, package)
+    second = import_file(qtbot, window, picker, package)
     assert second.status_label.text() == "This package was imported before; nothing changed."
     assert second.title_label.text().startswith("Nothing new in ")
     assert len(comments_on(paired, huddle.id)) == 1
@@ -117,7 +106,7 @@ def test_the_same_package_twice_and_a_tampered_one_change_nothing(
     outgoing = make_share(paired, sam, records_to_share(paired, [huddle.id], []))
     for_sam = tmp_path / "for-sam.ijshare"
     for_sam.write_bytes(outgoing.data)
-    refused = _import(qtbot, window, picker, for_sam)
+    refused = import_file(qtbot, window, picker, for_sam)
     assert "for someone else" in refused.status_label.text()
     assert len(comments_on(paired, huddle.id)) == 1
     refused.close()
@@ -135,7 +124,7 @@ def test_a_json_export_comes_in_through_the_same_dialog(
     imported: list[str] = []
     window.controllers.sharing.imported.connect(imported.append)
 
-    dialog = _import(qtbot, window, picker, export)
+    dialog = import_file(qtbot, window, picker, export)
     assert "journal export (JSON)" in dialog.kind_label.text()
     assert dialog.status_label.text().startswith("Imported: 2 added")
     assert imported == ["json"]
@@ -145,7 +134,7 @@ def test_a_json_export_comes_in_through_the_same_dialog(
     assert window.editor.title_edit.text() == "Here already"  # still the entry it showed
     dialog.close()
 
-    again = _import(qtbot, window, picker, export)
+    again = import_file(qtbot, window, picker, export)
     assert again.status_label.text().startswith("Nothing to import")
     assert imported == ["json"]  # nothing changed: nothing to refresh
     again.close()
@@ -192,7 +181,7 @@ def test_cancelling_a_large_import_leaves_the_journal_as_it_was(
     assert window.message_bar.message == ""
     dialog.close()
 
-    done = _import(qtbot, window, picker, package)  # again, to the end: the bar was determinate
+    done = import_file(qtbot, window, picker, package)  # again, to the end: the bar was determinate
     assert done.status_label.text() == (  # a first share: the coach has not verified Alex
         "Imported 3000 shared items from Alex. Alex is not verified yet: compare the "
         f"fingerprint {paired.sharing.identity().card.fingerprint} with them before relying on it."
@@ -214,7 +203,7 @@ def test_a_coach_importing_a_first_share_gets_the_coaching_view(
     coaching = window.commands.views[View.COACHING]
     assert not coaching.isVisible() and not window.rail.is_available(View.COACHING)
 
-    dialog = _import(qtbot, window, picker, package)
+    dialog = import_file(qtbot, window, picker, package)
     assert dialog.status_label.text().startswith("Imported 1 shared item from Alex")
     qtbot.mouseClick(dialog.close_button, LEFT)
     assert coaching.isVisible() and window.rail.is_available(View.COACHING)

@@ -3,24 +3,12 @@ file is refused in one line with nothing changed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from app.journal import create_journal
 from app.transfer import export_json
 from app.ui.navigation import View
 from tests.support.digest import content_digest
-from tests.ui.sharing.conftest import FilePicker, feedback_file, share_to_coach
-
-LEFT = Qt.MouseButton.LeftButton
-
-
-def _import(qtbot, window, picker: FilePicker, path):
-    picker.answers.append(path)
-    window.sharing_commands.import_file.trigger()
-    dialog = window.controllers.sharing.import_dialog
-    assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=20_000)
-    return dialog
+from tests.ui.driver import LEFT
+from tests.ui.sharing.helpers import FilePicker, feedback_file, import_file, share_to_coach
 
 
 def test_a_coachs_export_brings_back_the_coaching_view_with_its_comments(
@@ -37,7 +25,7 @@ def test_a_coachs_export_brings_back_the_coaching_view_with_its_comments(
         coaching = window.commands.views[View.COACHING]
         assert not window.rail.is_available(View.COACHING)
 
-        dialog = _import(qtbot, window, picker, export)
+        dialog = import_file(qtbot, window, picker, export)
         assert dialog.status_label.text().startswith("Imported: 4 added")
         qtbot.mouseClick(dialog.close_button, LEFT)
         assert window.rail.is_available(View.COACHING)
@@ -57,7 +45,7 @@ def test_a_deeply_nested_file_is_refused_in_one_line_on_the_worker_thread(
     before = content_digest(journal)
     window = make_window(journal, pick_file=picker)
 
-    dialog = _import(qtbot, window, picker, hostile)
+    dialog = import_file(qtbot, window, picker, hostile)
     text = dialog.status_label.text()
     assert "nested too deeply" in text and "\n" not in text and "unexpectedly" not in text
     assert content_digest(journal) == before

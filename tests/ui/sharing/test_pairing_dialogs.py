@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from app.sharing.contacts import Role
 from app.sharing.keys import card_bytes, read_card
 from app.ui.sharing.fingerprint import shown
-from tests.ui.sharing.conftest import FilePicker
+from tests.ui.driver import LEFT
+from tests.ui.sharing.helpers import FilePicker
 from tests.ui.support import unnamed_controls
-
-LEFT = Qt.MouseButton.LeftButton
 
 
 def test_save_my_card_asks_the_name_then_shows_the_fingerprint(

@@ -21,11 +21,11 @@ from app.storage.models import Entry
 from app.ui.navigation import View
 from app.ui.sharing import share_work
 from app.ui.sharing.share_dialog import READING, REVIEW_CANCELLED
-from tests.ui.sharing.conftest import FilePicker, read_what_goes
-from tests.ui.summary.helpers import NAME, NHS_NUMBER, RISKY_BODY
+from tests.support.data import NAME, NHS_NUMBER, RISKY_BODY
+from tests.ui.driver import LEFT
+from tests.ui.sharing.helpers import FilePicker, read_what_goes
 from tests.ui.support import unnamed_controls
 
-LEFT = Qt.MouseButton.LeftButton
 MANY = 3000
 
 

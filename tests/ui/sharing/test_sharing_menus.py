@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from app.ui.navigation import View
-from tests.ui.sharing.conftest import FilePicker
-from tests.ui.test_main_window import activate
+from tests.ui.driver import activate
+from tests.ui.sharing.helpers import FilePicker
 
 
 def _texts(menu) -> list[str]:

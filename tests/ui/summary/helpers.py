@@ -1,18 +1,21 @@
-"""Small documents and journals for the summary tests."""
+"""For the summary tests: small documents and journals, a stand-in Save dialog, the dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
 
 from app.domains import Domain
 from app.journal import Journal
-
-NHS_NUMBER = "943 476 5919"
-NAME = "Mrs Patel"
-RISKY_BODY = (
-    f"The family of {NAME} asked why the discharge slipped; I checked NHS no {NHS_NUMBER} "
-    "against the list before I answered."
-)
+from app.summary.export import SummaryFormat
+from app.ui.summary.summary_dialog import SummaryDialog
+from tests.support import data
+from tests.support.data import RISKY_BODY
 
 
 @dataclass(frozen=True)
@@ -29,3 +32,26 @@ def add_risky_entry(journal: Journal) -> str:
     )
     journal.entries.set_flags(entry.id, bring_to_supervision=True)
     return entry.id
+
+
+class FileChooser:
+    """Stands in for the Save dialog: answers with a path (or None) and records the asks."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.asked: list[tuple[str, SummaryFormat]] = []
+
+    def __call__(self, _parent: QWidget, suggested: str, fmt: SummaryFormat) -> Path | None:
+        self.asked.append((suggested, fmt))
+        return self.path
+
+
+def open_summary(
+    qtbot, show, journal: Journal, *, today: Callable[[], date] = data.today, **hooks: Any
+) -> SummaryDialog:
+    """A shown summary dialog on `journal` (its today is `today`), once its preview is current;
+    `hooks` (the stand-in file chooser, printer, writer) go to the dialog as they are."""
+    dialog = SummaryDialog(journal, today=today, preview_delay_ms=0, **hooks)
+    show(dialog)
+    qtbot.waitUntil(lambda: dialog.preview_current)
+    return dialog

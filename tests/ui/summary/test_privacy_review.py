@@ -9,9 +9,8 @@ from app.privacy import FindingKind
 from app.summary.privacy import find_in
 from app.ui.summary.finding_row import context_html
 from app.ui.summary.privacy_review import PrivacyReviewDialog
+from tests.ui.summary.helpers import Sample
 from tests.ui.support import unnamed_controls
-
-from .helpers import Sample
 
 
 def test_each_finding_shows_kind_severity_context_and_where(qtbot, show):

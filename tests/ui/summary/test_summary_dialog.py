@@ -23,23 +23,10 @@ from app.ui.summary.summary_dialog import (
     NOT_EXPORTED,
     PRINTED,
     REVIEW_CANCELLED,
-    SummaryDialog,
 )
-from tests.ui.support import TODAY, today, unnamed_controls
-
-from .helpers import NAME, NHS_NUMBER, add_risky_entry
-
-
-class FileChooser:
-    """Stands in for the Save dialog: answers with a path (or None) and records the asks."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.asked: list[tuple[str, SummaryFormat]] = []
-
-    def __call__(self, _parent: QWidget, suggested: str, fmt: SummaryFormat) -> Path | None:
-        self.asked.append((suggested, fmt))
-        return self.path
+from tests.support.data import NAME, NHS_NUMBER, TODAY
+from tests.ui.summary.helpers import FileChooser, add_risky_entry, open_summary
+from tests.ui.support import unnamed_controls
 
 
 class Printer:
@@ -51,13 +38,6 @@ class Printer:
     def __call__(self, _parent: QWidget, document: QTextDocument) -> bool:
         self.printed.append(document.toPlainText())
         return True
-
-
-def _open(qtbot, show, journal, **hooks) -> SummaryDialog:
-    dialog = SummaryDialog(journal, today=today, preview_delay_ms=0, **hooks)
-    show(dialog)
-    qtbot.waitUntil(lambda: dialog.preview_current)
-    return dialog
 
 
 def _read_back(path: Path, fmt: SummaryFormat) -> str:
@@ -76,7 +56,7 @@ def _read_back(path: Path, fmt: SummaryFormat) -> str:
 
 
 def test_defaults_come_from_the_last_session_and_the_flags(qtbot, show, demo_journal):
-    dialog = _open(qtbot, show, demo_journal)
+    dialog = open_summary(qtbot, show, demo_journal)
     since, until = default_period(demo_journal, TODAY)
     assert dialog.since_edit.date() == to_qdate(since)
     assert dialog.until_edit.date() == to_qdate(until)
@@ -93,7 +73,7 @@ def test_defaults_come_from_the_last_session_and_the_flags(qtbot, show, demo_jou
 
 
 def test_the_preview_holds_every_section(qtbot, show, demo_journal):
-    dialog = _open(qtbot, show, demo_journal)
+    dialog = open_summary(qtbot, show, demo_journal)
     text = dialog.preview.toPlainText()
     for title in SupervisionSummary.SECTION_TITLES:
         assert title in text
@@ -103,7 +83,7 @@ def test_the_preview_holds_every_section(qtbot, show, demo_journal):
 
 
 def test_unticking_an_item_takes_it_out_of_the_preview(qtbot, show, demo_journal):
-    dialog = _open(qtbot, show, demo_journal)
+    dialog = open_summary(qtbot, show, demo_journal)
     [entry_id] = demo_journal.entries.flagged_ids()
     assert dialog.choices.set_ticked(f"entry:{entry_id}", False)
     qtbot.waitUntil(lambda: dialog.preview_current)
@@ -119,7 +99,7 @@ def test_export_after_redacting_one_finding_and_keeping_another(
     add_risky_entry(demo_journal)
     out = tmp_path / f"summary.{fmt.value}"
     chooser = FileChooser(out)
-    dialog = _open(qtbot, show, demo_journal, choose_file=chooser)
+    dialog = open_summary(qtbot, show, demo_journal, choose_file=chooser)
     assert "2 things could identify someone" in dialog.preview_note.text()
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt.value))
 
@@ -157,7 +137,7 @@ def test_cancel_in_the_privacy_check_writes_nothing(qtbot, show, demo_journal, t
     folder = tmp_path / "out"
     folder.mkdir()
     chooser = FileChooser(folder / "summary.pdf")
-    dialog = _open(qtbot, show, demo_journal, choose_file=chooser)
+    dialog = open_summary(qtbot, show, demo_journal, choose_file=chooser)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.review is not None)
     review = dialog.review
@@ -174,7 +154,7 @@ def test_a_summary_with_no_findings_goes_straight_to_the_file_and_can_be_cancell
     qtbot, show, demo_journal, tmp_path
 ):
     chooser = FileChooser(None)
-    dialog = _open(qtbot, show, demo_journal, choose_file=chooser)
+    dialog = open_summary(qtbot, show, demo_journal, choose_file=chooser)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(chooser.asked))
     assert dialog.review is None
@@ -191,7 +171,7 @@ def test_a_full_disk_is_reported_in_plain_words_and_nothing_is_left(
     def full_disk(_summary: SupervisionSummary, _fmt: SummaryFormat, _path: Path) -> None:
         raise StorageError(message)
 
-    dialog = _open(qtbot, show, demo_journal, choose_file=FileChooser(out), write=full_disk)
+    dialog = open_summary(qtbot, show, demo_journal, choose_file=FileChooser(out), write=full_disk)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert dialog.error.text() == f"{message} Nothing was saved."
@@ -204,7 +184,7 @@ def test_a_folder_that_is_gone_is_reported_and_nothing_is_written(
     qtbot, show, demo_journal, tmp_path
 ):
     out = tmp_path / "removed" / "summary.md"
-    dialog = _open(qtbot, show, demo_journal, choose_file=FileChooser(out))
+    dialog = open_summary(qtbot, show, demo_journal, choose_file=FileChooser(out))
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(SummaryFormat.MD.value))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error.isVisible())
@@ -216,7 +196,7 @@ def test_a_folder_that_is_gone_is_reported_and_nothing_is_written(
 def test_print_checks_privacy_first_and_prints_the_redacted_summary(qtbot, show, demo_journal):
     add_risky_entry(demo_journal)
     printer = Printer()
-    dialog = _open(qtbot, show, demo_journal, print_document=printer)
+    dialog = open_summary(qtbot, show, demo_journal, print_document=printer)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.review is not None)
     assert printer.printed == []
@@ -234,7 +214,7 @@ def test_print_checks_privacy_first_and_prints_the_redacted_summary(qtbot, show,
 
 def test_a_period_that_ends_before_it_starts_is_refused(qtbot, show, demo_journal, tmp_path):
     chooser = FileChooser(tmp_path / "x.pdf")
-    dialog = _open(qtbot, show, demo_journal, choose_file=chooser)
+    dialog = open_summary(qtbot, show, demo_journal, choose_file=chooser)
     dialog.since_edit.setDate(to_qdate(date(2025, 3, 20)))
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert dialog.error.text() == BAD_PERIOD

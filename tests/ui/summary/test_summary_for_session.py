@@ -5,7 +5,6 @@ from __future__ import annotations
 import docx
 from PySide6.QtGui import QTextDocument
 
-from app.journal import Journal
 from app.sessions import SessionKind
 from app.summary.export import SummaryFormat
 from app.ui.cycles.text import to_qdate
@@ -18,16 +17,8 @@ from tests.support.summary_journal import (
     TODAYS_ACTION,
     build_december,
 )
+from tests.ui.summary.helpers import FileChooser, open_summary
 from tests.ui.support import unnamed_controls
-
-from .test_summary_dialog import FileChooser
-
-
-def _open(qtbot, show, journal: Journal, **hooks) -> SummaryDialog:
-    dialog = SummaryDialog(journal, today=lambda: TODAY, preview_delay_ms=0, **hooks)
-    show(dialog)
-    qtbot.waitUntil(lambda: dialog.preview_current)
-    return dialog
 
 
 def _preview(qtbot, dialog: SummaryDialog) -> str:
@@ -36,7 +27,7 @@ def _preview(qtbot, dialog: SummaryDialog) -> str:
 
 
 def test_defaults_are_for_the_session_recorded_today(qtbot, show, journal):
-    dialog = _open(qtbot, show, build_december(journal))
+    dialog = open_summary(qtbot, show, build_december(journal), today=lambda: TODAY)
     assert dialog.since_edit.date() == to_qdate(LAST_SESSION)
     assert dialog.until_edit.date() == to_qdate(TODAY)
     assert dialog.session_date.date() == to_qdate(TODAY)
@@ -53,7 +44,9 @@ def test_defaults_are_for_the_session_recorded_today(qtbot, show, journal):
 
 def test_the_name_can_be_typed_or_left_out(qtbot, show, journal, tmp_path):
     out = tmp_path / "summary.docx"
-    dialog = _open(qtbot, show, build_december(journal), choose_file=FileChooser(out))
+    dialog = open_summary(
+        qtbot, show, build_december(journal), choose_file=FileChooser(out), today=lambda: TODAY
+    )
     dialog.name_edit.setText("Sam Okafor")
     assert "Name: Sam Okafor" in _preview(qtbot, dialog)
     dialog.name_edit.clear()
@@ -83,7 +76,7 @@ def _broken_words(document: QTextDocument) -> list[str]:
 
 
 def test_the_preview_never_breaks_a_word_or_a_date(qtbot, show, journal):
-    dialog = _open(qtbot, show, build_december(journal))
+    dialog = open_summary(qtbot, show, build_december(journal), today=lambda: TODAY)
     for width in (340, 420, 520):
         dialog.preview.setFixedWidth(width)
         qtbot.waitUntil(lambda w=width: dialog.preview.viewport().width() < w)

@@ -50,8 +50,8 @@ from app.ui.summary.summary_form import SummaryForm
 from app.ui.trash_dialog import TrashDialog
 from app.ui.unlock_dialogs import PassphraseDialog, RecoverDialog
 from app.ui.versions_dialog import VersionHistoryDialog, VersionsDialog
+from tests.support.data import today
 from tests.ui.summary.helpers import Sample
-from tests.ui.support import today
 
 Build = Callable[[MainWindow, Journal, KeyStore, Path], QWidget]
 

@@ -21,9 +21,7 @@ from app.ui.lock_screen import LockScreen
 from app.ui.message_bar import MessageBar
 from app.ui.navigation import View
 from app.ui.sharing.import_dialog import ImportDialog
-from tests.ui.sharing.conftest import FilePicker
-
-CTRL = Qt.KeyboardModifier.ControlModifier
+from tests.ui.sharing.helpers import FilePicker
 
 
 @dataclass

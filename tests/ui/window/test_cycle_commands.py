@@ -8,8 +8,9 @@ from app.cycles_model import CycleStatus, InquiryStatus
 from app.domains import Domain
 from app.ui.cycles.flow_steps import Place, Screen
 from app.ui.navigation import View
-from tests.ui.support import NEVER_MS, TODAY, view_shown
-from tests.ui.test_main_window import activate
+from tests.support.data import NEVER_MS, TODAY
+from tests.ui.driver import activate
+from tests.ui.support import view_shown
 
 PHONE_CALL = "The bed manager rang at 10. I said yes before I had asked the nurse in charge."
 

@@ -15,12 +15,10 @@ from app.domains import Domain
 from app.journal import create_journal, open_journal
 from app.ui.cycles.flow_steps import PLANNED, REVIEW, TRIED_YET, Place, Screen
 from app.ui.navigation import View
-from tests.ui.support import NEVER_MS, TODAY, view_shown
-from tests.ui.test_main_window import activate
+from tests.support.data import NEVER_MS, TODAY
+from tests.ui.driver import ALT, CTRL, SHIFT, activate, press_key
+from tests.ui.support import view_shown
 
-CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
 PLAN = (
     "Team: the morning huddle, nurse in charge and two healthcare assistants.",
     "Concerns said out loud at 07:45, not at 19:30.",
@@ -36,19 +34,13 @@ TRY_BY = date(2025, 3, 14)
 LATER = date(2025, 3, 17)
 
 
-def key(qtbot, window, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """A key pressed wherever the focus is in the active window (or its open dialog)."""
-    activate(qtbot, window)
-    qtbot.keyClick(window.focusWidget() or window, k, modifier)
-
-
 def write_stage(qtbot, window, text: str) -> None:
     """Type in the stage shown, then Ctrl+Enter to the next screen."""
     flow = window.cycle_pane.flow
     activate(qtbot, window)
     assert flow.stage_page.text_edit.hasFocus()
     qtbot.keyClicks(flow.stage_page.text_edit, text)
-    key(qtbot, window, Qt.Key.Key_Return, CTRL)
+    press_key(qtbot, window, Qt.Key.Key_Return, CTRL)
 
 
 def test_a_cycle_planned_in_the_window_is_resumed_reflected_on_and_carried_on(
@@ -58,7 +50,7 @@ def test_a_cycle_planned_in_the_window_is_resumed_reflected_on_and_carried_on(
     window = make_window(journal, today=lambda: TODAY, autosave_ms=NEVER_MS)
     assert view_shown(window) is View.HOME
 
-    key(qtbot, window, Qt.Key.Key_N, CTRL | SHIFT)
+    press_key(qtbot, window, Qt.Key.Key_N, CTRL | SHIFT)
     dialog = window.controllers.cycles.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -93,15 +85,15 @@ def test_a_cycle_planned_in_the_window_is_resumed_reflected_on_and_carried_on(
         assert flow is not None and flow.place == TRIED_YET
         assert flow.tried_page.isVisible()
 
-        key(qtbot, again, Qt.Key.Key_1, CTRL)
+        press_key(qtbot, again, Qt.Key.Key_1, CTRL)
         assert view_shown(again) is View.HOME
         assert again.home.waiting.ids() == [cycle_id]
         assert again.home.waiting.list.hasFocus()
-        key(qtbot, again, Qt.Key.Key_Return)  # open it
+        press_key(qtbot, again, Qt.Key.Key_Return)  # open it
         assert view_shown(again) is View.CYCLE
         assert flow.place == TRIED_YET
         assert flow.tried_page.yes_button.hasFocus()
-        key(qtbot, again, Qt.Key.Key_Return)  # "Yes, reflect now"
+        press_key(qtbot, again, Qt.Key.Key_Return)  # "Yes, reflect now"
         assert flow.place == Place(Screen.STAGE, "action")
         assert flow.stage_page.progress_label.text().startswith("Stage 4 of 7")
         assert journal.cycles.get(cycle_id).status is CycleStatus.IN_PROGRESS
@@ -110,10 +102,10 @@ def test_a_cycle_planned_in_the_window_is_resumed_reflected_on_and_carried_on(
             write_stage(qtbot, again, text)
         assert flow.place == REVIEW
         assert flow.review_page.loop_buttons[LoopLevel.NONE].hasFocus()
-        key(qtbot, again, Qt.Key.Key_Down)
-        key(qtbot, again, Qt.Key.Key_Down)
+        press_key(qtbot, again, Qt.Key.Key_Down)
+        press_key(qtbot, again, Qt.Key.Key_Down)
         assert flow.review_page.loop_buttons[LoopLevel.DOUBLE].isChecked()
-        key(qtbot, again, Qt.Key.Key_M, ALT)  # "Mark as reviewed"
+        press_key(qtbot, again, Qt.Key.Key_M, ALT)  # "Mark as reviewed"
         qtbot.waitUntil(lambda: journal.cycles.get(cycle_id).status is CycleStatus.REVIEWED)
         reviewed = journal.cycles.get(cycle_id)
         assert reviewed.status is CycleStatus.REVIEWED
@@ -133,7 +125,7 @@ def test_a_cycle_planned_in_the_window_is_resumed_reflected_on_and_carried_on(
         assert flow.cycle is not None and flow.cycle.id == second.id
         assert flow.place == Place(Screen.STAGE, "strategy")
 
-        key(qtbot, again, Qt.Key.Key_3, CTRL)
+        press_key(qtbot, again, Qt.Key.Key_3, CTRL)
         page = again.inquiries_page
         assert view_shown(again) is View.INQUIRIES
         assert page.current_inquiry_id() == reviewed.inquiry_id

@@ -12,8 +12,9 @@ from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.trash_controller import CYCLE_TRASHED
 from app.ui.trash_dialog import EMPTY_TRASH, TrashDialog
-from tests.ui.support import NEVER_MS, TODAY, view_shown
-from tests.ui.test_search import NO_MATCHES, search_for, titles
+from tests.support.data import NEVER_MS, NO_MATCHES, TODAY
+from tests.ui.driver import search_for, titles
+from tests.ui.support import view_shown
 
 MISTAKE = "Started by mistake"
 

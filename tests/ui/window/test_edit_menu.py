@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.ui.navigation import View
+from tests.ui.driver import activate
 
 
 def test_the_edit_menu_offers_the_text_commands(qtbot, journal, make_window):
@@ -22,8 +23,7 @@ def test_text_commands_reach_the_focused_field_and_undo_falls_back_to_the_journa
     journal.entries.create("Kept", "stays")
     gone = journal.entries.create("Regret", "said too much")
     window = make_window(journal, View.ENTRIES)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    activate(qtbot, window)
     window.entry_list.setFocus()
     qtbot.keyClick(window.entry_list, Qt.Key.Key_Delete)
     assert journal.entries.get(gone.id).deleted is not None

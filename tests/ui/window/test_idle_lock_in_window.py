@@ -23,9 +23,10 @@ from app.ui.messages import ask_to_confirm
 from app.ui.navigation import View
 from app.ui.settings import lock_after_minutes, open_settings
 from app.ui.window_lock import LOCKED_TITLE, WRONG_PASSPHRASE
-from tests.ui.support import NEVER_MS, unnamed_controls, view_shown
+from tests.support.data import NEVER_MS, PASSPHRASE
+from tests.ui.driver import activate, click, press
+from tests.ui.support import unnamed_controls, view_shown
 
-PASSPHRASE = "reflect every friday"
 SECRET = "Sister on Ward 7 said the handover felt rushed"
 OTHER = "The registrar stayed late to talk it through"
 NEVER = 0
@@ -58,21 +59,6 @@ def screenshot(window: MainWindow) -> QImage:
 
 def lock_of(window: MainWindow):
     return window.controllers.lock
-
-
-def activate(qtbot, window: QWidget) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-
-
-def press(qtbot, window: MainWindow, key: Qt.Key) -> None:
-    """A Ctrl shortcut pressed while the window is active."""
-    activate(qtbot, window)
-    qtbot.keyClick(window.focusWidget() or window, key, Qt.KeyboardModifier.ControlModifier)
-
-
-def click(qtbot, button: QAbstractButton) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 @pytest.fixture

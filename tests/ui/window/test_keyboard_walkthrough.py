@@ -24,12 +24,8 @@ from app.ui import screen_fit
 from app.ui.cycles import flow_steps as steps
 from app.ui.main_window import MainWindow
 from app.ui.setup_wizard import SetupWizard
-from tests.ui.support import today
-
-NONE = Qt.KeyboardModifier.NoModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
+from tests.support.data import today
+from tests.ui.driver import ALT, CTRL, NONE, SHIFT, activate
 
 SCREENS = {
     "1366x768-at-125": QRect(0, 0, 1092, 574),
@@ -70,8 +66,7 @@ class Keyboard:
         manager does (the offscreen test platform has none)."""
         window = self.main_window
         if QApplication.activeWindow() is None and window is not None and window.isVisible():
-            window.activateWindow()
-            self.qtbot.waitUntil(window.isActiveWindow)
+            activate(self.qtbot, window)
 
     def focus(self) -> QWidget:
         """The focused widget, checked to be where the person can see it."""
@@ -144,8 +139,7 @@ def _setup_by_keyboard(qtbot, keys: Keyboard, folder: Path, key_store: KeyStore)
     qtbot.addWidget(wizard)
     with qtbot.waitExposed(wizard):
         wizard.show()
-    wizard.activateWindow()
-    qtbot.waitUntil(wizard.isActiveWindow)
+    activate(qtbot, wizard)
     keys.focus()
     keys.press(Qt.Key.Key_Return)  # Next: a new journal in the folder offered
     assert wizard.currentPage() is wizard.protection_page
@@ -288,8 +282,7 @@ def test_setup_write_a_cycle_and_a_summary_with_the_keyboard_alone(
     try:
         with qtbot.waitExposed(window):
             window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
+        activate(qtbot, window)
         assert screen.contains(window.frameGeometry()), window.frameGeometry()
         keys.main_window = window
         _write_an_entry(keys, window, journal)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QDialog, QGroupBox, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QDialog
 
 from app.journal import Journal, create_journal
 from app.ui.cycles import flow_steps as steps
@@ -17,74 +15,15 @@ from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.sessions.session_form import SessionForm
 from app.ui.setup_wizard import SetupWizard
+from tests.support.data import TODAY, fill_demo
 from tests.ui.coach.helpers import build_desk
 from tests.ui.coach.window import click_item, open_coaching
-from tests.ui.support import TODAY, fill_demo
+from tests.ui.mnemonics import bar_titles, clashes, menu_clashes, page_clashes, visible_mnemonics
 from tests.ui.window.all_windows import BUILDS
 
 
 def _never(*_args: object) -> NoReturn:
     raise AssertionError("nothing is created or restored while letters are read")
-
-
-def mnemonic(text: str) -> str | None:
-    """The letter after a single '&' ("&&" is a plain ampersand), lower case."""
-    index = 0
-    while (index := text.find("&", index)) != -1:
-        following = text[index + 1 : index + 2]
-        if following == "&":
-            index += 2
-            continue
-        return following.lower() or None
-    return None
-
-
-def clashes(named: list[tuple[str, str]]) -> dict[str, list[str]]:
-    """Letters used by more than one of (where, text)."""
-    by_letter: dict[str, list[str]] = defaultdict(list)
-    for where, text in named:
-        letter = mnemonic(text)
-        if letter:
-            by_letter[letter].append(f"{where}: {text}")
-    return {letter: users for letter, users in by_letter.items() if len(users) > 1}
-
-
-def visible_mnemonics(root: QWidget) -> list[tuple[str, str]]:
-    """Buttons, check boxes, radios, group boxes and labels with buddies shown in `root`."""
-    found: list[tuple[str, str]] = []
-    for button in root.findChildren(QAbstractButton):
-        if button.isVisible() and button.isEnabled():
-            found.append((type(button).__name__, button.text()))
-    for label in root.findChildren(QLabel):
-        if label.isVisible() and label.buddy() is not None:
-            found.append(("QLabel", label.text()))
-    for box in root.findChildren(QGroupBox):
-        if box.isVisible():
-            found.append(("QGroupBox", box.title()))
-    return found
-
-
-def menu_clashes(menu: QMenu) -> dict[str, list[str]]:
-    """Clashes among one menu's visible items, and in each of its submenus."""
-    actions = [a for a in menu.actions() if a.isVisible() and not a.isSeparator()]
-    found = clashes([(menu.title(), a.text()) for a in actions])
-    for action in actions:
-        submenu = action.menu()
-        if isinstance(submenu, QMenu):
-            found.update(menu_clashes(submenu))
-    return found
-
-
-def bar_titles(window: MainWindow) -> list[tuple[str, str]]:
-    """The menu bar's titles."""
-    actions: list[QAction] = window.menuBar().actions()
-    return [("menu bar", a.text()) for a in actions if a.isVisible()]
-
-
-def page_clashes(window: MainWindow, where: str) -> dict[str, list[str]]:
-    """Clashes among what the window shows now together with the menu bar titles."""
-    found = clashes(bar_titles(window) + visible_mnemonics(window))
-    return {f"{where} {letter}": users for letter, users in found.items()}
 
 
 def test_no_menu_shares_a_letter(qtbot, journal, make_window):

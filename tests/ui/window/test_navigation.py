@@ -12,17 +12,11 @@ from app.errors import StorageError
 from app.ui.cycles.flow_steps import Place, Screen
 from app.ui.navigation import View
 from app.ui.settings import open_settings
-from tests.ui.support import NEVER_MS, TODAY, fill_demo, view_shown
-from tests.ui.test_main_window import activate
+from tests.support.data import NEVER_MS, TODAY, fill_demo
+from tests.ui.driver import CTRL, press_key
+from tests.ui.support import view_shown
 
-CTRL = Qt.KeyboardModifier.ControlModifier
 DISK_FULL = "The journal could not be saved or read: database or disk is full"
-
-
-def key(qtbot, window, k: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """A key pressed wherever the focus is in the active window."""
-    activate(qtbot, window)
-    qtbot.keyClick(window.focusWidget() or window, k, modifier)
 
 
 @pytest.fixture
@@ -53,7 +47,7 @@ def test_each_view_is_a_key_away_and_the_rail_and_menu_follow(qtbot, journal, ma
     assert view_shown(window) is View.HOME  # nothing was left open: Home first
     assert window.rail.accessibleName() == "Views"
     for number, view in enumerate(View, start=1):
-        key(qtbot, window, getattr(Qt.Key, f"Key_{number}"), CTRL)
+        press_key(qtbot, window, getattr(Qt.Key, f"Key_{number}"), CTRL)
         if view is View.COACHING:  # no participants: not offered (tests/ui/coach)
             assert window.navigation.view is View.SESSIONS
             continue
@@ -62,24 +56,24 @@ def test_each_view_is_a_key_away_and_the_rail_and_menu_follow(qtbot, journal, ma
         assert window.rail.current_view() is view
         assert window.commands.views[view].isChecked()
     assert window.sessions_list.ids()  # the demo's session is listed
-    key(qtbot, window, Qt.Key.Key_F, CTRL)
+    press_key(qtbot, window, Qt.Key.Key_F, CTRL)
     assert view_shown(window) is View.ENTRIES
     assert window.search_box.hasFocus()
 
     window.rail.setFocus()
-    key(qtbot, window, Qt.Key.Key_Home)
+    press_key(qtbot, window, Qt.Key.Key_Home)
     assert view_shown(window) is View.HOME  # the rail moves with the arrow keys too
-    key(qtbot, window, Qt.Key.Key_Down)
+    press_key(qtbot, window, Qt.Key.Key_Down)
     assert view_shown(window) is View.ENTRIES
     assert window.rail.hasFocus()
-    key(qtbot, window, Qt.Key.Key_Tab)
+    press_key(qtbot, window, Qt.Key.Key_Tab)
     assert window.entries_page.isAncestorOf(window.focusWidget())  # on into the view
 
 
 def test_the_view_and_the_line_of_inquiry_are_found_again(qtbot, journal, make_window):
     fill_demo(journal)
     window = make_window(journal, today=lambda: TODAY)
-    key(qtbot, window, Qt.Key.Key_3, CTRL)
+    press_key(qtbot, window, Qt.Key.Key_3, CTRL)
     page = window.inquiries_page
     second = page.inquiry_list.ids()[1]
     page.inquiry_list.list.select_id(second)
@@ -90,13 +84,13 @@ def test_the_view_and_the_line_of_inquiry_are_found_again(qtbot, journal, make_w
     assert view_shown(again) is View.INQUIRIES  # the view the window was closed on
     assert again.stack.currentWidget() is again.pages[View.INQUIRIES]
     assert again.inquiries_page.current_inquiry_id() == second
-    key(qtbot, again, Qt.Key.Key_5, CTRL)
+    press_key(qtbot, again, Qt.Key.Key_5, CTRL)
     again.close()
 
     third = make_window(journal, today=lambda: TODAY)
     assert view_shown(third) is View.SESSIONS
     assert third.sessions_list.ids()
-    key(qtbot, third, Qt.Key.Key_2, CTRL)
+    press_key(qtbot, third, Qt.Key.Key_2, CTRL)
     third.close()
     assert view_shown(make_window(journal, today=lambda: TODAY)) is View.ENTRIES
 
@@ -115,7 +109,7 @@ def test_a_cycle_left_open_reopens_on_its_stage_and_reading_stays_reading(
     window.home.refresh()
     window.navigation.open_cycle(cycle.id)
     flow = window.cycle_pane.flow
-    key(qtbot, window, Qt.Key.Key_Return, CTRL)  # on to stage 2
+    press_key(qtbot, window, Qt.Key.Key_Return, CTRL)  # on to stage 2
     qtbot.keyClicks(flow.stage_page.text_edit, "Half a thought")
     window.close()  # not saved by hand, not finished
 
@@ -126,19 +120,19 @@ def test_a_cycle_left_open_reopens_on_its_stage_and_reading_stays_reading(
     assert flow.stage_page.text_edit.toPlainText() == "Half a thought"
     assert flow.stage_page.text_edit.hasFocus()
 
-    key(qtbot, again, Qt.Key.Key_R, CTRL)  # Cycle > Read view
+    press_key(qtbot, again, Qt.Key.Key_R, CTRL)  # Cycle > Read view
     assert again.cycle_pane.reading
     assert "Half a thought" in again.cycle_pane.read_view.toPlainText()
     again.close()
 
     third = make_window(journal, today=lambda: TODAY)
     assert view_shown(third) is View.CYCLE and third.cycle_pane.reading
-    key(qtbot, third, Qt.Key.Key_Escape)  # back to writing
+    press_key(qtbot, third, Qt.Key.Key_Escape)  # back to writing
     qtbot.waitUntil(lambda: not third.cycle_pane.reading)  # the button flashes, then acts
     assert third.cycle_pane.flow.place == Place(Screen.STAGE, "intention")
 
-    key(qtbot, third, Qt.Key.Key_1, CTRL)
-    key(qtbot, third, Qt.Key.Key_4, CTRL)  # the cycle is still there to go back to
+    press_key(qtbot, third, Qt.Key.Key_1, CTRL)
+    press_key(qtbot, third, Qt.Key.Key_4, CTRL)  # the cycle is still there to go back to
     assert third.cycle_pane.flow.place == Place(Screen.STAGE, "intention")
 
 
@@ -148,7 +142,7 @@ def test_finish_later_goes_home_and_the_next_start_is_home(qtbot, journal, make_
     window = make_window(journal, today=lambda: TODAY)
     window.navigation.open_cycle(cycle.id)
     qtbot.keyClicks(window.cycle_pane.flow.stage_page.text_edit, "Me, at the station")
-    key(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # "Finish later"
+    press_key(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # "Finish later"
     qtbot.waitUntil(lambda: view_shown(window) is View.HOME)
     assert journal.cycles.get(cycle.id).text("frame") == "Me, at the station"
     assert window.home.in_progress.ids() == [] and window.home.waiting.ids() == []
@@ -166,7 +160,7 @@ def test_text_that_cannot_be_saved_keeps_the_person_in_the_cycle(
     flow = window.cycle_pane.flow
     qtbot.keyClicks(flow.stage_page.text_edit, "Words I must not lose")
 
-    key(qtbot, window, Qt.Key.Key_1, CTRL)
+    press_key(qtbot, window, Qt.Key.Key_1, CTRL)
     assert view_shown(window) is View.CYCLE  # refused: still here, with the text
     assert window.rail.current_view() is View.CYCLE
     assert DISK_FULL in flow.message_bar.message
@@ -178,21 +172,21 @@ def test_text_that_cannot_be_saved_keeps_the_person_in_the_cycle(
     assert any("could not be saved" in question for question in answers.asked)
 
     refusing_stages.heal()
-    key(qtbot, window, Qt.Key.Key_1, CTRL)
+    press_key(qtbot, window, Qt.Key.Key_1, CTRL)
     assert view_shown(window) is View.HOME
     assert journal.cycles.get(cycle.id).text("frame") == "Words I must not lose"
 
 
 def test_an_empty_journal_says_what_each_view_is_for(qtbot, journal, make_window):
     window = make_window(journal)
-    key(qtbot, window, Qt.Key.Key_3, CTRL)
+    press_key(qtbot, window, Qt.Key.Key_3, CTRL)
     page = window.inquiries_page
     assert page.new_cycle_button.isVisible() and page.new_cycle_button.hasFocus()
     assert not page.inquiry_list.isVisible()
-    key(qtbot, window, Qt.Key.Key_4, CTRL)
+    press_key(qtbot, window, Qt.Key.Key_4, CTRL)
     assert window.cycle_pane.new_cycle_button.isVisible()
     assert window.cycle_pane.new_cycle_button.hasFocus()
-    key(qtbot, window, Qt.Key.Key_Space)  # "New cycle…"
+    press_key(qtbot, window, Qt.Key.Key_Space)  # "New cycle…"
     dialog = window.controllers.cycles.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QToolTip
 from app.ui.autosave import SaveState
 from app.ui.navigation import View
 from app.ui.privacy_underline import NOTHING_HERE
-from tests.ui.support import NEVER_MS, TODAY, fill_demo
-from tests.ui.test_main_window import press
+from tests.support.data import NEVER_MS, TODAY, fill_demo
+from tests.ui.driver import press
 
 
 def underlined(edit) -> list[str]:

@@ -17,10 +17,10 @@ from app.ui.navigation import View
 from app.ui.screen_fit import SMALLEST_SCREEN
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.sessions.session_form import SessionForm
+from tests.support.data import TODAY, fill_demo
 from tests.ui.coach.helpers import build_desk
 from tests.ui.coach.window import open_coaching
 from tests.ui.screen_reader import problems
-from tests.ui.support import TODAY, fill_demo
 from tests.ui.window.all_windows import BUILDS
 
 

@@ -11,11 +11,9 @@ from app.privacy import FindingKind
 from app.sessions import SessionKind
 from app.summary.export import SummaryFormat
 from app.ui.navigation import View
-from tests.ui.summary.helpers import NAME, NHS_NUMBER, RISKY_BODY
+from tests.support.data import NAME, NHS_NUMBER, RISKY_BODY
+from tests.ui.driver import CTRL, activate
 from tests.ui.support import view_shown
-from tests.ui.test_main_window import activate
-
-CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 class FileChooser:

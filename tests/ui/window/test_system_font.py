@@ -14,7 +14,8 @@ from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.recovery_code_view import RecoveryCodeView
 from app.ui.sharing.fingerprint import FingerprintLabel
-from tests.ui.support import TODAY, destroy, fill_demo
+from tests.support.data import TODAY, fill_demo
+from tests.ui.support import destroy
 
 LARGER = 1.5
 CODE = "-".join(["ABCDE"] * 11)

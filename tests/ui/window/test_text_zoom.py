@@ -11,9 +11,8 @@ from app.ui.main_window import MainWindow
 from app.ui.navigation import View
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.text_size import MAX_ZOOM, MIN_ZOOM, TextZoom
-from tests.ui.support import TODAY, fill_demo
-
-CTRL = Qt.KeyboardModifier.ControlModifier
+from tests.support.data import TODAY, fill_demo
+from tests.ui.driver import CTRL
 
 
 def size(widget: QWidget) -> float:

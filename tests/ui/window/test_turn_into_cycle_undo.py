@@ -6,12 +6,11 @@ from PySide6.QtCore import Qt
 
 from app.domains import Domain
 from app.ui.navigation import View
-from tests.ui.support import NEVER_MS, TODAY, view_shown
-from tests.ui.test_main_window import activate
+from tests.support.data import NEVER_MS, TODAY
+from tests.ui.driver import CTRL, SHIFT, activate
+from tests.ui.support import view_shown
 
 PHONE_CALL = "The bed manager rang at 10. I said yes before I had asked the nurse in charge."
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def _turn_into_cycle(qtbot, window) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from app.ui.navigation import View
-from tests.ui.support import TODAY, fill_demo, unnamed_controls
+from tests.support.data import TODAY, fill_demo
+from tests.ui.support import unnamed_controls
 
 
 def test_every_view_names_its_controls(qtbot, journal, make_window):

@@ -1,0 +1,54 @@
+"""Test data several test modules share: the tests' today, passphrases, and sample texts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from app.demo import build_demo
+from app.journal import Journal
+
+TODAY = date(2025, 3, 12)
+NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
+NEVER_MS = 3_600_000
+"""An autosave delay no test waits for: proves something else saved."""
+
+PASSPHRASE = "reflect every friday"
+
+NHS_NUMBER = "943 476 5919"
+NAME = "Mrs Patel"
+RISKY_BODY = (
+    f"The family of {NAME} asked why the discharge slipped; I checked NHS no {NHS_NUMBER} "
+    "against the list before I answered."
+)
+
+HOSTILE = """# Huddle
+
+<script>alert('hi')</script><style>p { display: none }</style>
+<p onclick="steal()">Clicked</p>
+[bad link](javascript:alert(1)) and [good link](https://www.nhs.uk)
+[mail](mailto:me@example.org)
+![ward photo](https://example.com/tracker.png)
+<img src="https://example.com/pixel.gif">
+<iframe src="https://example.com"></iframe>
+"""
+"""Markdown that tries scripts, styles, handlers, odd links and remote images."""
+
+NO_MATCHES = "No matches for {}. Try fewer words, or a word's start with *."
+"""What the window's search says when nothing matches (format with the words)."""
+
+
+def today() -> date:
+    """The tests' today."""
+    return TODAY
+
+
+def fill_demo(journal: Journal) -> Journal:
+    """The sample journal, built as of TODAY."""
+    build_demo(journal, NOW)
+    return journal
+
+
+def fixed_clock(moment: datetime) -> Callable[[], datetime]:
+    """A clock that always says `moment`."""
+    return lambda: moment
