@@ -192,7 +192,7 @@ def memory(folder: Path) -> int:
         window.show()
         window.navigation.show_view(View.ENTRIES)  # the window opens on Home
         app.processEvents()
-        model, view = window.controller.model, window.entry_list
+        model, view = window.controller.model, window.entries_page.sidebar.entry_list
         fetches = []
         while model.canFetchMore(QModelIndex()):
             start = time.perf_counter()
@@ -204,14 +204,16 @@ def memory(folder: Path) -> int:
         say("MODEL_FETCH_MS", json.dumps(model_fetches(journal)))
 
         search = window.controller.search
-        window.filters_button.setChecked(True)  # loads the tags, templates and inquiries
+        window.entries_page.sidebar.filters_button.setChecked(
+            True
+        )  # loads the tags, templates and inquiries
         for query in (terms["common"], terms["mid"], terms["rare"], f'"{terms["phrase"]}"'):
-            window.search_box.setText(query)
+            window.entries_page.sidebar.search_box.setText(query)
             search.search_now()
             while search.runner.busy:
                 app.processEvents()
             for _ in range(3):  # a few pages more, as scrolling would ask for them
-                window.search_panel.results_list.scrollToBottom()
+                window.entries_page.sidebar.search_panel.results_list.scrollToBottom()
                 while search.runner.busy:
                     app.processEvents()
             app.processEvents()

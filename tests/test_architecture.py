@@ -56,3 +56,21 @@ def test_command_line_tasks_do_not_load_qt(isolated_home: Path) -> None:
 def test_version_matches_pyproject() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["version"] == app.__version__
+
+
+def test_only_what_opens_the_window_imports_it() -> None:
+    """Controllers get their page and a WindowContext, never the window (not even its type)."""
+    ui_files = [p for p in (ROOT / "app" / "ui").rglob("*.py") if p.name != "main_window.py"]
+    importers = {p for p in ui_files if "app.ui.main_window" in _imports(p)}
+    assert importers  # the window is opened from somewhere
+    not_opening = {
+        str(p.relative_to(ROOT))
+        for p in importers
+        if not any(
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "MainWindow"
+            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        )
+    }
+    assert not_opening == set()

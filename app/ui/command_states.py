@@ -12,24 +12,24 @@ from app.ui.sessions.items import ItemKind
 
 if TYPE_CHECKING:
     from app.ui.cycle_controller import CycleController
-    from app.ui.journal_controller import JournalController
-    from app.ui.main_window import MainWindow
+    from app.ui.journal_controller import EntriesController
+    from app.ui.window_actions import WindowActions
 
 
 def update_commands(
-    window: MainWindow,
+    actions: WindowActions,
     journal: Journal,
     view: View,
-    entries: JournalController,
+    entries: EntriesController,
     cycles: CycleController,
     inquiry_id: str | None,
+    *,
+    editor_shown: bool,
 ) -> None:
-    """Enable, tick and untick the Entry, Cycle and Inquiry commands for what is shown."""
-    actions = getattr(window, "commands", None)
-    if actions is None:
-        return  # the window is being taken apart by the collector; a late signal changes nothing
+    """Enable, tick and untick the Entry, Cycle and Inquiry commands for what is shown
+    (`editor_shown`: the Entries view shows an entry, not a hint)."""
     entry_id = entries.saver.entry_id
-    if view is not View.ENTRIES or not window.entries_page.showing_editor:
+    if view is not View.ENTRIES or not editor_shown:
         entry_id = None
     for flag in (actions.flag_entry, actions.share_entry):
         if entry_id is None:

@@ -10,18 +10,17 @@ from PySide6.QtCore import QObject, QSettings, Signal, Slot
 
 from app.cycles_model import CycleRecord, InquiryStatus
 from app.errors import JournalError
-from app.journal import Journal
 from app.ui.messages import Confirm
 
 # The flow and the dialogs load when the first cycle or dialog is opened, not with the window.
 if TYPE_CHECKING:
+    from app.ui.cycle_pane import CyclePane
     from app.ui.cycles.cycle_flow import CycleFlow
     from app.ui.cycles.new_cycle_dialog import NewCycleDialog
     from app.ui.cycles.stage_versions_dialog import StageVersionsDialog
     from app.ui.cycles.templates_dialog import TemplatesDialog
-    from app.ui.main_window import MainWindow
+    from app.ui.window_context import WindowContext
 
-STATUS_MESSAGE_MS = 8000
 NOT_SAVED_TITLE = "Your latest changes are not saved"
 NOT_SAVED = (
     "What you wrote in this cycle could not be saved, so closing now would lose it.\n\n"
@@ -57,17 +56,18 @@ class CycleController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        pane: CyclePane,
         *,
         today: Callable[[], date],
         autosave_ms: int,
         confirm: Confirm,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._journal = journal
+        super().__init__(context.window)
+        self._context = context
+        self._pane = pane
+        self._journal = context.journal
         self._today = today
         self._autosave_ms = autosave_ms
         self._confirm = confirm
@@ -75,23 +75,22 @@ class CycleController(QObject):
         self.dialog: NewCycleDialog | None = None
         self.versions_dialog: StageVersionsDialog | None = None
         self.templates_dialog: TemplatesDialog | None = None
-        pane = window.cycle_pane
         pane.back_button.clicked.connect(self._back_to_writing)
         pane.read_view.openCycle.connect(self.read)
-        actions = window.commands
+        actions = context.commands
         actions.read_view.triggered.connect(self._read_view_toggled)
         actions.stage_versions.triggered.connect(self.show_stage_versions)
         actions.start_next.triggered.connect(self.start_next_experiment)
         actions.templates.triggered.connect(self.show_templates)
         actions.flag_cycle.flagChanged.connect(self._flag_changed)
-        actions.flag_cycle.failed.connect(window.message_bar.show_problem)
+        actions.flag_cycle.failed.connect(context.show_problem)
 
     # -- what is shown -----------------------------------------------------------------------
 
     @property
     def flow(self) -> CycleFlow | None:
         """The guided flow, once a cycle has been opened."""
-        return self._window.cycle_pane.flow
+        return self._pane.flow
 
     @property
     def cycle(self) -> CycleRecord | None:
@@ -101,7 +100,7 @@ class CycleController(QObject):
     @property
     def shown_cycle_id(self) -> str:
         """The cycle in the pane, read or written ("" when none)."""
-        pane = self._window.cycle_pane
+        pane = self._pane
         if pane.reading:
             return pane.read_view.cycle_id or ""
         cycle = self.cycle
@@ -110,11 +109,11 @@ class CycleController(QObject):
     @property
     def reading(self) -> bool:
         """True while the read page is shown."""
-        return self._window.cycle_pane.reading
+        return self._pane.reading
 
     def open(self, cycle_id: str, stage_id: str = "") -> None:
         """Show a cycle in the guided flow where it was left (or at `stage_id`)."""
-        pane = self._window.cycle_pane
+        pane = self._pane
         if self.flow is None:
             flow = self._make_flow(cycle_id, stage_id)
             pane.show_flow()
@@ -129,7 +128,7 @@ class CycleController(QObject):
         """Show a whole cycle as one page."""
         if not self.save_now():
             return
-        pane = self._window.cycle_pane
+        pane = self._pane
         pane.read_view.show_cycle(cycle_id)
         pane.show_read_page()
         self.cycleShown.emit(cycle_id)
@@ -142,11 +141,11 @@ class CycleController(QObject):
         """Save before the window closes; only a refused save (and the person's No) keeps it."""
         if self.save_now():
             return True
-        return self._confirm(self._window, NOT_SAVED_TITLE, NOT_SAVED)
+        return self._confirm(self._context.window, NOT_SAVED_TITLE, NOT_SAVED)
 
     def current_inquiry_id(self) -> str | None:
         """The line of inquiry of the cycle in the pane."""
-        read_id = self._window.cycle_pane.read_view.cycle_id
+        read_id = self._pane.read_view.cycle_id
         if self.reading and read_id:
             try:
                 return self._journal.cycles.get(read_id).inquiry_id
@@ -169,7 +168,7 @@ class CycleController(QObject):
             today=self._today,
             inquiry_id=inquiry_id,
             entry_id=entry_id,
-            parent=self._window,
+            parent=self._context.window,
         )
         self.dialog.cycleCreated.connect(self._created)
         self.dialog.finished.connect(self._dialog_closed)
@@ -186,7 +185,7 @@ class CycleController(QObject):
         from app.ui.cycles.stage_versions_dialog import StageVersionsDialog
 
         dialog = StageVersionsDialog(
-            self._journal.cycles, cycle.id, flow.stage_id, title, parent=self._window
+            self._journal.cycles, cycle.id, flow.stage_id, title, parent=self._context.window
         )
         dialog.restored.connect(self._stage_restored)
         dialog.finished.connect(self._versions_closed)
@@ -197,7 +196,7 @@ class CycleController(QObject):
     def start_next_experiment(self) -> None:
         """Start the next cycle in the line of inquiry of the reviewed cycle shown."""
         if self.reading:
-            cycle_id = self._window.cycle_pane.read_view.cycle_id
+            cycle_id = self._pane.read_view.cycle_id
             if cycle_id:
                 self.open(cycle_id)
         flow = self.flow
@@ -212,7 +211,7 @@ class CycleController(QObject):
             return
         from app.ui.cycles.templates_dialog import TemplatesDialog
 
-        dialog = TemplatesDialog(self._journal, parent=self._window)
+        dialog = TemplatesDialog(self._journal, parent=self._context.window)
         dialog.finished.connect(self._templates_closed)
         self.templates_dialog = dialog
         dialog.open()
@@ -222,11 +221,9 @@ class CycleController(QObject):
         try:
             inquiry = self._journal.cycles.update_inquiry(inquiry_id, status=status)
         except JournalError as exc:
-            self._window.message_bar.show_problem(str(exc))
+            self._context.show_problem(str(exc))
             return
-        self._window.statusBar().showMessage(
-            f"“{inquiry.question}” is {_STATUS_WORDS[status]}.", STATUS_MESSAGE_MS
-        )
+        self._context.show_status(f"“{inquiry.question}” is {_STATUS_WORDS[status]}.")
         self.inquiryChanged.emit(inquiry_id)
 
     # -- reacting ----------------------------------------------------------------------------
@@ -243,7 +240,7 @@ class CycleController(QObject):
         )
         if stage_id:
             flow.load(cycle_id, stage_id)
-        self._window.cycle_pane.set_flow(flow)
+        self._pane.set_flow(flow)
         flow.cycleOpened.connect(self.cycleShown)
         flow.cycleChanged.connect(self.cycleChanged)
         flow.finishLaterRequested.connect(self.finishLaterRequested)
@@ -261,7 +258,7 @@ class CycleController(QObject):
 
     @Slot()
     def _back_to_writing(self) -> None:
-        cycle_id = self._window.cycle_pane.read_view.cycle_id
+        cycle_id = self._pane.read_view.cycle_id
         if cycle_id:
             self.open(cycle_id)
 
@@ -271,7 +268,7 @@ class CycleController(QObject):
         if isinstance(record, CycleRecord) and flow is not None:
             flow.load(record.id, record.current_stage)
             self.cycleChanged.emit(record.id)
-            self._window.statusBar().showMessage("Earlier version restored.", STATUS_MESSAGE_MS)
+            self._context.show_status("Earlier version restored.")
 
     @Slot(str, bool)
     def _flag_changed(self, cycle_id: str, _flagged: bool) -> None:

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal, Slot
+from PySide6.QtWidgets import QLabel
 
 from app.entries import EntryRecord
 from app.errors import JournalError
-from app.journal import Journal
 from app.rendering import word_count
 from app.ui.autosave import DraftSaver
 from app.ui.background_search import SearchFunction
@@ -21,9 +21,9 @@ from app.ui.search_controller import SearchController
 from app.ui.trash_command import MoveToTrashCommand
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.entries_page import EntriesPage
+    from app.ui.window_context import WindowContext
 
-STATUS_MESSAGE_MS = 8000
 EMPTY_JOURNAL_HINT = "Your journal is empty.\nPress Ctrl+N to write your first entry."
 CHOOSE_HINT = "Choose an entry on the left, or press Ctrl+N to start a new one."
 TRASHED_MESSAGE = "Moved to trash — Undo (Ctrl+Z)"
@@ -33,11 +33,15 @@ SAVE_FAILED = (
 )
 
 
-class JournalController(QObject):
+class EntriesController(QObject):
     """Connects the Entries view's widgets to the journal's entries (behaviour, not layout).
 
+    `words_label` and `save_state_label` (in the status bar) say how many words the entry in
+    the editor has and whether it is saved.
+
     Signals: currentEntryChanged(str) with the id of the entry now in the editor ("" for
-    none); entrySaved(str) after an entry was written.
+    none); entrySaved(str) after an entry was written. A cycle chosen in the search results
+    is passed on by `search.cycleChosen`.
     """
 
     currentEntryChanged = Signal(str)
@@ -45,15 +49,21 @@ class JournalController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        page: EntriesPage,
         *,
         confirm: Confirm,
         delay_ms: int,
         search: SearchFunction | None = None,
+        words_label: QLabel,
+        save_state_label: QLabel,
     ) -> None:
-        super().__init__(window)
-        self._window = window
+        super().__init__(context.window)
+        self._context = context
+        self._page = page
+        self._editor = page.editor
+        self._list = page.sidebar.entry_list
+        journal = context.journal
         self._journal = journal
         self._store = journal.entries
         self._confirm = confirm
@@ -61,34 +71,36 @@ class JournalController(QObject):
         self._loaded = False
         self._fresh: set[str] = set()
         self.model = EntryListModel(self._store, parent=self)
-        self.saver = DraftSaver(self._store, window.editor.draft, delay_ms, parent=self)
-        self.search = SearchController(window, journal, search, parent=self)
+        self._words_label = words_label
+        self._save_state_label = save_state_label
+        self.saver = DraftSaver(self._store, self._editor.draft, delay_ms, parent=self)
+        self.search = SearchController(context, page.sidebar, search, parent=self)
         self.saved_searches = SavedSearchController(
-            window, journal, self.search, confirm, parent=self
+            context, page.sidebar, self.search, confirm, parent=self
         )
 
-        window.entry_list.setModel(self.model)
-        self.model.loadFailed.connect(window.message_bar.show_problem)
-        selection = window.entry_list.selectionModel()
+        self._list.setModel(self.model)
+        self._list.addAction(context.commands.trash)
+        self.model.loadFailed.connect(context.show_problem)
+        selection = self._list.selectionModel()
         selection.currentChanged.connect(self._current_changed)
-        window.editor.edited.connect(self.saver.note_edit)
-        window.editor.edited.connect(self._update_word_count)
-        self.saver.stateChanged.connect(window.save_state_label.setText)
+        self._editor.edited.connect(self.saver.note_edit)
+        self._editor.edited.connect(self._update_word_count)
+        self.saver.stateChanged.connect(save_state_label.setText)
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
-        window.message_bar.retryRequested.connect(self.save_now)
-        window.hint_button.clicked.connect(self.new_entry)
+        context.message_bar.retryRequested.connect(self.save_now)
+        page.hint_button.clicked.connect(self.new_entry)
         self.search.entryChosen.connect(self.open_entry)
-        self.search.cycleChosen.connect(window.openCycleRequested)
         self.search.readerHint.connect(self.show_search_hint)
         self.search.closed.connect(self._search_closed)
 
-        actions = window.commands
+        actions = context.commands
         actions.trash.triggered.connect(self.trash_current)
         actions.versions.triggered.connect(self.show_versions)
         actions.show_recovery_code.triggered.connect(self.show_recovery_code)
 
-        window.save_state_label.setText(self.saver.state.value)
+        save_state_label.setText(self.saver.state.value)
 
     def ensure_loaded(self) -> None:
         """Read the list and show its newest entry, the first time the Entries view or an entry
@@ -113,18 +125,18 @@ class JournalController(QObject):
         try:
             record = self._store.create()
         except JournalError as exc:
-            self._window.message_bar.show_problem(str(exc))
+            self._context.show_problem(str(exc))
             return
         self._fresh.add(record.id)
         self.model.insert_first(summary_of(record))
         self._select_row(0)
-        self._window.editor.focus_text()
+        self._editor.focus_text()
 
     @Slot()
     def save_now(self) -> None:
         """Save the entry being edited at once (Ctrl+S)."""
         if self.saver.save_now() and self.saver.entry_id is not None:
-            self._window.statusBar().showMessage("Saved.", STATUS_MESSAGE_MS)
+            self._context.show_status("Saved.")
 
     @Slot()
     def save_quietly(self) -> None:
@@ -135,14 +147,14 @@ class JournalController(QObject):
     def open_entry(self, entry_id: str, focus_editor: bool = False) -> None:
         """Show an entry chosen elsewhere than the list (a search result)."""
         self.ensure_loaded()
-        if entry_id != self.saver.entry_id or self._window.editor_stack.currentIndex() != (
-            self._window.EDITOR_PAGE
+        if entry_id != self.saver.entry_id or self._page.editor_stack.currentIndex() != (
+            self._page.EDITOR_PAGE
         ):
             if not self._leave_current():
                 return
             self._show(entry_id)
             row = self.model.row_of(entry_id)
-            selection = self._window.entry_list.selectionModel()
+            selection = self._list.selectionModel()
             with self._quietly():
                 if row is None:
                     selection.clear()
@@ -151,7 +163,7 @@ class JournalController(QObject):
                         self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
                     )
         if focus_editor and self.saver.entry_id == entry_id:
-            self._window.editor.focus_text()
+            self._editor.focus_text()
 
     @Slot(str)
     def show_search_hint(self, text: str) -> None:
@@ -161,9 +173,9 @@ class JournalController(QObject):
             return
         self.saver.end()
         self.currentEntryChanged.emit("")
-        self._window.show_hint(text, offer_new_entry=False)
-        self._window.words_label.clear()
-        self._window.save_state_label.clear()
+        self._page.show_hint(text, offer_new_entry=False)
+        self._words_label.clear()
+        self._save_state_label.clear()
 
     @Slot()
     def trash_current(self) -> None:
@@ -174,9 +186,9 @@ class JournalController(QObject):
         row = self.model.row_of(entry_id)
         title = self.model.summary(row).title if row is not None else ""
         command = MoveToTrashCommand(
-            self._store, entry_id, title, self._moved, self._window.message_bar.show_problem
+            self._store, entry_id, title, self._moved, self._context.show_problem
         )
-        self._window.undo_stack.push(command)
+        self._context.undo_stack.push(command)
 
     @Slot()
     def show_versions(self) -> None:
@@ -186,7 +198,7 @@ class JournalController(QObject):
             return
         from app.ui.versions_dialog import VersionsDialog  # loads when first opened
 
-        dialog = VersionsDialog(self._store, entry_id, parent=self._window)
+        dialog = VersionsDialog(self._store, entry_id, parent=self._context.window)
         dialog.restored.connect(self._version_restored)
         dialog.open()
 
@@ -196,11 +208,11 @@ class JournalController(QObject):
         try:
             code = self._journal.recovery_code()
         except JournalError as exc:
-            self._window.message_bar.show_problem(str(exc))
+            self._context.show_problem(str(exc))
             return
         from app.ui.recovery_dialog import RecoveryCodeDialog  # loads when first opened
 
-        RecoveryCodeDialog(code, parent=self._window).open()
+        RecoveryCodeDialog(code, parent=self._context.window).open()
 
     def refresh(self) -> None:
         """Read the list and the entry in the editor again (an import may have changed both);
@@ -247,7 +259,7 @@ class JournalController(QObject):
             self._discard_if_empty()
             return True
         return self._confirm(
-            self._window,
+            self._context.window,
             "Your latest changes are not saved",
             "Your latest changes could not be saved, so closing now would lose them.\n\n"
             "Close anyway? Choose No to keep the window open and copy your text somewhere safe.",
@@ -280,7 +292,7 @@ class JournalController(QObject):
 
     def _discard_if_empty(self) -> None:
         entry_id = self.saver.entry_id
-        if entry_id not in self._fresh or not self._window.editor.draft().is_empty():
+        if entry_id not in self._fresh or not self._editor.draft().is_empty():
             return
         self._fresh.discard(entry_id)
         self.saver.end()
@@ -296,12 +308,12 @@ class JournalController(QObject):
         try:
             record = self._store.get(entry_id)
         except JournalError as exc:
-            self._window.message_bar.show_problem(str(exc))
+            self._context.show_problem(str(exc))
             return
-        self._window.editor.show_entry(record)
+        self._editor.show_entry(record)
         self.saver.begin(record)
-        self._window.show_editor()
-        self._window.save_state_label.setText(self.saver.state.value)
+        self._page.show_editor()
+        self._save_state_label.setText(self.saver.state.value)
         self._update_word_count()
         self.currentEntryChanged.emit(record.id)
 
@@ -309,27 +321,27 @@ class JournalController(QObject):
         self.saver.end()
         self.currentEntryChanged.emit("")
         if self.model.rowCount():
-            self._window.show_hint(CHOOSE_HINT, offer_new_entry=True)
+            self._page.show_hint(CHOOSE_HINT, offer_new_entry=True)
         else:
-            self._window.show_hint(EMPTY_JOURNAL_HINT, offer_new_entry=True)
-        self._window.words_label.clear()
-        self._window.save_state_label.clear()
+            self._page.show_hint(EMPTY_JOURNAL_HINT, offer_new_entry=True)
+        self._words_label.clear()
+        self._save_state_label.clear()
 
     @Slot(object)
     def _saved(self, record: EntryRecord) -> None:
-        self._window.message_bar.clear()
+        self._context.message_bar.clear()
         self.model.update(summary_of(record))
         self._refresh_known_tags()
         self.entrySaved.emit(record.id)
 
     @Slot(str)
     def _save_failed(self, reason: str) -> None:
-        self._window.message_bar.show_problem(SAVE_FAILED.format(reason=reason))
+        self._context.show_problem(SAVE_FAILED.format(reason=reason))
 
     @Slot()
     def _update_word_count(self) -> None:
-        words = word_count(self._window.editor.body_edit.toPlainText())
-        self._window.words_label.setText(f"{words} word" if words == 1 else f"{words} words")
+        words = word_count(self._editor.body_edit.toPlainText())
+        self._words_label.setText(f"{words} word" if words == 1 else f"{words} words")
 
     @Slot()
     def _search_closed(self) -> None:
@@ -342,27 +354,27 @@ class JournalController(QObject):
         if row is not None:
             index = self.model.index(row)
             with self._quietly():
-                self._window.entry_list.selectionModel().setCurrentIndex(
+                self._list.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )
-            self._window.entry_list.scrollTo(index)
+            self._list.scrollTo(index)
 
     def _moved(self, entry_id: str, trashed: bool) -> None:
         if trashed:
             self.forget_entry(entry_id)
-            self._window.statusBar().showMessage(TRASHED_MESSAGE, STATUS_MESSAGE_MS)
-            self._window.entry_list.setFocus()
+            self._context.show_status(TRASHED_MESSAGE)
+            self._list.setFocus()
         else:
             self._reload_and_select(entry_id)
-            self._window.statusBar().showMessage("Restored from the trash.", STATUS_MESSAGE_MS)
+            self._context.show_status("Restored from the trash.")
 
     @Slot(object)
     def _version_restored(self, record: EntryRecord) -> None:
-        self._window.editor.show_entry(record)
+        self._editor.show_entry(record)
         self.saver.begin(record)
         self.model.update(summary_of(record))
         self._update_word_count()
-        self._window.statusBar().showMessage("Earlier version restored.", STATUS_MESSAGE_MS)
+        self._context.show_status("Earlier version restored.")
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -380,7 +392,7 @@ class JournalController(QObject):
             if not self._leave_current():
                 return
             with self._quietly():
-                self._window.entry_list.selectionModel().clearCurrentIndex()
+                self._list.selectionModel().clearCurrentIndex()
             self._show_hint()
             return
         self._select_id(target)
@@ -399,18 +411,18 @@ class JournalController(QObject):
             return
         index = self.model.index(row)
         with self._quietly():
-            self._window.entry_list.selectionModel().setCurrentIndex(
+            self._list.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-        self._window.entry_list.scrollTo(index)
+        self._list.scrollTo(index)
         if entry_id != self.saver.entry_id:
             self._show(entry_id)
 
     def _refresh_known_tags(self) -> None:
         try:
-            self._window.editor.set_known_tags(self._store.all_tags())
+            self._editor.set_known_tags(self._store.all_tags())
         except JournalError as exc:
-            self._window.message_bar.show_problem(str(exc))
+            self._context.show_problem(str(exc))
 
     @contextlib.contextmanager
     def _quietly(self) -> Iterator[None]:

@@ -26,6 +26,7 @@ from app.ui.announce import announce
 from app.ui.autosave import AUTOSAVE_DELAY_MS
 from app.ui.background_search import SearchFunction
 from app.ui.backups.backups_controller import FIRST_CHECK_MS
+from app.ui.coach.coaching_slot import CoachingSlot
 from app.ui.crash_report import show_error_log
 from app.ui.cycle_pane import CyclePane
 from app.ui.cycles.home_view import HomeView, utc_now
@@ -35,6 +36,7 @@ from app.ui.lock_screen import LockFrame, LockScreen
 from app.ui.message_bar import MessageBar
 from app.ui.messages import Confirm, ask_to_confirm
 from app.ui.navigation import NavigationRail, View
+from app.ui.navigation_controller import WindowViews
 from app.ui.resources import app_icon
 from app.ui.screen_fit import open_at_first_size
 from app.ui.sessions.actions_panel import ActionsPanel
@@ -46,6 +48,7 @@ from app.ui.sharing.files import PickFile, pick_with_dialog
 from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_with_dialog
 from app.ui.text_size import TextZoom
 from app.ui.window_actions import add_help_menu, build_menus, create_actions
+from app.ui.window_context import WindowContext
 from app.ui.window_controllers import WindowControllers
 
 if TYPE_CHECKING:
@@ -68,9 +71,6 @@ class MainWindow(QMainWindow):
     """
 
     openCycleRequested = Signal(str, str)
-
-    HINT_PAGE = EntriesPage.HINT_PAGE
-    EDITOR_PAGE = EntriesPage.EDITOR_PAGE
 
     def __init__(
         self,
@@ -124,11 +124,8 @@ class MainWindow(QMainWindow):
         sessions_layout.setContentsMargins(24, 18, 24, 18)
         sessions_layout.addWidget(self.sessions_list)
         # Coaching is for coaches: its page is built the first time it is asked for.
-        self._coach_page: CoachPage | None = None
         self._coach_args = (journal, today, pick_file, confirm)
-        self._coaching_slot = QWidget()
-        coaching_layout = QVBoxLayout(self._coaching_slot)
-        coaching_layout.setContentsMargins(0, 0, 0, 0)
+        self._coaching_slot = CoachingSlot(self._build_coach_page)
         self.pages: dict[View, QWidget] = {
             View.HOME: self.home,
             View.ENTRIES: self.entries_page,
@@ -140,7 +137,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for page in self.pages.values():
             self.stack.addWidget(page)
-        self._alias_entries_page()
 
         self.message_bar = MessageBar()
         separator = QFrame()
@@ -180,12 +176,37 @@ class MainWindow(QMainWindow):
         self.commands.actual_size.triggered.connect(self.text_zoom.reset)
         self.text_zoom.changed.connect(self._show_zoom)
 
-        if not restore_window(self._settings, self, self.splitter):
+        if not restore_window(self._settings, self, self.entries_page):
             open_at_first_size(self)
-        self.controllers = WindowControllers(
+        context = WindowContext(
             self,
             journal,
+            commands=self.commands,
+            menus=self.menus,
+            message_bar=self.message_bar,
+            undo_stack=self.undo_stack,
+        )
+        views = WindowViews(
+            rail=self.rail,
+            stack=self.stack,
+            pages=self.pages,
+            home=self.home,
+            actions_panel=self.actions_panel,
+            entries_page=self.entries_page,
+            inquiries_page=self.inquiries_page,
+            cycle_pane=self.cycle_pane,
+            sessions_list=self.sessions_list,
+            coaching=self._coaching_slot,
+            words_label=self.words_label,
+            save_state_label=self.save_state_label,
+        )
+        self.controllers = WindowControllers(
+            context,
+            views,
             self._settings,
+            cycle_comments=self.cycle_comments,
+            sharing_commands=self.sharing_commands,
+            lock_frame=self.lock_frame,
             confirm=confirm,
             autosave_ms=autosave_ms,
             search=search,
@@ -199,6 +220,8 @@ class MainWindow(QMainWindow):
         )
         self.controller = self.controllers.entries
         self.navigation = self.controllers.navigation
+        self.controller.search.cycleChosen.connect(self.openCycleRequested)
+        self.openCycleRequested.connect(self.navigation.open_cycle_at)
         self.controllers.sharing.imported.connect(self.refresh_coaching)
         self.navigation.restore()
         self.text_zoom.adopt()  # the pages on the stack not shown yet, too
@@ -216,64 +239,26 @@ class MainWindow(QMainWindow):
         """Help > Show error log: the log's folder in the file manager, or where it would be."""
         show_error_log(self)
 
-    def _alias_entries_page(self) -> None:
-        """The Entries view's parts, by the names the entry and search controllers use."""
-        page = self.entries_page
-        self.splitter = page
-        self.sidebar = page.sidebar
-        self.search_box = page.sidebar.search_box
-        self.filters_button = page.sidebar.filters_button
-        self.filter_bar = page.sidebar.filter_bar
-        self.search_panel = page.sidebar.search_panel
-        self.entry_list = page.sidebar.entry_list
-        self.escape_results = page.sidebar.escape_results
-        self.escape_filters = page.sidebar.escape_filters
-        self.editor = page.editor
-        self.editor_stack = page.editor_stack
-        self.hint_label = page.hint_label
-        self.hint_button = page.hint_button
-        self.entry_list.addAction(self.commands.trash)
+    def _build_coach_page(self) -> CoachPage:
+        from app.ui.coach.coach_page import CoachPage
+
+        journal, today, pick_file, confirm = self._coach_args
+        return CoachPage(journal, self._settings, today=today, pick_file=pick_file, confirm=confirm)
 
     @property
     def coach_page(self) -> CoachPage:
         """The Coaching view's page (built on first use)."""
-        if self._coach_page is None:
-            from app.ui.coach.coach_page import CoachPage
-
-            journal, today, pick_file, confirm = self._coach_args
-            self._coach_page = CoachPage(
-                journal, self._settings, today=today, pick_file=pick_file, confirm=confirm
-            )
-            layout = self._coaching_slot.layout()
-            assert layout is not None
-            layout.addWidget(self._coach_page)
-        return self._coach_page
+        return self._coaching_slot.page
 
     @property
     def coach_page_built(self) -> bool:
         """Whether the Coaching page exists yet (it is built when first shown)."""
-        return self._coach_page is not None
+        return self._coaching_slot.built
 
     def refresh_coaching(self, _kind: str = "") -> None:
         """Read Coaching again, and offer it once the journal has a participant (after a share
         package is imported, say)."""
         self.navigation.refresh_coaching()
-
-    def show_hint(self, text: str, *, offer_new_entry: bool) -> None:
-        """Show a one-line hint instead of the editor."""
-        self.entries_page.show_hint(text, offer_new_entry=offer_new_entry)
-
-    def show_editor(self) -> None:
-        """Show the editor (an entry is loaded in it)."""
-        self.entries_page.show_editor()
-
-    def show_entry_list(self) -> None:
-        """Show the entry list in the left column (no search)."""
-        self.sidebar.show_entries()
-
-    def show_search_results(self) -> None:
-        """Show the search results in the left column."""
-        self.sidebar.show_results()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is typed, remember the layout and the place, and close."""
@@ -281,9 +266,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.controllers.shut_down()
-        if self._coach_page is not None:
-            self._coach_page.shut_down()
-        remember_window(self._settings, self, self.splitter)
+        self._coaching_slot.shut_down()
+        remember_window(self._settings, self, self.entries_page)
         event.accept()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -2,34 +2,53 @@
 
 from __future__ import annotations
 
-import contextlib
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Slot
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from app.cycles_model import InquiryStatus
 from app.errors import JournalError
-from app.journal import Journal
-from app.sharing.workspace import CoachingWork, waiting_work
-from app.ui.coach.availability import coaching_available, waiting_words
+from app.ui.coach.coaching_offer import CoachingOffer
 from app.ui.command_states import update_commands
 from app.ui.cycle_controller import CycleController
-from app.ui.journal_controller import JournalController
-from app.ui.navigation import View
+from app.ui.journal_controller import EntriesController
+from app.ui.navigation import NavigationRail, View
 from app.ui.settings import Place, remember_place, remembered_place
-from app.ui.turn_into_cycle_command import TurnIntoCycleCommand
 
 if TYPE_CHECKING:
-    from app.ui.coach.coach_page import CoachPage
-    from app.ui.main_window import MainWindow
+    from app.ui.coach.coaching_slot import CoachingSlot
+    from app.ui.cycle_pane import CyclePane
+    from app.ui.cycles.home_view import HomeView
+    from app.ui.entries_page import EntriesPage
+    from app.ui.inquiries_page import InquiriesPage
+    from app.ui.sessions.actions_panel import ActionsPanel
+    from app.ui.sessions.sessions_list import SessionsList
+    from app.ui.window_context import WindowContext
 
-STATUS_MESSAGE_MS = 8000
-TURNED = (
-    "“{title}” is now the first stage of a cycle. The entry is in the trash — "
-    "Edit > Undo brings it back."
-)
-UNTURNED = "“{title}” is an entry again. Its cycle is in the trash — Edit > Redo brings it back."
+
+@dataclass(frozen=True)
+class WindowViews:
+    """The window's views as navigation drives them: the rail and the stack that show one
+    page at a time, and the parts of each page it reads, focuses or listens to.
+
+    `words_label` and `save_state_label` (in the status bar) show only with the Entries view.
+    """
+
+    rail: NavigationRail
+    stack: QStackedWidget
+    pages: dict[View, QWidget]
+    home: HomeView
+    actions_panel: ActionsPanel
+    entries_page: EntriesPage
+    inquiries_page: InquiriesPage
+    cycle_pane: CyclePane
+    sessions_list: SessionsList
+    coaching: CoachingSlot
+    words_label: QLabel
+    save_state_label: QLabel
 
 
 class NavigationController(QObject):
@@ -43,16 +62,17 @@ class NavigationController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        views: WindowViews,
         settings: QSettings,
         *,
-        entries: JournalController,
+        entries: EntriesController,
         cycles: CycleController,
     ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._journal = journal
+        super().__init__(context.window)
+        self._context = context
+        self._views = views
+        self._journal = context.journal
         self._settings = settings
         self._entries = entries
         self._cycles = cycles
@@ -60,7 +80,9 @@ class NavigationController(QObject):
         self._chosen = False
         self._last_cycle_id = ""
         self._inquiry_id = ""
-        self._badge_wired = False
+        self._coaching = CoachingOffer(
+            self._journal, views.rail, context.commands.views[View.COACHING], views.coaching, self
+        )
         self._connect_views()
         self._connect_openers()
         self._connect_commands()
@@ -76,7 +98,7 @@ class NavigationController(QObject):
     def current_inquiry_id(self) -> str | None:
         """The line of inquiry the Inquiry menu acts on: the one shown, or the cycle's."""
         if self._view is View.INQUIRIES:
-            return self._window.inquiries_page.current_inquiry_id()
+            return self._views.inquiries_page.current_inquiry_id()
         if self._view is View.CYCLE:
             return self._cycles.current_inquiry_id()
         return None
@@ -90,7 +112,7 @@ class NavigationController(QObject):
         self._last_cycle_id = place.cycle_id if self._is_live(place.cycle_id) else ""
         home_chosen = place.view == View.HOME.value and place.chosen  # kept as chosen, then
         self._show(View.HOME, check=False, fresh=True, chosen=home_chosen)  # it read everything
-        coaching = self._window.rail.is_available(View.COACHING)
+        coaching = self._views.rail.is_available(View.COACHING)
         if coaching and place.view in ("", View.HOME.value) and not place.chosen:
             # A coach's work is their participants': Home would only say nothing waits.
             self._show(View.COACHING, check=False, chosen=False)
@@ -105,7 +127,7 @@ class NavigationController(QObject):
             return
         view = next((v for v in View if v.value == place.view), View.HOME)
         # Coaching is kept only while there is a participant to coach.
-        if view is not View.HOME and self._window.rail.is_available(view):
+        if view is not View.HOME and self._views.rail.is_available(view):
             self._show(view, check=False)
 
     def remember(self) -> None:
@@ -119,33 +141,7 @@ class NavigationController(QObject):
     @Slot()
     def refresh_coaching(self) -> None:
         """Offer Coaching (rail and View menu) once there is a participant; read it if shown."""
-        available = coaching_available(self._journal)
-        self._window.rail.set_available(View.COACHING, available)
-        self._window.commands.views[View.COACHING].setVisible(available)
-        if self._view is View.COACHING:
-            self._coach_page().refresh()
-        elif self._window.coach_page_built:
-            self._window.coach_page.mark_stale()
-        self.refresh_coaching_badge()
-
-    @Slot()
-    def refresh_coaching_badge(self) -> None:
-        """Count what waits for the coach (new shares and replies, comments not yet sent) on
-        Coaching's row of the rail."""
-        work = CoachingWork(0, 0, 0)
-        if self._window.rail.is_available(View.COACHING):
-            # No badge then: Coaching (and Home) read the journal too, and say what went wrong.
-            with contextlib.suppress(JournalError):
-                work = waiting_work(self._journal)
-        self._window.rail.set_badge(View.COACHING, work.total, waiting_words(work))
-
-    def _coach_page(self) -> CoachPage:
-        """The Coaching page, its counts wired to the rail's badge the first time."""
-        page = self._window.coach_page
-        if not self._badge_wired:
-            page.countsRead.connect(self.refresh_coaching_badge)
-            self._badge_wired = True
-        return page
+        self._coaching.refresh(shown=self._view is View.COACHING)
 
     # -- moving ------------------------------------------------------------------------------
 
@@ -209,33 +205,29 @@ class NavigationController(QObject):
             self._entries.search.focus_box()
 
     @Slot()
-    def turn_entry_into_cycle(self) -> None:
-        """Entry > Turn into a cycle: choose a line of inquiry and template for it."""
-        entry_id = self._entries.saver.entry_id
-        if self._view is View.ENTRIES and entry_id and self._entries.saver.save_now():
-            self._cycles.new_cycle(entry_id=entry_id)
-
-    @Slot()
     def save_now(self) -> None:
         """Save at once (Ctrl+S) whatever the view being written in holds."""
         if self._view is View.CYCLE:
             if self._cycles.save_now():
-                self._window.statusBar().showMessage("Saved.", STATUS_MESSAGE_MS)
+                self._context.show_status("Saved.")
         else:
             self._entries.save_now()
 
     @Slot()
     def update_commands(self) -> None:
         """Enable the menu commands that make sense in the view shown, for what is in it."""
-        if "_window" not in vars(self):
+        try:
+            actions, entries_page = self._context.commands, self._views.entries_page
+        except AttributeError:
             return  # taken apart by the collector while the window's parts still signal
         update_commands(
-            self._window,
+            actions,
             self._journal,
             self._view,
             self._entries,
             self._cycles,
             self.current_inquiry_id(),
+            editor_shown=entries_page.showing_editor,
         )
 
     def _show(
@@ -247,10 +239,10 @@ class NavigationController(QObject):
         focus: bool = True,
         chosen: bool = True,
     ) -> bool:
-        window = self._window
+        views, commands = self._views, self._context.commands
         if check and view is not self._view and not self._leave(self._view):
-            window.rail.set_current(self._view)
-            window.commands.views[self._view].setChecked(True)
+            views.rail.set_current(self._view)
+            commands.views[self._view].setChecked(True)
             return False
         came_from, self._view = self._view, view
         self._chosen = chosen
@@ -258,16 +250,20 @@ class NavigationController(QObject):
             self._entries.ensure_loaded()
         if not fresh:
             self._prepare(view, came_from)
-        window.stack.setCurrentWidget(window.pages[view])
-        window.rail.set_current(view)
-        window.commands.views[view].setChecked(True)
-        for label in (window.words_label, window.save_state_label):
+        views.stack.setCurrentWidget(views.pages[view])
+        views.rail.set_current(view)
+        commands.views[view].setChecked(True)
+        for label in (views.words_label, views.save_state_label):
             label.setVisible(view is View.ENTRIES)
         self.remember()
         self.update_commands()
         if focus:
             self._focus(view)
         return True
+
+    def save_shown(self) -> bool:
+        """Save what the view shown holds; False (the reason shown) if refused."""
+        return self._leave(self._view)
 
     def _leave(self, view: View) -> bool:
         """Save what the view holds before it goes; False (the reason shown) if refused."""
@@ -279,45 +275,45 @@ class NavigationController(QObject):
 
     def _prepare(self, view: View, came_from: View) -> None:
         """Read the view's contents fresh as it is shown."""
-        window = self._window
+        views = self._views
         if view is View.HOME:
-            window.home.refresh()
-            window.actions_panel.refresh()
+            views.home.refresh()
+            views.actions_panel.refresh()
         elif view is View.INQUIRIES:
             from_cycle = self._cycles.current_inquiry_id() if came_from is View.CYCLE else None
-            window.inquiries_page.refresh(from_cycle or self._inquiry_id or None)
+            views.inquiries_page.refresh(from_cycle or self._inquiry_id or None)
         elif view is View.SESSIONS:
-            window.sessions_list.refresh()
+            views.sessions_list.refresh()
         elif view is View.COACHING:
-            self._coach_page().refresh()
+            self._coaching.page().refresh()
         elif view is View.CYCLE and not self._cycles.shown_cycle_id:
             if self._last_cycle_id and self._is_live(self._last_cycle_id):
                 self._cycles.open(self._last_cycle_id)
             else:
-                window.cycle_pane.show_empty()
+                views.cycle_pane.show_empty()
 
     def _focus(self, view: View) -> None:
-        window = self._window
+        views = self._views
         reason = Qt.FocusReason.OtherFocusReason
         if view is View.HOME:
-            home = window.home
+            home = views.home
             lists = [s.list for s in (home.waiting, home.in_progress) if s.list.ids()]
             (lists[0] if lists else home.new_cycle_button).setFocus(reason)
         elif view is View.ENTRIES:
-            sidebar = window.sidebar
+            sidebar = views.entries_page.sidebar
             target = sidebar.search_panel.results_list if sidebar.showing_results else None
-            (target or window.entry_list).setFocus(reason)
+            (target or sidebar.entry_list).setFocus(reason)
         elif view is View.INQUIRIES:
-            page = window.inquiries_page
+            page = views.inquiries_page
             (page.inquiry_list.list if page.inquiry_list.ids() else page.new_cycle_button).setFocus(
                 reason
             )
         elif view is View.CYCLE:
-            window.cycle_pane.focus_current()
+            views.cycle_pane.focus_current()
         elif view is View.COACHING:
-            window.coach_page.focus_first()
+            views.coaching.page.focus_first()
         else:
-            sessions = window.sessions_list
+            sessions = views.sessions_list
             (sessions.list if sessions.ids() else sessions.new_button).setFocus(reason)
 
     def _is_live(self, cycle_id: str) -> bool:
@@ -345,7 +341,7 @@ class NavigationController(QObject):
             title = self._journal.cycles.get(cycle_id).display_title
         except JournalError:
             title = ""
-        self._window.rail.set_cycle_title(title)
+        self._views.rail.set_cycle_title(title)
         self.remember()
         self.update_commands()
 
@@ -353,8 +349,8 @@ class NavigationController(QObject):
     def refresh_home(self) -> None:
         """Read Home again if it is shown (something it lists has changed)."""
         if self._view is View.HOME:
-            self._window.home.refresh()
-            self._window.actions_panel.refresh()
+            self._views.home.refresh()
+            self._views.actions_panel.refresh()
 
     @Slot()
     def refresh_shown(self) -> None:
@@ -362,6 +358,14 @@ class NavigationController(QObject):
         if self._view is not View.CYCLE:
             self._prepare(self._view, self._view)
         self.update_commands()
+
+    def show_no_cycle(self, *, focus: bool = False) -> None:
+        """The cycle shown is gone: the Cycle view shows none and the rail no cycle's title;
+        with `focus`, the keyboard goes to the empty Cycle view if it is the view shown."""
+        self._views.cycle_pane.show_empty()
+        self._views.rail.set_cycle_title("")
+        if focus and self._view is View.CYCLE:
+            self._views.cycle_pane.focus_current()
 
     @Slot(str)
     def _cycle_changed(self, _cycle_id: str) -> None:
@@ -372,50 +376,6 @@ class NavigationController(QObject):
     def _finish_later(self) -> None:
         self.show_view(View.HOME)
 
-    @Slot(str, str)
-    def _entry_turned(self, entry_id: str, cycle_id: str) -> None:
-        """The dialog turned an entry into a cycle: Edit > Undo takes it back."""
-        self._entries.forget_entry(entry_id)
-        self._window.statusBar().showMessage(
-            TURNED.format(title=self._entry_title(entry_id)), STATUS_MESSAGE_MS
-        )
-        command = TurnIntoCycleCommand(
-            self._journal.cycles,
-            entry_id,
-            cycle_id,
-            ready=self._save_shown,
-            on_turned=self._turned,
-            on_error=self._window.message_bar.show_problem,
-        )
-        self._window.undo_stack.push(command)
-
-    def _save_shown(self) -> bool:
-        return self._leave(self._view)
-
-    def _turned(self, entry_id: str, cycle_id: str, turned: bool) -> None:
-        """After undo (turned False) or redo of Turn into a cycle: show what is live now."""
-        message = TURNED if turned else UNTURNED
-        if turned:
-            self._entries.forget_entry(entry_id)
-            self.open_cycle(cycle_id)
-        else:
-            if self._cycles.shown_cycle_id == cycle_id:
-                self._window.cycle_pane.show_empty()
-                self._window.rail.set_cycle_title("")
-            self._entries.search.forget_item(cycle_id)
-            if self.show_view(View.ENTRIES):
-                self._entries.show_returned(entry_id)
-        self._window.statusBar().showMessage(
-            message.format(title=self._entry_title(entry_id)), STATUS_MESSAGE_MS
-        )
-        self.update_commands()
-
-    def _entry_title(self, entry_id: str) -> str:
-        try:
-            return self._journal.entries.get(entry_id).display_title
-        except JournalError:
-            return "The entry"
-
     @Slot(str)
     def _inquiry_chosen(self, inquiry_id: str) -> None:
         self._inquiry_id = inquiry_id
@@ -425,7 +385,7 @@ class NavigationController(QObject):
     @Slot(str)
     def _inquiry_changed(self, inquiry_id: str) -> None:
         if self._view is View.INQUIRIES:
-            self._window.inquiries_page.refresh(inquiry_id)
+            self._views.inquiries_page.refresh(inquiry_id)
         self.update_commands()
 
     @Slot()
@@ -448,52 +408,47 @@ class NavigationController(QObject):
     # -- wiring ------------------------------------------------------------------------------
 
     def _connect_views(self) -> None:
-        window = self._window
-        window.rail.viewChosen.connect(self._rail_chosen)
-        group = window.commands.views[View.HOME].actionGroup()
+        self._views.rail.viewChosen.connect(self._rail_chosen)
+        group = self._context.commands.views[View.HOME].actionGroup()
         assert group is not None
         group.triggered.connect(self._view_action)
-        for menu in window.menus.values():
+        for menu in self._context.menus.values():
             menu.aboutToShow.connect(self.update_commands)
 
     def _connect_openers(self) -> None:
-        window = self._window
-        home = window.home
+        views = self._views
+        home = views.home
         home.openCycle.connect(self.open_cycle)
         home.openEntry.connect(self.open_entry)
         home.newCycleRequested.connect(self.new_cycle)
         home.newEntryRequested.connect(self.new_entry)
-        window.actions_panel.openCycle.connect(self.open_cycle)
-        window.actions_panel.openEntry.connect(self.open_entry)
-        page = window.inquiries_page
+        views.actions_panel.openCycle.connect(self.open_cycle)
+        views.actions_panel.openEntry.connect(self.open_entry)
+        page = views.inquiries_page
         page.timeline.openCycle.connect(self.open_cycle)
         page.timeline.newCycleRequested.connect(self.new_cycle_in)
         page.inquiry_list.currentInquiryChanged.connect(self._inquiry_chosen)
-        window.cycle_pane.new_cycle_button.clicked.connect(self.new_cycle)
+        views.cycle_pane.new_cycle_button.clicked.connect(self.new_cycle)
         page.new_cycle_button.clicked.connect(self.new_cycle)
-        window.openCycleRequested.connect(self.open_cycle_at)
         cycles = self._cycles
         cycles.cycleShown.connect(self._cycle_shown)
         cycles.cycleChanged.connect(self._cycle_changed)
         cycles.cycleCreated.connect(self.open_cycle)
-        cycles.entryTurnedIntoCycle.connect(self._entry_turned)
         cycles.finishLaterRequested.connect(self._finish_later)
         cycles.inquiryChanged.connect(self._inquiry_changed)
         self._entries.currentEntryChanged.connect(self.update_commands)
 
     def _connect_commands(self) -> None:
-        window = self._window
-        actions = window.commands
+        actions = self._context.commands
         actions.new_entry.triggered.connect(self.new_entry)
         actions.new_cycle.triggered.connect(self.new_cycle)
         actions.find.triggered.connect(self.find)
         actions.save.triggered.connect(self.save_now)
-        actions.quit.triggered.connect(window.close)
-        actions.turn_into_cycle.triggered.connect(self.turn_entry_into_cycle)
+        actions.quit.triggered.connect(self._context.window.close)
         actions.pause_inquiry.triggered.connect(self._pause)
         actions.close_inquiry.triggered.connect(self._close)
         actions.reopen_inquiry.triggered.connect(self._reopen)
-        inquiry_list = window.inquiries_page.inquiry_list.list
+        inquiry_list = self._views.inquiries_page.inquiry_list.list
         inquiry_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         inquiry_list.addActions(
             [actions.pause_inquiry, actions.close_inquiry, actions.reopen_inquiry]

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 
 from app.errors import JournalError
-from app.journal import Journal
 from app.saved_searches import SavedSearch, suggest_name
 from app.ui.messages import Confirm
 from app.ui.search_controller import STATUS_MESSAGE_MS, SearchController
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.sidebar import Sidebar
+    from app.ui.window_context import WindowContext
 
 
 class SavedSearchController(QObject):
@@ -21,19 +21,20 @@ class SavedSearchController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        sidebar: Sidebar,
         search: SearchController,
         confirm: Confirm,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._window = window
-        self._store = journal.saved_searches
+        self._context = context
+        self._sidebar = sidebar
+        self._store = context.journal.saved_searches
         self._search = search
         self._confirm = confirm
-        self._view = window.sidebar.saved_searches
-        window.sidebar.save_search_button.clicked.connect(self.save_current)
+        self._view = sidebar.saved_searches
+        sidebar.save_search_button.clicked.connect(self.save_current)
         self._view.openRequested.connect(self.open)
         self._view.renameRequested.connect(self.rename)
         self._view.deleteRequested.connect(self.delete)
@@ -49,8 +50,8 @@ class SavedSearchController(QObject):
     @Slot()
     def save_current(self) -> None:
         """Save the words and filters shown under a suggested name, ready to be renamed."""
-        query = self._window.search_box.text()
-        filters = self._window.filter_bar.filters()
+        query = self._sidebar.search_box.text()
+        filters = self._sidebar.filter_bar.filters()
         try:
             taken = [s.name for s in self._store.all()]
             saved = self._store.save(suggest_name(query, filters, taken), query, filters)
@@ -91,7 +92,7 @@ class SavedSearchController(QObject):
             f"Delete the saved search {found.name}? "
             "The entries and cycles it lists stay in the journal."
         )
-        if not self._confirm(self._window, "Delete saved search", question):
+        if not self._confirm(self._context.window, "Delete saved search", question):
             return
         try:
             self._store.delete(search_id)
@@ -113,4 +114,4 @@ class SavedSearchController(QObject):
         return found[0]
 
     def _status(self, message: str) -> None:
-        self._window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+        self._context.show_status(message, STATUS_MESSAGE_MS)

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal, Slot
 
 from app.errors import JournalError
-from app.journal import Journal
 from app.search import Kind, Order, SearchFilters, SearchHit, SearchResults
 from app.search_query import parse_query
 from app.ui.background_search import BackgroundSearch, SearchFunction, SearchRequest
 from app.ui.search_results_model import HIT_ROLE, SearchResultsModel
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.sidebar import Sidebar
+    from app.ui.window_context import WindowContext
 
 SEARCH_DELAY_MS = 250
 """Typing pauses this long before the search runs."""
@@ -61,13 +61,15 @@ class SearchController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        sidebar: Sidebar,
         search: SearchFunction | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._window = window
+        self._context = context
+        self._sidebar = sidebar
+        journal = context.journal
         self._journal = journal
         self._generation = 0
         self._shown_query = ""
@@ -81,7 +83,7 @@ class SearchController(QObject):
         self._remember_timer = _single_shot(self, REMEMBER_DELAY_MS, self._remember_if_found)
         self._busy_timer = _single_shot(self, BUSY_DELAY_MS, self._say_busy)
 
-        box, panel = window.search_box, window.search_panel
+        box, panel = sidebar.search_box, sidebar.search_panel
         panel.results_list.setModel(self.model)
         self.model.pageRequested.connect(self._request_page)
         self.runner.finished.connect(self._finished)
@@ -95,24 +97,24 @@ class SearchController(QObject):
         panel.order_combo.currentIndexChanged.connect(self.search_now)
         panel.results_list.activated.connect(self._activated)
         panel.results_list.selectionModel().currentChanged.connect(self._current_changed)
-        window.escape_results.triggered.connect(self.close_search)
-        window.escape_filters.triggered.connect(self._hide_filters)
-        window.filter_bar.changed.connect(self._filters_changed)
-        window.filters_button.toggled.connect(self._filters_toggled)
-        window.commands.clear_recent.triggered.connect(self.clear_recent)
+        sidebar.escape_results.triggered.connect(self.close_search)
+        sidebar.escape_filters.triggered.connect(self._hide_filters)
+        sidebar.filter_bar.changed.connect(self._filters_changed)
+        sidebar.filters_button.toggled.connect(self._filters_toggled)
+        context.commands.clear_recent.triggered.connect(self.clear_recent)
 
     # -- what the window asks -----------------------------------------------------------------
 
     @property
     def is_active(self) -> bool:
         """True while there is search text or a filter (results show instead of the entries)."""
-        has_text = bool(self._window.search_box.text().strip())
-        return has_text or bool(self._window.filter_bar.active_count())
+        has_text = bool(self._sidebar.search_box.text().strip())
+        return has_text or bool(self._sidebar.filter_bar.active_count())
 
     @Slot()
     def focus_box(self) -> None:
         """Put the cursor in the search box, its text selected (Ctrl+F)."""
-        box = self._window.search_box
+        box = self._sidebar.search_box
         box.setFocus()
         box.selectAll()
 
@@ -120,7 +122,7 @@ class SearchController(QObject):
     def search_now(self) -> None:
         """Run the search for what is in the box, with the filters and order chosen."""
         self._search_timer.stop()
-        text = self._window.search_box.text()
+        text = self._sidebar.search_box.text()
         if not self.is_active:
             self._stop()
             return
@@ -128,30 +130,30 @@ class SearchController(QObject):
         self._generation += 1
         self._busy_timer.start()
         self.runner.request(self._request(text, 0))
-        self._window.show_search_results()
+        self._sidebar.show_results()
 
     def open_saved(self, query: str, filters: SearchFilters) -> None:
         """Show a saved search: its words in the box, its filters set, its results listed."""
-        box = self._window.search_box
+        box = self._sidebar.search_box
         box.blockSignals(True)  # one search below, not one per change
         box.setText(query)
         box.blockSignals(False)
-        self._window.filter_bar.set_filters(filters)
+        self._sidebar.filter_bar.set_filters(filters)
         self.search_now()
 
     @Slot()
     def close_search(self) -> None:
         """Clear the search and its filters and go back to the entry list, with the cursor in
         it (Esc)."""
-        self._window.filter_bar.clear()
-        self._window.search_box.clear()  # textChanged stops the search
+        self._sidebar.filter_bar.clear()
+        self._sidebar.search_box.clear()  # textChanged stops the search
         self._stop()
-        self._window.entry_list.setFocus()
+        self._sidebar.entry_list.setFocus()
 
     @Slot()
     def focus_results(self) -> None:
         """Move into the results, on the first one if none is current."""
-        results = self._window.search_panel.results_list
+        results = self._sidebar.search_panel.results_list
         if not self.model.rowCount():
             return
         if not results.currentIndex().isValid():
@@ -182,7 +184,7 @@ class SearchController(QObject):
         except JournalError as exc:
             self._status(str(exc))
             return
-        self._window.search_box.set_recent([])
+        self._sidebar.search_box.set_recent([])
         self._status("Recent searches cleared.")
 
     # -- typing, filters and order ---------------------------------------------------------------
@@ -197,8 +199,8 @@ class SearchController(QObject):
 
     @Slot()
     def _filters_changed(self) -> None:
-        count = self._window.filter_bar.active_count()
-        self._window.filters_button.setText(f"Filte&rs ({count})" if count else "Filte&rs")
+        count = self._sidebar.filter_bar.active_count()
+        self._sidebar.filters_button.setText(f"Filte&rs ({count})" if count else "Filte&rs")
         if self.is_active:
             self._search_timer.start()
         else:
@@ -206,7 +208,7 @@ class SearchController(QObject):
 
     @Slot(bool)
     def _filters_toggled(self, shown: bool) -> None:
-        bar = self._window.filter_bar
+        bar = self._sidebar.filter_bar
         if shown:
             self._load_filter_choices()
         bar.setVisible(shown)
@@ -215,12 +217,12 @@ class SearchController(QObject):
 
     @Slot()
     def _hide_filters(self) -> None:
-        self._window.filters_button.setChecked(False)
-        self._window.search_box.setFocus()
+        self._sidebar.filters_button.setChecked(False)
+        self._sidebar.search_box.setFocus()
 
     @Slot()
     def _enter_pressed(self) -> None:
-        text = self._window.search_box.text()
+        text = self._sidebar.search_box.text()
         self._remember(text)
         if self._search_timer.isActive() or text != self._shown_query:
             self._focus_results_when_shown = True
@@ -230,7 +232,7 @@ class SearchController(QObject):
 
     @Slot(str)
     def _recent_chosen(self, text: str) -> None:
-        self._window.search_box.setText(text)
+        self._sidebar.search_box.setText(text)
         self.search_now()
 
     # -- results ------------------------------------------------------------------------------
@@ -244,7 +246,7 @@ class SearchController(QObject):
         if request.generation != self._generation:
             return  # an older search: what is in the box now has moved on
         self._busy_timer.stop()
-        panel = self._window.search_panel
+        panel = self._sidebar.search_panel
         if request.offset:
             self.model.add_page(request.offset, results)
         else:
@@ -277,8 +279,8 @@ class SearchController(QObject):
             self._status(message)
         else:
             self.model.clear()
-            self._window.search_panel.status_label.clear()
-            self._window.search_panel.show_message(message)
+            self._sidebar.search_panel.status_label.clear()
+            self._sidebar.search_panel.show_message(message)
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -293,7 +295,7 @@ class SearchController(QObject):
     def _follow_with_reader(self, was: SearchHit | None) -> None:
         """Keep the result that was current if it is still listed, else make the first one
         current, so the reader never shows something the list does not hold."""
-        results = self._window.search_panel.results_list
+        results = self._sidebar.search_panel.results_list
         if not self.model.rowCount():
             self.readerHint.emit(NOTHING_TO_READ)
             return
@@ -324,8 +326,8 @@ class SearchController(QObject):
         return SearchRequest(
             generation=self._generation,
             query=text,
-            filters=self._window.filter_bar.filters(),
-            order=self._window.search_panel.order(),
+            filters=self._sidebar.filter_bar.filters(),
+            order=self._sidebar.search_panel.order(),
             offset=offset,
             limit=PAGE_SIZE,
         )
@@ -333,7 +335,7 @@ class SearchController(QObject):
     def _show_order(self, *, browsing: bool) -> None:
         """Browsing by filters lists newest first (there are no words to rank by): the order
         shows that, unchangeable, and the person's own choice comes back with a word."""
-        combo = self._window.search_panel.order_combo
+        combo = self._sidebar.search_panel.order_combo
         if browsing == (not combo.isEnabled()):
             return
         combo.blockSignals(True)
@@ -355,18 +357,18 @@ class SearchController(QObject):
         self._shown_query = ""
         self._shown_hits = 0
         self.model.clear()
-        self._window.search_panel.show_results("")
-        if self._window.sidebar.showing_results:
-            self._window.show_entry_list()
+        self._sidebar.search_panel.show_results("")
+        if self._sidebar.showing_results:
+            self._sidebar.show_entries()
             self.closed.emit()
 
     @Slot()
     def _say_busy(self) -> None:
-        self._window.search_panel.status_label.setText("Searching…")
+        self._sidebar.search_panel.status_label.setText("Searching…")
 
     @Slot()
     def _remember_if_found(self) -> None:
-        text = self._window.search_box.text()
+        text = self._sidebar.search_box.text()
         if self._shown_hits and text == self._shown_query:
             self._remember(text)
 
@@ -375,7 +377,7 @@ class SearchController(QObject):
             return
         try:
             self._journal.search.remember(text)
-            self._window.search_box.set_recent(self._journal.search.recent())
+            self._sidebar.search_box.set_recent(self._journal.search.recent())
         except JournalError as exc:
             self._status(str(exc))
         self._recent_loaded = True
@@ -386,7 +388,7 @@ class SearchController(QObject):
             return
         self._recent_loaded = True
         try:
-            self._window.search_box.set_recent(self._journal.search.recent())
+            self._sidebar.search_box.set_recent(self._journal.search.recent())
         except JournalError as exc:
             self._status(str(exc))
 
@@ -397,10 +399,10 @@ class SearchController(QObject):
         except JournalError as exc:
             self._status(str(exc))
             return
-        self._window.filter_bar.set_choices(tags, journal.templates.templates, inquiries)
+        self._sidebar.filter_bar.set_choices(tags, journal.templates.templates, inquiries)
 
     def _status(self, message: str) -> None:
-        self._window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+        self._context.show_status(message, STATUS_MESSAGE_MS)
 
 
 def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) -> QTimer:

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app.journal import Journal
 from app.ui.summary.hooks import ChooseFile, PrintDocument
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.sessions.sessions_list import SessionsList
     from app.ui.summary.summary_dialog import SummaryDialog  # loads when first opened
+    from app.ui.window_context import WindowContext
 
-STATUS_MESSAGE_MS = 8000
 FLAGGED = "Flagged to bring to supervision."
 UNFLAGGED = "No longer flagged for supervision."
 SHARED = "Marked to share with your coach."
@@ -25,7 +24,8 @@ UNSHARED = "No longer marked to share with your coach."
 class SupervisionController(QObject):
     """Record a session (File menu), flag the entry shown (Entry menu), and prepare the summary.
 
-    `save_all()` is asked before a summary is prepared, so it holds what was just typed.
+    Everything typed is saved (the context's `save_all()`) before a summary is prepared, so
+    it holds what was just typed.
 
     Signals: sessionsChanged() after a session was recorded or changed.
     """
@@ -34,36 +34,35 @@ class SupervisionController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        sessions_list: SessionsList,
         *,
         today: Callable[[], date],
         choose_file: ChooseFile,
         print_document: PrintDocument,
-        save_all: Callable[[], bool],
     ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._journal = journal
+        super().__init__(context.window)
+        self._context = context
+        self._sessions_list = sessions_list
+        self._journal = context.journal
         self._today = today
         self._choose_file = choose_file
         self._print_document = print_document
-        self._save_all = save_all
         self.summary_dialog: SummaryDialog | None = None
-        actions = window.commands
+        actions = context.commands
         actions.record_session.triggered.connect(self.record_session)
         actions.export_summary.triggered.connect(self.export_summary)
         actions.print_summary.triggered.connect(self.print_summary)
         for flag in (actions.flag_entry, actions.share_entry):
-            flag.failed.connect(window.message_bar.show_problem)
+            flag.failed.connect(context.show_problem)
         actions.flag_entry.flagChanged.connect(self._flagged)
         actions.share_entry.flagChanged.connect(self._shared)
-        window.sessions_list.sessionSaved.connect(self.sessionsChanged)
+        sessions_list.sessionSaved.connect(self.sessionsChanged)
 
     @Slot()
     def record_session(self) -> None:
         """Open an empty session dialog (the Sessions view lists it once saved)."""
-        self._window.sessions_list.record_session()
+        self._sessions_list.record_session()
 
     @Slot()
     def export_summary(self) -> None:
@@ -81,7 +80,7 @@ class SupervisionController(QObject):
             self.summary_dialog.reject()
 
     def _open_summary(self, *, printing: bool) -> None:
-        if not self._save_all():
+        if not self._context.save_all():
             return
         dialog = self.summary_dialog
         if dialog is not None:
@@ -95,7 +94,7 @@ class SupervisionController(QObject):
                 today=self._today,
                 choose_file=self._choose_file,
                 print_document=self._print_document,
-                parent=self._window,
+                parent=self._context.window,
             )
             dialog.finished.connect(self._summary_closed)
             dialog.summaryExported.connect(self._exported)
@@ -106,7 +105,7 @@ class SupervisionController(QObject):
 
     @Slot(str)
     def _exported(self, path: str) -> None:
-        self._window.statusBar().showMessage(f"Summary saved to {path}", STATUS_MESSAGE_MS)
+        self._context.show_status(f"Summary saved to {path}")
 
     @Slot()
     def _summary_closed(self) -> None:
@@ -114,8 +113,8 @@ class SupervisionController(QObject):
 
     @Slot(str, bool)
     def _flagged(self, _entry_id: str, flagged: bool) -> None:
-        self._window.statusBar().showMessage(FLAGGED if flagged else UNFLAGGED, STATUS_MESSAGE_MS)
+        self._context.show_status(FLAGGED if flagged else UNFLAGGED)
 
     @Slot(str, bool)
     def _shared(self, _entry_id: str, shared: bool) -> None:
-        self._window.statusBar().showMessage(SHARED if shared else UNSHARED, STATUS_MESSAGE_MS)
+        self._context.show_status(SHARED if shared else UNSHARED)

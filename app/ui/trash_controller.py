@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
 from app.errors import JournalError
-from app.journal import Journal
 from app.ui.cycle_controller import CycleController
 from app.ui.cycle_trash_command import MoveCycleToTrashCommand
-from app.ui.journal_controller import JournalController
+from app.ui.journal_controller import EntriesController
 from app.ui.messages import Confirm
 from app.ui.navigation import View
-from app.ui.navigation_controller import NavigationController
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.cycles.inquiry_timeline import InquiryTimeline
     from app.ui.trash_dialog import TrashDialog  # loads when first opened
+    from app.ui.window_context import WindowContext
 
-STATUS_MESSAGE_MS = 8000
 CYCLE_TRASHED = "Moved “{title}” to the trash. Edit > Undo brings it back."
 CYCLE_BACK = "“{title}” is back in its line of inquiry."
 
@@ -34,55 +31,51 @@ class TrashController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        timeline: InquiryTimeline,
         *,
         confirm: Confirm,
-        save_all: Callable[[], bool],
-        entries: JournalController,
+        entries: EntriesController,
         cycles: CycleController,
-        navigation: NavigationController,
     ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._journal = journal
+        super().__init__(context.window)
+        self._context = context
+        self._journal = context.journal
         self._confirm = confirm
-        self._save_all = save_all
         self._entries = entries
         self._cycles = cycles
-        self._navigation = navigation
         self.dialog: TrashDialog | None = None
-        actions = window.commands
+        actions = context.commands
         actions.trash_cycle.triggered.connect(self.trash_shown_cycle)
         actions.open_trash.triggered.connect(self.show_trash)
-        window.inquiries_page.timeline.trashCycleRequested.connect(self.trash_cycle)
+        timeline.trashCycleRequested.connect(self.trash_cycle)
 
     @Slot()
     def trash_shown_cycle(self) -> None:
         """Cycle > Move to trash: the cycle open in the Cycle view."""
         cycle_id = self._cycles.shown_cycle_id
-        if self._navigation.view is View.CYCLE and cycle_id:
+        if self._context.navigator.view is View.CYCLE and cycle_id:
             self.trash_cycle(cycle_id)
 
     @Slot(str)
     def trash_cycle(self, cycle_id: str) -> None:
         """Move a cycle to the trash; Edit > Undo brings it back."""
-        if not self._save_all():
+        if not self._context.save_all():
             return
         try:
             title = self._journal.cycles.get(cycle_id).display_title
         except JournalError as exc:
-            self._window.message_bar.show_problem(str(exc))
+            self._context.show_problem(str(exc))
             return
         command = MoveCycleToTrashCommand(
             self._journal.cycles,
             cycle_id,
             title,
-            ready=self._save_all,
+            ready=self._context.save_all,
             on_moved=self._moved,
-            on_error=self._window.message_bar.show_problem,
+            on_error=self._context.show_problem,
         )
-        self._window.undo_stack.push(command)
+        self._context.undo_stack.push(command)
 
     @Slot()
     def show_trash(self) -> None:
@@ -90,48 +83,41 @@ class TrashController(QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return
-        if not self._save_all():
+        if not self._context.save_all():
             return
         from app.ui.trash_dialog import TrashDialog
 
-        dialog = TrashDialog(self._journal, confirm=self._confirm, parent=self._window)
+        dialog = TrashDialog(self._journal, confirm=self._confirm, parent=self._context.window)
         dialog.entryRestored.connect(self._entries.show_returned)
         dialog.cycleRestored.connect(self._cycle_restored)
-        dialog.deletedForever.connect(self._window.undo_stack.clear)
+        dialog.deletedForever.connect(self._context.undo_stack.clear)
         dialog.finished.connect(self._dialog_closed)
         self.dialog = dialog
         dialog.open()
 
     def _moved(self, cycle_id: str, trashed: bool) -> None:
         """After the cycle went to the trash (or came back by Undo): show what is live now."""
-        window = self._window
+        navigator = self._context.navigator
         if trashed:
             if self._cycles.shown_cycle_id == cycle_id:
-                window.cycle_pane.show_empty()
-                window.rail.set_cycle_title("")
-                if self._navigation.view is View.CYCLE:
-                    window.cycle_pane.focus_current()
+                navigator.show_no_cycle(focus=True)
             self._entries.search.forget_item(cycle_id)
-            self._navigation.refresh_shown()
+            navigator.refresh_shown()
             message = CYCLE_TRASHED
         else:
-            if self._navigation.view is View.CYCLE and not self._cycles.shown_cycle_id:
-                self._navigation.open_cycle(cycle_id)
+            if navigator.view is View.CYCLE and not self._cycles.shown_cycle_id:
+                navigator.open_cycle(cycle_id)
             else:
-                self._navigation.refresh_shown()
+                navigator.refresh_shown()
             self._entries.search.refresh()
             message = CYCLE_BACK
-        window.statusBar().showMessage(
-            message.format(title=self._title(cycle_id)), STATUS_MESSAGE_MS
-        )
+        self._context.show_status(message.format(title=self._title(cycle_id)))
 
     @Slot(str)
     def _cycle_restored(self, cycle_id: str) -> None:
-        self._navigation.refresh_shown()
+        self._context.navigator.refresh_shown()
         self._entries.search.refresh()
-        self._window.statusBar().showMessage(
-            CYCLE_BACK.format(title=self._title(cycle_id)), STATUS_MESSAGE_MS
-        )
+        self._context.show_status(CYCLE_BACK.format(title=self._title(cycle_id)))
 
     @Slot()
     def _dialog_closed(self) -> None:

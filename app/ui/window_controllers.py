@@ -1,45 +1,56 @@
-"""The window's behaviour, built in one place: entries, cycles, supervision and navigation."""
+"""The window's behaviour, built in one place: entries, cycles, supervision and navigation.
+
+Each controller is given the page or widgets it drives and the window's context
+(app/ui/window_context.py), never the window itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 
-from app.journal import Journal
 from app.ui.background_search import SearchFunction
 from app.ui.backups.backups_controller import BackupsController
 from app.ui.cycle_controller import CycleController
-from app.ui.journal_controller import JournalController
+from app.ui.journal_controller import EntriesController
+from app.ui.lock_screen import LockFrame
 from app.ui.messages import Confirm
-from app.ui.navigation_controller import NavigationController
+from app.ui.navigation_controller import NavigationController, WindowViews
+from app.ui.sharing.actions import SharingActions
 from app.ui.sharing.comments_controller import CommentsController
+from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.sharing.controller import SharingController
 from app.ui.sharing.files import PickFile
 from app.ui.summary.hooks import ChooseFile, PrintDocument
 from app.ui.supervision_controller import SupervisionController
 from app.ui.trash_controller import TrashController
+from app.ui.turn_into_cycle_controller import TurnIntoCycleController
+from app.ui.window_context import WindowContext
 from app.ui.window_lock import WindowLock
-
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
 
 
 class WindowControllers(QObject):
     """Makes the controllers for a window and speaks for them when it saves or closes.
 
-    `sharing.imported` (a SharingController signal, with the kind of file) says when an
-    import changed the journal.
+    `views` are the window's pages, `cycle_comments` the comments beside the Cycle view,
+    `sharing_commands` the Sharing menu's and `lock_frame` what stands in for the window's
+    content while it is locked.
+
+    `sharing.imported` (a SharingController signal, with the kind of file) says when an import
+    changed the journal.
     """
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        views: WindowViews,
         settings: QSettings,
         *,
+        cycle_comments: CommentsPanel,
+        sharing_commands: SharingActions,
+        lock_frame: LockFrame,
         confirm: Confirm,
         autosave_ms: int,
         search: SearchFunction | None,
@@ -51,69 +62,78 @@ class WindowControllers(QObject):
         first_backup_check_ms: int | None,
         pick_file: PickFile,
     ) -> None:
-        super().__init__(window)
-        self.entries = JournalController(
-            window, journal, confirm=confirm, delay_ms=autosave_ms, search=search
+        super().__init__(context.window)
+        self.context = context
+        entries_page = views.entries_page
+        self.entries = EntriesController(
+            context,
+            entries_page,
+            confirm=confirm,
+            delay_ms=autosave_ms,
+            search=search,
+            words_label=views.words_label,
+            save_state_label=views.save_state_label,
         )
         self.cycles = CycleController(
-            window,
-            journal,
+            context,
+            views.cycle_pane,
             today=today,
             autosave_ms=autosave_ms,
             confirm=confirm,
             settings=settings,
         )
+        context.add_saver(self.entries.saver.save_now)
+        context.add_saver(self.cycles.save_now)
         self.supervision = SupervisionController(
-            window,
-            journal,
+            context,
+            views.sessions_list,
             today=today,
             choose_file=choose_file,
             print_document=print_document,
-            save_all=self.save_all,
         )
         self.navigation = NavigationController(
-            window, journal, settings, entries=self.entries, cycles=self.cycles
+            context, views, settings, entries=self.entries, cycles=self.cycles
+        )
+        context.set_navigator(self.navigation)
+        self.turn_into_cycle = TurnIntoCycleController(
+            context, entries=self.entries, cycles=self.cycles
         )
         self.supervision.sessionsChanged.connect(self.navigation.refresh_home)
         self.trash = TrashController(
-            window,
-            journal,
+            context,
+            views.inquiries_page.timeline,
             confirm=confirm,
-            save_all=self.save_all,
             entries=self.entries,
             cycles=self.cycles,
-            navigation=self.navigation,
         )
-        self.lock = WindowLock(window, journal, settings, save=self.save_all, idle_ms=idle_lock_ms)
+        self.lock = WindowLock(context, lock_frame, settings, idle_ms=idle_lock_ms)
         self.backups = BackupsController(
-            window,
-            journal,
-            now=now,
-            confirm=confirm,
-            save_all=self.save_all,
-            first_check_ms=first_backup_check_ms,
+            context, now=now, confirm=confirm, first_check_ms=first_backup_check_ms
         )
         self.comments = CommentsController(
-            window, journal, entries=self.entries, cycles=self.cycles, navigation=self.navigation
-        )
-        self.sharing = SharingController(
-            window,
-            journal,
-            pick_file=pick_file,
-            today=today,
-            save_all=self.save_all,
+            context,
+            entries_page=entries_page,
+            cycle_pane=views.cycle_pane,
+            cycle_comments=cycle_comments,
+            home=views.home,
             entries=self.entries,
             cycles=self.cycles,
-            navigation=self.navigation,
+        )
+        self.sharing = SharingController(
+            context,
+            sharing_commands,
+            entries_page,
+            pick_file=pick_file,
+            today=today,
+            entries=self.entries,
+            cycles=self.cycles,
         )
         self.sharing.imported.connect(self.comments.refresh)
         self.sharing.shared.connect(self.comments.refresh)
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""
-        entry_saved = self.entries.saver.save_now()
-        cycle_saved = self.cycles.save_now()
-        return entry_saved and cycle_saved
+        return self.context.save_all()
 
     def save_quietly(self) -> None:
         """Save without a message (the window lost focus)."""

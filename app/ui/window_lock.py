@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal, Slot
@@ -10,14 +9,14 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from app.errors import JournalError, WrongKeyError
-from app.journal import Journal
 from app.storage.meta import KeyMode
 from app.ui.idle_lock import IdleWatcher
 from app.ui.lock_after_menu import minutes_label
 from app.ui.settings import lock_after_minutes, remember_lock_after
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.lock_screen import LockFrame
+    from app.ui.window_context import WindowContext
 
 LOCKED_TITLE = "Inquiry Journal (locked)"
 IDLE_REASON = "Locked after {time} without use."
@@ -74,20 +73,21 @@ class WindowLock(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        frame: LockFrame,
         settings: QSettings,
         *,
-        save: Callable[[], object],
         idle_ms: int | None = None,
     ) -> None:
+        window = context.window
         super().__init__(window)
         self._window = window
+        journal = context.journal
         self._journal = journal
         self._settings = settings
-        self._save = save
-        self._frame = window.lock_frame
-        self.lock_screen = window.lock_frame.lock_screen
+        self._save = context.save_all
+        self._frame = frame
+        self.lock_screen = frame.lock_screen
         self._asks_passphrase = journal.meta.key_mode is KeyMode.PASSPHRASE
         self._locked = False
         self._failures = 0
@@ -96,14 +96,15 @@ class WindowLock(QObject):
         self._menus: list[tuple[QAction, bool]] = []
         self._focus: QWidget | None = None
         self._status_bar_shown = True
-        self._guard = ShortcutGuard(self.lock_screen, (window.commands.quit,), self)
+        commands = context.commands
+        self._guard = ShortcutGuard(self.lock_screen, (commands.quit,), self)
 
         minutes = lock_after_minutes(settings)
         self.watcher = IdleWatcher(minutes * MINUTE_MS if idle_ms is None else idle_ms, self)
         self.watcher.idle.connect(self._lock_when_idle)
-        window.commands.lock_now.triggered.connect(self.lock)
-        window.commands.lock_after.set_minutes(minutes)
-        window.commands.lock_after.chosen.connect(self._set_minutes)
+        commands.lock_now.triggered.connect(self.lock)
+        commands.lock_after.set_minutes(minutes)
+        commands.lock_after.chosen.connect(self._set_minutes)
         self.lock_screen.unlockRequested.connect(self._unlock_requested)
         window.windowTitleChanged.connect(self._title_changed)
         self.watcher.start()

@@ -66,12 +66,12 @@ def titles(window: MainWindow) -> list[str]:
 
 def search_shown(window: MainWindow) -> bool:
     """True once a search's outcome is on screen (results or a message)."""
-    panel = window.search_panel
+    panel = window.entries_page.sidebar.search_panel
     return panel.status_label.text().endswith("found") or bool(panel.message)
 
 
 def search_for(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Ctrl+F, type `text`, and wait for what it finds."""
     press(qtbot, window, Qt.Key.Key_F)
-    qtbot.keyClicks(window.search_box, text)
+    qtbot.keyClicks(window.entries_page.sidebar.search_box, text)
     qtbot.waitUntil(lambda: search_shown(window) and window.controller.search.runner.busy is False)

@@ -38,7 +38,7 @@ def test_a_long_list_fills_in_as_it_scrolls(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES)
     model = window.controller.model
     assert model.rowCount() == 100
-    window.entry_list.scrollToBottom()
+    window.entries_page.sidebar.entry_list.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() == 130)
 
 

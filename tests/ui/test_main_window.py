@@ -23,8 +23,10 @@ def test_text_typed_then_window_closed_is_there_after_reopening(
     journal, _code = create_journal(journal_dir, key_store)
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
-    qtbot.keyClicks(window.editor.title_edit, "Asking first")
-    qtbot.keyClicks(window.editor.body_edit, "In the huddle I asked for views before giving mine.")
+    qtbot.keyClicks(window.entries_page.editor.title_edit, "Asking first")
+    qtbot.keyClicks(
+        window.entries_page.editor.body_edit, "In the huddle I asked for views before giving mine."
+    )
 
     window.close()  # no Save pressed, no question asked
     journal.close()
@@ -45,7 +47,7 @@ def test_typing_is_saved_about_a_second_after_it_stops(qtbot, journal, make_wind
     entry_id = window.controller.saver.entry_id
     assert entry_id is not None
 
-    qtbot.keyClicks(window.editor.body_edit, "What surprised me")
+    qtbot.keyClicks(window.entries_page.editor.body_edit, "What surprised me")
     assert window.save_state_label.text() == SaveState.SAVING.value
     qtbot.waitUntil(lambda: journal.entries.get(entry_id).body == "What surprised me")
     assert window.save_state_label.text() == SaveState.SAVED.value
@@ -55,7 +57,7 @@ def test_ctrl_s_saves_at_once(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
     entry_id = window.controller.saver.entry_id
-    qtbot.keyClicks(window.editor.body_edit, "Saved by hand")
+    qtbot.keyClicks(window.entries_page.editor.body_edit, "Saved by hand")
     press(qtbot, window, Qt.Key.Key_S)
     assert journal.entries.get(entry_id).body == "Saved by hand"
     assert window.save_state_label.text() == "Saved"
@@ -65,13 +67,15 @@ def test_switching_entries_saves_the_one_left(qtbot, journal, make_window):
     journal.entries.create("Older", "first text")
     newer = journal.entries.create("Newer", "second text")
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
-    assert window.editor.title_edit.text() == "Newer"  # newest first, shown at once
+    assert window.entries_page.editor.title_edit.text() == "Newer"  # newest first, shown at once
 
-    window.editor.body_edit.moveCursor(window.editor.body_edit.textCursor().MoveOperation.End)
-    qtbot.keyClicks(window.editor.body_edit, ", and more")
-    window.entry_list.setCurrentIndex(window.controller.model.index(1))
+    window.entries_page.editor.body_edit.moveCursor(
+        window.entries_page.editor.body_edit.textCursor().MoveOperation.End
+    )
+    qtbot.keyClicks(window.entries_page.editor.body_edit, ", and more")
+    window.entries_page.sidebar.entry_list.setCurrentIndex(window.controller.model.index(1))
 
-    assert window.editor.title_edit.text() == "Older"
+    assert window.entries_page.editor.title_edit.text() == "Older"
     assert journal.entries.get(newer.id).body == "second text, and more"
 
 
@@ -79,7 +83,7 @@ def test_losing_focus_saves(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
     entry_id = window.controller.saver.entry_id
-    qtbot.keyClicks(window.editor.body_edit, "Before a meeting")
+    qtbot.keyClicks(window.entries_page.editor.body_edit, "Before a meeting")
 
     other = QWidget()
     qtbot.addWidget(other)
@@ -90,13 +94,13 @@ def test_losing_focus_saves(qtbot, journal, make_window):
 
 def test_empty_journal_shows_a_hint_instead_of_an_editor(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES)
-    assert window.hint_label.isVisible()
-    assert window.hint_label.text() == EMPTY_JOURNAL_HINT
-    assert not window.editor.isVisible()
+    assert window.entries_page.hint_label.isVisible()
+    assert window.entries_page.hint_label.text() == EMPTY_JOURNAL_HINT
+    assert not window.entries_page.editor.isVisible()
 
     press(qtbot, window, Qt.Key.Key_N)
-    assert window.editor.isVisible()
-    assert window.editor.body_edit.hasFocus()
+    assert window.entries_page.editor.isVisible()
+    assert window.entries_page.editor.body_edit.hasFocus()
 
 
 def test_a_new_entry_left_empty_is_not_kept(qtbot, journal, make_window):
@@ -104,16 +108,16 @@ def test_a_new_entry_left_empty_is_not_kept(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES)
     press(qtbot, window, Qt.Key.Key_N)
     assert journal.entries.count() == 2
-    window.entry_list.setCurrentIndex(window.controller.model.index(1))
+    window.entries_page.sidebar.entry_list.setCurrentIndex(window.controller.model.index(1))
     assert journal.entries.count() == 1
     assert window.controller.model.rowCount() == 1
-    assert window.editor.title_edit.text() == "Kept"
+    assert window.entries_page.editor.title_edit.text() == "Kept"
 
 
 def test_word_count_is_in_the_status_bar(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES)
     press(qtbot, window, Qt.Key.Key_N)
-    qtbot.keyClicks(window.editor.body_edit, "One small experiment")
+    qtbot.keyClicks(window.entries_page.editor.body_edit, "One small experiment")
     assert window.words_label.text() == "3 words"
 
 
@@ -121,7 +125,7 @@ def test_domains_show_their_explanations_and_are_saved(qtbot, journal, make_wind
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
     entry_id = window.controller.saver.entry_id
-    team = window.editor.domain_boxes[Domain.TEAM]
+    team = window.entries_page.editor.domain_boxes[Domain.TEAM]
     assert team.text() == "Team or service"
     assert team.accessibleDescription() == Domain.TEAM.explanation
     qtbot.mouseClick(team, Qt.MouseButton.LeftButton)
@@ -135,13 +139,13 @@ def test_window_size_and_splitter_are_remembered_without_any_content(
     journal.entries.create("Private title", "private words")
     window = make_window(journal, View.ENTRIES)
     window.resize(780, 560)  # fits the offscreen screen (800 x 800), title bar and all
-    window.splitter.setSizes([250, 520])
-    sizes = window.splitter.sizes()
+    window.entries_page.setSizes([250, 520])
+    sizes = window.entries_page.sizes()
     window.close()
 
     again = make_window(journal, View.ENTRIES)
     assert (again.width(), again.height()) == (780, 560)
-    assert again.splitter.sizes() == sizes
+    assert again.entries_page.sizes() == sizes
 
     settings_file = Path(open_settings().fileName())
     assert settings_file.name == SETTINGS_NAME
@@ -155,14 +159,14 @@ def test_every_control_has_an_accessible_name(journal, make_window):
     window = make_window(journal, View.ENTRIES)
     journal.entries.create("x", "y")
     window.controller.new_entry()
-    editor = window.editor
+    editor = window.entries_page.editor
     controls = [
-        window.search_box,
-        window.filters_button,
-        *window.filter_bar.focus_chain(),
-        window.search_panel.order_combo,
-        window.search_panel.results_list,
-        window.entry_list,
+        window.entries_page.sidebar.search_box,
+        window.entries_page.sidebar.filters_button,
+        *window.entries_page.sidebar.filter_bar.focus_chain(),
+        window.entries_page.sidebar.search_panel.order_combo,
+        window.entries_page.sidebar.search_panel.results_list,
+        window.entries_page.sidebar.entry_list,
         editor.title_edit,
         editor.body_edit,
         editor.preview,
@@ -178,15 +182,17 @@ def test_tab_goes_from_the_list_to_the_editor(qtbot, journal, make_window):
     journal.entries.create("An entry", "text")
     window = make_window(journal, View.ENTRIES)
     activate(qtbot, window)
-    window.search_box.setFocus()
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Tab)
-    assert window.filters_button.hasFocus()
-    qtbot.keyClick(window.filters_button, Qt.Key.Key_Tab)
-    assert window.sidebar.save_search_button.hasFocus()
-    qtbot.keyClick(window.sidebar.save_search_button, Qt.Key.Key_Tab)  # no saved searches yet
-    assert window.entry_list.hasFocus()
-    qtbot.keyClick(window.entry_list, Qt.Key.Key_Tab)
-    assert window.editor.title_edit.hasFocus()
+    window.entries_page.sidebar.search_box.setFocus()
+    qtbot.keyClick(window.entries_page.sidebar.search_box, Qt.Key.Key_Tab)
+    assert window.entries_page.sidebar.filters_button.hasFocus()
+    qtbot.keyClick(window.entries_page.sidebar.filters_button, Qt.Key.Key_Tab)
+    assert window.entries_page.sidebar.save_search_button.hasFocus()
+    qtbot.keyClick(
+        window.entries_page.sidebar.save_search_button, Qt.Key.Key_Tab
+    )  # no saved searches yet
+    assert window.entries_page.sidebar.entry_list.hasFocus()
+    qtbot.keyClick(window.entries_page.sidebar.entry_list, Qt.Key.Key_Tab)
+    assert window.entries_page.editor.title_edit.hasFocus()
 
 
 def test_the_window_has_the_app_icon(journal, make_window):

@@ -40,14 +40,14 @@ def test_failed_autosave_keeps_the_text_and_shows_the_reason(
 ):
     entry = journal.entries.create("Ward round", "")
     window = make_window(journal, View.ENTRIES)
-    window.editor.body_edit.setFocus()
-    qtbot.keyClicks(window.editor.body_edit, "Words I must not lose")
+    window.entries_page.editor.body_edit.setFocus()
+    qtbot.keyClicks(window.entries_page.editor.body_edit, "Words I must not lose")
 
     qtbot.waitUntil(lambda: window.message_bar.isVisible())
     assert DISK_FULL in window.message_bar.message
     assert "still here" in window.message_bar.message
     assert window.save_state_label.text() == "Not saved"
-    assert window.editor.body_edit.toPlainText() == "Words I must not lose"
+    assert window.entries_page.editor.body_edit.toPlainText() == "Words I must not lose"
 
     refusing_disk.heal()
     qtbot.mouseClick(window.message_bar.retry_button, Qt.MouseButton.LeftButton)
@@ -61,13 +61,13 @@ def test_cannot_switch_away_from_text_that_could_not_be_saved(
     journal.entries.create("Other", "other text")
     journal.entries.create("Current", "")
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
-    window.editor.body_edit.setFocus()
-    qtbot.keyClicks(window.editor.body_edit, "unsaved")
+    window.entries_page.editor.body_edit.setFocus()
+    qtbot.keyClicks(window.entries_page.editor.body_edit, "unsaved")
 
-    window.entry_list.setCurrentIndex(window.controller.model.index(1))
-    assert window.editor.title_edit.text() == "Current"
-    assert window.editor.body_edit.toPlainText() == "unsaved"
-    assert window.entry_list.currentIndex().row() == 0
+    window.entries_page.sidebar.entry_list.setCurrentIndex(window.controller.model.index(1))
+    assert window.entries_page.editor.title_edit.text() == "Current"
+    assert window.entries_page.editor.body_edit.toPlainText() == "unsaved"
+    assert window.entries_page.sidebar.entry_list.currentIndex().row() == 0
     assert DISK_FULL in window.message_bar.message
 
 
@@ -76,10 +76,10 @@ def test_closing_with_unsaved_text_asks_and_no_keeps_the_window(
 ):
     journal.entries.create("Current", "")
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
-    qtbot.keyClicks(window.editor.body_edit, "unsaved")
+    qtbot.keyClicks(window.entries_page.editor.body_edit, "unsaved")
     answers.reply = False
     window.close()
     assert window.isVisible()
     assert answers.asked and "could not be saved" in answers.asked[0]
-    assert window.editor.body_edit.toPlainText() == "unsaved"
+    assert window.entries_page.editor.body_edit.toPlainText() == "unsaved"
     refusing_disk.heal()

@@ -37,15 +37,15 @@ def _type_name(qtbot, name: str) -> None:
 
 def test_save_the_filters_name_them_and_open_them_again(qtbot, journal, make_window):
     window = make_window(_double_loop_journal(journal), View.ENTRIES)
-    saved_list = window.sidebar.saved_searches
+    saved_list = window.entries_page.sidebar.saved_searches
     assert not saved_list.isVisible()  # none yet
 
-    window.filters_button.click()
-    bar = window.filter_bar
+    window.entries_page.sidebar.filters_button.click()
+    bar = window.entries_page.sidebar.filter_bar
     bar.domain_boxes[Domain.TEAM].click()
     bar.period_combo.setCurrentIndex(bar.period_combo.findData(Period.THIS_QUARTER.value))
     qtbot.waitUntil(lambda: titles(window) == ["Team huddle", "Rota swap", "Ask first"])
-    window.sidebar.save_search_button.click()
+    window.entries_page.sidebar.save_search_button.click()
     assert saved_list.isVisible()
     assert saved_list.names() == ["Team or service, This quarter"]
     _type_name(qtbot, "Team, this quarter")
@@ -58,29 +58,32 @@ def test_save_the_filters_name_them_and_open_them_again(qtbot, journal, make_win
     bar.clear_button.click()
     bar.loop_combo.setCurrentIndex(bar.loop_combo.findData(LoopLevel.DOUBLE.value))
     qtbot.waitUntil(lambda: titles(window) == ["Ask first"])
-    window.sidebar.save_search_button.click()
+    window.entries_page.sidebar.save_search_button.click()
     _type_name(qtbot, "double loop cycles")
     assert saved_list.names() == ["double loop cycles", "Team, this quarter"]
 
     # Escape puts the search away; the saved one opens again from the keyboard.
-    window.search_panel.results_list.setFocus()
-    qtbot.keyClick(window.search_panel.results_list, Qt.Key.Key_Escape)
-    assert window.entry_list.isVisible() and window.filters_button.text() == "Filte&rs"
+    window.entries_page.sidebar.search_panel.results_list.setFocus()
+    qtbot.keyClick(window.entries_page.sidebar.search_panel.results_list, Qt.Key.Key_Escape)
+    assert (
+        window.entries_page.sidebar.entry_list.isVisible()
+        and window.entries_page.sidebar.filters_button.text() == "Filte&rs"
+    )
     saved_list.list.setFocus()
     saved_list.list.setCurrentRow(1)
     qtbot.keyClick(saved_list.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: titles(window) == ["Team huddle", "Rota swap", "Ask first"])
-    assert window.filters_button.text() == "Filte&rs (2)"
+    assert window.entries_page.sidebar.filters_button.text() == "Filte&rs (2)"
     assert bar.domain_boxes[Domain.TEAM].isChecked()
     assert bar.period_combo.currentText() == "This quarter"
-    assert window.search_box.text() == ""
+    assert window.entries_page.sidebar.search_box.text() == ""
 
 
 def test_rename_refuses_a_name_in_use_and_delete_asks_first(qtbot, journal, make_window, answers):
     journal.saved_searches.save("Team", "", SearchFilters(domains=(Domain.TEAM,)))
     journal.saved_searches.save("Board", "paper", SearchFilters())
     window = make_window(journal, View.ENTRIES)
-    saved_list = window.sidebar.saved_searches
+    saved_list = window.entries_page.sidebar.saved_searches
     assert saved_list.names() == ["Board", "Team"]
 
     saved_list.list.setFocus()
@@ -108,7 +111,7 @@ def test_rename_refuses_a_name_in_use_and_delete_asks_first(qtbot, journal, make
 
 def test_saving_with_nothing_to_save_says_what_to_do(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES)
-    window.sidebar.save_search_button.click()
+    window.entries_page.sidebar.save_search_button.click()
     assert window.statusBar().currentMessage() == (
         "Type a word or choose a filter before saving a search."
     )

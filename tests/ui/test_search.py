@@ -37,14 +37,14 @@ def huddles(journal):
 def test_typing_shows_results_with_the_matching_words_highlighted(qtbot, huddles, make_window):
     window = make_window(huddles, View.ENTRIES)
     press(qtbot, window, Qt.Key.Key_F)
-    assert window.search_box.hasFocus()
-    assert window.entry_list.isVisible()
+    assert window.entries_page.sidebar.search_box.hasFocus()
+    assert window.entries_page.sidebar.entry_list.isVisible()
 
     search_for(qtbot, window, "huddle")
     assert sorted(titles(window)) == ["Huddle", "Night shift", "Rota"]
-    assert window.search_panel.results_list.isVisible()
-    assert not window.entry_list.isVisible()
-    assert window.search_panel.status_label.text() == "3 found"
+    assert window.entries_page.sidebar.search_panel.results_list.isVisible()
+    assert not window.entries_page.sidebar.entry_list.isVisible()
+    assert window.entries_page.sidebar.search_panel.status_label.text() == "3 found"
 
     model = window.controller.search.model
     hit = model.data(model.index(0), HIT_ROLE)
@@ -96,10 +96,10 @@ def test_results_of_an_older_search_are_never_shown(qtbot, huddles, make_window)
     seen: list[list[str]] = []
     window.controller.search.model.modelReset.connect(lambda: seen.append(titles(window)))
 
-    window.search_box.setText("huddle")
+    window.entries_page.sidebar.search_box.setText("huddle")
     window.controller.search.search_now()
     qtbot.waitUntil(gated.started.is_set)
-    window.search_box.setText("board")
+    window.entries_page.sidebar.search_box.setText("board")
     window.controller.search.search_now()
     assert window.isVisible()  # the window is not waiting for the slow search
     gated.release.set()
@@ -113,15 +113,15 @@ def test_results_of_an_older_search_are_never_shown(qtbot, huddles, make_window)
 def test_a_nonsense_word_says_no_matches(qtbot, huddles, make_window):
     window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "zqxjvk")
-    assert window.search_panel.message == NO_MATCHES.format("zqxjvk")
-    assert window.search_panel.message_label.isVisible()
+    assert window.entries_page.sidebar.search_panel.message == NO_MATCHES.format("zqxjvk")
+    assert window.entries_page.sidebar.search_panel.message_label.isVisible()
     assert titles(window) == []
 
 
 def test_only_words_left_out_asks_for_a_word(qtbot, huddles, make_window):
     window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "-huddle")
-    assert window.search_panel.message == (
+    assert window.entries_page.sidebar.search_panel.message == (
         "No matches for -huddle: a search needs at least one word to look for."
     )
 
@@ -131,29 +131,33 @@ def test_filters_narrow_the_results(qtbot, huddles, make_window):
     search_for(qtbot, window, "huddle")
     assert len(titles(window)) == 3
 
-    qtbot.mouseClick(window.filters_button, Qt.MouseButton.LeftButton)
-    bar = window.filter_bar
+    qtbot.mouseClick(window.entries_page.sidebar.filters_button, Qt.MouseButton.LeftButton)
+    bar = window.entries_page.sidebar.filter_bar
     assert bar.isVisible()
     bar.domain_boxes[Domain.TEAM].click()
     qtbot.waitUntil(lambda: sorted(titles(window)) == ["Huddle", "Night shift"])
-    assert window.filters_button.text() == "Filte&rs (1)"
+    assert window.entries_page.sidebar.filters_button.text() == "Filte&rs (1)"
 
     bar.tag_combo.setCurrentIndex(bar.tag_combo.findData("rota"))
     qtbot.waitUntil(lambda: titles(window) == ["Night shift"])
 
     bar.status_combo.setCurrentIndex(bar.status_combo.findData(CycleStatus.REVIEWED.value))
-    qtbot.waitUntil(lambda: window.search_panel.message == NO_FILTERED_MATCHES)  # no cycles
+    qtbot.waitUntil(
+        lambda: window.entries_page.sidebar.search_panel.message == NO_FILTERED_MATCHES
+    )  # no cycles
 
     bar.clear_button.click()
     qtbot.waitUntil(lambda: len(titles(window)) == 3)
-    assert window.filters_button.text() == "Filte&rs"
+    assert window.entries_page.sidebar.filters_button.text() == "Filte&rs"
 
 
 def test_filters_open_and_close_from_the_keyboard(qtbot, huddles, make_window):
     window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "huddle")
-    qtbot.keyClick(window.search_box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
-    bar = window.filter_bar
+    qtbot.keyClick(
+        window.entries_page.sidebar.search_box, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier
+    )
+    bar = window.entries_page.sidebar.filter_bar
     qtbot.waitUntil(bar.isVisible)  # a mnemonic clicks the button after a short flash
     team = bar.domain_boxes[Domain.TEAM]
     qtbot.keyClick(bar.domain_boxes[Domain.INDIVIDUAL], Qt.Key.Key_Tab)
@@ -163,8 +167,8 @@ def test_filters_open_and_close_from_the_keyboard(qtbot, huddles, make_window):
 
     qtbot.keyClick(team, Qt.Key.Key_Escape)  # hides the filters, keeps them
     assert not bar.isVisible()
-    assert window.search_box.hasFocus()
-    assert window.filters_button.text() == "Filte&rs (1)"
+    assert window.entries_page.sidebar.search_box.hasFocus()
+    assert window.entries_page.sidebar.filters_button.text() == "Filte&rs (1)"
 
 
 def test_a_date_range_narrows_the_results(qtbot, journal, make_window):
@@ -175,8 +179,8 @@ def test_a_date_range_narrows_the_results(qtbot, journal, make_window):
     search_for(qtbot, window, "huddle")
     assert sorted(titles(window)) == ["New huddle", "Old huddle"]
 
-    window.filters_button.click()
-    until = window.filter_bar.until
+    window.entries_page.sidebar.filters_button.click()
+    until = window.entries_page.sidebar.filter_bar.until
     until.check.click()
     until.edit.setDate(until.edit.date().addYears(-1))
     qtbot.waitUntil(lambda: titles(window) == ["Old huddle"])
@@ -190,16 +194,18 @@ def test_recent_searches_are_offered_and_can_be_cleared(qtbot, huddles, make_win
     search_for(qtbot, window, "board")
     qtbot.waitUntil(lambda: huddles.search.recent() == ["board"])  # remembered after a pause
 
-    window.search_box.clear()
-    qtbot.keyClicks(window.search_box, "rota")
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # remembered at once
+    window.entries_page.sidebar.search_box.clear()
+    qtbot.keyClicks(window.entries_page.sidebar.search_box, "rota")
+    qtbot.keyClick(window.entries_page.sidebar.search_box, Qt.Key.Key_Return)  # remembered at once
     assert huddles.search.recent() == ["rota", "board"]
-    assert window.search_box.recent() == ["rota", "board"]
+    assert window.entries_page.sidebar.search_box.recent() == ["rota", "board"]
 
-    window.search_box.clear()
-    window.search_box.setFocus()
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    popup = window.search_box.recent_completer.popup()
+    window.entries_page.sidebar.search_box.clear()
+    window.entries_page.sidebar.search_box.setFocus()
+    qtbot.keyClick(
+        window.entries_page.sidebar.search_box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier
+    )
+    popup = window.entries_page.sidebar.search_box.recent_completer.popup()
     qtbot.waitUntil(popup.isVisible)
     assert popup.model().rowCount() == 2
     qtbot.keyClick(popup, Qt.Key.Key_Down)
@@ -209,32 +215,32 @@ def test_recent_searches_are_offered_and_can_be_cleared(qtbot, huddles, make_win
             titles(window) == ["Rota", "Night shift"] or titles(window) == ["Night shift", "Rota"]
         )
     )
-    assert window.search_box.text() == "rota"
+    assert window.entries_page.sidebar.search_box.text() == "rota"
 
     window.commands.clear_recent.trigger()
     assert huddles.search.recent() == []
-    assert window.search_box.recent() == []
+    assert window.entries_page.sidebar.search_box.recent() == []
     assert window.statusBar().currentMessage() == "Recent searches cleared."
 
 
 def test_escape_clears_the_search_and_returns_to_the_entry_list(qtbot, huddles, make_window):
     window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "huddle")
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
-    assert window.search_box.text() == ""
-    assert window.entry_list.isVisible()
-    assert window.entry_list.hasFocus()
+    qtbot.keyClick(window.entries_page.sidebar.search_box, Qt.Key.Key_Escape)
+    assert window.entries_page.sidebar.search_box.text() == ""
+    assert window.entries_page.sidebar.entry_list.isVisible()
+    assert window.entries_page.sidebar.entry_list.hasFocus()
 
     search_for(qtbot, window, "huddle")
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)  # into the results
-    results = window.search_panel.results_list
+    qtbot.keyClick(window.entries_page.sidebar.search_box, Qt.Key.Key_Down)  # into the results
+    results = window.entries_page.sidebar.search_panel.results_list
     assert results.hasFocus()
     qtbot.keyClick(results, Qt.Key.Key_Escape)
-    assert window.search_box.text() == ""
-    assert window.entry_list.hasFocus()
-    assert window.entry_list.currentIndex().data(Qt.ItemDataRole.DisplayRole) == (
-        window.editor.title_edit.text()
-    )
+    assert window.entries_page.sidebar.search_box.text() == ""
+    assert window.entries_page.sidebar.entry_list.hasFocus()
+    assert window.entries_page.sidebar.entry_list.currentIndex().data(
+        Qt.ItemDataRole.DisplayRole
+    ) == (window.entries_page.editor.title_edit.text())
 
 
 def test_results_load_more_pages_as_they_scroll(qtbot, journal, make_window):
@@ -244,9 +250,9 @@ def test_results_load_more_pages_as_they_scroll(qtbot, journal, make_window):
     search_for(qtbot, window, "huddle")
     model = window.controller.search.model
     assert model.rowCount() == search_controller.PAGE_SIZE
-    assert window.search_panel.status_label.text() == "50+ found"
+    assert window.entries_page.sidebar.search_panel.status_label.text() == "50+ found"
 
-    results = window.search_panel.results_list
+    results = window.entries_page.sidebar.search_panel.results_list
     results.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() == 100)
     results.scrollToBottom()
@@ -263,7 +269,7 @@ def test_newest_first_orders_by_date(qtbot, journal, make_window):
         )
     window = make_window(journal, View.ENTRIES)
     search_for(qtbot, window, "huddle")
-    combo = window.search_panel.order_combo
+    combo = window.entries_page.sidebar.search_panel.order_combo
     combo.setCurrentIndex(combo.findText("Newest first"))
     qtbot.waitUntil(lambda: titles(window) == ["Newest", "Middle", "Oldest"])
 
@@ -271,20 +277,22 @@ def test_newest_first_orders_by_date(qtbot, journal, make_window):
 def test_enter_opens_the_first_result_and_activating_one_opens_it(qtbot, huddles, make_window):
     window = make_window(huddles, View.ENTRIES)
     search_for(qtbot, window, "board")
-    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
-    results = window.search_panel.results_list
+    qtbot.keyClick(window.entries_page.sidebar.search_box, Qt.Key.Key_Return)
+    results = window.entries_page.sidebar.search_panel.results_list
     assert results.hasFocus()
-    assert window.editor.title_edit.text() == "Board paper"
+    assert window.entries_page.editor.title_edit.text() == "Board paper"
 
-    window.search_box.clear()
+    window.entries_page.sidebar.search_box.clear()
     search_for(qtbot, window, "quiet")
     activate(qtbot, window)
     results.setFocus()
     results.setCurrentIndex(window.controller.search.model.index(0))
     qtbot.keyClick(results, Qt.Key.Key_Return)
-    assert window.editor.title_edit.text() == "Night shift"
-    assert window.editor.body_edit.hasFocus()
-    assert window.search_panel.results_list.isVisible()  # the results stay for the next one
+    assert window.entries_page.editor.title_edit.text() == "Night shift"
+    assert window.entries_page.editor.body_edit.hasFocus()
+    assert (
+        window.entries_page.sidebar.search_panel.results_list.isVisible()
+    )  # the results stay for the next one
 
 
 def test_a_cycle_result_opens_the_cycle_at_that_stage(qtbot, journal, make_window):
@@ -299,7 +307,7 @@ def test_a_cycle_result_opens_the_cycle_at_that_stage(qtbot, journal, make_windo
     [hit] = [window.controller.search.model.hit(0)]
     assert hit.kind is Kind.STAGE
 
-    results = window.search_panel.results_list
+    results = window.entries_page.sidebar.search_panel.results_list
     results.setCurrentIndex(window.controller.search.model.index(0))
     with qtbot.waitSignal(window.openCycleRequested) as opened:
         results.activated.emit(results.currentIndex())

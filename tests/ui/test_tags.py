@@ -21,7 +21,7 @@ def test_typing_part_of_a_known_tag_offers_it_and_enter_takes_it(qtbot, journal,
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     window.controller.new_entry()
     entry_id = window.controller.saver.entry_id
-    tags = window.editor.tags_edit
+    tags = window.entries_page.editor.tags_edit
     tags.setFocus()
 
     qtbot.keyClicks(tags, "hud")
@@ -49,9 +49,9 @@ def test_typing_part_of_a_known_tag_offers_it_and_enter_takes_it(qtbot, journal,
 def test_a_tag_saved_on_one_entry_is_offered_on_the_next(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     window.controller.new_entry()
-    qtbot.keyClicks(window.editor.tags_edit, "courage")
+    qtbot.keyClicks(window.entries_page.editor.tags_edit, "courage")
     window.controller.new_entry()  # saves the first entry
-    tags = window.editor.tags_edit
+    tags = window.entries_page.editor.tags_edit
     tags.setFocus()
     qtbot.keyClicks(tags, "cou")
     qtbot.waitUntil(tags.completer_popup.popup().isVisible)

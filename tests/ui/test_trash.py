@@ -15,20 +15,22 @@ def test_delete_in_the_list_trashes_and_ctrl_z_brings_it_back(qtbot, journal, ma
     gone = journal.entries.create("Regret", "said too much")
     window = make_window(journal, View.ENTRIES)
     activate(qtbot, window)
-    window.entry_list.setFocus()
-    assert window.editor.title_edit.text() == "Regret"
+    window.entries_page.sidebar.entry_list.setFocus()
+    assert window.entries_page.editor.title_edit.text() == "Regret"
 
-    qtbot.keyClick(window.entry_list, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.entries_page.sidebar.entry_list, Qt.Key.Key_Delete)
     assert journal.entries.get(gone.id).deleted is not None
     assert window.controller.model.rowCount() == 1
-    assert window.editor.title_edit.text() == "Kept"
+    assert window.entries_page.editor.title_edit.text() == "Kept"
     assert window.statusBar().currentMessage() == TRASHED_MESSAGE
     assert window.commands.undo.text() == "&Undo Move to trash"
 
-    qtbot.keyClick(window.entry_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.entries_page.sidebar.entry_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+    )
     assert journal.entries.get(gone.id).deleted is None
     assert window.controller.model.rowCount() == 2
-    assert window.editor.title_edit.text() == "Regret"
+    assert window.entries_page.editor.title_edit.text() == "Regret"
     assert journal.entries.get(kept.id).deleted is None
 
 
@@ -36,7 +38,7 @@ def test_delete_while_typing_deletes_text_not_the_entry(qtbot, journal, make_win
     entry = journal.entries.create("Typing", "abc")
     window = make_window(journal, View.ENTRIES)
     activate(qtbot, window)
-    body = window.editor.body_edit
+    body = window.entries_page.editor.body_edit
     body.setFocus()
     body.moveCursor(body.textCursor().MoveOperation.Start)
     qtbot.keyClick(body, Qt.Key.Key_Delete)
@@ -51,7 +53,7 @@ def test_the_trash_restores_one_entry_and_empties_the_rest(qtbot, journal, answe
     for entry in (first, second, third):
         journal.entries.trash(entry.id)
     window = make_window(journal, View.ENTRIES)
-    assert window.hint_label.isVisible()  # everything is in the trash
+    assert window.entries_page.hint_label.isVisible()  # everything is in the trash
 
     window.commands.open_trash.trigger()
     dialog = window.findChild(TrashDialog)
@@ -62,7 +64,7 @@ def test_the_trash_restores_one_entry_and_empties_the_rest(qtbot, journal, answe
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert journal.entries.get(third.id).deleted is None
     assert window.controller.model.rowCount() == 1
-    assert window.editor.title_edit.text() == "Third"
+    assert window.entries_page.editor.title_edit.text() == "Third"
 
     qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
     assert answers.asked and "2 entries" in answers.asked[-1]

@@ -15,7 +15,7 @@ def test_restore_an_earlier_version(qtbot, journal, make_window):
             entry.id, title=title, body=body, domains=(), tags=(), keep_version=True
         )
     window = make_window(journal, View.ENTRIES)
-    assert window.editor.body_edit.toPlainText() == "third draft"
+    assert window.entries_page.editor.body_edit.toPlainText() == "third draft"
 
     window.commands.versions.trigger()
     dialog = window.findChild(VersionsDialog)
@@ -27,7 +27,7 @@ def test_restore_an_earlier_version(qtbot, journal, make_window):
     assert "first draft" in dialog.preview.toPlainText()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
 
-    assert window.editor.body_edit.toPlainText() == "first draft"
+    assert window.entries_page.editor.body_edit.toPlainText() == "first draft"
     assert journal.entries.get(entry.id).body == "first draft"
     assert journal.entries.versions(entry.id)[0].body == "third draft"
     assert window.controller.model.summary(0).title == "Plan"
@@ -36,8 +36,8 @@ def test_restore_an_earlier_version(qtbot, journal, make_window):
 def test_unsaved_typing_becomes_a_version_before_the_list_opens(qtbot, journal, make_window):
     entry = journal.entries.create("Note", "original")
     window = make_window(journal, View.ENTRIES, autosave_ms=3_600_000)
-    window.editor.body_edit.setFocus()
-    qtbot.keyClicks(window.editor.body_edit, "typed ")
+    window.entries_page.editor.body_edit.setFocus()
+    qtbot.keyClicks(window.entries_page.editor.body_edit, "typed ")
     window.commands.versions.trigger()
     dialog = window.findChild(VersionsDialog)
     assert dialog is not None

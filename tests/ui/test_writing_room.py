@@ -23,12 +23,12 @@ def test_the_entry_text_keeps_most_of_a_small_window(journal, make_window, comme
     window.layout().activate()
     QApplication.processEvents()
     assert window.size() == SMALLEST_SCREEN
-    assert window.editor.isVisible()
+    assert window.entries_page.editor.isVisible()
 
-    text = window.editor.body_edit
+    text = window.entries_page.editor.body_edit
     others = [
         w
-        for w in window.editor.findChildren(QWidget)
+        for w in window.entries_page.editor.findChildren(QWidget)
         if w.isVisible() and w is not text and not text.isAncestorOf(w) and not w.isAncestorOf(text)
     ]
     tallest = max(others, key=QWidget.height)
@@ -53,8 +53,8 @@ def test_the_entry_text_is_wider_than_the_list_and_the_biggest_thing(journal, ma
     assert window.width() <= size.width()
 
     page = window.entries_page
-    text = window.editor.body_edit
-    entry_list = window.sidebar.entry_list
+    text = window.entries_page.editor.body_edit
+    entry_list = window.entries_page.sidebar.entry_list
     assert text.width() > entry_list.width(), (text.width(), entry_list.width())
     # what a person sees as a thing: the shown widgets holding no other shown widget
     shown = [w for w in page.findChildren(QWidget) if w.isVisible()]
@@ -63,9 +63,14 @@ def test_the_entry_text_is_wider_than_the_list_and_the_biggest_thing(journal, ma
     biggest = max(others, key=_area)
     assert _area(text) > _area(biggest), (biggest.accessibleName(), biggest.size(), text.size())
     # the search box, Filters and Save are all in sight, on one row or two
-    for part in (window.sidebar.search_box, window.sidebar.filters_button):
+    for part in (
+        window.entries_page.sidebar.search_box,
+        window.entries_page.sidebar.filters_button,
+    ):
         assert part.isVisible()
-        assert window.sidebar.rect().contains(part.geometry().translated(part.parentWidget().pos()))
+        assert window.entries_page.sidebar.rect().contains(
+            part.geometry().translated(part.parentWidget().pos())
+        )
 
 
 def test_a_divider_the_person_dragged_stays_where_they_left_it(journal, make_window):
@@ -94,4 +99,6 @@ def test_a_divider_remembered_from_a_wide_screen_gives_way_on_a_small_one(journa
     later.resize(QSize(640, 335))  # the same journal on a laptop at 200%
     later.layout().activate()
     QApplication.processEvents()
-    assert later.editor.body_edit.width() > later.sidebar.width(), later.entries_page.sizes()
+    assert later.entries_page.editor.body_edit.width() > later.entries_page.sidebar.width(), (
+        later.entries_page.sizes()
+    )

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.journal import Journal
 from app.ui.backups.choosers import ChoosePath, choose_backup_file, choose_backup_folder
 from app.ui.messages import Confirm
 from app.ui.summary.background import BackgroundCall
@@ -24,13 +23,12 @@ from app.ui.summary.background import BackgroundCall
 # waits FIRST_CHECK_MS), not with the window.
 if TYPE_CHECKING:
     from app.ui.backups.backups_dialog import BackupsDialog
-    from app.ui.main_window import MainWindow
+    from app.ui.window_context import WindowContext
 
 FIRST_CHECK_MS = 5_000
 """The first automatic check waits until the window has settled."""
 CHECK_EVERY_MS = 10 * 60 * 1000
 """Then a look every ten minutes (a name-only listing of the backup folder)."""
-STATUS_MESSAGE_MS = 8000
 UNEXPECTED = "The backup stopped unexpectedly. Please try again."
 NOT_SAVED = (
     "What you typed could not be saved, so the journal was not restored. "
@@ -59,20 +57,17 @@ class BackupsController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
         *,
         now: Callable[[], datetime],
         confirm: Confirm,
-        save_all: Callable[[], bool],
         first_check_ms: int | None = FIRST_CHECK_MS,
     ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._journal = journal
+        super().__init__(context.window)
+        self._context = context
+        self._journal = context.journal
         self._now = now
         self._confirm = confirm
-        self._save_all = save_all
         self.choose_folder: ChoosePath = choose_backup_folder
         self.choose_file: ChoosePath = choose_backup_file
         self.restore_request: Path | None = None
@@ -91,10 +86,10 @@ class BackupsController(QObject):
         self._first_check.timeout.connect(self._start_checking)
         if first_check_ms is not None:
             self._first_check.start(first_check_ms)
-        actions = window.commands
+        actions = context.commands
         actions.back_up_now.triggered.connect(self.back_up_now)
         actions.backups.triggered.connect(self.show_dialog)
-        window.message_bar.retryRequested.connect(self._retry)
+        context.message_bar.retryRequested.connect(self._retry)
 
     @property
     def busy(self) -> bool:
@@ -112,7 +107,7 @@ class BackupsController(QObject):
     @Slot()
     def back_up_now(self) -> None:
         """Save what is typed, then back up to the backup folder."""
-        self._save_all()
+        self._context.save_all()
         from app.backups import backup_now
 
         self._start(_Job.NOW, partial(backup_now, self._journal, self._now()))
@@ -132,7 +127,9 @@ class BackupsController(QObject):
             return
         from app.ui.backups.backups_dialog import BackupsDialog
 
-        dialog = BackupsDialog(self._journal, self, confirm=self._confirm, parent=self._window)
+        dialog = BackupsDialog(
+            self._journal, self, confirm=self._confirm, parent=self._context.window
+        )
         dialog.finished.connect(self._dialog_closed)
         dialog.restoreConfirmed.connect(self.restore)
         dialog.replaceConfirmed.connect(self.replace_by)
@@ -150,7 +147,7 @@ class BackupsController(QObject):
         self._close_to_restore(backup, replace_journal=True)
 
     def _close_to_restore(self, backup: str, *, replace_journal: bool) -> None:
-        if not self._save_all():
+        if not self._context.save_all():
             if self.dialog is not None:
                 self.dialog.show_problem(NOT_SAVED)
             return
@@ -158,7 +155,7 @@ class BackupsController(QObject):
         self.replace_journal = replace_journal
         if self.dialog is not None:
             self.dialog.reject()
-        if not self._window.close():
+        if not self._context.window.close():
             self.restore_request = None
 
     def shut_down(self) -> None:
@@ -186,13 +183,11 @@ class BackupsController(QObject):
 
         if not isinstance(result, BackupResult):
             return  # not due
-        if self._problem and self._window.message_bar.message == self._problem:
-            self._window.message_bar.clear()
+        if self._problem and self._context.message_bar.message == self._problem:
+            self._context.message_bar.clear()
         self._problem = ""
         how = "Backed up automatically" if job is _Job.AUTOMATIC else "Backed up"
-        self._window.statusBar().showMessage(
-            f"{how} to {result.record.path} (checked).", STATUS_MESSAGE_MS
-        )
+        self._context.show_status(f"{how} to {result.record.path} (checked).")
         if result.problem:
             self._show_problem(result.problem)
         self.backupsChanged.emit()
@@ -211,7 +206,7 @@ class BackupsController(QObject):
 
     def _show_problem(self, message: str) -> None:
         self._problem = message
-        self._window.message_bar.show_problem(message)
+        self._context.show_problem(message)
 
     @Slot()
     def _retry(self) -> None:

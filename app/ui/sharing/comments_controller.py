@@ -8,22 +8,22 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QPushButton
 
 from app.errors import JournalError
-from app.journal import Journal
 from app.sharing.exchange import comments_on
 from app.ui.cycle_controller import CycleController
 from app.ui.cycles.item_list import ItemList
 from app.ui.entry_delegate import EntryDelegate
-from app.ui.journal_controller import JournalController
-from app.ui.navigation_controller import NavigationController
+from app.ui.journal_controller import EntriesController
 from app.ui.row_list_model import RowListModel
 from app.ui.sharing.comments_presenter import CommentsPresenter, StageInfo
 from app.ui.sharing.unread import UnreadComments
 from app.ui.sharing.words import unread_message
 
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
-
-STATUS_MESSAGE_MS = 8000
+    from app.ui.cycle_pane import CyclePane
+    from app.ui.cycles.home_view import HomeView
+    from app.ui.entries_page import EntriesPage
+    from app.ui.sharing.comments_panel import CommentsPanel
+    from app.ui.window_context import WindowContext
 
 
 class CommentsController(QObject):
@@ -35,34 +35,38 @@ class CommentsController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
         *,
-        entries: JournalController,
+        entries_page: EntriesPage,
+        cycle_pane: CyclePane,
+        cycle_comments: CommentsPanel,
+        home: HomeView,
+        entries: EntriesController,
         cycles: CycleController,
-        navigation: NavigationController,
     ) -> None:
-        super().__init__(window)
-        self._window = window
+        super().__init__(context.window)
+        self._context = context
+        journal = context.journal
         self._journal = journal
+        self._entry_list = entries_page.sidebar.entry_list
+        self._home = home
         self._entries = entries
         self._cycles = cycles
-        self._navigation = navigation
         self._flow_connected = False
         self.unread = UnreadComments(journal, self)
-        self.entry_comments = CommentsPresenter(journal, window.entries_page.comments_panel, self)
-        self.cycle_comments = CommentsPresenter(journal, window.cycle_comments, self)
+        self.entry_comments = CommentsPresenter(journal, entries_page.comments_panel, self)
+        self.cycle_comments = CommentsPresenter(journal, cycle_comments, self)
         self.unread_button = QPushButton()
         self.unread_button.setFlat(True)
         self.unread_button.setAccessibleName("New comments from your coach")
         self.unread_button.setToolTip("Open the first entry or cycle with new comments")
         self.unread_button.hide()
-        window.statusBar().addPermanentWidget(self.unread_button)
+        context.window.statusBar().addPermanentWidget(self.unread_button)
 
-        delegate = window.entry_list.itemDelegate()
+        delegate = self._entry_list.itemDelegate()
         if isinstance(delegate, EntryDelegate):
             delegate.badges = self.unread.badge
-        entry_model = window.entry_list.model()
+        entry_model = self._entry_list.model()
         if isinstance(entry_model, RowListModel):
             entry_model.badges = self.unread.badge
         for item_list in self._marked_lists():
@@ -70,19 +74,19 @@ class CommentsController(QObject):
             item_list.list_model.badges = self.unread.badge
 
         self.unread.changed.connect(self._unread_changed)
-        self.unread.failed.connect(window.message_bar.show_problem)
+        self.unread.failed.connect(context.show_problem)
         self.unread_button.clicked.connect(self.open_first_unread)
         for presenter in (self.entry_comments, self.cycle_comments):
             presenter.readChanged.connect(self.unread.refresh)
             presenter.replySaved.connect(self._reply_saved)
         entries.currentEntryChanged.connect(self._entry_shown)
         cycles.cycleShown.connect(self._cycle_shown)
-        window.cycle_pane.currentChanged.connect(self._show_cycle_comments)
+        cycle_pane.currentChanged.connect(self._show_cycle_comments)
         self.unread.refresh()
         self._entry_shown(entries.saver.entry_id or "")
 
     def _marked_lists(self) -> list[ItemList]:
-        home = self._window.home
+        home = self._home
         return [home.waiting.list, home.in_progress.list, home.recent.list]
 
     @Slot()
@@ -133,7 +137,7 @@ class CommentsController(QObject):
     def _unread_changed(self, total: int) -> None:
         self.unread_button.setText(unread_message(total))
         self.unread_button.setVisible(total > 0)
-        viewport = self._window.entry_list.viewport()
+        viewport = self._entry_list.viewport()
         if viewport is not None:
             viewport.update()
         for item_list in self._marked_lists():
@@ -143,7 +147,7 @@ class CommentsController(QObject):
 
     @Slot(str)
     def _reply_saved(self, message: str) -> None:
-        self._window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+        self._context.show_status(message)
 
     @Slot()
     def open_first_unread(self) -> None:
@@ -154,7 +158,7 @@ class CommentsController(QObject):
             except JournalError:
                 entry = None
             if entry is not None and entry.deleted is None:
-                self._navigation.open_entry(item_id)
+                self._context.navigator.open_entry(item_id)
                 return
             try:
                 cycle = self._journal.cycles.get(item_id)
@@ -162,9 +166,8 @@ class CommentsController(QObject):
             except JournalError:
                 continue
             if cycle.deleted is None:
-                self._navigation.open_cycle(item_id, unread[0].stage_id if unread else "")
+                self._context.navigator.open_cycle(item_id, unread[0].stage_id if unread else "")
                 return
-        self._window.statusBar().showMessage(
-            "The comments are on entries or cycles in the trash (Entry > Trash…).",
-            STATUS_MESSAGE_MS,
+        self._context.show_status(
+            "The comments are on entries or cycles in the trash (Entry > Trash…)."
         )

@@ -11,23 +11,21 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from app.errors import JournalError
 from app.incoming import ImportOutcome
-from app.journal import Journal
 from app.ui.cycle_controller import CycleController
-from app.ui.journal_controller import JournalController
+from app.ui.journal_controller import EntriesController
 from app.ui.navigation import View
-from app.ui.navigation_controller import NavigationController
+from app.ui.sharing.actions import SharingActions
 from app.ui.sharing.files import PickFile, import_request, open_card_request
 from app.ui.sharing.share_items import OpenItem
 from app.ui.sharing.words import import_message
 
 # The dialogs load when first opened, not with the window.
 if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
+    from app.ui.entries_page import EntriesPage
     from app.ui.sharing.card_dialogs import AddCoachDialog, SaveCardDialog
     from app.ui.sharing.import_dialog import ImportDialog
     from app.ui.sharing.share_dialog import ShareDialog
-
-STATUS_MESSAGE_MS = 8000
+    from app.ui.window_context import WindowContext
 
 
 class SharingController(QObject):
@@ -49,43 +47,43 @@ class SharingController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        journal: Journal,
+        context: WindowContext,
+        commands: SharingActions,
+        entries_page: EntriesPage,
         *,
         pick_file: PickFile,
         today: Callable[[], date],
-        save_all: Callable[[], bool],
-        entries: JournalController,
+        entries: EntriesController,
         cycles: CycleController,
-        navigation: NavigationController,
     ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._journal = journal
+        super().__init__(context.window)
+        self._context = context
+        self._commands = commands
+        self._entries_page = entries_page
+        self._entry_list = entries_page.sidebar.entry_list
+        self._journal = context.journal
         self._pick_file = pick_file
         self._today = today
-        self._save_all = save_all
         self._entries = entries
         self._cycles = cycles
-        self._navigation = navigation
         self.card_dialog: SaveCardDialog | None = None
         self.coach_dialog: AddCoachDialog | None = None
         self.share_dialog: ShareDialog | None = None
         self.import_dialog: ImportDialog | None = None
-        actions = window.sharing_commands
+        actions = commands
         actions.save_card.triggered.connect(self.save_card)
         actions.add_coach.triggered.connect(self.add_coach)
         actions.share.triggered.connect(self.share)
         actions.share_open_item.triggered.connect(self.share_open_item)
         actions.import_file.triggered.connect(self.import_file)
-        window.menus["entry"].aboutToShow.connect(self._update_share_open_item)
-        self.entry_menu = QMenu(window.entry_list)
-        self.entry_menu.addAction(window.commands.share_entry)
+        context.menus["entry"].aboutToShow.connect(self._update_share_open_item)
+        self.entry_menu = QMenu(self._entry_list)
+        self.entry_menu.addAction(context.commands.share_entry)
         self.entry_menu.addAction(actions.share_open_item)
         self.entry_menu.addSeparator()
-        self.entry_menu.addAction(window.commands.trash)
-        window.entry_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        window.entry_list.customContextMenuRequested.connect(self._entry_context_menu)
+        self.entry_menu.addAction(context.commands.trash)
+        self._entry_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._entry_list.customContextMenuRequested.connect(self._entry_context_menu)
 
     # -- pairing --------------------------------------------------------------------------
 
@@ -98,9 +96,9 @@ class SharingController(QObject):
         from app.ui.sharing.card_dialogs import SaveCardDialog
 
         try:
-            dialog = SaveCardDialog(self._journal, self._pick_file, self._window)
+            dialog = SaveCardDialog(self._journal, self._pick_file, self._context.window)
         except JournalError as exc:
-            self._window.message_bar.show_problem(str(exc))
+            self._context.show_problem(str(exc))
             return
         dialog.cardSaved.connect(self._card_saved)
         dialog.finished.connect(self._card_closed)
@@ -113,7 +111,7 @@ class SharingController(QObject):
         if self.coach_dialog is not None:
             self.coach_dialog.raise_()
             return
-        parent: QWidget = self.share_dialog if self.share_dialog is not None else self._window
+        parent: QWidget = self.share_dialog or self._context.window
         path = self._pick_file(parent, open_card_request())
         if path is None:
             return
@@ -132,13 +130,13 @@ class SharingController(QObject):
 
     @Slot(str)
     def _card_saved(self, path: str) -> None:
-        self._window.statusBar().showMessage(f"Card saved to {path}", STATUS_MESSAGE_MS)
+        self._context.show_status(f"Card saved to {path}")
 
     @Slot(str)
     def _coach_added(self, fingerprint: str) -> None:
         dialog = self.coach_dialog
         name = dialog.card.name if dialog is not None and dialog.card else "The coach"
-        self._window.statusBar().showMessage(f"{name} is now one of your coaches.", 8000)
+        self._context.show_status(f"{name} is now one of your coaches.")
         if self.share_dialog is not None:
             self.share_dialog.refresh_coaches(fingerprint)
 
@@ -164,10 +162,10 @@ class SharingController(QObject):
 
     def open_item(self) -> OpenItem | None:
         """The entry or cycle on screen, if any."""
-        view = self._navigation.view
+        view = self._context.navigator.view
         try:
             entry_id = self._entries.saver.entry_id
-            if view is View.ENTRIES and entry_id and self._window.entries_page.showing_editor:
+            if view is View.ENTRIES and entry_id and self._entries_page.showing_editor:
                 title = self._journal.entries.get(entry_id).display_title
                 return OpenItem("entry", entry_id, title)
             cycle_id = self._cycles.shown_cycle_id
@@ -182,7 +180,7 @@ class SharingController(QObject):
         if self.share_dialog is not None:
             self.share_dialog.raise_()
             return
-        if not self._save_all():
+        if not self._context.save_all():
             return
         from app.ui.sharing.share_dialog import ShareDialog
 
@@ -192,7 +190,7 @@ class SharingController(QObject):
             today=self._today,
             open_item=self.open_item(),
             prefer_open=prefer_open,
-            parent=self._window,
+            parent=self._context.window,
         )
         dialog.shared.connect(self._shared)
         dialog.addCoachRequested.connect(self.add_coach)
@@ -202,7 +200,7 @@ class SharingController(QObject):
 
     @Slot(str)
     def _shared(self, message: str) -> None:
-        self._window.message_bar.show_note(message)
+        self._context.message_bar.show_note(message)
         self.shared.emit()
 
     @Slot()
@@ -212,18 +210,16 @@ class SharingController(QObject):
     @Slot()
     def _update_share_open_item(self) -> None:
         item = self.open_item()
-        self._window.sharing_commands.share_open_item.setEnabled(
-            item is not None and item.kind == "entry"
-        )
+        self._commands.share_open_item.setEnabled(item is not None and item.kind == "entry")
 
     @Slot(QPoint)
     def _entry_context_menu(self, position: QPoint) -> None:
-        entry_list = self._window.entry_list
+        entry_list = self._entry_list
         index = entry_list.indexAt(position)
         if not index.isValid():
             return
         entry_list.setCurrentIndex(index)  # the menu acts on the row clicked
-        self._navigation.update_commands()
+        self._context.navigator.update_commands()
         self._update_share_open_item()
         viewport = entry_list.viewport()
         assert viewport is not None
@@ -237,14 +233,14 @@ class SharingController(QObject):
         if self.import_dialog is not None:
             self.import_dialog.raise_()
             return
-        if not self._save_all():
+        if not self._context.save_all():
             return
-        path = self._pick_file(self._window, import_request())
+        path = self._pick_file(self._context.window, import_request())
         if path is None:
             return
         from app.ui.sharing.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self._journal, path, self._window)
+        dialog = ImportDialog(self._journal, path, self._context.window)
         dialog.imported.connect(self._imported)
         dialog.finished.connect(self._import_closed)
         self.import_dialog = dialog
@@ -256,7 +252,7 @@ class SharingController(QObject):
         if not isinstance(outcome, ImportOutcome) or not outcome.changed:
             return
         # The Import dialog, still open, has just said these words to a screen reader.
-        self._window.message_bar.show_note(import_message(outcome), announced=False)
+        self._context.message_bar.show_note(import_message(outcome), announced=False)
         if outcome.kind == "json":
             self._entries.refresh()
             cycle_id = self._cycles.shown_cycle_id
@@ -265,7 +261,7 @@ class SharingController(QObject):
             elif cycle_id:
                 flow = self._cycles.flow
                 self._cycles.open(cycle_id, flow.stage_id if flow is not None else "")
-        self._navigation.refresh_shown()
+        self._context.navigator.refresh_shown()
         self.imported.emit(outcome.kind)
 
     @Slot()

@@ -52,7 +52,7 @@ def test_feedback_comes_in_and_shows_beside_the_entry_marked_new_then_read(
     assert button.isVisible() and button.text() == "2 new comments from your coach"
     assert comments.unread.badge(huddle.id) == "2 new"  # the entry list's marker
     assert window.navigation.show_view(View.ENTRIES)  # the list is read when first shown
-    model = window.entry_list.model()
+    model = window.entries_page.sidebar.entry_list.model()
     row = model.index(model.row_of(huddle.id))
     assert row.data(Qt.ItemDataRole.AccessibleTextRole).endswith(", 2 new")  # heard, not only seen
     assert unread_counts(paired) == {huddle.id: 2}
@@ -131,7 +131,9 @@ def test_a_json_export_comes_in_through_the_same_dialog(
     model = window.controller.model
     titles = {model.summary(r).title for r in range(model.rowCount())}
     assert titles == {"From the old laptop", "Night handover", "Here already"}
-    assert window.editor.title_edit.text() == "Here already"  # still the entry it showed
+    assert (
+        window.entries_page.editor.title_edit.text() == "Here already"
+    )  # still the entry it showed
     dialog.close()
 
     again = import_file(qtbot, window, picker, export)

@@ -50,13 +50,13 @@ def test_the_entry_lists_menu_acts_on_the_row_clicked(qtbot, paired, make_window
     for title in ("Oldest", "Middle", "Newest"):
         paired.entries.create(title, "Text.")
     window = make_window(paired, view=View.ENTRIES)
-    entry_list = window.entry_list
-    assert window.editor.title_edit.text() == "Newest"
+    entry_list = window.entries_page.sidebar.entry_list
+    assert window.entries_page.editor.title_edit.text() == "Newest"
     rect = entry_list.visualRect(window.controller.model.index(2))
     entry_list.customContextMenuRequested.emit(rect.center())  # a right-click on "Oldest"
     menu = window.controllers.sharing.entry_menu
     qtbot.waitUntil(menu.isVisible)
-    assert window.editor.title_edit.text() == "Oldest"
+    assert window.entries_page.editor.title_edit.text() == "Oldest"
     assert _texts(menu) == [
         "S&hare with coach",
         "Share this entry with coach &now…",

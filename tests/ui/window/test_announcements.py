@@ -50,7 +50,7 @@ def heard(monkeypatch: pytest.MonkeyPatch) -> Heard:
 def test_saving_says_saved(qtbot, journal, make_window, heard):
     journal.entries.create("Huddle", "I asked first.")
     window = make_window(journal, View.ENTRIES)
-    qtbot.keyClicks(window.editor.body_edit, " Then I listened.")
+    qtbot.keyClicks(window.entries_page.editor.body_edit, " Then I listened.")
     window.commands.save.trigger()
     assert window.statusBar().currentMessage() == "Saved."
     assert ("Saved.", False) in heard.said
@@ -133,14 +133,14 @@ def test_searching_says_how_many_were_found_or_why_none(qtbot, journal, make_win
     journal.entries.create("Huddle", "I asked the team first at the huddle.")
     journal.entries.create("Rota", "The huddle ran late again.")
     window = make_window(journal, View.ENTRIES)
-    panel = window.search_panel
-    window.search_box.setFocus()
-    qtbot.keyClicks(window.search_box, "huddle")
+    panel = window.entries_page.sidebar.search_panel
+    window.entries_page.sidebar.search_box.setFocus()
+    qtbot.keyClicks(window.entries_page.sidebar.search_box, "huddle")
     qtbot.waitUntil(lambda: panel.status_label.text().endswith("found"))
     assert heard.words[-1] == panel.status_label.text() == "2 found"
 
-    window.search_box.clear()
-    qtbot.keyClicks(window.search_box, "zebra")
+    window.entries_page.sidebar.search_box.clear()
+    qtbot.keyClicks(window.entries_page.sidebar.search_box, "zebra")
     qtbot.waitUntil(lambda: bool(panel.message))
     assert heard.words[-1] == panel.message
 

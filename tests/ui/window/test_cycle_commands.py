@@ -24,7 +24,7 @@ def test_an_entry_is_turned_into_the_first_stage_of_a_cycle(qtbot, journal, make
         "Phone call with the bed manager", PHONE_CALL, [Domain.TEAM], ["flow"]
     )
     window = make_window(journal, View.ENTRIES, today=lambda: TODAY)
-    assert window.editor.title_edit.text() == "Phone call with the bed manager"
+    assert window.entries_page.editor.title_edit.text() == "Phone call with the bed manager"
     window.navigation.update_commands()
     assert window.commands.turn_into_cycle.isEnabled()
 

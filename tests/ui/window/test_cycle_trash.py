@@ -76,9 +76,10 @@ def test_cycle_menu_trashes_the_cycle_and_edit_undo_brings_it_back(
     assert window.home.in_progress.ids() == [kept]
     assert _timeline_ids(window, inquiry_id) == [kept]
     search_for(qtbot, window, "zebrafish")
-    assert window.search_panel.message == NO_MATCHES.format("zebrafish")
+    assert window.entries_page.sidebar.search_panel.message == NO_MATCHES.format("zebrafish")
 
-    window.search_panel.setFocus()  # off the search box, whose own typing Undo takes back first
+    # off the search box, whose own typing Undo takes back first
+    window.entries_page.sidebar.search_panel.setFocus()
     window.commands.undo.trigger()  # Edit > Undo, from the search
     assert journal.cycles.get(gone).deleted is None
     assert "is back in its line of inquiry" in window.statusBar().currentMessage()

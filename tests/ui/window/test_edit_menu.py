@@ -24,12 +24,12 @@ def test_text_commands_reach_the_focused_field_and_undo_falls_back_to_the_journa
     gone = journal.entries.create("Regret", "said too much")
     window = make_window(journal, View.ENTRIES)
     activate(qtbot, window)
-    window.entry_list.setFocus()
-    qtbot.keyClick(window.entry_list, Qt.Key.Key_Delete)
+    window.entries_page.sidebar.entry_list.setFocus()
+    qtbot.keyClick(window.entries_page.sidebar.entry_list, Qt.Key.Key_Delete)
     assert journal.entries.get(gone.id).deleted is not None
     commands = window.commands
 
-    title = window.editor.title_edit
+    title = window.entries_page.editor.title_edit
     title.setFocus()
     qtbot.keyClicks(title, " draft")
     commands.edit.text.select_all.trigger()
@@ -47,6 +47,6 @@ def test_text_commands_reach_the_focused_field_and_undo_falls_back_to_the_journa
     assert title.text() == ""
     assert journal.entries.get(gone.id).deleted is not None
 
-    window.entry_list.setFocus()
+    window.entries_page.sidebar.entry_list.setFocus()
     commands.undo.trigger()  # no field in focus: the journal's undo
     assert journal.entries.get(gone.id).deleted is None

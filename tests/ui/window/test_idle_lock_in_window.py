@@ -79,8 +79,8 @@ def passphrase_journal(journal_dir, key_store):
 def test_left_unused_the_window_saves_then_hides_the_journal(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS, idle_lock_ms=NEVER)
     press(qtbot, window, Qt.Key.Key_N)
-    qtbot.keyClicks(window.editor.title_edit, "Night handover")
-    qtbot.keyClicks(window.editor.body_edit, SECRET)
+    qtbot.keyClicks(window.entries_page.editor.title_edit, "Night handover")
+    qtbot.keyClicks(window.entries_page.editor.body_edit, SECRET)
     entry_id = window.controller.saver.entry_id
     assert SECRET in readable_text(window)
 
@@ -89,7 +89,7 @@ def test_left_unused_the_window_saves_then_hides_the_journal(qtbot, journal, mak
 
     assert journal.entries.get(entry_id).body == SECRET  # saved before hiding
     assert window.lock_frame.lock_screen.isVisible()
-    assert not window.editor.isVisible()
+    assert not window.entries_page.editor.isVisible()
     assert not window.rail.isVisible()
     assert not window.statusBar().isVisible()
     shown = readable_text(window)
@@ -131,7 +131,7 @@ def test_keyring_journal_unlocks_with_a_click_where_it_was(
     window = make_window(journal, View.ENTRIES, idle_lock_ms=NEVER)
     window.controller.open_entry(first, focus_editor=True)
     activate(qtbot, window)
-    body = window.editor.body_edit
+    body = window.entries_page.editor.body_edit
     cursor = body.textCursor()
     cursor.setPosition(12)
     body.setTextCursor(cursor)
@@ -171,14 +171,17 @@ def test_passphrase_journal_stays_locked_until_the_right_passphrase(
     click(qtbot, screen.unlock_button)
     assert lock_of(window).locked
     assert screen.error.isVisible() and screen.error.text() == WRONG_PASSPHRASE
-    assert not window.editor.isVisible()
+    assert not window.entries_page.editor.isVisible()
     assert SECRET not in readable_text(window)
 
     screen.passphrase_edit.clear()
     qtbot.keyClicks(screen.passphrase_edit, PASSPHRASE)
     qtbot.keyClick(screen.passphrase_edit, Qt.Key.Key_Return)
     assert not lock_of(window).locked
-    assert window.editor.isVisible() and window.editor.body_edit.toPlainText() == SECRET
+    assert (
+        window.entries_page.editor.isVisible()
+        and window.entries_page.editor.body_edit.toPlainText() == SECRET
+    )
     assert window.controller.saver.entry_id == summary.id
 
     lock_of(window).lock()  # the next lock starts with an empty field and no message
@@ -298,7 +301,7 @@ def test_a_lock_after_time_set_by_hand_is_offered_too(qtbot, journal, make_windo
 def test_closing_a_locked_window_keeps_what_was_typed(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS, idle_lock_ms=NEVER)
     press(qtbot, window, Qt.Key.Key_N)
-    qtbot.keyClicks(window.editor.body_edit, SECRET)
+    qtbot.keyClicks(window.entries_page.editor.body_edit, SECRET)
     lock_of(window).lock()
     window.close()
     [summary] = journal.entries.summaries()

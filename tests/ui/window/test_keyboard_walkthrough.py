@@ -156,9 +156,9 @@ def _setup_by_keyboard(qtbot, keys: Keyboard, folder: Path, key_store: KeyStore)
 
 def _write_an_entry(keys: Keyboard, window: MainWindow, journal: Journal) -> None:
     keys.press(Qt.Key.Key_N, CTRL)  # New entry: the cursor goes to its text
-    assert keys.focus() is window.editor.body_edit
+    assert keys.focus() is window.entries_page.editor.body_edit
     keys.type("Handover ran late again; I asked the team what gets in the way.")
-    keys.tab_to(window.editor.title_edit, back=True)
+    keys.tab_to(window.entries_page.editor.title_edit, back=True)
     keys.type("Handover")
     keys.press(Qt.Key.Key_S, CTRL)
     saved = journal.entries.summaries()

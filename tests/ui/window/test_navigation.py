@@ -58,7 +58,7 @@ def test_each_view_is_a_key_away_and_the_rail_and_menu_follow(qtbot, journal, ma
     assert window.sessions_list.ids()  # the demo's session is listed
     press_key(qtbot, window, Qt.Key.Key_F, CTRL)
     assert view_shown(window) is View.ENTRIES
-    assert window.search_box.hasFocus()
+    assert window.entries_page.sidebar.search_box.hasFocus()
 
     window.rail.setFocus()
     press_key(qtbot, window, Qt.Key.Key_Home)

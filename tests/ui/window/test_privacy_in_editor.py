@@ -29,15 +29,15 @@ def underlined(edit) -> list[str]:
 def test_an_nhs_number_typed_in_an_entry_is_underlined_quietly(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
-    body = window.editor.body_edit
+    body = window.entries_page.editor.body_edit
     qtbot.keyClicks(body, "Handover at 07:30 on ward 7 went well.")
     assert underlined(body) == []
     qtbot.keyClicks(body, " I checked NHS no 943 476 5919 against the list.")
     assert underlined(body) == ["943 476 5919"]
 
-    tip = window.editor.privacy.tip_at(body.toPlainText().index("476"))
+    tip = window.entries_page.editor.privacy.tip_at(body.toPlainText().index("476"))
     assert tip.startswith("This looks like an NHS number, which could identify someone.")
-    assert window.editor.privacy.tip_at(0) == ""
+    assert window.entries_page.editor.privacy.tip_at(0) == ""
     assert window.message_bar.message == ""  # no pop-up, no message: only the line
     assert body.hasFocus()
     assert window.save_state_label.text() == SaveState.SAVING.value  # the typing, nothing else
@@ -52,7 +52,7 @@ def test_an_entry_opened_with_a_finding_is_underlined_and_not_marked_changed(
 ):
     journal.entries.create("Discharge", "Spoke to Mrs Patel's son.\n\nNothing else to add.")
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
-    assert underlined(window.editor.body_edit) == ["Mrs Patel"]
+    assert underlined(window.entries_page.editor.body_edit) == ["Mrs Patel"]
     assert window.save_state_label.text() == SaveState.SAVED.value
     assert not window.controller.saver.is_dirty()
 
@@ -61,7 +61,7 @@ def test_an_entry_opened_with_a_finding_is_underlined_and_not_marked_changed(
 def test_shift_f1_says_why_the_text_at_the_cursor_is_underlined(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     press(qtbot, window, Qt.Key.Key_N)
-    body = window.editor.body_edit
+    body = window.entries_page.editor.body_edit
     qtbot.keyClicks(body, "I checked NHS no 943 476 5919 against the list.")
     cursor = body.textCursor()
     cursor.setPosition(body.toPlainText().index("476"))

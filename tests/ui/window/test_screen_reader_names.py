@@ -81,12 +81,14 @@ def test_every_view_of_the_window_names_its_controls(qtbot, journal, make_window
 
 def test_the_search_panel_names_its_controls(qtbot, journal, make_window):
     window = make_window(fill_demo(journal), View.ENTRIES, today=lambda: TODAY)
-    window.search_box.setFocus()
-    qtbot.keyClicks(window.search_box, "huddle")
-    qtbot.waitUntil(lambda: window.search_panel.status_label.text().endswith("found"))
+    window.entries_page.sidebar.search_box.setFocus()
+    qtbot.keyClicks(window.entries_page.sidebar.search_box, "huddle")
+    qtbot.waitUntil(
+        lambda: window.entries_page.sidebar.search_panel.status_label.text().endswith("found")
+    )
     found = problems("search results", window)
-    window.filters_button.click()
-    qtbot.waitUntil(window.filter_bar.isVisible)
+    window.entries_page.sidebar.filters_button.click()
+    qtbot.waitUntil(window.entries_page.sidebar.filter_bar.isVisible)
     found += problems("search filters", window)
     assert not found, _report(found)
 

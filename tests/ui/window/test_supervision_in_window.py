@@ -31,13 +31,13 @@ class FileChooser:
 def choose_entry(qtbot, window, title: str) -> None:
     """Move through the entry list with the arrow keys until `title` is in the editor."""
     activate(qtbot, window)
-    window.entry_list.setFocus()
-    qtbot.keyClick(window.entry_list, Qt.Key.Key_Home)
+    window.entries_page.sidebar.entry_list.setFocus()
+    qtbot.keyClick(window.entries_page.sidebar.entry_list, Qt.Key.Key_Home)
     for _ in range(window.controller.model.rowCount()):
-        if window.editor.title_edit.text() == title:
+        if window.entries_page.editor.title_edit.text() == title:
             return
-        qtbot.keyClick(window.entry_list, Qt.Key.Key_Down)
-    assert window.editor.title_edit.text() == title
+        qtbot.keyClick(window.entries_page.sidebar.entry_list, Qt.Key.Key_Down)
+    assert window.entries_page.editor.title_edit.text() == title
 
 
 def test_session_flags_and_a_redacted_summary_from_the_window(

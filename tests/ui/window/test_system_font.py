@@ -45,15 +45,17 @@ def size(widget: QWidget) -> float:
 def measure(window: MainWindow) -> dict[str, float]:
     """Text sizes and painted row heights a person would see growing."""
     window.navigation.show_view(View.ENTRIES)
-    entry_row = window.entry_list.visualRect(window.entry_list.model().index(0, 0)).height()
+    entry_row = window.entries_page.sidebar.entry_list.visualRect(
+        window.entries_page.sidebar.entry_list.model().index(0, 0)
+    ).height()
     window.navigation.show_view(View.HOME)
     return {
-        "entry title": size(window.editor.title_edit),
-        "hint": size(window.hint_label),
-        "search message": size(window.search_panel.message_label),
+        "entry title": size(window.entries_page.editor.title_edit),
+        "hint": size(window.entries_page.hint_label),
+        "search message": size(window.entries_page.sidebar.search_panel.message_label),
         "sessions heading": size(window.sessions_list.title_label),
         "views rail": size(window.rail),
-        "entry text": size(window.editor.body_edit),
+        "entry text": size(window.entries_page.editor.body_edit),
         "entry row": float(entry_row),
         "home heading": size(window.home.title_label),
         "home row": float(window.home.recent.list.sizeHintForRow(0)),
@@ -118,10 +120,10 @@ def test_open_windows_keep_their_zoom_on_top_of_a_larger_system_font(
     qtbot, journal, make_window, system_font
 ):
     window = make_window(journal, view=View.ENTRIES)
-    usual = size(window.editor.body_edit)
+    usual = size(window.entries_page.editor.body_edit)
     window.text_zoom.set_percent(200)
     system_font(LARGER)
-    assert size(window.editor.body_edit) == pytest.approx(usual * LARGER * 2)
+    assert size(window.entries_page.editor.body_edit) == pytest.approx(usual * LARGER * 2)
 
 
 def test_dialogs_headings_and_codes_grow_with_the_system_font(qtbot, journal, system_font):

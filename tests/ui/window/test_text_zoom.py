@@ -26,8 +26,8 @@ def zoomed(window: MainWindow) -> dict[str, QWidget]:
     flow = window.cycle_pane.flow
     assert flow is not None
     return {
-        "entry text": window.editor.body_edit,
-        "entry preview": window.editor.preview,
+        "entry text": window.entries_page.editor.body_edit,
+        "entry preview": window.entries_page.editor.preview,
         "stage text": flow.stage_page.text_edit,
         "cycle read view": window.cycle_pane.read_view,
         "comments": window.cycle_comments.thread_view,
@@ -37,12 +37,12 @@ def zoomed(window: MainWindow) -> dict[str, QWidget]:
 def others(window: MainWindow) -> dict[str, QWidget]:
     """Widgets the zoom leaves alone."""
     return {
-        "entry title": window.editor.title_edit,
-        "entry list": window.entry_list,
-        "search box": window.search_box,
+        "entry title": window.entries_page.editor.title_edit,
+        "entry list": window.entries_page.sidebar.entry_list,
+        "search box": window.entries_page.sidebar.search_box,
         "views rail": window.rail,
-        "hint": window.hint_label,
-        "tags": window.editor.tags_edit,
+        "hint": window.entries_page.hint_label,
+        "tags": window.entries_page.editor.tags_edit,
     }
 
 
@@ -53,7 +53,7 @@ def test_the_zoom_keys_grow_and_shrink_the_writing_area_and_the_reader_only(
     places = zoomed(window)
     before = {name: size(w) for name, w in places.items()}
     left_alone = {name: size(w) for name, w in others(window).items()}
-    text = window.editor.body_edit
+    text = window.entries_page.editor.body_edit
 
     qtbot.keyClick(text, Qt.Key.Key_Plus, CTRL)
     qtbot.keyClick(text, Qt.Key.Key_Equal, CTRL)  # the "+" key without Shift
@@ -82,17 +82,17 @@ def test_the_view_menu_offers_the_zoom(qtbot, journal, make_window):
 
 def test_a_new_window_opens_at_the_zoom_chosen_before(qtbot, journal, make_window):
     first = make_window(fill_demo(journal), view=View.ENTRIES, today=lambda: TODAY)
-    actual = size(first.editor.body_edit)
+    actual = size(first.entries_page.editor.body_edit)
     for _ in range(5):
         first.commands.zoom_in.trigger()
     first.close()
 
     again = make_window(journal, view=View.ENTRIES, today=lambda: TODAY)
     assert again.text_zoom.percent == 150
-    assert size(again.editor.body_edit) == pytest.approx(actual * 1.5)
+    assert size(again.entries_page.editor.body_edit) == pytest.approx(actual * 1.5)
     assert size(again.cycle_pane.read_view) == pytest.approx(actual * 1.5)
     again.commands.actual_size.trigger()
-    assert size(again.editor.body_edit) == pytest.approx(actual)
+    assert size(again.entries_page.editor.body_edit) == pytest.approx(actual)
 
 
 def test_the_zoom_stops_at_its_limits(qtbot, journal, make_window):
@@ -137,7 +137,7 @@ def turn_wheel(view: QAbstractScrollArea, eighths: int) -> None:
 
 def test_ctrl_and_the_wheel_zoom_every_place_alike(qtbot, journal, make_window):
     window = make_window(fill_demo(journal), view=View.ENTRIES, today=lambda: TODAY)
-    preview, text = window.editor.preview, window.editor.body_edit
+    preview, text = window.entries_page.editor.preview, window.entries_page.editor.body_edit
     before = size(text)
 
     turn_wheel(preview, 120)

@@ -58,8 +58,8 @@ def test_ctrl_z_makes_the_cycle_an_entry_again_and_redo_turns_it_back(qtbot, jou
     _key(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert view_shown(window) is View.ENTRIES
     assert _titles(window) == ["Phone call with the bed manager", "Older note"]
-    assert window.editor.title_edit.text() == "Phone call with the bed manager"
-    assert window.editor.body_edit.toPlainText() == PHONE_CALL
+    assert window.entries_page.editor.title_edit.text() == "Phone call with the bed manager"
+    assert window.entries_page.editor.body_edit.toPlainText() == PHONE_CALL
     assert journal.entries.get(entry.id).deleted is None  # not in the trash
     assert journal.cycles.get(cycle_id).deleted is not None  # the cycle is, text and all
     assert journal.cycles.get(cycle_id).text("experience") == PHONE_CALL
