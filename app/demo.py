@@ -10,14 +10,20 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from app.cycles import CycleStore
-from app.cycles_model import PLANNED_MARK, CycleStateError, CycleStatus, InquiryStatus, LoopLevel
-from app.domains import Domain
-from app.entries import EntryStore
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.resources import shipped_demo_file
-from app.sessions import ActionDraft, ActionStatus, SessionKind, SessionStore
-from app.templates import StageTiming, TemplateLibrary
+from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind, SessionStore
+from app.writing.cycle_records import (
+    PLANNED_MARK,
+    CycleStateError,
+    CycleStatus,
+    InquiryStatus,
+    LoopLevel,
+)
+from app.writing.cycles import CycleStore
+from app.writing.domains import Domain
+from app.writing.entries import EntryStore
+from app.writing.templates import StageTiming, TemplateLibrary
 
 E = TypeVar("E", bound=Enum)
 

@@ -15,7 +15,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     What it writes is its owner's alone (umask 077 on POSIX), files made by others included.
     """
-    from app import errorlog
+    from app.diagnostics import errorlog
     from app.storage.files import private_umask
 
     with private_umask(), errorlog.hooks_installed():
@@ -29,9 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in arguments:
-        from app.cli import main as command_line
+        from app.cli.main import main as command_line
 
         return command_line(arguments)
-    from app.ui.launch import main as open_window
+    from app.ui.window.launch import main as open_window
 
     return open_window(argv=[sys.argv[0], *arguments])

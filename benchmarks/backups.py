@@ -13,9 +13,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.backups import backup_to_file
-from app.journal import open_journal
-from app.restore import restore_backup
+from app.journal.backups import backup_to_file
+from app.journal.opening import open_journal
+from app.journal.restore import restore_backup
 from app.storage.backup_file import online_copy
 from app.storage.keys import SystemKeyring
 from benchmarks.figures import Figure, at_most, ratio_at_most

@@ -11,14 +11,14 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.cycles_model import CycleStatus, LoopLevel
-from app.domains import Domain
-from app.journal import create_journal, open_journal
-from app.periods import Period
-from app.search import Order, SearchFilters, build_sql, raw_fts_sql
-from app.search_query import parse_query
+from app.journal.opening import create_journal, open_journal
+from app.search.full_text import Order, SearchFilters, build_sql, raw_fts_sql
+from app.search.periods import Period
+from app.search.query import parse_query
 from app.storage.keys import SystemKeyring
 from app.transfer import import_json
+from app.writing.cycle_records import CycleStatus, LoopLevel
+from app.writing.domains import Domain
 from benchmarks.corpus import build_document
 from benchmarks.figures import Figure, at_most, p50, p95, ratio_at_most, timings
 

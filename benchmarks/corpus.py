@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.commands.common import open_or_create
+from app.cli.common import open_or_create
 from app.storage.keys import SystemKeyring
 from app.storage.meta import journal_exists
 from app.transfer import FORMAT_NAME, FORMAT_VERSION, import_json

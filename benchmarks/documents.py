@@ -7,12 +7,12 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from app.domains import Domain
-from app.entries import EntryStore
-from app.journal import create_journal
+from app.journal.opening import create_journal
 from app.storage.keys import SystemKeyring
+from app.summary.contents import SummaryOptions, build_summary
 from app.summary.export import SummaryFormat, write_summary
-from app.summary.model import SummaryOptions, build_summary
+from app.writing.domains import Domain
+from app.writing.entries import EntryStore
 from benchmarks.corpus import body, build_vocabulary
 from benchmarks.figures import Figure, at_most
 

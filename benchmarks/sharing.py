@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.journal import create_journal
-from app.search_query import parse_query
+from app.journal.opening import create_journal
+from app.search.query import parse_query
 from app.sharing.contacts import Role
 from app.sharing.exchange import import_package, make_share, records_to_share
 from app.sharing.workspace import SharedFilter, shared_items

@@ -104,7 +104,7 @@ def journal_app(folder: Path) -> int:
 
     app = QApplication(sys.argv[:1])
     hook = quit_when_exposed(app, final_title=JOURNAL_WINDOW_TITLE)
-    from app.ui.launch import main
+    from app.ui.window.launch import main
 
     code = main(folder, [sys.argv[0]])
     del hook
@@ -115,10 +115,10 @@ def first_paint(folder: Path, runs: int) -> int:
     """Model and view for the entry list, created and painted once per run, in milliseconds."""
     from PySide6.QtWidgets import QApplication, QListView
 
-    from app.journal import open_journal
+    from app.journal.opening import open_journal
     from app.storage.keys import SystemKeyring
-    from app.ui.entry_delegate import EntryDelegate
-    from app.ui.entry_list_model import EntryListModel
+    from app.ui.entries.delegate import EntryDelegate
+    from app.ui.entries.list_model import EntryListModel
 
     app = QApplication(sys.argv[:1])
     journal = open_journal(folder, SystemKeyring())
@@ -158,7 +158,7 @@ def model_fetches(journal: Any) -> list[float]:
     """Milliseconds for each page the entry list model reads, with no view to lay out."""
     from PySide6.QtCore import QModelIndex
 
-    from app.ui.entry_list_model import EntryListModel
+    from app.ui.entries.list_model import EntryListModel
 
     model = EntryListModel(journal.entries)
     model.reload()
@@ -178,10 +178,10 @@ def memory(folder: Path) -> int:
     from PySide6.QtCore import QModelIndex, QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.journal import open_journal
+    from app.journal.opening import open_journal
     from app.storage.keys import SystemKeyring
-    from app.ui.main_window import MainWindow
-    from app.ui.navigation import View
+    from app.ui.window.main_window import MainWindow
+    from app.ui.window.navigation import View
 
     app = QApplication(sys.argv[:1])
     journal = open_journal(folder, SystemKeyring())

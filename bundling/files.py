@@ -1,6 +1,6 @@
 """What goes into the bundle besides code: data files, the Qt plugins the app uses, no more.
 
-build.spec reads everything from here, and tests/test_bundling.py checks it against the tree,
+build.spec reads everything from here, and tests/bundling/test_checks.py checks it against the tree,
 so a new template folder or migration cannot be left out of the bundle unnoticed.
 """
 
@@ -48,7 +48,7 @@ _PLUGINS: dict[str, set[str] | None] = {
 
 # Never imported by the app; listed so that nothing drags them in by accident (PyInstaller follows
 # every import it can see, even one a library only makes when a feature the app leaves off is on).
-# tests/test_bundling.py runs the app's self-test with these blocked, and the bundle's check
+# tests/bundling/test_checks.py runs the app's self-test with these blocked, and the bundle's check
 # (bundling/check_bundle.py) fails if one comes back.
 EXCLUDED_MODULES = [
     # Qt modules: the app uses Core, Gui, Widgets, PrintSupport (and Svg through its plugins).

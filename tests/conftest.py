@@ -14,7 +14,7 @@ import pytest
 from keyring.backends import fail
 from keyrings.alt.file import PlaintextKeyring
 
-from app.journal import Journal, create_journal
+from app.journal.opening import Journal, create_journal
 from app.storage.keys import SystemKeyring
 from tests.support import no_network
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.journal import open_journal
+from app.journal.opening import open_journal
 from app.storage.keys import SystemKeyring
 from benchmarks.corpus import build_document, main
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.demo import DemoDataError, build_demo, load_demo
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.resources import shipped_demo_file
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

@@ -14,7 +14,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.backup_settings import SETTINGS_NAME, read_settings
 from app.errors import (
     BackupError,
     ImportRejectedError,
@@ -22,7 +21,8 @@ from app.errors import (
     NotAJournalError,
     StorageError,
 )
-from app.interrupted import PENDING_NAME, read_pending
+from app.journal.backup_settings import SETTINGS_NAME, read_settings
+from app.journal.interrupted import PENDING_NAME, read_pending
 from app.json_fields import FieldReader, Wording, parse_json
 from app.storage.meta import read_meta
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import JournalError
 from app.sharing.keys import Card, Identity, check_name
-from app.storage.models import Contact, SharingIdentity
+from app.storage.tables import Contact, SharingIdentity
 from app.storage.transaction import transaction
 
 DEFAULT_CARD_NAME = "Inquiry Journal user"

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from app.domains import Domain
 from app.json_fields import FieldReader, Wording
 from app.sharing.package import PackageError
+from app.writing.domains import Domain
 
 MAX_ITEMS = 20_000
 MAX_TEXT = 2_000_000

@@ -19,7 +19,7 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import ContactRecord, Role
 from app.sharing.content import (
     MAX_NOTE,
@@ -42,7 +42,7 @@ from app.sharing.package import (
     open_package,
     seal_bytes,
 )
-from app.storage.models import (
+from app.storage.tables import (
     Comment,
     Contact,
     Cycle,

@@ -13,14 +13,14 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
-from app.domains import Domain, parse_domains
 from app.errors import JournalError
-from app.journal import Journal
-from app.search_query import parse_query
+from app.journal.opening import Journal
+from app.search.query import parse_query
 from app.sharing.contacts import Role
 from app.sharing.content import SharedStage, stages_from_json
 from app.sharing.exchange import unit
-from app.storage.models import Comment, Contact, SharedDoc, SharedItem
+from app.storage.tables import Comment, Contact, SharedDoc, SharedItem
+from app.writing.domains import Domain, parse_domains
 
 SEARCH_LIMIT = 500
 # The FTS5 table made by migration 0008 (not an ORM model: FTS5 keeps its own tables).

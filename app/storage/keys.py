@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app.errors import KeyUnavailableError
-from app.recovery import KEY_BYTES
+from app.storage.recovery_code import KEY_BYTES
 
 KEYRING_SERVICE = "inquiry-journal"
 

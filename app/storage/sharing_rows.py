@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from app.storage.models import Comment, SentVersion
+from app.storage.tables import Comment, SentVersion
 
 
 def forget_sharing_of(session: Session, item_id: str) -> None:

@@ -10,7 +10,7 @@ import struct
 import zlib
 from html import escape
 
-from app.summary.model import Balance
+from app.summary.contents import Balance
 
 # Colours that read in print and in both themes (blue, amber, purple).
 COLOURS = ((0x2B, 0x6C, 0xB0), (0xC0, 0x7A, 0x12), (0x7B, 0x4F, 0xA6))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from app.errors import StorageError
 from app.storage.files import describe_os_error, open_private, write_atomically
+from app.summary.contents import SupervisionSummary
 from app.summary.markdown_html import to_html, to_markdown
-from app.summary.model import SupervisionSummary
 
 
 class SummaryFormat(StrEnum):

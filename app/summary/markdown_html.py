@@ -6,10 +6,10 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from app.rendering import render_markdown
 from app.summary import outline
 from app.summary.chart import balance_svg
-from app.summary.model import ActionLine, Balance, Excerpt, SupervisionSummary
+from app.summary.contents import ActionLine, Balance, Excerpt, SupervisionSummary
+from app.writing.rendering import render_markdown
 
 OVERDUE_CLASS = ' class="overdue"'
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from app.summary.model import ActionLine, Balance, Excerpt, Experiment, SupervisionSummary
+from app.summary.contents import ActionLine, Balance, Excerpt, Experiment, SupervisionSummary
 
 NONE_YET = "None in this period."
 NOT_WRITTEN = "Not written yet."

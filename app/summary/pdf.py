@@ -33,8 +33,8 @@ from PySide6.QtGui import (
 )
 
 from app.summary.chart import balance_bars_html
+from app.summary.contents import SupervisionSummary
 from app.summary.markdown_html import to_html
-from app.summary.model import SupervisionSummary
 from app.summary.outline import EMPTY_NOTES
 
 RESOLUTION = 300

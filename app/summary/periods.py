@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from app.journal import Journal
-from app.sessions import SessionKind, SessionRecord
+from app.journal.opening import Journal
+from app.supervision.sessions import SessionKind, SessionRecord
 
 FALLBACK_DAYS = 30
 

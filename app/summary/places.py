@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.summary.model import SupervisionSummary
+from app.summary.contents import SupervisionSummary
 from app.summary.privacy import LocatedFinding
 
 _T = SupervisionSummary.SECTION_TITLES

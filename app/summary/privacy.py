@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from app.privacy import Finding, redact, scan
+from app.privacy.check import Finding, redact, scan
 
 Path = tuple[str | int, ...]
 T = TypeVar("T")

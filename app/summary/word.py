@@ -19,8 +19,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from app.summary import outline
+from app.summary.contents import ActionLine, SupervisionSummary
 from app.summary.docx_xml import set_child
-from app.summary.model import ActionLine, SupervisionSummary
 from app.summary.word_markdown import add_markdown
 from app.summary.word_tables import (
     HEADER_FILL,

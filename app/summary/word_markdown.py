@@ -16,8 +16,8 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from app.rendering import render_markdown
 from app.summary.docx_xml import set_child
+from app.writing.rendering import render_markdown
 
 CODE_FONT = "Consolas"
 

@@ -7,8 +7,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 
 from app.summary.chart import bar_lengths, colour_hex
+from app.summary.contents import Balance
 from app.summary.docx_xml import set_child
-from app.summary.model import Balance
 
 TEXT_WIDTH_CM = 17.0
 MUTED = RGBColor(0x55, 0x55, 0x55)

@@ -24,3 +24,6 @@ __all__ = [
     "import_json",
     "read_import_file",
 ]
+
+# What other packages may import from this one (tests/test_architecture.py).
+published = ("incoming",)

@@ -15,10 +15,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.keys import MAX_NAME, Identity, fingerprint
-from app.storage.models import Contact, ReceivedPackage, SentVersion, SharingIdentity
+from app.storage.tables import Contact, ReceivedPackage, SentVersion, SharingIdentity
 from app.transfer import fields as f
 from app.transfer.merge import Merge
 from app.transfer.reading import reading

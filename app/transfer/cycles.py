@@ -9,10 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.cycles_model import LEADERSHIP_DIMENSIONS, CycleStatus, InquiryStatus, LoopLevel
-from app.domains import Domain
-from app.journal import Journal
-from app.storage.models import (
+from app.journal.opening import Journal
+from app.storage.tables import (
     Cycle,
     CycleDimension,
     CycleDomain,
@@ -21,10 +19,12 @@ from app.storage.models import (
     Inquiry,
     InquiryDomain,
 )
-from app.tags import same_tags
 from app.transfer import fields as f
 from app.transfer.merge import Merge
 from app.transfer.reading import reading
+from app.writing.cycle_records import LEADERSHIP_DIMENSIONS, CycleStatus, InquiryStatus, LoopLevel
+from app.writing.domains import Domain
+from app.writing.tags import same_tags
 
 # -- export --------------------------------------------------------------------------------
 

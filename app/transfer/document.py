@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.errors import ImportRejectedError, StorageError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.storage.engine import explain, writing
 from app.storage.files import write_atomically
 from app.transfer import fields as f

@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.domains import Domain
-from app.journal import Journal
-from app.storage.models import Entry, EntryDomain, EntryVersion
-from app.tags import same_tags
+from app.journal.opening import Journal
+from app.storage.tables import Entry, EntryDomain, EntryVersion
 from app.transfer import fields as f
 from app.transfer.merge import Merge
 from app.transfer.reading import reading
+from app.writing.domains import Domain
+from app.writing.tags import same_tags
 
 
 def export_entries(journal: Journal) -> list[dict[str, Any]]:

@@ -10,10 +10,10 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from app.domains import Domain, in_order
 from app.errors import ImportRejectedError
 from app.json_fields import FieldReader
-from app.tags import MAX_TAGS, normalise_tags
+from app.writing.domains import Domain, in_order
+from app.writing.tags import MAX_TAGS, normalise_tags
 
 
 def iso(value: datetime | None) -> str | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.storage.models import Tag
+from app.storage.tables import Tag
 
 
 @dataclass

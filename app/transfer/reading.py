@@ -6,7 +6,7 @@ import contextlib
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.storage.transaction import transaction
 
 

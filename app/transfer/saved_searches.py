@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.journal import Journal
-from app.saved_searches import MAX_NAME, MAX_QUERY, filters_from_json, filters_to_json
-from app.search import SearchFilters
-from app.storage.models import SavedSearch
+from app.journal.opening import Journal
+from app.search.full_text import SearchFilters
+from app.search.saved import MAX_NAME, MAX_QUERY, filters_from_json, filters_to_json
+from app.storage.tables import SavedSearch
 from app.transfer import fields as f
 from app.transfer.merge import Merge
 from app.transfer.reading import reading

@@ -11,15 +11,15 @@ from sqlalchemy import select
 # Here "session" always means a supervision session; the database's unit of work is `db` (Db).
 from sqlalchemy.orm import Session as Db
 
-from app.journal import Journal
-from app.sessions import ActionStatus, SessionKind
-from app.storage.models import (
+from app.journal.opening import Journal
+from app.storage.tables import (
     ActionEvidence,
     AgreedAction,
     Cycle,
     Entry,
     SupervisionSession,
 )
+from app.supervision.sessions import ActionStatus, SessionKind
 from app.transfer import fields as f
 from app.transfer.merge import Merge
 from app.transfer.reading import reading

@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.content import SharedStage, stages_from_json, stages_json
-from app.storage.models import Comment, SharedItem
+from app.storage.tables import Comment, SharedItem
 from app.transfer import fields as f
 from app.transfer.merge import Merge
 from app.transfer.reading import reading

@@ -1,7 +1,7 @@
 """Make this release's reference files, ONCE, into tests/reference/v<version>-schema<head>/.
 
 Never re-run this for a version whose folder exists: the committed files are the frozen
-record of what that release wrote, and tests/test_reference_files.py checks that every later
+record of what that release wrote, and tests/storage/test_reference_files.py checks that every later
 release still opens them. A later release adds its own folder (by running its own copy of this
 script) and its own tests; it never regenerates an older one.
 
@@ -21,9 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app import __version__
-from app.backups import backup_to_file
-from app.domains import Domain
-from app.journal import Journal, create_journal, open_journal
+from app.journal.backups import backup_to_file
+from app.journal.opening import Journal, create_journal, open_journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     import_package,
@@ -38,6 +37,7 @@ from app.storage.keys import RawKey
 from app.storage.meta import db_path, meta_path
 from app.storage.schema import SCHEMA_HEAD
 from app.transfer.document import export_json
+from app.writing.domains import Domain
 
 HERE = Path(__file__).resolve().parent
 COACH_PASSPHRASE = "test-only reference coach passphrase"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.journal import Journal, create_journal
+from app.journal.opening import Journal, create_journal
 from app.storage.keys import SystemKeyring
 
 

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.errors import JournalError
-from app.incoming import import_file
-from app.journal import Journal, open_journal
+from app.journal.opening import Journal, open_journal
 from app.sharing.exchange import unit
 from app.sharing.keys import Identity, canonical
 from app.sharing.package import (
@@ -27,7 +26,8 @@ from app.sharing.package import (
     seal_compressed,
 )
 from app.storage.keys import SystemKeyring
-from app.storage.models import Comment, Contact, ReceivedPackage, SharedItem
+from app.storage.tables import Comment, Contact, ReceivedPackage, SharedItem
+from app.transfer.incoming import import_file
 from tests.support.cli import run
 from tests.support.packages import members, rezip
 

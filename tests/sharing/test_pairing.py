@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import JournalError
-from app.journal import Journal, open_journal
+from app.journal.opening import Journal, open_journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import comments_on
 from app.storage.keys import SystemKeyring

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     comments_on,
@@ -122,7 +122,7 @@ def test_comments_on_a_trashed_item_are_not_new_and_go_with_it_for_good(
 ) -> None:
     from sqlalchemy import func, select
 
-    from app.storage.models import Comment
+    from app.storage.tables import Comment
 
     entry = alex.entries.create("Huddle", "I asked first.")
     import_package(coach, send_share(alex, [entry.id], to="Sam"))

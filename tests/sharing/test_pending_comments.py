@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.domains import Domain
 from app.errors import JournalError
-from app.journal import Journal, create_journal
+from app.journal.opening import Journal, create_journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     comments_on,
@@ -23,6 +22,7 @@ from app.sharing.exchange import (
 )
 from app.sharing.workspace import CoachingWork, mark_discussed, shared_item, waiting_work
 from app.storage.keys import SystemKeyring
+from app.writing.domains import Domain
 from tests.support.cli import run
 from tests.support.sharing import pair_with_coach
 from tests.ui.coach.helpers import ALEX_HUDDLE, CHIDI_BOARD, build_desk

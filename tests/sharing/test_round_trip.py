@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from app.domains import Domain
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.content import MAX_ITEMS
 from app.sharing.exchange import (
@@ -25,6 +24,7 @@ from app.sharing.keys import Identity
 from app.sharing.package import PackageError, seal, seal_bytes
 from app.sharing.workspace import shared_items
 from app.storage.keys import SystemKeyring
+from app.writing.domains import Domain
 from tests.support.digest import file_digest
 from tests.support.packages import members, rezip
 from tests.support.sharing import pair_with_coach
@@ -153,7 +153,7 @@ def test_refusals_leave_the_journal_unchanged(
     for target, data, message in cases:
         folder = target.folder
         before = file_digest(target)
-        from app.journal import open_journal
+        from app.journal.opening import open_journal
 
         reopened = open_journal(folder, key_store)
         with pytest.raises(PackageError, match=message):
@@ -162,7 +162,7 @@ def test_refusals_leave_the_journal_unchanged(
 
 
 def test_search_filters_for_shared_and_commented(participant: Journal, coach: Journal) -> None:
-    from app.search import SearchFilters
+    from app.search.full_text import SearchFilters
 
     shared = participant.entries.create("Shared huddle", "handover words")
     participant.entries.create("Private huddle", "handover words")
@@ -195,7 +195,7 @@ def test_ordinary_words_that_look_like_web_code_travel_and_are_shown_safely(
     kept = {i.title: i.content for i in shared_items(coach)}
     assert kept == dict(words)  # the words arrive exactly as written
 
-    from app.rendering import render_markdown
+    from app.writing.rendering import render_markdown
 
     shown = render_markdown(kept["Not my thing"] + "\n\n" + kept["Handlers"])
     assert "<script" not in shown and "onerror" not in shown and "javascript:" in shown

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     import_package,

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.domains import Domain
-from app.journal import Journal, create_journal, open_journal
+from app.journal.opening import Journal, create_journal, open_journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     comments_on,
@@ -30,6 +29,7 @@ from app.sharing.workspace import (
     shared_items,
 )
 from app.storage.keys import SystemKeyring
+from app.writing.domains import Domain
 from tests.support.sharing import card_fingerprint, pair_with_coach, send_share
 
 NAMES = ["Alex", "Bea", "Chidi", "Dana", "Eli"]

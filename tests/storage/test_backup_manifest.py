@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.errors import BackupError
 from app.storage.backup_file import MANIFEST_NAME, read_manifest
 from tests.support.backups import folder_digest

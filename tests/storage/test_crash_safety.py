@@ -6,7 +6,7 @@ import random
 import subprocess
 from pathlib import Path
 
-from app.journal import Journal, open_journal
+from app.journal.opening import Journal, open_journal
 from app.storage.keys import SystemKeyring
 from tests.support.crash_child import body_for
 from tests.support.processes import PYTHON, ROOT, subprocess_env

@@ -8,11 +8,11 @@ from pathlib import Path
 import keyring
 import pytest
 
-from app.domains import Domain
 from app.errors import JournalError, KeyUnavailableError, RecoveryCodeError, WrongKeyError
-from app.journal import Journal, create_journal, open_journal, recover_journal
+from app.journal.opening import Journal, create_journal, open_journal, recover_journal
 from app.storage.keys import KEYRING_SERVICE, RawKey, SystemKeyring
 from app.storage.meta import KeyMode, read_meta
+from app.writing.domains import Domain
 
 SECRET_TEXT = "Sister on Ward 7 said the handover felt rushed"
 

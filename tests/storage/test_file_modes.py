@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from app.backups import backup_now, backup_to_file
-from app.cli import main
-from app.journal import Journal, create_journal, open_journal
+from app.cli.main import main
+from app.journal.backups import backup_now, backup_to_file
+from app.journal.opening import Journal, create_journal, open_journal
 from app.storage.files import write_atomically
 from app.storage.keys import SystemKeyring
+from app.summary.contents import SummaryOptions, build_summary
 from app.summary.export import SummaryFormat, write_summary
-from app.summary.model import SummaryOptions, build_summary
 from app.transfer import export_json
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import keyring
 
-from app.backups import backup_to_file, list_backups
-from app.interrupted import PENDING_NAME, REKEYING_NAME, RESTORING_NAME, WORK_FOLDER_NAME
-from app.interrupted import finish_interrupted as finish
-from app.journal import Journal, create_journal, open_journal, recover_journal
-from app.recovery import decode_recovery_code
+from app.journal.backups import backup_to_file, list_backups
+from app.journal.interrupted import PENDING_NAME, REKEYING_NAME, RESTORING_NAME, WORK_FOLDER_NAME
+from app.journal.interrupted import finish_interrupted as finish
+from app.journal.opening import Journal, create_journal, open_journal, recover_journal
 from app.storage.backup_file import verify_backup
 from app.storage.keys import KEYRING_SERVICE, RawKey, SystemKeyring
 from app.storage.meta import KeyMode, db_path, journal_exists, read_meta
+from app.storage.recovery_code import decode_recovery_code
 from app.storage.schema import SCHEMA_HEAD, current_revision
 from app.storage.steps import CRASH_AT_ENV, CRASH_EXIT_CODE
 from tests.support.backups import titles_in
@@ -119,7 +119,7 @@ def printed_code(stdout: str) -> str | None:
 def test_a_restore_killed_at_any_step_is_finished_at_the_next_start(
     journal: Journal, key_store: SystemKeyring, isolated_home: Path, tmp_path: Path
 ) -> None:
-    from app.ui.launch import JournalOpener
+    from app.ui.window.launch import JournalOpener
     from tests.ui.launching import FakePrompts
 
     folder = journal.folder

@@ -11,15 +11,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection
 
-from app.domains import Domain
 from app.errors import NewerJournalError, StorageError
-from app.journal import open_journal
-from app.periods import Period
+from app.journal.opening import open_journal
+from app.search.periods import Period
 from app.storage import schema
 from app.storage.backup_file import verify_backup
 from app.storage.keys import SystemKeyring
 from app.storage.meta import read_meta
-from app.storage.models import Base
+from app.storage.tables import Base
+from app.writing.domains import Domain
 from tests.support.old_journals import CYCLE_ID, SAMPLE_ID, SAMPLE_ROWS, journal_at
 
 
@@ -87,7 +87,7 @@ def test_journal_from_revision_migrates_and_keeps_entries(
 def test_without_a_backup_first_the_journal_is_not_migrated(
     journal_dir: Path, key_store: SystemKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app import backups
+    from app.journal import backups
 
     journal_at(journal_dir, "0006", key_store)
     before = _digest(journal_dir)
@@ -130,7 +130,7 @@ def test_newer_journal_json_is_refused_untouched(
 
 
 def test_models_match_the_migrated_schema(journal_dir: Path, key_store: SystemKeyring) -> None:
-    from app.journal import create_journal
+    from app.journal.opening import create_journal
 
     journal, _ = create_journal(journal_dir, key_store)
     with journal.engine.connect() as conn:

@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from app.journal import Journal, open_journal
+from app.journal.opening import Journal, open_journal
 from app.storage.keys import SystemKeyring
 from tests.support.processes import PYTHON, ROOT, subprocess_env
 

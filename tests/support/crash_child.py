@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.domains import Domain
-from app.journal import open_journal
+from app.journal.opening import open_journal
 from app.storage.keys import SystemKeyring
+from app.writing.domains import Domain
 
 
 def body_for(n: int) -> str:

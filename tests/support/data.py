@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from app.demo import build_demo
-from app.journal import Journal
+from app.journal.opening import Journal
 
 TODAY = date(2025, 3, 12)
 NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)

@@ -6,7 +6,7 @@ import hashlib
 
 from sqlalchemy import text
 
-from app.journal import Journal
+from app.journal.opening import Journal
 
 
 def content_digest(journal: Journal) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.journal import Journal, open_journal
+from app.journal.opening import Journal, open_journal
 from app.storage.keys import SystemKeyring
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from app.demo import build_demo
-from app.domains import Domain
-from app.entries import EntryStore
-from app.journal import Journal
-from app.sessions import ActionDraft, ActionStatus, SessionKind, SessionStore
+from app.journal.opening import Journal
+from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind, SessionStore
+from app.writing.domains import Domain
+from app.writing.entries import EntryStore
 
 TODAY = date(2026, 12, 3)
 LAST_SESSION = date(2026, 11, 5)

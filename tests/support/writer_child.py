@@ -9,10 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.domains import Domain
 from app.errors import StorageError
-from app.journal import open_journal
+from app.journal.opening import open_journal
 from app.storage.keys import SystemKeyring
+from app.writing.domains import Domain
 
 
 def main() -> None:

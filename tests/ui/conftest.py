@@ -12,11 +12,11 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.journal import Journal
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.main_window import MainWindow
-from app.ui.navigation import View
-from app.ui.readable_colours import ReadableColours
+from app.journal.opening import Journal
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.widgets.readable_colours import ReadableColours
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
 from tests.support.data import fill_demo
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.journal import Journal, open_journal
+from app.journal.opening import Journal, open_journal
 from app.storage.keys import SystemKeyring
 from app.ui.backups.restore_pages import RestoreJournal
-from app.ui.launch import UnlockChoice
-from app.ui.main_window import MainWindow
-from app.ui.setup_wizard import CreateJournal
+from app.ui.start.setup_wizard import CreateJournal
+from app.ui.window.launch import UnlockChoice
+from app.ui.window.main_window import MainWindow
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections import defaultdict
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QWidget
 
-from app.ui.main_window import MainWindow
+from app.ui.window.main_window import MainWindow
 
 
 def mnemonic(text: str) -> str | None:

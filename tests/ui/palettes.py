@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from app.ui.readable_colours import use_readable_colours
+from app.ui.widgets.readable_colours import use_readable_colours
 
 Role = QPalette.ColorRole
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.main_window import MainWindow
-from app.ui.navigation import View
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
 
 CONTROLS = (
     QAbstractButton,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWizard
 
-from app.journal import Journal, create_journal
+from app.journal.opening import Journal, create_journal
 from app.storage.keys import KeyStore
-from app.ui.setup_wizard import SetupWizard
+from app.ui.start.setup_wizard import SetupWizard
 from tests.ui.driver import click
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.storage.models import Base
+from app.storage.tables import Base
 
 
 def _include(obj: object, name: str | None, type_: str, *_: object) -> bool:

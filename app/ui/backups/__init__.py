@@ -1,1 +1,9 @@
 """Backups in the window: File > Back up now, File > Backups..., automatic backups."""
+
+# What other packages may import from this one (tests/test_architecture.py).
+published = (
+    "backups_controller",
+    "choosers",
+    "refused_journal",
+    "restore_pages",
+)

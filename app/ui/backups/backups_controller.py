@@ -1,7 +1,7 @@
 """What the window does about backups: back up now, the Backups dialog, automatic backups.
 
 Backups and the check before a restore run on one worker thread, one at a time. Restoring
-closes the window; the app (app/ui/launch.py) then restores and opens a new window.
+closes the window; the app (app/ui/window/launch.py) then restores and opens a new window.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.ui.backups.choosers import ChoosePath, choose_backup_file, choose_backup_folder
-from app.ui.messages import Confirm
-from app.ui.summary.background import BackgroundCall
+from app.ui.widgets.background_call import BackgroundCall
+from app.ui.widgets.messages import Confirm
 
 # Backing up, restoring and the dialog load when first needed (the first automatic check
 # waits FIRST_CHECK_MS), not with the window.
 if TYPE_CHECKING:
     from app.ui.backups.backups_dialog import BackupsDialog
-    from app.ui.window_context import WindowContext
+    from app.ui.window.context import WindowContext
 
 FIRST_CHECK_MS = 5_000
 """The first automatic check waits until the window has settled."""
@@ -100,7 +100,7 @@ class BackupsController(QObject):
     def check_due(self) -> None:
         """Make a backup if one is due (nothing happens while another runs)."""
         if not self.runner.busy:
-            from app.backups import backup_if_due
+            from app.journal.backups import backup_if_due
 
             self._start(_Job.AUTOMATIC, partial(backup_if_due, self._journal, self._now()))
 
@@ -108,13 +108,13 @@ class BackupsController(QObject):
     def back_up_now(self) -> None:
         """Save what is typed, then back up to the backup folder."""
         self._context.save_all()
-        from app.backups import backup_now
+        from app.journal.backups import backup_now
 
         self._start(_Job.NOW, partial(backup_now, self._journal, self._now()))
 
     def check_restore(self, backup: Path) -> None:
         """Check, off the GUI thread, that `backup` would restore; the dialog hears back."""
-        from app.restore import check_backup
+        from app.journal.restore import check_backup
 
         self._start(_Job.CHECK, partial(check_backup, backup, self._journal.key), backup)
 
@@ -179,7 +179,7 @@ class BackupsController(QObject):
             if self.dialog is not None and backup is not None:
                 self.dialog.backup_checked(backup, result)
             return
-        from app.backups import BackupResult
+        from app.journal.backups import BackupResult
 
         if not isinstance(result, BackupResult):
             return  # not due

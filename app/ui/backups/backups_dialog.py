@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backups import (
+from app.errors import JournalError
+from app.journal.backups import (
     MAX_KEEP,
     BackupInterval,
     BackupSettings,
@@ -32,13 +33,12 @@ from app.backups import (
     read_settings,
     save_settings,
 )
-from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.storage.backup_file import BackupManifest
-from app.ui.fields import InlineError, quiet_note
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.messages import Confirm
-from app.ui.screen_fit import resize_within_screen, scrolling
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.widgets.messages import Confirm
+from app.ui.widgets.screen_fit import resize_within_screen, scrolling
 
 if TYPE_CHECKING:
     from app.ui.backups.backups_controller import BackupsController

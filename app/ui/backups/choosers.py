@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.storage.backup_file import BACKUP_SUFFIX
-from app.ui.start_folder import remember_chosen, start_folder
+from app.ui.widgets.start_folder import remember_chosen, start_folder
 
 BACKUPS = "backups"
 """The kind of file whose Open dialogs share a remembered folder."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.storage.keys import KeyStore
 from app.storage.meta import KeyMode, read_meta
 from app.ui.backups.choosers import ChoosePath, choose_backup_file
@@ -28,8 +28,8 @@ from app.ui.backups.restore_pages import (
     RestoreJournal,
     restore_into_pages,
 )
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog, KeyboardSafeWizard
-from app.ui.screen_fit import resize_within_screen
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog, KeyboardSafeWizard
+from app.ui.widgets.screen_fit import resize_within_screen
 
 RESTORE_CHOSEN = 2
 """RefusedJournalDialog's result when the person chose to restore a backup."""

@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import JournalError
-from app.journal import Journal
-from app.restore import RestoredBackup
+from app.journal.opening import Journal
+from app.journal.restore import RestoredBackup
 from app.storage.backup_file import read_manifest
 from app.storage.keys import KeyStore
 from app.ui.backups.choosers import ChoosePath
-from app.ui.fields import InlineError, quiet_note
-from app.ui.protection_choice import ProtectionChoice
-from app.ui.recovery_code_view import RecoveryCodeView
-from app.ui.screen_fit import scrolling_page
-from app.ui.unlock_dialogs import recovery_code_input
+from app.ui.start.protection_choice import ProtectionChoice
+from app.ui.start.recovery_code_view import RecoveryCodeView
+from app.ui.start.unlock_dialogs import recovery_code_input
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.screen_fit import scrolling_page
 
 RestoreJournal = Callable[[Path, Path, str, str | None], tuple[Journal, RestoredBackup, str | None]]
 """Restore (folder, backup file, recovery code, new passphrase or None: keyring); return the

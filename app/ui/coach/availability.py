@@ -4,7 +4,7 @@ checks the window makes at start-up and after anything changes the counts."""
 from __future__ import annotations
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.workspace import CoachingWork
 

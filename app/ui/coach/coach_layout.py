@@ -19,10 +19,10 @@ from app.ui.coach.item_reader import ItemReader
 from app.ui.coach.participant_header import ParticipantHeader
 from app.ui.coach.participant_list import ParticipantList
 from app.ui.coach.shared_item_list import SharedItemList
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.cycles.text import heading, plain_label
-from app.ui.fields import quiet_note
-from app.ui.message_bar import MessageBar
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.message_bar import MessageBar
+from app.ui.widgets.tab_order import chain_tab_order
 
 EMPTY_TITLE = "Nothing shared with you yet"
 EMPTY_TEXT = (

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.exchange import (
     comments_on,
     edit_pending_comment,
@@ -40,12 +40,12 @@ from app.ui.coach.rows import (
     participant_label,
 )
 from app.ui.coach.verify_dialog import VerifyParticipantDialog
-from app.ui.dates import local_text
-from app.ui.messages import Confirm, ask_to_confirm
-from app.ui.read_when_shown import ReadWhenShown
-from app.ui.settings import remember_participant, remembered_participant
-from app.ui.sharing.files import PickFile, feedback_request, pick_with_dialog
-from app.ui.summary.privacy_review import PrivacyReviewDialog
+from app.ui.privacy.review import PrivacyReviewDialog
+from app.ui.widgets.dates import local_text
+from app.ui.widgets.file_pickers import PickFile, feedback_request, pick_with_dialog
+from app.ui.widgets.messages import Confirm, ask_to_confirm
+from app.ui.widgets.read_when_shown import ReadWhenShown
+from app.ui.widgets.settings import remember_participant, remembered_participant
 
 NOTHING_MATCHES = "Nothing matches. Try fewer words, another domain or all participants."
 NOTHING_TO_DISCUSS = "Everything here has been discussed."

@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.workspace import CoachingWork, waiting_work
 from app.ui.coach.availability import coaching_available, waiting_words
 from app.ui.coach.coaching_slot import CoachingSlot
-from app.ui.navigation import NavigationRail, View
+from app.ui.window.navigation import NavigationRail, View
 
 if TYPE_CHECKING:
     from app.ui.coach.coach_page import CoachPage

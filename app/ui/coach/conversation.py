@@ -19,11 +19,11 @@ from app.sharing.exchange import CommentRecord
 from app.sharing.workspace import SharedItemRecord
 from app.ui.coach.item_html import thread_html
 from app.ui.coach.unsent_row import UnsentRow
-from app.ui.cycles.text import heading
-from app.ui.dates import local_text
-from app.ui.fields import InlineError, quiet_note
-from app.ui.preview import PreviewBrowser
-from app.ui.text_size import fit_lines, follow_zoom
+from app.ui.widgets.captions import heading
+from app.ui.widgets.dates import local_text
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.preview import PreviewBrowser
+from app.ui.widgets.text_size import fit_lines, follow_zoom
 
 ADD_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 EMPTY_COMMENT = "The comment is empty: write something first. Nothing was added."

@@ -1,6 +1,6 @@
 """Making a feedback package for one participant and saving it where the coach chose.
 
-The Save dialog is the window's injected PickFile (app/ui/sharing/files.py).
+The Save dialog is the window's injected PickFile (app/ui/widgets/file_pickers.py).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import make_feedback, record_sent
 from app.storage.files import describe_os_error, write_atomically

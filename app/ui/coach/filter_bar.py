@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QVBoxLayout, QWidget
 
-from app.domains import Domain
 from app.sharing.workspace import SharedFilter
-from app.ui.search_box import HOW_TO_SEARCH
+from app.ui.search.box import HOW_TO_SEARCH
+from app.writing.domains import Domain
 
 SEARCH_PLACEHOLDER = "Search what participants shared"
 ALL_DOMAINS = "All domains"

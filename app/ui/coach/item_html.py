@@ -1,6 +1,6 @@
 """The HTML the coach reads: a shared item (a cycle stage by stage) and its comment thread.
 
-Everything the participant or coach wrote goes through app.rendering (Markdown, then the
+Everything the participant or coach wrote goes through app.writing.rendering (Markdown, then the
 sanitiser); names and titles are escaped. Nothing here loads anything.
 """
 
@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 
 from app.sharing.exchange import CommentRecord
 from app.sharing.workspace import SharedItemRecord
-from app.ui.dates import local_text
+from app.ui.widgets.dates import local_text
 
 STAGE_SCHEME = "ij-stage"
 """Links "Comment on this stage" point here: ij-stage:<stage id>."""
@@ -38,7 +38,7 @@ def stage_of_link(url: QUrl) -> str | None:
 
 def render_markdown(text: str) -> str:
     """Sanitised HTML for Markdown (Markdown and the sanitiser load on first use)."""
-    from app.rendering import render_markdown as render
+    from app.writing.rendering import render_markdown as render
 
     return render(text)
 

@@ -7,10 +7,10 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.exchange import unread_counts
 from app.sharing.workspace import SharedFilter, SharedItemRecord, shared_items
-from app.ui.summary.background import BackgroundCall
+from app.ui.widgets.background_call import BackgroundCall
 
 UNEXPECTED = "The shared items could not be read. Please try again."
 

@@ -17,11 +17,11 @@ from app.sharing.workspace import SharedItemRecord
 from app.ui.coach.item_html import item_html, stage_of_link
 from app.ui.coach.rows import SharedRow
 from app.ui.coach.word_diff import DiffColours, changes_html, changes_summary, word_changes
-from app.ui.cycles.text import heading, plain_label
-from app.ui.fields import quiet_note
-from app.ui.preview import PreviewBrowser
-from app.ui.text_colours import DIFF_ADDED, DIFF_REMOVED, ground
-from app.ui.text_size import follow_zoom
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.preview import PreviewBrowser
+from app.ui.widgets.text_colours import DIFF_ADDED, DIFF_REMOVED, ground
+from app.ui.widgets.text_size import follow_zoom
 
 CHOOSE_AN_ITEM = "Choose an item on the left to read it."
 SHARED_TEXT_TAB = "Shared text"

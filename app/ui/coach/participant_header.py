@@ -6,13 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.domains import Domain
-from app.overview import DomainBalance
+from app.home.overview import DomainBalance
 from app.sharing.workspace import ParticipantSummary
 from app.ui.coach.rows import ALL_PARTICIPANTS, counts_text
-from app.ui.cycles.balance_bars import DomainBalanceBars
-from app.ui.cycles.text import heading, plain_label
-from app.ui.fields import quiet_note
+from app.ui.home.balance_bars import DomainBalanceBars
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.fields import quiet_note
+from app.writing.domains import Domain
 
 CHOOSE_ONE = "Choose one participant to make a feedback package for them."
 NOTHING_NEW = "There are no new comments for {name} to send."

@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from app.ui.cycles.item_list import DETAIL_ROLE, ItemList
-from app.ui.row_painting import draw_row_background, paint_title, small_font, title_font
+from app.ui.widgets.item_list import DETAIL_ROLE, ItemList
+from app.ui.widgets.row_painting import draw_row_background, paint_title, small_font, title_font
 
 _Index = QModelIndex | QPersistentModelIndex
 _PAD = 7

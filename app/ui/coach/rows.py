@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.sharing.workspace import ParticipantSummary, SharedItemRecord
-from app.ui.cycles.item_list import ListItem
-from app.ui.dates import local_day
+from app.ui.widgets.dates import local_day
+from app.ui.widgets.item_list import ListItem
 
 ALL_PARTICIPANTS = "All participants"
 ALL_ID = ""

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.coach.rows import ItemKey, SharedRow
-from app.ui.row_list_model import RowListModel
-from app.ui.row_painting import (
+from app.ui.widgets.row_list_model import RowListModel
+from app.ui.widgets.row_painting import (
     CHIP_GAP,
     CHIP_PAD_X,
     chips_width,

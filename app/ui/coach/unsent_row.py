@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from app.sharing.exchange import CommentRecord
-from app.ui.dates import local_text
+from app.ui.widgets.dates import local_text
 
 UNSENT_HINT = (
     "Your comments can be changed or withdrawn until the feedback package is made; "

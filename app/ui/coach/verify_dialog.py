@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFrame, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.cycles.text import heading, plain_label
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.sharing.fingerprint import FingerprintLabel
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 
 COMPARE_ALOUD = (
     "Ask {name} to open Share with coach, or their card, and read out the fingerprint their "

@@ -11,20 +11,20 @@ from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from app.cycles import without_carried_marker
-from app.cycles_model import PLANNED_MARK, CycleRecord, CycleStatus
 from app.errors import JournalError
-from app.journal import Journal
-from app.templates import StageRole, Template
-from app.ui.autosave import AUTOSAVE_DELAY_MS, SaveState
+from app.journal.opening import Journal
 from app.ui.cycles import flow_steps as steps
 from app.ui.cycles.cycle_page import CARRIED_HEADING
 from app.ui.cycles.earlier_stages import EarlierText
 from app.ui.cycles.flow_view import CycleFlowView
 from app.ui.cycles.review_editor import ReviewEditor
 from app.ui.cycles.stage_saver import StageSaver
-from app.ui.privacy_underline import PrivacyUnderline
-from app.ui.settings import earlier_stages_shown, remember_earlier_stages_shown
+from app.ui.entries.autosave import AUTOSAVE_DELAY_MS, SaveState
+from app.ui.privacy.underline import PrivacyUnderline
+from app.ui.widgets.settings import earlier_stages_shown, remember_earlier_stages_shown
+from app.writing.cycle_records import PLANNED_MARK, CycleRecord, CycleStatus
+from app.writing.cycles import without_carried_marker
+from app.writing.templates import StageRole, Template
 
 if TYPE_CHECKING:
     from app.ui.cycles.next_experiment_dialog import NextExperimentDialog  # loads when opened

@@ -9,12 +9,12 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from app.cycles_model import LEADERSHIP_DIMENSIONS, CycleRecord, InquiryRecord
-from app.rendering import render_markdown
-from app.templates import Template
 from app.ui.cycles.flow_steps import cycle_stages
-from app.ui.cycles.text import day_text, domains_text
-from app.ui.dates import local_day
+from app.ui.widgets.captions import day_text, domains_text
+from app.ui.widgets.dates import local_day
+from app.writing.cycle_records import LEADERSHIP_DIMENSIONS, CycleRecord, InquiryRecord
+from app.writing.rendering import render_markdown
+from app.writing.templates import Template
 
 CYCLE_SCHEME = "cycle"
 NOT_WRITTEN = "Not written yet."

@@ -6,12 +6,12 @@ from PySide6.QtCore import QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QWidget
 
-from app.cycles_model import InquiryRecord
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.ui.cycles.cycle_page import CYCLE_SCHEME, LinkedCycle, cycle_page_html
-from app.ui.preview import OpenUrl, PreviewBrowser
-from app.ui.text_size import follow_zoom
+from app.ui.widgets.preview import OpenUrl, PreviewBrowser
+from app.ui.widgets.text_size import follow_zoom
+from app.writing.cycle_records import InquiryRecord
 
 _FACTS_STYLE = "table.facts td { border: none; padding: 1px 14px 1px 0; }"
 _PAGE_MARGIN = 18

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QWidget
 
-from app.domains import Domain
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.fields import quiet_note
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.tab_order import chain_tab_order
+from app.writing.domains import Domain
 
 _EXPLANATION_MIN_WIDTH = 150
 

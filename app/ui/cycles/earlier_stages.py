@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from app.ui.preview import PreviewBrowser
+from app.ui.widgets.preview import PreviewBrowser
 
 SHOW_TEXT = "Earlier in this cycle"
 
@@ -146,6 +146,6 @@ class EarlierStages(QFrame):
 
 def _markdown(text: str) -> str:
     # Markdown and the sanitiser load the first time context is shown, not at start-up.
-    from app.rendering import render_markdown
+    from app.writing.rendering import render_markdown
 
     return render_markdown(text)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from app.cycles_model import CycleRecord, CycleStatus
-from app.templates import Stage, StageTiming, Template
+from app.writing.cycle_records import CycleRecord, CycleStatus
+from app.writing.templates import Stage, StageTiming, Template
 
 
 class Screen(StrEnum):

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.cycles.earlier_stages import EarlierStages
-from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.plan_pages import PlannedPage, TriedYetPage
 from app.ui.cycles.review_page import ReviewPage
 from app.ui.cycles.stage_page import StagePage
-from app.ui.fields import quiet_note
-from app.ui.message_bar import MessageBar
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.message_bar import MessageBar
+from app.ui.widgets.tab_order import chain_tab_order
 
 READING_WIDTH = 860
 """Lines longer than this are hard to read; the flow keeps to a column."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.cycles_model import InquiryStatus
 from app.errors import JournalError
-from app.journal import Journal
-from app.ui.cycles.item_list import ItemList, ListItem
-from app.ui.dates import local_day
-from app.ui.fields import InlineError, quiet_note
-from app.ui.read_when_shown import ReadWhenShown
+from app.journal.opening import Journal
+from app.ui.widgets.dates import local_day
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.item_list import ItemList, ListItem
+from app.ui.widgets.read_when_shown import ReadWhenShown
+from app.writing.cycle_records import InquiryStatus
 
 NO_INQUIRIES = (
     "No lines of inquiry yet. A line of inquiry is a question you work through over several "

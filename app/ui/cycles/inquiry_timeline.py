@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import JournalError
-from app.journal import Journal
-from app.ui.cycles.text import domains_text, heading, plain_label
+from app.journal.opening import Journal
 from app.ui.cycles.timeline_card import TimelineCard
-from app.ui.fields import quiet_note
-from app.ui.message_bar import MessageBar
+from app.ui.widgets.captions import domains_text, heading, plain_label
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.message_bar import MessageBar
 
 NO_CYCLES = (
     "No cycles yet in this line of inquiry. Start one: plan a small experiment, try it, "

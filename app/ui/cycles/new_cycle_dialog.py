@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from app.cycles_model import DomainRequiredError, InquiryRecord, InquiryStatus
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.ui.cycles.new_cycle_form import NewCycleForm
 from app.ui.cycles.plan_pages import DEFAULT_LEAD_DAYS
 from app.ui.cycles.template_page import template_item
+from app.writing.cycle_records import DomainRequiredError, InquiryRecord, InquiryStatus
 
 NO_QUESTION = "A line of inquiry needs a question, even a rough one."
 FROM_ENTRY_NOTE = (

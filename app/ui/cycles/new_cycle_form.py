@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.cycles.domain_checks import DomainChecks
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.cycles.item_list import ItemList
 from app.ui.cycles.plan_pages import ExperimentDate
-from app.ui.cycles.text import plain_label
-from app.ui.fields import InlineError, quiet_note
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.screen_fit import resize_within_screen, scrolling
+from app.ui.widgets.captions import plain_label
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.item_list import ItemList
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.widgets.screen_fit import resize_within_screen, scrolling
+from app.ui.widgets.tab_order import chain_tab_order
 
 _INDENT = 24
 

@@ -9,17 +9,17 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from app.cycles import CycleStore
-from app.cycles_model import CycleRecord
 from app.errors import JournalError
-from app.templates import StageRole, Template
-from app.ui.cycles.focus import chain_tab_order
 from app.ui.cycles.plan_pages import DEFAULT_LEAD_DAYS, ExperimentDate
-from app.ui.cycles.text import plain_label
-from app.ui.fields import InlineError, quiet_note
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.screen_fit import resize_within_screen, scrolling
-from app.ui.text_size import set_relative_font
+from app.ui.widgets.captions import plain_label
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.widgets.screen_fit import resize_within_screen, scrolling
+from app.ui.widgets.tab_order import chain_tab_order
+from app.ui.widgets.text_size import set_relative_font
+from app.writing.cycle_records import CycleRecord
+from app.writing.cycles import CycleStore
+from app.writing.templates import StageRole, Template
 
 NO_PLAN = "You didn't write a next experiment in this cycle; plan it in the new one."
 DATE_NOTE = (

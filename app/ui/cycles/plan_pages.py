@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.cycles.text import day_text, from_qdate, heading, plain_label, to_qdate
-from app.ui.dates import DAY_FORMAT
-from app.ui.fields import quiet_note
-from app.ui.text_size import set_relative_font
+from app.ui.widgets.captions import day_text, from_qdate, heading, plain_label, to_qdate
+from app.ui.widgets.dates import DAY_FORMAT
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.text_size import set_relative_font
 
 DEFAULT_LEAD_DAYS = 7
 """An unset experiment date is offered this many days ahead."""

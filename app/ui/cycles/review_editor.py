@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from app.cycles import CycleStore
-from app.cycles_model import CycleRecord, CycleStateError, DomainRequiredError, LoopLevel
 from app.errors import JournalError
-from app.tags import same_tags
-from app.templates import StageRole
 from app.ui.cycles.review_page import ReviewPage
+from app.writing.cycle_records import CycleRecord, CycleStateError, DomainRequiredError, LoopLevel
+from app.writing.cycles import CycleStore
+from app.writing.tags import same_tags
+from app.writing.templates import StageRole
 
 
 class ReviewEditor(QObject):

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cycles_model import LEADERSHIP_DIMENSIONS, CycleRecord, CycleStatus, LoopLevel
 from app.ui.cycles.domain_checks import DomainChecks
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.cycles.text import heading, plain_label
-from app.ui.fields import InlineError, quiet_note
-from app.ui.tag_line_edit import TagLineEdit, join_tags
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.tab_order import chain_tab_order
+from app.ui.widgets.tag_line_edit import TagLineEdit, join_tags
+from app.writing.cycle_records import LEADERSHIP_DIMENSIONS, CycleRecord, CycleStatus, LoopLevel
 
 REVIEW_NOTE = (
     "Look back over the whole cycle. How deep did the learning go? Mark it reviewed when "

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.templates import Stage, StageTiming
-from app.ui.alt_keys import keep_alt_letters_out
-from app.ui.cycles.text import heading, plain_label
-from app.ui.focus_ring import paint_focus_ring
-from app.ui.text_size import follow_zoom, set_relative_font
+from app.ui.widgets.alt_keys import keep_alt_letters_out
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.focus_ring import paint_focus_ring
+from app.ui.widgets.text_size import follow_zoom, set_relative_font
+from app.writing.templates import Stage, StageTiming
 
 WRITING_PLACEHOLDER = (
     "Write here, in your own words. A few honest lines are enough.\n\n"

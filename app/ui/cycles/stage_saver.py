@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from app.cycles import CycleStore
-from app.cycles_model import CycleRecord
-from app.ui.autosave import AUTOSAVE_DELAY_MS, DebouncedSaver
+from app.ui.entries.autosave import AUTOSAVE_DELAY_MS, DebouncedSaver
+from app.writing.cycle_records import CycleRecord
+from app.writing.cycles import CycleStore
 
 
 class StageSaver(DebouncedSaver):

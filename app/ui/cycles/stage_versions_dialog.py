@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from app.cycles import CycleStore
-from app.cycles_model import CycleRecord
-from app.ui.dates import local_text
-from app.ui.versions_dialog import Version, VersionHistoryDialog
+from app.ui.widgets.dates import local_text
+from app.ui.widgets.versions_dialog import Version, VersionHistoryDialog
+from app.writing.cycle_records import CycleRecord
+from app.writing.cycles import CycleStore
 
 NO_STAGE_VERSIONS = (
     "No earlier versions of this stage yet. Each time you change what you wrote here, the "

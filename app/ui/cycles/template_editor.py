@@ -10,8 +10,8 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.errors import JournalError
-from app.templates import Stage, StageRole, StageTiming, Template, save_user_template
 from app.ui.cycles.template_editor_form import TemplateEditorForm
+from app.writing.templates import Stage, StageRole, StageTiming, Template, save_user_template
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.templates import StageTiming
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.fields import InlineError, quiet_note
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.screen_fit import resize_within_screen, scrolling
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.widgets.screen_fit import resize_within_screen, scrolling
+from app.ui.widgets.tab_order import chain_tab_order
+from app.writing.templates import StageTiming
 
 WHEN_LABELS = {
     StageTiming.BEFORE: "Before the experiment",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 
-from app.templates import StageTiming, Template, TemplateProblem
-from app.ui.cycles.item_list import ListItem
-from app.ui.cycles.text import domains_text
+from app.ui.widgets.captions import domains_text
+from app.ui.widgets.item_list import ListItem
+from app.writing.templates import StageTiming, Template, TemplateProblem
 
 _WHEN = {StageTiming.BEFORE: "before the experiment", StageTiming.AFTER: "after"}
 

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import JournalError
-from app.journal import Journal
-from app.templates import Template, duplicate_template, user_templates_dir
-from app.ui.cycles.item_list import ItemList
+from app.journal.opening import Journal
 from app.ui.cycles.template_editor import TemplateEditorDialog
 from app.ui.cycles.template_page import problems_html, template_html, template_item
-from app.ui.fields import InlineError, quiet_note, warning_icon
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.preview import PreviewBrowser
-from app.ui.screen_fit import resize_within_screen
+from app.ui.widgets.fields import InlineError, quiet_note, warning_icon
+from app.ui.widgets.item_list import ItemList
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.widgets.preview import PreviewBrowser
+from app.ui.widgets.screen_fit import resize_within_screen
+from app.writing.templates import Template, duplicate_template, user_templates_dir
 
 PROBLEMS_INTRO = "These template files could not be used. The other templates loaded as usual:"
 

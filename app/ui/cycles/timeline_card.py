@@ -8,11 +8,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from app.cycles_model import CycleStatus, TimelineStep
-from app.ui.cycles.text import experiment_phrase, plain_label
-from app.ui.fields import quiet_note
-from app.ui.focus_ring import paint_focus_ring
-from app.ui.text_size import set_relative_font
+from app.ui.widgets.captions import experiment_phrase, plain_label
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.focus_ring import paint_focus_ring
+from app.ui.widgets.text_size import set_relative_font
+from app.writing.cycle_records import CycleStatus, TimelineStep
 
 RAIL_WIDTH = 34
 _DOT = 12

@@ -4,3 +4,13 @@ Each piece is a self-contained widget or dialog that takes the open Journal (and
 matters, a `today` callable) and says what the person wants next through Qt signals; the main
 window decides what to show.
 """
+
+# What other packages may import from this one (tests/test_architecture.py).
+published = (
+    "actions_panel",
+    "flag_toggle",
+    "items",
+    "marks",
+    "sessions_list",
+    "supervision_controller",
+)

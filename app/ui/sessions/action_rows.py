@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.sessions import ActionDraft, ActionRecord
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.fields import quiet_note
+from app.supervision.sessions import ActionDraft, ActionRecord
 from app.ui.sessions.optional_date import OptionalDate
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.tab_order import chain_tab_order
 
 DEFAULT_LEAD_DAYS = 14
 """An action's "by when", once ticked, starts this many days ahead."""

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon, QPalette
 
-from app.sessions import ActionRecord
-from app.ui.cycles.text import day_text
+from app.supervision.sessions import ActionRecord
 from app.ui.sessions.marks import overdue_colour
+from app.ui.widgets.captions import day_text
 
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 21
 """data() for this role is the row's action id."""

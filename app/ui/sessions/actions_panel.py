@@ -9,13 +9,13 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal, Slo
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import JournalError
-from app.journal import Journal
-from app.sessions import ActionRecord, ActionStatus
-from app.ui.cycles.item_list import ListItem
-from app.ui.read_when_shown import ReadWhenShown
+from app.journal.opening import Journal
+from app.supervision.sessions import ActionRecord, ActionStatus
 from app.ui.sessions.actions_panel_view import ActionsPanelLayout
 from app.ui.sessions.evidence_picker import EvidencePicker
 from app.ui.sessions.items import ItemKind, ItemRef, item_ref, recent_items, split_key
+from app.ui.widgets.item_list import ListItem
+from app.ui.widgets.read_when_shown import ReadWhenShown
 
 
 class ActionsPanel(ActionsPanelLayout):

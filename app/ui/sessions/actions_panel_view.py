@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.sessions import ActionStatus
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.cycles.item_list import ItemList
-from app.ui.cycles.text import heading, plain_label
-from app.ui.fields import quiet_note
-from app.ui.message_bar import MessageBar
+from app.supervision.sessions import ActionStatus
 from app.ui.sessions.actions_model import ActionListModel
 from app.ui.sessions.marks import warning_icon
-from app.ui.text_size import fit_lines
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.item_list import ItemList
+from app.ui.widgets.message_bar import MessageBar
+from app.ui.widgets.tab_order import chain_tab_order
+from app.ui.widgets.text_size import fit_lines
 
 EMPTY = (
     "No open actions. The actions you agree in a coaching or supervision session appear "

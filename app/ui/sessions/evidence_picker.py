@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.cycles.text import plain_label
-from app.ui.fields import quiet_note
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.screen_fit import resize_within_screen
 from app.ui.sessions.items import ItemKind, ItemRef
+from app.ui.widgets.captions import plain_label
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.widgets.screen_fit import resize_within_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 31
 """data() for this role is the row's ItemRef.key."""

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.ui.sessions.items import ItemKind
 
 LABEL = "&Bring to supervision"

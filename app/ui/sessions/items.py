@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from app.journal import Journal
-from app.ui.dates import local_day
+from app.journal.opening import Journal
+from app.ui.widgets.dates import local_day
 
 
 class ItemKind(StrEnum):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QStyle, QWidget
 
-from app.ui.text_colours import FINDING, OVERDUE, colour, is_dark
+from app.ui.widgets.text_colours import FINDING, OVERDUE, colour, is_dark
 
 __all__ = ["finding_colour", "is_dark", "overdue_colour", "warning_icon"]
 

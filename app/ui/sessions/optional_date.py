@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
-from app.ui.cycles.text import from_qdate, to_qdate
-from app.ui.dates import DAY_FORMAT
+from app.ui.widgets.captions import from_qdate, to_qdate
+from app.ui.widgets.dates import DAY_FORMAT
 
 
 class OptionalDate(QWidget):

@@ -9,12 +9,12 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.errors import JournalError
-from app.journal import Journal
-from app.sessions import SessionKind, SessionRecord
-from app.ui.cycles.text import from_qdate, to_qdate
+from app.journal.opening import Journal
+from app.supervision.sessions import SessionKind, SessionRecord
+from app.ui.privacy.highlighter import PrivacyHighlighter
 from app.ui.sessions.action_rows import ActionRow
 from app.ui.sessions.session_form import SessionForm
-from app.ui.summary.privacy_highlighter import PrivacyHighlighter
+from app.ui.widgets.captions import from_qdate, to_qdate
 
 DEFAULT_GAP_DAYS = 28
 """An unset next session date is offered this many days after the session."""

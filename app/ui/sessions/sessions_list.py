@@ -10,14 +10,14 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import JournalError
-from app.journal import Journal
-from app.sessions import SessionRecord
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.cycles.item_list import ItemList, ListItem
-from app.ui.cycles.text import day_text, heading
-from app.ui.fields import quiet_note
-from app.ui.message_bar import MessageBar
-from app.ui.read_when_shown import ReadWhenShown
+from app.journal.opening import Journal
+from app.supervision.sessions import SessionRecord
+from app.ui.widgets.captions import day_text, heading
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.item_list import ItemList, ListItem
+from app.ui.widgets.message_bar import MessageBar
+from app.ui.widgets.read_when_shown import ReadWhenShown
+from app.ui.widgets.tab_order import chain_tab_order
 
 if TYPE_CHECKING:
     from app.ui.sessions.session_dialog import SessionDialog  # loads when first opened

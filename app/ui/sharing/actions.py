@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from app.ui.window_actions import WindowActions
+from app.ui.window.actions import WindowActions
 
 IMPORT_KEY = "Ctrl+Shift+I"
 

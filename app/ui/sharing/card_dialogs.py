@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.keys import Card, CardError, card_bytes, check_name
 from app.storage.files import write_atomically
-from app.ui.cycles.text import heading, plain_label
-from app.ui.fields import InlineError, quiet_note
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.sharing.files import PickFile, card_request
 from app.ui.sharing.fingerprint import FingerprintLabel
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.file_pickers import PickFile, card_request
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 
 MAX_CARD_FILE = 64 * 1024
 DEFAULT_NAME = "Inquiry Journal user"

@@ -1,7 +1,7 @@
 """A thread of coach comments and the participant's replies as HTML for a text browser.
 
-Every body is Markdown rendered by app.rendering (sanitised, nothing fetched); names and dates
-are escaped. Replies sit under the comment they answer.
+Every body is Markdown rendered by app.writing.rendering (sanitised, nothing fetched); names and
+dates are escaped. Replies sit under the comment they answer.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from app.rendering import render_markdown
 from app.sharing.exchange import CommentRecord
+from app.writing.rendering import render_markdown
 
 REPLY_SCHEME = "reply"
 """Links "reply:<comment id>" choose the comment the reply box answers."""

@@ -9,21 +9,21 @@ from PySide6.QtWidgets import QPushButton
 
 from app.errors import JournalError
 from app.sharing.exchange import comments_on
-from app.ui.cycle_controller import CycleController
-from app.ui.cycles.item_list import ItemList
-from app.ui.entry_delegate import EntryDelegate
-from app.ui.journal_controller import EntriesController
-from app.ui.row_list_model import RowListModel
+from app.ui.cycles.controller import CycleController
+from app.ui.entries.controller import EntriesController
+from app.ui.entries.delegate import EntryDelegate
 from app.ui.sharing.comments_presenter import CommentsPresenter, StageInfo
 from app.ui.sharing.unread import UnreadComments
 from app.ui.sharing.words import unread_message
+from app.ui.widgets.item_list import ItemList
+from app.ui.widgets.row_list_model import RowListModel
 
 if TYPE_CHECKING:
-    from app.ui.cycle_pane import CyclePane
-    from app.ui.cycles.home_view import HomeView
-    from app.ui.entries_page import EntriesPage
+    from app.ui.cycles.pane import CyclePane
+    from app.ui.entries.page import EntriesPage
+    from app.ui.home.view import HomeView
     from app.ui.sharing.comments_panel import CommentsPanel
-    from app.ui.window_context import WindowContext
+    from app.ui.window.context import WindowContext
 
 
 class CommentsController(QObject):

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.cycles.text import heading, plain_label
-from app.ui.fields import InlineError, quiet_note
-from app.ui.preview import PreviewBrowser
-from app.ui.privacy_underline import PrivacyUnderline
+from app.ui.privacy.underline import PrivacyUnderline
 from app.ui.sharing.comment_thread import REPLY_SCHEME, ThreadStyle
-from app.ui.text_size import fit_lines, follow_zoom
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.preview import PreviewBrowser
+from app.ui.widgets.text_size import fit_lines, follow_zoom
 
 REPLY_PLACEHOLDER = "Write a reply to your coach. Markdown works: **bold**, *italic*, - lists."
 REPLY_NOTE = "Ctrl+Enter saves it. It goes to your coach in your next share."

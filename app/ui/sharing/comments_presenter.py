@@ -10,15 +10,15 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QDialog
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.exchange import CommentRecord, comments_on, mark_read, write_comment
 from app.summary.privacy import LocatedFinding, apply_redactions, find_in
-from app.ui.dates import local_text
 from app.ui.sharing.comment_thread import ThreadGroup, thread_html
 from app.ui.sharing.comments_panel import CommentsPanel
+from app.ui.widgets.dates import local_text
 
 if TYPE_CHECKING:
-    from app.ui.summary.privacy_review import PrivacyReviewDialog  # loads when first needed
+    from app.ui.privacy.review import PrivacyReviewDialog  # loads when first needed
 
 WHOLE_CYCLE = "On the whole cycle"
 REPLY_SAVED = "Reply saved. It goes to your coach in your next share."
@@ -222,7 +222,7 @@ class CommentsPresenter(QObject):
             self._write(body)
             return
         self._pending = body
-        from app.ui.summary.privacy_review import PrivacyReviewDialog
+        from app.ui.privacy.review import PrivacyReviewDialog
 
         self.review = PrivacyReviewDialog(
             findings, None, self.panel, where=_in_reply, subject="reply"

@@ -10,22 +10,22 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.errors import JournalError
-from app.incoming import ImportOutcome
-from app.ui.cycle_controller import CycleController
-from app.ui.journal_controller import EntriesController
-from app.ui.navigation import View
+from app.transfer.incoming import ImportOutcome
+from app.ui.cycles.controller import CycleController
+from app.ui.entries.controller import EntriesController
 from app.ui.sharing.actions import SharingActions
-from app.ui.sharing.files import PickFile, import_request, open_card_request
 from app.ui.sharing.share_items import OpenItem
 from app.ui.sharing.words import import_message
+from app.ui.widgets.file_pickers import PickFile, import_request, open_card_request
+from app.ui.window.navigation import View
 
 # The dialogs load when first opened, not with the window.
 if TYPE_CHECKING:
-    from app.ui.entries_page import EntriesPage
+    from app.ui.entries.page import EntriesPage
     from app.ui.sharing.card_dialogs import AddCoachDialog, SaveCardDialog
     from app.ui.sharing.import_dialog import ImportDialog
     from app.ui.sharing.share_dialog import ShareDialog
-    from app.ui.window_context import WindowContext
+    from app.ui.window.context import WindowContext
 
 
 class SharingController(QObject):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.ui.text_size import set_relative_font
+from app.ui.widgets.text_size import set_relative_font
 
 
 def spoken(fingerprint: str) -> str:

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import JournalError
-from app.incoming import ImportOutcome, IncomingKind, incoming_kind
-from app.journal import Journal
-from app.ui.announce import announce
-from app.ui.cycles.text import heading, plain_label
-from app.ui.fields import quiet_note
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
+from app.journal.opening import Journal
+from app.transfer.incoming import ImportOutcome, IncomingKind, incoming_kind
 from app.ui.sharing.import_runner import ImportRunner
 from app.ui.sharing.words import NOTHING_IMPORTED, import_message
+from app.ui.widgets.announce import announce
+from app.ui.widgets.captions import heading, plain_label
+from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 
 KIND_WORDS = {
     IncomingKind.PACKAGE: "A share or feedback package: it is checked before anything changes.",

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
-from app.incoming import ImportCancelled, ImportOutcome, import_file
-from app.journal import Journal
-from app.ui.worker import WorkRelay, WorkTask, start_work
+from app.journal.opening import Journal
+from app.transfer.incoming import ImportCancelled, ImportOutcome, import_file
+from app.ui.widgets.worker import WorkRelay, WorkTask, start_work
 
 UNEXPECTED = "The import stopped unexpectedly; nothing was imported. Please try again."
 _CANCELLED = object()

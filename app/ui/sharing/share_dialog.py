@@ -10,19 +10,19 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import ContactRecord, Role
 from app.sharing.content import SharedRecord
 from app.sharing.exchange import marked_for_coach
 from app.summary.privacy import LocatedFinding, apply_redactions
-from app.ui.cycles.item_list import ListItem
-from app.ui.screen_fit import resize_within_screen
-from app.ui.sharing.files import PickFile, share_request
+from app.ui.privacy.review import PrivacyReviewDialog
 from app.ui.sharing.share_items import OpenItem, ShareCandidate
 from app.ui.sharing.share_view import ShareDialogView
 from app.ui.sharing.share_work import SavedShare, ShareWork, WhatGoes, WhatGoesQuery
 from app.ui.sharing.words import shared_message
-from app.ui.summary.privacy_review import PrivacyReviewDialog
+from app.ui.widgets.file_pickers import PickFile, share_request
+from app.ui.widgets.item_list import ListItem
+from app.ui.widgets.screen_fit import resize_within_screen
 from app.words import counted
 
 REVIEW_CANCELLED = "Nothing was saved: the privacy check was cancelled."

@@ -9,11 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.content import SharedRecord
 from app.sharing.exchange import SentBefore, records_to_share, sent_before
-from app.ui.dates import local_day
-from app.ui.row_list_model import Index, RowListModel
+from app.ui.widgets.dates import local_day
+from app.ui.widgets.row_list_model import Index, RowListModel
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 41
 """data() for this role is the row's ShareCandidate."""

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.cycles.item_list import ItemList
-from app.ui.cycles.text import heading
-from app.ui.fields import InlineError, quiet_note
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.preview import PreviewBrowser
-from app.ui.screen_fit import scrolling
 from app.ui.sharing.share_items import ShareItemsModel
+from app.ui.widgets.captions import heading
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.item_list import ItemList
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.widgets.preview import PreviewBrowser
+from app.ui.widgets.screen_fit import scrolling
+from app.ui.widgets.tab_order import chain_tab_order
 
 NO_COACH = (
     "Packages you share are locked so that only your coach can open them, so the app needs "

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.errors import StorageError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import ContactRecord
 from app.sharing.content import SharedRecord
 from app.sharing.exchange import (
@@ -29,7 +29,7 @@ from app.sharing.exchange import (
 )
 from app.storage.files import describe_os_error, write_atomically
 from app.ui.sharing.share_items import ShareCandidate, share_candidates
-from app.ui.summary.background import BackgroundCall
+from app.ui.widgets.background_call import BackgroundCall
 
 UNEXPECTED = "The share could not go on because of a fault in the app."
 _READ, _CHECK, _SAVE = "read", "check", "save"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.incoming import ImportOutcome
 from app.sharing.exchange import Who, share_message
+from app.transfer.incoming import ImportOutcome
 from app.words import counted
 
 SEND_ADVICE = "Only they can open it; send it by NHSmail, Teams or a memory stick."

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
-from app.cycles_model import CycleStatus, CycleSummary
-from app.entries import EntrySummary
-from app.journal import Journal
-from app.ui.cycles.text import day_text
+from app.journal.opening import Journal
 from app.ui.sessions.items import ItemKind
+from app.ui.widgets.captions import day_text
+from app.writing.cycle_records import CycleStatus, CycleSummary
+from app.writing.entries import EntrySummary
 
 FLAGGED = "Flagged to bring to supervision"
 REVIEWED = "Cycles reviewed in this period"

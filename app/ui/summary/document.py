@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QTextDocument
 
 from app.summary.chart import balance_bars_html
+from app.summary.contents import SupervisionSummary
 from app.summary.markdown_html import to_html
-from app.summary.model import SupervisionSummary
 
 
 def qt_html(summary: SupervisionSummary) -> str:

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from app.ui.start_folder import remember_chosen, start_folder
+from app.ui.widgets.start_folder import remember_chosen, start_folder
 
 # The window takes these hooks when it opens; what they write and print with (the summary's
 # writers and Qt's print support) loads when a summary is first made.
 if TYPE_CHECKING:
-    from app.sessions import SessionKind
+    from app.summary.contents import SupervisionSummary
     from app.summary.export import SummaryFormat
-    from app.summary.model import SupervisionSummary
+    from app.supervision.sessions import SessionKind
 
 SUMMARIES = "summaries"
 """The kind of file whose Save dialogs share a remembered folder."""

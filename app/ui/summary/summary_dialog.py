@@ -13,19 +13,19 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import JournalError
-from app.journal import Journal
-from app.sessions import SessionKind
-from app.summary.export import SummaryFormat, write_summary
-from app.summary.model import (
+from app.journal.opening import Journal
+from app.summary.contents import (
     SummaryOptions,
     SupervisionSummary,
     build_summary,
     default_selection,
 )
+from app.summary.export import SummaryFormat, write_summary
 from app.summary.periods import default_period, next_session
 from app.summary.privacy import LocatedFinding, apply_redactions, find_in
-from app.ui.cycles.text import from_qdate, to_qdate
-from app.ui.summary.background import BackgroundCall
+from app.supervision.sessions import SessionKind
+from app.ui.privacy.highlighter import PrivacyHighlighter
+from app.ui.privacy.review import PrivacyReviewDialog
 from app.ui.summary.choices import choice_groups
 from app.ui.summary.document import qt_html, summary_document
 from app.ui.summary.hooks import (
@@ -36,9 +36,9 @@ from app.ui.summary.hooks import (
     print_with_dialog,
     suggested_name,
 )
-from app.ui.summary.privacy_highlighter import PrivacyHighlighter
-from app.ui.summary.privacy_review import PrivacyReviewDialog
 from app.ui.summary.summary_form import SummaryForm
+from app.ui.widgets.background_call import BackgroundCall
+from app.ui.widgets.captions import from_qdate, to_qdate
 
 DEFAULT_ROLE = "Participant"
 PREPARING = "Preparing the summary…"

@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.sessions import SessionKind
 from app.summary.export import SummaryFormat
-from app.ui.cycles.focus import chain_tab_order
-from app.ui.cycles.text import heading
-from app.ui.dates import DAY_FORMAT
-from app.ui.fields import InlineError, quiet_note
-from app.ui.keyboard_safe_dialog import KeyboardSafeDialog
-from app.ui.preview import PreviewBrowser
-from app.ui.screen_fit import resize_within_screen, scrolling
+from app.supervision.sessions import SessionKind
 from app.ui.summary.choice_model import ChoiceModel
-from app.ui.text_size import fit_lines
+from app.ui.widgets.captions import heading
+from app.ui.widgets.dates import DAY_FORMAT
+from app.ui.widgets.fields import InlineError, quiet_note
+from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
+from app.ui.widgets.preview import PreviewBrowser
+from app.ui.widgets.screen_fit import resize_within_screen, scrolling
+from app.ui.widgets.tab_order import chain_tab_order
+from app.ui.widgets.text_size import fit_lines
 
 FORMAT_NAMES = {
     SummaryFormat.PDF: "PDF",

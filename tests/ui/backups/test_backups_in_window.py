@@ -8,8 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from app.backups import BackupInterval, BackupSettings, backup_to_file, list_backups, save_settings
-from app.journal import Journal, create_journal
+from app.journal.backups import (
+    BackupInterval,
+    BackupSettings,
+    backup_to_file,
+    list_backups,
+    save_settings,
+)
+from app.journal.opening import Journal, create_journal
 from app.storage.keys import SystemKeyring
 from tests.support.backups import folder_digest
 from tests.support.data import NOW

@@ -10,17 +10,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from app.backups import backup_to_file
-from app.journal import Journal, create_journal, open_journal
-from app.recovery import encode_recovery_code
-from app.restore import RestoredBackup, restore_with_recovery_code
+from app.journal.backups import backup_to_file
+from app.journal.opening import Journal, create_journal, open_journal
+from app.journal.restore import RestoredBackup, restore_with_recovery_code
 from app.storage.keys import KEYRING_SERVICE, KeyStore, RawKey, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import KeyMode, read_meta
+from app.storage.recovery_code import encode_recovery_code
 from app.ui.backups.restore_pages import RestoreJournal
-from app.ui.launch import main
-from app.ui.navigation import View
-from app.ui.setup_wizard import CreateJournal, SetupWizard
+from app.ui.start.setup_wizard import CreateJournal, SetupWizard
+from app.ui.window.launch import main
+from app.ui.window.navigation import View
 from tests.support.data import NOW
 from tests.support.journals import entry_titles
 from tests.ui.driver import tick

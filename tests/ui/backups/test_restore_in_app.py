@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.backups import backup_to_file
-from app.journal import create_journal, open_journal
+from app.journal.backups import backup_to_file
+from app.journal.opening import create_journal, open_journal
 from app.storage.keys import SystemKeyring
 from app.storage.lock import JournalLock
-from app.ui.launch import main
-from app.ui.main_window import MainWindow
+from app.ui.window.launch import main
+from app.ui.window.main_window import MainWindow
 from tests.support.data import NOW
 from tests.support.journals import entry_titles_at
 from tests.ui.launching import FakePrompts, each_new_window

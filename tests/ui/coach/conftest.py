@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.storage.keys import SystemKeyring
 from tests.ui.coach.helpers import CoachDesk, build_desk
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.domains import Domain
-from app.journal import Journal, create_journal
+from app.journal.opening import Journal, create_journal
 from app.sharing.exchange import import_package
 from app.storage.keys import KeyStore
-from app.ui.sharing.files import FileRequest
+from app.ui.widgets.file_pickers import FileRequest
+from app.writing.domains import Domain
 from tests.support.sharing import card_fingerprint, pair_with_coach, send_share
 
 ALEX_HUDDLE = "Asking first at the huddle"

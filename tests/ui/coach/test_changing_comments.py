@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from app.sharing.contacts import Role
 from app.sharing.exchange import comments_on, make_feedback, record_sent
 from app.ui.coach.coach_page import CoachPage
-from app.ui.main_window import MainWindow
+from app.ui.window.main_window import MainWindow
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk
 from tests.ui.coach.window import click_item, open_coaching
 from tests.ui.driver import CTRL

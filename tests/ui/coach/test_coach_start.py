@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from app.journal import Journal
-from app.ui.main_window import MainWindow
-from app.ui.navigation import View
-from app.ui.settings import open_settings
+from app.journal.opening import Journal
+from app.ui.widgets.settings import open_settings
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk, build_desk
 from tests.ui.coach.window import click_item, settle
 from tests.ui.driver import CTRL, activate

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import Role
-from app.ui.navigation import View
-from app.ui.settings import open_settings
+from app.ui.widgets.settings import open_settings
+from app.ui.window.navigation import View
 from tests.ui.coach.helpers import (
     ALEX_HUDDLE,
     ALEX_ROTA,

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from app.errors import JournalError
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.exchange import comments_on, import_package, write_comment
 from app.sharing.workspace import participants
 from app.ui.coach.feedback import save_feedback
-from app.ui.sharing.files import feedback_request
+from app.ui.widgets.file_pickers import feedback_request
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.domains import Domain
 from app.errors import StorageError
 from app.sharing import workspace
 from app.sharing.contacts import Role
@@ -18,6 +17,7 @@ from app.sharing.exchange import (
 from app.sharing.workspace import participants, shared_item
 from app.ui.coach.conversation import EMPTY_COMMENT
 from app.ui.coach.item_reader import CHANGED_TAB
+from app.writing.domains import Domain
 from tests.ui.coach.helpers import (
     ALEX_HUDDLE,
     ALEX_ROTA,

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.ui.coach.coach_page import CoachPage
 from app.ui.coach.rows import ItemKey
-from app.ui.main_window import MainWindow
-from app.ui.navigation import View
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
 from tests.ui.driver import press
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.ui.cycles.cycle_flow import CycleFlow
 from tests.support.data import NEVER_MS, TODAY
 from tests.ui.driver import press_key

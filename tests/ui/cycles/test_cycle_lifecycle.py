@@ -6,12 +6,12 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from app.cycles_model import PLANNED_MARK, CycleStatus, LoopLevel
-from app.domains import Domain
-from app.journal import create_journal, open_journal
+from app.journal.opening import create_journal, open_journal
 from app.ui.cycles.cycle_flow import CycleFlow
 from app.ui.cycles.flow_steps import PLANNED, REVIEW, TRIED_YET, Place, Screen
 from app.ui.cycles.new_cycle_dialog import NewCycleDialog
+from app.writing.cycle_records import PLANNED_MARK, CycleStatus, LoopLevel
+from app.writing.domains import Domain
 from tests.support.data import NEVER_MS, TODAY
 from tests.ui.support import destroy
 

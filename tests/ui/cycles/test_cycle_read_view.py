@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QPalette
 
-from app.cycles_model import LoopLevel
-from app.domains import Domain
 from app.ui.cycles.cycle_read_view import CycleReadView
+from app.writing.cycle_records import LoopLevel
+from app.writing.domains import Domain
 from tests.ui.palettes import app_palette, dark, light
 
 TEXTS = {

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.cycles_model import CycleStatus, DomainRequiredError
-from app.domains import Domain
 from app.errors import StorageError
-from app.journal import Journal
-from app.ui.autosave import SaveState
+from app.journal.opening import Journal
 from app.ui.cycles.flow_steps import REVIEW, Place, Screen
+from app.ui.entries.autosave import SaveState
+from app.writing.cycle_records import CycleStatus, DomainRequiredError
+from app.writing.domains import Domain
 from tests.ui.support import unnamed_controls
 
 DISK_FULL = "The disk is full, so your words could not be saved. Free some space and try again."
@@ -177,7 +177,7 @@ def test_tab_goes_from_the_writing_space_through_the_buttons(qtbot, journal, ope
 
 
 def test_opening_a_reviewed_cycle_does_not_count_as_changing_it(qtbot, journal, open_flow):
-    from app.cycles_model import LoopLevel
+    from app.writing.cycle_records import LoopLevel
 
     cycle_id = start(journal, "quick-capture")
     journal.cycles.begin_reflection(cycle_id)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.cycles_model import PLANNED_MARK
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.ui.cycles import flow_steps as steps
 from app.ui.cycles.flow_steps import PLANNED, REVIEW, TRIED_YET, Place, Screen
+from app.writing.cycle_records import PLANNED_MARK
 
 
 def planned_cycle(journal: Journal) -> str:

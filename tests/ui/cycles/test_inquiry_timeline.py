@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.cycles_model import InquiryStatus
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.ui.cycles.inquiry_list import InquiryList
 from app.ui.cycles.inquiry_timeline import NO_CYCLES, InquiryTimeline
+from app.writing.cycle_records import InquiryStatus
 from tests.support.data import TODAY
 from tests.ui.support import unnamed_controls
 

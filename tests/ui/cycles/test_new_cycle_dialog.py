@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy.exc import OperationalError
 
-from app.cycles import CycleStore
-from app.cycles_model import CycleStatus, DomainRequiredError, InquiryStatus
-from app.domains import Domain
 from app.ui.cycles.new_cycle_dialog import NO_QUESTION, NewCycleDialog
+from app.writing.cycle_records import CycleStatus, DomainRequiredError, InquiryStatus
+from app.writing.cycles import CycleStore
+from app.writing.domains import Domain
 from tests.support.data import TODAY
 from tests.ui.support import unnamed_controls
 

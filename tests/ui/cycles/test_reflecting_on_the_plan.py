@@ -9,17 +9,17 @@ import pytest
 from PySide6.QtCore import QDate, QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from app.cycles import CARRIED_MARKER
-from app.cycles_model import CycleRecord, LoopLevel
-from app.journal import Journal
-from app.ui import screen_fit
+from app.journal.opening import Journal
 from app.ui.cycles.cycle_flow import CycleFlow
 from app.ui.cycles.cycle_read_view import CycleReadView
 from app.ui.cycles.flow_steps import Place, Screen
-from app.ui.cycles.home_view import HomeView
 from app.ui.cycles.inquiry_timeline import InquiryTimeline
-from app.ui.navigation import View
-from app.ui.screen_fit import SMALLEST_SCREEN
+from app.ui.home.view import HomeView
+from app.ui.widgets import screen_fit
+from app.ui.widgets.screen_fit import SMALLEST_SCREEN
+from app.ui.window.navigation import View
+from app.writing.cycle_records import CycleRecord, LoopLevel
+from app.writing.cycles import CARRIED_MARKER
 from tests.support.data import NEVER_MS, NOW, TODAY
 
 WRITTEN = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.templates import load_template, user_templates_dir
 from app.ui.cycles.templates_dialog import TemplatesDialog
+from app.writing.templates import load_template, user_templates_dir
 from tests.ui.support import unnamed_controls
 
 BROKEN = 'id = "half-done"\nname = "Half done"\ncolour = "red"\n\n[[stages]]\nid = "a"\n'

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
-from app.domains import Domain
 from app.ui.sessions.flag_toggle import FlagAction, FlagToggle
 from app.ui.sessions.items import ItemKind
+from app.writing.domains import Domain
 
 
 def test_two_entries_are_flagged_and_one_unflagged(qtbot, show, journal):

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy.exc import OperationalError
 
 from app.errors import JournalError
-from app.sessions import ActionDraft, ActionStatus, SessionKind
-from app.ui.cycles.text import to_qdate
+from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind
 from app.ui.sessions.session_dialog import NEXT_BEFORE, SessionDialog
 from app.ui.sessions.session_form import WITH_WHOM_HINT
+from app.ui.widgets.captions import to_qdate
 from tests.support.data import TODAY, today
 from tests.ui.support import unnamed_controls
 
@@ -179,7 +179,7 @@ def test_changes_that_cannot_be_saved_leave_the_session_as_it_was(
         raise OperationalError("UPDATE", {}, Exception("disk I/O error"))
 
     # The last step of saving fails: the actions written before it must not stay.
-    monkeypatch.setattr("app.sessions._record", disk_fails)
+    monkeypatch.setattr("app.supervision.sessions._record", disk_fails)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     monkeypatch.undo()
     assert dialog.error.text() == (

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.journal import Journal, create_journal
+from app.journal.opening import Journal, create_journal
 from app.storage.keys import SystemKeyring
 from tests.support.sharing import pair_with_coach
 from tests.ui.sharing.helpers import FilePicker

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
     import_package,
@@ -14,10 +14,10 @@ from app.sharing.exchange import (
     record_sent,
     write_comment,
 )
-from app.ui.main_window import MainWindow
-from app.ui.sharing.files import FileRequest
 from app.ui.sharing.import_dialog import ImportDialog
 from app.ui.sharing.share_dialog import ShareDialog
+from app.ui.widgets.file_pickers import FileRequest
+from app.ui.window.main_window import MainWindow
 from tests.support.sharing import send_share
 
 

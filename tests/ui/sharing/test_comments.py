@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.sharing.exchange import comments_on, import_package, unread_counts
-from app.ui.navigation import View
 from app.ui.sharing.comment_thread import NOT_SENT
 from app.ui.sharing.comments_presenter import REPLY_SAVED
+from app.ui.window.navigation import View
 from tests.support.data import NHS_NUMBER
 from tests.ui.driver import CTRL, LEFT
 from tests.ui.sharing.helpers import FilePicker, feedback_file, read_what_goes, share_to_coach

@@ -13,8 +13,8 @@ from app.sharing.exchange import comments_on, make_share, records_to_share, unre
 from app.sharing.package import seal
 from app.sharing.workspace import participants, shared_items
 from app.transfer import export_json
-from app.ui.navigation import View
 from app.ui.sharing.words import NOTHING_IMPORTED
+from app.ui.window.navigation import View
 from tests.ui.driver import LEFT
 from tests.ui.sharing.helpers import FilePicker, feedback_file, import_file, share_to_coach
 from tests.ui.support import unnamed_controls

@@ -3,9 +3,9 @@ file is refused in one line with nothing changed."""
 
 from __future__ import annotations
 
-from app.journal import create_journal
+from app.journal.opening import create_journal
 from app.transfer import export_json
-from app.ui.navigation import View
+from app.ui.window.navigation import View
 from tests.support.digest import content_digest
 from tests.ui.driver import LEFT
 from tests.ui.sharing.helpers import FilePicker, feedback_file, import_file, share_to_coach

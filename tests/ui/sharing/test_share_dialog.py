@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from app.domains import Domain
-from app.privacy import FindingKind
+from app.privacy.check import FindingKind
 from app.sharing.contacts import Role
 from app.sharing.exchange import import_package, sent_before
 from app.sharing.workspace import shared_items
-from app.storage.models import Entry
-from app.ui.navigation import View
+from app.storage.tables import Entry
 from app.ui.sharing import share_work
 from app.ui.sharing.share_dialog import READING, REVIEW_CANCELLED
+from app.ui.window.navigation import View
+from app.writing.domains import Domain
 from tests.support.data import NAME, NHS_NUMBER, RISKY_BODY
 from tests.ui.driver import LEFT
 from tests.ui.sharing.helpers import FilePicker, read_what_goes

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from app.ui.navigation import View
+from app.ui.window.navigation import View
 from tests.ui.driver import activate
 from tests.ui.sharing.helpers import FilePicker
 

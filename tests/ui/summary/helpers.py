@@ -10,10 +10,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.domains import Domain
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.summary.export import SummaryFormat
 from app.ui.summary.summary_dialog import SummaryDialog
+from app.writing.domains import Domain
 from tests.support import data
 from tests.support.data import RISKY_BODY
 

@@ -13,17 +13,17 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from app.errors import StorageError
-from app.privacy import FindingKind
-from app.sessions import SessionKind
+from app.privacy.check import FindingKind
+from app.summary.contents import SupervisionSummary, default_period, default_selection
 from app.summary.export import SummaryFormat
-from app.summary.model import SupervisionSummary, default_period, default_selection
-from app.ui.cycles.text import to_qdate
+from app.supervision.sessions import SessionKind
 from app.ui.summary.summary_dialog import (
     BAD_PERIOD,
     NOT_EXPORTED,
     PRINTED,
     REVIEW_CANCELLED,
 )
+from app.ui.widgets.captions import to_qdate
 from tests.support.data import NAME, NHS_NUMBER, TODAY
 from tests.ui.summary.helpers import FileChooser, add_risky_entry, open_summary
 from tests.ui.support import unnamed_controls

@@ -5,10 +5,10 @@ from __future__ import annotations
 import docx
 from PySide6.QtGui import QTextDocument
 
-from app.sessions import SessionKind
 from app.summary.export import SummaryFormat
-from app.ui.cycles.text import to_qdate
+from app.supervision.sessions import SessionKind
 from app.ui.summary.summary_dialog import SummaryDialog
+from app.ui.widgets.captions import to_qdate
 from tests.support.summary_journal import (
     CARD_NAME,
     EARLIER_OPEN,

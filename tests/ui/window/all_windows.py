@@ -17,14 +17,12 @@ from typing import NoReturn
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 import app.ui
-from app.journal import Journal
+from app.journal.opening import Journal
 from app.storage.keys import KeyStore
 from app.summary.privacy import find_in
-from app.templates import user_templates_dir
 from app.ui.backups.backups_dialog import BackupsDialog
 from app.ui.backups.refused_journal import RefusedJournalDialog, RestoreWizard
 from app.ui.coach.verify_dialog import VerifyParticipantDialog
-from app.ui.crash_report import ErrorDialog
 from app.ui.cycles.new_cycle_dialog import NewCycleDialog
 from app.ui.cycles.new_cycle_form import NewCycleForm
 from app.ui.cycles.next_experiment_dialog import NextExperimentDialog
@@ -32,24 +30,26 @@ from app.ui.cycles.stage_versions_dialog import StageVersionsDialog
 from app.ui.cycles.template_editor import TemplateEditorDialog
 from app.ui.cycles.template_editor_form import TemplateEditorForm
 from app.ui.cycles.templates_dialog import TemplatesDialog
-from app.ui.main_window import MainWindow
-from app.ui.opening_window import OpeningWindow
-from app.ui.recovery_dialog import RecoveryCodeDialog
+from app.ui.privacy.review import PrivacyReviewDialog
 from app.ui.sessions.evidence_picker import EvidencePicker
 from app.ui.sessions.items import ItemKind, ItemRef
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.sessions.session_form import SessionForm
-from app.ui.setup_wizard import SetupWizard
 from app.ui.sharing.card_dialogs import AddCoachDialog, SaveCardDialog
 from app.ui.sharing.import_dialog import ImportDialog
 from app.ui.sharing.share_dialog import ShareDialog
 from app.ui.sharing.share_view import ShareDialogView
-from app.ui.summary.privacy_review import PrivacyReviewDialog
+from app.ui.start.opening_window import OpeningWindow
+from app.ui.start.recovery_dialog import RecoveryCodeDialog
+from app.ui.start.setup_wizard import SetupWizard
+from app.ui.start.unlock_dialogs import PassphraseDialog, RecoverDialog
 from app.ui.summary.summary_dialog import SummaryDialog
 from app.ui.summary.summary_form import SummaryForm
-from app.ui.trash_dialog import TrashDialog
-from app.ui.unlock_dialogs import PassphraseDialog, RecoverDialog
-from app.ui.versions_dialog import VersionHistoryDialog, VersionsDialog
+from app.ui.trash.dialog import TrashDialog
+from app.ui.widgets.versions_dialog import VersionHistoryDialog, VersionsDialog
+from app.ui.window.crash_report import ErrorDialog
+from app.ui.window.main_window import MainWindow
+from app.writing.templates import user_templates_dir
 from tests.support.data import today
 from tests.ui.summary.helpers import Sample
 
@@ -128,7 +128,7 @@ BUILDS: dict[type[QWidget], Build] = {
     NextExperimentDialog: lambda _w, journal, *_: _next_experiment(journal),
     VersionsDialog: lambda _w, journal, *_: _versions(journal),
     ErrorDialog: lambda _w, _j, _k, folder: ErrorDialog(
-        "Uncaught exception\nbuiltins.RuntimeError\n  at app/ui/editor.py:1:save",
+        "Uncaught exception\nbuiltins.RuntimeError\n  at app/ui/entries/editor.py:1:save",
         folder / "a" / "long" / "folder" / "name" / "for" / "the" / ("log" * 30) / "errors.log",
     ),
 }

@@ -12,15 +12,15 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.journal import create_journal
+from app.journal.opening import create_journal
 from app.summary.export import SummaryFormat
 from app.transfer import export_json
-from app.ui import announce
-from app.ui.fields import InlineError
-from app.ui.lock_screen import LockScreen
-from app.ui.message_bar import MessageBar
-from app.ui.navigation import View
 from app.ui.sharing.import_dialog import ImportDialog
+from app.ui.widgets import announce
+from app.ui.widgets.fields import InlineError
+from app.ui.widgets.message_bar import MessageBar
+from app.ui.window.lock_screen import LockScreen
+from app.ui.window.navigation import View
 from tests.ui.sharing.helpers import FilePicker
 
 

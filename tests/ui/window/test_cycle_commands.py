@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.cycles_model import CycleStatus, InquiryStatus
-from app.domains import Domain
 from app.ui.cycles.flow_steps import Place, Screen
-from app.ui.navigation import View
+from app.ui.window.navigation import View
+from app.writing.cycle_records import CycleStatus, InquiryStatus
+from app.writing.domains import Domain
 from tests.support.data import NEVER_MS, TODAY
 from tests.ui.driver import activate
 from tests.ui.support import view_shown

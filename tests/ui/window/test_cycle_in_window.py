@@ -10,11 +10,11 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
 
-from app.cycles_model import CycleStatus, LoopLevel
-from app.domains import Domain
-from app.journal import create_journal, open_journal
+from app.journal.opening import create_journal, open_journal
 from app.ui.cycles.flow_steps import PLANNED, REVIEW, TRIED_YET, Place, Screen
-from app.ui.navigation import View
+from app.ui.window.navigation import View
+from app.writing.cycle_records import CycleStatus, LoopLevel
+from app.writing.domains import Domain
 from tests.support.data import NEVER_MS, TODAY
 from tests.ui.driver import ALT, CTRL, SHIFT, activate, press_key
 from tests.ui.support import view_shown

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.domains import Domain
 from app.errors import JournalError
-from app.journal import Journal
-from app.ui.main_window import MainWindow
-from app.ui.navigation import View
-from app.ui.trash_controller import CYCLE_TRASHED
-from app.ui.trash_dialog import EMPTY_TRASH, TrashDialog
+from app.journal.opening import Journal
+from app.ui.trash.controller import CYCLE_TRASHED
+from app.ui.trash.dialog import EMPTY_TRASH, TrashDialog
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
+from app.writing.domains import Domain
 from tests.support.data import NEVER_MS, NO_MATCHES, TODAY
 from tests.ui.driver import search_for, titles
 from tests.ui.support import view_shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.ui.navigation import View
+from app.ui.window.navigation import View
 from tests.ui.driver import activate
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 
-from app.ui import screen_fit
-from app.ui.opening_window import OpeningWindow
-from app.ui.screen_fit import SMALLEST_SCREEN
+from app.ui.start.opening_window import OpeningWindow
+from app.ui.widgets import screen_fit
+from app.ui.widgets.screen_fit import SMALLEST_SCREEN
 from tests.ui.window.all_windows import BUILDS, NOT_MEASURED, windows_in_app_ui
 
 

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domains import Domain
-from app.journal import create_journal
-from app.ui.main_window import MainWindow
-from app.ui.messages import ask_to_confirm
-from app.ui.navigation import View
-from app.ui.settings import lock_after_minutes, open_settings
-from app.ui.window_lock import LOCKED_TITLE, WRONG_PASSPHRASE
+from app.journal.opening import create_journal
+from app.ui.widgets.messages import ask_to_confirm
+from app.ui.widgets.settings import lock_after_minutes, open_settings
+from app.ui.window.lock import LOCKED_TITLE, WRONG_PASSPHRASE
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
+from app.writing.domains import Domain
 from tests.support.data import NEVER_MS, PASSPHRASE
 from tests.ui.driver import activate, click, press
 from tests.ui.support import unnamed_controls, view_shown

@@ -17,13 +17,13 @@ import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.cycles_model import CycleStatus
-from app.journal import Journal, create_journal
+from app.journal.opening import Journal, create_journal
 from app.storage.keys import KeyStore
-from app.ui import screen_fit
 from app.ui.cycles import flow_steps as steps
-from app.ui.main_window import MainWindow
-from app.ui.setup_wizard import SetupWizard
+from app.ui.start.setup_wizard import SetupWizard
+from app.ui.widgets import screen_fit
+from app.ui.window.main_window import MainWindow
+from app.writing.cycle_records import CycleStatus
 from tests.support.data import today
 from tests.ui.driver import ALT, CTRL, NONE, SHIFT, activate
 

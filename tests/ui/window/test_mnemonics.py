@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from app.journal import Journal, create_journal
+from app.journal.opening import Journal, create_journal
 from app.ui.cycles import flow_steps as steps
-from app.ui.main_window import MainWindow
-from app.ui.navigation import View
 from app.ui.sessions.session_form import SessionForm
-from app.ui.setup_wizard import SetupWizard
+from app.ui.start.setup_wizard import SetupWizard
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
 from tests.support.data import TODAY, fill_demo
 from tests.ui.coach.helpers import build_desk
 from tests.ui.coach.window import click_item, open_coaching

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.cycles import CycleStore
 from app.errors import StorageError
 from app.ui.cycles.flow_steps import Place, Screen
-from app.ui.navigation import View
-from app.ui.settings import open_settings
+from app.ui.widgets.settings import open_settings
+from app.ui.window.navigation import View
+from app.writing.cycles import CycleStore
 from tests.support.data import NEVER_MS, TODAY, fill_demo
 from tests.ui.driver import CTRL, press_key
 from tests.ui.support import view_shown

@@ -8,15 +8,15 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QToolButton, QWidget, QWizard
 
-from app.journal import Journal
-from app.ui import screen_fit
+from app.journal.opening import Journal
 from app.ui.cycles import flow_steps as steps
-from app.ui.lock_screen import LockScreen
-from app.ui.main_window import MainWindow
-from app.ui.navigation import View
-from app.ui.screen_fit import SMALLEST_SCREEN
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.sessions.session_form import SessionForm
+from app.ui.widgets import screen_fit
+from app.ui.widgets.screen_fit import SMALLEST_SCREEN
+from app.ui.window.lock_screen import LockScreen
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
 from tests.support.data import TODAY, fill_demo
 from tests.ui.coach.helpers import build_desk
 from tests.ui.coach.window import open_coaching

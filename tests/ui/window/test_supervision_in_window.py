@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from app.privacy import FindingKind
-from app.sessions import SessionKind
+from app.privacy.check import FindingKind
 from app.summary.export import SummaryFormat
-from app.ui.navigation import View
+from app.supervision.sessions import SessionKind
+from app.ui.window.navigation import View
 from tests.support.data import NAME, NHS_NUMBER, RISKY_BODY
 from tests.ui.driver import CTRL, activate
 from tests.ui.support import view_shown

@@ -9,11 +9,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.ui.cycles.new_cycle_dialog import NewCycleDialog
-from app.ui.lock_screen import LockScreen
-from app.ui.main_window import MainWindow
-from app.ui.navigation import View
-from app.ui.recovery_code_view import RecoveryCodeView
 from app.ui.sharing.fingerprint import FingerprintLabel
+from app.ui.start.recovery_code_view import RecoveryCodeView
+from app.ui.window.lock_screen import LockScreen
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
 from tests.support.data import TODAY, fill_demo
 from tests.ui.support import destroy
 

@@ -7,10 +7,10 @@ from PySide6.QtCore import QObject, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
-from app.ui.main_window import MainWindow
-from app.ui.navigation import View
 from app.ui.sessions.session_dialog import SessionDialog
-from app.ui.text_size import MAX_ZOOM, MIN_ZOOM, TextZoom
+from app.ui.widgets.text_size import MAX_ZOOM, MIN_ZOOM, TextZoom
+from app.ui.window.main_window import MainWindow
+from app.ui.window.navigation import View
 from tests.support.data import TODAY, fill_demo
 from tests.ui.driver import CTRL
 

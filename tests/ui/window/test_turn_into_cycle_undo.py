@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.domains import Domain
-from app.ui.navigation import View
+from app.ui.window.navigation import View
+from app.writing.domains import Domain
 from tests.support.data import NEVER_MS, TODAY
 from tests.ui.driver import CTRL, SHIFT, activate
 from tests.ui.support import view_shown

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.ui.navigation import View
+from app.ui.window.navigation import View
 from tests.support.data import TODAY, fill_demo
 from tests.ui.support import unnamed_controls
 

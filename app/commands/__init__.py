@@ -1,1 +1,0 @@
-"""The command-line commands, grouped by what they work on."""

@@ -1,0 +1,358 @@
+"""What a supervision or coaching summary holds, built from the journal for a period.
+
+The sections follow docs/domain.md: header, what I want, last actions, experiments by line of
+inquiry, domain balance and themes, flagged dilemmas and entries, feedback, organisational
+support, and coach comments.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from app.journal.opening import Journal
+from app.summary.periods import bounds, sessions_before
+from app.summary.periods import default_period as default_period
+from app.supervision.sessions import ActionRecord, SessionKind
+from app.writing.cycle_records import CycleRecord, CycleStatus, LoopLevel
+from app.writing.domains import Domain
+from app.writing.entries import EntryRecord
+from app.writing.templates import StageRole
+
+FEEDBACK_TAGS = frozenset({"feedback", "360", "impact"})
+SUPPORT_TAGS = frozenset({"support", "line manager", "sponsor", "hr", "barrier", "barriers"})
+THEMES_SHOWN = 8
+# What a flagged item outside the period says, so no section quietly covers more than the rest.
+BEFORE_PERIOD = "flagged; from before this period"
+AFTER_PERIOD = "flagged; from after this period"
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """What the participant chose for this summary."""
+
+    since: date
+    until: date
+    role: str = "Participant"
+    name: str = ""
+    """Whose summary it is, as they want to be named; empty to stay anonymous."""
+    programme: str = ""
+    session_kind: SessionKind = SessionKind.SUPERVISION
+    session_date: date | None = None
+    wants: str = ""
+    cycle_ids: tuple[str, ...] | None = None
+    entry_ids: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """An action agreed last time, and how it went."""
+
+    what: str
+    with_whom: str
+    by_when: str
+    status: str
+    progress: str
+    evidence: tuple[str, ...]
+    overdue: bool
+    agreed: str = ""
+    """The day of the session it was agreed at."""
+
+
+@dataclass(frozen=True)
+class Experiment:
+    """One cycle as the summary tells it: intention -> action -> outcome -> loop."""
+
+    title: str
+    status: str
+    loop: str
+    intention: str
+    action: str
+    outcome: str
+    learning: str
+    domains: tuple[str, ...]
+    note: str = ""
+    """BEFORE_PERIOD or AFTER_PERIOD for a flagged cycle outside the period."""
+
+
+@dataclass(frozen=True)
+class InquiryGroup:
+    """The experiments of one line of inquiry."""
+
+    question: str
+    experiments: tuple[Experiment, ...]
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A flagged or tagged entry (or cycle), shortened for the summary."""
+
+    title: str
+    date: str
+    text: str
+    domains: tuple[str, ...]
+    note: str = ""
+    """BEFORE_PERIOD or AFTER_PERIOD for a flagged item outside the period."""
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Counts per domain in the period, and the most used tags."""
+
+    counts: tuple[tuple[str, int], ...]
+    themes: tuple[tuple[str, int], ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class SupervisionSummary:
+    """Everything the exported summary shows, as plain text ready to render."""
+
+    title: str
+    role: str
+    programme: str
+    session: str
+    period: str
+    wants: str
+    actions: tuple[ActionLine, ...]
+    inquiries: tuple[InquiryGroup, ...]
+    balance: Balance
+    flagged: tuple[Excerpt, ...]
+    feedback: tuple[Excerpt, ...]
+    support: tuple[Excerpt, ...]
+    comments: tuple[Excerpt, ...] = field(default_factory=tuple)
+    name: str = ""
+    """Whose summary it is; empty when they chose not to be named."""
+    last_session: str = ""
+    """The session before the one this is for ("Coaching, 5 November 2026"); empty if none."""
+    open_earlier: tuple[ActionLine, ...] = field(default_factory=tuple)
+    """Actions from sessions before the last one that are still open, soonest first."""
+
+    SECTION_TITLES = (
+        "What I want from this session",
+        "Actions agreed last time",
+        "Experiments in this period",
+        "Balance across the three domains",
+        "Dilemmas and entries to bring",
+        "Impact on others: feedback and my response",
+        "Organisational support",
+        "Coach comments",
+    )
+
+    @property
+    def author(self) -> str:
+        """Who the files name as their author: the name, or the role when left out."""
+        return self.name or self.role
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _excerpt_of_entry(entry: EntryRecord, limit: int = 600) -> Excerpt:
+    return Excerpt(
+        title=entry.display_title,
+        date=_day(entry.created.astimezone().date()),
+        text=_shorten(entry.body, limit),
+        domains=tuple(d.label for d in entry.domains),
+    )
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(".,;:") + " …"
+
+
+def default_selection(
+    journal: Journal, since: date, until: date
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cycles and entries that go in unless the participant chooses otherwise.
+
+    Flagged cycles and entries, and cycles reviewed in the period.
+    """
+    start, end = bounds(since, until)
+    return _selection(journal, journal.cycles.records_changed(start, end))
+
+
+def _selection(
+    journal: Journal, period_cycles: list[CycleRecord]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Flagged cycles (oldest first), then those reviewed in the period; flagged entries."""
+    flagged = journal.cycles.flagged_ids()
+    reviewed = [
+        c.id for c in period_cycles if c.status is CycleStatus.REVIEWED and c.id not in set(flagged)
+    ]
+    return tuple(flagged + reviewed), tuple(journal.entries.flagged_ids())
+
+
+def build_summary(journal: Journal, options: SummaryOptions, today: date) -> SupervisionSummary:
+    """The summary for a period, from the journal (read only)."""
+    start, end = bounds(options.since, options.until)
+    in_period = journal.entries.records_written(start, end)
+    period_cycles = journal.cycles.records_changed(start, end)
+    default_cycles, default_entries = _selection(journal, period_cycles)
+    cycle_ids = options.cycle_ids if options.cycle_ids is not None else default_cycles
+    entry_ids = options.entry_ids if options.entry_ids is not None else default_entries
+    cycles = [journal.cycles.get(cid) for cid in cycle_ids]
+    entries = [journal.entries.get(eid) for eid in entry_ids]
+    session_day = options.session_date or today
+    last_session, actions, open_earlier = _actions(journal, session_day, today)
+
+    def reach(moment: datetime) -> str:
+        return BEFORE_PERIOD if moment < start else AFTER_PERIOD if moment >= end else ""
+
+    return SupervisionSummary(
+        title=f"{options.session_kind.label} summary",
+        role=options.role,
+        name=" ".join(options.name.split()),
+        programme=options.programme,
+        session=_session_line(journal, options.session_kind, session_day),
+        period=f"{_day(options.since)} to {_day(options.until)}",
+        wants=options.wants.strip(),
+        last_session=last_session,
+        actions=actions,
+        open_earlier=open_earlier,
+        inquiries=_experiments(journal, cycles, reach),
+        balance=_balance(in_period, period_cycles),
+        flagged=tuple(
+            dataclasses.replace(_excerpt_of_entry(e), note=reach(e.created)) for e in entries
+        )
+        + tuple(
+            dataclasses.replace(_cycle_excerpt(journal, c), note=reach(c.updated))
+            for c in cycles
+            if c.bring_to_supervision
+        ),
+        feedback=_tagged(in_period, period_cycles, journal, FEEDBACK_TAGS),
+        support=_tagged(in_period, period_cycles, journal, SUPPORT_TAGS),
+    )
+
+
+def _actions(
+    journal: Journal, session_day: date, today: date
+) -> tuple[str, tuple[ActionLine, ...], tuple[ActionLine, ...]]:
+    """The last session before `session_day` and what became of its actions, then every
+    action still open from the sessions before that, soonest first."""
+    earlier = sessions_before(journal, session_day)
+    if not earlier:
+        return "", (), ()
+    last = earlier[0]
+    still_open = [a for s in earlier[1:] for a in s.actions if a.status.is_open]
+    still_open.sort(key=lambda a: (a.by_when is None, a.by_when or date.max))
+    agreed = {s.id: s.held_on for s in earlier[1:]}  # the last session's has its own heading
+    return (
+        f"{last.kind.label}, {_day(last.held_on)}",
+        tuple(_action_line(journal, a, today, {}) for a in last.actions),
+        tuple(_action_line(journal, a, today, agreed) for a in still_open),
+    )
+
+
+def _session_line(journal: Journal, kind: SessionKind, day: date) -> str:
+    """ "Supervision, 3 December 2026", naming whom it is with when it is recorded."""
+    recorded = [s for s in journal.sessions.all() if s.held_on == day and s.kind is kind]
+    with_whom = recorded[0].with_whom if recorded else ""
+    return f"{kind.label}, {_day(day)}" + (f", with {with_whom}" if with_whom else "")
+
+
+def _action_line(
+    journal: Journal, action: ActionRecord, today: date, agreed: dict[str, date]
+) -> ActionLine:
+    evidence = [journal.entries.get(e).display_title for e in action.evidence_entries]
+    evidence += [journal.cycles.get(c).display_title for c in action.evidence_cycles]
+    day = agreed.get(action.session_id)
+    return ActionLine(
+        what=action.what,
+        with_whom=action.with_whom,
+        by_when=_day(action.by_when) if action.by_when else "",
+        status=action.status.label,
+        progress=action.progress,
+        evidence=tuple(evidence),
+        overdue=action.overdue(today),
+        agreed=_day(day) if day else "",
+    )
+
+
+def _text_for(journal: Journal, cycle: CycleRecord, role: StageRole, limit: int = 400) -> str:
+    template = journal.templates.get(cycle.template_id)
+    stage = template.stage_with_role(role) if template else None
+    return _shorten(cycle.text(stage.id), limit) if stage else ""
+
+
+def _experiments(
+    journal: Journal, cycles: list[CycleRecord], reach: Callable[[datetime], str]
+) -> tuple[InquiryGroup, ...]:
+    groups: dict[str, list[CycleRecord]] = {}
+    for cycle in sorted(cycles, key=lambda c: c.created):
+        groups.setdefault(cycle.inquiry_id, []).append(cycle)
+    out = []
+    for inquiry_id, members in groups.items():
+        question = journal.cycles.inquiry(inquiry_id).question
+        out.append(
+            InquiryGroup(
+                question=question,
+                experiments=tuple(
+                    Experiment(
+                        title=c.display_title,
+                        status=c.status.label,
+                        loop=c.loop.label if c.loop is not LoopLevel.NONE else "None yet",
+                        intention=_text_for(journal, c, StageRole.INTENTION),
+                        action=_text_for(journal, c, StageRole.ACTION),
+                        outcome=_text_for(journal, c, StageRole.OUTCOME),
+                        learning=_text_for(journal, c, StageRole.LEARNING),
+                        domains=tuple(d.label for d in c.domains),
+                        note=reach(c.updated),
+                    )
+                    for c in members
+                ),
+            )
+        )
+    return tuple(out)
+
+
+def _balance(entries: list[EntryRecord], cycles: list[CycleRecord]) -> Balance:
+    counts: Counter[Domain] = Counter()
+    themes: Counter[str] = Counter()
+    items: list[EntryRecord | CycleRecord] = [*entries, *cycles]
+    for item in items:
+        counts.update(item.domains)
+        themes.update(t.casefold() for t in item.tags)
+    ordered = tuple((d.label, counts.get(d, 0)) for d in Domain)
+    total = sum(counts.values())
+    if not items:
+        note = "Nothing was written in this period."
+    elif total == 0:
+        note = "Nothing written in this period has a domain ticked."
+    elif counts.get(Domain.INDIVIDUAL, 0) == total:
+        note = (
+            "All of this period's reflection stayed in the Individual domain: worth asking "
+            "what is happening in the team and the wider organisation."
+        )
+    else:
+        note = ""
+    return Balance(ordered, tuple(themes.most_common(THEMES_SHOWN)), note)
+
+
+def _cycle_excerpt(journal: Journal, cycle: CycleRecord) -> Excerpt:
+    parts = [f"{s.title}: {s.text.strip()}" for s in cycle.stages if s.text.strip()]
+    return Excerpt(
+        title=cycle.display_title,
+        date=_day(cycle.created.astimezone().date()),
+        text=_shorten("\n\n".join(parts), 600),
+        domains=tuple(d.label for d in cycle.domains),
+    )
+
+
+def _tagged(
+    entries: list[EntryRecord],
+    cycles: list[CycleRecord],
+    journal: Journal,
+    tags: frozenset[str],
+) -> tuple[Excerpt, ...]:
+    found = [_excerpt_of_entry(e, 400) for e in entries if tags & {t.casefold() for t in e.tags}]
+    found += [_cycle_excerpt(journal, c) for c in cycles if tags & {t.casefold() for t in c.tags}]
+    return tuple(found)

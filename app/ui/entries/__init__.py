@@ -1,0 +1,11 @@
+"""The Entries view: the entry list, the editor, autosave and the entry commands."""
+
+# What other packages may import from this one (tests/test_architecture.py).
+published = (
+    "autosave",
+    "controller",
+    "delegate",
+    "list_model",
+    "page",
+    "turn_into_cycle_controller",
+)

@@ -1,0 +1,111 @@
+"""Home: cycles waiting for reflection, cycles in progress, recent entries, domain balance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from app.errors import JournalError
+from app.home.overview import DomainBalance, home_overview
+from app.journal.opening import Journal
+from app.ui.home.layout import HomeLayout
+from app.ui.widgets.captions import experiment_phrase
+from app.ui.widgets.dates import local_day
+from app.ui.widgets.item_list import ListItem
+from app.ui.widgets.read_when_shown import ReadWhenShown
+from app.writing.cycle_records import CycleSummary
+
+BALANCE_EMPTY = "Nothing tagged with a domain in the last {days} days yet."
+BALANCE_ONLY_INDIVIDUAL = (
+    "Everything in the last {days} days stayed in the Individual domain. That is worth "
+    "noticing: is there a team or organisational side to what you are exploring?"
+)
+BALANCE_NOTE = "Entries and cycles worked on, counted once for each domain they touch."
+
+
+def utc_now() -> datetime:
+    """The time now, in UTC."""
+    return datetime.now(UTC)
+
+
+class HomeView(HomeLayout):
+    """What needs the person's attention, read fresh with `refresh()`.
+
+    Constructor: HomeView(journal, today=date.today, now=utc_now, parent=None).
+
+    Signals:
+      openCycle(str): a waiting or in-progress cycle was activated (Enter or double-click).
+      openEntry(str): a recent entry was activated.
+      newCycleRequested(): the "New cycle" button (the window owns Ctrl+Shift+N).
+      newEntryRequested(): the "New entry" button.
+    """
+
+    openCycle = Signal(str)
+    openEntry = Signal(str)
+    newCycleRequested = Signal()
+    newEntryRequested = Signal()
+
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._today = today
+        self._now = now
+        self.waiting.list.itemActivated.connect(self.openCycle)
+        self.in_progress.list.itemActivated.connect(self.openCycle)
+        self.recent.list.itemActivated.connect(self.openEntry)
+        self.new_cycle_button.clicked.connect(self.newCycleRequested)
+        self.new_entry_button.clicked.connect(self.newEntryRequested)
+        self.message_bar.retryRequested.connect(self.refresh)
+        self._reading = ReadWhenShown(self, self.refresh)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read everything again from the journal."""
+        self._reading.mark_read()
+        today = self._today()
+        try:
+            overview = home_overview(self._journal, today, self._now())
+        except JournalError as exc:
+            self.message_bar.show_problem(str(exc))
+            return
+        self.message_bar.clear()
+        self.waiting.set_items([self._cycle_item(c, today) for c in overview.waiting])
+        self.in_progress.set_items([self._cycle_item(c, today) for c in overview.in_progress])
+        self.recent.set_items(
+            [
+                ListItem(e.id, e.title, f"Written {local_day(e.created)}", e.domains)
+                for e in overview.recent_entries
+            ]
+        )
+        self._show_balance(overview.balance)
+
+    def _cycle_item(self, cycle: CycleSummary, today: date) -> ListItem:
+        template = self._journal.templates.get(cycle.template_id)
+        parts = [
+            experiment_phrase(cycle.experiment_date, cycle.status, today)
+            if cycle.experiment_date
+            else f"{cycle.status.label}, last written {local_day(cycle.updated)}",
+            template.name if template else "",
+        ]
+        return ListItem(cycle.id, cycle.title, " · ".join(p for p in parts if p), cycle.domains)
+
+    def _show_balance(self, balance: DomainBalance) -> None:
+        self.balance_bars.set_balance(balance)
+        if balance.total == 0:
+            note = BALANCE_EMPTY
+        elif balance.only_individual:
+            note = BALANCE_ONLY_INDIVIDUAL
+        else:
+            note = BALANCE_NOTE
+        self.balance_note.setText(note.format(days=balance.days))
+        self.balance_heading.setText(f"Balance of the last {balance.days} days")

@@ -1,0 +1,11 @@
+"""Getting into a journal: first-run setup, unlocking, the recovery code."""
+
+# What other packages may import from this one (tests/test_architecture.py).
+published = (
+    "opening_window",
+    "protection_choice",
+    "recovery_code_view",
+    "recovery_dialog",
+    "setup_wizard",
+    "unlock_dialogs",
+)

@@ -1,0 +1,282 @@
+"""The journal window (a view): the views down the left, the one chosen beside them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.journal.opening import Journal
+from app.storage.meta import KeyMode
+from app.ui.backups.backups_controller import FIRST_CHECK_MS
+from app.ui.coach.coaching_slot import CoachingSlot
+from app.ui.cycles.inquiries_page import InquiriesPage
+from app.ui.cycles.pane import CyclePane
+from app.ui.entries.autosave import AUTOSAVE_DELAY_MS
+from app.ui.entries.page import EntriesPage
+from app.ui.home.view import HomeView, utc_now
+from app.ui.search.background import SearchFunction
+from app.ui.sessions.actions_panel import ActionsPanel
+from app.ui.sessions.sessions_list import SessionsList
+from app.ui.sharing.actions import add_sharing_menus, create_sharing_actions
+from app.ui.sharing.comments_panel import CommentsPanel
+from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_with_dialog
+from app.ui.widgets import keyboard_reach
+from app.ui.widgets.announce import announce
+from app.ui.widgets.file_pickers import PickFile, pick_with_dialog
+from app.ui.widgets.message_bar import MessageBar
+from app.ui.widgets.messages import Confirm, ask_to_confirm
+from app.ui.widgets.resources import app_icon
+from app.ui.widgets.screen_fit import open_at_first_size
+from app.ui.widgets.settings import open_settings, remember_window, restore_window
+from app.ui.widgets.text_size import TextZoom
+from app.ui.window.actions import add_help_menu, build_menus, create_actions
+from app.ui.window.context import WindowContext
+from app.ui.window.controllers import WindowControllers
+from app.ui.window.crash_report import show_error_log
+from app.ui.window.lock_screen import LockFrame, LockScreen
+from app.ui.window.navigation import NavigationRail, View
+from app.ui.window.navigation_controller import WindowViews
+
+if TYPE_CHECKING:
+    from app.ui.coach.coach_page import CoachPage
+
+ZOOM_MESSAGE_MS = 3000  # long enough to read, gone before the next thing to say
+
+
+class MainWindow(QMainWindow):
+    """The journal window. Closing it saves; there is never a "did you save?" question.
+
+    `search` stands in for the journal's search function, `today`/`now` for the clock,
+    `choose_file`/`print_document` for the system's Save and Print dialogs of the summary,
+    `pick_file` for the Open and Save dialogs of cards, shares, feedback and imports, `idle_lock_ms`
+    for the idle time in the settings before the window locks (tests pass their own).
+    Automatic backups are first looked at after `first_backup_check_ms` (None: never).
+
+    Signals: openCycleRequested(str cycle_id, str stage_id) when a cycle (or one of its
+    stages) is chosen from the search results; the window opens it at that stage.
+    """
+
+    openCycleRequested = Signal(str, str)
+
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        settings: QSettings | None = None,
+        confirm: Confirm = ask_to_confirm,
+        autosave_ms: int = AUTOSAVE_DELAY_MS,
+        search: SearchFunction | None = None,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = utc_now,
+        choose_file: ChooseFile = ask_for_file,
+        print_document: PrintDocument = print_with_dialog,
+        idle_lock_ms: int | None = None,
+        first_backup_check_ms: int | None = FIRST_CHECK_MS,
+        pick_file: PickFile = pick_with_dialog,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        keyboard_reach.install()
+        self.setWindowTitle("Inquiry Journal")
+        self.setWindowIcon(app_icon())
+        self._settings = settings if settings is not None else open_settings()
+        self.undo_stack = QUndoStack(self)
+        # Before the pages: their writing and reading widgets look for it when first shown.
+        self.text_zoom = TextZoom(self._settings, self)
+        self.commands = create_actions(self, self.undo_stack, journal)
+        self.menus = build_menus(self, self.commands)
+        self.sharing_commands = create_sharing_actions(self)
+        add_sharing_menus(self, self.menus, self.commands, self.sharing_commands)
+        add_help_menu(self, self.menus, self.commands)
+        self.commands.show_error_log.triggered.connect(self.show_error_log)
+
+        self.rail = NavigationRail()
+        self.home = HomeView(journal, today=today, now=now)
+        self.actions_panel = ActionsPanel(journal, today=today)
+        self.home.add_side_section(self.actions_panel, self.actions_panel.focus_chain())
+        self.entries_page = EntriesPage()
+        self.inquiries_page = InquiriesPage(journal, today=today)
+        self.cycle_pane = CyclePane(journal)
+        self.cycle_comments = CommentsPanel()
+        cycle_page = QSplitter(Qt.Orientation.Horizontal)
+        cycle_page.setChildrenCollapsible(False)
+        cycle_page.addWidget(self.cycle_pane)
+        cycle_page.addWidget(self.cycle_comments)
+        cycle_page.setStretchFactor(0, 1)
+        cycle_page.setStretchFactor(1, 0)
+        self.sessions_list = SessionsList(journal, today=today)
+        sessions_page = QWidget()
+        sessions_layout = QVBoxLayout(sessions_page)
+        sessions_layout.setContentsMargins(24, 18, 24, 18)
+        sessions_layout.addWidget(self.sessions_list)
+        # Coaching is for coaches: its page is built the first time it is asked for.
+        self._coach_args = (journal, today, pick_file, confirm)
+        self._coaching_slot = CoachingSlot(self._build_coach_page)
+        self.pages: dict[View, QWidget] = {
+            View.HOME: self.home,
+            View.ENTRIES: self.entries_page,
+            View.INQUIRIES: self.inquiries_page,
+            View.CYCLE: cycle_page,
+            View.SESSIONS: sessions_page,
+            View.COACHING: self._coaching_slot,
+        }
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+
+        self.message_bar = MessageBar()
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(0)
+        content_layout.addWidget(self.message_bar)
+        content_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.rail)
+        layout.addWidget(separator)
+        layout.addWidget(content, 1)
+        asks_passphrase = journal.meta.key_mode is KeyMode.PASSPHRASE
+        self.lock_frame = LockFrame(central, LockScreen(asks_passphrase=asks_passphrase))
+        self.setCentralWidget(self.lock_frame)
+
+        self.words_label = QLabel()
+        self.words_label.setAccessibleName("Word count")
+        self.save_state_label = QLabel()
+        self.save_state_label.setAccessibleName("Save status")
+        for label in (self.words_label, self.save_state_label):
+            label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.words_label)
+        self.statusBar().addPermanentWidget(self.save_state_label)
+        # A passing status message ("Saved.", "Backed up to …") is told to a screen reader as it
+        # is shown; the word count and autosave state are read when asked for, not as they change.
+        self.statusBar().messageChanged.connect(self._announce_status)
+
+        self.commands.zoom_in.triggered.connect(self.text_zoom.zoom_in)
+        self.commands.zoom_out.triggered.connect(self.text_zoom.zoom_out)
+        self.commands.actual_size.triggered.connect(self.text_zoom.reset)
+        self.text_zoom.changed.connect(self._show_zoom)
+
+        if not restore_window(self._settings, self, self.entries_page):
+            open_at_first_size(self)
+        context = WindowContext(
+            self,
+            journal,
+            commands=self.commands,
+            menus=self.menus,
+            message_bar=self.message_bar,
+            undo_stack=self.undo_stack,
+        )
+        views = WindowViews(
+            rail=self.rail,
+            stack=self.stack,
+            pages=self.pages,
+            home=self.home,
+            actions_panel=self.actions_panel,
+            entries_page=self.entries_page,
+            inquiries_page=self.inquiries_page,
+            cycle_pane=self.cycle_pane,
+            sessions_list=self.sessions_list,
+            coaching=self._coaching_slot,
+            words_label=self.words_label,
+            save_state_label=self.save_state_label,
+        )
+        self.controllers = WindowControllers(
+            context,
+            views,
+            self._settings,
+            cycle_comments=self.cycle_comments,
+            sharing_commands=self.sharing_commands,
+            lock_frame=self.lock_frame,
+            confirm=confirm,
+            autosave_ms=autosave_ms,
+            search=search,
+            today=today,
+            now=now,
+            choose_file=choose_file,
+            print_document=print_document,
+            idle_lock_ms=idle_lock_ms,
+            first_backup_check_ms=first_backup_check_ms,
+            pick_file=pick_file,
+        )
+        self.controller = self.controllers.entries
+        self.navigation = self.controllers.navigation
+        self.controller.search.cycleChosen.connect(self.openCycleRequested)
+        self.openCycleRequested.connect(self.navigation.open_cycle_at)
+        self.controllers.sharing.imported.connect(self.refresh_coaching)
+        self.navigation.restore()
+        self.text_zoom.adopt()  # the pages on the stack not shown yet, too
+
+    @Slot(int)
+    def _show_zoom(self, percent: int) -> None:
+        self.statusBar().showMessage(f"Text size {percent}%", ZOOM_MESSAGE_MS)
+
+    @Slot(str)
+    def _announce_status(self, message: str) -> None:
+        announce(self.statusBar(), message)
+
+    @Slot()
+    def show_error_log(self) -> None:
+        """Help > Show error log: the log's folder in the file manager, or where it would be."""
+        show_error_log(self)
+
+    def _build_coach_page(self) -> CoachPage:
+        from app.ui.coach.coach_page import CoachPage
+
+        journal, today, pick_file, confirm = self._coach_args
+        return CoachPage(journal, self._settings, today=today, pick_file=pick_file, confirm=confirm)
+
+    @property
+    def coach_page(self) -> CoachPage:
+        """The Coaching view's page (built on first use)."""
+        return self._coaching_slot.page
+
+    @property
+    def coach_page_built(self) -> bool:
+        """Whether the Coaching page exists yet (it is built when first shown)."""
+        return self._coaching_slot.built
+
+    def refresh_coaching(self, _kind: str = "") -> None:
+        """Read Coaching again, and offer it once the journal has a participant (after a share
+        package is imported, say)."""
+        self.navigation.refresh_coaching()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save what is typed, remember the layout and the place, and close."""
+        if not self.controllers.prepare_to_close():
+            event.ignore()
+            return
+        self.controllers.shut_down()
+        self._coaching_slot.shut_down()
+        remember_window(self._settings, self, self.entries_page)
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Save when the window stops being the active one (focus went elsewhere)."""
+        controllers = getattr(self, "controllers", None)  # events can come during __init__
+        if (
+            isinstance(controllers, WindowControllers)
+            and event.type() == QEvent.Type.ActivationChange
+            and not self.isActiveWindow()
+        ):
+            controllers.save_quietly()
+        super().changeEvent(event)

@@ -1,0 +1,86 @@
+"""Opening the window stays quick: what only a dialog, a cycle or a share needs loads later."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from app.journal.opening import Journal
+from tests.support.processes import PYTHON, subprocess_env
+
+# Each of these took time to load and is needed only after the window is on screen: the
+# summary writers and printing, Markdown (a preview), cryptography (a share or a card), the
+# guided cycle flow, the dialogs, restoring a backup, the Coaching page.
+LOADED_LATER = (
+    "docx",
+    "markdown",
+    "cryptography",
+    "PySide6.QtPrintSupport",
+    "app.summary.export",
+    "app.summary.pdf",
+    "app.summary.word",
+    "app.journal.restore",
+    "app.ui.cycles.cycle_flow",
+    "app.ui.cycles.new_cycle_dialog",
+    "app.ui.cycles.templates_dialog",
+    "app.ui.summary.summary_dialog",
+    "app.ui.sharing.share_dialog",
+    "app.ui.sharing.import_dialog",
+    "app.ui.sharing.card_dialogs",
+    "app.ui.backups.backups_dialog",
+    "app.ui.trash.dialog",
+    "app.ui.widgets.versions_dialog",
+    "app.ui.sessions.session_dialog",
+    "app.ui.coach.coach_page",
+)
+
+# The real start (app.ui.window.launch.main) on the journal; once the journal window is on screen
+# and has painted, say which of the modules above are loaded, and close it.
+CHILD = """
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from app.ui.window.launch import main
+
+later = sys.argv[2].split()
+
+
+def look() -> None:
+    shown = [
+        w for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w.windowTitle() == "Inquiry Journal" and hasattr(w, "controllers")
+    ]
+    if not shown:
+        QTimer.singleShot(20, look)
+        return
+    QApplication.processEvents()
+    print("SHOWN", shown[0].windowTitle())
+    print("LOADED", " ".join(m for m in later if m in sys.modules))
+    shown[0].close()
+
+
+QTimer.singleShot(0, look)
+sys.exit(main(Path(sys.argv[1]), [sys.argv[0]]))
+"""
+
+
+def test_the_window_opens_without_what_only_later_commands_need(
+    journal: Journal, isolated_home: Path
+) -> None:
+    journal.entries.create("Huddle", "I asked first, then **waited**.")
+    journal.close()
+    result = subprocess.run(
+        [PYTHON, "-c", CHILD, str(journal.folder), " ".join(LOADED_LATER)],
+        env=subprocess_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.partition(" ")[::2] for line in result.stdout.splitlines())
+    assert lines.get("SHOWN") == "Inquiry Journal", result.stdout + result.stderr
+    assert lines["LOADED"].split() == []
