@@ -22,7 +22,13 @@ from app.storage.tables import (
 from app.transfer import fields as f
 from app.transfer.merge import Merge
 from app.transfer.reading import reading
-from app.writing.cycle_records import LEADERSHIP_DIMENSIONS, CycleStatus, InquiryStatus, LoopLevel
+from app.writing.cycle_records import (
+    LEADERSHIP_DIMENSIONS,
+    CycleStatus,
+    InquiryRecord,
+    InquiryStatus,
+    LoopLevel,
+)
 from app.writing.domains import Domain
 from app.writing.tags import same_tags
 
@@ -92,19 +98,6 @@ def export_cycles(journal: Journal) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True)
-class InquiryIn:
-    """A line of inquiry from the file, checked."""
-
-    id: str
-    question: str
-    description: str
-    status: InquiryStatus
-    domains: tuple[Domain, ...]
-    created: datetime
-    updated: datetime
-
-
-@dataclass(frozen=True)
 class StageVersionIn:
     """An earlier stage text from the file."""
 
@@ -148,12 +141,12 @@ class CycleIn:
     share_with_coach: bool = False
 
 
-def parse_inquiry(value: object, where: str) -> InquiryIn:
+def parse_inquiry(value: object, where: str) -> InquiryRecord:
     """Check one line of inquiry."""
     item = f.read.obj(value, where)
     inquiry_id = f.read.ident(item, "id", where)
     question = f.read.text(item, "question", where, blank=False)
-    return InquiryIn(
+    return InquiryRecord(
         id=inquiry_id,
         question=question,
         description=f.read.text(item, "description", where, optional=True),
@@ -226,7 +219,7 @@ def parse_cycle(value: object, where: str) -> CycleIn:
 # -- merging -------------------------------------------------------------------------------
 
 
-def merge_inquiry(merge: Merge, item: InquiryIn) -> None:
+def merge_inquiry(merge: Merge, item: InquiryRecord) -> None:
     """Add, update (if the file's copy is newer) or leave a line of inquiry."""
     row = merge.session.get(Inquiry, item.id)
     if row is None:

@@ -35,7 +35,6 @@ from app.transfer.contacts import (
 )
 from app.transfer.cycles import (
     CycleIn,
-    InquiryIn,
     export_cycles,
     export_inquiries,
     link_cycle,
@@ -63,6 +62,7 @@ from app.transfer.shared import (
     parse_comment,
     parse_shared_item,
 )
+from app.writing.cycle_records import InquiryRecord
 
 FORMAT_NAME = "inquiry-journal"
 FORMAT_VERSION = 5
@@ -122,7 +122,7 @@ class ImportFile:
     """Everything in an export file, checked."""
 
     entries: list[EntryIn]
-    inquiries: list[InquiryIn]
+    inquiries: list[InquiryRecord]
     cycles: list[CycleIn]
     sessions: list[SessionIn]
     contacts: list[ContactIn] = field(default_factory=list)
