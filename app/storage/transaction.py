@@ -19,12 +19,18 @@ if TYPE_CHECKING:  # the ORM loads with the stores that use it, not with this mo
 
 
 @contextlib.contextmanager
-def transaction(sessions: sessionmaker[Session], *, write: bool = True) -> Iterator[Session]:
+def transaction(
+    sessions: sessionmaker[Session],
+    *,
+    write: bool = True,
+    failure: str = "The journal could not be saved or read: {reason}.",
+) -> Iterator[Session]:
     """A session committed on success and rolled back on failure.
 
     A writing transaction (the default) starts as SQLite's writer, waiting its turn behind
     another program's write; `write=False` is for pure reads, which never wait.
     Database failures become StorageError with a plain-English reason; they are never swallowed.
+    `failure` words that error for a use case that says more (an import says nothing was kept).
     """
     try:
         with sessions.begin() as session:
@@ -33,7 +39,7 @@ def transaction(sessions: sessionmaker[Session], *, write: bool = True) -> Itera
                 session.connection(execution_options={WRITES: True})
             yield session
     except SQLAlchemyError as exc:
-        raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc
+        raise StorageError(failure.format(reason=explain(exc))) from exc
 
 
 @contextlib.contextmanager

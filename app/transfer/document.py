@@ -9,14 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import sessionmaker
 
 from app import __version__
-from app.errors import ImportRejectedError, StorageError
+from app.errors import ImportRejectedError
 from app.journal.opening import Journal
-from app.storage.engine import explain, writing
 from app.storage.files import write_atomically
+from app.storage.transaction import transaction
 from app.transfer import fields as f
 from app.transfer.contacts import (
     ContactIn,
@@ -67,6 +66,7 @@ from app.writing.cycle_records import InquiryRecord
 FORMAT_NAME = "inquiry-journal"
 FORMAT_VERSION = 5
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
+IMPORT_FAILED = "The import was not saved ({reason}); the journal is unchanged."
 # The lists of records in a file, in the order they are imported.
 SECTIONS = (
     "entries",
@@ -303,26 +303,21 @@ def import_json(journal: Journal, path: Path, progress: Progress | None = None) 
             if progress:
                 progress(done, incoming.size)
 
-    try:
-        with Session(writing(journal.engine)) as session, session.begin():
-            merge = Merge(session)
-            each(incoming.entries, merge_entry)
-            each(incoming.inquiries, merge_inquiry)
-            session.flush()
-            each(incoming.cycles, merge_cycle)
-            session.flush()
-            for cycle in incoming.cycles:
-                link_cycle(merge, cycle)
-            session.flush()
-            each(incoming.sessions, merge_session)
-            each(incoming.contacts, merge_contact)
-            each(incoming.shared_items, merge_shared_item)
-            each(incoming.comments, merge_comment)
-            each(incoming.sent, merge_sent)
-            each(incoming.received, merge_received)
-            each(incoming.saved_searches, merge_saved_search)
-    except SQLAlchemyError as exc:
-        raise StorageError(
-            f"The import was not saved ({explain(exc)}); the journal is unchanged."
-        ) from exc
+    with transaction(sessionmaker(journal.engine), failure=IMPORT_FAILED) as session:
+        merge = Merge(session)
+        each(incoming.entries, merge_entry)
+        each(incoming.inquiries, merge_inquiry)
+        session.flush()
+        each(incoming.cycles, merge_cycle)
+        session.flush()
+        for cycle in incoming.cycles:
+            link_cycle(merge, cycle)
+        session.flush()
+        each(incoming.sessions, merge_session)
+        each(incoming.contacts, merge_contact)
+        each(incoming.shared_items, merge_shared_item)
+        each(incoming.comments, merge_comment)
+        each(incoming.sent, merge_sent)
+        each(incoming.received, merge_received)
+        each(incoming.saved_searches, merge_saved_search)
     return merge.result

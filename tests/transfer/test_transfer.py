@@ -296,3 +296,18 @@ def test_an_export_whose_reads_fail_says_so_in_plain_words(
         "(was a drive removed?)."
     )
     assert not (tmp_path / "e.json").exists()
+
+
+def test_an_import_the_disk_refuses_half_way_keeps_nothing_and_says_so(
+    journal: Journal, other: Journal, tmp_path: Path
+) -> None:
+    journal.entries.create("Kept apart", "written before", [Domain.TEAM])
+    export_json(journal, tmp_path / "e.json")
+    # The entry's row is written first; its domain, after it, is where the disk fails.
+    with faults.reads_of("INTO entry_domains"), pytest.raises(StorageError) as failed:
+        import_json(other, tmp_path / "e.json")
+    assert str(failed.value) == (
+        "The import was not saved (the disk could not be read or written (was a drive "
+        "removed?)); the journal is unchanged."
+    )
+    assert other.entries.count() == 0
