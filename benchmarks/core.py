@@ -16,7 +16,7 @@ from app.search.full_text import Order, SearchFilters, build_sql, raw_fts_sql
 from app.search.periods import Period
 from app.search.query import parse_query
 from app.storage.keys import SystemKeyring
-from app.transfer import import_json
+from app.transfer import TransferService
 from app.writing.cycle_records import CycleStatus, LoopLevel
 from app.writing.domains import Domain
 from benchmarks.corpus import build_document
@@ -191,7 +191,7 @@ def import_figures(entries: int = 10_000) -> list[Figure]:
         journal, _ = create_journal(Path(tmp) / "journal", SystemKeyring())
         try:
             start = time.perf_counter()
-            result = import_json(journal, source)
+            result = TransferService(journal).import_json(source)
             seconds = time.perf_counter() - start
         finally:
             journal.close()

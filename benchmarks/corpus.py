@@ -29,7 +29,7 @@ from typing import Any
 from app.cli.common import open_or_create
 from app.storage.keys import SystemKeyring
 from app.storage.meta import journal_exists
-from app.transfer import FORMAT_NAME, FORMAT_VERSION, import_json
+from app.transfer import FORMAT_NAME, FORMAT_VERSION, TransferService
 
 FUNCTION_WORDS = (  # noqa: SIM905 - a word list reads better as text
     "the and to I a of in that was it my for with on at they we be this not as what but had "
@@ -285,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     source.write_text(json.dumps(document), encoding="utf-8")
     journal = open_or_create(folder, SystemKeyring())
     try:
-        result = import_json(journal, source)
+        result = TransferService(journal).import_json(source)
     finally:
         journal.close()
         source.unlink()

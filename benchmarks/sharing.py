@@ -19,7 +19,7 @@ from app.sharing.contacts import Role
 from app.sharing.exchange import import_package, make_share, records_to_share
 from app.sharing.workspace import SharedFilter, shared_items
 from app.storage.keys import SystemKeyring
-from app.transfer import import_json
+from app.transfer import TransferService
 from benchmarks.corpus import build_document
 from benchmarks.figures import Figure, at_most, p50, ratio_at_most, timings
 
@@ -37,7 +37,7 @@ def share_package_figures(entries: int = 10_000) -> list[Figure]:
         coach, _ = create_journal(root / "coach", keys)
         try:
             start = time.perf_counter()
-            import_json(participant, source)
+            TransferService(participant).import_json(source)
             baseline = time.perf_counter() - start
             participant.sharing.identity("Alex")
             participant.sharing.add(coach.sharing.identity("Sam").card, Role.COACH)

@@ -100,14 +100,14 @@ def cmd_note(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 
 def cmd_export(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
-    from app.transfer import export_json
+    from app.transfer import TransferService
 
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise CommandError(f"The folder {out.parent} does not exist.")
     journal = open_or_create(folder, store)
     try:
-        counts = export_json(journal, out)
+        counts = TransferService(journal).export_json(out)
     finally:
         journal.close()
     parts = [
@@ -134,7 +134,7 @@ def cmd_export(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 def cmd_import(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Import a JSON export, or a share or feedback package."""
     from app.sharing.exchange import import_package
-    from app.transfer import import_json, read_import_file
+    from app.transfer import TransferService, read_import_file
     from app.transfer.incoming import IncomingKind, incoming_kind, read_package
 
     path = Path(args.file).expanduser()
@@ -149,7 +149,7 @@ def cmd_import(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     read_import_file(path)  # refuse a bad file before a journal is created or opened
     journal = open_or_create(folder, store)
     try:
-        result = import_json(journal, path)
+        result = TransferService(journal).import_json(path)
     finally:
         journal.close()
     print(result.describe())

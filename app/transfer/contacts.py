@@ -14,82 +14,77 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.keys import MAX_NAME, Identity, fingerprint
 from app.storage.tables import Contact, ReceivedPackage, SentVersion, SharingIdentity
 from app.transfer import fields as f
 from app.transfer.merge import Merge
-from app.transfer.reading import reading
 
 PACKAGE_KINDS = ("share", "feedback")
 
 # -- export --------------------------------------------------------------------------------
 
 
-def export_card(journal: Journal) -> dict[str, str] | None:
+def export_card(session: Session) -> dict[str, str] | None:
     """This journal's own card, name and fingerprint only (None before it has one).
 
     Read straight from the table so that exporting never makes keys for a journal that has
     none yet.
     """
-    with reading(journal) as session:
-        row = session.get(SharingIdentity, 1)
-        if row is None:
-            return None
-        card = Identity(row.name, row.encryption_private, row.signing_private).card
-        return {"name": card.name, "fingerprint": card.fingerprint}
+    row = session.get(SharingIdentity, 1)
+    if row is None:
+        return None
+    card = Identity(row.name, row.encryption_private, row.signing_private).card
+    return {"name": card.name, "fingerprint": card.fingerprint}
 
 
-def export_contacts(journal: Journal) -> list[dict[str, Any]]:
+def export_contacts(session: Session) -> list[dict[str, Any]]:
     """Every coach or participant, as a public card with its verified mark."""
-    with reading(journal) as session:
-        return [
-            {
-                "fingerprint": c.fingerprint,
-                "name": c.name,
-                "role": c.role,
-                "encryption_key": base64.b64encode(c.encryption_key).decode("ascii"),
-                "signing_key": base64.b64encode(c.signing_key).decode("ascii"),
-                "added": f.iso(c.added_at),
-                "verified": c.verified,
-            }
-            for c in session.scalars(select(Contact).order_by(Contact.fingerprint))
-        ]
+    return [
+        {
+            "fingerprint": c.fingerprint,
+            "name": c.name,
+            "role": c.role,
+            "encryption_key": base64.b64encode(c.encryption_key).decode("ascii"),
+            "signing_key": base64.b64encode(c.signing_key).decode("ascii"),
+            "added": f.iso(c.added_at),
+            "verified": c.verified,
+        }
+        for c in session.scalars(select(Contact).order_by(Contact.fingerprint))
+    ]
 
 
-def export_sent(journal: Journal) -> list[dict[str, Any]]:
+def export_sent(session: Session) -> list[dict[str, Any]]:
     """Which version of each entry or cycle went to which coach, and when."""
-    with reading(journal) as session:
-        query = select(SentVersion).order_by(SentVersion.coach, SentVersion.item_id)
-        return [
-            {
-                "coach": s.coach,
-                "item": s.item_id,
-                "version": f.iso(s.version),
-                "sent": f.iso(s.sent_at),
-            }
-            for s in session.scalars(query)
-        ]
+    query = select(SentVersion).order_by(SentVersion.coach, SentVersion.item_id)
+    return [
+        {
+            "coach": s.coach,
+            "item": s.item_id,
+            "version": f.iso(s.version),
+            "sent": f.iso(s.sent_at),
+        }
+        for s in session.scalars(query)
+    ]
 
 
-def export_received(journal: Journal) -> list[dict[str, Any]]:
+def export_received(session: Session) -> list[dict[str, Any]]:
     """Every package imported, so the same package is still recognised after a re-import."""
-    with reading(journal) as session:
-        query = select(ReceivedPackage).order_by(
-            ReceivedPackage.received_at, ReceivedPackage.package_id
-        )
-        return [
-            {
-                "id": p.package_id,
-                "kind": p.kind,
-                "sender": p.sender,
-                "created": f.iso(p.created),
-                "received": f.iso(p.received_at),
-            }
-            for p in session.scalars(query)
-        ]
+    query = select(ReceivedPackage).order_by(
+        ReceivedPackage.received_at, ReceivedPackage.package_id
+    )
+    return [
+        {
+            "id": p.package_id,
+            "kind": p.kind,
+            "sender": p.sender,
+            "created": f.iso(p.created),
+            "received": f.iso(p.received_at),
+        }
+        for p in session.scalars(query)
+    ]
 
 
 # -- parsing -------------------------------------------------------------------------------

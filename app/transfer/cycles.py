@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.journal.opening import Journal
 from app.storage.tables import (
     Cycle,
     CycleDimension,
@@ -21,21 +20,22 @@ from app.storage.tables import (
 )
 from app.transfer import fields as f
 from app.transfer.merge import Merge
-from app.transfer.reading import reading
 from app.writing.cycle_records import (
     LEADERSHIP_DIMENSIONS,
+    CycleRecord,
     CycleStatus,
     InquiryRecord,
     InquiryStatus,
     LoopLevel,
 )
+from app.writing.cycles import cycle_record, inquiry_record
 from app.writing.domains import Domain
 from app.writing.tags import same_tags
 
 # -- export --------------------------------------------------------------------------------
 
 
-def export_inquiries(journal: Journal) -> list[dict[str, Any]]:
+def export_inquiries(session: Session) -> list[dict[str, Any]]:
     """Every line of inquiry, oldest first."""
     return [
         {
@@ -47,18 +47,17 @@ def export_inquiries(journal: Journal) -> list[dict[str, Any]]:
             "created": f.iso(i.created),
             "updated": f.iso(i.updated),
         }
-        for i in sorted(journal.cycles.inquiries(), key=lambda i: (i.created, i.id))
+        for i in _inquiries(session)
     ]
 
 
-def export_cycles(journal: Journal) -> list[dict[str, Any]]:
+def export_cycles(session: Session) -> list[dict[str, Any]]:
     """Every cycle (trash included), each with its stages and their earlier texts."""
     versions: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    with reading(journal) as session:
-        for v in session.scalars(select(CycleStageVersion).order_by(CycleStageVersion.id)):
-            versions.setdefault((v.cycle_id, v.stage_id), []).append(
-                {"text": v.text, "written": f.iso(v.written_at), "replaced": f.iso(v.replaced_at)}
-            )
+    for v in session.scalars(select(CycleStageVersion).order_by(CycleStageVersion.id)):
+        versions.setdefault((v.cycle_id, v.stage_id), []).append(
+            {"text": v.text, "written": f.iso(v.written_at), "replaced": f.iso(v.replaced_at)}
+        )
     return [
         {
             "id": c.id,
@@ -90,8 +89,18 @@ def export_cycles(journal: Journal) -> list[dict[str, Any]]:
                 for s in c.stages
             ],
         }
-        for c in journal.cycles.all_records()
+        for c in _records(session)
     ]
+
+
+def _inquiries(session: Session) -> list[InquiryRecord]:
+    rows = session.scalars(select(Inquiry))
+    return sorted((inquiry_record(i) for i in rows), key=lambda i: (i.created, i.id))
+
+
+def _records(session: Session) -> list[CycleRecord]:
+    rows = session.scalars(select(Cycle).order_by(Cycle.created_at, Cycle.id)).all()
+    return [cycle_record(session, c) for c in rows]
 
 
 # -- parsing -------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""The export file as a whole: build it, check it, and import it in one transaction."""
+"""The export file as a whole: build it from the tables, check a file, merge it into them.
+
+These work inside a transaction they are given; `app/transfer/service.py` opens it."""
 
 from __future__ import annotations
 
@@ -9,13 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session
 
 from app import __version__
 from app.errors import ImportRejectedError
-from app.journal.opening import Journal
-from app.storage.files import write_atomically
-from app.storage.transaction import transaction
 from app.transfer import fields as f
 from app.transfer.contacts import (
     ContactIn,
@@ -86,34 +85,31 @@ Progress = Callable[[int, int], None]
 __all__ = ["ImportResult"]
 
 
-def export_document(journal: Journal) -> dict[str, Any]:
+def export_document(session: Session, journal_id: str) -> dict[str, Any]:
     """Everything the journal holds (trash, earlier versions and sharing included), as a
-    JSON-ready dict. This journal's private keys are never part of it."""
+    JSON-ready dict, read in `session`. This journal's private keys are never part of it."""
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "app_version": __version__,
-        "journal_id": journal.meta.journal_id,
+        "journal_id": journal_id,
         "exported": f.iso(datetime.now(UTC)),
-        "card": export_card(journal),
-        "entries": export_entries(journal),
-        "inquiries": export_inquiries(journal),
-        "cycles": export_cycles(journal),
-        "sessions": export_sessions(journal),
-        "contacts": export_contacts(journal),
-        "shared_items": export_shared_items(journal),
-        "comments": export_comments(journal),
-        "sent": export_sent(journal),
-        "received_packages": export_received(journal),
-        "saved_searches": export_saved_searches(journal),
+        "card": export_card(session),
+        "entries": export_entries(session),
+        "inquiries": export_inquiries(session),
+        "cycles": export_cycles(session),
+        "sessions": export_sessions(session),
+        "contacts": export_contacts(session),
+        "shared_items": export_shared_items(session),
+        "comments": export_comments(session),
+        "sent": export_sent(session),
+        "received_packages": export_received(session),
+        "saved_searches": export_saved_searches(session),
     }
 
 
-def export_json(journal: Journal, out: Path) -> dict[str, int]:
-    """Write the export to `out` atomically; return how many records of each kind it holds."""
-    document = export_document(journal)
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    write_atomically(out, text.encode("utf-8"))
+def counts(document: dict[str, Any]) -> dict[str, int]:
+    """How many records of each kind an export holds."""
     return {key: len(document[key]) for key in SECTIONS}
 
 
@@ -286,13 +282,15 @@ def _numbered(document: dict[str, Any], key: str) -> list[tuple[int, object]]:
     return list(enumerate(document.get(key, []), start=1))
 
 
-def import_json(journal: Journal, path: Path, progress: Progress | None = None) -> ImportResult:
-    """Import an export file into the journal in one transaction (all or nothing).
+def import_document(
+    session: Session, incoming: ImportFile, progress: Progress | None = None
+) -> ImportResult:
+    """Merge a checked file into the journal in `session` (the caller commits or rolls back).
 
     Records already present are left alone unless the file's copy is newer; importing the
     same file twice changes nothing.
     """
-    incoming = read_import_file(path)
+    merge = Merge(session)
     done = 0
 
     def each(records: Sequence[R], merge_one: Callable[[Merge, R], object]) -> None:
@@ -303,21 +301,19 @@ def import_json(journal: Journal, path: Path, progress: Progress | None = None) 
             if progress:
                 progress(done, incoming.size)
 
-    with transaction(sessionmaker(journal.engine), failure=IMPORT_FAILED) as session:
-        merge = Merge(session)
-        each(incoming.entries, merge_entry)
-        each(incoming.inquiries, merge_inquiry)
-        session.flush()
-        each(incoming.cycles, merge_cycle)
-        session.flush()
-        for cycle in incoming.cycles:
-            link_cycle(merge, cycle)
-        session.flush()
-        each(incoming.sessions, merge_session)
-        each(incoming.contacts, merge_contact)
-        each(incoming.shared_items, merge_shared_item)
-        each(incoming.comments, merge_comment)
-        each(incoming.sent, merge_sent)
-        each(incoming.received, merge_received)
-        each(incoming.saved_searches, merge_saved_search)
+    each(incoming.entries, merge_entry)
+    each(incoming.inquiries, merge_inquiry)
+    session.flush()
+    each(incoming.cycles, merge_cycle)
+    session.flush()
+    for cycle in incoming.cycles:
+        link_cycle(merge, cycle)
+    session.flush()
+    each(incoming.sessions, merge_session)
+    each(incoming.contacts, merge_contact)
+    each(incoming.shared_items, merge_shared_item)
+    each(incoming.comments, merge_comment)
+    each(incoming.sent, merge_sent)
+    each(incoming.received, merge_received)
+    each(incoming.saved_searches, merge_saved_search)
     return merge.result

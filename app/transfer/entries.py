@@ -7,29 +7,28 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.journal.opening import Journal
 from app.storage.tables import Entry, EntryDomain, EntryVersion
 from app.transfer import fields as f
 from app.transfer.merge import Merge
-from app.transfer.reading import reading
 from app.writing.domains import Domain
+from app.writing.entries import EntryRecord, entry_record
 from app.writing.tags import same_tags
 
 
-def export_entries(journal: Journal) -> list[dict[str, Any]]:
+def export_entries(session: Session) -> list[dict[str, Any]]:
     """Every entry, trash and earlier versions included."""
     versions: dict[str, list[dict[str, Any]]] = {}
-    with reading(journal) as session:
-        for version in session.scalars(select(EntryVersion).order_by(EntryVersion.id)):
-            versions.setdefault(version.entry_id, []).append(
-                {
-                    "title": version.title,
-                    "body": version.body,
-                    "written": f.iso(version.written_at),
-                    "replaced": f.iso(version.replaced_at),
-                }
-            )
+    for version in session.scalars(select(EntryVersion).order_by(EntryVersion.id)):
+        versions.setdefault(version.entry_id, []).append(
+            {
+                "title": version.title,
+                "body": version.body,
+                "written": f.iso(version.written_at),
+                "replaced": f.iso(version.replaced_at),
+            }
+        )
     return [
         {
             "id": record.id,
@@ -44,8 +43,13 @@ def export_entries(journal: Journal) -> list[dict[str, Any]]:
             "share_with_coach": record.share_with_coach,
             "versions": versions.get(record.id, []),
         }
-        for record in journal.entries.all_records()
+        for record in _records(session)
     ]
+
+
+def _records(session: Session) -> list[EntryRecord]:
+    rows = session.scalars(select(Entry).order_by(Entry.created_at, Entry.id)).all()
+    return [entry_record(row) for row in rows]
 
 
 @dataclass(frozen=True)

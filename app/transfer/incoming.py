@@ -2,20 +2,16 @@
 
 The two are told apart by their first bytes (a package is a ZIP, so it starts with "PK"), and
 each is held to its own size limit before it is read. The command line and the window both
-import through here, so they follow the same rules.
+import through `TransferService.import_file`, so they follow the same rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from app.errors import JournalError
-from app.journal.opening import Journal
-
-Progress = Callable[[int, int], None]
 
 
 class IncomingKind(StrEnum):
@@ -69,34 +65,3 @@ def read_package(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise JournalError(f"{path} could not be read: {exc.strerror}.") from None
-
-
-def import_file(journal: Journal, path: Path, progress: Progress | None = None) -> ImportOutcome:
-    """Import a JSON export or a package, all or nothing.
-
-    `progress(done, total)` is called as records are applied; if it raises (ImportCancelled
-    from a Cancel button), the import rolls back and the exception goes on to the caller.
-    """
-    if incoming_kind(path) is IncomingKind.PACKAGE:
-        from app.sharing.exchange import import_package
-
-        result = import_package(journal, read_package(path), progress)
-        return ImportOutcome(
-            result.kind,
-            result.message,
-            result.changed,
-            result.sender,
-            result.items,
-            result.notes,
-            result.verified,
-            result.fingerprint,
-        )
-    from app.transfer import import_json
-
-    imported = import_json(journal, path, progress)
-    return ImportOutcome(
-        "json",
-        imported.describe(),
-        imported.changed_anything,
-        items=imported.added + imported.updated,
-    )

@@ -8,31 +8,29 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.journal.opening import Journal
 from app.search.full_text import SearchFilters
 from app.search.saved import MAX_NAME, MAX_QUERY, filters_from_json, filters_to_json
 from app.storage.tables import SavedSearch
 from app.transfer import fields as f
 from app.transfer.merge import Merge
-from app.transfer.reading import reading
 
 
-def export_saved_searches(journal: Journal) -> list[dict[str, Any]]:
+def export_saved_searches(session: Session) -> list[dict[str, Any]]:
     """Every saved search, with its filters as the journal keeps them."""
-    with reading(journal) as session:
-        rows = session.scalars(select(SavedSearch).order_by(SavedSearch.created_at, SavedSearch.id))
-        return [
-            {
-                "id": row.id,
-                "name": row.name,
-                "query": row.query,
-                "filters": json.loads(row.filters),
-                "created": f.iso(row.created_at),
-                "updated": f.iso(row.updated_at),
-            }
-            for row in rows
-        ]
+    rows = session.scalars(select(SavedSearch).order_by(SavedSearch.created_at, SavedSearch.id))
+    return [
+        {
+            "id": row.id,
+            "name": row.name,
+            "query": row.query,
+            "filters": json.loads(row.filters),
+            "created": f.iso(row.created_at),
+            "updated": f.iso(row.updated_at),
+        }
+        for row in rows
+    ]
 
 
 @dataclass(frozen=True)

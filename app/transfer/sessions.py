@@ -11,7 +11,6 @@ from sqlalchemy import select
 # Here "session" always means a supervision session; the database's unit of work is `db` (Db).
 from sqlalchemy.orm import Session as Db
 
-from app.journal.opening import Journal
 from app.storage.tables import (
     ActionEvidence,
     AgreedAction,
@@ -22,46 +21,44 @@ from app.storage.tables import (
 from app.supervision.sessions import ActionStatus, SessionKind
 from app.transfer import fields as f
 from app.transfer.merge import Merge
-from app.transfer.reading import reading
 
 
-def export_sessions(journal: Journal) -> list[dict[str, Any]]:
+def export_sessions(db: Db) -> list[dict[str, Any]]:
     """Every session with its actions and their evidence links."""
-    with reading(journal) as db:
-        rows = db.scalars(select(SupervisionSession).order_by(SupervisionSession.held_on))
-        return [
-            {
-                "id": s.id,
-                "kind": s.kind,
-                "held_on": s.held_on.isoformat(),
-                "with_whom": s.with_whom,
-                "wants": s.wants,
-                "notes": s.notes,
-                "next_date": s.next_date.isoformat() if s.next_date else None,
-                "created": f.iso(s.created_at),
-                "updated": f.iso(s.updated_at),
-                "deleted": f.iso(s.deleted_at),
-                "actions": [
-                    {
-                        "id": a.id,
-                        "what": a.what,
-                        "with_whom": a.with_whom,
-                        "by_when": a.by_when.isoformat() if a.by_when else None,
-                        "how_i_will_know": a.how_i_will_know,
-                        "status": a.status,
-                        "progress": a.progress,
-                        "created": f.iso(a.created_at),
-                        "updated": f.iso(a.updated_at),
-                        "evidence": [
-                            {"entry": e.entry_id} if e.entry_id else {"cycle": e.cycle_id}
-                            for e in a.evidence
-                        ],
-                    }
-                    for a in s.actions
-                ],
-            }
-            for s in rows
-        ]
+    rows = db.scalars(select(SupervisionSession).order_by(SupervisionSession.held_on))
+    return [
+        {
+            "id": s.id,
+            "kind": s.kind,
+            "held_on": s.held_on.isoformat(),
+            "with_whom": s.with_whom,
+            "wants": s.wants,
+            "notes": s.notes,
+            "next_date": s.next_date.isoformat() if s.next_date else None,
+            "created": f.iso(s.created_at),
+            "updated": f.iso(s.updated_at),
+            "deleted": f.iso(s.deleted_at),
+            "actions": [
+                {
+                    "id": a.id,
+                    "what": a.what,
+                    "with_whom": a.with_whom,
+                    "by_when": a.by_when.isoformat() if a.by_when else None,
+                    "how_i_will_know": a.how_i_will_know,
+                    "status": a.status,
+                    "progress": a.progress,
+                    "created": f.iso(a.created_at),
+                    "updated": f.iso(a.updated_at),
+                    "evidence": [
+                        {"entry": e.entry_id} if e.entry_id else {"cycle": e.cycle_id}
+                        for e in a.evidence
+                    ],
+                }
+                for a in s.actions
+            ],
+        }
+        for s in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -7,66 +7,63 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.journal.opening import Journal
 from app.sharing.content import SharedStage, stages_from_json, stages_json
 from app.storage.tables import Comment, SharedItem
 from app.transfer import fields as f
 from app.transfer.merge import Merge
-from app.transfer.reading import reading
 
 ITEM_KINDS = ("entry", "cycle")
 
 # -- export --------------------------------------------------------------------------------
 
 
-def export_shared_items(journal: Journal) -> list[dict[str, Any]]:
+def export_shared_items(session: Session) -> list[dict[str, Any]]:
     """Every entry or cycle participants shared with this journal, with the texts it keeps."""
-    with reading(journal) as session:
-        query = select(SharedItem).order_by(SharedItem.participant, SharedItem.item_id)
-        return [
-            {
-                "participant": s.participant,
-                "id": s.item_id,
-                "kind": s.kind,
-                "title": s.title,
-                "content": s.content,
-                "previous_content": s.previous_content,
-                "commented_content": s.commented_content,
-                "stages": [
-                    {"stage": t.stage, "title": t.title, "text": t.text}
-                    for t in stages_from_json(s.stages)
-                ],
-                "domains": s.domains.split(",") if s.domains else [],
-                "tags": s.tags.split("\n") if s.tags else [],
-                "written": f.iso(s.written_at),
-                "version": f.iso(s.version),
-                "received": f.iso(s.received_at),
-                "discussed": s.discussed,
-            }
-            for s in session.scalars(query)
-        ]
+    query = select(SharedItem).order_by(SharedItem.participant, SharedItem.item_id)
+    return [
+        {
+            "participant": s.participant,
+            "id": s.item_id,
+            "kind": s.kind,
+            "title": s.title,
+            "content": s.content,
+            "previous_content": s.previous_content,
+            "commented_content": s.commented_content,
+            "stages": [
+                {"stage": t.stage, "title": t.title, "text": t.text}
+                for t in stages_from_json(s.stages)
+            ],
+            "domains": s.domains.split(",") if s.domains else [],
+            "tags": s.tags.split("\n") if s.tags else [],
+            "written": f.iso(s.written_at),
+            "version": f.iso(s.version),
+            "received": f.iso(s.received_at),
+            "discussed": s.discussed,
+        }
+        for s in session.scalars(query)
+    ]
 
 
-def export_comments(journal: Journal) -> list[dict[str, Any]]:
+def export_comments(session: Session) -> list[dict[str, Any]]:
     """Every comment and reply, written here or received, oldest first."""
-    with reading(journal) as session:
-        query = select(Comment).order_by(Comment.created_at, Comment.id)
-        return [
-            {
-                "id": c.id,
-                "contact": c.contact,
-                "item": c.item_id,
-                "stage": c.stage_id,
-                "reply_to": c.reply_to,
-                "mine": c.mine,
-                "body": c.body,
-                "created": f.iso(c.created_at),
-                "read": c.read,
-                "sent": f.iso(c.sent_at),
-            }
-            for c in session.scalars(query)
-        ]
+    query = select(Comment).order_by(Comment.created_at, Comment.id)
+    return [
+        {
+            "id": c.id,
+            "contact": c.contact,
+            "item": c.item_id,
+            "stage": c.stage_id,
+            "reply_to": c.reply_to,
+            "mine": c.mine,
+            "body": c.body,
+            "created": f.iso(c.created_at),
+            "read": c.read,
+            "sent": f.iso(c.sent_at),
+        }
+        for c in session.scalars(query)
+    ]
 
 
 # -- parsing -------------------------------------------------------------------------------

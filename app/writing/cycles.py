@@ -79,7 +79,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
     ) -> InquiryRecord:
         """Start a new line of inquiry."""
         with self._session() as session:
-            return _inquiry_record(self._new_inquiry(session, question, description, domains))
+            return inquiry_record(self._new_inquiry(session, question, description, domains))
 
     def start_inquiry(
         self,
@@ -113,7 +113,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
                 cycle = self._cycle_from_entry(
                     session, entry_id, inquiry.id, template, title, experiment_date
                 )
-            return self._record(session, cycle)
+            return cycle_record(session, cycle)
 
     def update_inquiry(
         self,
@@ -139,12 +139,12 @@ class CycleStore(Binned[Cycle, CycleRecord]):
                 inquiry.domains = [InquiryDomain(domain=d.value) for d in in_order(domains)]
             inquiry.updated_at = self._clock()
             session.flush()
-            return _inquiry_record(inquiry)
+            return inquiry_record(inquiry)
 
     def inquiry(self, inquiry_id: str) -> InquiryRecord:
         """One line of inquiry."""
         with self._reading() as session:
-            return _inquiry_record(_get_inquiry(session, inquiry_id))
+            return inquiry_record(_get_inquiry(session, inquiry_id))
 
     def inquiries(self, *, include_closed: bool = True) -> list[InquiryRecord]:
         """Lines of inquiry, most recently active first."""
@@ -152,7 +152,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
         if not include_closed:
             query = query.where(Inquiry.status != InquiryStatus.CLOSED.value)
         with self._reading() as session:
-            return [_inquiry_record(i) for i in session.scalars(query)]
+            return [inquiry_record(i) for i in session.scalars(query)]
 
     # -- cycles: life cycle --------------------------------------------------------------
 
@@ -178,7 +178,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
                 experiment_date=experiment_date,
                 previous_id=previous_id,
             )
-            return self._record(session, cycle)
+            return cycle_record(session, cycle)
 
     def save_stage(
         self, cycle_id: str, stage_id: str, text: str, *, keep_version: bool = False
@@ -216,7 +216,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
                 stage.updated_at = now
                 cycle.updated_at = now
             session.flush()
-            return self._record(session, cycle)
+            return cycle_record(session, cycle)
 
     def set_current_stage(self, cycle_id: str, stage_id: str) -> None:
         """Remember which stage the participant is on, so reopening resumes there.
@@ -263,7 +263,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
                 cycle.experiment_date = experiment_date
             cycle.updated_at = self._clock()
             session.flush()
-            return self._record(session, cycle)
+            return cycle_record(session, cycle)
 
     def begin_reflection(self, cycle_id: str) -> CycleRecord:
         """The experiment has happened: open the after-the-experiment stages."""
@@ -279,7 +279,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
                     cycle.current_stage = after.id
                 cycle.updated_at = self._clock()
             session.flush()
-            return self._record(session, cycle)
+            return cycle_record(session, cycle)
 
     def missing_required(self, cycle: CycleRecord) -> list[str]:
         """Titles of required stages still empty."""
@@ -303,7 +303,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             row.status = CycleStatus.REVIEWED.value
             row.updated_at = self._clock()
             session.flush()
-            return self._record(session, row)
+            return cycle_record(session, row)
 
     def reopen(self, cycle_id: str) -> CycleRecord:
         """Take a reviewed cycle back to in progress."""
@@ -313,7 +313,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
                 row.status = CycleStatus.IN_PROGRESS.value
                 row.updated_at = self._clock()
             session.flush()
-            return self._record(session, row)
+            return cycle_record(session, row)
 
     def start_next(self, cycle_id: str, *, experiment_date: date | None = None) -> CycleRecord:
         """Start the next experiment in the same line of inquiry, to be tried by
@@ -324,7 +324,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
         experiment between the check and the write, and a failure leaves no half-made cycle.
         """
         with self._session() as session:
-            previous = self._record(session, _get_cycle(session, cycle_id))
+            previous = cycle_record(session, _get_cycle(session, cycle_id))
             if previous.status is not CycleStatus.REVIEWED:
                 raise CycleStateError("Finish reviewing this cycle before starting the next one.")
             if previous.next_id is not None:
@@ -344,7 +344,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             cycle.dimensions = [CycleDimension(dimension=d) for d in previous.dimensions]
             cycle.current_stage = planning_stage(template).id
             session.flush()
-            return self._record(session, cycle)
+            return cycle_record(session, cycle)
 
     def carried_plan(self, cycle: CycleRecord) -> str:
         """What the cycle before this one planned to try next ("" when there is none).
@@ -384,7 +384,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             cycle = self._cycle_from_entry(
                 session, entry_id, inquiry_id, template, title, experiment_date
             )
-            return self._record(session, cycle)
+            return cycle_record(session, cycle)
 
     def undo_cycle_from_entry(self, entry_id: str, cycle_id: str) -> None:
         """Take back cycle_from_entry: the cycle goes to the trash and the entry comes back.
@@ -410,7 +410,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
     # come from Binned (app/writing/trash.py), one contract with entries.
 
     def _record_of(self, session: Session, row: Cycle) -> CycleRecord:
-        return self._record(session, row)
+        return cycle_record(session, row)
 
     def trashed_summaries(self, *, offset: int = 0, limit: int = 200) -> list[CycleSummary]:
         """Cycles in the trash, the most recently trashed first."""
@@ -421,7 +421,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
     def get(self, cycle_id: str) -> CycleRecord:
         """One whole cycle."""
         with self._reading() as session:
-            return self._record(session, _get_cycle(session, cycle_id))
+            return cycle_record(session, _get_cycle(session, cycle_id))
 
     def cycles_in(self, inquiry_id: str) -> list[CycleRecord]:
         """A line of inquiry's cycles, oldest first."""
@@ -431,7 +431,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
                 .where(Cycle.inquiry_id == inquiry_id, Cycle.deleted_at.is_(None))
                 .order_by(Cycle.created_at, Cycle.id)
             ).all()
-            return [self._record(session, c) for c in rows]
+            return [cycle_record(session, c) for c in rows]
 
     def timeline(self, inquiry_id: str) -> list[TimelineStep]:
         """Intention, what happened, what was learned and the loop reached, cycle by cycle."""
@@ -571,13 +571,13 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             .order_by(Cycle.created_at, Cycle.id)
         )
         with self._reading() as session:
-            return [self._record(session, c) for c in session.scalars(query)]
+            return [cycle_record(session, c) for c in session.scalars(query)]
 
     def all_records(self) -> list[CycleRecord]:
         """Every cycle, trashed ones too, oldest first (for export)."""
         with self._reading() as session:
             rows = session.scalars(select(Cycle).order_by(Cycle.created_at, Cycle.id)).all()
-            return [self._record(session, c) for c in rows]
+            return [cycle_record(session, c) for c in rows]
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -678,31 +678,31 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             raise JournalError(f"There is no template called '{template_id}'.")
         return template
 
-    def _record(self, session: Session, cycle: Cycle) -> CycleRecord:
-        next_id = session.scalar(select(Cycle.id).where(Cycle.previous_id == cycle.id))
-        return CycleRecord(
-            id=cycle.id,
-            inquiry_id=cycle.inquiry_id,
-            template_id=cycle.template_id,
-            title=cycle.title,
-            status=CycleStatus(cycle.status),
-            loop=LoopLevel(cycle.loop),
-            experiment_date=cycle.experiment_date,
-            previous_id=cycle.previous_id,
-            next_id=next_id,
-            current_stage=cycle.current_stage,
-            domains=tuple(in_order(Domain(d.domain) for d in cycle.domains)),
-            dimensions=tuple(d.dimension for d in cycle.dimensions),
-            tags=tuple(sorted((t.name for t in cycle.tags), key=str.casefold)),
-            stages=tuple(
-                StageText(s.stage_id, s.title, s.text, s.updated_at) for s in cycle.stages
-            ),
-            created=cycle.created_at,
-            updated=cycle.updated_at,
-            deleted=cycle.deleted_at,
-            bring_to_supervision=cycle.bring_to_supervision,
-            share_with_coach=cycle.share_with_coach,
-        )
+
+def cycle_record(session: Session, cycle: Cycle) -> CycleRecord:
+    """The record of a cycle row, read in the row's session (which cycle follows it, too)."""
+    next_id = session.scalar(select(Cycle.id).where(Cycle.previous_id == cycle.id))
+    return CycleRecord(
+        id=cycle.id,
+        inquiry_id=cycle.inquiry_id,
+        template_id=cycle.template_id,
+        title=cycle.title,
+        status=CycleStatus(cycle.status),
+        loop=LoopLevel(cycle.loop),
+        experiment_date=cycle.experiment_date,
+        previous_id=cycle.previous_id,
+        next_id=next_id,
+        current_stage=cycle.current_stage,
+        domains=tuple(in_order(Domain(d.domain) for d in cycle.domains)),
+        dimensions=tuple(d.dimension for d in cycle.dimensions),
+        tags=tuple(sorted((t.name for t in cycle.tags), key=str.casefold)),
+        stages=tuple(StageText(s.stage_id, s.title, s.text, s.updated_at) for s in cycle.stages),
+        created=cycle.created_at,
+        updated=cycle.updated_at,
+        deleted=cycle.deleted_at,
+        bring_to_supervision=cycle.bring_to_supervision,
+        share_with_coach=cycle.share_with_coach,
+    )
 
 
 def planning_stage(template: Template) -> Stage:
@@ -748,7 +748,8 @@ def _get_cycle(session: Session, cycle_id: str) -> Cycle:
     return require(session, Cycle, cycle_id, "cycle")
 
 
-def _inquiry_record(inquiry: Inquiry) -> InquiryRecord:
+def inquiry_record(inquiry: Inquiry) -> InquiryRecord:
+    """The record of a line of inquiry's row."""
     return InquiryRecord(
         id=inquiry.id,
         question=inquiry.question,

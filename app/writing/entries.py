@@ -115,7 +115,7 @@ class EntryStore(Binned[Entry, EntryRecord]):
                 and [d.domain for d in entry.domains] == new_domains
                 and same_tags([t.name for t in entry.tags], new_tags)
             ):
-                return _record(entry)
+                return entry_record(entry)
             now = self._clock()
             if text_changed and (keep_version or self._run_over(session, entry, now)):
                 session.add(
@@ -134,7 +134,7 @@ class EntryStore(Binned[Entry, EntryRecord]):
             entry.tags = tag_rows(session, new_tags)
             entry.updated_at = now
             session.flush()
-            return _record(entry)
+            return entry_record(entry)
 
     @staticmethod
     def _run_over(session: Session, entry: Entry, now: datetime) -> bool:
@@ -147,7 +147,7 @@ class EntryStore(Binned[Entry, EntryRecord]):
     # come from Binned (app/writing/trash.py), one contract with cycles.
 
     def _record_of(self, session: Session, row: Entry) -> EntryRecord:
-        return _record(row)
+        return entry_record(row)
 
     def discard_unwritten(self, entry_id: str) -> bool:
         """Delete a new entry that holds nothing (no title, text, domain or tag); True if it went.
@@ -181,7 +181,7 @@ class EntryStore(Binned[Entry, EntryRecord]):
     def get(self, entry_id: str) -> EntryRecord:
         """One whole entry (trashed ones too)."""
         with self._reading() as session:
-            return _record(_get(session, entry_id))
+            return entry_record(_get(session, entry_id))
 
     def get_many(self, entry_ids: list[str], batch: int = 500) -> list[EntryRecord]:
         """Whole entries in the order asked for, read a batch at a time; any missing id raises
@@ -191,7 +191,7 @@ class EntryStore(Binned[Entry, EntryRecord]):
             chunk = entry_ids[start : start + batch]
             with self._reading() as session:
                 rows = session.scalars(select(Entry).where(Entry.id.in_(chunk))).all()
-                found.update((row.id, _record(row)) for row in rows)
+                found.update((row.id, entry_record(row)) for row in rows)
         return [found[i] if i in found else self.get(i) for i in entry_ids]
 
     def count(self, text_filter: str = "", *, trashed: bool = False) -> int:
@@ -258,7 +258,7 @@ class EntryStore(Binned[Entry, EntryRecord]):
             .order_by(Entry.created_at, Entry.id)
         )
         with self._reading() as session:
-            return [_record(entry) for entry in session.scalars(query)]
+            return [entry_record(entry) for entry in session.scalars(query)]
 
     def all_records(self, batch: int = 500) -> Iterator[EntryRecord]:
         """Every entry (trashed included), oldest first, a batch per transaction."""
@@ -270,7 +270,7 @@ class EntryStore(Binned[Entry, EntryRecord]):
                     .where(Entry.id.in_(ids[start : start + batch]))
                     .order_by(Entry.created_at, Entry.id)
                 ).all()
-                records = [_record(entry) for entry in rows]
+                records = [entry_record(entry) for entry in rows]
             yield from records
 
 
@@ -300,7 +300,8 @@ def _domains_for(session: Session, ids: list[str]) -> dict[str, tuple[Domain, ..
     return {k: tuple(in_order(v)) for k, v in found.items()}
 
 
-def _record(entry: Entry) -> EntryRecord:
+def entry_record(entry: Entry) -> EntryRecord:
+    """The record of an entry row (its domains and tags loaded through the row's session)."""
     return EntryRecord(
         id=entry.id,
         title=entry.title,

@@ -36,7 +36,7 @@ from app.sharing.keys import card_bytes, read_card
 from app.storage.keys import RawKey
 from app.storage.meta import db_path, meta_path
 from app.storage.schema import SCHEMA_HEAD
-from app.transfer.document import export_json
+from app.transfer import TransferService
 from app.writing.domains import Domain
 
 HERE = Path(__file__).resolve().parent
@@ -146,7 +146,7 @@ def make(out: Path, work: Path) -> None:
     participant.entries.create(
         "Violet ferry", "Reference export phrase: the violet ferry left at noon."
     )
-    export_json(participant, out / "participant-export.json")
+    TransferService(participant).export_json(out / "participant-export.json")
     participant.close()
 
     keys = {

@@ -209,14 +209,14 @@ def test_trashed_cycles_leave_the_index_and_come_back(demo: Journal) -> None:
 def test_an_imported_trashed_entry_is_not_found(journal: Journal, tmp_path: Path) -> None:
     import json
 
-    from app.transfer import export_document, import_json
+    from app.transfer import TransferService
 
     entry = journal.entries.create("Gone", "unfindable words")
     journal.entries.trash(entry.id)
-    document = export_document(journal)
+    document = TransferService(journal).document()
     journal.entries.empty_trash()
     (tmp_path / "e.json").write_text(json.dumps(document), encoding="utf-8")
-    import_json(journal, tmp_path / "e.json")
+    TransferService(journal).import_json(tmp_path / "e.json")
     assert journal.entries.count(trashed=True) == 1
     assert journal.search.search("unfindable").hits == []
     journal.entries.restore(entry.id)

@@ -27,7 +27,7 @@ from app.sharing.package import (
 )
 from app.storage.keys import SystemKeyring
 from app.storage.tables import Comment, Contact, ReceivedPackage, SharedItem
-from app.transfer.incoming import import_file
+from app.transfer import TransferService
 from tests.support.cli import run
 from tests.support.packages import members, rezip
 
@@ -297,6 +297,6 @@ def test_the_import_entry_point_refuses_junk_and_truncations_in_one_line(
     path.write_bytes(content)
     before = _rows(coach)
     with pytest.raises(JournalError) as refused:
-        import_file(coach, path)
+        TransferService(coach).import_file(path)
     _one_line_refusal(refused.value)
     assert _rows(coach) == before

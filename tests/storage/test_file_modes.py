@@ -17,7 +17,7 @@ from app.storage.files import write_atomically
 from app.storage.keys import SystemKeyring
 from app.summary.contents import SummaryOptions, build_summary
 from app.summary.export import SummaryFormat, write_summary
-from app.transfer import export_json
+from app.transfer import TransferService
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 
@@ -91,7 +91,7 @@ def test_the_core_writes_privately_whatever_the_umask(
         wal = journal.folder / "journal.db-wal"
         shm = journal.folder / "journal.db-shm"
         assert_private(journal.folder, journal.db_file, wal, shm, journal.folder / "journal.json")
-        export_json(journal, tmp_path / "export.json")
+        TransferService(journal).export_json(tmp_path / "export.json")
         summary = build_summary(
             journal,
             SummaryOptions(since=date(2026, 1, 1), until=date(2026, 12, 31), role="Manager"),

@@ -25,7 +25,7 @@ from app.sharing.keys import read_card
 from app.sharing.workspace import shared_items
 from app.storage.keys import RawKey, SystemKeyring
 from app.storage.schema import SCHEMA_HEAD, current_revision
-from app.transfer.document import import_json
+from app.transfer import TransferService
 from tests.support.backups import folder_digest
 
 REFERENCE = Path(__file__).resolve().parents[1] / "reference"
@@ -166,7 +166,7 @@ def test_the_export_imports(journal: Journal, tmp_path: Path) -> None:
     export = Path(shutil.copy(V010 / "participant-export.json", tmp_path / "export.json"))
     document: dict[str, Any] = json.loads(export.read_text("utf-8"))
     assert (document["format"], document["version"]) == ("inquiry-journal", 5)
-    result = import_json(journal, export)
+    result = TransferService(journal).import_json(export)
     assert result.changed_anything
     assert _bodies(journal) == {JOURNAL_PHRASE, SHARE_PHRASE, BACKUP_PHRASE, EXPORT_PHRASE}
     [cycle] = journal.cycles.all_records()

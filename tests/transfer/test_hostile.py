@@ -17,7 +17,7 @@ from app.errors import ImportRejectedError, JournalError
 from app.journal.opening import Journal, open_journal
 from app.sharing.keys import Identity
 from app.storage.keys import SystemKeyring
-from app.transfer import import_json
+from app.transfer import TransferService
 from tests.support.cli import run
 from tests.support.digest import content_digest
 
@@ -192,7 +192,7 @@ def _write(path: Path, document: object, depth: int = 100_000) -> Path:
 def _refusal(journal: Journal, path: Path) -> str:
     before = content_digest(journal)
     with pytest.raises(JournalError) as caught:
-        import_json(journal, path)
+        TransferService(journal).import_json(path)
     assert content_digest(journal) == before
     message = str(caught.value)
     assert "\n" not in message and len(message) < 300, message
@@ -203,8 +203,11 @@ def _refusal(journal: Journal, path: Path) -> str:
 
 
 def test_a_base_document_imports(journal: Journal, tmp_path: Path) -> None:
-    result = import_json(journal, _write(tmp_path / "base.json", BASE))
-    assert result.added == 10 and not import_json(journal, tmp_path / "base.json").changed_anything
+    result = TransferService(journal).import_json(_write(tmp_path / "base.json", BASE))
+    assert (
+        result.added == 10
+        and not TransferService(journal).import_json(tmp_path / "base.json").changed_anything
+    )
 
 
 def test_json_nested_a_hundred_thousand_deep(journal: Journal, tmp_path: Path) -> None:
@@ -278,7 +281,7 @@ def test_values_of_the_wrong_shape_are_refused_plainly(
     document = copy.deepcopy(BASE)
     mutate(document)
     with pytest.raises(ImportRejectedError, match=message):
-        import_json(journal, _write(tmp_path / "bad.json", document))
+        TransferService(journal).import_json(_write(tmp_path / "bad.json", document))
 
 
 def test_two_cycles_following_one_are_refused_not_failed_in_storage(
@@ -297,7 +300,7 @@ def test_two_cycles_following_one_are_refused_not_failed_in_storage(
 def test_an_action_that_belongs_to_another_session_is_refused(
     journal: Journal, tmp_path: Path
 ) -> None:
-    import_json(journal, _write(tmp_path / "base.json", BASE))
+    TransferService(journal).import_json(_write(tmp_path / "base.json", BASE))
     document = copy.deepcopy(BASE)
     document["sessions"][0]["id"] = str(uuid.uuid4())
     assert "belongs to another session" in _refusal(
@@ -437,11 +440,11 @@ def test_any_mutated_export_imports_or_is_refused_in_one_line(
     journal: Journal, tmp_path: Path, document: dict[str, Any], first_import_base: bool
 ) -> None:
     if first_import_base:  # so that merging into records already here is exercised too
-        import_json(journal, _write(tmp_path / "base.json", BASE))
+        TransferService(journal).import_json(_write(tmp_path / "base.json", BASE))
     path = _write(tmp_path / "mutated.json", document, depth=50_000)
     before = content_digest(journal)
     try:
-        import_json(journal, path)
+        TransferService(journal).import_json(path)
     except JournalError as refused:
         message = str(refused)
         assert message and "\n" not in message and len(message) < 300, message

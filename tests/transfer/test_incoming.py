@@ -10,14 +10,8 @@ from app.errors import JournalError
 from app.journal.opening import Journal, open_journal
 from app.sharing import package
 from app.storage.keys import SystemKeyring
-from app.transfer import export_json
-from app.transfer.incoming import (
-    ImportCancelled,
-    IncomingKind,
-    import_file,
-    incoming_kind,
-    read_package,
-)
+from app.transfer import TransferService
+from app.transfer.incoming import ImportCancelled, IncomingKind, incoming_kind, read_package
 from tests.support.digest import file_digest
 
 
@@ -47,7 +41,7 @@ def test_a_json_export_imports_and_a_cancel_changes_nothing(
     for n in range(5):
         journal.entries.create(f"Entry {n}", "Text")
     export = tmp_path / "export.json"
-    export_json(journal, export)
+    TransferService(journal).export_json(export)
     target_folder = tmp_path / "target"
     from app.journal.opening import create_journal
 
@@ -60,17 +54,19 @@ def test_a_json_export_imports_and_a_cancel_changes_nothing(
             raise ImportCancelled
 
     with pytest.raises(ImportCancelled):
-        import_file(target, export, cancel)
+        TransferService(target).import_file(export, cancel)
     assert target.entries.count() == 0
     assert file_digest(target) == before
 
     target = open_journal(target_folder, key_store)
     seen: list[tuple[int, int]] = []
-    outcome = import_file(target, export, lambda done, total: seen.append((done, total)))
+    outcome = TransferService(target).import_file(
+        export, lambda done, total: seen.append((done, total))
+    )
     assert (outcome.kind, outcome.changed, outcome.items) == ("json", True, 5)
     assert outcome.message.startswith("Imported: 5 added")
     assert seen[-1] == (5, 5)
-    again = import_file(target, export)
+    again = TransferService(target).import_file(export)
     assert not again.changed and "Nothing to import" in again.message
     target.close()
 

@@ -26,7 +26,7 @@ from app.sharing.exchange import (
 from app.sharing.workspace import mark_discussed, shared_items
 from app.storage.keys import SystemKeyring
 from app.storage.tables import Contact, SharingIdentity
-from app.transfer import export_document, export_json, import_json
+from app.transfer import TransferService
 from app.writing.domains import Domain
 from tests.support.digest import content_digest
 from tests.support.sharing import pair_with_coach, send_share
@@ -107,7 +107,7 @@ def test_a_sharing_journal_round_trips_whole_and_twice_changes_nothing(
     pair: tuple[Journal, Journal], fresh: Journal, tmp_path: Path, side: str
 ) -> None:
     source = pair[0] if side == "participant" else pair[1]
-    export_json(source, tmp_path / "e.json")
+    TransferService(source).export_json(tmp_path / "e.json")
     document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     assert document["version"] == 5
     assert document["contacts"] and all(c["verified"] for c in document["contacts"])
@@ -125,15 +125,15 @@ def test_a_sharing_journal_round_trips_whole_and_twice_changes_nothing(
         assert items["entry"]["commented_content"] == "I asked first."
         assert items["cycle"]["discussed"] and items["cycle"]["stages"][0]["stage"] == "surprise"
 
-    result = import_json(fresh, tmp_path / "e.json")
+    result = TransferService(fresh).import_json(tmp_path / "e.json")
     assert result.added == sum(len(document[key]) for key in SECTIONS)
-    assert _content(export_document(fresh)) == _content(document)
+    assert _content(TransferService(fresh).document()) == _content(document)
 
     before = content_digest(source)
-    again = import_json(source, tmp_path / "e.json")
+    again = TransferService(source).import_json(tmp_path / "e.json")
     assert not again.changed_anything and content_digest(source) == before
     before = content_digest(fresh)
-    assert not import_json(fresh, tmp_path / "e.json").changed_anything
+    assert not TransferService(fresh).import_json(tmp_path / "e.json").changed_anything
     assert content_digest(fresh) == before
 
 
@@ -141,8 +141,8 @@ def test_the_rebuilt_coach_journal_shows_the_same_work(
     pair: tuple[Journal, Journal], fresh: Journal, tmp_path: Path
 ) -> None:
     _, coach = pair
-    export_json(coach, tmp_path / "coach.json")
-    import_json(fresh, tmp_path / "coach.json")
+    TransferService(coach).export_json(tmp_path / "coach.json")
+    TransferService(fresh).import_json(tmp_path / "coach.json")
     items = {i.item_id: i for i in shared_items(fresh)}
     assert {i.item_id: i for i in shared_items(coach)} == items
     entry_id = next(i for i, item in items.items() if item.kind == "entry")
@@ -162,21 +162,21 @@ def test_a_re_imported_package_is_still_recognised(
     entry = participant.entries.create("Later", "One more.")
     package = send_share(participant, [entry.id], [], to="Sam")
     import_package(coach, package)
-    export_json(coach, tmp_path / "coach.json")
-    import_json(fresh, tmp_path / "coach.json")
+    TransferService(coach).export_json(tmp_path / "coach.json")
+    TransferService(fresh).import_json(tmp_path / "coach.json")
     # The fresh journal has its own keys, so it cannot open the package; the original can,
     # and after importing its own export it still knows the package was imported.
-    import_json(coach, tmp_path / "coach.json")
+    TransferService(coach).import_json(tmp_path / "coach.json")
     assert "imported before" in import_package(coach, package).message
-    received = {p["id"] for p in export_document(fresh)["received_packages"]}
-    assert received == {p["id"] for p in export_document(coach)["received_packages"]}
+    received = {p["id"] for p in TransferService(fresh).document()["received_packages"]}
+    assert received == {p["id"] for p in TransferService(coach).document()["received_packages"]}
 
 
 def test_private_keys_never_leave_and_the_card_is_named_only(
     pair: tuple[Journal, Journal], fresh: Journal, tmp_path: Path
 ) -> None:
     participant, _ = pair
-    export_json(participant, tmp_path / "e.json")
+    TransferService(participant).export_json(tmp_path / "e.json")
     text = (tmp_path / "e.json").read_text(encoding="utf-8")
     with participant.engine.connect() as conn:
         own = conn.execute(SharingIdentity.__table__.select()).one()
@@ -190,14 +190,14 @@ def test_private_keys_never_leave_and_the_card_is_named_only(
         "fingerprint": participant.sharing.identity().card.fingerprint,
     }
     fresh.sharing.identity("Someone else")
-    import_json(fresh, tmp_path / "e.json")
+    TransferService(fresh).import_json(tmp_path / "e.json")
     assert fresh.sharing.identity().name == "Someone else"
 
 
 def test_exporting_a_journal_that_never_shared_makes_no_keys(
     journal: Journal, tmp_path: Path
 ) -> None:
-    document = export_document(journal)
+    document = TransferService(journal).document()
     assert document["card"] is None
     with journal.engine.connect() as conn:
         assert conn.execute(SharingIdentity.__table__.select()).first() is None
@@ -207,23 +207,23 @@ def test_an_older_export_never_overwrites_a_newer_shared_item(
     pair: tuple[Journal, Journal], tmp_path: Path
 ) -> None:
     participant, coach = pair
-    export_json(coach, tmp_path / "old.json")
+    TransferService(coach).export_json(tmp_path / "old.json")
     entry_id = next(i.item_id for i in shared_items(coach) if i.kind == "entry")
     participant.entries.save(
         entry_id, title="Huddle", body="Third version.", domains=[Domain.TEAM], tags=[]
     )
     import_package(coach, send_share(participant, [entry_id], [], to="Sam"))
-    result = import_json(coach, tmp_path / "old.json")
+    result = TransferService(coach).import_json(tmp_path / "old.json")
     assert result.kept_newer >= 1 and not result.changed_anything
     newest = {i.item_id: i for i in shared_items(coach)}[entry_id]
     assert newest.content == "Third version."
     # and the newer record of what was sent stands on the participant's side too
-    export_json(participant, tmp_path / "p.json")
+    TransferService(participant).export_json(tmp_path / "p.json")
     sam = participant.sharing.find("Sam", Role.COACH).fingerprint
     sent = sent_before(participant, sam)[entry_id]
     participant.entries.save(entry_id, title="H", body="Fourth.", domains=[], tags=[])
     import_package(coach, send_share(participant, [entry_id], [], to="Sam"))
-    assert import_json(participant, tmp_path / "p.json").kept_newer >= 1
+    assert TransferService(participant).import_json(tmp_path / "p.json").kept_newer >= 1
     assert sent_before(participant, sam)[entry_id].version > sent.version
 
 
@@ -231,13 +231,13 @@ def test_marks_only_travel_forward(pair: tuple[Journal, Journal], tmp_path: Path
     participant, _ = pair
     cycle_id = participant.cycles.all_records()[0].id
     assert [c.read for c in comments_on(participant, cycle_id)] == [False]
-    export_json(participant, tmp_path / "p.json")
+    TransferService(participant).export_json(tmp_path / "p.json")
     with participant.engine.begin() as conn:
         conn.execute(update(Contact).values(verified=False))
     mark_read(participant, cycle_id)
-    result = import_json(participant, tmp_path / "p.json")
+    result = TransferService(participant).import_json(tmp_path / "p.json")
     assert result.updated == 1  # the verified mark came back; nothing else moved
-    assert [c["verified"] for c in export_document(participant)["contacts"]] == [True]
+    assert [c["verified"] for c in TransferService(participant).document()["contacts"]] == [True]
     assert [c.read for c in comments_on(participant, cycle_id)] == [True]  # still read
 
 
@@ -245,12 +245,12 @@ def test_a_contact_whose_fingerprint_does_not_match_its_keys_is_refused(
     pair: tuple[Journal, Journal], fresh: Journal, tmp_path: Path
 ) -> None:
     participant, _ = pair
-    document = export_document(participant)
+    document = TransferService(participant).document()
     document["contacts"][0]["signing_key"] = base64.b64encode(bytes(32)).decode()
     (tmp_path / "bad.json").write_text(json.dumps(document), encoding="utf-8")
     before = content_digest(fresh)
     with pytest.raises(ImportRejectedError, match="fingerprint does not match its keys"):
-        import_json(fresh, tmp_path / "bad.json")
+        TransferService(fresh).import_json(tmp_path / "bad.json")
     assert content_digest(fresh) == before
 
 
@@ -258,10 +258,10 @@ def test_a_coach_cannot_import_their_participants_export(
     pair: tuple[Journal, Journal], tmp_path: Path
 ) -> None:
     participant, coach = pair
-    export_json(participant, tmp_path / "p.json")
+    TransferService(participant).export_json(tmp_path / "p.json")
     before = content_digest(coach)
     with pytest.raises(ImportRejectedError, match="this journal's own card"):
-        import_json(coach, tmp_path / "p.json")
+        TransferService(coach).import_json(tmp_path / "p.json")
     assert content_digest(coach) == before
 
 
@@ -269,7 +269,7 @@ def test_a_failure_half_way_leaves_the_journal_exactly_as_it_was(
     pair: tuple[Journal, Journal], fresh: Journal, tmp_path: Path
 ) -> None:
     _, coach = pair
-    document = export_document(coach)
+    document = TransferService(coach).document()
     fresh.entries.create("Mine", "already here")
     # Everything checks, so the import starts; a late step finds a contact is this journal.
     fresh_card = fresh.sharing.identity("Fresh").card
@@ -288,7 +288,9 @@ def test_a_failure_half_way_leaves_the_journal_exactly_as_it_was(
     before = content_digest(fresh)
     steps: list[int] = []
     with pytest.raises(ImportRejectedError, match="own card"):
-        import_json(fresh, tmp_path / "late.json", lambda done, total: steps.append(done))
+        TransferService(fresh).import_json(
+            tmp_path / "late.json", lambda done, total: steps.append(done)
+        )
     assert steps  # records had been applied before the refusal
     assert content_digest(fresh) == before
 
@@ -300,7 +302,7 @@ def test_every_key_the_export_writes_is_documented(
     participant, coach = pair
     written: set[str] = set()
     for journal in (participant, coach):
-        document = export_document(journal)
+        document = TransferService(journal).document()
         written |= set(document)
         for key in SECTIONS:
             for record in document[key]:

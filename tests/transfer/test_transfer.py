@@ -15,7 +15,7 @@ from app.journal.opening import Journal, create_journal
 from app.search.full_text import SearchFilters
 from app.search.periods import Period
 from app.storage.keys import SystemKeyring
-from app.transfer import export_document, export_json, import_json
+from app.transfer import TransferService
 from app.writing.domains import Domain
 from tests.support import faults
 
@@ -32,12 +32,35 @@ def _write(path: Path, document: object) -> Path:
     return path
 
 
+def test_an_export_is_the_journal_at_one_moment_while_it_is_being_written(
+    journal: Journal, other: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.transfer.cycles import export_cycles as read_cycles
+
+    journal.entries.create("Before", "Written before the export began.")
+
+    def write_then_read(session: Any) -> list[dict[str, Any]]:
+        # The window saves while the export is half-read: lines of inquiry are done, cycles not.
+        journal.cycles.start_inquiry("Asked mid-export?", [Domain.TEAM], "action-inquiry")
+        journal.entries.create("During", "Written while the export ran.")
+        return read_cycles(session)
+
+    monkeypatch.setattr("app.transfer.document.export_cycles", write_then_read)
+    TransferService(journal).export_json(tmp_path / "e.json")
+
+    exported = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    assert [e["title"] for e in exported["entries"]] == ["Before"]
+    assert exported["inquiries"] == [] and exported["cycles"] == []
+    assert TransferService(other).import_json(tmp_path / "e.json").added == 1
+    assert journal.entries.count() == 2 and len(journal.cycles.inquiries()) == 1
+
+
 def test_export_holds_versions_trash_and_every_field(journal: Journal, tmp_path: Path) -> None:
     entry = journal.entries.create("Title", "one", [Domain.INDIVIDUAL], ["solo"])
     journal.entries.save(entry.id, title="Title", body="two", domains=[Domain.TEAM], tags=["x"])
     gone = journal.entries.create("Gone", "trashed")
     journal.entries.trash(gone.id)
-    counts = export_json(journal, tmp_path / "e.json")
+    counts = TransferService(journal).export_json(tmp_path / "e.json")
     document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     assert counts == {
         "entries": 2,
@@ -64,11 +87,14 @@ def test_round_trip_into_another_journal_is_identical(
 ) -> None:
     entry = journal.entries.create("Title", "Über 🌱", [Domain.ORGANISATION], ["board"])
     journal.entries.save(entry.id, title="T2", body="edited", domains=[], tags=[])
-    export_json(journal, tmp_path / "e.json")
-    result = import_json(other, tmp_path / "e.json")
+    TransferService(journal).export_json(tmp_path / "e.json")
+    result = TransferService(other).import_json(tmp_path / "e.json")
     assert (result.added, result.updated) == (1, 0)
-    assert export_document(other)["entries"] == export_document(journal)["entries"]
-    assert not import_json(other, tmp_path / "e.json").changed_anything
+    assert (
+        TransferService(other).document()["entries"]
+        == TransferService(journal).document()["entries"]
+    )
+    assert not TransferService(other).import_json(tmp_path / "e.json").changed_anything
 
 
 def test_saved_searches_round_trip_stay_relative_and_newest_wins(
@@ -76,24 +102,24 @@ def test_saved_searches_round_trip_stay_relative_and_newest_wins(
 ) -> None:
     quarter = SearchFilters(domains=(Domain.TEAM,), period=Period.THIS_QUARTER)
     saved = journal.saved_searches.save("Team, this quarter", "", quarter)
-    export_json(journal, tmp_path / "e.json")
+    TransferService(journal).export_json(tmp_path / "e.json")
     document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     assert document["saved_searches"][0]["filters"] == {
         "domains": ["team"],
         "period": "this-quarter",
     }
-    assert import_json(other, tmp_path / "e.json").added == 1
+    assert TransferService(other).import_json(tmp_path / "e.json").added == 1
     assert [(s.name, s.filters) for s in other.saved_searches.all()] == [
         ("Team, this quarter", quarter)
     ]
-    assert not import_json(other, tmp_path / "e.json").changed_anything
+    assert not TransferService(other).import_json(tmp_path / "e.json").changed_anything
 
     other.saved_searches.rename(saved.id, "Team now")  # the journal's copy is newer
-    assert import_json(other, tmp_path / "e.json").kept_newer == 1
+    assert TransferService(other).import_json(tmp_path / "e.json").kept_newer == 1
     assert [s.name for s in other.saved_searches.all()] == ["Team now"]
     journal.saved_searches.rename(saved.id, "Team this quarter (renamed)")
-    export_json(journal, tmp_path / "e2.json")
-    assert import_json(other, tmp_path / "e2.json").updated == 1
+    TransferService(journal).export_json(tmp_path / "e2.json")
+    assert TransferService(other).import_json(tmp_path / "e2.json").updated == 1
     assert [s.name for s in other.saved_searches.all()] == ["Team this quarter (renamed)"]
 
 
@@ -101,16 +127,16 @@ def test_newer_copy_in_the_file_updates_and_keeps_the_old_text(
     journal: Journal, other: Journal, tmp_path: Path
 ) -> None:
     entry = journal.entries.create("T", "first")
-    export_json(journal, tmp_path / "old.json")
-    import_json(other, tmp_path / "old.json")
+    TransferService(journal).export_json(tmp_path / "old.json")
+    TransferService(other).import_json(tmp_path / "old.json")
     journal.entries.save(entry.id, title="T", body="second", domains=[], tags=[])
-    export_json(journal, tmp_path / "new.json")
-    result = import_json(other, tmp_path / "new.json")
+    TransferService(journal).export_json(tmp_path / "new.json")
+    result = TransferService(other).import_json(tmp_path / "new.json")
     assert result.updated == 1
     assert other.entries.get(entry.id).body == "second"
     assert [v.body for v in other.entries.versions(entry.id)] == ["first"]
     # The older file no longer overwrites the newer entry.
-    assert import_json(other, tmp_path / "old.json").kept_newer == 1
+    assert TransferService(other).import_json(tmp_path / "old.json").kept_newer == 1
     assert other.entries.get(entry.id).body == "second"
 
 
@@ -135,22 +161,22 @@ def test_bad_files_are_refused_whole(
 ) -> None:
     for n in range(3):
         journal.entries.create(f"E{n}", "b")
-    document = export_document(journal)
+    document = TransferService(journal).document()
     mutate(document)
     with pytest.raises(ImportRejectedError, match=message):
-        import_json(other, _write(tmp_path / "bad.json", document))
+        TransferService(other).import_json(_write(tmp_path / "bad.json", document))
     assert other.entries.count() == 0  # nothing from the good entries either
 
 
 def test_not_json_and_not_utf8_are_explained(other: Journal, tmp_path: Path) -> None:
     (tmp_path / "a.json").write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(ImportRejectedError, match="not UTF-8"):
-        import_json(other, tmp_path / "a.json")
+        TransferService(other).import_json(tmp_path / "a.json")
     (tmp_path / "b.json").write_text("{'single': 'quotes'}", encoding="utf-8")
     with pytest.raises(ImportRejectedError, match="not valid JSON"):
-        import_json(other, tmp_path / "b.json")
+        TransferService(other).import_json(tmp_path / "b.json")
     with pytest.raises(ImportRejectedError, match="could not be read"):
-        import_json(other, tmp_path / "missing.json")
+        TransferService(other).import_json(tmp_path / "missing.json")
 
 
 def _comparable(document: dict[str, Any]) -> dict[str, Any]:
@@ -163,19 +189,21 @@ def test_demo_journal_round_trips_with_cycles_and_links(
     from app.demo import build_demo
 
     build_demo(journal)
-    export_json(journal, tmp_path / "demo.json")
+    TransferService(journal).export_json(tmp_path / "demo.json")
     document = json.loads((tmp_path / "demo.json").read_text(encoding="utf-8"))
     cycle = next(c for c in document["cycles"] if c["previous"] and c["next"])
     assert {"id", "inquiry", "template", "status", "domains", "loop", "experiment_date"} <= set(
         cycle
     )
     assert {"stage", "title", "text"} <= set(cycle["stages"][0])
-    result = import_json(other, tmp_path / "demo.json")
+    result = TransferService(other).import_json(tmp_path / "demo.json")
     kinds = ("entries", "inquiries", "cycles", "sessions")
     assert result.added == sum(len(document[k]) for k in kinds)
     assert document["sessions"][0]["actions"][0]["evidence"]
-    assert _comparable(export_document(other)) == _comparable(export_document(journal))
-    again = import_json(other, tmp_path / "demo.json")
+    assert _comparable(TransferService(other).document()) == _comparable(
+        TransferService(journal).document()
+    )
+    again = TransferService(other).import_json(tmp_path / "demo.json")
     assert not again.changed_anything
 
 
@@ -185,11 +213,11 @@ def test_edited_cycle_replaces_the_older_copy_and_keeps_its_text(
     inquiry = journal.cycles.create_inquiry("Q?")
     cycle = journal.cycles.start_cycle(inquiry.id, "quick-capture")
     journal.cycles.save_stage(cycle.id, "surprise", "first")
-    export_json(journal, tmp_path / "a.json")
-    import_json(other, tmp_path / "a.json")
+    TransferService(journal).export_json(tmp_path / "a.json")
+    TransferService(other).import_json(tmp_path / "a.json")
     journal.cycles.save_stage(cycle.id, "surprise", "second")
-    export_json(journal, tmp_path / "b.json")
-    assert import_json(other, tmp_path / "b.json").updated == 1
+    TransferService(journal).export_json(tmp_path / "b.json")
+    assert TransferService(other).import_json(tmp_path / "b.json").updated == 1
     assert other.cycles.get(cycle.id).text("surprise") == "second"
     assert [v.text for v in other.cycles.stage_versions(cycle.id, "surprise")] == ["first"]
 
@@ -212,10 +240,10 @@ def test_bad_cycles_are_refused_whole(
     inquiry = journal.cycles.create_inquiry("Q?")
     journal.cycles.start_cycle(inquiry.id, "kolb")
     journal.entries.create("An entry", "that must not arrive alone")
-    document = export_document(journal)
+    document = TransferService(journal).document()
     mutate(document)
     with pytest.raises(ImportRejectedError, match=message):
-        import_json(other, _write(tmp_path / "bad.json", document))
+        TransferService(other).import_json(_write(tmp_path / "bad.json", document))
     assert other.entries.count() == 0
     assert other.cycles.inquiries() == []
 
@@ -236,7 +264,7 @@ def test_a_version_1_file_still_imports(other: Journal, tmp_path: Path) -> None:
             }
         ],
     }
-    assert import_json(other, _write(tmp_path / "v1.json", document)).added == 1
+    assert TransferService(other).import_json(_write(tmp_path / "v1.json", document)).added == 1
 
 
 @pytest.mark.parametrize(
@@ -260,10 +288,10 @@ def test_bad_sessions_are_refused_whole(
     from app.demo import build_demo
 
     build_demo(journal)
-    document = export_document(journal)
+    document = TransferService(journal).document()
     mutate(document)
     with pytest.raises(ImportRejectedError, match=message):
-        import_json(other, _write(tmp_path / "bad.json", document))
+        TransferService(other).import_json(_write(tmp_path / "bad.json", document))
     assert other.entries.count() == 0 and other.sessions.all() == []
 
 
@@ -271,15 +299,15 @@ def test_a_changed_flag_travels_without_moving_the_date(
     journal: Journal, other: Journal, tmp_path: Path
 ) -> None:
     entry = journal.entries.create("Dilemma", "two pulls")
-    export_json(journal, tmp_path / "a.json")
-    import_json(other, tmp_path / "a.json")
+    TransferService(journal).export_json(tmp_path / "a.json")
+    TransferService(other).import_json(tmp_path / "a.json")
     flagged = journal.entries.set_flags(entry.id, bring_to_supervision=True)
     assert flagged.updated == entry.updated  # flagging is not writing
-    export_json(journal, tmp_path / "b.json")
-    result = import_json(other, tmp_path / "b.json")
+    TransferService(journal).export_json(tmp_path / "b.json")
+    result = TransferService(other).import_json(tmp_path / "b.json")
     assert result.updated == 1
     assert other.entries.get(entry.id).bring_to_supervision
-    assert not import_json(other, tmp_path / "b.json").changed_anything
+    assert not TransferService(other).import_json(tmp_path / "b.json").changed_anything
 
 
 @pytest.mark.parametrize(
@@ -290,7 +318,7 @@ def test_an_export_whose_reads_fail_says_so_in_plain_words(
 ) -> None:
     journal.entries.create("Title", "one")
     with faults.reads_of(table), pytest.raises(StorageError) as failed:
-        export_json(journal, tmp_path / "e.json")
+        TransferService(journal).export_json(tmp_path / "e.json")
     assert str(failed.value) == (
         "The journal could not be saved or read: the disk could not be read or written "
         "(was a drive removed?)."
@@ -302,10 +330,10 @@ def test_an_import_the_disk_refuses_half_way_keeps_nothing_and_says_so(
     journal: Journal, other: Journal, tmp_path: Path
 ) -> None:
     journal.entries.create("Kept apart", "written before", [Domain.TEAM])
-    export_json(journal, tmp_path / "e.json")
+    TransferService(journal).export_json(tmp_path / "e.json")
     # The entry's row is written first; its domain, after it, is where the disk fails.
     with faults.reads_of("INTO entry_domains"), pytest.raises(StorageError) as failed:
-        import_json(other, tmp_path / "e.json")
+        TransferService(other).import_json(tmp_path / "e.json")
     assert str(failed.value) == (
         "The import was not saved (the disk could not be read or written (was a drive "
         "removed?)); the journal is unchanged."

@@ -12,7 +12,7 @@ from sqlalchemy import event
 
 from app.errors import ImportRejectedError, JournalError
 from app.journal.opening import Journal
-from app.transfer import export_document, import_json
+from app.transfer import TransferService
 from app.writing.domains import Domain
 from app.writing.tags import MAX_TAGS
 
@@ -106,10 +106,10 @@ def test_an_import_with_too_many_tags_on_an_entry_is_refused(
     journal: Journal, tmp_path: Path
 ) -> None:
     journal.entries.create("E", "b", [], ["one"])
-    document = export_document(journal)
+    document = TransferService(journal).document()
     document["entries"][0]["tags"] = _tags("t", MAX_TAGS + 1)
     path = tmp_path / "many.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ImportRejectedError, match=f"has {MAX_TAGS + 1} tags"):
-        import_json(journal, path)
+        TransferService(journal).import_json(path)
     assert journal.entries.get(journal.entries.all_ids()[0]).tags == ("one",)

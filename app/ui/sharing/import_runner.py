@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from app.journal.opening import Journal
-from app.transfer.incoming import ImportCancelled, ImportOutcome, import_file
+from app.transfer import TransferService
+from app.transfer.incoming import ImportCancelled, ImportOutcome
 from app.ui.widgets.worker import WorkRelay, WorkTask, start_work
 
 UNEXPECTED = "The import stopped unexpectedly; nothing was imported. Please try again."
@@ -78,7 +79,7 @@ class ImportRunner(QObject):
                 self.progressed.emit(done, total)
 
         try:
-            return import_file(journal, path, progress)
+            return TransferService(journal).import_file(path, progress)
         except ImportCancelled:
             return _CANCELLED
 

@@ -12,7 +12,7 @@ from app.sharing.content import SharedRecord, record_json
 from app.sharing.exchange import comments_on, make_share, records_to_share, unread_counts
 from app.sharing.package import seal
 from app.sharing.workspace import participants, shared_items
-from app.transfer import export_json
+from app.transfer import TransferService
 from app.ui.sharing.words import NOTHING_IMPORTED
 from app.ui.window.navigation import View
 from tests.ui.driver import LEFT
@@ -118,7 +118,7 @@ def test_a_json_export_comes_in_through_the_same_dialog(
     for title in ("From the old laptop", "Night handover"):
         coach.entries.create(title, "Written elsewhere.")
     export = tmp_path / "export.json"
-    export_json(coach, export)
+    TransferService(coach).export_json(export)
     paired.entries.create("Here already", "Text.")
     window = make_window(paired, view=View.ENTRIES, pick_file=picker)
     imported: list[str] = []

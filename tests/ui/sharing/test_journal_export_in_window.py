@@ -4,7 +4,7 @@ file is refused in one line with nothing changed."""
 from __future__ import annotations
 
 from app.journal.opening import create_journal
-from app.transfer import export_json
+from app.transfer import TransferService
 from app.ui.window.navigation import View
 from tests.support.digest import content_digest
 from tests.ui.driver import LEFT
@@ -18,7 +18,7 @@ def test_a_coachs_export_brings_back_the_coaching_view_with_its_comments(
     share_to_coach(paired, coach, [huddle.id])
     feedback_file(coach, paired, [(huddle.id, "", "Who spoke?")], tmp_path / "f.ijshare")
     export = tmp_path / "coach.json"
-    export_json(coach, export)
+    TransferService(coach).export_json(export)
     fresh, _ = create_journal(tmp_path / "new-laptop", key_store)
     try:
         window = make_window(fresh, pick_file=picker)

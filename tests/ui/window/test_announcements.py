@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.journal.opening import create_journal
 from app.summary.export import SummaryFormat
-from app.transfer import export_json
+from app.transfer import TransferService
 from app.ui.sharing.import_dialog import ImportDialog
 from app.ui.widgets import announce
 from app.ui.widgets.fields import InlineError
@@ -83,7 +83,7 @@ def test_importing_says_what_came_in(qtbot, journal, tmp_path, key_store, heard)
     for title in ("Huddle", "Rota", "Board paper"):
         other.entries.create(title, "Some words.")
     export = tmp_path / "three.json"
-    export_json(other, export)
+    TransferService(other).export_json(export)
     other.close()
     dialog = ImportDialog(journal, export)
     qtbot.addWidget(dialog)
@@ -101,7 +101,7 @@ def test_importing_from_the_window_says_it_once(
     other, _ = create_journal(tmp_path / "other", key_store)
     other.entries.create("Huddle", "Some words.")
     export = tmp_path / "one.json"
-    export_json(other, export)
+    TransferService(other).export_json(export)
     other.close()
     picker = FilePicker()
     picker.answers.append(export)
