@@ -13,7 +13,6 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.journal.backups import backup_to_file
 from app.journal.opening import open_journal
 from app.journal.restore import restore_backup
 from app.storage.backup_file import online_copy
@@ -33,7 +32,7 @@ def backup_figures(corpus: Path) -> list[Figure]:
             online_copy(journal.engine, key, journal.db_file, root / "plain-copy.db")
             copy_seconds = time.perf_counter() - start
             start = time.perf_counter()
-            record = backup_to_file(journal, root / "corpus.ijbackup", datetime.now(UTC))
+            record = journal.backups.write_to(root / "corpus.ijbackup", datetime.now(UTC))
             backup_seconds = time.perf_counter() - start
         finally:
             journal.close()

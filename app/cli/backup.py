@@ -81,13 +81,7 @@ def register(
 
 
 def cmd_backup(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
-    from app.journal.backups import (
-        backup_now,
-        backup_to_file,
-        describe_size,
-        list_backups,
-        read_settings,
-    )
+    from app.journal.backups import describe_size, list_backups, read_settings
 
     if not journal_exists(folder):
         raise CommandError(f"There is no journal in {folder} to back up.")
@@ -109,10 +103,10 @@ def cmd_backup(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     try:
         if args.out:
             target = _backup_path(Path(args.out).expanduser())
-            record = backup_to_file(journal, target, now)
+            record = journal.backups.write_to(target, now)
             print(f"Backed up to {record.path} ({describe_size(record.size)}, checked).")
             return 0
-        result = backup_now(journal, now)
+        result = journal.backups.take(now)
     finally:
         journal.close()
     message = f"Backed up to {result.record.path} ({describe_size(result.record.size)}, checked)."

@@ -154,44 +154,56 @@ def is_due(settings: BackupSettings, backups: list[BackupRecord], now: datetime)
     return not regular or now - regular[0].made_at >= period
 
 
-def backup_if_due(journal: Journal, now: datetime) -> BackupResult | None:
-    """Make a backup when one is due by the journal's settings; None when none was due."""
-    settings = read_settings(journal.folder)
-    if settings.interval is BackupInterval.OFF:
-        return None
-    existing = list_backups(settings.folder_for(journal.folder), journal.meta.journal_id)
-    if not is_due(settings, existing, now):
-        return None
-    return backup_now(journal, now)
+class BackupService:
+    """A journal's backups: the scheduled one when due, one now, one to a chosen file.
 
+    The journal hands it out as `journal.backups`. Each backup is written, reopened and
+    checked before it counts; the settings and the folder are read afresh each time, so a
+    change made in the Backups dialog or at the command line applies at once.
+    """
 
-def backup_now(journal: Journal, now: datetime) -> BackupResult:
-    """Back up to the settings' folder, check the copy, then remove routine backups beyond
-    the number kept."""
-    settings = read_settings(journal.folder)
-    folder = _ready_folder(settings, journal.folder)
-    target = _free_name(folder, journal.meta.journal_id, now, "")
-    record = _write(journal.engine, journal.key, journal.folder, journal.meta, target, now)
-    holds = read_manifest(record.path)
-    removed, problem = rotate(folder, journal.meta.journal_id, settings.keep, holds)
-    return BackupResult(record, removed, problem)
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
 
+    def take_if_due(self, now: datetime) -> BackupResult | None:
+        """Make a backup when one is due by the journal's settings; None when none was due."""
+        journal = self._journal
+        settings = read_settings(journal.folder)
+        if settings.interval is BackupInterval.OFF:
+            return None
+        existing = list_backups(settings.folder_for(journal.folder), journal.meta.journal_id)
+        if not is_due(settings, existing, now):
+            return None
+        return self.take(now)
 
-def backup_to_file(journal: Journal, target: Path, now: datetime) -> BackupRecord:
-    """Back up to a file of the person's choosing (never rotated)."""
-    if target.exists():
-        try:
-            manifest = read_manifest(target)
-        except JournalError:
-            manifest = None
-        if manifest is None or manifest.journal_id != journal.meta.journal_id:
-            raise BackupError(
-                f"{target} already exists and is not a backup of this journal; "
-                "choose another name. Nothing was written."
-            )
-    if not target.parent.is_dir():
-        raise BackupError(f"The folder {target.parent} does not exist.")
-    return _write(journal.engine, journal.key, journal.folder, journal.meta, target, now)
+    def take(self, now: datetime) -> BackupResult:
+        """Back up to the settings' folder, check the copy, then remove routine backups beyond
+        the number kept."""
+        journal = self._journal
+        settings = read_settings(journal.folder)
+        folder = _ready_folder(settings, journal.folder)
+        target = _free_name(folder, journal.meta.journal_id, now, "")
+        record = _write(journal.engine, journal.key, journal.folder, journal.meta, target, now)
+        holds = read_manifest(record.path)
+        removed, problem = rotate(folder, journal.meta.journal_id, settings.keep, holds)
+        return BackupResult(record, removed, problem)
+
+    def write_to(self, target: Path, now: datetime) -> BackupRecord:
+        """Back up to a file of the person's choosing (never rotated)."""
+        journal = self._journal
+        if target.exists():
+            try:
+                manifest = read_manifest(target)
+            except JournalError:
+                manifest = None
+            if manifest is None or manifest.journal_id != journal.meta.journal_id:
+                raise BackupError(
+                    f"{target} already exists and is not a backup of this journal; "
+                    "choose another name. Nothing was written."
+                )
+        if not target.parent.is_dir():
+            raise BackupError(f"The folder {target.parent} does not exist.")
+        return _write(journal.engine, journal.key, journal.folder, journal.meta, target, now)
 
 
 def backup_before_update(

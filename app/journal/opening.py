@@ -42,6 +42,7 @@ from app.storage.steps import step
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from app.journal.backups import BackupService
     from app.search.full_text import SearchService
     from app.search.saved import SavedSearchStore
     from app.sharing.contacts import SharingStore
@@ -146,6 +147,13 @@ class Journal:
                 raise StorageError(
                     f"The journal could not be saved: {connection_mod.explain(exc)}."
                 ) from exc
+
+    @functools.cached_property
+    def backups(self) -> BackupService:
+        """Backups on the journal's schedule, now, or to a chosen file."""
+        from app.journal.backups import BackupService
+
+        return BackupService(self)
 
     @functools.cached_property
     def entries(self) -> EntryStore:

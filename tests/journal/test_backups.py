@@ -16,9 +16,6 @@ from app.journal import backups
 from app.journal.backups import (
     BackupInterval,
     BackupSettings,
-    backup_if_due,
-    backup_now,
-    backup_to_file,
     list_backups,
     read_settings,
     save_settings,
@@ -41,7 +38,7 @@ def test_a_backup_is_one_checked_file_that_the_key_and_the_recovery_code_open(
     journal: Journal, tmp_path: Path
 ) -> None:
     journal.entries.create("Huddle", "Asked the team first.")
-    result = backup_now(journal, NOW)
+    result = journal.backups.take(NOW)
 
     path = result.record.path
     assert path.parent == journal.folder / "backups"
@@ -70,7 +67,7 @@ def test_a_passphrase_journals_backup_opens_with_its_passphrase_and_recovery_cod
     journal, code = create_journal(journal_dir, SystemKeyring(), PASSPHRASE)
     try:
         journal.entries.create("Night shift", "Stayed for the handover.")
-        result = backup_now(journal, NOW)
+        result = journal.backups.take(NOW)
     finally:
         journal.close()
     db = unzip_db(result.record.path, tmp_path / "unzipped")
@@ -94,7 +91,7 @@ def test_a_backup_that_does_not_check_out_is_deleted_and_reported(
 
     monkeypatch.setattr(backup_file, "online_copy", damaging_copy)
     with pytest.raises(BackupError, match="did not open again as a whole journal"):
-        backup_now(journal, NOW)
+        journal.backups.take(NOW)
     assert names(journal.folder / "backups") == []
     assert journal.entries.count() == 1
     assert journal.integrity_problems() == []
@@ -118,7 +115,7 @@ def test_a_package_that_does_not_read_back_as_the_checked_copy_is_deleted(
 
     monkeypatch.setattr(backup_file, "_pack", pack_then_damage)
     with pytest.raises(BackupError, match="did not open again as a whole journal"):
-        backup_now(journal, NOW)
+        journal.backups.take(NOW)
     assert names(journal.folder / "backups") == []
     assert journal.entries.count() == 1
 
@@ -134,7 +131,7 @@ def test_checking_the_copy_before_it_is_packed_leaves_it_byte_for_byte_as_made(
 
     revision = backup_file.check_database(copy, journal.key, "the copy", read_only=True)
 
-    assert revision == read_manifest(backup_now(journal, NOW).record.path).schema
+    assert revision == read_manifest(journal.backups.take(NOW).record.path).schema
     assert copy.read_bytes() == made  # still in rollback mode, as SQLCipher's tools open it
     assert names(copy.parent) == ["journal.db"]
 
@@ -151,7 +148,7 @@ def test_a_full_disk_is_reported_in_plain_words_and_leaves_nothing_behind(
 
     monkeypatch.setattr(zipfile.ZipFile, "open", disk_fills)
     with pytest.raises(StorageError, match="the disk is full"):
-        backup_now(journal, NOW)
+        journal.backups.take(NOW)
     assert names(journal.folder / "backups") == []
 
 
@@ -161,7 +158,7 @@ def test_a_journal_that_cannot_be_read_is_reported_in_plain_words(
 ) -> None:
     journal.entries.create("Huddle", "Asked first.")
     with faults.reads_of(table), pytest.raises(StorageError) as failed:
-        backup_now(journal, NOW)
+        journal.backups.take(NOW)
     assert str(failed.value) == (
         "The journal could not be read to back it up: the disk could not be read or written "
         "(was a drive removed?). Nothing was written."
@@ -175,7 +172,7 @@ def test_a_chosen_folder_that_has_gone_is_reported_not_recreated(
     gone = tmp_path / "OneDrive" / "Backups"
     save_settings(journal.folder, BackupSettings(folder=gone))
     with pytest.raises(StorageError, match="is not there"):
-        backup_now(journal, NOW)
+        journal.backups.take(NOW)
     assert not gone.exists()
 
 
@@ -203,7 +200,7 @@ def test_rotation_keeps_the_newest_and_never_touches_other_files(
     try:
         save_settings(other.folder, BackupSettings(folder, BackupInterval.DAILY, 1))
         # Minutes apart: on one day the spread over days, weeks and months keeps no more.
-        others = [backup_now(other, NOW + timedelta(minutes=d)).record.path for d in range(2)]
+        others = [other.backups.take(NOW + timedelta(minutes=d)).record.path for d in range(2)]
     finally:
         other.close()
     assert not others[0].exists()  # the other journal keeps one of its own
@@ -213,7 +210,7 @@ def test_rotation_keeps_the_newest_and_never_touches_other_files(
     )
     shutil.copyfile(others[1], look_alike)
 
-    made = [backup_now(journal, NOW + timedelta(minutes=d)) for d in range(5)]
+    made = [journal.backups.take(NOW + timedelta(minutes=d)) for d in range(5)]
 
     kept = [r.path for r in list_backups(folder, journal.meta.journal_id)]
     assert kept[:3] == [m.record.path for m in reversed(made[2:])]
@@ -228,14 +225,14 @@ def test_a_backup_to_a_chosen_file_is_checked_and_never_overwrites_other_files(
     journal: Journal, tmp_path: Path
 ) -> None:
     journal.entries.create("To a stick", "")
-    record = backup_to_file(journal, tmp_path / "stick.ijbackup", NOW)
+    record = journal.backups.write_to(tmp_path / "stick.ijbackup", NOW)
     assert verify_backup(record.path, journal.key).manifest.journal_id == journal.meta.journal_id
-    again = backup_to_file(journal, record.path, NOW + timedelta(hours=1))  # its own: replaced
+    again = journal.backups.write_to(record.path, NOW + timedelta(hours=1))  # its own: replaced
     assert read_manifest(again.path).made_at == NOW + timedelta(hours=1)
     precious = tmp_path / "thesis.docx"
     precious.write_bytes(b"chapter one")
     with pytest.raises(BackupError, match="not a backup of this journal"):
-        backup_to_file(journal, precious, NOW)
+        journal.backups.write_to(precious, NOW)
     assert precious.read_bytes() == b"chapter one"
 
 
@@ -260,10 +257,10 @@ def test_a_backup_is_made_only_when_due(
 ) -> None:
     save_settings(journal.folder, BackupSettings(interval=interval))
     if last_backup_ago is not None:
-        backup_now(journal, NOW - last_backup_ago)
+        journal.backups.take(NOW - last_backup_ago)
     before = list_backups(journal.folder / "backups", journal.meta.journal_id)
 
-    result = backup_if_due(journal, NOW)
+    result = journal.backups.take_if_due(NOW)
 
     after = list_backups(journal.folder / "backups", journal.meta.journal_id)
     assert (result is not None) is due
@@ -283,9 +280,9 @@ def test_a_backup_before_an_update_is_not_routine(journal: Journal) -> None:
     [record] = list_backups(folder, journal.meta.journal_id)
     assert record.kind is BackupKind.BEFORE_UPDATE
     assert "before an update" in record.describe()
-    assert backup_if_due(journal, NOW) is not None  # it does not stand in for the routine one
+    assert journal.backups.take_if_due(NOW) is not None  # it does not stand in for the routine one
     save_settings(journal.folder, BackupSettings(keep=1))
-    backup_now(journal, NOW + timedelta(days=1))
+    journal.backups.take(NOW + timedelta(days=1))
     assert path.exists()  # rotation leaves it
 
 
@@ -348,12 +345,12 @@ def test_an_emptied_journal_never_rotates_its_last_real_backups_away(
     for n in range(3):
         journal.entries.create(f"Entry {n}", "")
     journal.cycles.start_cycle(journal.cycles.create_inquiry("Why?").id, "gibbs")
-    real = [backup_now(journal, NOW + timedelta(minutes=m)).record.path for m in range(2)]
+    real = [journal.backups.take(NOW + timedelta(minutes=m)).record.path for m in range(2)]
     assert (read_manifest(real[0]).entries, read_manifest(real[0]).cycles) == (3, 1)
     with journal.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM entries")
 
-    later = [backup_now(journal, NOW + timedelta(minutes=m)) for m in range(2, 6)]
+    later = [journal.backups.take(NOW + timedelta(minutes=m)) for m in range(2, 6)]
 
     assert all(path.exists() for path in real)
     assert later[-1].removed == [later[1].record.path]  # a copy of the emptied journal
@@ -364,10 +361,10 @@ def test_an_old_backup_that_does_not_say_what_it_holds_is_kept(
     journal: Journal, tmp_path: Path
 ) -> None:
     save_settings(journal.folder, BackupSettings(keep=1))
-    first = backup_now(journal, NOW).record.path
+    first = journal.backups.take(NOW).record.path
     _rewrite_manifest_without_counts(first)
     for m in range(1, 4):
-        backup_now(journal, NOW + timedelta(minutes=m))
+        journal.backups.take(NOW + timedelta(minutes=m))
     assert first.exists()
     assert len(list_backups(journal.folder / "backups", journal.meta.journal_id)) == 2
 

@@ -19,7 +19,6 @@ from app.errors import (
     WrongKeyError,
 )
 from app.journal import interrupted as interrupted_mod
-from app.journal.backups import backup_now, backup_to_file
 from app.journal.opening import Journal, create_journal, open_journal
 from app.journal.restore import restore_and_reopen, restore_backup, restore_with_recovery_code
 from app.storage.engine import connect
@@ -38,7 +37,7 @@ LATER = datetime(2025, 3, 13, 9, 0, tzinfo=UTC)
 def backed_up(journal: Journal, tmp_path: Path) -> Path:
     """The journal holds "Before" and "After"; the backup only "Before". The journal is closed."""
     journal.entries.create("Before", "In the backup.")
-    backup = backup_to_file(journal, tmp_path / "monday.ijbackup", NOW).path
+    backup = journal.backups.write_to(tmp_path / "monday.ijbackup", NOW).path
     journal.entries.create("After", "Only in the journal.")
     journal.close()
     return backup
@@ -68,7 +67,7 @@ def test_a_passphrase_journal_restores_with_its_passphrase(
     store = SystemKeyring()
     journal, _code = create_journal(journal_dir, store, PASSPHRASE)
     journal.entries.create("Before", "")
-    backup = backup_now(journal, NOW).record.path
+    backup = journal.backups.take(NOW).record.path
     journal.entries.create("After", "")
     reopened = restore_and_reopen(journal, backup, store)
     try:
@@ -84,7 +83,7 @@ def test_a_backup_of_another_journal_is_refused_and_nothing_changes(
 ) -> None:
     other, _ = create_journal(tmp_path / "other", key_store)
     other.entries.create("Not mine", "")
-    foreign = backup_to_file(other, tmp_path / "other.ijbackup", NOW).path
+    foreign = other.backups.write_to(tmp_path / "other.ijbackup", NOW).path
     other.close()
     mine, _ = create_journal(tmp_path / "mine", key_store)
     mine.entries.create("Mine", "")
@@ -203,7 +202,7 @@ def _same_passphrase_journals(tmp_path: Path, store: SystemKeyring) -> tuple[Jou
     protected by the same passphrase, so B's backup opens with A's key."""
     theirs, _ = create_journal(tmp_path / "theirs", store, PASSPHRASE)
     theirs.entries.create("Theirs", "")
-    backup = backup_to_file(theirs, tmp_path / "theirs.ijbackup", NOW).path
+    backup = theirs.backups.write_to(tmp_path / "theirs.ijbackup", NOW).path
     theirs.close()
     mine, _ = create_journal(tmp_path / "mine", store, PASSPHRASE)
     mine.entries.create("Mine", "")
@@ -254,7 +253,7 @@ def from_old_laptop(tmp_path: Path, key_store: SystemKeyring) -> tuple[Path, str
     does not hold the key."""
     journal, code = create_journal(tmp_path / "old laptop", key_store)
     journal.entries.create("From the old laptop", "")
-    backup = backup_to_file(journal, tmp_path / "OneDrive" / "journal.ijbackup", NOW)
+    backup = journal.backups.write_to(tmp_path / "OneDrive" / "journal.ijbackup", NOW)
     journal.close()
     keyring.delete_password(KEYRING_SERVICE, journal.meta.journal_id)
     return backup.path, code, journal.meta.journal_id
@@ -319,7 +318,7 @@ def test_a_lost_database_is_restored_with_the_key_the_keyring_keeps(
     from app.journal.restore import restore_with_kept_key
 
     journal.entries.create("Huddle", "Asked first.")
-    backup = backup_now(journal, datetime(2026, 3, 1, 9, 0, tzinfo=UTC)).record.path
+    backup = journal.backups.take(datetime(2026, 3, 1, 9, 0, tzinfo=UTC)).record.path
     folder = journal.folder
     journal.close()
     db_path(folder).unlink()

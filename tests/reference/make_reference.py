@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app import __version__
-from app.journal.backups import backup_to_file
 from app.journal.opening import Journal, create_journal, open_journal
 from app.sharing.contacts import Role
 from app.sharing.exchange import (
@@ -142,7 +141,7 @@ def make(out: Path, work: Path) -> None:
     participant.entries.create(
         "Copper kettles", "Reference backup phrase: copper kettles remember the frost."
     )
-    backup_to_file(participant, out / "participant.ijbackup", datetime.now(UTC))
+    participant.backups.write_to(out / "participant.ijbackup", datetime.now(UTC))
     participant.entries.create(
         "Violet ferry", "Reference export phrase: the violet ferry left at noon."
     )

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.journal.backups import backup_now, backup_to_file
 from app.journal.opening import Journal, create_journal, open_journal
 from app.storage.files import write_atomically
 from app.storage.keys import SystemKeyring
@@ -99,8 +98,8 @@ def test_the_core_writes_privately_whatever_the_umask(
         )
         for fmt in SummaryFormat:
             write_summary(summary, fmt, tmp_path / f"summary.{fmt.value}")
-        result = backup_now(journal, NOW)
-        backup_to_file(journal, tmp_path / "mine.ijbackup", NOW + timedelta(minutes=1))
+        result = journal.backups.take(NOW)
+        journal.backups.write_to(tmp_path / "mine.ijbackup", NOW + timedelta(minutes=1))
         write_atomically(tmp_path / "card.ijcard", b"card")
         assert_private(
             result.record.path.parent,

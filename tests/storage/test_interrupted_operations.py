@@ -18,7 +18,7 @@ from pathlib import Path
 
 import keyring
 
-from app.journal.backups import backup_to_file, list_backups
+from app.journal.backups import list_backups
 from app.journal.interrupted import PENDING_NAME, REKEYING_NAME, RESTORING_NAME, WORK_FOLDER_NAME
 from app.journal.interrupted import finish_interrupted as finish
 from app.journal.opening import Journal, create_journal, open_journal, recover_journal
@@ -124,7 +124,7 @@ def test_a_restore_killed_at_any_step_is_finished_at_the_next_start(
 
     folder = journal.folder
     journal.entries.create("Before", "In the backup.")
-    backup = backup_to_file(journal, tmp_path / "monday.ijbackup", NOW).path
+    backup = journal.backups.write_to(tmp_path / "monday.ijbackup", NOW).path
     journal.entries.create("After", "Only in the journal.")
     journal.close()
     keyring_dir = isolated_home / "xdg_data_home"
@@ -240,7 +240,7 @@ def test_a_new_laptop_restore_with_a_new_passphrase_killed_at_any_step(
     journal: Journal, key_store: SystemKeyring, isolated_home: Path, tmp_path: Path
 ) -> None:
     journal.entries.create("From the old laptop", "Kept in the backup.")
-    backup = backup_to_file(journal, tmp_path / "old.ijbackup", NOW).path
+    backup = journal.backups.write_to(tmp_path / "old.ijbackup", NOW).path
     code = journal.recovery_code()
     journal.close()
     keyring.delete_password(KEYRING_SERVICE, journal.meta.journal_id)

@@ -100,17 +100,13 @@ class BackupsController(QObject):
     def check_due(self) -> None:
         """Make a backup if one is due (nothing happens while another runs)."""
         if not self.runner.busy:
-            from app.journal.backups import backup_if_due
-
-            self._start(_Job.AUTOMATIC, partial(backup_if_due, self._journal, self._now()))
+            self._start(_Job.AUTOMATIC, partial(self._journal.backups.take_if_due, self._now()))
 
     @Slot()
     def back_up_now(self) -> None:
         """Save what is typed, then back up to the backup folder."""
         self._context.save_all()
-        from app.journal.backups import backup_now
-
-        self._start(_Job.NOW, partial(backup_now, self._journal, self._now()))
+        self._start(_Job.NOW, partial(self._journal.backups.take, self._now()))
 
     def check_restore(self, backup: Path) -> None:
         """Check, off the GUI thread, that `backup` would restore; the dialog hears back."""

@@ -8,13 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from app.journal.backups import (
-    BackupInterval,
-    BackupSettings,
-    backup_to_file,
-    list_backups,
-    save_settings,
-)
+from app.journal.backups import BackupInterval, BackupSettings, list_backups, save_settings
 from app.journal.opening import Journal, create_journal
 from app.storage.keys import SystemKeyring
 from tests.support.backups import folder_digest
@@ -151,7 +145,7 @@ def test_a_backup_that_will_not_restore_is_explained_and_nothing_closes(
     qtbot, journal, make_window, answers, tmp_path
 ):
     other, _ = create_journal(tmp_path / "other", SystemKeyring())
-    foreign = backup_to_file(other, tmp_path / "someone else.ijbackup", NOW).path
+    foreign = other.backups.write_to(tmp_path / "someone else.ijbackup", NOW).path
     other.close()
     window = make_window(journal, now=lambda: NOW)
     controller = window.controllers.backups
@@ -184,7 +178,7 @@ def test_another_journals_backup_replaces_this_one_only_after_a_clear_question(
 ):
     store = SystemKeyring()
     other, _ = create_journal(tmp_path / "other", store, PASSPHRASE)
-    foreign = backup_to_file(other, tmp_path / "theirs.ijbackup", NOW).path
+    foreign = other.backups.write_to(tmp_path / "theirs.ijbackup", NOW).path
     other.close()
     journal, _ = create_journal(tmp_path / "mine", store, PASSPHRASE)  # the same passphrase
     try:

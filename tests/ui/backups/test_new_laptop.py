@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from app.journal.backups import backup_to_file
 from app.journal.opening import Journal, create_journal, open_journal
 from app.journal.restore import RestoredBackup, restore_with_recovery_code
 from app.storage.keys import KEYRING_SERVICE, KeyStore, RawKey, SystemKeyring
@@ -46,7 +45,7 @@ def old_laptop(tmp_path: Path, key_store: SystemKeyring) -> OldLaptop:
     journal, code = create_journal(tmp_path / "old laptop", key_store)
     journal.entries.create("Huddle", "Asked the team first.")
     (tmp_path / "OneDrive").mkdir()
-    backup = backup_to_file(journal, tmp_path / "OneDrive" / "journal.ijbackup", NOW).path
+    backup = journal.backups.write_to(tmp_path / "OneDrive" / "journal.ijbackup", NOW).path
     journal.close()
     keyring.delete_password(KEYRING_SERVICE, journal.meta.journal_id)
     return OldLaptop(backup, code, journal.meta.journal_id)

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.journal.backups import backup_now
 from app.journal.opening import Journal, create_journal, open_journal
 from app.journal.restore import RestoredBackup
 from app.storage.keys import SystemKeyring
@@ -32,7 +31,7 @@ def backed_up(journal_dir: Path, key_store: SystemKeyring) -> tuple[Path, str]:
     """A keyring journal holding "Huddle", its backup, and its recovery code."""
     journal, code = create_journal(journal_dir, key_store)
     journal.entries.create("Huddle", "Asked first.")
-    backup = backup_now(journal, NOW).record.path
+    backup = journal.backups.take(NOW).record.path
     journal.close()
     return backup, code
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.journal.backups import backup_to_file
 from app.journal.opening import create_journal, open_journal
 from app.storage.keys import SystemKeyring
 from app.storage.lock import JournalLock
@@ -20,7 +19,7 @@ def test_restore_in_the_window_reopens_the_journal_as_restored(
 ):
     journal, _ = create_journal(journal_dir, key_store)
     journal.entries.create("Before", "")
-    backup = backup_to_file(journal, tmp_path / "monday.ijbackup", NOW).path
+    backup = journal.backups.write_to(tmp_path / "monday.ijbackup", NOW).path
     journal.entries.create("After", "")
     journal.close()
     said: list[str] = []
@@ -80,7 +79,7 @@ def test_replacing_this_journal_by_another_in_the_window_opens_the_other(
     passphrase = "the same passphrase for both"
     other, _ = create_journal(tmp_path / "other", store, passphrase)
     other.entries.create("Theirs", "")
-    foreign = backup_to_file(other, tmp_path / "theirs.ijbackup", NOW).path
+    foreign = other.backups.write_to(tmp_path / "theirs.ijbackup", NOW).path
     other.close()
     mine, _ = create_journal(tmp_path / "mine", store, passphrase)
     mine.entries.create("Mine", "")
