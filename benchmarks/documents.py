@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.journal.opening import create_journal
 from app.storage.keys import SystemKeyring
-from app.summary.contents import SummaryOptions, build_summary
+from app.summary.contents import SummaryOptions, SummaryService
 from app.summary.export import SummaryFormat, write_summary
 from app.writing.domains import Domain
 from app.writing.entries import EntryStore
@@ -37,7 +37,7 @@ def summary_figures() -> list[Figure]:
                 entry = store.create(f"Reflection {n + 1}", body(rng, vocab), [Domain.TEAM])
                 journal.entries.set_flags(entry.id, bring_to_supervision=True)
             options = SummaryOptions(since=date(2026, 4, 1), until=today, role="Ward manager")
-            summary = build_summary(journal, options, today)
+            summary = SummaryService(journal).build(options, today)
             assert len(summary.flagged) == ENTRIES
             for fmt in (SummaryFormat.PDF, SummaryFormat.DOCX):
                 out = Path(tmp) / f"summary.{fmt.value}"

@@ -61,9 +61,8 @@ def register(
 
 
 def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
-    from app.summary.contents import SummaryOptions, build_summary
+    from app.summary.contents import SummaryOptions, SummaryService
     from app.summary.export import SummaryFormat, write_summary
-    from app.summary.periods import default_period, next_session
     from app.summary.places import place_of
     from app.summary.privacy import apply_redactions, find_in
     from app.supervision.sessions import SessionKind
@@ -79,8 +78,8 @@ def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     journal = open_or_create(folder, store)
     try:
         today = date.today()
-        default_since, default_until = default_period(journal, today)
-        coming = next_session(journal, today)
+        default_since, default_until = SummaryService(journal).default_period(today)
+        coming = SummaryService(journal).next_session(today)
         options = SummaryOptions(
             since=since or default_since,
             until=until or default_until,
@@ -93,7 +92,7 @@ def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         )
         if options.since > options.until:
             raise CommandError("--since is after --until.")
-        summary = build_summary(journal, options, today)
+        summary = SummaryService(journal).build(options, today)
     finally:
         journal.close()
     findings = find_in(summary)

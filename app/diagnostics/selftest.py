@@ -218,11 +218,11 @@ class SelfTest:
         return self._journal
 
     def _summary(self) -> SupervisionSummary:
-        from app.summary.contents import SummaryOptions, build_summary
+        from app.summary.contents import SummaryOptions, SummaryService
 
         today = date.today()
         options = SummaryOptions(since=today - timedelta(days=30), until=today)
-        return build_summary(self._open_journal(), options, today)
+        return SummaryService(self._open_journal()).build(options, today)
 
 
 def _check_unreadable(db_file: Path, marker: str) -> None:

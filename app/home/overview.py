@@ -46,21 +46,28 @@ class HomeOverview:
     balance: DomainBalance
 
 
-def domain_balance(journal: Journal, now: datetime, days: int = BALANCE_DAYS) -> DomainBalance:
-    """Entries and cycles worked on in the last `days` days, counted per domain."""
-    since = now - timedelta(days=days)
-    counts = dict.fromkeys(Domain, 0)
-    for source in (journal.entries.domain_counts(since), journal.cycles.domain_counts(since)):
-        for domain, n in source.items():
-            counts[domain] += n
-    return DomainBalance(counts, days)
+class HomeService:
+    """What the Home view shows, read from an open journal: `HomeService(journal)`."""
 
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
 
-def home_overview(journal: Journal, today: date, now: datetime) -> HomeOverview:
-    """What the home screen needs, read in a few small queries."""
-    return HomeOverview(
-        waiting=journal.cycles.waiting_for_reflection(today),
-        in_progress=journal.cycles.in_progress(),
-        recent_entries=journal.entries.summaries(limit=RECENT_ENTRIES),
-        balance=domain_balance(journal, now),
-    )
+    def overview(self, today: date, now: datetime) -> HomeOverview:
+        """What the home screen needs, read in a few small queries."""
+        journal = self._journal
+        return HomeOverview(
+            waiting=journal.cycles.waiting_for_reflection(today),
+            in_progress=journal.cycles.in_progress(),
+            recent_entries=journal.entries.summaries(limit=RECENT_ENTRIES),
+            balance=self.domain_balance(now),
+        )
+
+    def domain_balance(self, now: datetime, days: int = BALANCE_DAYS) -> DomainBalance:
+        """Entries and cycles worked on in the last `days` days, counted per domain."""
+        since = now - timedelta(days=days)
+        counts = dict.fromkeys(Domain, 0)
+        journal = self._journal
+        for source in (journal.entries.domain_counts(since), journal.cycles.domain_counts(since)):
+            for domain, n in source.items():
+                counts[domain] += n
+        return DomainBalance(counts, days)

@@ -6,7 +6,6 @@ published = (
     "contents",
     "export",
     "markdown_html",
-    "periods",
     "places",
     "privacy",
 )

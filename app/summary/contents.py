@@ -11,12 +11,11 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from app.journal.opening import Journal
-from app.summary.periods import bounds, sessions_before
-from app.summary.periods import default_period as default_period
-from app.supervision.sessions import ActionRecord, SessionKind
+from app.summary.periods import FALLBACK_DAYS, NextSession, bounds
+from app.supervision.sessions import ActionRecord, SessionKind, SessionRecord
 from app.writing.cycle_records import CycleRecord, CycleStatus, LoopLevel
 from app.writing.domains import Domain
 from app.writing.entries import EntryRecord
@@ -169,149 +168,205 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(".,;:") + " …"
 
 
-def default_selection(
-    journal: Journal, since: date, until: date
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The cycles and entries that go in unless the participant chooses otherwise.
+class SummaryService:
+    """Summaries for supervision and coaching, read from an open journal (never written).
 
-    Flagged cycles and entries, and cycles reviewed in the period.
+    Made over the journal, `SummaryService(journal)`, like the stores it reads through: which
+    session a summary is for, the period it covers by default, what goes in unless the
+    participant chooses otherwise, and the summary itself.
     """
-    start, end = bounds(since, until)
-    return _selection(journal, journal.cycles.records_changed(start, end))
 
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
 
-def _selection(
-    journal: Journal, period_cycles: list[CycleRecord]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Flagged cycles (oldest first), then those reviewed in the period; flagged entries."""
-    flagged = journal.cycles.flagged_ids()
-    reviewed = [
-        c.id for c in period_cycles if c.status is CycleStatus.REVIEWED and c.id not in set(flagged)
-    ]
-    return tuple(flagged + reviewed), tuple(journal.entries.flagged_ids())
-
-
-def build_summary(journal: Journal, options: SummaryOptions, today: date) -> SupervisionSummary:
-    """The summary for a period, from the journal (read only)."""
-    start, end = bounds(options.since, options.until)
-    in_period = journal.entries.records_written(start, end)
-    period_cycles = journal.cycles.records_changed(start, end)
-    default_cycles, default_entries = _selection(journal, period_cycles)
-    cycle_ids = options.cycle_ids if options.cycle_ids is not None else default_cycles
-    entry_ids = options.entry_ids if options.entry_ids is not None else default_entries
-    cycles = [journal.cycles.get(cid) for cid in cycle_ids]
-    entries = [journal.entries.get(eid) for eid in entry_ids]
-    session_day = options.session_date or today
-    last_session, actions, open_earlier = _actions(journal, session_day, today)
-
-    def reach(moment: datetime) -> str:
-        return BEFORE_PERIOD if moment < start else AFTER_PERIOD if moment >= end else ""
-
-    return SupervisionSummary(
-        title=f"{options.session_kind.label} summary",
-        role=options.role,
-        name=" ".join(options.name.split()),
-        programme=options.programme,
-        session=_session_line(journal, options.session_kind, session_day),
-        period=f"{_day(options.since)} to {_day(options.until)}",
-        wants=options.wants.strip(),
-        last_session=last_session,
-        actions=actions,
-        open_earlier=open_earlier,
-        inquiries=_experiments(journal, cycles, reach),
-        balance=_balance(in_period, period_cycles),
-        flagged=tuple(
-            dataclasses.replace(_excerpt_of_entry(e), note=reach(e.created)) for e in entries
-        )
-        + tuple(
-            dataclasses.replace(_cycle_excerpt(journal, c), note=reach(c.updated))
-            for c in cycles
-            if c.bring_to_supervision
-        ),
-        feedback=_tagged(in_period, period_cycles, journal, FEEDBACK_TAGS),
-        support=_tagged(in_period, period_cycles, journal, SUPPORT_TAGS),
-    )
-
-
-def _actions(
-    journal: Journal, session_day: date, today: date
-) -> tuple[str, tuple[ActionLine, ...], tuple[ActionLine, ...]]:
-    """The last session before `session_day` and what became of its actions, then every
-    action still open from the sessions before that, soonest first."""
-    earlier = sessions_before(journal, session_day)
-    if not earlier:
-        return "", (), ()
-    last = earlier[0]
-    still_open = [a for s in earlier[1:] for a in s.actions if a.status.is_open]
-    still_open.sort(key=lambda a: (a.by_when is None, a.by_when or date.max))
-    agreed = {s.id: s.held_on for s in earlier[1:]}  # the last session's has its own heading
-    return (
-        f"{last.kind.label}, {_day(last.held_on)}",
-        tuple(_action_line(journal, a, today, {}) for a in last.actions),
-        tuple(_action_line(journal, a, today, agreed) for a in still_open),
-    )
-
-
-def _session_line(journal: Journal, kind: SessionKind, day: date) -> str:
-    """ "Supervision, 3 December 2026", naming whom it is with when it is recorded."""
-    recorded = [s for s in journal.sessions.all() if s.held_on == day and s.kind is kind]
-    with_whom = recorded[0].with_whom if recorded else ""
-    return f"{kind.label}, {_day(day)}" + (f", with {with_whom}" if with_whom else "")
-
-
-def _action_line(
-    journal: Journal, action: ActionRecord, today: date, agreed: dict[str, date]
-) -> ActionLine:
-    evidence = [journal.entries.get(e).display_title for e in action.evidence_entries]
-    evidence += [journal.cycles.get(c).display_title for c in action.evidence_cycles]
-    day = agreed.get(action.session_id)
-    return ActionLine(
-        what=action.what,
-        with_whom=action.with_whom,
-        by_when=_day(action.by_when) if action.by_when else "",
-        status=action.status.label,
-        progress=action.progress,
-        evidence=tuple(evidence),
-        overdue=action.overdue(today),
-        agreed=_day(day) if day else "",
-    )
-
-
-def _text_for(journal: Journal, cycle: CycleRecord, role: StageRole, limit: int = 400) -> str:
-    template = journal.templates.get(cycle.template_id)
-    stage = template.stage_with_role(role) if template else None
-    return _shorten(cycle.text(stage.id), limit) if stage else ""
-
-
-def _experiments(
-    journal: Journal, cycles: list[CycleRecord], reach: Callable[[datetime], str]
-) -> tuple[InquiryGroup, ...]:
-    groups: dict[str, list[CycleRecord]] = {}
-    for cycle in sorted(cycles, key=lambda c: c.created):
-        groups.setdefault(cycle.inquiry_id, []).append(cycle)
-    out = []
-    for inquiry_id, members in groups.items():
-        question = journal.cycles.inquiry(inquiry_id).question
-        out.append(
-            InquiryGroup(
-                question=question,
-                experiments=tuple(
-                    Experiment(
-                        title=c.display_title,
-                        status=c.status.label,
-                        loop=c.loop.label if c.loop is not LoopLevel.NONE else "None yet",
-                        intention=_text_for(journal, c, StageRole.INTENTION),
-                        action=_text_for(journal, c, StageRole.ACTION),
-                        outcome=_text_for(journal, c, StageRole.OUTCOME),
-                        learning=_text_for(journal, c, StageRole.LEARNING),
-                        domains=tuple(d.label for d in c.domains),
-                        note=reach(c.updated),
-                    )
-                    for c in members
-                ),
+    def next_session(self, today: date) -> NextSession:
+        """The soonest session recorded for today or later; else the next date agreed at the last
+        one (today if that has passed); else a supervision today."""
+        sessions = self._journal.sessions.all()
+        upcoming = [s for s in sessions if s.held_on >= today]
+        if upcoming:
+            following = min(upcoming, key=lambda s: s.held_on)
+            return NextSession(
+                following.kind, following.held_on, following.wants, following.with_whom
             )
+        last = sessions[0] if sessions else None
+        if last is None:
+            return NextSession(SessionKind.SUPERVISION, today)
+        day = last.next_date if last.next_date and last.next_date >= today else today
+        return NextSession(last.kind, day, last.wants)
+
+    def default_period(self, today: date) -> tuple[date, date]:
+        """From the session before the one being prepared for, until today.
+
+        Never empty while the journal holds writing: when nothing was written or changed since
+        that session, the period starts at the session before it, and so on; with no session, it
+        is the last 30 days, or else since the last thing written.
+        """
+        earlier = [s.held_on for s in self.sessions_before(today)]
+        starts = earlier or [today - timedelta(days=FALLBACK_DAYS)]
+        for start in starts:
+            if self.has_writing(start, today):
+                return start, today
+        latest = self._latest_writing()
+        if latest is None or latest > today:
+            return starts[0], today
+        return latest, today
+
+    def default_selection(
+        self, since: date, until: date
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The cycles and entries that go in unless the participant chooses otherwise.
+
+        Flagged cycles and entries, and cycles reviewed in the period.
+        """
+        start, end = bounds(since, until)
+        return self._selection(self._journal.cycles.records_changed(start, end))
+
+    def build(self, options: SummaryOptions, today: date) -> SupervisionSummary:
+        """The summary for a period, from the journal (read only)."""
+        start, end = bounds(options.since, options.until)
+        in_period = self._journal.entries.records_written(start, end)
+        period_cycles = self._journal.cycles.records_changed(start, end)
+        default_cycles, default_entries = self._selection(period_cycles)
+        cycle_ids = options.cycle_ids if options.cycle_ids is not None else default_cycles
+        entry_ids = options.entry_ids if options.entry_ids is not None else default_entries
+        cycles = [self._journal.cycles.get(cid) for cid in cycle_ids]
+        entries = [self._journal.entries.get(eid) for eid in entry_ids]
+        session_day = options.session_date or today
+        last_session, actions, open_earlier = self._actions(session_day, today)
+
+        def reach(moment: datetime) -> str:
+            return BEFORE_PERIOD if moment < start else AFTER_PERIOD if moment >= end else ""
+
+        return SupervisionSummary(
+            title=f"{options.session_kind.label} summary",
+            role=options.role,
+            name=" ".join(options.name.split()),
+            programme=options.programme,
+            session=self._session_line(options.session_kind, session_day),
+            period=f"{_day(options.since)} to {_day(options.until)}",
+            wants=options.wants.strip(),
+            last_session=last_session,
+            actions=actions,
+            open_earlier=open_earlier,
+            inquiries=self._experiments(cycles, reach),
+            balance=_balance(in_period, period_cycles),
+            flagged=tuple(
+                dataclasses.replace(_excerpt_of_entry(e), note=reach(e.created)) for e in entries
+            )
+            + tuple(
+                dataclasses.replace(_cycle_excerpt(c), note=reach(c.updated))
+                for c in cycles
+                if c.bring_to_supervision
+            ),
+            feedback=_tagged(in_period, period_cycles, FEEDBACK_TAGS),
+            support=_tagged(in_period, period_cycles, SUPPORT_TAGS),
         )
-    return tuple(out)
+
+    def sessions_before(self, day: date) -> list[SessionRecord]:
+        """Sessions held before `day`, most recent first."""
+        return [s for s in self._journal.sessions.all() if s.held_on < day]
+
+    def has_writing(self, since: date, until: date) -> bool:
+        """True when an entry was written, or a cycle changed, in the period."""
+        start, end = bounds(since, until)
+        return bool(self._journal.entries.records_written(start, end)) or bool(
+            self._journal.cycles.records_changed(start, end)
+        )
+
+    def _latest_writing(self) -> date | None:
+        """The day of the newest entry or the most recently changed cycle, if any."""
+        moments = [e.created for e in self._journal.entries.summaries(limit=1)]
+        moments += [c.updated for c in self._journal.cycles.summaries(limit=1)]
+        return max(moments).astimezone().date() if moments else None
+
+    def _selection(
+        self, period_cycles: list[CycleRecord]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Flagged cycles (oldest first), then those reviewed in the period; flagged entries."""
+        flagged = self._journal.cycles.flagged_ids()
+        reviewed = [
+            c.id
+            for c in period_cycles
+            if c.status is CycleStatus.REVIEWED and c.id not in set(flagged)
+        ]
+        return tuple(flagged + reviewed), tuple(self._journal.entries.flagged_ids())
+
+    def _actions(
+        self, session_day: date, today: date
+    ) -> tuple[str, tuple[ActionLine, ...], tuple[ActionLine, ...]]:
+        """The last session before `session_day` and what became of its actions, then every
+        action still open from the sessions before that, soonest first."""
+        earlier = self.sessions_before(session_day)
+        if not earlier:
+            return "", (), ()
+        last = earlier[0]
+        still_open = [a for s in earlier[1:] for a in s.actions if a.status.is_open]
+        still_open.sort(key=lambda a: (a.by_when is None, a.by_when or date.max))
+        agreed = {s.id: s.held_on for s in earlier[1:]}  # the last session's has its own heading
+        return (
+            f"{last.kind.label}, {_day(last.held_on)}",
+            tuple(self._action_line(a, today, {}) for a in last.actions),
+            tuple(self._action_line(a, today, agreed) for a in still_open),
+        )
+
+    def _session_line(self, kind: SessionKind, day: date) -> str:
+        """ "Supervision, 3 December 2026", naming whom it is with when it is recorded."""
+        recorded = [s for s in self._journal.sessions.all() if s.held_on == day and s.kind is kind]
+        with_whom = recorded[0].with_whom if recorded else ""
+        return f"{kind.label}, {_day(day)}" + (f", with {with_whom}" if with_whom else "")
+
+    def _action_line(
+        self, action: ActionRecord, today: date, agreed: dict[str, date]
+    ) -> ActionLine:
+        evidence = [self._journal.entries.get(e).display_title for e in action.evidence_entries]
+        evidence += [self._journal.cycles.get(c).display_title for c in action.evidence_cycles]
+        day = agreed.get(action.session_id)
+        return ActionLine(
+            what=action.what,
+            with_whom=action.with_whom,
+            by_when=_day(action.by_when) if action.by_when else "",
+            status=action.status.label,
+            progress=action.progress,
+            evidence=tuple(evidence),
+            overdue=action.overdue(today),
+            agreed=_day(day) if day else "",
+        )
+
+    def _text_for(self, cycle: CycleRecord, role: StageRole, limit: int = 400) -> str:
+        template = self._journal.templates.get(cycle.template_id)
+        stage = template.stage_with_role(role) if template else None
+        return _shorten(cycle.text(stage.id), limit) if stage else ""
+
+    def _experiments(
+        self, cycles: list[CycleRecord], reach: Callable[[datetime], str]
+    ) -> tuple[InquiryGroup, ...]:
+        groups: dict[str, list[CycleRecord]] = {}
+        for cycle in sorted(cycles, key=lambda c: c.created):
+            groups.setdefault(cycle.inquiry_id, []).append(cycle)
+        out = []
+        for inquiry_id, members in groups.items():
+            question = self._journal.cycles.inquiry(inquiry_id).question
+            out.append(
+                InquiryGroup(
+                    question=question,
+                    experiments=tuple(
+                        Experiment(
+                            title=c.display_title,
+                            status=c.status.label,
+                            loop=c.loop.label if c.loop is not LoopLevel.NONE else "None yet",
+                            intention=self._text_for(c, StageRole.INTENTION),
+                            action=self._text_for(c, StageRole.ACTION),
+                            outcome=self._text_for(c, StageRole.OUTCOME),
+                            learning=self._text_for(c, StageRole.LEARNING),
+                            domains=tuple(d.label for d in c.domains),
+                            note=reach(c.updated),
+                        )
+                        for c in members
+                    ),
+                )
+            )
+        return tuple(out)
 
 
 def _balance(entries: list[EntryRecord], cycles: list[CycleRecord]) -> Balance:
@@ -337,7 +392,7 @@ def _balance(entries: list[EntryRecord], cycles: list[CycleRecord]) -> Balance:
     return Balance(ordered, tuple(themes.most_common(THEMES_SHOWN)), note)
 
 
-def _cycle_excerpt(journal: Journal, cycle: CycleRecord) -> Excerpt:
+def _cycle_excerpt(cycle: CycleRecord) -> Excerpt:
     parts = [f"{s.title}: {s.text.strip()}" for s in cycle.stages if s.text.strip()]
     return Excerpt(
         title=cycle.display_title,
@@ -350,9 +405,8 @@ def _cycle_excerpt(journal: Journal, cycle: CycleRecord) -> Excerpt:
 def _tagged(
     entries: list[EntryRecord],
     cycles: list[CycleRecord],
-    journal: Journal,
     tags: frozenset[str],
 ) -> tuple[Excerpt, ...]:
     found = [_excerpt_of_entry(e, 400) for e in entries if tags & {t.casefold() for t in e.tags}]
-    found += [_cycle_excerpt(journal, c) for c in cycles if tags & {t.casefold() for t in c.tags}]
+    found += [_cycle_excerpt(c) for c in cycles if tags & {t.casefold() for t in c.tags}]
     return tuple(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from app.demo import build_demo
-from app.home.overview import domain_balance, home_overview
+from app.home.overview import HomeService
 from app.journal.opening import Journal
 from app.writing.domains import Domain
 from app.writing.entries import EntryStore
@@ -19,7 +19,7 @@ def test_balance_counts_the_last_30_days_per_domain(journal: Journal) -> None:
     recent = EntryStore(journal.engine, clock=lambda: NOW - timedelta(days=2))
     recent.create("Me", "", [Domain.INDIVIDUAL])
     recent.create("Me and the team", "", [Domain.INDIVIDUAL, Domain.TEAM])
-    balance = domain_balance(journal, NOW)
+    balance = HomeService(journal).domain_balance(NOW)
     assert balance.counts == {Domain.INDIVIDUAL: 2, Domain.TEAM: 1, Domain.ORGANISATION: 0}
     assert balance.total == 3
     assert not balance.only_individual
@@ -28,12 +28,12 @@ def test_balance_counts_the_last_30_days_per_domain(journal: Journal) -> None:
 
 def test_only_individual_reflection_is_noticed(journal: Journal) -> None:
     EntryStore(journal.engine, clock=lambda: NOW).create("Me", "", [Domain.INDIVIDUAL])
-    assert domain_balance(journal, NOW).only_individual
+    assert HomeService(journal).domain_balance(NOW).only_individual
 
 
 def test_home_overview_of_the_demo(journal: Journal) -> None:
     build_demo(journal, now=NOW)
-    overview = home_overview(journal, NOW.date(), NOW)
+    overview = HomeService(journal).overview(NOW.date(), NOW)
     assert [c.title for c in overview.waiting] == ["Hand the question to the band 6 nurses"]
     assert {c.title for c in overview.in_progress} == {
         "Noticed my jaw tighten",

@@ -14,7 +14,7 @@ from app.cli.main import main
 from app.journal.opening import Journal, create_journal, open_journal
 from app.storage.files import write_atomically
 from app.storage.keys import SystemKeyring
-from app.summary.contents import SummaryOptions, build_summary
+from app.summary.contents import SummaryOptions, SummaryService
 from app.summary.export import SummaryFormat, write_summary
 from app.transfer import TransferService
 
@@ -91,8 +91,7 @@ def test_the_core_writes_privately_whatever_the_umask(
         shm = journal.folder / "journal.db-shm"
         assert_private(journal.folder, journal.db_file, wal, shm, journal.folder / "journal.json")
         TransferService(journal).export_json(tmp_path / "export.json")
-        summary = build_summary(
-            journal,
+        summary = SummaryService(journal).build(
             SummaryOptions(since=date(2026, 1, 1), until=date(2026, 12, 31), role="Manager"),
             date(2026, 12, 31),
         )

@@ -14,7 +14,7 @@ import pypdf
 
 from app.demo import build_demo
 from app.journal.opening import Journal
-from app.summary.contents import SummaryOptions, SupervisionSummary, build_summary
+from app.summary.contents import SummaryOptions, SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat, write_summary
 from app.summary.outline import (
     NO_ACTIONS,
@@ -48,7 +48,7 @@ def _kinds(outline: Outline) -> list[list[str]]:
 
 def test_a_summary_with_sessions_and_excerpts_has_them_in_order(journal: Journal) -> None:
     build_demo(journal, now=NOW)
-    outline = build_outline(build_summary(journal, OPTIONS, TODAY))
+    outline = build_outline(SummaryService(journal).build(OPTIONS, TODAY))
     assert outline.title == "Supervision summary"
     assert [label for label, _ in outline.meta] == ["Role", "For the session", "Period covered"]
     titles = [f"{n}. {t}" for n, t in enumerate(SupervisionSummary.SECTION_TITLES, start=1)]
@@ -84,7 +84,9 @@ def test_a_summary_with_sessions_and_excerpts_has_them_in_order(journal: Journal
 
 
 def test_a_summary_with_nothing_in_it_says_so_in_each_section(journal: Journal) -> None:
-    outline = build_outline(build_summary(journal, dataclasses.replace(OPTIONS, wants=""), TODAY))
+    outline = build_outline(
+        SummaryService(journal).build(dataclasses.replace(OPTIONS, wants=""), TODAY)
+    )
     assert _kinds(outline) == [
         ["Note"],
         ["Note"],
@@ -103,7 +105,7 @@ def test_a_summary_with_nothing_in_it_says_so_in_each_section(journal: Journal) 
 
 def test_actions_say_which_session_they_come_from(journal: Journal) -> None:
     build_demo(journal, now=NOW)
-    summary = build_summary(journal, OPTIONS, TODAY)
+    summary = SummaryService(journal).build(OPTIONS, TODAY)
     earlier = summary.actions
     none_agreed = dataclasses.replace(summary, actions=(), open_earlier=earlier)
     assert build_outline(none_agreed).sections[1].blocks == (
@@ -135,7 +137,7 @@ def test_every_writer_draws_the_same_headings_in_the_same_order(
     journal: Journal, tmp_path: Path, qapp: object
 ) -> None:
     build_demo(journal, now=NOW)
-    summary = build_summary(journal, OPTIONS, TODAY)
+    summary = SummaryService(journal).build(OPTIONS, TODAY)
     expected = _headings(build_outline(summary))
     assert len(expected) > 2 + 8  # headings inside sections as well as the sections
     for fmt in SummaryFormat:

@@ -17,14 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from app.demo import build_demo
 from app.journal.opening import Journal
-from app.summary.contents import (
-    Excerpt,
-    SummaryOptions,
-    SupervisionSummary,
-    build_summary,
-    default_period,
-    default_selection,
-)
+from app.summary.contents import Excerpt, SummaryOptions, SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat, write_summary
 from app.summary.markdown_html import to_html, to_markdown
 from app.summary.privacy import apply_redactions, find_in
@@ -48,15 +41,15 @@ def _summary(journal: Journal, **changes: Any) -> SupervisionSummary:
         programme="Leadership programme, cohort 12",
         wants="Why I go quiet in the bed meeting.",
     )
-    return build_summary(journal, dataclasses.replace(options, **changes), TODAY)
+    return SummaryService(journal).build(dataclasses.replace(options, **changes), TODAY)
 
 
 def test_default_period_runs_from_the_last_session(demo: Journal) -> None:
-    assert default_period(demo, TODAY) == (TODAY - timedelta(days=21), TODAY)
+    assert SummaryService(demo).default_period(TODAY) == (TODAY - timedelta(days=21), TODAY)
 
 
 def test_default_selection_is_flagged_items_and_reviewed_cycles(demo: Journal) -> None:
-    cycles, entries = default_selection(demo, TODAY - timedelta(days=60), TODAY)
+    cycles, entries = SummaryService(demo).default_selection(TODAY - timedelta(days=60), TODAY)
     titles = {demo.cycles.get(c).display_title for c in cycles}
     assert "Flow targets or a safe discharge" in titles  # flagged, still in progress
     assert "Ask before I tell at the morning huddle" in titles  # reviewed in the period

@@ -23,12 +23,11 @@ from app.summary.contents import (
     BEFORE_PERIOD,
     Excerpt,
     SummaryOptions,
+    SummaryService,
     SupervisionSummary,
-    build_summary,
 )
 from app.summary.export import SummaryFormat, write_summary
 from app.summary.outline import ACTION_COLUMNS, BY_COLUMN, EMPTY_NOTES
-from app.summary.periods import default_period, next_session
 from app.supervision.sessions import SessionKind, SessionStore
 from app.writing.entries import EntryStore
 from tests.support.cli import run
@@ -56,8 +55,8 @@ def december(journal: Journal) -> Journal:
 
 def _summary(journal: Journal, **changes: Any) -> SupervisionSummary:
     """The summary as the dialog prepares it by default, for the session on TODAY."""
-    since, until = default_period(journal, TODAY)
-    coming = next_session(journal, TODAY)
+    since, until = SummaryService(journal).default_period(TODAY)
+    coming = SummaryService(journal).next_session(TODAY)
     options = SummaryOptions(
         since=since,
         until=until,
@@ -65,7 +64,7 @@ def _summary(journal: Journal, **changes: Any) -> SupervisionSummary:
         session_kind=coming.kind,
         session_date=coming.day,
     )
-    return build_summary(journal, dataclasses.replace(options, **changes), TODAY)
+    return SummaryService(journal).build(dataclasses.replace(options, **changes), TODAY)
 
 
 def _pdf_lines(path: Path) -> list[list[str]]:
@@ -83,7 +82,7 @@ def _pdf_lines(path: Path) -> list[list[str]]:
 
 
 def test_the_session_being_prepared_for_is_not_last_time(december: Journal) -> None:
-    coming = next_session(december, TODAY)
+    coming = SummaryService(december).next_session(TODAY)
     assert (coming.kind, coming.day) == (SessionKind.SUPERVISION, TODAY)
     summary = _summary(december)
     assert summary.last_session == "Coaching, 5 November 2026"
@@ -128,7 +127,9 @@ def test_every_format_shows_the_earlier_open_action_as_overdue(
 
 
 def test_no_earlier_session_says_so(journal: Journal) -> None:
-    summary = build_summary(journal, SummaryOptions(TODAY - timedelta(days=30), TODAY), TODAY)
+    summary = SummaryService(journal).build(
+        SummaryOptions(TODAY - timedelta(days=30), TODAY), TODAY
+    )
     assert summary.last_session == "" and summary.actions == summary.open_earlier == ()
     assert "No earlier session is recorded." in write_md(summary)
 
@@ -145,7 +146,7 @@ def write_md(summary: SupervisionSummary) -> str:
 def test_default_period_runs_from_the_session_before_the_one_prepared_for(
     december: Journal,
 ) -> None:
-    assert default_period(december, TODAY) == (LAST_SESSION, TODAY)
+    assert SummaryService(december).default_period(TODAY) == (LAST_SESSION, TODAY)
     summary = _summary(december)
     assert summary.period == "5 November 2026 to 3 December 2026"
     assert sum(n for _, n in summary.balance.counts) > 0
@@ -160,15 +161,15 @@ def test_default_period_reaches_back_past_a_session_with_nothing_since(journal: 
     EntryStore(journal.engine, clock=lambda: _at(date(2026, 11, 20))).create("Huddle", "Asked.")
     SessionStore(journal.engine).record(SessionKind.COACHING, date(2026, 11, 10))
     SessionStore(journal.engine).record(SessionKind.COACHING, date(2026, 12, 1))
-    assert default_period(journal, TODAY) == (date(2026, 11, 10), TODAY)
+    assert SummaryService(journal).default_period(TODAY) == (date(2026, 11, 10), TODAY)
 
 
 def test_default_period_with_no_session_reaches_the_last_writing(journal: Journal) -> None:
-    assert default_period(journal, TODAY) == (TODAY - timedelta(days=30), TODAY)
+    assert SummaryService(journal).default_period(TODAY) == (TODAY - timedelta(days=30), TODAY)
     EntryStore(journal.engine, clock=lambda: _at(date(2026, 8, 2))).create("Old", "Still true.")
-    since, until = default_period(journal, TODAY)
+    since, until = SummaryService(journal).default_period(TODAY)
     assert (since, until) == (date(2026, 8, 2), TODAY)
-    summary = build_summary(journal, SummaryOptions(since, until), TODAY)
+    summary = SummaryService(journal).build(SummaryOptions(since, until), TODAY)
     assert summary.balance.note == "Nothing written in this period has a domain ticked."
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.errors import JournalError
-from app.home.overview import DomainBalance, home_overview
+from app.home.overview import DomainBalance, HomeService
 from app.journal.opening import Journal
 from app.ui.home.layout import HomeLayout
 from app.ui.widgets.captions import experiment_phrase
@@ -74,7 +74,7 @@ class HomeView(HomeLayout):
         self._reading.mark_read()
         today = self._today()
         try:
-            overview = home_overview(self._journal, today, self._now())
+            overview = HomeService(self._journal).overview(today, self._now())
         except JournalError as exc:
             self.message_bar.show_problem(str(exc))
             return

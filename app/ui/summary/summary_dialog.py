@@ -14,14 +14,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.summary.contents import (
-    SummaryOptions,
-    SupervisionSummary,
-    build_summary,
-    default_selection,
-)
+from app.summary.contents import SummaryOptions, SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat, write_summary
-from app.summary.periods import default_period, next_session
 from app.summary.privacy import LocatedFinding, apply_redactions, find_in
 from app.supervision.sessions import SessionKind
 from app.ui.privacy.highlighter import PrivacyHighlighter
@@ -62,7 +56,7 @@ class Prepared:
 
 def prepare(journal: Journal, options: SummaryOptions, today: date) -> Prepared:
     """Build the summary and check it (runs on a worker thread)."""
-    summary = build_summary(journal, options, today)
+    summary = SummaryService(journal).build(options, today)
     return Prepared(summary, tuple(find_in(summary)))
 
 
@@ -143,8 +137,8 @@ class SummaryDialog(SummaryForm):
 
     def _fill_defaults(self) -> None:
         today = self._today()
-        since, until = default_period(self._journal, today)
-        coming = next_session(self._journal, today)
+        since, until = SummaryService(self._journal).default_period(today)
+        coming = SummaryService(self._journal).next_session(today)
         self.since_edit.setDate(to_qdate(since))
         self.until_edit.setDate(to_qdate(until))
         self.name_edit.setText(self._journal.sharing.card_name())
@@ -177,7 +171,7 @@ class SummaryDialog(SummaryForm):
             return
         try:
             groups = choice_groups(self._journal, since, until)
-            cycles, entries = default_selection(self._journal, since, until)
+            cycles, entries = SummaryService(self._journal).default_selection(since, until)
         except JournalError as exc:
             self.error.show_message(str(exc))
             return

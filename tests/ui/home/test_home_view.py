@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
-from app.home.overview import domain_balance
+from app.home.overview import HomeService
 from app.ui.home.view import BALANCE_ONLY_INDIVIDUAL, HomeView
 from app.writing.domains import Domain
 from tests.support.data import NOW, TODAY
@@ -95,7 +95,7 @@ def test_the_balance_counts_each_domain_and_notices_individual_only(qtbot, show,
 
 def test_the_bars_show_the_demo_balance(qtbot, show, demo_journal):
     home = make_home(show, demo_journal)
-    assert home.balance_bars.counts() == domain_balance(demo_journal, NOW).counts
+    assert home.balance_bars.counts() == HomeService(demo_journal).domain_balance(NOW).counts
     assert home.balance_bars.grab().width() > 0  # paints without errors
 
 

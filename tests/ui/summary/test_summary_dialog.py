@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import StorageError
 from app.privacy.check import FindingKind
-from app.summary.contents import SupervisionSummary, default_period, default_selection
+from app.summary.contents import SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat
 from app.supervision.sessions import SessionKind
 from app.ui.summary.summary_dialog import (
@@ -57,7 +57,7 @@ def _read_back(path: Path, fmt: SummaryFormat) -> str:
 
 def test_defaults_come_from_the_last_session_and_the_flags(qtbot, show, demo_journal):
     dialog = open_summary(qtbot, show, demo_journal)
-    since, until = default_period(demo_journal, TODAY)
+    since, until = SummaryService(demo_journal).default_period(TODAY)
     assert dialog.since_edit.date() == to_qdate(since)
     assert dialog.until_edit.date() == to_qdate(until)
     assert dialog.role_edit.text() == "Participant"
@@ -66,7 +66,7 @@ def test_defaults_come_from_the_last_session_and_the_flags(qtbot, show, demo_jou
     assert dialog.wants_edit.toPlainText() == (
         "Why my team only raises concerns at the end of the shift."
     )
-    cycles, entries = default_selection(demo_journal, since, until)
+    cycles, entries = SummaryService(demo_journal).default_selection(since, until)
     assert dialog.choices.ticked() == (cycles, entries)
     assert dialog.choices.item(0).text().startswith("Flagged to bring to supervision")
     assert unnamed_controls(dialog) == []

@@ -22,7 +22,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from app.journal.opening import Journal
-from app.summary.contents import SummaryOptions, SupervisionSummary, build_summary
+from app.summary.contents import SummaryOptions, SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat, write_summary
 from app.summary.pdf import paged_document
 from app.ui.summary.document import summary_document
@@ -94,7 +94,7 @@ def summary(journal: Journal) -> SupervisionSummary:
     entry = journal.entries.create(title="Huddle", body=REMOTE)
     journal.entries.set_flags(entry.id, bring_to_supervision=True)
     today = date.today()
-    return build_summary(journal, SummaryOptions(today - timedelta(days=7), today), today)
+    return SummaryService(journal).build(SummaryOptions(today - timedelta(days=7), today), today)
 
 
 def test_the_preview_shows_a_note_instead_and_loads_nothing(qtbot, attempts: list[str]) -> None:
