@@ -16,8 +16,8 @@ from pathlib import Path
 from app.journal.opening import create_journal
 from app.search.query import parse_query
 from app.sharing.contacts import Role
-from app.sharing.exchange import import_package, make_share, records_to_share
-from app.sharing.workspace import SharedFilter, shared_items
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import SharedFilter, WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.transfer import TransferService
 from benchmarks.corpus import build_document
@@ -44,14 +44,16 @@ def share_package_figures(entries: int = 10_000) -> list[Figure]:
 
             start = time.perf_counter()
             ids = participant.entries.all_ids()
-            records = records_to_share(participant, ids, [])
-            package = make_share(participant, participant.sharing.contacts(Role.COACH)[0], records)
+            records = ExchangeService(participant).records_to_share(ids, [])
+            package = ExchangeService(participant).make_share(
+                participant.sharing.contacts(Role.COACH)[0], records
+            )
             made = time.perf_counter() - start
 
             start = time.perf_counter()
             ticks = [start]
-            result = import_package(
-                coach, package.data, lambda done, total: ticks.append(time.perf_counter())
+            result = ExchangeService(coach).import_package(
+                package.data, lambda done, total: ticks.append(time.perf_counter())
             )
             imported = time.perf_counter() - start
             longest_wait = max(b - a for a, b in itertools.pairwise(ticks))
@@ -59,8 +61,8 @@ def share_package_figures(entries: int = 10_000) -> list[Figure]:
 
             word = _mid_frequency_word(document)
             where = SharedFilter(text=word)
-            found = len(shared_items(coach, where=where))
-            search = timings(lambda: shared_items(coach, where=where), 30)
+            found = len(WorkspaceService(coach).shared_items(where=where))
+            search = timings(lambda: WorkspaceService(coach).shared_items(where=where), 30)
         finally:
             participant.close()
             coach.close()

@@ -133,7 +133,7 @@ def cmd_export(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 def cmd_import(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Import a JSON export, or a share or feedback package."""
-    from app.sharing.exchange import import_package
+    from app.sharing.exchange import ExchangeService
     from app.transfer import TransferService, read_import_file
     from app.transfer.incoming import IncomingKind, incoming_kind, read_package
 
@@ -142,7 +142,7 @@ def cmd_import(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         data = read_package(path)
         journal = open_or_create(folder, store)
         try:
-            print(import_package(journal, data, _progress_on_terminal()).message)
+            print(ExchangeService(journal).import_package(data, _progress_on_terminal()).message)
         finally:
             journal.close()
         return 0

@@ -203,13 +203,7 @@ def _writable(path_text: str) -> Path:
 def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Make a share package, after the privacy check."""
     from app.sharing.contacts import Role
-    from app.sharing.exchange import (
-        make_share,
-        marked_for_coach,
-        privacy_findings,
-        record_sent,
-        records_to_share,
-    )
+    from app.sharing.exchange import ExchangeService, privacy_findings
     from app.summary.privacy import apply_redactions
 
     out = _writable(args.out)
@@ -217,10 +211,10 @@ def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     try:
         coach = journal.sharing.find(args.to, Role.COACH)
         if args.all_marked:
-            entries, cycles = marked_for_coach(journal)
+            entries, cycles = ExchangeService(journal).marked_for_coach()
         else:
             entries, cycles = args.entry or [], args.cycle
-        records = tuple(records_to_share(journal, entries, cycles))
+        records = tuple(ExchangeService(journal).records_to_share(entries, cycles))
         findings = privacy_findings(records)
         if findings and not (args.redact or args.keep_findings):
             return refuse_findings(
@@ -232,9 +226,9 @@ def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
             )
         if args.redact:
             records = apply_redactions(records, findings)
-        outgoing = make_share(journal, coach, list(records))
+        outgoing = ExchangeService(journal).make_share(coach, list(records))
         write_atomically(out, outgoing.data)
-        record_sent(journal, outgoing)
+        ExchangeService(journal).record_sent(outgoing)
     finally:
         journal.close()
     print(
@@ -247,8 +241,8 @@ def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 def cmd_comment(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Comment on a shared entry or cycle (coach side), or change, withdraw or list the
     comments not sent yet."""
-    from app.sharing.exchange import write_comment
-    from app.sharing.workspace import find_shared
+    from app.sharing.exchange import ExchangeService
+    from app.sharing.workspace import WorkspaceService
 
     changing = args.edit or args.withdraw or args.list
     if changing and (args.item is not None or args.stage):
@@ -271,10 +265,12 @@ def cmd_comment(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         return _edit(args.edit[0], text, folder, store)
     journal = open_or_create(folder, store)
     try:
-        item = find_shared(journal, args.item)
+        item = WorkspaceService(journal).find_shared(args.item)
         if item is None:
             raise CommandError(f"No shared entry or cycle has the id {args.item}.")
-        comment = write_comment(journal, item.participant, item.item_id, text, stage_id=args.stage)
+        comment = ExchangeService(journal).write_comment(
+            item.participant, item.item_id, text, stage_id=args.stage
+        )
     finally:
         journal.close()
     print(f"Comment saved on {item.title!r}; it goes in the next feedback package.")
@@ -304,11 +300,11 @@ def _checked_comment(text: str, args: argparse.Namespace) -> str | None:
 
 def _edit(comment_id: str, text: str, folder: Path, store: KeyStore) -> int:
     """Change a comment that has not been sent yet."""
-    from app.sharing.exchange import edit_pending_comment
+    from app.sharing.exchange import ExchangeService
 
     journal = open_or_create(folder, store)
     try:
-        edit_pending_comment(journal, comment_id, text)
+        ExchangeService(journal).edit_pending_comment(comment_id, text)
     finally:
         journal.close()
     print("Comment changed; it goes in the next feedback package.")
@@ -317,11 +313,11 @@ def _edit(comment_id: str, text: str, folder: Path, store: KeyStore) -> int:
 
 def _withdraw(comment_id: str, folder: Path, store: KeyStore) -> int:
     """Delete a comment that has not been sent yet."""
-    from app.sharing.exchange import withdraw_pending_comment
+    from app.sharing.exchange import ExchangeService
 
     journal = open_or_create(folder, store)
     try:
-        withdraw_pending_comment(journal, comment_id)
+        ExchangeService(journal).withdraw_pending_comment(comment_id)
     finally:
         journal.close()
     print("Comment withdrawn; it will not be sent.")
@@ -330,11 +326,11 @@ def _withdraw(comment_id: str, folder: Path, store: KeyStore) -> int:
 
 def _list_unsent(folder: Path, store: KeyStore) -> int:
     """The coach's comments not sent yet: id, participant, item, first words."""
-    from app.sharing.workspace import unsent_comments
+    from app.sharing.workspace import WorkspaceService
 
     journal = open_or_create(folder, store)
     try:
-        waiting = unsent_comments(journal)
+        waiting = WorkspaceService(journal).unsent_comments()
     finally:
         journal.close()
     for comment in waiting:
@@ -347,15 +343,15 @@ def _list_unsent(folder: Path, store: KeyStore) -> int:
 def cmd_feedback(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Make a feedback package for one participant (coach side)."""
     from app.sharing.contacts import Role
-    from app.sharing.exchange import make_feedback, record_sent
+    from app.sharing.exchange import ExchangeService
 
     out = _writable(args.out)
     journal = open_or_create(folder, store)
     try:
         participant = journal.sharing.find(args.participant, Role.PARTICIPANT)
-        outgoing = make_feedback(journal, participant)
+        outgoing = ExchangeService(journal).make_feedback(participant)
         write_atomically(out, outgoing.data)
-        record_sent(journal, outgoing)
+        ExchangeService(journal).record_sent(outgoing)
     finally:
         journal.close()
     print(

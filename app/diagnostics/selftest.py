@@ -178,7 +178,7 @@ class SelfTest:
         """Sealed for a coach by this journal, opened by the coach only, unchanged."""
         from app.sharing.contacts import ContactRecord, Role
         from app.sharing.content import parse_records
-        from app.sharing.exchange import make_share, records_to_share
+        from app.sharing.exchange import ExchangeService
         from app.sharing.keys import Identity
         from app.sharing.package import PackageError, open_package
 
@@ -186,7 +186,9 @@ class SelfTest:
         participant = journal.sharing.identity("Self-test participant")
         coach = Identity.generate("Self-test coach")
         contact = ContactRecord(coach.card, Role.COACH, datetime.now(UTC))
-        outgoing = make_share(journal, contact, records_to_share(journal, [self._entry_id], []))
+        outgoing = ExchangeService(journal).make_share(
+            contact, ExchangeService(journal).records_to_share([self._entry_id], [])
+        )
         opened = open_package(outgoing.data, coach)
         if opened.sender.fingerprint != participant.card.fingerprint:
             raise CheckFailed("the package does not name this journal as its sender")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import Engine, exists, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import JournalError
@@ -67,46 +67,6 @@ def _iso(value: datetime) -> str:
 # -- participant: what to share ------------------------------------------------------------
 
 
-def records_to_share(
-    journal: Journal, entry_ids: Iterable[str], cycle_ids: Iterable[str]
-) -> list[SharedRecord]:
-    """The chosen entries and cycles as they will travel (nothing else leaves)."""
-    records = []
-    for e in journal.entries.get_many(list(dict.fromkeys(entry_ids))):
-        if e.deleted is not None:
-            raise JournalError(f"'{e.display_title}' is in the trash; restore it to share it.")
-        records.append(
-            SharedRecord(
-                "entry",
-                e.id,
-                e.display_title,
-                e.body,
-                tuple(d.value for d in e.domains),
-                e.tags,
-                _iso(e.created),
-                _iso(e.updated),
-            )
-        )
-    for cycle_id in cycle_ids:
-        c = journal.cycles.get(cycle_id)
-        if c.deleted is not None:
-            raise JournalError(f"'{c.display_title}' is in the trash; restore it to share it.")
-        records.append(
-            SharedRecord(
-                "cycle",
-                c.id,
-                c.display_title,
-                "",
-                tuple(d.value for d in c.domains),
-                c.tags,
-                _iso(c.created),
-                _iso(c.updated),
-                tuple(SharedStage(s.stage_id, s.title, s.text) for s in c.stages),
-            )
-        )
-    return records
-
-
 _WRITTEN = {"title", "body", "tags"}
 _STAGE_WRITTEN = {"title", "text"}
 
@@ -123,11 +83,6 @@ def privacy_findings(records: tuple[SharedRecord, ...]) -> list[LocatedFinding]:
     return [f for f in find_in(records) if written(f.path)]
 
 
-def marked_for_coach(journal: Journal) -> tuple[list[str], list[str]]:
-    """Entries and cycles marked "share with coach"."""
-    return journal.entries.flagged_ids(share=True), journal.cycles.flagged_ids(share=True)
-
-
 @dataclass(frozen=True)
 class Outgoing:
     """A package ready to write, and what to record once it is written."""
@@ -136,33 +91,6 @@ class Outgoing:
     contact: ContactRecord
     versions: dict[str, str]
     notes: tuple[str, ...]
-
-
-def make_share(journal: Journal, coach: ContactRecord, records: list[SharedRecord]) -> Outgoing:
-    """A share package for one coach, carrying the records and any unsent replies."""
-    replies = _unsent(journal, coach.fingerprint)
-    if not records and not replies:
-        raise JournalError("Choose at least one entry or cycle to share, or write a reply.")
-    payload = {
-        "items": [record_json(r) for r in records],
-        "replies": [note_json(n) for n in replies],
-    }
-    content = _checked("share", payload, "Nothing was shared")
-    data = seal_bytes("share", content, len(content), journal.sharing.identity(), coach.card)
-    return Outgoing(data, coach, {r.id: r.version for r in records}, tuple(n.id for n in replies))
-
-
-def make_feedback(journal: Journal, participant: ContactRecord) -> Outgoing:
-    """A feedback package for one participant, carrying the comments not yet sent."""
-    notes = _unsent(journal, participant.fingerprint)
-    if not notes:
-        raise JournalError(f"There are no new comments for {participant.name} to send.")
-    payload = {"comments": [note_json(n) for n in notes]}
-    content = _checked("feedback", payload, "No feedback package was made")
-    data = seal_bytes(
-        "feedback", content, len(content), journal.sharing.identity(), participant.card
-    )
-    return Outgoing(data, participant, {}, tuple(n.id for n in notes))
 
 
 def _checked(kind: str, payload: dict[str, Any], refused: str) -> bytes:
@@ -191,40 +119,6 @@ def _checked(kind: str, payload: dict[str, Any], refused: str) -> bytes:
     return content
 
 
-def record_sent(journal: Journal, outgoing: Outgoing) -> None:
-    """After the file is written: remember the versions and comments that went."""
-    now = _now()
-    with unit(journal) as session:
-        for item_id, version in outgoing.versions.items():
-            row = session.get(SentVersion, (outgoing.contact.fingerprint, item_id))
-            if row is None:
-                row = SentVersion(coach=outgoing.contact.fingerprint, item_id=item_id)
-                session.add(row)
-            row.version, row.sent_at = datetime.fromisoformat(version), now
-        for note_id in outgoing.notes:
-            comment = session.get(Comment, note_id)
-            if comment is not None:
-                comment.sent_at = now
-
-
-def _unsent(journal: Journal, contact: str) -> list[CommentNote]:
-    with unit(journal) as session:
-        rows = session.scalars(
-            select(Comment)
-            .where(Comment.contact == contact, Comment.mine.is_(True), Comment.sent_at.is_(None))
-            .order_by(Comment.created_at)
-        )
-        return [
-            CommentNote(r.id, r.item_id, r.stage_id, r.body, _iso(r.created_at), r.reply_to)
-            for r in rows
-        ]
-
-
-def unsent_reply_count(journal: Journal, contact: str) -> int:
-    """How many replies (or comments) wait to go in the next package for this contact."""
-    return len(_unsent(journal, contact))
-
-
 @dataclass(frozen=True)
 class SentBefore:
     """The version of an entry or cycle last sent to a coach, and when."""
@@ -235,13 +129,6 @@ class SentBefore:
     def changed_since(self, record: SharedRecord) -> bool:
         """True when the record is newer than the version that went."""
         return datetime.fromisoformat(record.version) > self.version
-
-
-def sent_before(journal: Journal, coach: str) -> dict[str, SentBefore]:
-    """What went to this coach before, by entry or cycle id."""
-    with unit(journal) as session:
-        rows = session.scalars(select(SentVersion).where(SentVersion.coach == coach))
-        return {r.item_id: SentBefore(r.version, r.sent_at) for r in rows}
 
 
 # -- comments (both sides) -----------------------------------------------------------------
@@ -261,37 +148,6 @@ class CommentRecord:
     read: bool
     sent: bool
     reply_to: str | None
-
-
-def write_comment(
-    journal: Journal,
-    contact: str,
-    item_id: str,
-    body: str,
-    *,
-    stage_id: str = "",
-    reply_to: str | None = None,
-) -> CommentRecord:
-    """A new comment (coach) or reply (participant), to go in the next package."""
-    _check_body(body)
-    with unit(journal) as session:
-        row = Comment(
-            id=str(uuid.uuid4()),
-            contact=contact,
-            item_id=item_id,
-            stage_id=stage_id,
-            reply_to=reply_to,
-            mine=True,
-            body=body,
-            created_at=_now(),
-            read=True,
-        )
-        session.add(row)
-        shared = session.get(SharedItem, (contact, item_id))
-        if shared is not None:  # a coach's comment: remember what it was about
-            shared.commented_content = shared.content
-        session.flush()
-        return _comment(row)
 
 
 def _check_body(body: str) -> None:
@@ -321,85 +177,6 @@ def _pending(session: Session, comment_id: str, done: str) -> Comment:
         day = f"{sent.day} {sent:%B %Y}"
         raise JournalError(SENT_IS_FINAL.format(day=day, done=done))
     return row
-
-
-def edit_pending_comment(journal: Journal, comment_id: str, body: str) -> CommentRecord:
-    """Change the words of a comment (or reply) written here that has not been sent yet.
-
-    A sent comment is refused: the other side already has it, and a package cannot take it
-    back.
-    """
-    _check_body(body)
-    with unit(journal) as session:
-        row = _pending(session, comment_id, "edited")
-        row.body = body
-        return _comment(row)
-
-
-def withdraw_pending_comment(journal: Journal, comment_id: str) -> CommentRecord:
-    """Delete a comment (or reply) written here that has not been sent yet; the one removed.
-
-    A sent comment is refused, as for editing. When it was the coach's last comment on a
-    shared item, the item no longer counts as commented on ("changed since your comment").
-    """
-    with unit(journal) as session:
-        row = _pending(session, comment_id, "withdrawn")
-        withdrawn = _comment(row)
-        session.delete(row)
-        session.flush()
-        shared = session.get(SharedItem, (row.contact, row.item_id))
-        others = select(Comment.id).where(
-            Comment.contact == row.contact, Comment.item_id == row.item_id, Comment.mine.is_(True)
-        )
-        if shared is not None and session.scalars(others).first() is None:
-            shared.commented_content = ""
-        return withdrawn
-
-
-def comments_on(journal: Journal, item_id: str) -> list[CommentRecord]:
-    """Every comment and reply on an entry or cycle, oldest first."""
-    with unit(journal) as session:
-        rows = session.scalars(
-            select(Comment).where(Comment.item_id == item_id).order_by(Comment.created_at)
-        )
-        return [_comment(r) for r in rows]
-
-
-def mark_read(journal: Journal, item_id: str, comment_ids: Collection[str] | None = None) -> None:
-    """The participant has seen the comments on this item (only `comment_ids`, if given)."""
-    query = select(Comment).where(Comment.item_id == item_id, Comment.read.is_(False))
-    if comment_ids is not None:
-        query = query.where(Comment.id.in_(list(comment_ids)))
-    with unit(journal) as session:
-        for row in session.scalars(query):
-            row.read = True
-
-
-def unread_counts(
-    journal: Journal, role: Role | None = None, *, live_items_only: bool = False
-) -> dict[str, int]:
-    """Unread comments per entry or cycle id (only items that have some).
-
-    With `role`, only comments from contacts in that role count (Role.COACH: what a
-    participant's coaches wrote, not replies from the people a coach journal coaches). With
-    `live_items_only`, comments on the journal's own entries and cycles that are in the trash
-    do not count (there is nothing to open for them).
-    """
-    query = select(Comment.item_id, func.count()).where(Comment.read.is_(False))
-    if role is not None:
-        query = query.join(Contact, Contact.fingerprint == Comment.contact).where(
-            Contact.role == role.value
-        )
-    if live_items_only:  # a key lookup per unread comment, not a scan of every entry
-        query = query.where(
-            or_(
-                exists().where(Entry.id == Comment.item_id, Entry.deleted_at.is_(None)),
-                exists().where(Cycle.id == Comment.item_id, Cycle.deleted_at.is_(None)),
-            )
-        )
-    with unit(journal) as session:
-        rows = session.execute(query.group_by(Comment.item_id))
-        return {row[0]: row[1] for row in rows}
 
 
 def _comment(row: Comment) -> CommentRecord:
@@ -442,79 +219,6 @@ class PackageResult:
 
 Progress = Callable[[int, int], None]
 PROGRESS_STEP = 100
-
-
-def import_package(
-    journal: Journal, data: bytes, progress: Progress | None = None
-) -> PackageResult:
-    """Open, check and apply a share or feedback package in one transaction.
-
-    `progress(done, total)` is called as records are applied; if it raises (a Cancel button),
-    the transaction rolls back and the journal is unchanged.
-    """
-    opened = open_package(data, journal.sharing.identity())
-    if opened.kind == "share":
-        records, notes = check_share(opened.payload)
-    else:
-        records, notes = [], check_feedback(opened.payload)
-    with unit(journal) as session:
-        if session.get(ReceivedPackage, opened.package_id) is not None:
-            return PackageResult(
-                "This package was imported before; nothing changed.",
-                changed=False,
-                kind=opened.kind,
-                sender=opened.sender.name,
-                fingerprint=opened.sender.fingerprint,
-            )
-        sender = opened.sender.fingerprint
-        if opened.kind == "feedback":
-            contact = session.get(Contact, sender)
-            if contact is None or contact.role != Role.COACH.value:
-                raise PackageError(
-                    f"This feedback is from {opened.sender.name!r} ({sender}), who is not one of "
-                    "your coaches. Add their card first if you expected it."
-                )
-        else:
-            contact = _remember_participant(session, opened)
-        who = Who(contact.name, sender, contact.verified)
-        session.add(
-            ReceivedPackage(
-                package_id=opened.package_id,
-                kind=opened.kind,
-                sender=sender,
-                created=opened.created,
-                received_at=_now(),
-            )
-        )
-        total, updated = len(records) + len(notes), 0
-        report = progress or (lambda done, total: None)
-        report(0, total)
-        for done, record in enumerate(records, 1):
-            updated += _apply_record(session, sender, record)
-            if done % PROGRESS_STEP == 0 and done < total:
-                report(done, total)
-        for note in notes:
-            _apply_note(session, sender, note)
-        report(total, total)
-    if opened.kind == "share":
-        return PackageResult(
-            share_message(updated, len(notes), who),
-            changed=True,
-            kind=opened.kind,
-            sender=who.name,
-            items=updated,
-            notes=len(notes),
-            verified=who.verified,
-            fingerprint=who.fingerprint,
-        )
-    return PackageResult(
-        f"Imported {counted(len(notes), 'comment', 'comments')} from {who.name}.",
-        changed=True,
-        kind=opened.kind,
-        sender=who.name,
-        notes=len(notes),
-        fingerprint=who.fingerprint,
-    )
 
 
 @dataclass(frozen=True)
@@ -603,6 +307,307 @@ def _apply_note(session: Session, contact: str, note: CommentNote) -> None:
     )
 
 
-def unit(journal: Journal) -> contextlib.AbstractContextManager[Session]:
+def unit(engine: Engine) -> contextlib.AbstractContextManager[Session]:
     """One transaction (rolled back on any error; storage failures become StorageError)."""
-    return transaction(sessionmaker(journal.engine, expire_on_commit=False))
+    return transaction(sessionmaker(engine, expire_on_commit=False))
+
+
+class ExchangeService:
+    """Sharing between a participant and a coach, from this journal's side: what is shared,
+    the packages made and taken in, and the comments on shared items.
+
+    Made over an open journal, `ExchangeService(journal)`, like the stores; each method is one
+    transaction, and storage failures come out as StorageError.
+    """
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def records_to_share(
+        self, entry_ids: Iterable[str], cycle_ids: Iterable[str]
+    ) -> list[SharedRecord]:
+        """The chosen entries and cycles as they will travel (nothing else leaves)."""
+        records = []
+        for e in self._journal.entries.get_many(list(dict.fromkeys(entry_ids))):
+            if e.deleted is not None:
+                raise JournalError(f"'{e.display_title}' is in the trash; restore it to share it.")
+            records.append(
+                SharedRecord(
+                    "entry",
+                    e.id,
+                    e.display_title,
+                    e.body,
+                    tuple(d.value for d in e.domains),
+                    e.tags,
+                    _iso(e.created),
+                    _iso(e.updated),
+                )
+            )
+        for cycle_id in cycle_ids:
+            c = self._journal.cycles.get(cycle_id)
+            if c.deleted is not None:
+                raise JournalError(f"'{c.display_title}' is in the trash; restore it to share it.")
+            records.append(
+                SharedRecord(
+                    "cycle",
+                    c.id,
+                    c.display_title,
+                    "",
+                    tuple(d.value for d in c.domains),
+                    c.tags,
+                    _iso(c.created),
+                    _iso(c.updated),
+                    tuple(SharedStage(s.stage_id, s.title, s.text) for s in c.stages),
+                )
+            )
+        return records
+
+    def marked_for_coach(self) -> tuple[list[str], list[str]]:
+        """Entries and cycles marked "share with coach"."""
+        return self._journal.entries.flagged_ids(share=True), self._journal.cycles.flagged_ids(
+            share=True
+        )
+
+    def make_share(self, coach: ContactRecord, records: list[SharedRecord]) -> Outgoing:
+        """A share package for one coach, carrying the records and any unsent replies."""
+        replies = self._unsent(coach.fingerprint)
+        if not records and not replies:
+            raise JournalError("Choose at least one entry or cycle to share, or write a reply.")
+        payload = {
+            "items": [record_json(r) for r in records],
+            "replies": [note_json(n) for n in replies],
+        }
+        content = _checked("share", payload, "Nothing was shared")
+        data = seal_bytes(
+            "share", content, len(content), self._journal.sharing.identity(), coach.card
+        )
+        return Outgoing(
+            data, coach, {r.id: r.version for r in records}, tuple(n.id for n in replies)
+        )
+
+    def make_feedback(self, participant: ContactRecord) -> Outgoing:
+        """A feedback package for one participant, carrying the comments not yet sent."""
+        notes = self._unsent(participant.fingerprint)
+        if not notes:
+            raise JournalError(f"There are no new comments for {participant.name} to send.")
+        payload = {"comments": [note_json(n) for n in notes]}
+        content = _checked("feedback", payload, "No feedback package was made")
+        data = seal_bytes(
+            "feedback", content, len(content), self._journal.sharing.identity(), participant.card
+        )
+        return Outgoing(data, participant, {}, tuple(n.id for n in notes))
+
+    def record_sent(self, outgoing: Outgoing) -> None:
+        """After the file is written: remember the versions and comments that went."""
+        now = _now()
+        with unit(self._journal.engine) as session:
+            for item_id, version in outgoing.versions.items():
+                row = session.get(SentVersion, (outgoing.contact.fingerprint, item_id))
+                if row is None:
+                    row = SentVersion(coach=outgoing.contact.fingerprint, item_id=item_id)
+                    session.add(row)
+                row.version, row.sent_at = datetime.fromisoformat(version), now
+            for note_id in outgoing.notes:
+                comment = session.get(Comment, note_id)
+                if comment is not None:
+                    comment.sent_at = now
+
+    def _unsent(self, contact: str) -> list[CommentNote]:
+        with unit(self._journal.engine) as session:
+            rows = session.scalars(
+                select(Comment)
+                .where(
+                    Comment.contact == contact, Comment.mine.is_(True), Comment.sent_at.is_(None)
+                )
+                .order_by(Comment.created_at)
+            )
+            return [
+                CommentNote(r.id, r.item_id, r.stage_id, r.body, _iso(r.created_at), r.reply_to)
+                for r in rows
+            ]
+
+    def unsent_reply_count(self, contact: str) -> int:
+        """How many replies (or comments) wait to go in the next package for this contact."""
+        return len(self._unsent(contact))
+
+    def sent_before(self, coach: str) -> dict[str, SentBefore]:
+        """What went to this coach before, by entry or cycle id."""
+        with unit(self._journal.engine) as session:
+            rows = session.scalars(select(SentVersion).where(SentVersion.coach == coach))
+            return {r.item_id: SentBefore(r.version, r.sent_at) for r in rows}
+
+    def write_comment(
+        self,
+        contact: str,
+        item_id: str,
+        body: str,
+        *,
+        stage_id: str = "",
+        reply_to: str | None = None,
+    ) -> CommentRecord:
+        """A new comment (coach) or reply (participant), to go in the next package."""
+        _check_body(body)
+        with unit(self._journal.engine) as session:
+            row = Comment(
+                id=str(uuid.uuid4()),
+                contact=contact,
+                item_id=item_id,
+                stage_id=stage_id,
+                reply_to=reply_to,
+                mine=True,
+                body=body,
+                created_at=_now(),
+                read=True,
+            )
+            session.add(row)
+            shared = session.get(SharedItem, (contact, item_id))
+            if shared is not None:  # a coach's comment: remember what it was about
+                shared.commented_content = shared.content
+            session.flush()
+            return _comment(row)
+
+    def edit_pending_comment(self, comment_id: str, body: str) -> CommentRecord:
+        """Change the words of a comment (or reply) written here that has not been sent yet.
+
+        A sent comment is refused: the other side already has it, and a package cannot take it
+        back.
+        """
+        _check_body(body)
+        with unit(self._journal.engine) as session:
+            row = _pending(session, comment_id, "edited")
+            row.body = body
+            return _comment(row)
+
+    def withdraw_pending_comment(self, comment_id: str) -> CommentRecord:
+        """Delete a comment (or reply) written here that has not been sent yet; the one removed.
+
+        A sent comment is refused, as for editing. When it was the coach's last comment on a
+        shared item, the item no longer counts as commented on ("changed since your comment").
+        """
+        with unit(self._journal.engine) as session:
+            row = _pending(session, comment_id, "withdrawn")
+            withdrawn = _comment(row)
+            session.delete(row)
+            session.flush()
+            shared = session.get(SharedItem, (row.contact, row.item_id))
+            others = select(Comment.id).where(
+                Comment.contact == row.contact,
+                Comment.item_id == row.item_id,
+                Comment.mine.is_(True),
+            )
+            if shared is not None and session.scalars(others).first() is None:
+                shared.commented_content = ""
+            return withdrawn
+
+    def comments_on(self, item_id: str) -> list[CommentRecord]:
+        """Every comment and reply on an entry or cycle, oldest first."""
+        with unit(self._journal.engine) as session:
+            rows = session.scalars(
+                select(Comment).where(Comment.item_id == item_id).order_by(Comment.created_at)
+            )
+            return [_comment(r) for r in rows]
+
+    def mark_read(self, item_id: str, comment_ids: Collection[str] | None = None) -> None:
+        """The participant has seen the comments on this item (only `comment_ids`, if given)."""
+        query = select(Comment).where(Comment.item_id == item_id, Comment.read.is_(False))
+        if comment_ids is not None:
+            query = query.where(Comment.id.in_(list(comment_ids)))
+        with unit(self._journal.engine) as session:
+            for row in session.scalars(query):
+                row.read = True
+
+    def unread_counts(
+        self, role: Role | None = None, *, live_items_only: bool = False
+    ) -> dict[str, int]:
+        """Unread comments per entry or cycle id (only items that have some).
+
+        With `role`, only comments from contacts in that role count (Role.COACH: what a
+        participant's coaches wrote, not replies from the people a coach journal coaches). With
+        `live_items_only`, comments on the journal's own entries and cycles that are in the trash
+        do not count (there is nothing to open for them).
+        """
+        query = select(Comment.item_id, func.count()).where(Comment.read.is_(False))
+        if role is not None:
+            query = query.join(Contact, Contact.fingerprint == Comment.contact).where(
+                Contact.role == role.value
+            )
+        if live_items_only:  # a key lookup per unread comment, not a scan of every entry
+            query = query.where(
+                or_(
+                    exists().where(Entry.id == Comment.item_id, Entry.deleted_at.is_(None)),
+                    exists().where(Cycle.id == Comment.item_id, Cycle.deleted_at.is_(None)),
+                )
+            )
+        with unit(self._journal.engine) as session:
+            rows = session.execute(query.group_by(Comment.item_id))
+            return {row[0]: row[1] for row in rows}
+
+    def import_package(self, data: bytes, progress: Progress | None = None) -> PackageResult:
+        """Open, check and apply a share or feedback package in one transaction.
+
+        `progress(done, total)` is called as records are applied; if it raises (a Cancel button),
+        the transaction rolls back and the journal is unchanged.
+        """
+        opened = open_package(data, self._journal.sharing.identity())
+        if opened.kind == "share":
+            records, notes = check_share(opened.payload)
+        else:
+            records, notes = [], check_feedback(opened.payload)
+        with unit(self._journal.engine) as session:
+            if session.get(ReceivedPackage, opened.package_id) is not None:
+                return PackageResult(
+                    "This package was imported before; nothing changed.",
+                    changed=False,
+                    kind=opened.kind,
+                    sender=opened.sender.name,
+                    fingerprint=opened.sender.fingerprint,
+                )
+            sender = opened.sender.fingerprint
+            if opened.kind == "feedback":
+                contact = session.get(Contact, sender)
+                if contact is None or contact.role != Role.COACH.value:
+                    raise PackageError(
+                        f"This feedback is from {opened.sender.name!r} ({sender}), who is not "
+                        "one of your coaches. Add their card first if you expected it."
+                    )
+            else:
+                contact = _remember_participant(session, opened)
+            who = Who(contact.name, sender, contact.verified)
+            session.add(
+                ReceivedPackage(
+                    package_id=opened.package_id,
+                    kind=opened.kind,
+                    sender=sender,
+                    created=opened.created,
+                    received_at=_now(),
+                )
+            )
+            total, updated = len(records) + len(notes), 0
+            report = progress or (lambda done, total: None)
+            report(0, total)
+            for done, record in enumerate(records, 1):
+                updated += _apply_record(session, sender, record)
+                if done % PROGRESS_STEP == 0 and done < total:
+                    report(done, total)
+            for note in notes:
+                _apply_note(session, sender, note)
+            report(total, total)
+        if opened.kind == "share":
+            return PackageResult(
+                share_message(updated, len(notes), who),
+                changed=True,
+                kind=opened.kind,
+                sender=who.name,
+                items=updated,
+                notes=len(notes),
+                verified=who.verified,
+                fingerprint=who.fingerprint,
+            )
+        return PackageResult(
+            f"Imported {counted(len(notes), 'comment', 'comments')} from {who.name}.",
+            changed=True,
+            kind=opened.kind,
+            sender=who.name,
+            notes=len(notes),
+            fingerprint=who.fingerprint,
+        )

@@ -87,38 +87,6 @@ class SharedFilter:
     to_discuss_only: bool = False
 
 
-def participants(journal: Journal) -> list[ParticipantSummary]:
-    """Every participant who has shared something (or was added), by name."""
-    with unit(journal) as session:
-        items = _item_counts(session)
-        to_discuss = _item_counts(session, SharedItem.discussed.is_(False))
-        received = dict(
-            session.execute(
-                select(SharedItem.participant, func.max(SharedItem.received_at)).group_by(
-                    SharedItem.participant
-                )
-            ).all()
-        )
-        unread = _comment_counts(session, Comment.mine.is_(False), Comment.read.is_(False))
-        unsent = _comment_counts(session, Comment.mine.is_(True), Comment.sent_at.is_(None))
-        contacts = session.scalars(
-            select(Contact).where(Contact.role == Role.PARTICIPANT.value).order_by(Contact.name)
-        ).all()
-        return [
-            ParticipantSummary(
-                c.fingerprint,
-                c.name,
-                items.get(c.fingerprint, 0),
-                to_discuss.get(c.fingerprint, 0),
-                unread.get(c.fingerprint, 0),
-                unsent.get(c.fingerprint, 0),
-                received.get(c.fingerprint),
-                bool(c.verified),
-            )
-            for c in contacts
-        ]
-
-
 @dataclass(frozen=True)
 class CoachingWork:
     """What waits for the coach across all participants."""
@@ -135,20 +103,6 @@ class CoachingWork:
         return self.new_shares + self.new_replies + self.unsent_comments
 
 
-def waiting_work(journal: Journal) -> CoachingWork:
-    """How many shares, replies and unsent comments wait for the coach (three counts)."""
-    with unit(journal) as session:
-        shares = select(func.count()).select_from(SharedItem)
-        # Only participants' threads: a coach may also share their own journal with a coach.
-        people = select(Contact.fingerprint).where(Contact.role == Role.PARTICIPANT.value)
-        comments = select(func.count()).select_from(Comment).where(Comment.contact.in_(people))
-        return CoachingWork(
-            session.scalar(shares.where(SharedItem.discussed.is_(False))) or 0,
-            session.scalar(comments.where(Comment.mine.is_(False), Comment.read.is_(False))) or 0,
-            session.scalar(comments.where(Comment.mine.is_(True), Comment.sent_at.is_(None))) or 0,
-        )
-
-
 @dataclass(frozen=True)
 class UnsentComment:
     """A coach's comment not sent yet: which it is, to whom, on what, and how it starts."""
@@ -157,34 +111,6 @@ class UnsentComment:
     to: str
     about: str
     start: str
-
-
-def unsent_comments(journal: Journal) -> list[UnsentComment]:
-    """The coach's comments waiting for a feedback package, oldest first."""
-    query = (
-        select(Comment, Contact.name, SharedItem.title)
-        .join(Contact, Contact.fingerprint == Comment.contact)
-        .outerjoin(
-            SharedItem,
-            (SharedItem.participant == Comment.contact) & (SharedItem.item_id == Comment.item_id),
-        )
-        .where(
-            Contact.role == Role.PARTICIPANT.value,
-            Comment.mine.is_(True),
-            Comment.sent_at.is_(None),
-        )
-        .order_by(Comment.created_at)
-    )
-    with unit(journal) as session:
-        return [
-            UnsentComment(
-                comment.id,
-                name,
-                title or "an item no longer shared",
-                _start(comment.body),
-            )
-            for comment, name, title in session.execute(query)
-        ]
 
 
 def _start(text: str, limit: int = 60) -> str:
@@ -200,96 +126,6 @@ def _item_counts(session: Session, *conditions: ColumnElement[bool]) -> dict[str
 def _comment_counts(session: Session, *conditions: ColumnElement[bool]) -> dict[str, int]:
     query = select(Comment.contact, func.count()).where(*conditions).group_by(Comment.contact)
     return {row[0]: row[1] for row in session.execute(query)}
-
-
-def shared_items(
-    journal: Journal, participant: str | None = None, *, where: SharedFilter | None = None
-) -> list[SharedItemRecord]:
-    """Shared items, newest first (best match first when searching words)."""
-    where = where or SharedFilter(participant=participant)
-    query = select(SharedItem)
-    if where.participant is not None:
-        query = query.where(SharedItem.participant == where.participant)
-    if where.to_discuss_only:
-        query = query.where(SharedItem.discussed.is_(False))
-    if where.domain is not None:
-        query = query.where(
-            func.instr("," + SharedItem.domains + ",", f",{where.domain.value},") > 0
-        )
-    match = parse_query(where.text).fts()
-    with unit(journal) as session:
-        if where.text.strip() and not match:
-            return []  # only punctuation: nothing the index could find
-        if match:
-            ranked = (
-                select(SharedDoc.participant, SharedDoc.item_id, _FTS.c.rank)
-                .join(SharedDoc, SharedDoc.rowid == _FTS.c.rowid)
-                .where(literal_column("search_index_shared").op("MATCH")(match))
-                .order_by(_FTS.c.rank)
-                .limit(SEARCH_LIMIT)
-                .subquery()
-            )
-            query = query.join(
-                ranked,
-                (ranked.c.participant == SharedItem.participant)
-                & (ranked.c.item_id == SharedItem.item_id),
-            ).order_by(ranked.c.rank)
-            rows = session.scalars(query)
-        else:
-            rows = session.scalars(query.order_by(SharedItem.written_at.desc()))
-        return [_record(r) for r in rows]
-
-
-def shared_item(journal: Journal, participant: str, item_id: str) -> SharedItemRecord:
-    """One shared item (a clear error when it is no longer here)."""
-    with unit(journal) as session:
-        row = session.get(SharedItem, (participant, item_id))
-        if row is None:
-            raise JournalError("That shared item is no longer here.")
-        return _record(row)
-
-
-def find_shared(journal: Journal, item_id: str) -> SharedItemRecord | None:
-    """The shared item with this entry or cycle id, from whichever participant shared it."""
-    with unit(journal) as session:
-        row = session.scalars(select(SharedItem).where(SharedItem.item_id == item_id)).first()
-        return None if row is None else _record(row)
-
-
-def mark_discussed(journal: Journal, participant: str, item_id: str, discussed: bool) -> None:
-    """Tick (or untick) an item as discussed in a session."""
-    with unit(journal) as session:
-        row = session.get(SharedItem, (participant, item_id))
-        if row is None:
-            raise JournalError("That shared item is no longer here.")
-        row.discussed = discussed
-
-
-def mark_replies_read(journal: Journal, participant: str, item_id: str) -> None:
-    """The coach has read the participant's replies on this item."""
-    with unit(journal) as session:
-        for row in session.scalars(
-            select(Comment).where(
-                Comment.contact == participant,
-                Comment.item_id == item_id,
-                Comment.mine.is_(False),
-                Comment.read.is_(False),
-            )
-        ):
-            row.read = True
-
-
-def domain_balance(journal: Journal, participant: str | None = None) -> dict[Domain, int]:
-    """How many shared items touch each domain (an item in two domains counts twice)."""
-    query = select(SharedItem.domains, func.count()).group_by(SharedItem.domains)
-    if participant is not None:
-        query = query.where(SharedItem.participant == participant)
-    counts = dict.fromkeys(Domain, 0)
-    with unit(journal) as session:
-        for domains, n in session.execute(query):
-            for domain in parse_domains([d for d in domains.split(",") if d]):
-                counts[domain] += n
-    return counts
 
 
 def _record(r: SharedItem) -> SharedItemRecord:
@@ -309,3 +145,172 @@ def _record(r: SharedItem) -> SharedItemRecord:
         r.received_at,
         r.discussed,
     )
+
+
+class WorkspaceService:
+    """A coach's view of what participants have shared: who, what is waiting, and the balance of
+    domains across what they shared.
+
+    Made over an open journal, `WorkspaceService(journal)`; each method is one transaction.
+    """
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def participants(self) -> list[ParticipantSummary]:
+        """Every participant who has shared something (or was added), by name."""
+        with unit(self._journal.engine) as session:
+            items = _item_counts(session)
+            to_discuss = _item_counts(session, SharedItem.discussed.is_(False))
+            received = dict(
+                session.execute(
+                    select(SharedItem.participant, func.max(SharedItem.received_at)).group_by(
+                        SharedItem.participant
+                    )
+                ).all()
+            )
+            unread = _comment_counts(session, Comment.mine.is_(False), Comment.read.is_(False))
+            unsent = _comment_counts(session, Comment.mine.is_(True), Comment.sent_at.is_(None))
+            contacts = session.scalars(
+                select(Contact).where(Contact.role == Role.PARTICIPANT.value).order_by(Contact.name)
+            ).all()
+            return [
+                ParticipantSummary(
+                    c.fingerprint,
+                    c.name,
+                    items.get(c.fingerprint, 0),
+                    to_discuss.get(c.fingerprint, 0),
+                    unread.get(c.fingerprint, 0),
+                    unsent.get(c.fingerprint, 0),
+                    received.get(c.fingerprint),
+                    bool(c.verified),
+                )
+                for c in contacts
+            ]
+
+    def waiting_work(self) -> CoachingWork:
+        """How many shares, replies and unsent comments wait for the coach (three counts)."""
+        with unit(self._journal.engine) as session:
+            shares = select(func.count()).select_from(SharedItem)
+            # Only participants' threads: a coach may also share their own journal with a coach.
+            people = select(Contact.fingerprint).where(Contact.role == Role.PARTICIPANT.value)
+            comments = select(func.count()).select_from(Comment).where(Comment.contact.in_(people))
+            return CoachingWork(
+                session.scalar(shares.where(SharedItem.discussed.is_(False))) or 0,
+                session.scalar(comments.where(Comment.mine.is_(False), Comment.read.is_(False)))
+                or 0,
+                session.scalar(comments.where(Comment.mine.is_(True), Comment.sent_at.is_(None)))
+                or 0,
+            )
+
+    def unsent_comments(self) -> list[UnsentComment]:
+        """The coach's comments waiting for a feedback package, oldest first."""
+        query = (
+            select(Comment, Contact.name, SharedItem.title)
+            .join(Contact, Contact.fingerprint == Comment.contact)
+            .outerjoin(
+                SharedItem,
+                (SharedItem.participant == Comment.contact)
+                & (SharedItem.item_id == Comment.item_id),
+            )
+            .where(
+                Contact.role == Role.PARTICIPANT.value,
+                Comment.mine.is_(True),
+                Comment.sent_at.is_(None),
+            )
+            .order_by(Comment.created_at)
+        )
+        with unit(self._journal.engine) as session:
+            return [
+                UnsentComment(
+                    comment.id,
+                    name,
+                    title or "an item no longer shared",
+                    _start(comment.body),
+                )
+                for comment, name, title in session.execute(query)
+            ]
+
+    def shared_items(
+        self, participant: str | None = None, *, where: SharedFilter | None = None
+    ) -> list[SharedItemRecord]:
+        """Shared items, newest first (best match first when searching words)."""
+        where = where or SharedFilter(participant=participant)
+        query = select(SharedItem)
+        if where.participant is not None:
+            query = query.where(SharedItem.participant == where.participant)
+        if where.to_discuss_only:
+            query = query.where(SharedItem.discussed.is_(False))
+        if where.domain is not None:
+            query = query.where(
+                func.instr("," + SharedItem.domains + ",", f",{where.domain.value},") > 0
+            )
+        match = parse_query(where.text).fts()
+        with unit(self._journal.engine) as session:
+            if where.text.strip() and not match:
+                return []  # only punctuation: nothing the index could find
+            if match:
+                ranked = (
+                    select(SharedDoc.participant, SharedDoc.item_id, _FTS.c.rank)
+                    .join(SharedDoc, SharedDoc.rowid == _FTS.c.rowid)
+                    .where(literal_column("search_index_shared").op("MATCH")(match))
+                    .order_by(_FTS.c.rank)
+                    .limit(SEARCH_LIMIT)
+                    .subquery()
+                )
+                query = query.join(
+                    ranked,
+                    (ranked.c.participant == SharedItem.participant)
+                    & (ranked.c.item_id == SharedItem.item_id),
+                ).order_by(ranked.c.rank)
+                rows = session.scalars(query)
+            else:
+                rows = session.scalars(query.order_by(SharedItem.written_at.desc()))
+            return [_record(r) for r in rows]
+
+    def shared_item(self, participant: str, item_id: str) -> SharedItemRecord:
+        """One shared item (a clear error when it is no longer here)."""
+        with unit(self._journal.engine) as session:
+            row = session.get(SharedItem, (participant, item_id))
+            if row is None:
+                raise JournalError("That shared item is no longer here.")
+            return _record(row)
+
+    def find_shared(self, item_id: str) -> SharedItemRecord | None:
+        """The shared item with this entry or cycle id, from whichever participant shared it."""
+        with unit(self._journal.engine) as session:
+            row = session.scalars(select(SharedItem).where(SharedItem.item_id == item_id)).first()
+            return None if row is None else _record(row)
+
+    def mark_discussed(self, participant: str, item_id: str, discussed: bool) -> None:
+        """Tick (or untick) an item as discussed in a session."""
+        with unit(self._journal.engine) as session:
+            row = session.get(SharedItem, (participant, item_id))
+            if row is None:
+                raise JournalError("That shared item is no longer here.")
+            row.discussed = discussed
+
+    def mark_replies_read(self, participant: str, item_id: str) -> None:
+        """The coach has read the participant's replies on this item."""
+        with unit(self._journal.engine) as session:
+            for row in session.scalars(
+                select(Comment).where(
+                    Comment.contact == participant,
+                    Comment.item_id == item_id,
+                    Comment.mine.is_(False),
+                    Comment.read.is_(False),
+                )
+            ):
+                row.read = True
+
+    def domain_balance(self, participant: str | None = None) -> dict[Domain, int]:
+        """How many shared items touch each domain (an item in two domains counts twice)."""
+        query = select(SharedItem.domains, func.count()).group_by(SharedItem.domains)
+        if participant is not None:
+            query = query.where(SharedItem.participant == participant)
+        counts = dict.fromkeys(Domain, 0)
+        with unit(self._journal.engine) as session:
+            for domains, n in session.execute(query):
+                for domain in parse_domains([d for d in domains.split(",") if d]):
+                    counts[domain] += n
+        return counts

@@ -64,9 +64,9 @@ class TransferService:
         the exception goes on to the caller.
         """
         if incoming_kind(path) is IncomingKind.PACKAGE:
-            from app.sharing.exchange import import_package
+            from app.sharing.exchange import ExchangeService
 
-            result = import_package(self._journal, read_package(path), progress)
+            result = ExchangeService(self._journal).import_package(read_package(path), progress)
             return ImportOutcome(
                 result.kind,
                 result.message,

@@ -23,14 +23,7 @@ from pathlib import Path
 from app import __version__
 from app.journal.opening import Journal, create_journal, open_journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import (
-    import_package,
-    make_feedback,
-    make_share,
-    record_sent,
-    records_to_share,
-    write_comment,
-)
+from app.sharing.exchange import ExchangeService
 from app.sharing.keys import card_bytes, read_card
 from app.storage.keys import RawKey
 from app.storage.meta import db_path, meta_path
@@ -110,26 +103,25 @@ def make(out: Path, work: Path) -> None:
         cycle.id, "surprise", "Reference cycle phrase: the kettle sang before anyone spoke."
     )
     contact = participant.sharing.find(COACH_NAME, Role.COACH)
-    outgoing = make_share(
-        participant, contact, records_to_share(participant, [shared.id], [cycle.id])
+    outgoing = ExchangeService(participant).make_share(
+        contact, ExchangeService(participant).records_to_share([shared.id], [cycle.id])
     )
-    record_sent(participant, outgoing)
+    ExchangeService(participant).record_sent(outgoing)
     (out / "participant-share.ijshare").write_bytes(outgoing.data)
 
     # The coach's journal is frozen before it imports the share, so the test can import it.
     coach.close()
     _freeze(coach, out / "coach-journal")
     coach = open_journal(work / "coach", store, COACH_PASSPHRASE)
-    import_package(coach, outgoing.data)
+    ExchangeService(coach).import_package(outgoing.data)
     robin = coach.sharing.find(PARTICIPANT_NAME, Role.PARTICIPANT)
-    write_comment(
-        coach,
+    ExchangeService(coach).write_comment(
         robin.fingerprint,
         shared.id,
         "Reference feedback phrase: quiet orchards grow patient questions.",
     )
-    feedback = make_feedback(coach, robin)
-    record_sent(coach, feedback)
+    feedback = ExchangeService(coach).make_feedback(robin)
+    ExchangeService(coach).record_sent(feedback)
     (out / "coach-feedback.ijshare").write_bytes(feedback.data)
     coach.close()
 
@@ -137,7 +129,7 @@ def make(out: Path, work: Path) -> None:
     participant.close()
     _freeze(participant, out / "participant-journal")
     participant = open_journal(work / "participant", store)
-    import_package(participant, feedback.data)
+    ExchangeService(participant).import_package(feedback.data)
     participant.entries.create(
         "Copper kettles", "Reference backup phrase: copper kettles remember the frost."
     )

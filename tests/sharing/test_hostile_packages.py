@@ -57,7 +57,7 @@ def _one_line_refusal(error: BaseException) -> None:
 
 
 def _rows(journal: Journal) -> tuple[int, ...]:
-    with unit(journal) as session:
+    with unit(journal.engine) as session:
         return tuple(
             session.scalar(select(func.count()).select_from(model)) or 0
             for model in (Contact, SharedItem, Comment, ReceivedPackage)
@@ -217,9 +217,9 @@ def test_signed_packages_with_hostile_content_import_or_refuse_in_one_line(
     package = seal("share", payload, PARTICIPANT, coach.sharing.identity().card)
     before = _rows(coach)
     try:
-        from app.sharing.exchange import import_package
+        from app.sharing.exchange import ExchangeService
 
-        import_package(coach, package)
+        ExchangeService(coach).import_package(package)
     except Exception as error:  # the property: any refusal is a one-line JournalError
         _one_line_refusal(error)
         assert _rows(coach) == before

@@ -9,7 +9,7 @@ import pytest
 from app.errors import JournalError
 from app.journal.opening import Journal, open_journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import comments_on
+from app.sharing.exchange import ExchangeService
 from app.storage.keys import SystemKeyring
 from tests.support.cli import run
 
@@ -123,7 +123,7 @@ def test_a_week_of_review_from_the_command_line(
     assert code == 0 and "Imported 1 comment from Sam" in out
     mine = open_journal(tmp_path / "me", SystemKeyring())
     try:
-        [received] = comments_on(mine, entry_id)
+        [received] = ExchangeService(mine).comments_on(entry_id)
     finally:
         mine.close()
     assert "Okafor" not in received.body and "[name]" in received.body

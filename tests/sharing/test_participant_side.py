@@ -7,19 +7,7 @@ import pytest
 from app.errors import JournalError
 from app.journal.opening import Journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import (
-    comments_on,
-    import_package,
-    make_feedback,
-    make_share,
-    mark_read,
-    record_sent,
-    records_to_share,
-    sent_before,
-    unread_counts,
-    unsent_reply_count,
-    write_comment,
-)
+from app.sharing.exchange import ExchangeService
 from tests.support.sharing import pair_with_coach, send_share
 
 
@@ -32,60 +20,70 @@ def test_sent_before_and_changed_since(alex: Journal, coach: Journal) -> None:
     huddle = alex.entries.create("Huddle", "I asked first.")
     rota = alex.entries.create("Rota", "Gaps on Sunday.")
     sam = alex.sharing.find("Sam", Role.COACH)
-    assert sent_before(alex, sam.fingerprint) == {}
+    assert ExchangeService(alex).sent_before(sam.fingerprint) == {}
 
     send_share(alex, [huddle.id], to="Sam")
-    sent = sent_before(alex, sam.fingerprint)
+    sent = ExchangeService(alex).sent_before(sam.fingerprint)
     assert set(sent) == {huddle.id}
-    [record] = records_to_share(alex, [huddle.id], [])
+    [record] = ExchangeService(alex).records_to_share([huddle.id], [])
     assert not sent[huddle.id].changed_since(record)
     assert sent[huddle.id].version == huddle.updated
 
     alex.entries.save(
         huddle.id, title="Huddle", body="I asked first, then waited.", domains=[], tags=[]
     )
-    [changed] = records_to_share(alex, [huddle.id], [])
-    assert sent_before(alex, sam.fingerprint)[huddle.id].changed_since(changed)
-    assert rota.id not in sent_before(alex, sam.fingerprint)
-    assert sent_before(alex, "0000-0000-0000-0000") == {}  # another coach: nothing went
+    [changed] = ExchangeService(alex).records_to_share([huddle.id], [])
+    assert ExchangeService(alex).sent_before(sam.fingerprint)[huddle.id].changed_since(changed)
+    assert rota.id not in ExchangeService(alex).sent_before(sam.fingerprint)
+    assert (
+        ExchangeService(alex).sent_before("0000-0000-0000-0000") == {}
+    )  # another coach: nothing went
 
 
 def test_feedback_counts_marks_only_what_was_shown_and_replies_wait(
     alex: Journal, coach: Journal
 ) -> None:
     entry = alex.entries.create("Huddle", "I asked first.")
-    result = import_package(coach, send_share(alex, [entry.id], to="Sam"))
+    result = ExchangeService(coach).import_package(send_share(alex, [entry.id], to="Sam"))
     assert (result.kind, result.sender, result.items, result.notes) == ("share", "Alex", 1, 0)
     participant = coach.sharing.find("Alex", Role.PARTICIPANT)
-    first = write_comment(coach, participant.fingerprint, entry.id, "What did you hear?")
-    second = write_comment(coach, participant.fingerprint, entry.id, "Who spoke first?")
-    feedback = make_feedback(coach, participant)
-    record_sent(coach, feedback)
+    first = ExchangeService(coach).write_comment(
+        participant.fingerprint, entry.id, "What did you hear?"
+    )
+    second = ExchangeService(coach).write_comment(
+        participant.fingerprint, entry.id, "Who spoke first?"
+    )
+    feedback = ExchangeService(coach).make_feedback(participant)
+    ExchangeService(coach).record_sent(feedback)
 
-    result = import_package(alex, feedback.data)
+    result = ExchangeService(alex).import_package(feedback.data)
     assert (result.kind, result.sender, result.notes, result.changed) == (
         "feedback",
         "Sam (coach)",
         2,
         True,
     )
-    again = import_package(alex, feedback.data)
+    again = ExchangeService(alex).import_package(feedback.data)
     assert not again.changed and again.kind == "feedback"
-    assert unread_counts(alex, Role.COACH) == {entry.id: 2}
-    assert unread_counts(coach, Role.COACH) == {}  # the coach's own side has no coach comments
+    assert ExchangeService(alex).unread_counts(Role.COACH) == {entry.id: 2}
+    assert (
+        ExchangeService(coach).unread_counts(Role.COACH) == {}
+    )  # the coach's own side has no coach comments
 
-    mark_read(alex, entry.id, [first.id])
-    assert unread_counts(alex) == {entry.id: 1}
-    assert [c.read for c in comments_on(alex, entry.id)] == [True, False]
-    mark_read(alex, entry.id)
-    assert unread_counts(alex) == {}
+    ExchangeService(alex).mark_read(entry.id, [first.id])
+    assert ExchangeService(alex).unread_counts() == {entry.id: 1}
+    assert [c.read for c in ExchangeService(alex).comments_on(entry.id)] == [True, False]
+    ExchangeService(alex).mark_read(entry.id)
+    assert ExchangeService(alex).unread_counts() == {}
 
     sam = alex.sharing.find("Sam", Role.COACH)
-    assert unsent_reply_count(alex, sam.fingerprint) == 0
-    write_comment(alex, sam.fingerprint, entry.id, "Silence first.", reply_to=second.id)
-    assert unsent_reply_count(alex, sam.fingerprint) == 1
+    assert ExchangeService(alex).unsent_reply_count(sam.fingerprint) == 0
+    ExchangeService(alex).write_comment(
+        sam.fingerprint, entry.id, "Silence first.", reply_to=second.id
+    )
+    assert ExchangeService(alex).unsent_reply_count(sam.fingerprint) == 1
     send_share(alex, [entry.id], to="Sam")
-    assert unsent_reply_count(alex, sam.fingerprint) == 0
+    assert ExchangeService(alex).unsent_reply_count(sam.fingerprint) == 0
 
 
 def test_the_privacy_check_reads_words_not_ids_or_timestamps() -> None:
@@ -114,7 +112,7 @@ def test_the_privacy_check_reads_words_not_ids_or_timestamps() -> None:
 def test_a_share_with_nothing_in_it_is_refused(alex: Journal) -> None:
     sam = alex.sharing.contacts(Role.COACH)[0]
     with pytest.raises(JournalError, match="at least one entry or cycle to share, or write a"):
-        make_share(alex, sam, [])
+        ExchangeService(alex).make_share(sam, [])
 
 
 def test_comments_on_a_trashed_item_are_not_new_and_go_with_it_for_good(
@@ -125,18 +123,20 @@ def test_comments_on_a_trashed_item_are_not_new_and_go_with_it_for_good(
     from app.storage.tables import Comment
 
     entry = alex.entries.create("Huddle", "I asked first.")
-    import_package(coach, send_share(alex, [entry.id], to="Sam"))
+    ExchangeService(coach).import_package(send_share(alex, [entry.id], to="Sam"))
     participant = coach.sharing.find("Alex", Role.PARTICIPANT)
-    write_comment(coach, participant.fingerprint, entry.id, "What did you hear?")
-    feedback = make_feedback(coach, participant)
-    import_package(alex, feedback.data)
-    assert unread_counts(alex, Role.COACH, live_items_only=True) == {entry.id: 1}
+    ExchangeService(coach).write_comment(participant.fingerprint, entry.id, "What did you hear?")
+    feedback = ExchangeService(coach).make_feedback(participant)
+    ExchangeService(alex).import_package(feedback.data)
+    assert ExchangeService(alex).unread_counts(Role.COACH, live_items_only=True) == {entry.id: 1}
 
     alex.entries.trash(entry.id)
-    assert unread_counts(alex, Role.COACH, live_items_only=True) == {}
-    assert unread_counts(alex, Role.COACH) == {entry.id: 1}  # kept while it can come back
+    assert ExchangeService(alex).unread_counts(Role.COACH, live_items_only=True) == {}
+    assert ExchangeService(alex).unread_counts(Role.COACH) == {
+        entry.id: 1
+    }  # kept while it can come back
     alex.entries.delete_forever(entry.id)
     with alex.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Comment)).scalar() == 0
     sam = alex.sharing.contacts(Role.COACH)[0]
-    assert sent_before(alex, sam.fingerprint) == {}
+    assert ExchangeService(alex).sent_before(sam.fingerprint) == {}

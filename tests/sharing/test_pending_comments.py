@@ -9,18 +9,8 @@ import pytest
 from app.errors import JournalError
 from app.journal.opening import Journal, create_journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import (
-    comments_on,
-    edit_pending_comment,
-    import_package,
-    make_feedback,
-    make_share,
-    record_sent,
-    records_to_share,
-    withdraw_pending_comment,
-    write_comment,
-)
-from app.sharing.workspace import CoachingWork, mark_discussed, shared_item, waiting_work
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import CoachingWork, WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.writing.domains import Domain
 from tests.support.cli import run
@@ -34,79 +24,85 @@ def shared(journal: Journal, coach: Journal) -> tuple[str, str]:
     pair_with_coach(journal, coach)
     entry = journal.entries.create("Huddle", "I asked first.", [Domain.TEAM])
     sam = journal.sharing.find("Sam (coach)", Role.COACH)
-    outgoing = make_share(journal, sam, records_to_share(journal, [entry.id], []))
-    record_sent(journal, outgoing)
-    import_package(coach, outgoing.data)
+    outgoing = ExchangeService(journal).make_share(
+        sam, ExchangeService(journal).records_to_share([entry.id], [])
+    )
+    ExchangeService(journal).record_sent(outgoing)
+    ExchangeService(coach).import_package(outgoing.data)
     return journal.sharing.identity().card.fingerprint, entry.id
 
 
 def _bodies(coach: Journal, item_id: str) -> list[str]:
-    return [c.body for c in comments_on(coach, item_id)]
+    return [c.body for c in ExchangeService(coach).comments_on(item_id)]
 
 
 def test_a_pending_comment_is_edited_and_the_package_carries_the_new_words(
     coach: Journal, journal: Journal, shared: tuple[str, str]
 ) -> None:
     alex, item = shared
-    comment = write_comment(coach, alex, item, "What did the silence feel like?")
-    edited = edit_pending_comment(coach, comment.id, "What did the pause feel like?")
+    comment = ExchangeService(coach).write_comment(alex, item, "What did the silence feel like?")
+    edited = ExchangeService(coach).edit_pending_comment(
+        comment.id, "What did the pause feel like?"
+    )
     assert edited.id == comment.id and not edited.sent
     assert _bodies(coach, item) == ["What did the pause feel like?"]
 
-    feedback = make_feedback(coach, coach.sharing.find(alex, Role.PARTICIPANT))
-    record_sent(coach, feedback)
-    import_package(journal, feedback.data)
+    feedback = ExchangeService(coach).make_feedback(coach.sharing.find(alex, Role.PARTICIPANT))
+    ExchangeService(coach).record_sent(feedback)
+    ExchangeService(journal).import_package(feedback.data)
     assert _bodies(journal, item) == ["What did the pause feel like?"]
 
 
 def test_a_withdrawn_comment_never_goes(coach: Journal, shared: tuple[str, str]) -> None:
     alex, item = shared
-    comment = write_comment(coach, alex, item, "Too blunt, on reflection.")
-    assert shared_item(coach, alex, item).commented_content == "I asked first."
-    withdrawn = withdraw_pending_comment(coach, comment.id)
+    comment = ExchangeService(coach).write_comment(alex, item, "Too blunt, on reflection.")
+    assert WorkspaceService(coach).shared_item(alex, item).commented_content == "I asked first."
+    withdrawn = ExchangeService(coach).withdraw_pending_comment(comment.id)
     assert withdrawn.body == "Too blunt, on reflection."
     assert _bodies(coach, item) == []
     # Nothing of the coach's is left on it, so it no longer counts as commented on.
-    assert shared_item(coach, alex, item).commented_content == ""
+    assert WorkspaceService(coach).shared_item(alex, item).commented_content == ""
     with pytest.raises(JournalError, match="no new comments"):
-        make_feedback(coach, coach.sharing.find(alex, Role.PARTICIPANT))
+        ExchangeService(coach).make_feedback(coach.sharing.find(alex, Role.PARTICIPANT))
 
 
 def test_a_sent_comment_is_final_and_refusals_change_nothing(
     coach: Journal, journal: Journal, shared: tuple[str, str]
 ) -> None:
     alex, item = shared
-    comment = write_comment(coach, alex, item, "What did the silence feel like?")
-    record_sent(coach, make_feedback(coach, coach.sharing.find(alex, Role.PARTICIPANT)))
-    pending = write_comment(coach, alex, item, "And the next huddle?")
+    comment = ExchangeService(coach).write_comment(alex, item, "What did the silence feel like?")
+    ExchangeService(coach).record_sent(
+        ExchangeService(coach).make_feedback(coach.sharing.find(alex, Role.PARTICIPANT))
+    )
+    pending = ExchangeService(coach).write_comment(alex, item, "And the next huddle?")
 
     with pytest.raises(JournalError) as edit:
-        edit_pending_comment(coach, comment.id, "Changed after sending")
+        ExchangeService(coach).edit_pending_comment(comment.id, "Changed after sending")
     assert "went in a feedback package on" in str(edit.value)
     assert "can no longer be edited; write a new comment instead." in str(edit.value)
     with pytest.raises(JournalError, match="can no longer be withdrawn"):
-        withdraw_pending_comment(coach, comment.id)
+        ExchangeService(coach).withdraw_pending_comment(comment.id)
     with pytest.raises(JournalError, match="The comment is empty"):
-        edit_pending_comment(coach, pending.id, "   ")
+        ExchangeService(coach).edit_pending_comment(pending.id, "   ")
     with pytest.raises(JournalError, match="no longer here"):
-        withdraw_pending_comment(coach, "not-a-comment")
+        ExchangeService(coach).withdraw_pending_comment("not-a-comment")
     assert _bodies(coach, item) == ["What did the silence feel like?", "And the next huddle?"]
-    assert [c.sent for c in comments_on(coach, item)] == [True, False]
+    assert [c.sent for c in ExchangeService(coach).comments_on(item)] == [True, False]
 
 
 def test_only_ones_own_comments_can_be_changed(
     coach: Journal, journal: Journal, shared: tuple[str, str]
 ) -> None:
     alex, item = shared
-    write_comment(coach, alex, item, "What did the silence feel like?")
-    feedback = make_feedback(coach, coach.sharing.find(alex, Role.PARTICIPANT))
-    record_sent(coach, feedback)
-    import_package(journal, feedback.data)
-    [received] = comments_on(journal, item)
+    ExchangeService(coach).write_comment(alex, item, "What did the silence feel like?")
+    feedback = ExchangeService(coach).make_feedback(coach.sharing.find(alex, Role.PARTICIPANT))
+    ExchangeService(coach).record_sent(feedback)
+    ExchangeService(journal).import_package(feedback.data)
+    [received] = ExchangeService(journal).comments_on(item)
     with pytest.raises(JournalError, match="Only your own comments"):
-        edit_pending_comment(journal, received.id, "Put words in the coach's mouth")
+        ExchangeService(journal).edit_pending_comment(received.id, "Put words in the coach's mouth")
     with pytest.raises(JournalError, match="Only your own comments"):
-        withdraw_pending_comment(journal, received.id)
+        ExchangeService(journal).withdraw_pending_comment(received.id)
     assert _bodies(journal, item) == ["What did the silence feel like?"]
 
 
@@ -114,22 +110,30 @@ def test_what_waits_for_the_coach_is_counted(
     coach: Journal, journal: Journal, shared: tuple[str, str]
 ) -> None:
     alex, item = shared
-    assert waiting_work(coach) == CoachingWork(new_shares=1, new_replies=0, unsent_comments=0)
-    comment = write_comment(coach, alex, item, "What did the silence feel like?")
-    write_comment(coach, alex, item, "And the next huddle?")
-    mark_discussed(coach, alex, item, True)
-    assert waiting_work(coach) == CoachingWork(0, 0, 2)
-    feedback = make_feedback(coach, coach.sharing.find(alex, Role.PARTICIPANT))
-    record_sent(coach, feedback)
-    assert waiting_work(coach).total == 0
+    assert WorkspaceService(coach).waiting_work() == CoachingWork(
+        new_shares=1, new_replies=0, unsent_comments=0
+    )
+    comment = ExchangeService(coach).write_comment(alex, item, "What did the silence feel like?")
+    ExchangeService(coach).write_comment(alex, item, "And the next huddle?")
+    WorkspaceService(coach).mark_discussed(alex, item, True)
+    assert WorkspaceService(coach).waiting_work() == CoachingWork(0, 0, 2)
+    feedback = ExchangeService(coach).make_feedback(coach.sharing.find(alex, Role.PARTICIPANT))
+    ExchangeService(coach).record_sent(feedback)
+    assert WorkspaceService(coach).waiting_work().total == 0
 
-    import_package(journal, feedback.data)
+    ExchangeService(journal).import_package(feedback.data)
     sam = journal.sharing.find("Sam (coach)", Role.COACH)
-    write_comment(journal, sam.fingerprint, item, "Long, but useful.", reply_to=comment.id)
+    ExchangeService(journal).write_comment(
+        sam.fingerprint, item, "Long, but useful.", reply_to=comment.id
+    )
     # Alex's own unsent reply is not coaching work in Alex's journal.
-    assert waiting_work(journal).total == 0
-    import_package(coach, make_share(journal, sam, records_to_share(journal, [item], [])).data)
-    assert waiting_work(coach) == CoachingWork(0, 1, 0)
+    assert WorkspaceService(journal).waiting_work().total == 0
+    ExchangeService(coach).import_package(
+        ExchangeService(journal)
+        .make_share(sam, ExchangeService(journal).records_to_share([item], []))
+        .data
+    )
+    assert WorkspaceService(coach).waiting_work() == CoachingWork(0, 1, 0)
 
 
 def test_the_command_line_changes_withdraws_and_refuses_like_the_window(

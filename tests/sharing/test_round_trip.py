@@ -10,19 +10,10 @@ from app.errors import JournalError
 from app.journal.opening import Journal
 from app.sharing.contacts import Role
 from app.sharing.content import MAX_ITEMS
-from app.sharing.exchange import (
-    comments_on,
-    import_package,
-    make_feedback,
-    make_share,
-    record_sent,
-    records_to_share,
-    sent_before,
-    write_comment,
-)
+from app.sharing.exchange import ExchangeService
 from app.sharing.keys import Identity
 from app.sharing.package import PackageError, seal, seal_bytes
-from app.sharing.workspace import shared_items
+from app.sharing.workspace import WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.writing.domains import Domain
 from tests.support.digest import file_digest
@@ -42,8 +33,10 @@ def _send(
     cycle_ids: list[str] = [],  # noqa: B006
 ) -> bytes:
     contact = participant.sharing.find("Sam (coach)", Role.COACH)
-    outgoing = make_share(participant, contact, records_to_share(participant, entry_ids, cycle_ids))
-    record_sent(participant, outgoing)
+    outgoing = ExchangeService(participant).make_share(
+        contact, ExchangeService(participant).records_to_share(entry_ids, cycle_ids)
+    )
+    ExchangeService(participant).record_sent(outgoing)
     return outgoing.data
 
 
@@ -56,36 +49,44 @@ def test_share_comment_feedback_reply_and_reshare(participant: Journal, coach: J
 
     package = _send(participant, coach, [shared.id], [cycle.id])
     assert b"asked first" not in package
-    result = import_package(coach, package)
+    result = ExchangeService(coach).import_package(package)
     assert result.changed and "Imported 2 shared items from Alex." in result.message
-    items = {i.item_id: i for i in shared_items(coach)}
+    items = {i.item_id: i for i in WorkspaceService(coach).shared_items()}
     assert set(items) == {shared.id, cycle.id}  # the private entry never left
     assert private.id not in items
     assert items[cycle.id].content == "## What surprised me\n\nTwo people spoke up."
     alex = coach.sharing.find("Alex", Role.PARTICIPANT)
     assert alex.fingerprint == participant.sharing.identity().card.fingerprint
 
-    assert not import_package(coach, package).changed  # twice: nothing changes, and it says so
+    assert (
+        not ExchangeService(coach).import_package(package).changed
+    )  # twice: nothing changes, and it says so
 
-    comment = write_comment(coach, alex.fingerprint, shared.id, "What did the silence feel like?")
-    write_comment(coach, alex.fingerprint, cycle.id, "Who were they?", stage_id="surprise")
-    feedback = make_feedback(coach, alex)
-    record_sent(coach, feedback)
+    comment = ExchangeService(coach).write_comment(
+        alex.fingerprint, shared.id, "What did the silence feel like?"
+    )
+    ExchangeService(coach).write_comment(
+        alex.fingerprint, cycle.id, "Who were they?", stage_id="surprise"
+    )
+    feedback = ExchangeService(coach).make_feedback(alex)
+    ExchangeService(coach).record_sent(feedback)
     with pytest.raises(Exception, match="no new comments"):
-        make_feedback(coach, alex)
+        ExchangeService(coach).make_feedback(alex)
 
     assert (
         "Imported 2 comments from Sam (coach)."
-        in import_package(participant, feedback.data).message
+        in ExchangeService(participant).import_package(feedback.data).message
     )
-    received = comments_on(participant, shared.id)
+    received = ExchangeService(participant).comments_on(shared.id)
     assert [(c.body, c.mine, c.read) for c in received] == [
         ("What did the silence feel like?", False, False)
     ]
-    assert comments_on(participant, cycle.id)[0].stage_id == "surprise"
+    assert ExchangeService(participant).comments_on(cycle.id)[0].stage_id == "surprise"
 
     coach_fp = participant.sharing.find("Sam (coach)", Role.COACH).fingerprint
-    write_comment(participant, coach_fp, shared.id, "Long, but useful.", reply_to=comment.id)
+    ExchangeService(participant).write_comment(
+        coach_fp, shared.id, "Long, but useful.", reply_to=comment.id
+    )
     participant.entries.save(
         shared.id,
         title="Huddle",
@@ -94,12 +95,15 @@ def test_share_comment_feedback_reply_and_reshare(participant: Journal, coach: J
         tags=[],
     )
     again = _send(participant, coach, [shared.id])
-    assert "Imported 1 shared item and 1 reply from Alex." in import_package(coach, again).message
-    updated = {i.item_id: i for i in shared_items(coach)}[shared.id]
+    assert (
+        "Imported 1 shared item and 1 reply from Alex."
+        in ExchangeService(coach).import_package(again).message
+    )
+    updated = {i.item_id: i for i in WorkspaceService(coach).shared_items()}[shared.id]
     assert updated.content == "I asked first, then waited."
     assert updated.previous_content == "I asked first." and updated.updated
     assert updated.changed_since_comment and updated.before == "I asked first."
-    reply = [c for c in comments_on(coach, shared.id) if not c.mine]
+    reply = [c for c in ExchangeService(coach).comments_on(shared.id) if not c.mine]
     assert [(r.body, r.reply_to) for r in reply] == [("Long, but useful.", comment.id)]
 
 
@@ -157,7 +161,7 @@ def test_refusals_leave_the_journal_unchanged(
 
         reopened = open_journal(folder, key_store)
         with pytest.raises(PackageError, match=message):
-            import_package(reopened, data)
+            ExchangeService(reopened).import_package(data)
         assert file_digest(reopened) == before, message
 
 
@@ -166,7 +170,7 @@ def test_search_filters_for_shared_and_commented(participant: Journal, coach: Jo
 
     shared = participant.entries.create("Shared huddle", "handover words")
     participant.entries.create("Private huddle", "handover words")
-    import_package(coach, _send(participant, coach, [shared.id]))
+    ExchangeService(coach).import_package(_send(participant, coach, [shared.id]))
 
     def titles(filters: SearchFilters) -> list[str]:
         return sorted(h.title for h in participant.search.search("handover", filters).hits)
@@ -175,9 +179,9 @@ def test_search_filters_for_shared_and_commented(participant: Journal, coach: Jo
     assert titles(SearchFilters(shared=False)) == ["Private huddle"]
     assert titles(SearchFilters(has_comment=True)) == []
     alex = coach.sharing.find("Alex", Role.PARTICIPANT)
-    write_comment(coach, alex.fingerprint, shared.id, "Nice.")
-    feedback = make_feedback(coach, alex)
-    import_package(participant, feedback.data)
+    ExchangeService(coach).write_comment(alex.fingerprint, shared.id, "Nice.")
+    feedback = ExchangeService(coach).make_feedback(alex)
+    ExchangeService(participant).import_package(feedback.data)
     assert titles(SearchFilters(has_comment=True)) == ["Shared huddle"]
 
 
@@ -190,9 +194,9 @@ def test_ordinary_words_that_look_like_web_code_travel_and_are_shown_safely(
         ("Handlers", 'A tag like <img src=x onerror="alert(1)"> came up in training.'),
     ]
     ids = [participant.entries.create(title, body).id for title, body in words]
-    result = import_package(coach, _send(participant, coach, ids))
+    result = ExchangeService(coach).import_package(_send(participant, coach, ids))
     assert result.changed and result.items == 3
-    kept = {i.title: i.content for i in shared_items(coach)}
+    kept = {i.title: i.content for i in WorkspaceService(coach).shared_items()}
     assert kept == dict(words)  # the words arrive exactly as written
 
     from app.writing.rendering import render_markdown
@@ -207,18 +211,18 @@ def test_what_the_coach_would_refuse_is_caught_before_anything_is_written_or_sen
     long_title = participant.entries.create("A" * 2001, "Body.")
     fine = participant.entries.create("Huddle", "I asked first.")
     contact = participant.sharing.find("Sam (coach)", Role.COACH)
-    records = records_to_share(participant, [fine.id, long_title.id], [])
+    records = ExchangeService(participant).records_to_share([fine.id, long_title.id], [])
     with pytest.raises(JournalError) as refused:
-        make_share(participant, contact, records)
+        ExchangeService(participant).make_share(contact, records)
     message = str(refused.value)
     assert message.startswith("Nothing was shared: 'AAAA") and "\n" not in message
     assert "title is longer than 2,000 characters" in message
-    assert sent_before(participant, contact.fingerprint) == {}
+    assert ExchangeService(participant).sent_before(contact.fingerprint) == {}
 
 
 def test_a_reply_too_long_to_travel_is_refused_when_written(participant: Journal) -> None:
     coach_fp = participant.sharing.find("Sam (coach)", Role.COACH).fingerprint
     entry = participant.entries.create("Huddle", "I asked first.")
     with pytest.raises(JournalError, match="longer than a package may carry"):
-        write_comment(participant, coach_fp, entry.id, "word " * 40_001)
-    assert comments_on(participant, entry.id) == []
+        ExchangeService(participant).write_comment(coach_fp, entry.id, "word " * 40_001)
+    assert ExchangeService(participant).comments_on(entry.id) == []

@@ -10,16 +10,10 @@ import pytest
 from app.errors import JournalError
 from app.journal.opening import Journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import (
-    import_package,
-    make_feedback,
-    make_share,
-    records_to_share,
-    write_comment,
-)
+from app.sharing.exchange import ExchangeService
 from app.sharing.keys import Identity
 from app.sharing.package import seal
-from app.sharing.workspace import participants, shared_items
+from app.sharing.workspace import WorkspaceService
 from tests.support.cli import run
 from tests.support.sharing import pair_with_coach
 
@@ -34,11 +28,17 @@ def alex(journal: Journal, coach: Journal) -> Journal:
 def _share_from(alex: Journal, coach: Journal, title: str) -> bytes:
     entry = alex.entries.create(title, "I asked first.")
     contact = alex.sharing.find("Sam (coach)", Role.COACH)
-    return make_share(alex, contact, records_to_share(alex, [entry.id], [])).data
+    return (
+        ExchangeService(alex)
+        .make_share(contact, ExchangeService(alex).records_to_share([entry.id], []))
+        .data
+    )
 
 
 def _item_of(coach: Journal, fingerprint: str) -> str:
-    return next(i.item_id for i in shared_items(coach) if i.participant == fingerprint)
+    return next(
+        i.item_id for i in WorkspaceService(coach).shared_items() if i.participant == fingerprint
+    )
 
 
 def _stranger_share(name: str, coach: Journal) -> tuple[Identity, bytes]:
@@ -53,42 +53,44 @@ def _stranger_share(name: str, coach: Journal) -> tuple[Identity, bytes]:
 
 
 def test_a_first_share_is_imported_unverified_and_says_so(alex: Journal, coach: Journal) -> None:
-    result = import_package(coach, _share_from(alex, coach, "Huddle"))
+    result = ExchangeService(coach).import_package(_share_from(alex, coach, "Huddle"))
     fingerprint = alex.sharing.identity().card.fingerprint
     assert not result.verified and result.fingerprint == fingerprint
     assert "Imported 1 shared item from Alex." in result.message
     assert f"Alex is not verified yet: compare the fingerprint {fingerprint}" in result.message
-    assert [(p.name, p.verified) for p in participants(coach)] == [("Alex", False)]
+    assert [(p.name, p.verified) for p in WorkspaceService(coach).participants()] == [
+        ("Alex", False)
+    ]
 
 
 def test_a_card_never_renames_a_known_participant(alex: Journal, coach: Journal) -> None:
-    import_package(coach, _share_from(alex, coach, "Huddle"))
+    ExchangeService(coach).import_package(_share_from(alex, coach, "Huddle"))
     fingerprint = alex.sharing.identity().card.fingerprint
     coach.sharing.verify("Alex", fingerprint)
     alex.sharing.identity("Dr Who")  # the same keys under a new card name
-    result = import_package(coach, _share_from(alex, coach, "Later"))
+    result = ExchangeService(coach).import_package(_share_from(alex, coach, "Later"))
     assert result.sender == "Alex" and result.verified
     assert result.message == "Imported 1 shared item from Alex."
-    assert [(p.name, p.fingerprint, p.verified) for p in participants(coach)] == [
-        ("Alex", fingerprint, True)
-    ]
+    assert [
+        (p.name, p.fingerprint, p.verified) for p in WorkspaceService(coach).participants()
+    ] == [("Alex", fingerprint, True)]
 
 
 def test_a_stranger_using_a_known_name_stays_apart_and_unverified(
     alex: Journal, coach: Journal
 ) -> None:
-    import_package(coach, _share_from(alex, coach, "Huddle"))
+    ExchangeService(coach).import_package(_share_from(alex, coach, "Huddle"))
     real = alex.sharing.identity().card.fingerprint
     coach.sharing.verify("Alex", real)
     stranger, package = _stranger_share("Alex", coach)
-    result = import_package(coach, package)
+    result = ExchangeService(coach).import_package(package)
     assert not result.verified and "not verified yet" in result.message
-    people = {p.fingerprint: (p.name, p.verified) for p in participants(coach)}
+    people = {p.fingerprint: (p.name, p.verified) for p in WorkspaceService(coach).participants()}
     assert people == {real: ("Alex", True), stranger.card.fingerprint: ("Alex", False)}
 
-    write_comment(coach, real, _item_of(coach, real), "What happened next?")
+    ExchangeService(coach).write_comment(real, _item_of(coach, real), "What happened next?")
     with pytest.raises(JournalError) as refused:
-        make_feedback(coach, coach.sharing.find("Alex", Role.PARTICIPANT))
+        ExchangeService(coach).make_feedback(coach.sharing.find("Alex", Role.PARTICIPANT))
     message = str(refused.value)
     assert "More than one participant is called 'Alex'" in message
     assert f"{real}, verified" in message
@@ -98,17 +100,17 @@ def test_a_stranger_using_a_known_name_stays_apart_and_unverified(
 def test_verify_refuses_a_wrong_fingerprint_and_accepts_it_as_read_aloud(
     alex: Journal, coach: Journal
 ) -> None:
-    import_package(coach, _share_from(alex, coach, "Huddle"))
+    ExchangeService(coach).import_package(_share_from(alex, coach, "Huddle"))
     real = alex.sharing.identity().card.fingerprint
     wrong = Identity.generate("Alex").card.fingerprint
     with pytest.raises(JournalError, match="does not match the card Alex shared with"):
         coach.sharing.verify("Alex", wrong)
-    assert not participants(coach)[0].verified
+    assert not WorkspaceService(coach).participants()[0].verified
     with pytest.raises(JournalError, match="No participant called 'Sam'"):
         coach.sharing.verify("Sam", real)
     spoken = real.replace("-", " ").lower().replace("0", "o")  # as typed while listening
     assert coach.sharing.verify("alex", spoken).verified
-    assert participants(coach)[0].verified
+    assert WorkspaceService(coach).participants()[0].verified
 
 
 def test_participant_list_and_verify_on_the_command_line(
@@ -137,11 +139,11 @@ def test_participant_list_and_verify_on_the_command_line(
 def test_feedback_for_an_ambiguous_name_lists_the_fingerprints_on_the_command_line(
     capsys: pytest.CaptureFixture[str], alex: Journal, coach: Journal, tmp_path: Path
 ) -> None:
-    import_package(coach, _share_from(alex, coach, "Huddle"))
+    ExchangeService(coach).import_package(_share_from(alex, coach, "Huddle"))
     stranger, package = _stranger_share("Alex", coach)
-    import_package(coach, package)
+    ExchangeService(coach).import_package(package)
     real = alex.sharing.identity().card.fingerprint
-    write_comment(coach, real, _item_of(coach, real), "What happened next?")
+    ExchangeService(coach).write_comment(real, _item_of(coach, real), "What happened next?")
     folder = str(coach.folder)
     coach.close()
     out_file = tmp_path / "fb.ijshare"

@@ -10,24 +10,8 @@ import pytest
 
 from app.journal.opening import Journal, create_journal, open_journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import (
-    comments_on,
-    import_package,
-    make_feedback,
-    mark_read,
-    record_sent,
-    unread_counts,
-    write_comment,
-)
-from app.sharing.workspace import (
-    SharedFilter,
-    domain_balance,
-    mark_discussed,
-    mark_replies_read,
-    participants,
-    shared_item,
-    shared_items,
-)
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import SharedFilter, WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.writing.domains import Domain
 from tests.support.sharing import card_fingerprint, pair_with_coach, send_share
@@ -52,24 +36,26 @@ def test_a_week_of_review_with_five_participants(coach: Journal, five: list[Jour
     for journal, name, domain in zip(five, NAMES, domains, strict=True):
         first = journal.entries.create(f"{name}'s huddle", "I asked for concerns first.", [domain])
         second = journal.entries.create(f"{name}'s rota", f"{name} noticed the rota gap.", [])
-        import_package(coach, send_share(journal, [first.id, second.id]))
+        ExchangeService(coach).import_package(send_share(journal, [first.id, second.id]))
         huddles.append(first.id)
 
-    people = participants(coach)
+    people = WorkspaceService(coach).participants()
     assert [p.name for p in people] == NAMES
     assert all(p.items == 2 and p.to_discuss == 2 for p in people)
 
     # search across everyone, then within one participant, then by domain
-    everyone = shared_items(coach, where=SharedFilter(text="concerns"))
+    everyone = WorkspaceService(coach).shared_items(where=SharedFilter(text="concerns"))
     assert len(everyone) == 5
     bea = card_fingerprint(five[1])
-    only_bea = shared_items(coach, where=SharedFilter(text="rota", participant=bea))
+    only_bea = WorkspaceService(coach).shared_items(
+        where=SharedFilter(text="rota", participant=bea)
+    )
     assert [i.title for i in only_bea] == ["Bea's rota"]
-    team = shared_items(coach, where=SharedFilter(domain=Domain.TEAM))
+    team = WorkspaceService(coach).shared_items(where=SharedFilter(domain=Domain.TEAM))
     assert sorted(i.title for i in team) == ["Bea's huddle", "Dana's huddle", "Eli's huddle"]
-    assert shared_items(coach, where=SharedFilter(text="!!!")) == []
-    assert domain_balance(coach)[Domain.TEAM] == 3
-    assert domain_balance(coach, bea) == {
+    assert WorkspaceService(coach).shared_items(where=SharedFilter(text="!!!")) == []
+    assert WorkspaceService(coach).domain_balance()[Domain.TEAM] == 3
+    assert WorkspaceService(coach).domain_balance(bea) == {
         Domain.INDIVIDUAL: 0,
         Domain.TEAM: 1,
         Domain.ORGANISATION: 0,
@@ -78,22 +64,30 @@ def test_a_week_of_review_with_five_participants(coach: Journal, five: list[Jour
     # comment on everyone's huddle, tick it discussed, send feedback to each
     for journal in five:
         fingerprint = card_fingerprint(journal)
-        huddle = next(i for i in shared_items(coach, fingerprint) if "huddle" in i.title)
-        write_comment(coach, fingerprint, huddle.item_id, "What did you hear first?")
-        mark_discussed(coach, fingerprint, huddle.item_id, True)
-    assert all(p.to_discuss == 1 and p.unsent_comments == 1 for p in participants(coach))
-    only_open = shared_items(coach, bea, where=SharedFilter(participant=bea, to_discuss_only=True))
+        huddle = next(
+            i for i in WorkspaceService(coach).shared_items(fingerprint) if "huddle" in i.title
+        )
+        ExchangeService(coach).write_comment(
+            fingerprint, huddle.item_id, "What did you hear first?"
+        )
+        WorkspaceService(coach).mark_discussed(fingerprint, huddle.item_id, True)
+    assert all(
+        p.to_discuss == 1 and p.unsent_comments == 1 for p in WorkspaceService(coach).participants()
+    )
+    only_open = WorkspaceService(coach).shared_items(
+        bea, where=SharedFilter(participant=bea, to_discuss_only=True)
+    )
     assert [i.title for i in only_open] == ["Bea's rota"]
 
     for journal, huddle_id in zip(five, huddles, strict=True):
         contact = coach.sharing.find(card_fingerprint(journal), Role.PARTICIPANT)
-        feedback = make_feedback(coach, contact)
-        record_sent(coach, feedback)
-        import_package(journal, feedback.data)
-        assert unread_counts(journal) == {huddle_id: 1}
-        mark_read(journal, huddle_id)
-        assert unread_counts(journal) == {}
-    assert all(p.unsent_comments == 0 for p in participants(coach))
+        feedback = ExchangeService(coach).make_feedback(contact)
+        ExchangeService(coach).record_sent(feedback)
+        ExchangeService(journal).import_package(feedback.data)
+        assert ExchangeService(journal).unread_counts() == {huddle_id: 1}
+        ExchangeService(journal).mark_read(huddle_id)
+        assert ExchangeService(journal).unread_counts() == {}
+    assert all(p.unsent_comments == 0 for p in WorkspaceService(coach).participants())
 
 
 def test_a_reply_and_a_changed_entry_show_what_changed_since_the_comment(
@@ -101,35 +95,37 @@ def test_a_reply_and_a_changed_entry_show_what_changed_since_the_comment(
 ) -> None:
     alex = five[0]
     entry = alex.entries.create("Huddle", "I asked first.", [Domain.TEAM])
-    import_package(coach, send_share(alex, [entry.id]))
+    ExchangeService(coach).import_package(send_share(alex, [entry.id]))
     fingerprint = card_fingerprint(alex)
-    assert not shared_item(coach, fingerprint, entry.id).changed_since_comment
+    assert not WorkspaceService(coach).shared_item(fingerprint, entry.id).changed_since_comment
 
-    comment = write_comment(coach, fingerprint, entry.id, "What did you notice?")
-    feedback = make_feedback(coach, coach.sharing.find("Alex", Role.PARTICIPANT))
-    record_sent(coach, feedback)
-    import_package(alex, feedback.data)
+    comment = ExchangeService(coach).write_comment(fingerprint, entry.id, "What did you notice?")
+    feedback = ExchangeService(coach).make_feedback(coach.sharing.find("Alex", Role.PARTICIPANT))
+    ExchangeService(coach).record_sent(feedback)
+    ExchangeService(alex).import_package(feedback.data)
     coach_fp = alex.sharing.contacts(Role.COACH)[0].fingerprint
-    write_comment(alex, coach_fp, entry.id, "Silence, then two voices.", reply_to=comment.id)
+    ExchangeService(alex).write_comment(
+        coach_fp, entry.id, "Silence, then two voices.", reply_to=comment.id
+    )
     alex.entries.save(
         entry.id, title="Huddle", body="I asked first, then waited.", domains=[], tags=[]
     )
-    import_package(coach, send_share(alex, [entry.id]))
+    ExchangeService(coach).import_package(send_share(alex, [entry.id]))
 
-    item = shared_item(coach, fingerprint, entry.id)
+    item = WorkspaceService(coach).shared_item(fingerprint, entry.id)
     assert item.changed_since_comment and item.before == "I asked first."
     assert item.content == "I asked first, then waited." and not item.discussed
     assert item.domains == ()
-    assert participants(coach)[0].unread_replies == 1
-    mark_replies_read(coach, fingerprint, entry.id)
-    assert participants(coach)[0].unread_replies == 0
-    assert [c.body for c in comments_on(coach, entry.id)] == [
+    assert WorkspaceService(coach).participants()[0].unread_replies == 1
+    WorkspaceService(coach).mark_replies_read(fingerprint, entry.id)
+    assert WorkspaceService(coach).participants()[0].unread_replies == 0
+    assert [c.body for c in ExchangeService(coach).comments_on(entry.id)] == [
         "What did you notice?",
         "Silence, then two voices.",
     ]
     # the new version is what the next comment is about
-    write_comment(coach, fingerprint, entry.id, "And then?")
-    assert not shared_item(coach, fingerprint, entry.id).changed_since_comment
+    ExchangeService(coach).write_comment(fingerprint, entry.id, "And then?")
+    assert not WorkspaceService(coach).shared_item(fingerprint, entry.id).changed_since_comment
 
 
 def test_a_shared_cycle_keeps_its_stages_for_stage_comments(
@@ -139,12 +135,12 @@ def test_a_shared_cycle_keeps_its_stages_for_stage_comments(
     inquiry = alex.cycles.create_inquiry("Concerns earlier?")
     cycle = alex.cycles.start_cycle(inquiry.id, "quick-capture")
     alex.cycles.save_stage(cycle.id, "surprise", "Two people spoke up.")
-    import_package(coach, send_share(alex, [], [cycle.id]))
+    ExchangeService(coach).import_package(send_share(alex, [], [cycle.id]))
 
-    item = shared_item(coach, card_fingerprint(alex), cycle.id)
+    item = WorkspaceService(coach).shared_item(card_fingerprint(alex), cycle.id)
     stage = next(s for s in item.stages if s.stage == "surprise")
     assert (stage.title, stage.text) == ("What surprised me", "Two people spoke up.")
-    found = shared_items(coach, where=SharedFilter(text="spoke"))
+    found = WorkspaceService(coach).shared_items(where=SharedFilter(text="spoke"))
     assert [i.item_id for i in found] == [cycle.id]
 
 
@@ -167,14 +163,16 @@ def test_import_reports_progress_and_a_cancel_changes_nothing(
     before = hashlib.sha256(coach.db_file.read_bytes()).hexdigest()
     reopened = open_journal(folder, key_store)
     with pytest.raises(Cancelled):
-        import_package(reopened, package, cancel)
+        ExchangeService(reopened).import_package(package, cancel)
     reopened.close()
     assert hashlib.sha256(coach.db_file.read_bytes()).hexdigest() == before
 
     reopened = open_journal(folder, key_store)
     seen: list[tuple[int, int]] = []
-    result = import_package(reopened, package, lambda done, total: seen.append((done, total)))
+    result = ExchangeService(reopened).import_package(
+        package, lambda done, total: seen.append((done, total))
+    )
     assert "Imported 600 shared items from Alex." in result.message
     assert seen == [(n, 600) for n in range(0, 601, 100)]
-    assert len(shared_items(reopened)) == 600
+    assert len(WorkspaceService(reopened).shared_items()) == 600
     reopened.close()

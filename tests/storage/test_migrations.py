@@ -63,9 +63,9 @@ def test_journal_from_revision_migrates_and_keeps_entries(
             assert cycle.text("intention") == "Hear concerns at the start of a shift."
         assert [h.item_id for h in journal.search.search("telling").hits] == [SAMPLE_ID]
         if revision >= "0006":  # shared items made before 0008 are searchable after it
-            from app.sharing.workspace import SharedFilter, shared_items
+            from app.sharing.workspace import SharedFilter, WorkspaceService
 
-            found = shared_items(journal, where=SharedFilter(text="shared"))
+            found = WorkspaceService(journal).shared_items(where=SharedFilter(text="shared"))
             assert [i.title for i in found] == ["Shared"]
         if revision >= "0010":  # a saved search keeps its relative period
             [saved] = journal.saved_searches.all()

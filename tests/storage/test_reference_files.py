@@ -20,9 +20,9 @@ import pytest
 from app.journal.opening import Journal, open_journal
 from app.journal.restore import restore_backup
 from app.sharing.contacts import Role
-from app.sharing.exchange import comments_on, import_package
+from app.sharing.exchange import ExchangeService
 from app.sharing.keys import read_card
-from app.sharing.workspace import shared_items
+from app.sharing.workspace import WorkspaceService
 from app.storage.keys import RawKey, SystemKeyring
 from app.storage.schema import SCHEMA_HEAD, current_revision
 from app.transfer import TransferService
@@ -102,7 +102,7 @@ def test_the_coach_journal_opens_with_its_passphrase(
     try:
         identity = journal.sharing.identity()
         assert (identity.name, identity.card.fingerprint) == (COACH, _keys()["coach_fingerprint"])
-        assert shared_items(journal) == []
+        assert WorkspaceService(journal).shared_items() == []
         assert journal.integrity_problems() == []
     finally:
         journal.close()
@@ -113,10 +113,12 @@ def test_the_share_package_imports_into_the_coach_journal(
 ) -> None:
     coach = _coach(tmp_path, key_store)
     try:
-        result = import_package(coach, (V010 / "participant-share.ijshare").read_bytes())
+        result = ExchangeService(coach).import_package(
+            (V010 / "participant-share.ijshare").read_bytes()
+        )
         assert result.changed and f"Imported 2 shared items from {PARTICIPANT}" in result.message
         assert result.fingerprint == _keys()["participant_fingerprint"]
-        items = {item.item_id: item for item in shared_items(coach)}
+        items = {item.item_id: item for item in WorkspaceService(coach).shared_items()}
         assert set(items) == {_keys()["shared_entry_id"], _keys()["cycle_id"]}
         assert items[_keys()["shared_entry_id"]].content == SHARE_PHRASE
         assert CYCLE_PHRASE in items[_keys()["cycle_id"]].content
@@ -130,9 +132,11 @@ def test_the_feedback_package_imports_into_the_participant_journal(
 ) -> None:
     participant = _participant(tmp_path, key_store)
     try:
-        result = import_package(participant, (V010 / "coach-feedback.ijshare").read_bytes())
+        result = ExchangeService(participant).import_package(
+            (V010 / "coach-feedback.ijshare").read_bytes()
+        )
         assert result.message == f"Imported 1 comment from {COACH}."
-        received = comments_on(participant, _keys()["shared_entry_id"])
+        received = ExchangeService(participant).comments_on(_keys()["shared_entry_id"])
         assert [(c.body, c.mine) for c in received] == [(FEEDBACK_PHRASE, False)]
     finally:
         participant.close()
@@ -155,7 +159,7 @@ def test_the_backup_restores(tmp_path: Path, key_store: SystemKeyring) -> None:
     journal = open_journal(folder, key_store)
     try:
         assert _bodies(journal) == {JOURNAL_PHRASE, SHARE_PHRASE, BACKUP_PHRASE}
-        bodies = [c.body for c in comments_on(journal, keys["shared_entry_id"])]
+        bodies = [c.body for c in ExchangeService(journal).comments_on(keys["shared_entry_id"])]
         assert bodies == [FEEDBACK_PHRASE]
         assert journal.integrity_problems() == []
     finally:
@@ -171,7 +175,7 @@ def test_the_export_imports(journal: Journal, tmp_path: Path) -> None:
     assert _bodies(journal) == {JOURNAL_PHRASE, SHARE_PHRASE, BACKUP_PHRASE, EXPORT_PHRASE}
     [cycle] = journal.cycles.all_records()
     assert {s.stage_id: s.text for s in cycle.stages}["surprise"] == CYCLE_PHRASE
-    bodies = [c.body for c in comments_on(journal, _keys()["shared_entry_id"])]
+    bodies = [c.body for c in ExchangeService(journal).comments_on(_keys()["shared_entry_id"])]
     assert bodies == [FEEDBACK_PHRASE]
 
 

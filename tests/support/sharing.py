@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from app.journal.opening import Journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import make_share, record_sent, records_to_share
+from app.sharing.exchange import ExchangeService
 
 
 def pair_with_coach(journal: Journal, coach: Journal, name: str = "Alex") -> Journal:
@@ -37,8 +37,8 @@ def send_share(
         if to is None
         else participant.sharing.find(to, Role.COACH)
     )
-    outgoing = make_share(
-        participant, coach, records_to_share(participant, list(entries), list(cycles))
+    outgoing = ExchangeService(participant).make_share(
+        coach, ExchangeService(participant).records_to_share(list(entries), list(cycles))
     )
-    record_sent(participant, outgoing)
+    ExchangeService(participant).record_sent(outgoing)
     return outgoing.data

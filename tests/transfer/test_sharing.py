@@ -14,16 +14,8 @@ from sqlalchemy import update
 from app.errors import ImportRejectedError
 from app.journal.opening import Journal, create_journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import (
-    comments_on,
-    import_package,
-    make_feedback,
-    mark_read,
-    record_sent,
-    sent_before,
-    write_comment,
-)
-from app.sharing.workspace import mark_discussed, shared_items
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.storage.tables import Contact, SharingIdentity
 from app.transfer import TransferService
@@ -77,24 +69,30 @@ def pair(journal: Journal, coach: Journal) -> tuple[Journal, Journal]:
     inquiry = participant.cycles.create_inquiry("Concerns earlier?")
     cycle = participant.cycles.start_cycle(inquiry.id, "quick-capture")
     participant.cycles.save_stage(cycle.id, "surprise", "Two people spoke up.")
-    import_package(coach, send_share(participant, [entry.id], [cycle.id], to="Sam"))
+    ExchangeService(coach).import_package(send_share(participant, [entry.id], [cycle.id], to="Sam"))
     alex = coach.sharing.find("Alex", Role.PARTICIPANT)
     _verify(coach, alex.fingerprint)
 
-    first = write_comment(coach, alex.fingerprint, entry.id, "What did the silence feel like?")
-    write_comment(coach, alex.fingerprint, cycle.id, "Who were they?", stage_id="surprise")
-    feedback = make_feedback(coach, alex)
-    record_sent(coach, feedback)
-    import_package(participant, feedback.data)
-    mark_read(participant, entry.id)
+    first = ExchangeService(coach).write_comment(
+        alex.fingerprint, entry.id, "What did the silence feel like?"
+    )
+    ExchangeService(coach).write_comment(
+        alex.fingerprint, cycle.id, "Who were they?", stage_id="surprise"
+    )
+    feedback = ExchangeService(coach).make_feedback(alex)
+    ExchangeService(coach).record_sent(feedback)
+    ExchangeService(participant).import_package(feedback.data)
+    ExchangeService(participant).mark_read(entry.id)
 
     sam = participant.sharing.find("Sam", Role.COACH).fingerprint
-    write_comment(participant, sam, entry.id, "Long, but useful.", reply_to=first.id)
+    ExchangeService(participant).write_comment(
+        sam, entry.id, "Long, but useful.", reply_to=first.id
+    )
     participant.entries.save(
         entry.id, title="Huddle", body="I asked, then waited.", domains=[Domain.TEAM], tags=[]
     )
-    import_package(coach, send_share(participant, [entry.id], [], to="Sam"))
-    mark_discussed(coach, alex.fingerprint, cycle.id, True)
+    ExchangeService(coach).import_package(send_share(participant, [entry.id], [], to="Sam"))
+    WorkspaceService(coach).mark_discussed(alex.fingerprint, cycle.id, True)
     return participant, coach
 
 
@@ -143,11 +141,11 @@ def test_the_rebuilt_coach_journal_shows_the_same_work(
     _, coach = pair
     TransferService(coach).export_json(tmp_path / "coach.json")
     TransferService(fresh).import_json(tmp_path / "coach.json")
-    items = {i.item_id: i for i in shared_items(fresh)}
-    assert {i.item_id: i for i in shared_items(coach)} == items
+    items = {i.item_id: i for i in WorkspaceService(fresh).shared_items()}
+    assert {i.item_id: i for i in WorkspaceService(coach).shared_items()} == items
     entry_id = next(i for i, item in items.items() if item.kind == "entry")
     assert items[entry_id].changed_since_comment
-    assert [(c.body, c.mine) for c in comments_on(fresh, entry_id)] == [
+    assert [(c.body, c.mine) for c in ExchangeService(fresh).comments_on(entry_id)] == [
         ("What did the silence feel like?", True),
         ("Long, but useful.", False),
     ]
@@ -161,13 +159,13 @@ def test_a_re_imported_package_is_still_recognised(
     participant, coach = pair
     entry = participant.entries.create("Later", "One more.")
     package = send_share(participant, [entry.id], [], to="Sam")
-    import_package(coach, package)
+    ExchangeService(coach).import_package(package)
     TransferService(coach).export_json(tmp_path / "coach.json")
     TransferService(fresh).import_json(tmp_path / "coach.json")
     # The fresh journal has its own keys, so it cannot open the package; the original can,
     # and after importing its own export it still knows the package was imported.
     TransferService(coach).import_json(tmp_path / "coach.json")
-    assert "imported before" in import_package(coach, package).message
+    assert "imported before" in ExchangeService(coach).import_package(package).message
     received = {p["id"] for p in TransferService(fresh).document()["received_packages"]}
     assert received == {p["id"] for p in TransferService(coach).document()["received_packages"]}
 
@@ -208,37 +206,39 @@ def test_an_older_export_never_overwrites_a_newer_shared_item(
 ) -> None:
     participant, coach = pair
     TransferService(coach).export_json(tmp_path / "old.json")
-    entry_id = next(i.item_id for i in shared_items(coach) if i.kind == "entry")
+    entry_id = next(i.item_id for i in WorkspaceService(coach).shared_items() if i.kind == "entry")
     participant.entries.save(
         entry_id, title="Huddle", body="Third version.", domains=[Domain.TEAM], tags=[]
     )
-    import_package(coach, send_share(participant, [entry_id], [], to="Sam"))
+    ExchangeService(coach).import_package(send_share(participant, [entry_id], [], to="Sam"))
     result = TransferService(coach).import_json(tmp_path / "old.json")
     assert result.kept_newer >= 1 and not result.changed_anything
-    newest = {i.item_id: i for i in shared_items(coach)}[entry_id]
+    newest = {i.item_id: i for i in WorkspaceService(coach).shared_items()}[entry_id]
     assert newest.content == "Third version."
     # and the newer record of what was sent stands on the participant's side too
     TransferService(participant).export_json(tmp_path / "p.json")
     sam = participant.sharing.find("Sam", Role.COACH).fingerprint
-    sent = sent_before(participant, sam)[entry_id]
+    sent = ExchangeService(participant).sent_before(sam)[entry_id]
     participant.entries.save(entry_id, title="H", body="Fourth.", domains=[], tags=[])
-    import_package(coach, send_share(participant, [entry_id], [], to="Sam"))
+    ExchangeService(coach).import_package(send_share(participant, [entry_id], [], to="Sam"))
     assert TransferService(participant).import_json(tmp_path / "p.json").kept_newer >= 1
-    assert sent_before(participant, sam)[entry_id].version > sent.version
+    assert ExchangeService(participant).sent_before(sam)[entry_id].version > sent.version
 
 
 def test_marks_only_travel_forward(pair: tuple[Journal, Journal], tmp_path: Path) -> None:
     participant, _ = pair
     cycle_id = participant.cycles.all_records()[0].id
-    assert [c.read for c in comments_on(participant, cycle_id)] == [False]
+    assert [c.read for c in ExchangeService(participant).comments_on(cycle_id)] == [False]
     TransferService(participant).export_json(tmp_path / "p.json")
     with participant.engine.begin() as conn:
         conn.execute(update(Contact).values(verified=False))
-    mark_read(participant, cycle_id)
+    ExchangeService(participant).mark_read(cycle_id)
     result = TransferService(participant).import_json(tmp_path / "p.json")
     assert result.updated == 1  # the verified mark came back; nothing else moved
     assert [c["verified"] for c in TransferService(participant).document()["contacts"]] == [True]
-    assert [c.read for c in comments_on(participant, cycle_id)] == [True]  # still read
+    assert [c.read for c in ExchangeService(participant).comments_on(cycle_id)] == [
+        True
+    ]  # still read
 
 
 def test_a_contact_whose_fingerprint_does_not_match_its_keys_is_refused(

@@ -14,20 +14,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.exchange import (
-    comments_on,
-    edit_pending_comment,
-    withdraw_pending_comment,
-    write_comment,
-)
-from app.sharing.workspace import (
-    ParticipantSummary,
-    domain_balance,
-    mark_discussed,
-    mark_replies_read,
-    participants,
-    shared_item,
-)
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import ParticipantSummary, WorkspaceService
 from app.summary.privacy import apply_redactions, find_in
 from app.ui.coach.coach_layout import CoachLayout
 from app.ui.coach.feedback import save_feedback
@@ -178,7 +166,7 @@ class CoachPage(CoachLayout):
     def _read_participants(self) -> bool:
         """Read participants and counts into the list and header; False (shown) on failure."""
         try:
-            people = participants(self._journal)
+            people = WorkspaceService(self._journal).participants()
         except JournalError as exc:
             self._problem(str(exc))
             return False
@@ -204,7 +192,9 @@ class CoachPage(CoachLayout):
         self.header.show_participant(chosen, list(self._people.values()))
         try:
             self.header.show_balance(
-                domain_balance(self._journal, chosen.fingerprint if chosen else None)
+                WorkspaceService(self._journal).domain_balance(
+                    chosen.fingerprint if chosen else None
+                )
             )
         except JournalError as exc:
             self._problem(str(exc))
@@ -258,9 +248,11 @@ class CoachPage(CoachLayout):
     def _show_item(self, key: ItemKey) -> None:
         fresh = key != self._current
         try:
-            record = shared_item(self._journal, key.participant, key.item_id)
+            record = WorkspaceService(self._journal).shared_item(key.participant, key.item_id)
             comments = [
-                c for c in comments_on(self._journal, key.item_id) if c.contact == key.participant
+                c
+                for c in ExchangeService(self._journal).comments_on(key.item_id)
+                if c.contact == key.participant
             ]
         except JournalError as exc:
             self._problem(str(exc))
@@ -276,7 +268,7 @@ class CoachPage(CoachLayout):
         self.item_list.update_row(row)
         if unread:
             try:
-                mark_replies_read(self._journal, key.participant, key.item_id)
+                WorkspaceService(self._journal).mark_replies_read(key.participant, key.item_id)
             except JournalError as exc:
                 self._problem(str(exc))
             self._read_participants()
@@ -287,7 +279,7 @@ class CoachPage(CoachLayout):
         if key is None:
             return
         try:
-            mark_discussed(self._journal, key.participant, key.item_id, discussed)
+            WorkspaceService(self._journal).mark_discussed(key.participant, key.item_id, discussed)
         except JournalError as exc:
             self._problem(str(exc))
         self._show_item(key)
@@ -337,7 +329,7 @@ class CoachPage(CoachLayout):
         if key is None:
             return
         try:
-            edit_pending_comment(self._journal, comment_id, body)
+            ExchangeService(self._journal).edit_pending_comment(comment_id, body)
         except JournalError as exc:
             self._show_item(key)  # sent or gone meanwhile: show it as it is now
             self.conversation.show_error(_sentence(str(exc)))  # the words stay in the box
@@ -363,7 +355,7 @@ class CoachPage(CoachLayout):
         if not self._confirm(self, WITHDRAW_TITLE, question):
             return
         try:
-            withdraw_pending_comment(self._journal, comment_id)
+            ExchangeService(self._journal).withdraw_pending_comment(comment_id)
         except JournalError as exc:
             self._show_item(key)
             self.conversation.show_error(_sentence(str(exc)))
@@ -382,7 +374,9 @@ class CoachPage(CoachLayout):
         if key is None:
             return
         try:
-            write_comment(self._journal, key.participant, key.item_id, body, stage_id=stage_id)
+            ExchangeService(self._journal).write_comment(
+                key.participant, key.item_id, body, stage_id=stage_id
+            )
         except JournalError as exc:
             self.conversation.show_error(f"{_sentence(str(exc))} The comment was not added.")
             return

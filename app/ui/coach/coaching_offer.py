@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.workspace import CoachingWork, waiting_work
+from app.sharing.workspace import CoachingWork, WorkspaceService
 from app.ui.coach.availability import coaching_available, waiting_words
 from app.ui.coach.coaching_slot import CoachingSlot
 from app.ui.window.navigation import NavigationRail, View
@@ -63,7 +63,7 @@ class CoachingOffer(QObject):
         if self.available:
             # No badge then: Coaching (and Home) read the journal too, and say what went wrong.
             with contextlib.suppress(JournalError):
-                work = waiting_work(self._journal)
+                work = WorkspaceService(self._journal).waiting_work()
         self._rail.set_badge(View.COACHING, work.total, waiting_words(work))
 
     def page(self) -> CoachPage:

@@ -11,7 +11,7 @@ from pathlib import Path
 from app.errors import JournalError
 from app.journal.opening import Journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import make_feedback, record_sent
+from app.sharing.exchange import ExchangeService
 from app.storage.files import describe_os_error, write_atomically
 
 
@@ -40,10 +40,10 @@ def save_feedback(journal: Journal, fingerprint: str, path: Path) -> FeedbackSav
     unless the whole file was written.
     """
     participant = journal.sharing.find(fingerprint, Role.PARTICIPANT)
-    outgoing = make_feedback(journal, participant)
+    outgoing = ExchangeService(journal).make_feedback(participant)
     try:
         write_atomically(path, outgoing.data)
     except OSError as exc:  # write_atomically names its own; this is a belt for the rest
         raise JournalError(f"Could not write {path}: {describe_os_error(exc)}") from exc
-    record_sent(journal, outgoing)
+    ExchangeService(journal).record_sent(outgoing)
     return FeedbackSaved(path, participant.name, len(outgoing.notes))

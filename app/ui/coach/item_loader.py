@@ -8,8 +8,8 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.journal.opening import Journal
-from app.sharing.exchange import unread_counts
-from app.sharing.workspace import SharedFilter, SharedItemRecord, shared_items
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import SharedFilter, SharedItemRecord, WorkspaceService
 from app.ui.widgets.background_call import BackgroundCall
 
 UNEXPECTED = "The shared items could not be read. Please try again."
@@ -26,7 +26,11 @@ class ItemsRead:
 
 def read_items(journal: Journal, where: SharedFilter) -> ItemsRead:
     """The items for `where` (runs on the worker thread)."""
-    return ItemsRead(where, shared_items(journal, where=where), unread_counts(journal))
+    return ItemsRead(
+        where,
+        WorkspaceService(journal).shared_items(where=where),
+        ExchangeService(journal).unread_counts(),
+    )
 
 
 class ItemLoader(QObject):

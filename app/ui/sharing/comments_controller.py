@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QPushButton
 
 from app.errors import JournalError
-from app.sharing.exchange import comments_on
+from app.sharing.exchange import ExchangeService
 from app.ui.cycles.controller import CycleController
 from app.ui.entries.controller import EntriesController
 from app.ui.entries.delegate import EntryDelegate
@@ -162,7 +162,9 @@ class CommentsController(QObject):
                 return
             try:
                 cycle = self._journal.cycles.get(item_id)
-                unread = [c for c in comments_on(self._journal, item_id) if not c.read]
+                unread = [
+                    c for c in ExchangeService(self._journal).comments_on(item_id) if not c.read
+                ]
             except JournalError:
                 continue
             if cycle.deleted is None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.exchange import CommentRecord, comments_on, mark_read, write_comment
+from app.sharing.exchange import CommentRecord, ExchangeService
 from app.summary.privacy import LocatedFinding, apply_redactions, find_in
 from app.ui.sharing.comment_thread import ThreadGroup, thread_html
 from app.ui.sharing.comments_panel import CommentsPanel
@@ -112,7 +112,7 @@ class CommentsPresenter(QObject):
             self.panel.hide()
             return
         try:
-            comments = comments_on(self._journal, self.item_id)
+            comments = ExchangeService(self._journal).comments_on(self.item_id)
             names = {c.fingerprint: c.name for c in self._journal.sharing.contacts()}
         except JournalError as exc:
             self.panel.error.show_message(str(exc))
@@ -200,7 +200,7 @@ class CommentsPresenter(QObject):
             return
         seen, self._unseen = self._unseen, set()
         try:
-            mark_read(self._journal, self.item_id, seen)
+            ExchangeService(self._journal).mark_read(self.item_id, seen)
         except JournalError as exc:
             self.panel.error.show_message(str(exc))
             return
@@ -244,8 +244,7 @@ class CommentsPresenter(QObject):
         if target is None:
             return
         try:
-            write_comment(
-                self._journal,
+            ExchangeService(self._journal).write_comment(
                 target.contact,
                 self.item_id,
                 body,

@@ -13,7 +13,7 @@ from app.errors import JournalError
 from app.journal.opening import Journal
 from app.sharing.contacts import ContactRecord, Role
 from app.sharing.content import SharedRecord
-from app.sharing.exchange import marked_for_coach
+from app.sharing.exchange import ExchangeService
 from app.summary.privacy import LocatedFinding, apply_redactions
 from app.ui.privacy.review import PrivacyReviewDialog
 from app.ui.sharing.share_items import OpenItem, ShareCandidate
@@ -161,7 +161,7 @@ class ShareDialog(ShareDialogView):
 
     def _marked(self) -> tuple[list[str], list[str]]:
         try:
-            return marked_for_coach(self._journal)
+            return ExchangeService(self._journal).marked_for_coach()
         except JournalError as exc:
             self.error.show_message(str(exc))
             return [], []

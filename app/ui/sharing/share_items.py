@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from app.journal.opening import Journal
 from app.sharing.content import SharedRecord
-from app.sharing.exchange import SentBefore, records_to_share, sent_before
+from app.sharing.exchange import ExchangeService, SentBefore
 from app.ui.widgets.dates import local_day
 from app.ui.widgets.row_list_model import Index, RowListModel
 
@@ -65,8 +65,8 @@ def share_candidates(
     journal: Journal, coach: str, entry_ids: Iterable[str], cycle_ids: Iterable[str]
 ) -> list[ShareCandidate]:
     """The chosen entries and cycles as they would go to this coach."""
-    records = records_to_share(journal, entry_ids, cycle_ids)
-    sent = sent_before(journal, coach)
+    records = ExchangeService(journal).records_to_share(entry_ids, cycle_ids)
+    sent = ExchangeService(journal).sent_before(coach)
     return [ShareCandidate(r, sent.get(r.id)) for r in records]
 
 

@@ -20,13 +20,7 @@ from app.errors import StorageError
 from app.journal.opening import Journal
 from app.sharing.contacts import ContactRecord
 from app.sharing.content import SharedRecord
-from app.sharing.exchange import (
-    make_share,
-    marked_for_coach,
-    privacy_findings,
-    record_sent,
-    unsent_reply_count,
-)
+from app.sharing.exchange import ExchangeService, privacy_findings
 from app.storage.files import describe_os_error, write_atomically
 from app.ui.sharing.share_items import ShareCandidate, share_candidates
 from app.ui.widgets.background_call import BackgroundCall
@@ -66,13 +60,13 @@ class SavedShare:
 def read_what_goes(journal: Journal, query: WhatGoesQuery) -> WhatGoes:
     """The candidates and the number of unsent replies for `query` (runs on the worker)."""
     if query.open_item is None:
-        entries, cycles = marked_for_coach(journal)
+        entries, cycles = ExchangeService(journal).marked_for_coach()
     elif query.open_item[0] == "entry":
         entries, cycles = [query.open_item[1]], []
     else:
         entries, cycles = [], [query.open_item[1]]
     candidates = share_candidates(journal, query.coach, entries, cycles)
-    return WhatGoes(query, candidates, unsent_reply_count(journal, query.coach))
+    return WhatGoes(query, candidates, ExchangeService(journal).unsent_reply_count(query.coach))
 
 
 def save_share(
@@ -82,12 +76,12 @@ def save_share(
 
     Nothing is recorded as sent unless the file was written.
     """
-    outgoing = make_share(journal, coach, list(records))
+    outgoing = ExchangeService(journal).make_share(coach, list(records))
     try:
         write_atomically(path, outgoing.data)
     except OSError as exc:  # write_atomically words its own; this is a refusal from below it
         raise StorageError(f"Could not write {path}: {describe_os_error(exc)}") from exc
-    record_sent(journal, outgoing)
+    ExchangeService(journal).record_sent(outgoing)
     return SavedShare(path, len(records), len(outgoing.notes), coach.name)
 
 

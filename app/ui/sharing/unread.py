@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from app.errors import JournalError
 from app.journal.opening import Journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import unread_counts
+from app.sharing.exchange import ExchangeService
 
 
 class UnreadComments(QObject):
@@ -35,7 +35,9 @@ class UnreadComments(QObject):
     def refresh(self) -> None:
         """Count again."""
         try:
-            self.counts = unread_counts(self._journal, Role.COACH, live_items_only=True)
+            self.counts = ExchangeService(self._journal).unread_counts(
+                Role.COACH, live_items_only=True
+            )
         except JournalError as exc:
             self.failed.emit(str(exc))
             return

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.journal.opening import Journal, create_journal
-from app.sharing.exchange import import_package
+from app.sharing.exchange import ExchangeService
 from app.storage.keys import KeyStore
 from app.ui.widgets.file_pickers import FileRequest
 from app.writing.domains import Domain
@@ -48,7 +48,9 @@ class CoachDesk:
         ids = [self.ids[t] for t in titles]
         entries = [i for i in ids if i not in self.cycles]
         cycles = [i for i in ids if i in self.cycles]
-        return import_package(self.coach, send_share(journal, entries, cycles)).message
+        return (
+            ExchangeService(self.coach).import_package(send_share(journal, entries, cycles)).message
+        )
 
     def fingerprint(self, name: str) -> str:
         """A participant's card fingerprint."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.sharing.contacts import Role
-from app.sharing.exchange import comments_on, make_feedback, record_sent
+from app.sharing.exchange import ExchangeService
 from app.ui.coach.coach_page import CoachPage
 from app.ui.window.main_window import MainWindow
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk
@@ -26,7 +26,7 @@ def _commented(qtbot, desk: CoachDesk, window: MainWindow) -> CoachPage:
 
 
 def _bodies(desk: CoachDesk) -> list[str]:
-    return [c.body for c in comments_on(desk.coach, desk.ids[ALEX_HUDDLE])]
+    return [c.body for c in ExchangeService(desk.coach).comments_on(desk.ids[ALEX_HUDDLE])]
 
 
 def test_an_unsent_comment_is_changed_from_the_keyboard(
@@ -104,7 +104,9 @@ def test_a_comment_sent_meanwhile_is_not_changed_and_says_why(
     talk.unsent_row.change_button.click()
     talk.edit.setPlainText("Too late for this")
     alex = desk.coach.sharing.find("Alex", Role.PARTICIPANT)
-    record_sent(desk.coach, make_feedback(desk.coach, alex))  # the package was made elsewhere
+    ExchangeService(desk.coach).record_sent(
+        ExchangeService(desk.coach).make_feedback(alex)
+    )  # the package was made elsewhere
 
     talk.add_button.click()
     assert "went in a feedback package on" in talk.error.text()

@@ -11,8 +11,8 @@ import pytest
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.exchange import comments_on, import_package, write_comment
-from app.sharing.workspace import participants
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import WorkspaceService
 from app.ui.coach.feedback import save_feedback
 from app.ui.widgets.file_pickers import feedback_request
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk
@@ -33,25 +33,29 @@ def test_a_saved_package_marks_the_comments_sent_and_opens_for_the_participant(
     desk: CoachDesk, tmp_path: Path
 ) -> None:
     coach, alex = desk.coach, desk.fingerprint("Alex")
-    write_comment(coach, alex, desk.ids[ALEX_HUDDLE], "What did you hear first?")
+    ExchangeService(coach).write_comment(alex, desk.ids[ALEX_HUDDLE], "What did you hear first?")
     saved = save_feedback(coach, alex, tmp_path / "alex.ijshare")
     assert saved.comments == 1 and saved.name == "Alex"
     assert "Saved 1 comment for Alex to alex.ijshare" in saved.message
     assert "NHSmail" in saved.message
-    assert [p.unsent_comments for p in participants(coach) if p.name == "Alex"] == [0]
+    assert [
+        p.unsent_comments for p in WorkspaceService(coach).participants() if p.name == "Alex"
+    ] == [0]
 
-    result = import_package(desk.people["Alex"], (tmp_path / "alex.ijshare").read_bytes())
+    result = ExchangeService(desk.people["Alex"]).import_package(
+        (tmp_path / "alex.ijshare").read_bytes()
+    )
     assert "1 comment from" in result.message
-    assert [c.body for c in comments_on(desk.people["Alex"], desk.ids[ALEX_HUDDLE])] == [
-        "What did you hear first?"
-    ]
+    assert [
+        c.body for c in ExchangeService(desk.people["Alex"]).comments_on(desk.ids[ALEX_HUDDLE])
+    ] == ["What did you hear first?"]
 
 
 def test_a_full_disk_saves_nothing_and_sends_nothing(
     desk: CoachDesk, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     alex = desk.fingerprint("Alex")
-    write_comment(journal, alex, desk.ids[ALEX_HUDDLE], "What did you hear first?")
+    ExchangeService(journal).write_comment(alex, desk.ids[ALEX_HUDDLE], "What did you hear first?")
 
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -60,4 +64,6 @@ def test_a_full_disk_saves_nothing_and_sends_nothing(
     with pytest.raises(JournalError, match="the disk is full"):
         save_feedback(journal, alex, tmp_path / "alex.ijshare")
     assert list(tmp_path.glob("*.ijshare")) == []
-    assert [p.unsent_comments for p in participants(journal) if p.name == "Alex"] == [1]
+    assert [
+        p.unsent_comments for p in WorkspaceService(journal).participants() if p.name == "Alex"
+    ] == [1]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.sharing.exchange import comments_on, import_package, unread_counts, write_comment
-from app.sharing.workspace import participants
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import WorkspaceService
 from app.ui.coach.participant_header import CHOOSE_ONE
 from tests.ui.coach.helpers import ALEX_HUDDLE, BEA_CYCLE, CoachDesk, PackageChooser
 from tests.ui.coach.window import click_item, open_coaching
@@ -21,7 +21,9 @@ TODAY = date(2025, 3, 12)
 
 def unsent(desk: CoachDesk, name: str) -> int:
     """Comments waiting to go to this participant."""
-    return next(p.unsent_comments for p in participants(desk.coach) if p.name == name)
+    return next(
+        p.unsent_comments for p in WorkspaceService(desk.coach).participants() if p.name == name
+    )
 
 
 def test_a_feedback_package_for_one_participant_reaches_them(
@@ -54,17 +56,19 @@ def test_a_feedback_package_for_one_participant_reaches_them(
     assert "· sent" in page.conversation.thread_view.toPlainText()
 
     alex = desk.people["Alex"]  # the participant's side: the core imports it
-    import_package(alex, (tmp_path / "for alex.ijshare").read_bytes())
-    assert [c.body for c in comments_on(alex, desk.ids[ALEX_HUDDLE])] == [
+    ExchangeService(alex).import_package((tmp_path / "for alex.ijshare").read_bytes())
+    assert [c.body for c in ExchangeService(alex).comments_on(desk.ids[ALEX_HUDDLE])] == [
         "What did you hear *first*?"
     ]
-    assert unread_counts(alex) == {desk.ids[ALEX_HUDDLE]: 1}
+    assert ExchangeService(alex).unread_counts() == {desk.ids[ALEX_HUDDLE]: 1}
 
 
 def test_cancelling_the_save_dialog_changes_nothing(
     qtbot, desk: CoachDesk, make_window, tmp_path: Path
 ) -> None:
-    write_comment(desk.coach, desk.fingerprint("Bea"), desk.ids[BEA_CYCLE], "Good framing.")
+    ExchangeService(desk.coach).write_comment(
+        desk.fingerprint("Bea"), desk.ids[BEA_CYCLE], "Good framing."
+    )
     chooser = PackageChooser(None)
     window = make_window(desk.coach, pick_file=chooser)
     page = open_coaching(qtbot, window)
@@ -79,7 +83,9 @@ def test_cancelling_the_save_dialog_changes_nothing(
 def test_a_package_that_cannot_be_written_is_explained_and_nothing_is_sent(
     qtbot, desk: CoachDesk, make_window, tmp_path: Path, monkeypatch, problem: str
 ) -> None:
-    write_comment(desk.coach, desk.fingerprint("Bea"), desk.ids[BEA_CYCLE], "Good framing.")
+    ExchangeService(desk.coach).write_comment(
+        desk.fingerprint("Bea"), desk.ids[BEA_CYCLE], "Good framing."
+    )
     target = tmp_path / "gone" / "bea.ijshare"
     disk_full = problem == "disk full"
     if disk_full:

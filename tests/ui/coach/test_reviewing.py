@@ -5,16 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.errors import StorageError
-from app.sharing import workspace
 from app.sharing.contacts import Role
-from app.sharing.exchange import (
-    comments_on,
-    import_package,
-    make_feedback,
-    record_sent,
-    write_comment,
-)
-from app.sharing.workspace import participants, shared_item
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import WorkspaceService
 from app.ui.coach.conversation import EMPTY_COMMENT
 from app.ui.coach.item_reader import CHANGED_TAB
 from app.writing.domains import Domain
@@ -126,7 +119,7 @@ def test_comments_on_a_stage_and_on_an_entry_are_kept_and_shown(
     qtbot.keyClick(conversation.edit, Qt.Key.Key_Return, CTRL)
     assert conversation.edit.toPlainText() == ""
     assert conversation.stage_id() == ""  # the next comment is about the whole cycle again
-    [stage_comment] = comments_on(coach, desk.ids[BEA_CYCLE])
+    [stage_comment] = ExchangeService(coach).comments_on(desk.ids[BEA_CYCLE])
     assert (stage_comment.stage_id, stage_comment.body) == ("intention", "What risk, *exactly*?")
     thread = conversation.thread_view.toPlainText()
     assert "on the stage “Intention”" in thread and "waiting to send" in thread
@@ -142,20 +135,22 @@ def test_comments_on_a_stage_and_on_an_entry_are_kept_and_shown(
     qtbot.keyClicks(conversation.edit, "   ")
     qtbot.keyClick(conversation.edit, Qt.Key.Key_Return, CTRL)
     assert conversation.error.text() == EMPTY_COMMENT and conversation.error.isVisible()
-    assert comments_on(coach, desk.ids[BEA_HANDOVER]) == []  # nothing added
+    assert ExchangeService(coach).comments_on(desk.ids[BEA_HANDOVER]) == []  # nothing added
     conversation.edit.clear()
     qtbot.keyClicks(conversation.edit, "Whose impatience was it?")
     conversation.add_button.click()
     assert not conversation.error.isVisible()
-    [entry_comment] = comments_on(coach, desk.ids[BEA_HANDOVER])
+    [entry_comment] = ExchangeService(coach).comments_on(desk.ids[BEA_HANDOVER])
     assert (entry_comment.stage_id, entry_comment.body) == ("", "Whose impatience was it?")
     assert "Whose impatience was it?" in conversation.thread_view.toPlainText()
 
     click_item(qtbot, page, BEA_CYCLE)
     assert conversation.edit.toPlainText() == "Half a thought"
-    assert len(comments_on(coach, desk.ids[BEA_CYCLE])) == 1  # a draft is not a comment
+    assert (
+        len(ExchangeService(coach).comments_on(desk.ids[BEA_CYCLE])) == 1
+    )  # a draft is not a comment
 
-    bea = next(p for p in participants(coach) if p.name == "Bea")
+    bea = next(p for p in WorkspaceService(coach).participants() if p.name == "Bea")
     assert bea.unsent_comments == 2
     assert page.participant_list.list_model.item(2).detail.endswith("2 comments to send")
 
@@ -167,7 +162,7 @@ def test_discussed_is_kept_and_counted(qtbot, desk: CoachDesk, make_window) -> N
     click_item(qtbot, page, CHIDI_BOARD)
     page.reader.discussed_box.setFocus()
     qtbot.keyClick(page.reader.discussed_box, Qt.Key.Key_Space)
-    assert shared_item(coach, chidi, desk.ids[CHIDI_BOARD]).discussed
+    assert WorkspaceService(coach).shared_item(chidi, desk.ids[CHIDI_BOARD]).discussed
     assert "Discussed" in page.item_list.row_for(page.item_list.current_key()).badges  # type: ignore[arg-type, union-attr]
     assert page.participant_list.list_model.item(3).detail == "1 item"  # none left to discuss
     window.close()
@@ -177,7 +172,7 @@ def test_discussed_is_kept_and_counted(qtbot, desk: CoachDesk, make_window) -> N
     click_item(qtbot, page, CHIDI_BOARD)
     assert page.reader.discussed_box.isChecked()
     page.reader.discussed_box.click()
-    assert not shared_item(coach, chidi, desk.ids[CHIDI_BOARD]).discussed
+    assert not WorkspaceService(coach).shared_item(chidi, desk.ids[CHIDI_BOARD]).discussed
 
 
 def test_what_changed_since_the_comment_and_the_reply_are_shown(
@@ -185,12 +180,16 @@ def test_what_changed_since_the_comment_and_the_reply_are_shown(
 ) -> None:
     coach, alex = desk.coach, desk.people["Alex"]
     huddle = desk.ids[ALEX_HUDDLE]
-    question = write_comment(coach, desk.fingerprint("Alex"), huddle, "What did you hear?")
-    feedback = make_feedback(coach, coach.sharing.find("Alex", Role.PARTICIPANT))
-    record_sent(coach, feedback)
-    import_package(alex, feedback.data)
+    question = ExchangeService(coach).write_comment(
+        desk.fingerprint("Alex"), huddle, "What did you hear?"
+    )
+    feedback = ExchangeService(coach).make_feedback(coach.sharing.find("Alex", Role.PARTICIPANT))
+    ExchangeService(coach).record_sent(feedback)
+    ExchangeService(alex).import_package(feedback.data)
     coach_card = alex.sharing.contacts(Role.COACH)[0].fingerprint
-    write_comment(alex, coach_card, huddle, "Silence, then two voices.", reply_to=question.id)
+    ExchangeService(alex).write_comment(
+        coach_card, huddle, "Silence, then two voices.", reply_to=question.id
+    )
     alex.entries.save(
         huddle,
         title=ALEX_HUDDLE,
@@ -223,7 +222,9 @@ def test_what_changed_since_the_comment_and_the_reply_are_shown(
     assert "Alex (participant) replied" in thread and "[New]" in thread
     assert "sent" in thread
     # seen now: the reply is read, the counts say so
-    assert [p.unread_replies for p in participants(coach) if p.name == "Alex"] == [0]
+    assert [
+        p.unread_replies for p in WorkspaceService(coach).participants() if p.name == "Alex"
+    ] == [0]
     assert "new repl" not in page.participant_list.list_model.item(1).detail
     assert page.item_list.row_for(row.key).badges == ("Changed since your comment",)  # type: ignore[union-attr]
 
@@ -237,7 +238,7 @@ def test_a_journal_that_cannot_be_read_says_so_and_recovers(
     qtbot, desk: CoachDesk, make_window, monkeypatch
 ) -> None:
     disk = {"broken": False}
-    real_items, real_discussed = workspace.shared_items, workspace.mark_discussed
+    real_items, real_discussed = WorkspaceService.shared_items, WorkspaceService.mark_discussed
 
     def shared_items(*args, **kwargs):
         if disk["broken"]:
@@ -249,8 +250,8 @@ def test_a_journal_that_cannot_be_read_says_so_and_recovers(
             raise StorageError("The journal could not be saved: database or disk is full")
         return real_discussed(*args, **kwargs)
 
-    monkeypatch.setattr("app.ui.coach.item_loader.shared_items", shared_items)
-    monkeypatch.setattr("app.ui.coach.coach_page.mark_discussed", mark_discussed)
+    monkeypatch.setattr(WorkspaceService, "shared_items", shared_items)
+    monkeypatch.setattr(WorkspaceService, "mark_discussed", mark_discussed)
     window = make_window(desk.coach)
     page = open_coaching(qtbot, window)
     click_item(qtbot, page, CHIDI_BOARD)
@@ -258,7 +259,11 @@ def test_a_journal_that_cannot_be_read_says_so_and_recovers(
     page.reader.discussed_box.click()
     assert page.message_bar.message == "The journal could not be saved: database or disk is full"
     assert not page.reader.discussed_box.isChecked()  # shown as it is kept
-    assert not shared_item(desk.coach, desk.fingerprint("Chidi"), desk.ids[CHIDI_BOARD]).discussed
+    assert (
+        not WorkspaceService(desk.coach)
+        .shared_item(desk.fingerprint("Chidi"), desk.ids[CHIDI_BOARD])
+        .discussed
+    )
 
     search(qtbot, page, "board")
     assert page.message_bar.message == "The journal could not be read: disk I/O error"
@@ -292,13 +297,13 @@ def test_a_comment_that_could_identify_someone_is_checked_before_it_is_kept(
     assert page.review is None
     assert conversation.error.text() == COMMENT_NOT_CHECKED
     assert conversation.edit.toPlainText() == typed
-    assert comments_on(desk.coach, key.item_id) == []
+    assert ExchangeService(desk.coach).comments_on(key.item_id) == []
 
     conversation.add_button.click()
     review = page.review
     assert review is not None
     review.redact_all_button.click()
     review.done(QDialog.DialogCode.Accepted)
-    [kept] = comments_on(desk.coach, key.item_id)
+    [kept] = ExchangeService(desk.coach).comments_on(key.item_id)
     assert NHS_NUMBER not in kept.body and "[NHS number]" in kept.body
     assert conversation.edit.toPlainText() == ""

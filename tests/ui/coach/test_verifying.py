@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.sharing.keys import Identity
 from app.sharing.package import seal
-from app.sharing.workspace import participants
+from app.sharing.workspace import WorkspaceService
 from app.ui.sharing.fingerprint import shown
 from tests.ui.coach.helpers import CoachDesk
 from tests.ui.coach.window import click_item, open_coaching, settle
@@ -15,7 +15,7 @@ POSED = "Hello from the real Alex, honestly"
 
 
 def _stranger_calling_themselves_alex(desk: CoachDesk) -> str:
-    from app.sharing.exchange import import_package
+    from app.sharing.exchange import ExchangeService
 
     stranger = Identity.generate("Alex")
     item: dict[str, object] = {"kind": "entry", "title": POSED}
@@ -23,7 +23,7 @@ def _stranger_calling_themselves_alex(desk: CoachDesk) -> str:
     item |= {"body": "Send me the feedback.", "domains": [], "tags": []}
     item |= {"written": WHEN, "version": WHEN}
     package = seal("share", {"items": [item]}, stranger, desk.coach.sharing.identity().card)
-    import_package(desk.coach, package)
+    ExchangeService(desk.coach).import_package(package)
     return stranger.card.fingerprint
 
 
@@ -58,14 +58,18 @@ def test_an_unverified_sender_is_marked_and_verified_by_comparing_aloud(
     assert dialog.cancel_button.isDefault()  # Enter alone verifies no one
     qtbot.mouseClick(dialog.cancel_button, LEFT)
     assert page.verifying is None
-    assert [p.verified for p in participants(desk.coach) if p.fingerprint == posing] == [False]
+    assert [
+        p.verified for p in WorkspaceService(desk.coach).participants() if p.fingerprint == posing
+    ] == [False]
 
     qtbot.mouseClick(page.header.verify_button, LEFT)
     dialog = page.verifying
     assert dialog is not None
     qtbot.mouseClick(dialog.match_button, LEFT)
     settle(qtbot, page)
-    assert [p.verified for p in participants(desk.coach) if p.fingerprint == posing] == [True]
+    assert [
+        p.verified for p in WorkspaceService(desk.coach).participants() if p.fingerprint == posing
+    ] == [True]
     assert page.header.verify_button.isHidden()
     row = next(
         page.participant_list.list_model.item(r)

@@ -8,12 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.journal.opening import Journal
 from app.sharing.contacts import Role
-from app.sharing.exchange import (
-    import_package,
-    make_feedback,
-    record_sent,
-    write_comment,
-)
+from app.sharing.exchange import ExchangeService
 from app.ui.sharing.import_dialog import ImportDialog
 from app.ui.sharing.share_dialog import ShareDialog
 from app.ui.widgets.file_pickers import FileRequest
@@ -38,7 +33,7 @@ class FilePicker:
 
 def share_to_coach(participant: Journal, coach: Journal, entries: list[str], cycles=()) -> None:
     """The participant shares (through the core) and the coach imports it."""
-    import_package(coach, send_share(participant, entries, cycles))
+    ExchangeService(coach).import_package(send_share(participant, entries, cycles))
 
 
 def feedback_file(
@@ -48,9 +43,9 @@ def feedback_file(
     feedback package at `path`."""
     alex = coach.sharing.find(participant.sharing.identity().card.fingerprint, Role.PARTICIPANT)
     for item_id, stage_id, text in comments:
-        write_comment(coach, alex.fingerprint, item_id, text, stage_id=stage_id)
-    outgoing = make_feedback(coach, alex)
-    record_sent(coach, outgoing)
+        ExchangeService(coach).write_comment(alex.fingerprint, item_id, text, stage_id=stage_id)
+    outgoing = ExchangeService(coach).make_feedback(alex)
+    ExchangeService(coach).record_sent(outgoing)
     path.write_bytes(outgoing.data)
     return path
 

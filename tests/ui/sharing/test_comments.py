@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.sharing.exchange import comments_on, import_package, unread_counts
+from app.sharing.exchange import ExchangeService
 from app.ui.sharing.comment_thread import NOT_SENT
 from app.ui.sharing.comments_presenter import REPLY_SAVED
 from app.ui.window.navigation import View
@@ -15,8 +15,8 @@ from tests.ui.support import unnamed_controls
 
 
 def _receive(paired, coach, comments, tmp_path) -> None:
-    import_package(
-        paired, feedback_file(coach, paired, comments, tmp_path / "f.ijshare").read_bytes()
+    ExchangeService(paired).import_package(
+        feedback_file(coach, paired, comments, tmp_path / "f.ijshare").read_bytes()
     )
 
 
@@ -26,7 +26,7 @@ def test_a_reply_is_saved_with_ctrl_enter_and_goes_in_the_next_share(
     huddle = paired.entries.create("Huddle", "I asked first.")
     share_to_coach(paired, coach, [huddle.id])
     _receive(paired, coach, [(huddle.id, "", "What did the silence feel like?")], tmp_path)
-    [question] = comments_on(paired, huddle.id)
+    [question] = ExchangeService(paired).comments_on(huddle.id)
     window = make_window(paired, view=View.ENTRIES, pick_file=picker)
     window.controller.open_entry(huddle.id)
     panel = window.entries_page.comments_panel
@@ -36,7 +36,7 @@ def test_a_reply_is_saved_with_ctrl_enter_and_goes_in_the_next_share(
     panel.reply_edit.setFocus()
     qtbot.keyClicks(panel.reply_edit, "Long, but *useful*.")
     qtbot.keyClick(panel.reply_edit, Qt.Key.Key_Return, CTRL)  # Ctrl+Enter saves it
-    mine = [c for c in comments_on(paired, huddle.id) if c.mine]
+    mine = [c for c in ExchangeService(paired).comments_on(huddle.id) if c.mine]
     assert [(c.body, c.reply_to, c.sent) for c in mine] == [
         ("Long, but *useful*.", question.id, False)
     ]
@@ -58,9 +58,11 @@ def test_a_reply_is_saved_with_ctrl_enter_and_goes_in_the_next_share(
     assert saved.args[0].startswith("Saved 1 item and 1 reply for Sam in next.ijshare.")
     assert NOT_SENT not in panel.thread_view.toPlainText()  # now it says "sent"
 
-    result = import_package(coach, out.read_bytes())  # the coach's side, through the core
+    result = ExchangeService(coach).import_package(
+        out.read_bytes()
+    )  # the coach's side, through the core
     assert result.notes == 1
-    replies = [c for c in comments_on(coach, huddle.id) if not c.mine]
+    replies = [c for c in ExchangeService(coach).comments_on(huddle.id) if not c.mine]
     assert [(r.body, r.reply_to) for r in replies] == [("Long, but *useful*.", question.id)]
 
 
@@ -81,14 +83,14 @@ def test_a_reply_naming_someone_is_checked_before_it_is_saved(
         review.title_label.text() == "1 thing in this reply could identify a patient or colleague"
     )
     qtbot.mouseClick(review.cancel_button, LEFT)
-    assert [c for c in comments_on(paired, huddle.id) if c.mine] == []
+    assert [c for c in ExchangeService(paired).comments_on(huddle.id) if c.mine] == []
     assert panel.reply_text().endswith(f"{NHS_NUMBER}.")  # still there to change
 
     qtbot.mouseClick(panel.save_button, LEFT)
     review = window.controllers.comments.entry_comments.review
     assert review is not None
     qtbot.mouseClick(review.ok_button, LEFT)  # redact (the first choice)
-    [mine] = [c for c in comments_on(paired, huddle.id) if c.mine]
+    [mine] = [c for c in ExchangeService(paired).comments_on(huddle.id) if c.mine]
     assert mine.body == "The patient with NHS no [NHS number]."
 
 
@@ -120,7 +122,9 @@ def test_stage_comments_appear_with_their_stage(qtbot, paired, coach, make_windo
     assert "On the whole cycle" in thread and "A good first cycle." in thread
     assert "How long did you wait?" not in thread
     assert panel.scope_label.text().startswith("1 more is on another stage")
-    assert unread_counts(paired) == {cycle.id: 1}  # only what was shown counts as read
+    assert ExchangeService(paired).unread_counts() == {
+        cycle.id: 1
+    }  # only what was shown counts as read
 
     flow = window.controllers.cycles.flow
     assert flow is not None
@@ -128,11 +132,11 @@ def test_stage_comments_appear_with_their_stage(qtbot, paired, coach, make_windo
     thread = panel.thread_view.toPlainText()
     assert "On this stage: What I adjusted" in thread and "How long did you wait?" in thread
     assert "Who were they?" not in thread
-    assert unread_counts(paired) == {}
+    assert ExchangeService(paired).unread_counts() == {}
 
     qtbot.keyClicks(panel.reply_edit, "About a minute.")
     qtbot.mouseClick(panel.save_button, LEFT)
-    [mine] = [c for c in comments_on(paired, cycle.id) if c.mine]
+    [mine] = [c for c in ExchangeService(paired).comments_on(cycle.id) if c.mine]
     assert mine.stage_id == "adjusted"  # the reply sits with its stage
 
     window.commands.read_view.trigger()  # the whole cycle: every stage's comments

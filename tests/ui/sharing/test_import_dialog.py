@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from app.sharing.contacts import Role
 from app.sharing.content import SharedRecord, record_json
-from app.sharing.exchange import comments_on, make_share, records_to_share, unread_counts
+from app.sharing.exchange import ExchangeService
 from app.sharing.package import seal
-from app.sharing.workspace import participants, shared_items
+from app.sharing.workspace import WorkspaceService
 from app.transfer import TransferService
 from app.ui.sharing.words import NOTHING_IMPORTED
 from app.ui.window.navigation import View
@@ -55,7 +55,7 @@ def test_feedback_comes_in_and_shows_beside_the_entry_marked_new_then_read(
     model = window.entries_page.sidebar.entry_list.model()
     row = model.index(model.row_of(huddle.id))
     assert row.data(Qt.ItemDataRole.AccessibleTextRole).endswith(", 2 new")  # heard, not only seen
-    assert unread_counts(paired) == {huddle.id: 2}
+    assert ExchangeService(paired).unread_counts() == {huddle.id: 2}
 
     window.navigation.open_entry(huddle.id)  # the comments appear beside it
     panel = window.entries_page.comments_panel
@@ -63,7 +63,7 @@ def test_feedback_comes_in_and_shows_beside_the_entry_marked_new_then_read(
     thread = panel.thread_view.toPlainText()
     assert "Sam" in thread and "What did the silence feel like?" in thread
     assert thread.count("NEW") == 2
-    assert unread_counts(paired) == {}  # seen, so read
+    assert ExchangeService(paired).unread_counts() == {}  # seen, so read
     assert not button.isVisible()
     assert comments.unread.badge(huddle.id) == ""
     assert panel.reply_label.text() == "Replying to Sam: “Who spoke?”"
@@ -90,7 +90,7 @@ def test_the_same_package_twice_and_a_tampered_one_change_nothing(
     assert "changed since it was made" in text or "damaged" in text
     assert text.endswith("Nothing was imported; your journal is as it was.")
     assert dialog.title_label.text() == "Not imported: tampered.ijshare"
-    assert comments_on(paired, huddle.id) == []
+    assert ExchangeService(paired).comments_on(huddle.id) == []
     dialog.close()
 
     first = import_file(qtbot, window, picker, package)
@@ -99,16 +99,18 @@ def test_the_same_package_twice_and_a_tampered_one_change_nothing(
     second = import_file(qtbot, window, picker, package)
     assert second.status_label.text() == "This package was imported before; nothing changed."
     assert second.title_label.text().startswith("Nothing new in ")
-    assert len(comments_on(paired, huddle.id)) == 1
+    assert len(ExchangeService(paired).comments_on(huddle.id)) == 1
     second.close()
 
     sam = paired.sharing.contacts(Role.COACH)[0]  # a share Alex made is for Sam, not for Alex
-    outgoing = make_share(paired, sam, records_to_share(paired, [huddle.id], []))
+    outgoing = ExchangeService(paired).make_share(
+        sam, ExchangeService(paired).records_to_share([huddle.id], [])
+    )
     for_sam = tmp_path / "for-sam.ijshare"
     for_sam.write_bytes(outgoing.data)
     refused = import_file(qtbot, window, picker, for_sam)
     assert "for someone else" in refused.status_label.text()
-    assert len(comments_on(paired, huddle.id)) == 1
+    assert len(ExchangeService(paired).comments_on(huddle.id)) == 1
     refused.close()
 
 
@@ -178,7 +180,10 @@ def test_cancelling_a_large_import_leaves_the_journal_as_it_was(
     qtbot.mouseClick(dialog.cancel_button, LEFT)  # stops at its next step, and rolls back
     qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=30_000)
     assert dialog.status_label.text() == NOTHING_IMPORTED
-    assert shared_items(coach) == [] and participants(coach) == []
+    assert (
+        WorkspaceService(coach).shared_items() == []
+        and WorkspaceService(coach).participants() == []
+    )
     assert imported == []
     assert window.message_bar.message == ""
     dialog.close()
@@ -189,7 +194,7 @@ def test_cancelling_a_large_import_leaves_the_journal_as_it_was(
         f"fingerprint {paired.sharing.identity().card.fingerprint} with them before relying on it."
     )
     assert (done.progress_bar.maximum(), done.progress_bar.value()) == (3000, 3000)
-    assert len(shared_items(coach)) == 3000
+    assert len(WorkspaceService(coach).shared_items()) == 3000
     assert imported == ["share"]
     done.close()
 
@@ -200,7 +205,11 @@ def test_a_coach_importing_a_first_share_gets_the_coaching_view(
     huddle = paired.entries.create("Huddle", "I asked first.")
     sam = paired.sharing.contacts(Role.COACH)[0]
     package = tmp_path / "from-alex.ijshare"
-    package.write_bytes(make_share(paired, sam, records_to_share(paired, [huddle.id], [])).data)
+    package.write_bytes(
+        ExchangeService(paired)
+        .make_share(sam, ExchangeService(paired).records_to_share([huddle.id], []))
+        .data
+    )
     window = make_window(coach, pick_file=picker)
     coaching = window.commands.views[View.COACHING]
     assert not coaching.isVisible() and not window.rail.is_available(View.COACHING)

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from app.privacy.check import FindingKind
 from app.sharing.contacts import Role
-from app.sharing.exchange import import_package, sent_before
-from app.sharing.workspace import shared_items
+from app.sharing.exchange import ExchangeService
+from app.sharing.workspace import WorkspaceService
 from app.storage.tables import Entry
 from app.ui.sharing import share_work
 from app.ui.sharing.share_dialog import READING, REVIEW_CANCELLED
@@ -100,14 +100,16 @@ def test_what_goes_is_shown_the_finding_redacted_and_the_coach_reads_it(
     assert not window.message_bar.retry_button.isVisible()
     assert NHS_NUMBER.encode() not in out.read_bytes()
 
-    result = import_package(coach, out.read_bytes())  # the coach opens it with the core
+    result = ExchangeService(coach).import_package(
+        out.read_bytes()
+    )  # the coach opens it with the core
     assert result.items == 2
-    items = {i.title: i for i in shared_items(coach)}
+    items = {i.title: i for i in WorkspaceService(coach).shared_items()}
     assert set(items) == {"A family asked", "Huddle"}  # unticked and unmarked never left
     assert NHS_NUMBER not in items["A family asked"].content
     assert "[NHS number]" in items["A family asked"].content
     assert NAME in items["A family asked"].content
-    assert private.id not in {i.item_id for i in shared_items(coach)}
+    assert private.id not in {i.item_id for i in WorkspaceService(coach).shared_items()}
 
     window.sharing_commands.share.trigger()  # again: what went before is said
     again = window.controllers.sharing.share_dialog
@@ -141,7 +143,7 @@ def test_cancelling_the_privacy_check_writes_nothing(
     assert picker.asked == [] and not out.exists()
     assert list(tmp_path.glob("*.ijshare")) == []
     sam = paired.sharing.contacts(Role.COACH)[0]
-    assert sent_before(paired, sam.fingerprint) == {}
+    assert ExchangeService(paired).sent_before(sam.fingerprint) == {}
     assert dialog.isVisible()  # still there to try again
     dialog.close()
 
@@ -181,7 +183,7 @@ def test_the_entry_open_can_go_alone_and_a_change_since_is_shown(
 
 
 def test_replies_can_go_on_their_own(qtbot, paired, coach, make_window, picker, tmp_path):
-    from app.sharing.exchange import comments_on, make_feedback, record_sent, write_comment
+    from app.sharing.exchange import ExchangeService
 
     entry = paired.entries.create("Huddle", "I asked first.")
     sam = paired.sharing.contacts(Role.COACH)[0]
@@ -193,14 +195,16 @@ def test_replies_can_go_on_their_own(qtbot, paired, coach, make_window, picker, 
     picker.answers.append(first)
     with qtbot.waitSignal(window.controllers.sharing.share_dialog.shared):
         qtbot.mouseClick(window.controllers.sharing.share_dialog.save_button, LEFT)
-    import_package(coach, first.read_bytes())
+    ExchangeService(coach).import_package(first.read_bytes())
     alex = coach.sharing.contacts(Role.PARTICIPANT)[0]
-    comment = write_comment(coach, alex.fingerprint, entry.id, "What did you hear?")
-    feedback = make_feedback(coach, alex)
-    record_sent(coach, feedback)
-    import_package(paired, feedback.data)
+    comment = ExchangeService(coach).write_comment(alex.fingerprint, entry.id, "What did you hear?")
+    feedback = ExchangeService(coach).make_feedback(alex)
+    ExchangeService(coach).record_sent(feedback)
+    ExchangeService(paired).import_package(feedback.data)
     paired.entries.set_flags(entry.id, share_with_coach=False)  # nothing marked now
-    write_comment(paired, sam.fingerprint, entry.id, "Two voices.", reply_to=comment.id)
+    ExchangeService(paired).write_comment(
+        sam.fingerprint, entry.id, "Two voices.", reply_to=comment.id
+    )
 
     window.sharing_commands.share.trigger()
     dialog = read_what_goes(qtbot, window.controllers.sharing.share_dialog)
@@ -211,8 +215,11 @@ def test_replies_can_go_on_their_own(qtbot, paired, coach, make_window, picker, 
     with qtbot.waitSignal(dialog.shared) as saved:
         qtbot.mouseClick(dialog.save_button, LEFT)
     assert saved.args[0].startswith("Saved 1 reply for Sam")
-    import_package(coach, (tmp_path / "reply.ijshare").read_bytes())
-    assert [c.body for c in comments_on(coach, entry.id)] == ["What did you hear?", "Two voices."]
+    ExchangeService(coach).import_package((tmp_path / "reply.ijshare").read_bytes())
+    assert [c.body for c in ExchangeService(coach).comments_on(entry.id)] == [
+        "What did you hear?",
+        "Two voices.",
+    ]
 
 
 # -- the slow work runs off the GUI thread ------------------------------------------------
@@ -300,7 +307,7 @@ def test_a_full_disk_is_said_in_plain_words_and_nothing_is_recorded_as_sent(
     assert not dialog.busy_bar.isVisible()
     assert not out.exists()
     sam = paired.sharing.contacts(Role.COACH)[0]
-    assert sent_before(paired, sam.fingerprint) == {}
+    assert ExchangeService(paired).sent_before(sam.fingerprint) == {}
     dialog.close()
 
 
@@ -327,7 +334,7 @@ def test_closing_while_reading_or_checking_waits_and_writes_nothing(
     assert window.controllers.sharing.share_dialog is None
     assert picker.asked == [] and list(tmp_path.glob("*.ijshare")) == []
     sam = paired.sharing.contacts(Role.COACH)[0]
-    assert sent_before(paired, sam.fingerprint) == {}
+    assert ExchangeService(paired).sent_before(sam.fingerprint) == {}
 
 
 def test_what_the_coach_would_refuse_is_said_before_saving_and_nothing_is_sent(
@@ -348,5 +355,5 @@ def test_what_the_coach_would_refuse_is_said_before_saving_and_nothing_is_sent(
     )
     assert dialog.isVisible() and not out.exists()
     sam = paired.sharing.contacts(Role.COACH)[0]
-    assert sent_before(paired, sam.fingerprint) == {}
+    assert ExchangeService(paired).sent_before(sam.fingerprint) == {}
     dialog.close()
