@@ -38,13 +38,14 @@ from app.storage.backup_file import (
 )
 from app.storage.connection import explain
 from app.storage.files import PRIVATE_FOLDER, describe_os_error
-from app.storage.keys import JournalKey
+from app.storage.keys import JournalKey, KeyStore, Passphrase
 from app.storage.meta import JournalMeta
 from app.storage.ready import SCHEMA_HEAD
 from app.storage.schema import current_revision
 
 if TYPE_CHECKING:
     from app.journal.opening import Journal
+    from app.journal.restore import Reopened
 
 _NAME = re.compile(
     r"^inquiry-journal-(?P<short>[0-9a-f]{8})-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6}Z)"
@@ -204,6 +205,30 @@ class BackupService:
         if not target.parent.is_dir():
             raise BackupError(f"The folder {target.parent} does not exist.")
         return _write(journal.engine, journal.key, journal.folder, journal.meta, target, now)
+
+    def restore(
+        self, backup: Path, key_store: KeyStore, *, replace_journal: bool = False
+    ) -> Reopened:
+        """Close the journal, restore `backup` in its place and open the result.
+
+        `replace_journal`: the person chose to replace this journal by another one's backup.
+        If the backup is refused or the restore fails, the journal is opened again as it was and
+        the problem is returned (any other failure still raises).
+        """
+        from app.journal.opening import open_journal
+        from app.journal.restore import Reopened, restore_backup
+
+        journal = self._journal
+        folder, key = journal.folder, journal.key
+        passphrase = key.value if isinstance(key, Passphrase) else None
+        journal.close()
+        try:
+            restored = restore_backup(
+                folder, backup, key, key_store, replace_journal=replace_journal
+            )
+        except JournalError as exc:
+            return Reopened(open_journal(folder, key_store, passphrase), None, str(exc))
+        return Reopened(open_journal(folder, key_store, passphrase), restored)
 
 
 def backup_before_update(

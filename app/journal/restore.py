@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.errors import JournalError, OtherJournalBackupError, StorageError, WrongKeyError
+from app.errors import OtherJournalBackupError, StorageError, WrongKeyError
 from app.journal.interrupted import (
     RESTORING_NAME,
     Operation,
@@ -197,29 +197,6 @@ class Reopened:
     journal: Journal
     restored: RestoredBackup | None
     problem: str = ""
-
-
-def restore_and_reopen(
-    journal: Journal, backup: Path, key_store: KeyStore, *, replace_journal: bool = False
-) -> Reopened:
-    """Close the journal, restore the backup in its place and open the result.
-
-    `replace_journal`: the person chose to replace this journal by another one's backup.
-    If the backup is refused or the restore fails, the journal is opened again as it was and
-    the problem is returned (any other failure still raises).
-    """
-    folder, key = journal.folder, journal.key
-    journal.close()
-    try:
-        restored = restore_backup(folder, backup, key, key_store, replace_journal=replace_journal)
-    except JournalError as exc:
-        return Reopened(_open_again(folder, key, key_store), None, str(exc))
-    return Reopened(_open_again(folder, key, key_store), restored)
-
-
-def _open_again(folder: Path, key: JournalKey, key_store: KeyStore) -> Journal:
-    passphrase = key.value if isinstance(key, Passphrase) else None
-    return open_journal(folder, key_store, passphrase)
 
 
 def _swap_in(folder: Path, new_db: Path, meta: JournalMeta, stamp: str) -> Path | None:

@@ -20,7 +20,7 @@ from app.errors import (
 )
 from app.journal import interrupted as interrupted_mod
 from app.journal.opening import Journal, create_journal, open_journal
-from app.journal.restore import restore_and_reopen, restore_backup, restore_with_recovery_code
+from app.journal.restore import restore_backup, restore_with_recovery_code
 from app.storage.engine import connect
 from app.storage.keys import KEYRING_SERVICE, RawKey, SystemKeyring
 from app.storage.meta import KeyMode, db_path, read_meta
@@ -69,7 +69,7 @@ def test_a_passphrase_journal_restores_with_its_passphrase(
     journal.entries.create("Before", "")
     backup = journal.backups.take(NOW).record.path
     journal.entries.create("After", "")
-    reopened = restore_and_reopen(journal, backup, store)
+    reopened = journal.backups.restore(backup, store)
     try:
         assert reopened.problem == ""
         assert entry_titles(reopened.journal) == ["Before"]
@@ -164,7 +164,7 @@ def test_restore_and_reopen_reopens_the_journal_as_it_was_when_refused(
     journal.entries.create("Still here", "")
     not_a_backup = tmp_path / "notes.ijbackup"
     not_a_backup.write_text("hello", encoding="utf-8")
-    reopened = restore_and_reopen(journal, not_a_backup, key_store)
+    reopened = journal.backups.restore(not_a_backup, key_store)
     try:
         assert "not an Inquiry Journal backup" in reopened.problem
         assert reopened.restored is None
@@ -218,9 +218,7 @@ def test_another_journals_backup_that_opens_with_the_key_is_refused(
     with pytest.raises(OtherJournalBackupError, match=r"theirs.ijbackup is a backup of another"):
         restore_backup(mine.folder, backup, mine.key, key_store)
     assert folder_digest(mine.folder) == before
-    reopened = restore_and_reopen(
-        open_journal(mine.folder, key_store, PASSPHRASE), backup, key_store
-    )
+    reopened = open_journal(mine.folder, key_store, PASSPHRASE).backups.restore(backup, key_store)
     try:
         assert "is a backup of another journal" in reopened.problem
         assert entry_titles(reopened.journal) == ["Mine"]
@@ -233,7 +231,7 @@ def test_another_journals_backup_replaces_this_one_only_when_chosen(
 ) -> None:
     mine, backup = _same_passphrase_journals(tmp_path, key_store)
     theirs_id = read_meta(tmp_path / "theirs").journal_id
-    reopened = restore_and_reopen(mine, backup, key_store, replace_journal=True)
+    reopened = mine.backups.restore(backup, key_store, replace_journal=True)
     try:
         assert reopened.problem == ""
         assert entry_titles(reopened.journal) == ["Theirs"]

@@ -405,13 +405,9 @@ def _run_window(
                 app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
             if request is None:
                 return code
-            from app.journal.restore import (
-                restore_and_reopen,  # loads only when a restore was asked for
-            )
-
             try:
-                reopened = restore_and_reopen(
-                    current, request, key_store, replace_journal=replace_journal
+                reopened = current.backups.restore(
+                    request, key_store, replace_journal=replace_journal
                 )
             except JournalError as exc:  # restored, but it would not open again
                 show_error(None, str(exc))
