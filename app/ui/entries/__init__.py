@@ -2,7 +2,6 @@
 
 # What other packages may import from this one (tests/test_architecture.py).
 published = (
-    "autosave",
     "controller",
     "delegate",
     "list_model",

@@ -4,6 +4,7 @@
 published = (
     "alt_keys",
     "announce",
+    "autosave",
     "background_call",
     "captions",
     "dates",
