@@ -3,7 +3,6 @@
 # What other packages may import from this one (tests/test_architecture.py).
 published = (
     "controller",
-    "delegate",
     "list_model",
     "page",
     "turn_into_cycle_controller",

@@ -11,10 +11,10 @@ from app.errors import JournalError
 from app.sharing.exchange import comments_on
 from app.ui.cycles.controller import CycleController
 from app.ui.entries.controller import EntriesController
-from app.ui.entries.delegate import EntryDelegate
 from app.ui.sharing.comments_presenter import CommentsPresenter, StageInfo
 from app.ui.sharing.unread import UnreadComments
 from app.ui.sharing.words import unread_message
+from app.ui.widgets.entry_delegate import EntryDelegate
 from app.ui.widgets.item_list import ItemList
 from app.ui.widgets.row_list_model import RowListModel
 

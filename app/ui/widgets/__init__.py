@@ -9,6 +9,7 @@ published = (
     "captions",
     "dates",
     "domain_row",
+    "entry_delegate",
     "fields",
     "file_pickers",
     "focus_ring",
