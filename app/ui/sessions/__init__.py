@@ -10,7 +10,6 @@ published = (
     "actions_panel",
     "flag_toggle",
     "items",
-    "marks",
     "sessions_list",
     "supervision_controller",
 )

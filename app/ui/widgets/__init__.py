@@ -4,6 +4,7 @@
 published = (
     "alt_keys",
     "announce",
+    "attention",
     "autosave",
     "background_call",
     "captions",
