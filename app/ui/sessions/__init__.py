@@ -9,7 +9,6 @@ window decides what to show.
 published = (
     "actions_panel",
     "flag_toggle",
-    "items",
     "sessions_list",
     "supervision_controller",
 )

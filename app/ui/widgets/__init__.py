@@ -15,6 +15,7 @@ published = (
     "file_pickers",
     "focus_ring",
     "item_list",
+    "journal_items",
     "keyboard_reach",
     "keyboard_safe_dialog",
     "message_bar",
