@@ -7,6 +7,7 @@ published = (
     "attention",
     "autosave",
     "background_call",
+    "backup_choosers",
     "captions",
     "dates",
     "domain_row",
