@@ -19,10 +19,10 @@ from app.ui.widgets.item_list import ItemList
 from app.ui.widgets.row_list_model import RowListModel
 
 if TYPE_CHECKING:
+    from app.ui.comments.comments_panel import CommentsPanel
     from app.ui.cycles.pane import CyclePane
     from app.ui.entries.page import EntriesPage
     from app.ui.home.view import HomeView
-    from app.ui.sharing.comments_panel import CommentsPanel
     from app.ui.window.context import WindowContext
 
 

@@ -23,6 +23,7 @@ from app.journal.opening import Journal
 from app.storage.meta import KeyMode
 from app.ui.backups.backups_controller import FIRST_CHECK_MS
 from app.ui.coach.coaching_slot import CoachingSlot
+from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.cycles.inquiries_page import InquiriesPage
 from app.ui.cycles.pane import CyclePane
 from app.ui.entries.page import EntriesPage
@@ -31,7 +32,6 @@ from app.ui.search.background import SearchFunction
 from app.ui.sessions.actions_panel import ActionsPanel
 from app.ui.sessions.sessions_list import SessionsList
 from app.ui.sharing.actions import add_sharing_menus, create_sharing_actions
-from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_with_dialog
 from app.ui.widgets import keyboard_reach
 from app.ui.widgets.announce import announce
