@@ -117,8 +117,8 @@ def first_paint(folder: Path, runs: int) -> int:
 
     from app.journal.opening import open_journal
     from app.storage.keys import SystemKeyring
-    from app.ui.entries.delegate import EntryDelegate
     from app.ui.entries.list_model import EntryListModel
+    from app.ui.widgets.entry_delegate import EntryDelegate
 
     app = QApplication(sys.argv[:1])
     journal = open_journal(folder, SystemKeyring())

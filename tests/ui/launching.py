@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.journal.opening import Journal, open_journal
 from app.storage.keys import SystemKeyring
-from app.ui.backups.restore_pages import RestoreJournal
+from app.ui.start.restore_pages import RestoreJournal
 from app.ui.start.setup_wizard import CreateJournal
 from app.ui.window.launch import UnlockChoice
 from app.ui.window.main_window import MainWindow

@@ -3,7 +3,5 @@
 # What other packages may import from this one (tests/test_architecture.py).
 published = (
     "backups_controller",
-    "choosers",
     "refused_journal",
-    "restore_pages",
 )

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.ui.backups.choosers import ChoosePath, choose_backup_file, choose_backup_folder
 from app.ui.widgets.background_call import BackgroundCall
+from app.ui.widgets.backup_choosers import ChoosePath, choose_backup_file, choose_backup_folder
 from app.ui.widgets.messages import Confirm
 
 # Backing up, restoring and the dialog load when first needed (the first automatic check

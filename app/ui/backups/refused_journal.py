@@ -21,13 +21,13 @@ from app.errors import JournalError
 from app.journal.opening import Journal
 from app.storage.keys import KeyStore
 from app.storage.meta import KeyMode, read_meta
-from app.ui.backups.choosers import ChoosePath, choose_backup_file
-from app.ui.backups.restore_pages import (
+from app.ui.start.restore_pages import (
     RestoreBackupPage,
     RestoredPage,
     RestoreJournal,
     restore_into_pages,
 )
+from app.ui.widgets.backup_choosers import ChoosePath, choose_backup_file
 from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog, KeyboardSafeWizard
 from app.ui.widgets.screen_fit import resize_within_screen
 

@@ -19,8 +19,8 @@ from app.ui.cycles.earlier_stages import EarlierText
 from app.ui.cycles.flow_view import CycleFlowView
 from app.ui.cycles.review_editor import ReviewEditor
 from app.ui.cycles.stage_saver import StageSaver
-from app.ui.entries.autosave import AUTOSAVE_DELAY_MS, SaveState
 from app.ui.privacy.underline import PrivacyUnderline
+from app.ui.widgets.autosave import AUTOSAVE_DELAY_MS, SaveState
 from app.ui.widgets.settings import earlier_stages_shown, remember_earlier_stages_shown
 from app.writing.cycle_records import PLANNED_MARK, CycleRecord, CycleStatus
 from app.writing.cycles import without_carried_marker

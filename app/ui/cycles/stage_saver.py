@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from app.ui.entries.autosave import AUTOSAVE_DELAY_MS, DebouncedSaver
+from app.ui.widgets.autosave import AUTOSAVE_DELAY_MS, DebouncedSaver
 from app.writing.cycle_records import CycleRecord
 from app.writing.cycles import CycleStore
 

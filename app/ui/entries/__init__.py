@@ -2,9 +2,7 @@
 
 # What other packages may import from this one (tests/test_architecture.py).
 published = (
-    "autosave",
     "controller",
-    "delegate",
     "list_model",
     "page",
     "turn_into_cycle_controller",

@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal, Sl
 from PySide6.QtWidgets import QLabel
 
 from app.errors import JournalError
-from app.ui.entries.autosave import DraftSaver
+from app.ui.entries.draft_saver import DraftSaver
 from app.ui.entries.list_model import ENTRY_ID_ROLE, EntryListModel, summary_of
 from app.ui.entries.trash_command import MoveToTrashCommand
 from app.ui.search.background import SearchFunction

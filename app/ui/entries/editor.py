@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.entries.autosave import EntryDraft
+from app.ui.entries.draft_saver import EntryDraft
 from app.ui.privacy.underline import PrivacyUnderline
 from app.ui.widgets.domain_row import DomainRow
 from app.ui.widgets.preview import PreviewBrowser

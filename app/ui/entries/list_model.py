@@ -12,11 +12,10 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from app.errors import JournalError
 from app.ui.widgets.dates import local_text
+from app.ui.widgets.entry_delegate import SUMMARY_ROLE
 from app.ui.widgets.row_list_model import Index, RowListModel
 from app.writing.entries import EntryRecord, EntryStore, EntrySummary, summaries_after
 
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
-"""data() for this role is the row's EntrySummary."""
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """data() for this role is the row's entry id."""
 

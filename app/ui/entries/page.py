@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.entries.editor import EntryEditor
 from app.ui.search.sidebar import Sidebar
-from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.widgets.resources import app_icon
 from app.ui.widgets.text_size import set_relative_font
 

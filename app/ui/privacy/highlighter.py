@@ -13,7 +13,7 @@ from PySide6.QtGui import (
 )
 
 from app.privacy.check import Finding, scan
-from app.ui.sessions.marks import finding_colour
+from app.ui.widgets.attention import finding_colour
 
 
 def _utf16_offsets(text: str) -> list[int] | None:

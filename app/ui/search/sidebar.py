@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.entries.delegate import EntryDelegate
 from app.ui.search.box import SearchBox
 from app.ui.search.filter_bar import SearchFilterBar
 from app.ui.search.panel import SearchPanel
 from app.ui.search.saved_list import SavedSearchList
+from app.ui.widgets.entry_delegate import EntryDelegate
 
 MINIMUM_WIDTH = 140
 

@@ -9,8 +9,6 @@ window decides what to show.
 published = (
     "actions_panel",
     "flag_toggle",
-    "items",
-    "marks",
     "sessions_list",
     "supervision_controller",
 )

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont, QIcon, QPalette
 
 from app.supervision.sessions import ActionRecord
-from app.ui.sessions.marks import overdue_colour
+from app.ui.widgets.attention import overdue_colour
 from app.ui.widgets.captions import day_text
 
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 21

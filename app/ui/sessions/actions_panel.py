@@ -13,8 +13,8 @@ from app.journal.opening import Journal
 from app.supervision.sessions import ActionRecord, ActionStatus
 from app.ui.sessions.actions_panel_view import ActionsPanelLayout
 from app.ui.sessions.evidence_picker import EvidencePicker
-from app.ui.sessions.items import ItemKind, ItemRef, item_ref, recent_items, split_key
 from app.ui.widgets.item_list import ListItem
+from app.ui.widgets.journal_items import ItemKind, ItemRef, item_ref, recent_items, split_key
 from app.ui.widgets.read_when_shown import ReadWhenShown
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.supervision.sessions import ActionStatus
 from app.ui.sessions.actions_model import ActionListModel
-from app.ui.sessions.marks import warning_icon
+from app.ui.widgets.attention import warning_icon
 from app.ui.widgets.captions import heading, plain_label
 from app.ui.widgets.fields import quiet_note
 from app.ui.widgets.item_list import ItemList

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.sessions.items import ItemKind, ItemRef
 from app.ui.widgets.captions import plain_label
 from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.journal_items import ItemKind, ItemRef
 from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.widgets.screen_fit import resize_within_screen
 

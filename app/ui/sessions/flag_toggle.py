@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.ui.sessions.items import ItemKind
+from app.ui.widgets.journal_items import ItemKind
 
 LABEL = "&Bring to supervision"
 TIP = "Include this in the summary you take to your next coaching or supervision session."

@@ -4,7 +4,6 @@
 published = (
     "actions",
     "comments_controller",
-    "comments_panel",
     "controller",
     "fingerprint",
 )

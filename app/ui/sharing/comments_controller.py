@@ -11,18 +11,18 @@ from app.errors import JournalError
 from app.sharing.exchange import ExchangeService
 from app.ui.cycles.controller import CycleController
 from app.ui.entries.controller import EntriesController
-from app.ui.entries.delegate import EntryDelegate
 from app.ui.sharing.comments_presenter import CommentsPresenter, StageInfo
 from app.ui.sharing.unread import UnreadComments
 from app.ui.sharing.words import unread_message
+from app.ui.widgets.entry_delegate import EntryDelegate
 from app.ui.widgets.item_list import ItemList
 from app.ui.widgets.row_list_model import RowListModel
 
 if TYPE_CHECKING:
+    from app.ui.comments.comments_panel import CommentsPanel
     from app.ui.cycles.pane import CyclePane
     from app.ui.entries.page import EntriesPage
     from app.ui.home.view import HomeView
-    from app.ui.sharing.comments_panel import CommentsPanel
     from app.ui.window.context import WindowContext
 
 

@@ -13,8 +13,8 @@ from app.errors import JournalError
 from app.journal.opening import Journal
 from app.sharing.exchange import CommentRecord, ExchangeService
 from app.summary.privacy import LocatedFinding, apply_redactions, find_in
-from app.ui.sharing.comment_thread import ThreadGroup, thread_html
-from app.ui.sharing.comments_panel import CommentsPanel
+from app.ui.comments.comment_thread import ThreadGroup, thread_html
+from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.widgets.dates import local_text
 
 if TYPE_CHECKING:

@@ -3,9 +3,8 @@
 # What other packages may import from this one (tests/test_architecture.py).
 published = (
     "opening_window",
-    "protection_choice",
-    "recovery_code_view",
     "recovery_dialog",
+    "restore_pages",
     "setup_wizard",
     "unlock_dialogs",
 )

@@ -25,15 +25,15 @@ from app.journal.opening import Journal
 from app.journal.paths import is_network_path
 from app.storage.keys import KeyStore
 from app.storage.meta import journal_exists
-from app.ui.backups.choosers import ChoosePath, choose_backup_file
-from app.ui.backups.restore_pages import (
+from app.ui.start.protection_choice import ProtectionChoice
+from app.ui.start.recovery_code_view import RecoveryCodeView
+from app.ui.start.restore_pages import (
     RestoreBackupPage,
     RestoredPage,
     RestoreJournal,
     restore_into_pages,
 )
-from app.ui.start.protection_choice import ProtectionChoice
-from app.ui.start.recovery_code_view import RecoveryCodeView
+from app.ui.widgets.backup_choosers import ChoosePath, choose_backup_file
 from app.ui.widgets.fields import InlineError
 from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeWizard
 from app.ui.widgets.resources import app_icon

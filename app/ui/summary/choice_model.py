@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from app.ui.sessions.items import ItemKind
 from app.ui.summary.choices import ChoiceGroup
+from app.ui.widgets.journal_items import ItemKind
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 41
 """data() for this role is a choice's key ("cycle:<id>"); groups have none."""

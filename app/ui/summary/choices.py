@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
 from app.journal.opening import Journal
-from app.ui.sessions.items import ItemKind
 from app.ui.widgets.captions import day_text
+from app.ui.widgets.journal_items import ItemKind
 from app.writing.cycle_records import CycleStatus, CycleSummary
 from app.writing.entries import EntrySummary
 

@@ -22,8 +22,8 @@ from app.errors import JournalError
 from app.journal.opening import Journal
 from app.ui.cycles.cycle_page import cycle_page_html
 from app.ui.cycles.list_model import CycleListModel
-from app.ui.entries.delegate import EntryDelegate
 from app.ui.entries.list_model import EntryListModel
+from app.ui.widgets.entry_delegate import EntryDelegate
 from app.ui.widgets.fields import InlineError, quiet_note
 from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.widgets.messages import Confirm, ask_to_confirm

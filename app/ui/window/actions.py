@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.journal.opening import Journal
 from app.ui.sessions.flag_toggle import Flag, FlagAction
-from app.ui.sessions.items import ItemKind
+from app.ui.widgets.journal_items import ItemKind
 from app.ui.window.edit_menu import EditCommands
 from app.ui.window.lock_after_menu import LockAfterMenu
 from app.ui.window.navigation import View

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.ui.sessions.items import ItemKind
+from app.ui.widgets.journal_items import ItemKind
 from app.ui.window.navigation import View
 from app.writing.cycle_records import CycleStatus, InquiryStatus
 

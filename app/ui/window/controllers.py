@@ -12,6 +12,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QObject, QSettings
 
 from app.ui.backups.backups_controller import BackupsController
+from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.cycles.controller import CycleController
 from app.ui.entries.controller import EntriesController
 from app.ui.entries.turn_into_cycle_controller import TurnIntoCycleController
@@ -19,7 +20,6 @@ from app.ui.search.background import SearchFunction
 from app.ui.sessions.supervision_controller import SupervisionController
 from app.ui.sharing.actions import SharingActions
 from app.ui.sharing.comments_controller import CommentsController
-from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.sharing.controller import SharingController
 from app.ui.summary.hooks import ChooseFile, PrintDocument
 from app.ui.trash.controller import TrashController

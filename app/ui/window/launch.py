@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from app.journal.opening import Journal
     from app.journal.restore import RestoredBackup
     from app.storage.lock import JournalLock
-    from app.ui.backups.restore_pages import RestoreJournal
+    from app.ui.start.restore_pages import RestoreJournal
     from app.ui.start.setup_wizard import CreateJournal
 
 APP_NAME = "Inquiry Journal"

@@ -23,19 +23,19 @@ from app.journal.opening import Journal
 from app.storage.meta import KeyMode
 from app.ui.backups.backups_controller import FIRST_CHECK_MS
 from app.ui.coach.coaching_slot import CoachingSlot
+from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.cycles.inquiries_page import InquiriesPage
 from app.ui.cycles.pane import CyclePane
-from app.ui.entries.autosave import AUTOSAVE_DELAY_MS
 from app.ui.entries.page import EntriesPage
 from app.ui.home.view import HomeView, utc_now
 from app.ui.search.background import SearchFunction
 from app.ui.sessions.actions_panel import ActionsPanel
 from app.ui.sessions.sessions_list import SessionsList
 from app.ui.sharing.actions import add_sharing_menus, create_sharing_actions
-from app.ui.sharing.comments_panel import CommentsPanel
 from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_with_dialog
 from app.ui.widgets import keyboard_reach
 from app.ui.widgets.announce import announce
+from app.ui.widgets.autosave import AUTOSAVE_DELAY_MS
 from app.ui.widgets.file_pickers import PickFile, pick_with_dialog
 from app.ui.widgets.message_bar import MessageBar
 from app.ui.widgets.messages import Confirm, ask_to_confirm

@@ -15,7 +15,7 @@ from app.journal.restore import RestoredBackup
 from app.storage.keys import SystemKeyring
 from app.storage.meta import db_path
 from app.ui.backups.refused_journal import RefusedJournalDialog, RestoreWizard
-from app.ui.backups.restore_pages import RestoreJournal
+from app.ui.start.restore_pages import RestoreJournal
 from app.ui.start.setup_wizard import SetupWizard
 from app.ui.start.unlock_dialogs import PassphraseDialog
 from app.ui.window.launch import main

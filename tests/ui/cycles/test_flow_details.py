@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from app.errors import StorageError
 from app.journal.opening import Journal
 from app.ui.cycles.flow_steps import REVIEW, Place, Screen
-from app.ui.entries.autosave import SaveState
+from app.ui.widgets.autosave import SaveState
 from app.writing.cycle_records import CycleStatus, DomainRequiredError
 from app.writing.domains import Domain
 from tests.ui.support import unnamed_controls

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.ui.entries.list_model import SUMMARY_ROLE, EntryListModel
+from app.ui.entries.list_model import EntryListModel
 from app.ui.widgets.dates import local_day, local_text
+from app.ui.widgets.entry_delegate import SUMMARY_ROLE
 from app.ui.window.navigation import View
 from app.writing.domains import Domain
 from app.writing.entries import EntryStore

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind
 from app.ui.sessions.actions_model import BY_WHEN_COLUMN, OVERDUE_ROLE
 from app.ui.sessions.actions_panel import ActionsPanel
-from app.ui.sessions.marks import overdue_colour
+from app.ui.widgets.attention import overdue_colour
 from tests.support.data import TODAY, today
 from tests.ui.support import unnamed_controls
 

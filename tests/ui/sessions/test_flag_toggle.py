@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from app.ui.sessions.flag_toggle import FlagAction, FlagToggle
-from app.ui.sessions.items import ItemKind
+from app.ui.widgets.journal_items import ItemKind
 from app.writing.domains import Domain
 
 

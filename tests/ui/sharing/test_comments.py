@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.sharing.exchange import ExchangeService
-from app.ui.sharing.comment_thread import NOT_SENT
+from app.ui.comments.comment_thread import NOT_SENT
 from app.ui.sharing.comments_presenter import REPLY_SAVED
 from app.ui.window.navigation import View
 from tests.support.data import NHS_NUMBER

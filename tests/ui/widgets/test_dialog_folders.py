@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.summary.export import SummaryFormat
-from app.ui.backups.choosers import choose_backup_file
 from app.ui.summary.hooks import ask_for_file
+from app.ui.widgets.backup_choosers import choose_backup_file
 from app.ui.widgets.file_pickers import (
     card_request,
     import_request,

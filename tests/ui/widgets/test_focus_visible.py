@@ -26,12 +26,12 @@ from app.search.query import parse_query
 from app.ui.cycles.new_cycle_form import NewCycleForm
 from app.ui.cycles.review_page import ReviewPage
 from app.ui.cycles.timeline_card import TimelineCard
-from app.ui.entries.delegate import EntryDelegate
 from app.ui.entries.list_model import EntryListModel
 from app.ui.home.balance_bars import DomainBalanceBars
 from app.ui.search.delegate import SearchHitDelegate
 from app.ui.search.results_model import SearchResultsModel
 from app.ui.widgets.contrast import LARGE_TEXT_RATIO, contrast_ratio
+from app.ui.widgets.entry_delegate import EntryDelegate
 from app.ui.widgets.text_colours import focus, rgb
 from app.ui.window.navigation import NavigationRail
 from app.writing.cycle_records import CycleStatus, LoopLevel, TimelineStep

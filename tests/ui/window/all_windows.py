@@ -32,7 +32,6 @@ from app.ui.cycles.template_editor_form import TemplateEditorForm
 from app.ui.cycles.templates_dialog import TemplatesDialog
 from app.ui.privacy.review import PrivacyReviewDialog
 from app.ui.sessions.evidence_picker import EvidencePicker
-from app.ui.sessions.items import ItemKind, ItemRef
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.sessions.session_form import SessionForm
 from app.ui.sharing.card_dialogs import AddCoachDialog, SaveCardDialog
@@ -46,6 +45,7 @@ from app.ui.start.unlock_dialogs import PassphraseDialog, RecoverDialog
 from app.ui.summary.summary_dialog import SummaryDialog
 from app.ui.summary.summary_form import SummaryForm
 from app.ui.trash.dialog import TrashDialog
+from app.ui.widgets.journal_items import ItemKind, ItemRef
 from app.ui.widgets.versions_dialog import VersionHistoryDialog, VersionsDialog
 from app.ui.window.crash_report import ErrorDialog
 from app.ui.window.main_window import MainWindow

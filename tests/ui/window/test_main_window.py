@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from app.journal.opening import create_journal, open_journal
-from app.ui.entries.autosave import SaveState
 from app.ui.entries.controller import EMPTY_JOURNAL_HINT
+from app.ui.widgets.autosave import SaveState
 from app.ui.widgets.settings import SETTINGS_NAME, open_settings
 from app.ui.window.navigation import View
 from app.writing.domains import Domain

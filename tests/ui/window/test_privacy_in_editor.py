@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QToolTip
 
-from app.ui.entries.autosave import SaveState
 from app.ui.privacy.underline import NOTHING_HERE
+from app.ui.widgets.autosave import SaveState
 from app.ui.window.navigation import View
 from tests.support.data import NEVER_MS, TODAY, fill_demo
 from tests.ui.driver import press

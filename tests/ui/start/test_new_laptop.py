@@ -16,7 +16,7 @@ from app.storage.keys import KEYRING_SERVICE, KeyStore, RawKey, SystemKeyring
 from app.storage.lock import JournalLock
 from app.storage.meta import KeyMode, read_meta
 from app.storage.recovery_code import encode_recovery_code
-from app.ui.backups.restore_pages import RestoreJournal
+from app.ui.start.restore_pages import RestoreJournal
 from app.ui.start.setup_wizard import CreateJournal, SetupWizard
 from app.ui.window.launch import main
 from app.ui.window.navigation import View

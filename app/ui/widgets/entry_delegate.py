@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from app.ui.entries.list_model import SUMMARY_ROLE
 from app.ui.widgets.dates import local_day
 from app.ui.widgets.row_painting import (
     CHIP_GAP,
@@ -19,6 +18,9 @@ from app.ui.widgets.row_painting import (
     title_font,
 )
 from app.writing.entries import EntrySummary
+
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+"""data() for this role is the row's EntrySummary (the entry list model gives it)."""
 
 _PAD = 8
 _LINE_GAP = 4

@@ -21,10 +21,10 @@ from app.journal.opening import Journal
 from app.journal.restore import RestoredBackup
 from app.storage.backup_file import read_manifest
 from app.storage.keys import KeyStore
-from app.ui.backups.choosers import ChoosePath
 from app.ui.start.protection_choice import ProtectionChoice
 from app.ui.start.recovery_code_view import RecoveryCodeView
 from app.ui.start.unlock_dialogs import recovery_code_input
+from app.ui.widgets.backup_choosers import ChoosePath
 from app.ui.widgets.fields import InlineError, quiet_note
 from app.ui.widgets.screen_fit import scrolling_page
 

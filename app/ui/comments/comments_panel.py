@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.comments.comment_thread import REPLY_SCHEME, ThreadStyle
 from app.ui.privacy.underline import PrivacyUnderline
-from app.ui.sharing.comment_thread import REPLY_SCHEME, ThreadStyle
 from app.ui.widgets.captions import heading, plain_label
 from app.ui.widgets.fields import InlineError, quiet_note
 from app.ui.widgets.preview import PreviewBrowser

@@ -1,4 +1,4 @@
-"""Entries and cycles as the session screens name them: a kind, an id, a title, a date."""
+"""Entries and cycles as the screens name them: a kind, an id, a title, a date."""
 
 from __future__ import annotations
 

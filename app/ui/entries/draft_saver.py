@@ -1,4 +1,4 @@
-"""Autosave: the entry being edited is saved shortly after typing stops, and on demand.
+"""Autosave for the entry being edited: shortly after typing stops, and at once when asked.
 
 A failed save keeps the draft as it is (the editor is never reloaded) and says why.
 """
@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject
 
-from app.errors import JournalError
+from app.ui.widgets.autosave import AUTOSAVE_DELAY_MS, DebouncedSaver
 from app.writing.domains import Domain
 from app.writing.entries import EntryRecord, EntryStore
-
-AUTOSAVE_DELAY_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -43,87 +40,6 @@ class EntryDraft:
     def _key(self) -> tuple[str, str, frozenset[Domain], tuple[str, ...]]:
         tags = tuple(sorted({t.strip().lstrip("#").casefold() for t in self.tags} - {""}))
         return self.title, self.body, frozenset(self.domains), tags
-
-
-class SaveState(StrEnum):
-    """What the status bar says about the entry being edited."""
-
-    SAVED = "Saved"
-    SAVING = "Saving..."
-    FAILED = "Not saved"
-
-
-class DebouncedSaver(QObject):
-    """Saves ~1 s after the last edit, or at once with `save_now()`; subclasses say what.
-
-    A subclass says whether something is being watched (`_watching`), whether it holds
-    changes the journal does not have (`is_dirty`) and how to write them (`_write`, which
-    returns the stored record or raises JournalError).
-
-    Signals: stateChanged(str) with a SaveState value; saved(object) with the record after
-    each save that wrote something; failed(str) with the message for people.
-    """
-
-    stateChanged = Signal(str)
-    saved = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, delay_ms: int = AUTOSAVE_DELAY_MS, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.state = SaveState.SAVED
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._autosave)
-
-    def _watching(self) -> bool:
-        raise NotImplementedError
-
-    def is_dirty(self) -> bool:
-        """True when the editor holds changes the journal does not have."""
-        raise NotImplementedError
-
-    def _write(self) -> object:
-        raise NotImplementedError
-
-    @Slot()
-    def note_edit(self) -> None:
-        """The person changed something: save after they pause."""
-        if not self._watching():
-            return
-        self._set_state(SaveState.SAVING)
-        self._timer.start()
-
-    @Slot()
-    def save_now(self) -> bool:
-        """Save any changes at once. False (and `failed` emitted) when the journal refused."""
-        self._timer.stop()
-        if not self.is_dirty():
-            if self._watching():
-                self._set_state(SaveState.SAVED)
-            return True
-        try:
-            record = self._write()
-        except JournalError as exc:
-            self._set_state(SaveState.FAILED)
-            self.failed.emit(str(exc))
-            return False
-        self._set_state(SaveState.SAVED)
-        self.saved.emit(record)
-        return True
-
-    def _stop_watching(self) -> None:
-        self._timer.stop()
-        self._set_state(SaveState.SAVED)
-
-    @Slot()
-    def _autosave(self) -> None:
-        self.save_now()
-
-    def _set_state(self, state: SaveState) -> None:
-        if state != self.state:
-            self.state = state
-            self.stateChanged.emit(state.value)
 
 
 class DraftSaver(DebouncedSaver):
