@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import sessionmaker
 
 from app.errors import JournalError, StorageError
-from app.json_fields import FieldReader, Wording
+from app.json_fields import FieldReader, Wording, parse_json
 from app.search.full_text import Kind, SearchFilters
 from app.search.periods import Period
 from app.storage.tables import SavedSearch as SavedSearchRow
@@ -217,7 +217,7 @@ def filters_from_json(value: object) -> SearchFilters:
 
 def _record(row: SavedSearchRow) -> SavedSearch:
     try:
-        filters = filters_from_json(json.loads(row.filters))
-    except (ValueError, RecursionError) as exc:
+        filters = filters_from_json(parse_json(row.filters))
+    except ValueError as exc:
         raise StorageError(f"The saved search {row.name} could not be read: {exc}") from None
     return SavedSearch(row.id, row.name, row.query, filters, row.created_at, row.updated_at)

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 
 from app.errors import JournalError
-from app.json_fields import FieldReader, Wording
+from app.json_fields import FieldReader, Wording, parse_json
 
 # cryptography is imported where keys are used: the window reads who it shares with (and
 # what is unread) at start, which needs no keys, and the library takes a while to load.
@@ -169,8 +169,8 @@ def read_card(data: bytes) -> Card:
     if len(data) > MAX_CARD_BYTES:
         raise CardError("That file is too large to be an Inquiry Journal card.")
     try:
-        raw = json.loads(data.decode("utf-8"))
-    except (ValueError, RecursionError):  # RecursionError: hostile nesting, not a card
+        raw = parse_json(data.decode("utf-8"))
+    except ValueError:
         raise CardError("That file is not an Inquiry Journal card.") from None
     if not isinstance(raw, dict) or raw.get("format") != CARD_FORMAT:
         raise CardError("That file is not an Inquiry Journal card.")

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.errors import JournalError
-from app.json_fields import FieldReader
+from app.json_fields import FieldReader, parse_json
 from app.sharing.keys import CARD_FORMAT, Card, CardError, Identity, canonical
 
 PACKAGE_FORMAT = "inquiry-journal-package"
@@ -282,10 +282,7 @@ def load_json(raw: bytes, max_depth: int) -> Any:
         deepest = max(deepest, depth)
         if deepest > max_depth:
             raise ValueError("nested too deeply")
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except RecursionError:  # belt and braces: the count above should already have refused it
-        raise ValueError("nested too deeply") from None
+    return parse_json(raw.decode("utf-8"))  # belt and braces: the count refused deep nesting
 
 
 def check_content(plain: bytes | bytearray) -> dict[str, Any]:
@@ -293,10 +290,10 @@ def check_content(plain: bytes | bytearray) -> dict[str, Any]:
     if len(plain) > MAX_CONTENT_BYTES:
         raise PackageError(TOO_LARGE)
     try:
-        # Not depth-counted like the envelope (that costs seconds at this size): the parser
-        # stops hostile nesting with RecursionError, and every field is then type-checked.
-        payload = json.loads(plain.decode("utf-8"))
-    except (ValueError, RecursionError):
+        # Not depth-counted like the envelope (that costs seconds at this size): parse_json
+        # turns hostile nesting into ValueError, and every field is then type-checked.
+        payload = parse_json(plain.decode("utf-8"))
+    except ValueError:
         raise PackageError("This package's contents are not valid.") from None
     if not isinstance(payload, dict):
         raise PackageError("This package's contents are not valid.")

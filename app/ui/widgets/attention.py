@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QStyle, QWidget
 
-from app.ui.widgets.text_colours import FINDING, OVERDUE, colour, is_dark
+from app.ui.widgets.text_colours import FINDING, OVERDUE, colour
 
-__all__ = ["finding_colour", "is_dark", "overdue_colour", "warning_icon"]
+__all__ = ["finding_colour", "overdue_colour", "warning_icon"]
 
 
 def overdue_colour(palette: QPalette) -> QColor:
