@@ -120,6 +120,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "app.cli.summary": frozenset({"privacy-check", "summary"}),
     "app.cli.sharing": frozenset({"card", "coach", "comment", "feedback", "participant", "share"}),
     "app.cli.backup": frozenset({"backup", "restore"}),
+    "app.cli.reminders": frozenset({"calendar", "due"}),
 }
 """Each command group's module and the commands it registers (its COMMANDS; a test checks
 they agree), so only the module of the command given is loaded."""
