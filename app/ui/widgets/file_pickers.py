@@ -77,6 +77,19 @@ def feedback_request(participant: str, day: date) -> FileRequest:
     )
 
 
+def calendar_request(day: date) -> FileRequest:
+    """Where to save the coming dates: "inquiry-journal-dates-2025-03-12.ics"."""
+    suggested = f"inquiry-journal-dates-{day.isoformat()}.ics"
+    return FileRequest(
+        "Save the dates for your calendar",
+        "Calendar file (*.ics)",
+        True,
+        suggested,
+        ".ics",
+        kind="calendars",
+    )
+
+
 def import_request() -> FileRequest:
     """Which file to import."""
     return FileRequest("Import a package or a journal export", IMPORT_FILTER, False, kind="imports")

@@ -25,6 +25,7 @@ class WindowActions:
     record_session: QAction
     export_summary: QAction
     print_summary: QAction
+    add_to_calendar: QAction
     save: QAction
     show_recovery_code: QAction
     back_up_now: QAction
@@ -108,6 +109,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         record_session=_action(window, "Rec&ord a session…"),
         export_summary=_action(window, "E&xport summary…", "Ctrl+E"),
         print_summary=_action(window, "&Print summary…", "Ctrl+P"),
+        add_to_calendar=_action(window, "Add &dates to calendar…"),
         save=_action(window, "&Save now", "Ctrl+S"),
         show_recovery_code=_action(window, "Show &recovery code..."),
         back_up_now=_action(window, "&Back up now"),
@@ -167,6 +169,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         None,
         a.export_summary,
         a.print_summary,
+        a.add_to_calendar,
         None,
         a.save,
         a.show_recovery_code,

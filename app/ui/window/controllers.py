@@ -16,6 +16,7 @@ from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.cycles.controller import CycleController
 from app.ui.entries.controller import EntriesController
 from app.ui.entries.turn_into_cycle_controller import TurnIntoCycleController
+from app.ui.reminders.controller import CalendarController
 from app.ui.search.background import SearchFunction
 from app.ui.sessions.supervision_controller import SupervisionController
 from app.ui.sharing.actions import SharingActions
@@ -130,6 +131,7 @@ class WindowControllers(QObject):
         )
         self.sharing.imported.connect(self.comments.refresh)
         self.sharing.shared.connect(self.comments.refresh)
+        self.calendar = CalendarController(context, pick_file=pick_file, today=today, now=now)
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""
@@ -150,6 +152,7 @@ class WindowControllers(QObject):
         self.lock.shut_down()
         self.supervision.close_dialogs()
         self.sharing.close_dialogs()
+        self.calendar.close_dialogs()
         self.comments.close_dialogs()
         self.entries.search.shutdown()
         self.backups.shut_down()

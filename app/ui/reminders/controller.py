@@ -1,0 +1,92 @@
+"""File > Add dates to calendar…: the coming dates, chosen in a dialog, saved as an .ics file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QDialog
+
+from app.errors import JournalError
+from app.ui.widgets.file_pickers import PickFile, calendar_request
+from app.ui.window.context import WindowContext
+from app.words import counted
+
+if TYPE_CHECKING:  # the dialog and the calendar writer load when the command is first used
+    from app.ui.reminders.calendar_dialog import CalendarDialog
+
+SAVED = "Saved {count} to {name}. Open it to add them to your calendar."
+
+
+class CalendarController(QObject):
+    """Opens the calendar dialog from File > Add dates to calendar…, then asks where to save
+    (through `pick_file`) and writes the file. Problems go to the message bar."""
+
+    def __init__(
+        self,
+        context: WindowContext,
+        *,
+        pick_file: PickFile,
+        today: Callable[[], date],
+        now: Callable[[], datetime],
+    ) -> None:
+        super().__init__(context.window)
+        self._context = context
+        self._pick_file = pick_file
+        self._today = today
+        self._now = now
+        self.dialog: CalendarDialog | None = None
+        context.commands.add_to_calendar.triggered.connect(self.add_to_calendar)
+
+    @Slot()
+    def add_to_calendar(self) -> None:
+        """Show the coming dates (or bring the open dialog forward)."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        from app.reminders.due import ReminderService
+        from app.ui.reminders.calendar_dialog import CalendarDialog
+
+        try:
+            items = ReminderService(self._context.journal).coming(self._today())
+        except JournalError as exc:
+            self._context.show_problem(str(exc))
+            return
+        dialog = CalendarDialog(items, self._context.window)
+        dialog.finished.connect(self._closed)
+        self.dialog = dialog
+        dialog.open()
+
+    def close_dialogs(self) -> None:
+        """Close the dialog if it is open."""
+        if self.dialog is not None:
+            self.dialog.reject()
+
+    @Slot(int)
+    def _closed(self, result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is None:
+            return
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self._save(dialog)
+
+    def _save(self, dialog: CalendarDialog) -> None:
+        from app.reminders.calendar import to_ics
+        from app.storage.files import write_atomically
+
+        path = self._pick_file(self._context.window, calendar_request(self._today()))
+        if path is None:
+            return
+        items = dialog.chosen()
+        text = to_ics(items, titles=dialog.with_titles, stamp=self._now())
+        try:
+            write_atomically(path, text.encode("utf-8"))
+        except JournalError as exc:
+            self._context.show_problem(str(exc))
+            return
+        count = counted(len(items), "date", "dates")
+        self._context.show_status(SAVED.format(count=count, name=path.name))
