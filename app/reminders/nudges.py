@@ -47,10 +47,15 @@ class NudgeSettings:
 
 @dataclass(frozen=True)
 class Nudge:
-    """One notification: its words, and the items it is about (the first opens on a click)."""
+    """One notification: its words, and the items it is about (the first opens on a click).
+
+    `click` says what clicking a system notification does; a note inside the window leaves it
+    out.
+    """
 
     title: str
     message: str
+    click: str
     items: tuple[DueItem, ...] = field(default_factory=tuple)
 
 
@@ -62,8 +67,10 @@ def to_remind(
 ) -> list[DueItem]:
     """The waiting items to remind about now: of the kinds chosen, outside quiet hours and any
     snooze, and not already reminded about today (`reminded`: each item's key and the day it
-    was last reminded about)."""
-    if settings.snoozed_until is not None and now < settings.snoozed_until:
+    was last reminded about). Quiet hours and days are the computer's local time."""
+    now = now.astimezone()  # local, and aware (a naive time is taken as local)
+    snooze = settings.snoozed_until
+    if snooze is not None and now < snooze.astimezone():
         return []
     if settings.quiet_at(now.time()):
         return []
@@ -94,7 +101,7 @@ def nudge_for(items: Sequence[DueItem]) -> Nudge | None:
     message = "; ".join(parts)
     message = message[0].upper() + message[1:]
     click = "Click to open it." if len(items) == 1 else "Click to open the first."
-    return Nudge(APP, f"{message}. {click}", tuple(items))
+    return Nudge(APP, f"{message}.", click, tuple(items))
 
 
 def forget_gone(reminded: dict[str, date], waiting: Iterable[DueItem]) -> dict[str, date]:
@@ -102,3 +109,71 @@ def forget_gone(reminded: dict[str, date], waiting: Iterable[DueItem]) -> dict[s
     so that it never grows and an item waiting again reminds again."""
     keys = {item.key for item in waiting}
     return {key: day for key, day in reminded.items() if key in keys}
+
+
+def settings_from(values: dict[str, object]) -> NudgeSettings:
+    """Settings from what was stored (strings from a settings file anyone could edit): each
+    value that cannot be read keeps its default."""
+    default = NudgeSettings()
+    return NudgeSettings(
+        reflections=_flag(values.get("reflections"), default.reflections),
+        actions=_flag(values.get("actions"), default.actions),
+        quiet_from=_time(values.get("quiet_from"), default.quiet_from),
+        quiet_until=_time(values.get("quiet_until"), default.quiet_until),
+        snoozed_until=_moment(values.get("snoozed_until")),
+    )
+
+
+def settings_values(settings: NudgeSettings) -> dict[str, str]:
+    """The settings as strings to store."""
+    return {
+        "reflections": "true" if settings.reflections else "false",
+        "actions": "true" if settings.actions else "false",
+        "quiet_from": settings.quiet_from.strftime("%H:%M"),
+        "quiet_until": settings.quiet_until.strftime("%H:%M"),
+        "snoozed_until": settings.snoozed_until.isoformat() if settings.snoozed_until else "",
+    }
+
+
+def reminded_from(text: object) -> dict[str, date]:
+    """The record of reminders ("key=YYYY-MM-DD" lines); a line that cannot be read is left
+    out (that item may remind once more, nothing worse)."""
+    found: dict[str, date] = {}
+    if not isinstance(text, str):
+        return found
+    for line in text.splitlines()[:10_000]:
+        key, _, day = line.partition("=")
+        try:
+            found[key] = date.fromisoformat(day)
+        except ValueError:
+            continue
+    return found
+
+
+def reminded_text(reminded: dict[str, date]) -> str:
+    """The record of reminders as stored: item keys (ids, nothing personal) and days."""
+    return "\n".join(f"{key}={day.isoformat()}" for key, day in sorted(reminded.items()))
+
+
+def _flag(value: object, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    return default
+
+
+def _time(value: object, default: time) -> time:
+    try:
+        return time.fromisoformat(value) if isinstance(value, str) else default
+    except ValueError:
+        return default
+
+
+def _moment(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value).astimezone()
+    except (ValueError, OverflowError, OSError):  # a year out of the clock's range
+        return None

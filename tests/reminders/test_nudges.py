@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.reminders.due import DueItem, DueKind
-from app.reminders.nudges import NudgeSettings, forget_gone, nudge_for, to_remind
+from app.reminders.nudges import (
+    NudgeSettings,
+    forget_gone,
+    nudge_for,
+    reminded_from,
+    reminded_text,
+    settings_from,
+    settings_values,
+    to_remind,
+)
 
 DAY = date(2026, 12, 3)
 MORNING = datetime(2026, 12, 3, 10, 15)
@@ -63,13 +72,16 @@ def test_the_words_name_no_title_and_count_no_days() -> None:
     one = nudge_for([REFLECT])
     assert one is not None
     assert one.title == "Inquiry Journal"
-    assert one.message == "An experiment is ready for your reflection. Click to open it."
+    assert (one.message, one.click) == (
+        "An experiment is ready for your reflection.",
+        "Click to open it.",
+    )
     both = nudge_for([REFLECT, OTHER, ACTION])
     assert both is not None and both.items[0] is REFLECT
     assert both.message == (
-        "2 experiments are ready for your reflection; an action you agreed is due. "
-        "Click to open the first."
+        "2 experiments are ready for your reflection; an action you agreed is due."
     )
+    assert both.click == "Click to open the first."
     actions = nudge_for([ACTION, ACTION])
     assert actions is not None and actions.message.startswith("2 actions you agreed are due.")
     assert nudge_for([]) is None
@@ -82,9 +94,37 @@ def test_no_title_ever_reaches_a_notification(titles: list[str]) -> None:
         for n, title in enumerate(titles)
     ]
     nudge = nudge_for(items)
-    assert nudge is not None and "§" not in nudge.title + nudge.message
+    assert nudge is not None and "§" not in nudge.title + nudge.message + nudge.click
 
 
 def test_the_record_of_reminders_forgets_what_is_no_longer_waiting() -> None:
     reminded = {REFLECT.key: DAY, ACTION.key: DAY - timedelta(days=3)}
     assert forget_gone(reminded, [ACTION]) == {ACTION.key: DAY - timedelta(days=3)}
+
+
+def test_settings_and_the_record_keep_what_was_stored() -> None:
+    chosen = NudgeSettings(
+        reflections=False,
+        quiet_from=time(21, 30),
+        quiet_until=time(7, 0),
+        snoozed_until=datetime(2026, 12, 4, 9, 0, tzinfo=UTC),
+    )
+    assert settings_from(dict(settings_values(chosen))) == chosen
+    reminded = {REFLECT.key: DAY, ACTION.key: DAY - timedelta(days=1)}
+    assert reminded_from(reminded_text(reminded)) == reminded
+    assert settings_from({}) == NudgeSettings()
+
+
+@given(
+    values=st.dictionaries(
+        st.sampled_from(["reflections", "actions", "quiet_from", "quiet_until", "snoozed_until"]),
+        st.one_of(st.text(), st.booleans(), st.integers(), st.none()),
+    ),
+    record=st.one_of(st.text(), st.integers(), st.none()),
+)
+def test_whatever_a_settings_file_holds_reads_as_settings(
+    values: dict[str, object], record: object
+) -> None:
+    settings = settings_from(values)
+    assert isinstance(settings, NudgeSettings)
+    to_remind([REFLECT], settings, reminded_from(record), MORNING)
