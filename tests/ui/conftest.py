@@ -99,7 +99,8 @@ def answers() -> Answers:
 def make_window(qtbot, answers: Answers) -> Callable[..., MainWindow]:
     """Open a shown journal window; pytest-qt closes and deletes it after the test.
 
-    Automatic backups stay off unless the test sets `first_backup_check_ms`.
+    Automatic backups and reminders stay off unless the test sets `first_backup_check_ms` or
+    `first_reminder_check_ms`.
 
     The window opens where a person would find it (Home, or the view left open); with
     `view=View.ENTRIES` it goes on to that view, as Ctrl+2 would, for the entry tests.
@@ -107,6 +108,7 @@ def make_window(qtbot, answers: Answers) -> Callable[..., MainWindow]:
 
     def make(journal: Journal, view: View | None = None, **options: object) -> MainWindow:
         options.setdefault("first_backup_check_ms", None)  # tests/ui/backups turn them on
+        options.setdefault("first_reminder_check_ms", None)  # tests/ui/reminders call them
         window = MainWindow(journal, confirm=answers, **options)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):

@@ -26,6 +26,7 @@ class WindowActions:
     export_summary: QAction
     print_summary: QAction
     add_to_calendar: QAction
+    reminders: QAction
     save: QAction
     show_recovery_code: QAction
     back_up_now: QAction
@@ -110,6 +111,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         export_summary=_action(window, "E&xport summary…", "Ctrl+E"),
         print_summary=_action(window, "&Print summary…", "Ctrl+P"),
         add_to_calendar=_action(window, "Add &dates to calendar…"),
+        reminders=_action(window, "Re&minders…"),
         save=_action(window, "&Save now", "Ctrl+S"),
         show_recovery_code=_action(window, "Show &recovery code..."),
         back_up_now=_action(window, "&Back up now"),
@@ -170,6 +172,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         a.export_summary,
         a.print_summary,
         a.add_to_calendar,
+        a.reminders,
         None,
         a.save,
         a.show_recovery_code,

@@ -17,6 +17,7 @@ from app.ui.cycles.controller import CycleController
 from app.ui.entries.controller import EntriesController
 from app.ui.entries.turn_into_cycle_controller import TurnIntoCycleController
 from app.ui.reminders.controller import CalendarController
+from app.ui.reminders.reminders_controller import RemindersController
 from app.ui.search.background import SearchFunction
 from app.ui.sessions.supervision_controller import SupervisionController
 from app.ui.sharing.actions import SharingActions
@@ -61,6 +62,7 @@ class WindowControllers(QObject):
         print_document: PrintDocument,
         idle_lock_ms: int | None = None,
         first_backup_check_ms: int | None,
+        first_reminder_check_ms: int | None = None,
         pick_file: PickFile,
     ) -> None:
         super().__init__(context.window)
@@ -132,6 +134,13 @@ class WindowControllers(QObject):
         self.sharing.imported.connect(self.comments.refresh)
         self.sharing.shared.connect(self.comments.refresh)
         self.calendar = CalendarController(context, pick_file=pick_file, today=today, now=now)
+        self.reminders = RemindersController(
+            context,
+            settings,
+            now=now,
+            locked=lambda: self.lock.locked,
+            first_check_ms=first_reminder_check_ms,
+        )
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""
@@ -153,6 +162,7 @@ class WindowControllers(QObject):
         self.supervision.close_dialogs()
         self.sharing.close_dialogs()
         self.calendar.close_dialogs()
+        self.reminders.close_dialogs()
         self.comments.close_dialogs()
         self.entries.search.shutdown()
         self.backups.shut_down()

@@ -28,6 +28,7 @@ from app.ui.cycles.inquiries_page import InquiriesPage
 from app.ui.cycles.pane import CyclePane
 from app.ui.entries.page import EntriesPage
 from app.ui.home.view import HomeView, utc_now
+from app.ui.reminders.tray import FIRST_CHECK_MS as FIRST_REMINDER_CHECK_MS
 from app.ui.search.background import SearchFunction
 from app.ui.sessions.actions_panel import ActionsPanel
 from app.ui.sessions.sessions_list import SessionsList
@@ -64,7 +65,8 @@ class MainWindow(QMainWindow):
     `choose_file`/`print_document` for the system's Save and Print dialogs of the summary,
     `pick_file` for the Open and Save dialogs of cards, shares, feedback and imports, `idle_lock_ms`
     for the idle time in the settings before the window locks (tests pass their own).
-    Automatic backups are first looked at after `first_backup_check_ms` (None: never).
+    Automatic backups are first looked at after `first_backup_check_ms` (None: never), and
+    what is waiting for a reminder after `first_reminder_check_ms` (None: never).
 
     Signals: openCycleRequested(str cycle_id, str stage_id) when a cycle (or one of its
     stages) is chosen from the search results; the window opens it at that stage.
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         print_document: PrintDocument = print_with_dialog,
         idle_lock_ms: int | None = None,
         first_backup_check_ms: int | None = FIRST_CHECK_MS,
+        first_reminder_check_ms: int | None = FIRST_REMINDER_CHECK_MS,
         pick_file: PickFile = pick_with_dialog,
         parent: QWidget | None = None,
     ) -> None:
@@ -216,6 +219,7 @@ class MainWindow(QMainWindow):
             print_document=print_document,
             idle_lock_ms=idle_lock_ms,
             first_backup_check_ms=first_backup_check_ms,
+            first_reminder_check_ms=first_reminder_check_ms,
             pick_file=pick_file,
         )
         self.controller = self.controllers.entries

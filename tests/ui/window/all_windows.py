@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 import app.ui
 from app.journal.opening import Journal
+from app.reminders.due import DueItem, DueKind
+from app.reminders.nudges import NudgeSettings
 from app.storage.keys import KeyStore
 from app.summary.privacy import find_in
 from app.ui.backups.backups_dialog import BackupsDialog
@@ -31,6 +33,8 @@ from app.ui.cycles.template_editor import TemplateEditorDialog
 from app.ui.cycles.template_editor_form import TemplateEditorForm
 from app.ui.cycles.templates_dialog import TemplatesDialog
 from app.ui.privacy.review import PrivacyReviewDialog
+from app.ui.reminders.calendar_dialog import CalendarDialog
+from app.ui.reminders.settings_dialog import ReminderSettingsDialog
 from app.ui.sessions.evidence_picker import EvidencePicker
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.sessions.session_form import SessionForm
@@ -86,6 +90,20 @@ def _items() -> list[ItemRef]:
     ]
 
 
+def _dates() -> list[DueItem]:
+    return [
+        DueItem(
+            DueKind.REFLECTION,
+            f"reflect-{n}",
+            str(n),
+            today(),
+            "Reflect on your experiment",
+            f"A long cycle title about the handover, number {n}, with Mrs Patel's family",
+        )
+        for n in range(30)
+    ]
+
+
 # One way to build each window and dialog the app has, with what it needs.
 BUILDS: dict[type[QWidget], Build] = {
     MainWindow: lambda window, *_: window,
@@ -127,6 +145,8 @@ BUILDS: dict[type[QWidget], Build] = {
     StageVersionsDialog: lambda _w, journal, *_: _stage_versions(journal),
     NextExperimentDialog: lambda _w, journal, *_: _next_experiment(journal),
     VersionsDialog: lambda _w, journal, *_: _versions(journal),
+    CalendarDialog: lambda *_: CalendarDialog(_dates()),
+    ReminderSettingsDialog: lambda *_: ReminderSettingsDialog(NudgeSettings(), False, tray=False),
     ErrorDialog: lambda _w, _j, _k, folder: ErrorDialog(
         "Uncaught exception\nbuiltins.RuntimeError\n  at app/ui/entries/editor.py:1:save",
         folder / "a" / "long" / "folder" / "name" / "for" / "the" / ("log" * 30) / "errors.log",

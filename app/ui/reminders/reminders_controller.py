@@ -1,0 +1,144 @@
+"""The tray icon and its menu, File > Reminders…, and the reminders they control."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtWidgets import QDialog, QMenu, QSystemTrayIcon
+
+from app.errors import JournalError
+from app.reminders.login import LoginStart, launch_command, login_start
+from app.ui.reminders.settings_dialog import ReminderSettingsDialog
+from app.ui.reminders.tray import CHECK_MS, FIRST_CHECK_MS, Tray, TrayReminders, save_settings
+from app.ui.widgets.resources import app_icon
+from app.ui.window.context import WindowContext
+
+SAVED = "Reminder settings saved."
+
+
+class RemindersController(QObject):
+    """Reminders for the window: through the tray icon where the desktop has one (with a menu
+    to open the window, snooze, change the settings or quit), else in the message bar.
+
+    `tray` is for tests (a stand-in tray; by default a real one when the desktop has a tray);
+    `login` is how this system starts programs at login.
+    """
+
+    def __init__(
+        self,
+        context: WindowContext,
+        settings: QSettings,
+        *,
+        now: Callable[[], datetime],
+        locked: Callable[[], bool],
+        tray: Tray | bool | None = True,
+        login: LoginStart | None = None,
+        check_ms: int | None = CHECK_MS,
+        first_check_ms: int | None = FIRST_CHECK_MS,
+    ) -> None:
+        super().__init__(context.window)
+        self._context = context
+        self._settings = settings
+        self.login = login or login_start()
+        self.icon: QSystemTrayIcon | None = None
+        if tray is True:
+            tray = self._make_icon() if QSystemTrayIcon.isSystemTrayAvailable() else None
+        elif tray is False:
+            tray = None
+        self.reminders = TrayReminders(
+            context,
+            settings,
+            tray=tray,
+            now=now,
+            locked=locked,
+            check_ms=check_ms,
+            first_check_ms=first_check_ms,
+        )
+        self.dialog: ReminderSettingsDialog | None = None
+        context.commands.reminders.triggered.connect(self.change_settings)
+
+    @Slot()
+    def change_settings(self) -> None:
+        """Open the Reminders dialog (or bring it forward)."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        try:
+            login_on = self.login.enabled()
+        except JournalError:
+            login_on = False
+        dialog = ReminderSettingsDialog(
+            self.reminders.settings,
+            login_on,
+            tray=self.reminders.tray is not None,
+            parent=self._context.window,
+        )
+        dialog.finished.connect(self._closed)
+        self.dialog = dialog
+        dialog.open()
+
+    def close_dialogs(self) -> None:
+        """Close the dialog, and take the tray icon away (the window is closing)."""
+        if self.dialog is not None:
+            self.dialog.reject()
+        if self.icon is not None:
+            self.icon.hide()
+
+    @Slot(int)
+    def _closed(self, result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is None:
+            return
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted:
+            return
+        save_settings(self._settings, dialog.chosen())
+        try:
+            if dialog.login_wanted() != self.login.enabled():
+                if dialog.login_wanted():
+                    self.login.enable(launch_command())
+                else:
+                    self.login.disable()
+        except JournalError as exc:
+            self._context.show_problem(str(exc))
+            return
+        self._context.show_status(SAVED)
+
+    def _make_icon(self) -> QSystemTrayIcon:
+        icon = QSystemTrayIcon(app_icon(), self)
+        icon.setToolTip("Inquiry Journal")
+        menu = QMenu(self._context.window)
+        menu.addAction("&Open Inquiry Journal", self.reminders_open)
+        menu.addSeparator()
+        menu.addAction("Snooze reminders for an &hour", lambda: self.reminders.snooze(hours=1))
+        menu.addAction("Snooze reminders until &tomorrow", self.reminders_snooze_tomorrow)
+        menu.addAction("&Reminders…", self.change_settings)
+        menu.addSeparator()
+        menu.addAction(self._context.commands.quit)
+        icon.setContextMenu(menu)
+        icon.activated.connect(self._activated)
+        icon.show()
+        self.icon = icon
+        return icon
+
+    @Slot()
+    def reminders_open(self) -> None:
+        """Bring the window forward."""
+        window = self._context.window
+        window.showNormal()
+        if not window.isActiveWindow():
+            window.raise_()
+            window.activateWindow()
+
+    @Slot()
+    def reminders_snooze_tomorrow(self) -> None:
+        """No reminders until tomorrow morning."""
+        self.reminders.snooze()
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.reminders_open()

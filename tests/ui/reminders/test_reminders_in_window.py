@@ -1,0 +1,193 @@
+"""Reminders while the app runs: once a day, never a title, a click opens what waits."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from app.errors import JournalError
+from app.journal.opening import Journal
+from app.reminders.nudges import NudgeSettings
+from app.supervision.sessions import ActionDraft, SessionKind
+from app.ui.reminders.tray import TrayReminders, read_settings, save_settings
+from app.ui.window.navigation import View
+from app.writing.domains import Domain
+from tests.ui.driver import LEFT
+from tests.ui.support import unnamed_controls
+
+TODAY = date.today()
+MORNING = datetime.combine(TODAY, time(10, 15)).astimezone()
+
+
+class FakeTray(QObject):
+    """Stands in for the tray icon: keeps what it was asked to show."""
+
+    messageClicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[tuple[str, str]] = []
+
+    def showMessage(
+        self, title: str, msg: str, _icon: QSystemTrayIcon.MessageIcon, _msecs: int
+    ) -> None:
+        self.shown.append((title, msg))
+
+
+class FakeLogin:
+    def __init__(self, fails: bool = False) -> None:
+        self.command: list[str] | None = None
+        self.fails = fails
+
+    def enabled(self) -> bool:
+        return self.command is not None
+
+    def enable(self, command: list[str]) -> None:
+        if self.fails:
+            raise JournalError("Starting at login could not be changed: the disk is full.")
+        self.command = list(command)
+
+    def disable(self) -> None:
+        self.command = None
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _waiting_cycle(journal: Journal) -> str:
+    return journal.cycles.start_inquiry(
+        "Can I hand the huddle over?",
+        [Domain.TEAM],
+        "action-inquiry",
+        title="Hand the huddle to Mrs Patel's nurse",
+        experiment_date=TODAY - timedelta(days=1),
+    ).id
+
+
+def _reminders(window, settings: QSettings, tray: FakeTray | None, at: datetime) -> TrayReminders:
+    return TrayReminders(
+        window.controllers.context,
+        settings,
+        tray=tray,
+        now=lambda: at,
+        locked=lambda: False,
+        first_check_ms=None,
+    )
+
+
+def test_a_reminder_names_no_title_comes_once_a_day_and_opens_the_cycle(
+    qtbot, journal: Journal, make_window, settings: QSettings
+) -> None:
+    cycle_id = _waiting_cycle(journal)
+    window = make_window(journal, settings=settings)
+    tray = FakeTray()
+    reminders = _reminders(window, settings, tray, MORNING)
+
+    reminders.check_now()
+    assert tray.shown == [
+        (
+            "Inquiry Journal",
+            "An experiment is ready for your reflection. Click to open it.",
+        )
+    ]
+    reminders.check_now()  # the same day: once is enough
+    assert len(tray.shown) == 1
+    assert "Patel" not in settings.value("reminders/reminded")  # ids and days only
+
+    tray.messageClicked.emit()
+    assert window.navigation.view is View.CYCLE
+    assert window.controllers.cycles.shown_cycle_id == cycle_id
+
+
+def test_an_action_due_opens_sessions_and_quiet_hours_hold_reminders(
+    qtbot, journal: Journal, make_window, settings: QSettings
+) -> None:
+    journal.sessions.record(
+        SessionKind.SUPERVISION,
+        TODAY - timedelta(days=7),
+        actions=[ActionDraft("Book the 1:1", by_when=TODAY)],
+    )
+    window = make_window(journal, settings=settings)
+    tray = FakeTray()
+    late = datetime.combine(TODAY, time(21, 30)).astimezone()
+    _reminders(window, settings, tray, late).check_now()
+    assert tray.shown == []  # quiet hours: 19:00 to 08:00
+
+    reminders = _reminders(window, settings, tray, MORNING)
+    reminders.check_now()
+    assert tray.shown[-1][1] == "An action you agreed is due. Click to open it."
+    tray.messageClicked.emit()
+    assert window.navigation.view is View.SESSIONS
+
+
+def test_without_a_tray_the_reminder_shows_in_the_window_and_a_snooze_holds_it(
+    qtbot, journal: Journal, make_window, settings: QSettings
+) -> None:
+    _waiting_cycle(journal)
+    window = make_window(journal, settings=settings)
+    reminders = _reminders(window, settings, None, MORNING)
+    until = reminders.snooze(hours=1)
+    assert until == MORNING + timedelta(hours=1)
+    assert window.statusBar().currentMessage() == (f"Reminders are snoozed until {until:%H:%M}.")
+    reminders.check_now()
+    assert window.message_bar.message == ""
+
+    later = _reminders(window, settings, None, MORNING + timedelta(hours=1))
+    later.check_now()
+    assert window.message_bar.message == (
+        "An experiment is ready for your reflection. Home lists what waits."
+    )
+
+
+def test_the_settings_dialog_changes_reminders_and_starting_at_login(
+    qtbot, journal: Journal, make_window, settings: QSettings
+) -> None:
+    window = make_window(journal, settings=settings)
+    controller = window.controllers.reminders
+    controller.login = FakeLogin()
+    assert window.commands.reminders in window.menus["file"].actions()
+    window.commands.reminders.trigger()
+    dialog = controller.dialog
+    assert dialog is not None and unnamed_controls(dialog) == []
+    assert dialog.reflections_box.isChecked() and dialog.actions_box.isChecked()
+    assert not dialog.login_box.isChecked()
+    assert "no notification area" in dialog.where_label.text()  # offscreen: no tray
+    dialog.actions_box.click()
+    dialog.quiet_from.setTime(dialog.quiet_from.time().addSecs(3600))
+    dialog.login_box.click()
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: controller.dialog is None)
+
+    chosen = read_settings(settings)
+    assert chosen == NudgeSettings(actions=False, quiet_from=time(20, 0))
+    assert controller.login.command is not None and controller.login.command[-2:] == [
+        "-m",
+        "app",
+    ]
+    assert window.statusBar().currentMessage() == "Reminder settings saved."
+
+
+def test_starting_at_login_that_fails_is_said_and_the_rest_is_kept(
+    qtbot, journal: Journal, make_window, settings: QSettings
+) -> None:
+    save_settings(settings, NudgeSettings(reflections=False))
+    window = make_window(journal, settings=settings)
+    controller = window.controllers.reminders
+    controller.login = FakeLogin(fails=True)
+    window.commands.reminders.trigger()
+    dialog = controller.dialog
+    assert dialog is not None and not dialog.reflections_box.isChecked()
+    dialog.login_box.click()
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: controller.dialog is None)
+    assert window.message_bar.message == (
+        "Starting at login could not be changed: the disk is full."
+    )
+    assert not controller.login.enabled()
+    assert read_settings(settings).reflections is False
