@@ -101,7 +101,9 @@ def nudge_for(items: Sequence[DueItem]) -> Nudge | None:
     message = "; ".join(parts)
     message = message[0].upper() + message[1:]
     click = "Click to open it." if len(items) == 1 else "Click to open the first."
-    return Nudge(APP, f"{message}.", click, tuple(items))
+    # In the order the words name them, so a click opens what is mentioned first.
+    ordered = sorted(items, key=lambda i: i.kind is not DueKind.REFLECTION)
+    return Nudge(APP, f"{message}.", click, tuple(ordered))
 
 
 def forget_gone(reminded: dict[str, date], waiting: Iterable[DueItem]) -> dict[str, date]:

@@ -76,8 +76,8 @@ def test_the_words_name_no_title_and_count_no_days() -> None:
         "An experiment is ready for your reflection.",
         "Click to open it.",
     )
-    both = nudge_for([REFLECT, OTHER, ACTION])
-    assert both is not None and both.items[0] is REFLECT
+    both = nudge_for([ACTION, REFLECT, OTHER])
+    assert both is not None and both.items == (REFLECT, OTHER, ACTION)  # as the words say
     assert both.message == (
         "2 experiments are ready for your reflection; an action you agreed is due."
     )

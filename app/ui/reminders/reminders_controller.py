@@ -16,6 +16,8 @@ from app.ui.widgets.resources import app_icon
 from app.ui.window.context import WindowContext
 
 SAVED = "Reminder settings saved."
+IN_TRAY_KEY = "reminders/keep_in_tray"
+STILL_RUNNING = "Inquiry Journal is still running here, locked, so reminders can come."
 
 
 class RemindersController(QObject):
@@ -23,7 +25,8 @@ class RemindersController(QObject):
     to open the window, snooze, change the settings or quit), else in the message bar.
 
     `tray` is for tests (a stand-in tray; by default a real one when the desktop has a tray);
-    `login` is how this system starts programs at login.
+    `login` is how this system starts programs at login; `lock` locks the window (before it
+    hides in the tray).
     """
 
     def __init__(
@@ -33,6 +36,7 @@ class RemindersController(QObject):
         *,
         now: Callable[[], datetime],
         locked: Callable[[], bool],
+        lock: Callable[[], None] = lambda: None,
         tray: Tray | bool | None = True,
         login: LoginStart | None = None,
         check_ms: int | None = CHECK_MS,
@@ -42,6 +46,8 @@ class RemindersController(QObject):
         self._context = context
         self._settings = settings
         self.login = login or login_start()
+        self._lock = lock
+        self._told_still_running = False
         self.icon: QSystemTrayIcon | None = None
         if tray is True:
             tray = self._make_icon() if QSystemTrayIcon.isSystemTrayAvailable() else None
@@ -73,7 +79,8 @@ class RemindersController(QObject):
         dialog = ReminderSettingsDialog(
             self.reminders.settings,
             login_on,
-            tray=self.reminders.tray is not None,
+            tray=self.icon is not None,
+            in_tray=self.keeps_in_tray(),
             parent=self._context.window,
         )
         dialog.finished.connect(self._closed)
@@ -96,6 +103,7 @@ class RemindersController(QObject):
         if result != QDialog.DialogCode.Accepted:
             return
         save_settings(self._settings, dialog.chosen())
+        self._settings.setValue(IN_TRAY_KEY, "true" if dialog.in_tray_wanted() else "false")
         try:
             if dialog.login_wanted() != self.login.enabled():
                 if dialog.login_wanted():
@@ -123,6 +131,28 @@ class RemindersController(QObject):
         icon.show()
         self.icon = icon
         return icon
+
+    def keeps_in_tray(self) -> bool:
+        """True when closing the window should leave the app in the tray (chosen, and there
+        is a tray to leave it in)."""
+        return self.icon is not None and self._settings.value(IN_TRAY_KEY) == "true"
+
+    def hide_to_tray(self) -> bool:
+        """When chosen: save, lock and hide the window, leaving the tray icon; True if done.
+
+        False when it is not chosen, or what is typed could not be saved (the window stays,
+        showing why).
+        """
+        if not self.keeps_in_tray() or not self._context.save_all():
+            return False
+        self._lock()
+        self._context.window.hide()
+        if self.icon is not None and not self._told_still_running:
+            self._told_still_running = True
+            self.icon.showMessage(
+                "Inquiry Journal", STILL_RUNNING, QSystemTrayIcon.MessageIcon.Information, 8000
+            )
+        return True
 
     @Slot()
     def reminders_open(self) -> None:

@@ -29,6 +29,10 @@ ABOUT = (
 NO_TRAY = (
     "This desktop has no notification area, so reminders show at the top of the window instead."
 )
+IN_TRAY = (
+    "Closing the window then locks it and leaves Inquiry Journal in the tray, so reminders "
+    "still come; Quit in the File or tray menu ends it."
+)
 LOGIN = (
     "Starts it when you log in to this computer, so reminders come without opening it "
     "yourself. Only for you: it needs no administrator."
@@ -48,6 +52,7 @@ class ReminderSettingsDialog(KeyboardSafeDialog):
         login_on: bool,
         *,
         tray: bool = True,
+        in_tray: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -61,10 +66,14 @@ class ReminderSettingsDialog(KeyboardSafeDialog):
         self.quiet_from.setAccessibleName("Quiet hours start")
         self.quiet_until = _time_edit(settings.quiet_until.hour, settings.quiet_until.minute)
         self.quiet_until.setAccessibleName("Quiet hours end")
+        self.tray_box = QCheckBox("&Keep it in the tray when I close its window")
+        self.tray_box.setChecked(in_tray and tray)
+        self.tray_box.setEnabled(tray)
+        self.tray_box.setAccessibleDescription(IN_TRAY)
         self.login_box = QCheckBox("&Start Inquiry Journal when I log in")
         self.login_box.setChecked(login_on)
         self.login_box.setAccessibleDescription(LOGIN)
-        for box in (self.reflections_box, self.actions_box, self.login_box):
+        for box in (self.reflections_box, self.actions_box, self.tray_box, self.login_box):
             box.setAccessibleName(box.text().replace("&", ""))
 
         quiet = QHBoxLayout()
@@ -99,6 +108,8 @@ class ReminderSettingsDialog(KeyboardSafeDialog):
         layout.addWidget(self.actions_box)
         layout.addLayout(quiet)
         layout.addSpacing(8)
+        layout.addWidget(self.tray_box)
+        layout.addWidget(plain_label(IN_TRAY, "About keeping it in the tray"))
         layout.addWidget(self.login_box)
         layout.addWidget(plain_label(LOGIN, "About starting at login"))
         layout.addStretch(1)
@@ -114,6 +125,10 @@ class ReminderSettingsDialog(KeyboardSafeDialog):
             quiet_from=_time_of(self.quiet_from),
             quiet_until=_time_of(self.quiet_until),
         )
+
+    def in_tray_wanted(self) -> bool:
+        """Whether closing the window leaves the app in the tray."""
+        return self.tray_box.isChecked()
 
     def login_wanted(self) -> bool:
         """Whether Inquiry Journal should start at login."""

@@ -139,6 +139,7 @@ class WindowControllers(QObject):
             settings,
             now=now,
             locked=lambda: self.lock.locked,
+            lock=self.lock.lock,
             first_check_ms=first_reminder_check_ms,
         )
 

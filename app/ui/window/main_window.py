@@ -265,7 +265,11 @@ class MainWindow(QMainWindow):
         self.navigation.refresh_coaching()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save what is typed, remember the layout and the place, and close."""
+        """Save what is typed, remember the layout and the place, and close; or, when the
+        person chose it and closed the window itself (not Quit), lock it and stay in the tray."""
+        if event.spontaneous() and self.controllers.reminders.hide_to_tray():
+            event.ignore()
+            return
         if not self.controllers.prepare_to_close():
             event.ignore()
             return

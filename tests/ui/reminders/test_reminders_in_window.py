@@ -13,6 +13,7 @@ from app.errors import JournalError
 from app.journal.opening import Journal
 from app.reminders.nudges import NudgeSettings
 from app.supervision.sessions import ActionDraft, SessionKind
+from app.ui.reminders.reminders_controller import STILL_RUNNING
 from app.ui.reminders.tray import TrayReminders, read_settings, save_settings
 from app.ui.window.navigation import View
 from app.writing.domains import Domain
@@ -36,6 +37,9 @@ class FakeTray(QObject):
         self, title: str, msg: str, _icon: QSystemTrayIcon.MessageIcon, _msecs: int
     ) -> None:
         self.shown.append((title, msg))
+
+    def hide(self) -> None:
+        self.shown.append(("hidden", ""))
 
 
 class FakeLogin:
@@ -157,6 +161,7 @@ def test_the_settings_dialog_changes_reminders_and_starting_at_login(
     assert dialog is not None and unnamed_controls(dialog) == []
     assert dialog.reflections_box.isChecked() and dialog.actions_box.isChecked()
     assert not dialog.login_box.isChecked()
+    assert not dialog.tray_box.isEnabled()  # offscreen has no tray to stay in
     assert "no notification area" in dialog.where_label.text()  # offscreen: no tray
     dialog.actions_box.click()
     dialog.quiet_from.setTime(dialog.quiet_from.time().addSecs(3600))
@@ -191,3 +196,27 @@ def test_starting_at_login_that_fails_is_said_and_the_rest_is_kept(
     )
     assert not controller.login.enabled()
     assert read_settings(settings).reflections is False
+
+
+def test_closing_the_window_can_leave_it_locked_in_the_tray_but_quit_ends_it(
+    qtbot, journal: Journal, make_window, settings: QSettings
+) -> None:
+    window = make_window(journal, settings=settings)
+    controller = window.controllers.reminders
+    icon = FakeTray()
+    controller.icon = icon  # a desktop with a tray
+    assert not controller.hide_to_tray()  # not chosen: closing closes
+    assert window.isVisible()
+
+    settings.setValue("reminders/keep_in_tray", "true")
+    assert controller.hide_to_tray()
+    assert not window.isVisible() and window.controllers.lock.locked
+    assert icon.shown == [("Inquiry Journal", STILL_RUNNING)]
+    controller.reminders_open()
+    assert window.isVisible() and window.controllers.lock.locked  # unlocking is the person's
+    assert controller.hide_to_tray() and icon.shown == [("Inquiry Journal", STILL_RUNNING)]
+
+    controller.reminders_open()
+    window.commands.quit.trigger()  # Quit is not the window's close button: it ends the app
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert ("hidden", "") in icon.shown
