@@ -14,9 +14,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialogButtonBox,
     QListWidget,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -73,16 +71,7 @@ class CalendarDialog(KeyboardSafeDialog):
         self.titles_box.setAccessibleName("Include titles in the events")
         self.titles_box.setAccessibleDescription(PRIVATE)
         self.titles_note = plain_label("", "What goes in the file")
-        self.save_button = QPushButton("&Save calendar file…")
-        self.save_button.setAccessibleName("Save calendar file")
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel")
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        self.set_main_button(self.save_button)
+        buttons, self.save_button = self.main_and_cancel("&Save calendar file…")
 
         layout = QVBoxLayout(self)
         count = counted(len(self.items), "date", "dates")

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QDialog
 
 from app.errors import JournalError
 from app.ui.widgets.file_pickers import PickFile, calendar_request
+from app.ui.widgets.one_dialog import OneDialog
 from app.ui.window.context import WindowContext
 from app.words import counted
 
@@ -37,15 +37,18 @@ class CalendarController(QObject):
         self._pick_file = pick_file
         self._today = today
         self._now = now
-        self.dialog: CalendarDialog | None = None
+        self._slot: OneDialog[CalendarDialog] = OneDialog(self._save)
         context.commands.add_to_calendar.triggered.connect(self.add_to_calendar)
+
+    @property
+    def dialog(self) -> CalendarDialog | None:
+        """The dialog, while it is open."""
+        return self._slot.dialog
 
     @Slot()
     def add_to_calendar(self) -> None:
         """Show the coming dates (or bring the open dialog forward)."""
-        if self.dialog is not None:
-            self.dialog.raise_()
-            self.dialog.activateWindow()
+        if self._slot.bring_forward():
             return
         from app.reminders.due import ReminderService
         from app.ui.reminders.calendar_dialog import CalendarDialog
@@ -55,24 +58,11 @@ class CalendarController(QObject):
         except JournalError as exc:
             self._context.show_problem(str(exc))
             return
-        dialog = CalendarDialog(items, self._context.window)
-        dialog.finished.connect(self._closed)
-        self.dialog = dialog
-        dialog.open()
+        self._slot.open(CalendarDialog(items, self._context.window))
 
     def close_dialogs(self) -> None:
         """Close the dialog if it is open."""
-        if self.dialog is not None:
-            self.dialog.reject()
-
-    @Slot(int)
-    def _closed(self, result: int) -> None:
-        dialog, self.dialog = self.dialog, None
-        if dialog is None:
-            return
-        dialog.deleteLater()
-        if result == QDialog.DialogCode.Accepted:
-            self._save(dialog)
+        self._slot.close()
 
     def _save(self, dialog: CalendarDialog) -> None:
         from app.reminders.calendar import to_ics

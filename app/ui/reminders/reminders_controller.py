@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QSettings, Slot
-from PySide6.QtWidgets import QDialog, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.errors import JournalError
 from app.reminders.login import LoginStart, launch_command, login_start
 from app.ui.reminders.settings_dialog import ReminderSettingsDialog
 from app.ui.reminders.tray import CHECK_MS, FIRST_CHECK_MS, Tray, TrayReminders, save_settings
+from app.ui.widgets.one_dialog import OneDialog
 from app.ui.widgets.resources import app_icon
 from app.ui.window.context import WindowContext
 
@@ -62,15 +63,18 @@ class RemindersController(QObject):
             check_ms=check_ms,
             first_check_ms=first_check_ms,
         )
-        self.dialog: ReminderSettingsDialog | None = None
+        self._slot: OneDialog[ReminderSettingsDialog] = OneDialog(self._save)
         context.commands.reminders.triggered.connect(self.change_settings)
+
+    @property
+    def dialog(self) -> ReminderSettingsDialog | None:
+        """The Reminders dialog, while it is open."""
+        return self._slot.dialog
 
     @Slot()
     def change_settings(self) -> None:
         """Open the Reminders dialog (or bring it forward)."""
-        if self.dialog is not None:
-            self.dialog.raise_()
-            self.dialog.activateWindow()
+        if self._slot.bring_forward():
             return
         try:
             login_on = self.login.enabled()
@@ -83,25 +87,15 @@ class RemindersController(QObject):
             in_tray=self.keeps_in_tray(),
             parent=self._context.window,
         )
-        dialog.finished.connect(self._closed)
-        self.dialog = dialog
-        dialog.open()
+        self._slot.open(dialog)
 
     def close_dialogs(self) -> None:
         """Close the dialog, and take the tray icon away (the window is closing)."""
-        if self.dialog is not None:
-            self.dialog.reject()
+        self._slot.close()
         if self.icon is not None:
             self.icon.hide()
 
-    @Slot(int)
-    def _closed(self, result: int) -> None:
-        dialog, self.dialog = self.dialog, None
-        if dialog is None:
-            return
-        dialog.deleteLater()
-        if result != QDialog.DialogCode.Accepted:
-            return
+    def _save(self, dialog: ReminderSettingsDialog) -> None:
         save_settings(self._settings, dialog.chosen())
         self._settings.setValue(IN_TRAY_KEY, "true" if dialog.in_tray_wanted() else "false")
         try:

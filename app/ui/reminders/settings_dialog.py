@@ -8,10 +8,8 @@ from datetime import time
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -86,16 +84,7 @@ class ReminderSettingsDialog(KeyboardSafeDialog):
         quiet.addWidget(self.quiet_until)
         quiet.addStretch(1)
 
-        self.save_button = QPushButton("Save")
-        self.save_button.setAccessibleName("Save")
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel")
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        self.set_main_button(self.save_button)
+        buttons, self.save_button = self.main_and_cancel("Save")
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Reminders", "Reminders", 1.2))

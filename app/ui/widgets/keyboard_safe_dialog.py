@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QDialog,
+    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -77,6 +78,21 @@ class KeyboardSafeDialog(QDialog):
     def main_button(self) -> QPushButton | None:
         """The button Enter in a field presses, if any."""
         return self._main_button
+
+    def main_and_cancel(self, text: str) -> tuple[QDialogButtonBox, QPushButton]:
+        """The usual buttons: `text` (the main one, which accepts) and Cancel, each named for
+        screen readers; returns the box to lay out and the main button."""
+        main = QPushButton(text)
+        main.setAccessibleName(text.replace("&", "").rstrip("…").rstrip("."))
+        cancel = QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel")
+        box = QDialogButtonBox()
+        box.addButton(main, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        main.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        self.set_main_button(main)
+        return box, main
 
     def has_typed_text(self) -> bool:
         """True when a field holds text it did not hold when the dialog was first shown."""
