@@ -163,6 +163,12 @@ def _parser(words: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser.add_argument(
         "--report", metavar="FILE", help="with --self-test: also write the results to FILE"
     )
+    parser.add_argument(
+        "--in-tray",
+        action="store_true",
+        help="with no command: start locked in the tray if you chose to keep it there (what "
+        "starting at login does)",
+    )
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in _groups_for(words):

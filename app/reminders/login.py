@@ -23,6 +23,9 @@ NAME = "Inquiry Journal"
 LABEL = "app.inquiry-journal"
 """The LaunchAgent's label (and file name)."""
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+IN_TRAY = "--in-tray"
+"""Added to the command started at login: start locked in the tray, if the person keeps the
+app there (app/ui/window/launch.py)."""
 
 
 class LoginStartError(JournalError):

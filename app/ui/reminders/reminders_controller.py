@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtCore import QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.errors import JournalError
-from app.reminders.login import LoginStart, launch_command, login_start
+from app.reminders.login import IN_TRAY, LoginStart, launch_command, login_start
 from app.ui.reminders.settings_dialog import ReminderSettingsDialog
 from app.ui.reminders.tray import CHECK_MS, FIRST_CHECK_MS, Tray, TrayReminders, save_settings
 from app.ui.widgets.one_dialog import OneDialog
@@ -101,7 +101,7 @@ class RemindersController(QObject):
         try:
             if dialog.login_wanted() != self.login.enabled():
                 if dialog.login_wanted():
-                    self.login.enable(launch_command())
+                    self.login.enable([*launch_command(), IN_TRAY])
                 else:
                     self.login.disable()
         except JournalError as exc:
@@ -122,7 +122,7 @@ class RemindersController(QObject):
         menu.addAction(self._context.commands.quit)
         icon.setContextMenu(menu)
         icon.activated.connect(self._activated)
-        icon.show()
+        QTimer.singleShot(0, icon.show)  # once the event loop runs: an XEmbed tray sizes it then
         self.icon = icon
         return icon
 
@@ -146,6 +146,14 @@ class RemindersController(QObject):
             self.icon.showMessage(
                 "Inquiry Journal", STILL_RUNNING, QSystemTrayIcon.MessageIcon.Information, 8000
             )
+        return True
+
+    def start_in_tray(self) -> bool:
+        """At login: when the app is kept in the tray, lock the window and leave it hidden
+        there (True); else False, and the window shows as usual."""
+        if not self.keeps_in_tray():
+            return False
+        self._lock()
         return True
 
     @Slot()

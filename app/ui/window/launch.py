@@ -320,7 +320,10 @@ def _open_and_run(
     folder = journal_folder(data_dir or _data_dir_argument(arguments), settings)
     store = key_store if key_store is not None else SystemKeyring()
     asker = prompts if prompts is not None else DialogPrompts(store)
-    opening = _opening_window(folder, settings)
+    from app.reminders.login import IN_TRAY  # what starting at login adds
+
+    in_tray = IN_TRAY in arguments
+    opening = None if in_tray else _opening_window(folder, settings)
     opener = JournalOpener(folder, store, asker)
     try:
         journal = opener.open()
@@ -338,7 +341,7 @@ def _open_and_run(
             remember_folder(settings, journal.folder)
             # The command line's default follows the folder chosen here too.
             remember_journal_folder(journal.folder)
-        return _run_window(app, journal, settings, store, opening, opener.notice)
+        return _run_window(app, journal, settings, store, opening, opener.notice, in_tray=in_tray)
     finally:
         journal.close()
         opener.release()
@@ -374,9 +377,15 @@ def _run_window(
     key_store: KeyStore,
     opening: QMainWindow | None = None,
     notice: str = "",
+    *,
+    in_tray: bool = False,
 ) -> int:
     """Show the journal window until it closes; after a restore was asked for there, restore
-    and show a new window on the journal as restored (the lock stays held throughout)."""
+    and show a new window on the journal as restored (the lock stays held throughout).
+
+    `in_tray` (started at login with --in-tray): when the person chose to keep the app in the
+    tray, the first window starts locked and hidden there; otherwise it shows as usual.
+    """
     from app.ui.window.main_window import MainWindow
 
     current = journal
@@ -384,7 +393,9 @@ def _run_window(
     try:
         while True:
             window = MainWindow(current, settings=settings)
-            window.show()
+            if not (in_tray and window.controllers.reminders.start_in_tray()):
+                window.show()
+            in_tray = False
             _close(opening)
             opening = None
             if restored:

@@ -6,10 +6,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtCore import QSettings
 
-from app.errors import JournalError
 from app.journal.opening import Journal
 from app.reminders.nudges import NudgeSettings
 from app.supervision.sessions import ActionDraft, SessionKind
@@ -18,45 +16,11 @@ from app.ui.reminders.tray import TrayReminders, read_settings, save_settings
 from app.ui.window.navigation import View
 from app.writing.domains import Domain
 from tests.ui.driver import LEFT
+from tests.ui.reminders.helpers import FakeLogin, FakeTray
 from tests.ui.support import unnamed_controls
 
 TODAY = date.today()
 MORNING = datetime.combine(TODAY, time(10, 15)).astimezone()
-
-
-class FakeTray(QObject):
-    """Stands in for the tray icon: keeps what it was asked to show."""
-
-    messageClicked = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.shown: list[tuple[str, str]] = []
-
-    def showMessage(
-        self, title: str, msg: str, _icon: QSystemTrayIcon.MessageIcon, _msecs: int
-    ) -> None:
-        self.shown.append((title, msg))
-
-    def hide(self) -> None:
-        self.shown.append(("hidden", ""))
-
-
-class FakeLogin:
-    def __init__(self, fails: bool = False) -> None:
-        self.command: list[str] | None = None
-        self.fails = fails
-
-    def enabled(self) -> bool:
-        return self.command is not None
-
-    def enable(self, command: list[str]) -> None:
-        if self.fails:
-            raise JournalError("Starting at login could not be changed: the disk is full.")
-        self.command = list(command)
-
-    def disable(self) -> None:
-        self.command = None
 
 
 @pytest.fixture
@@ -171,10 +135,8 @@ def test_the_settings_dialog_changes_reminders_and_starting_at_login(
 
     chosen = read_settings(settings)
     assert chosen == NudgeSettings(actions=False, quiet_from=time(20, 0))
-    assert controller.login.command is not None and controller.login.command[-2:] == [
-        "-m",
-        "app",
-    ]
+    assert controller.login.command is not None
+    assert controller.login.command[-3:] == ["-m", "app", "--in-tray"]
     assert window.statusBar().currentMessage() == "Reminder settings saved."
 
 
@@ -215,6 +177,9 @@ def test_closing_the_window_can_leave_it_locked_in_the_tray_but_quit_ends_it(
     controller.reminders_open()
     assert window.isVisible() and window.controllers.lock.locked  # unlocking is the person's
     assert controller.hide_to_tray() and icon.shown == [("Inquiry Journal", STILL_RUNNING)]
+    assert controller.start_in_tray()  # what --in-tray at login does with the tray chosen
+    settings.setValue("reminders/keep_in_tray", "false")
+    assert not controller.start_in_tray()
 
     controller.reminders_open()
     window.commands.quit.trigger()  # Quit is not the window's close button: it ends the app

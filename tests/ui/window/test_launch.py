@@ -138,3 +138,58 @@ def test_an_everyday_start_shows_a_window_before_the_journal_loads(journal_dir, 
     assert not any(
         isinstance(w, OpeningWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
     )
+
+
+def test_started_at_login_without_a_tray_the_window_shows_as_usual(journal_dir, key_store):
+    create_journal(journal_dir, key_store)[0].close()
+    open_settings().setValue("reminders/keep_in_tray", "true")  # chosen, but no tray here
+    close_windows_when_shown()
+    prompts = FakePrompts()
+    assert (
+        main(journal_dir, ["inquiry-journal", "--in-tray"], prompts=prompts, key_store=key_store)
+        == 0
+    )
+    assert prompts.errors == []
+
+
+def test_started_at_login_with_the_tray_chosen_it_waits_there_locked(
+    journal_dir, key_store, monkeypatch
+):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from app.ui.reminders.reminders_controller import RemindersController
+    from app.ui.window.main_window import MainWindow
+    from tests.ui.reminders.helpers import FakeTray
+
+    def fake_icon(controller):
+        controller.icon = FakeTray()  # the headless platform has no tray to put one in
+        return controller.icon
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(RemindersController, "_make_icon", fake_icon)
+    create_journal(journal_dir, key_store)[0].close()
+    open_settings().setValue("reminders/keep_in_tray", "true")
+    seen: list[tuple[bool, bool, bool]] = []
+
+    def look(tries: int = 500) -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows and tries:
+            QTimer.singleShot(1, lambda: look(tries - 1))
+            return
+        for window in windows:
+            reminders = window.controllers.reminders
+            seen.append(
+                (window.isVisible(), window.controllers.lock.locked, reminders.icon is not None)
+            )
+            window.close()  # as Quit does
+        QApplication.quit()
+
+    QTimer.singleShot(1, look)
+    prompts = FakePrompts()
+    assert (
+        main(journal_dir, ["inquiry-journal", "--in-tray"], prompts=prompts, key_store=key_store)
+        == 0
+    )
+    assert seen == [(False, True, True)]
+    with JournalLock(journal_dir):  # released when it ended
+        pass
