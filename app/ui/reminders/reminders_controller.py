@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.errors import JournalError
-from app.reminders.login import IN_TRAY, LoginStart, launch_command, login_start
 from app.ui.reminders.settings_dialog import ReminderSettingsDialog
 from app.ui.reminders.tray import CHECK_MS, FIRST_CHECK_MS, Tray, TrayReminders, save_settings
 from app.ui.widgets.one_dialog import OneDialog
 from app.ui.widgets.resources import app_icon
 from app.ui.window.context import WindowContext
+
+if TYPE_CHECKING:  # starting at login is looked at only when the settings are
+    from app.reminders.login import LoginStart
 
 SAVED = "Reminder settings saved."
 IN_TRAY_KEY = "reminders/keep_in_tray"
@@ -46,7 +49,7 @@ class RemindersController(QObject):
         super().__init__(context.window)
         self._context = context
         self._settings = settings
-        self.login = login or login_start()
+        self._login = login
         self._lock = lock
         self._told_still_running = False
         self.icon: QSystemTrayIcon | None = None
@@ -96,6 +99,8 @@ class RemindersController(QObject):
             self.icon.hide()
 
     def _save(self, dialog: ReminderSettingsDialog) -> None:
+        from app.reminders.login import IN_TRAY, launch_command
+
         save_settings(self._settings, dialog.chosen())
         self._settings.setValue(IN_TRAY_KEY, "true" if dialog.in_tray_wanted() else "false")
         try:
@@ -125,6 +130,19 @@ class RemindersController(QObject):
         QTimer.singleShot(0, icon.show)  # once the event loop runs: an XEmbed tray sizes it then
         self.icon = icon
         return icon
+
+    @property
+    def login(self) -> LoginStart:
+        """How this system starts programs at login (loaded when first needed)."""
+        if self._login is None:
+            from app.reminders.login import login_start
+
+            self._login = login_start()
+        return self._login
+
+    @login.setter
+    def login(self, login: LoginStart) -> None:
+        self._login = login
 
     def keeps_in_tray(self) -> bool:
         """True when closing the window should leave the app in the tray (chosen, and there
