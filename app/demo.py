@@ -137,38 +137,48 @@ def load_demo(path: Path | None = None, templates: TemplateLibrary | None = None
     return demo
 
 
-def build_demo(journal: Journal, now: datetime | None = None, demo: Demo | None = None) -> None:
-    """Fill an empty journal with the demo's entries, lines of inquiry, cycles and sessions,
-    each written on its day counted back from `now`."""
-    demo = demo or load_demo(templates=journal.templates)
-    now = now or datetime.now(UTC)
-    today, clock = now.date(), _Clock(now)
-    entries = EntryStore(journal.engine, clock=clock)
-    cycles = CycleStore(journal.engine, journal.templates, clock=clock)
-    for entry in demo.entries:
-        clock.now = _morning(today, entry.days_ago)
-        made = entries.create(entry.title, entry.body, entry.domains, entry.tags)
-        if flags := _flags(entry.bring_to_supervision, entry.share_with_coach):
-            entries.set_flags(made.id, **flags)
-    cycle_ids: dict[str, str] = {}
-    for inquiry in demo.inquiries:
-        clock.now = _morning(today, max(c.days_ago for c in inquiry.cycles) + 1)
-        inquiry_id = cycles.create_inquiry(
-            inquiry.question, inquiry.description, inquiry.domains
-        ).id
-        previous_id: str | None = None
-        for spec in inquiry.cycles:
-            clock.now = _morning(today, spec.days_ago)
-            previous_id = _add_cycle(cycles, clock, today, inquiry_id, spec, previous_id)
-            cycle_ids[spec.title] = previous_id
-        if inquiry.status is not InquiryStatus.OPEN:
-            cycles.update_inquiry(inquiry_id, status=inquiry.status)
-    for inquiry in demo.inquiries:
-        for spec in inquiry.cycles:
-            if flags := _flags(spec.bring_to_supervision, spec.share_with_coach):
-                cycles.set_flags(cycle_ids[spec.title], **flags)
-    for session in demo.sessions:
-        _add_session(SessionStore(journal.engine, clock=clock), clock, today, session, cycle_ids)
+class DemoJournal:
+    """Fills a journal just made with the demo's data, through the stores:
+    `DemoJournal(journal).fill()`. A tool for trying the app, not a feature of it."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def fill(self, now: datetime | None = None, demo: Demo | None = None) -> None:
+        """Write the demo's entries, lines of inquiry, cycles and sessions, each on its day
+        counted back from `now` (the shipped demo unless given another)."""
+        journal = self._journal
+        demo = demo or load_demo(templates=journal.templates)
+        now = now or datetime.now(UTC)
+        today, clock = now.date(), _Clock(now)
+        entries = EntryStore(journal.engine, clock=clock)
+        cycles = CycleStore(journal.engine, journal.templates, clock=clock)
+        for entry in demo.entries:
+            clock.now = _morning(today, entry.days_ago)
+            made = entries.create(entry.title, entry.body, entry.domains, entry.tags)
+            if flags := _flags(entry.bring_to_supervision, entry.share_with_coach):
+                entries.set_flags(made.id, **flags)
+        cycle_ids: dict[str, str] = {}
+        for inquiry in demo.inquiries:
+            clock.now = _morning(today, max(c.days_ago for c in inquiry.cycles) + 1)
+            inquiry_id = cycles.create_inquiry(
+                inquiry.question, inquiry.description, inquiry.domains
+            ).id
+            previous_id: str | None = None
+            for spec in inquiry.cycles:
+                clock.now = _morning(today, spec.days_ago)
+                previous_id = _add_cycle(cycles, clock, today, inquiry_id, spec, previous_id)
+                cycle_ids[spec.title] = previous_id
+            if inquiry.status is not InquiryStatus.OPEN:
+                cycles.update_inquiry(inquiry_id, status=inquiry.status)
+        for inquiry in demo.inquiries:
+            for spec in inquiry.cycles:
+                if flags := _flags(spec.bring_to_supervision, spec.share_with_coach):
+                    cycles.set_flags(cycle_ids[spec.title], **flags)
+        for session in demo.sessions:
+            _add_session(
+                SessionStore(journal.engine, clock=clock), clock, today, session, cycle_ids
+            )
 
 
 class _Clock:

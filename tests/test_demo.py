@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.demo import DemoDataError, build_demo, load_demo
+from app.demo import DemoDataError, DemoJournal, load_demo
 from app.journal.opening import Journal
 from app.resources import shipped_demo_file
 
@@ -17,7 +17,7 @@ TODAY = NOW.date()
 
 def test_every_item_in_the_shipped_data_is_in_the_demo_journal(journal: Journal) -> None:
     demo = load_demo(templates=journal.templates)  # valid: every key known, every stage there
-    build_demo(journal, NOW)
+    DemoJournal(journal).fill(NOW)
 
     entries = {e.title: e for e in journal.entries.all_records()}
     assert set(entries) == {e.title for e in demo.entries}
@@ -110,4 +110,4 @@ def test_a_cycle_whose_stages_lead_to_another_status_is_refused(
     broken = tmp_path / "demo.toml"
     broken.write_text(text.replace('status = "planned"', 'status = "reviewed"', 1), "utf-8")
     with pytest.raises(DemoDataError, match="'Hand the question to the band 6 nurses'"):
-        build_demo(journal, NOW, load_demo(broken, journal.templates))
+        DemoJournal(journal).fill(NOW, load_demo(broken, journal.templates))

@@ -195,7 +195,7 @@ def cmd_check(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
-    from app.demo import build_demo
+    from app.demo import DemoJournal
 
     if journal_exists(folder):
         raise CommandError(
@@ -204,7 +204,7 @@ def cmd_demo(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         )
     journal = open_or_create(folder, store)
     try:
-        build_demo(journal)
+        DemoJournal(journal).fill()
         inquiries = len(journal.cycles.inquiries())
         cycles = len(journal.cycles.all_records())
         entries = journal.entries.count()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from app.demo import build_demo
+from app.demo import DemoJournal
 from app.home.overview import HomeService
 from app.journal.opening import Journal
 from app.writing.domains import Domain
@@ -32,7 +32,7 @@ def test_only_individual_reflection_is_noticed(journal: Journal) -> None:
 
 
 def test_home_overview_of_the_demo(journal: Journal) -> None:
-    build_demo(journal, now=NOW)
+    DemoJournal(journal).fill(now=NOW)
     overview = HomeService(journal).overview(NOW.date(), NOW)
     assert [c.title for c in overview.waiting] == ["Hand the question to the band 6 nurses"]
     assert {c.title for c in overview.in_progress} == {

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from app.demo import build_demo
+from app.demo import DemoJournal
 from app.journal.opening import Journal
 from app.search.full_text import Kind, SearchFilters
 from app.search.periods import Period
@@ -20,7 +20,7 @@ NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def demo(journal: Journal) -> Journal:
-    build_demo(journal, now=NOW)
+    DemoJournal(journal).fill(now=NOW)
     return journal
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.demo import build_demo
+from app.demo import DemoJournal
 from app.journal.opening import Journal
 from app.search.full_text import Kind, Order, SearchFilters
 from app.search.query import parse_query
@@ -23,7 +23,7 @@ NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def demo(journal: Journal) -> Journal:
-    build_demo(journal, now=NOW)
+    DemoJournal(journal).fill(now=NOW)
     return journal
 
 

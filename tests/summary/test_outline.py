@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pypdf
 
-from app.demo import build_demo
+from app.demo import DemoJournal
 from app.journal.opening import Journal
 from app.summary.contents import SummaryOptions, SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat, write_summary
@@ -47,7 +47,7 @@ def _kinds(outline: Outline) -> list[list[str]]:
 
 
 def test_a_summary_with_sessions_and_excerpts_has_them_in_order(journal: Journal) -> None:
-    build_demo(journal, now=NOW)
+    DemoJournal(journal).fill(now=NOW)
     outline = build_outline(SummaryService(journal).build(OPTIONS, TODAY))
     assert outline.title == "Supervision summary"
     assert [label for label, _ in outline.meta] == ["Role", "For the session", "Period covered"]
@@ -104,7 +104,7 @@ def test_a_summary_with_nothing_in_it_says_so_in_each_section(journal: Journal) 
 
 
 def test_actions_say_which_session_they_come_from(journal: Journal) -> None:
-    build_demo(journal, now=NOW)
+    DemoJournal(journal).fill(now=NOW)
     summary = SummaryService(journal).build(OPTIONS, TODAY)
     earlier = summary.actions
     none_agreed = dataclasses.replace(summary, actions=(), open_earlier=earlier)
@@ -136,7 +136,7 @@ def _headings(outline: Outline) -> list[tuple[int, str]]:
 def test_every_writer_draws_the_same_headings_in_the_same_order(
     journal: Journal, tmp_path: Path, qapp: object
 ) -> None:
-    build_demo(journal, now=NOW)
+    DemoJournal(journal).fill(now=NOW)
     summary = SummaryService(journal).build(OPTIONS, TODAY)
     expected = _headings(build_outline(summary))
     assert len(expected) > 2 + 8  # headings inside sections as well as the sections

@@ -15,7 +15,7 @@ import pypdf
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from app.demo import build_demo
+from app.demo import DemoJournal
 from app.journal.opening import Journal
 from app.summary.contents import Excerpt, SummaryOptions, SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat, write_summary
@@ -29,7 +29,7 @@ TODAY = NOW.date()
 
 @pytest.fixture
 def demo(journal: Journal) -> Journal:
-    build_demo(journal, now=NOW)
+    DemoJournal(journal).fill(now=NOW)
     return journal
 
 

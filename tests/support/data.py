@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from app.demo import build_demo
+from app.demo import DemoJournal
 from app.journal.opening import Journal
 
 TODAY = date(2025, 3, 12)
@@ -45,7 +45,7 @@ def today() -> date:
 
 def fill_demo(journal: Journal) -> Journal:
     """The sample journal, built as of TODAY."""
-    build_demo(journal, NOW)
+    DemoJournal(journal).fill(NOW)
     return journal
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from app.demo import build_demo
+from app.demo import DemoJournal
 from app.journal.opening import Journal
 from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind, SessionStore
 from app.writing.domains import Domain
@@ -34,7 +34,7 @@ def _at(day: date, hour: int = 9) -> datetime:
 
 def build_december(journal: Journal, *, card: bool = True) -> Journal:
     """Fill an empty journal as described above; with `card`, a sharing card named CARD_NAME."""
-    build_demo(journal, now=_at(date(2026, 11, 26), 12))
+    DemoJournal(journal).fill(now=_at(date(2026, 11, 26), 12))
     old = EntryStore(journal.engine, clock=lambda: _at(date(2026, 9, 14)))
     entry = old.create(
         OLD_FLAGGED,

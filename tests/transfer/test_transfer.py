@@ -186,9 +186,9 @@ def _comparable(document: dict[str, Any]) -> dict[str, Any]:
 def test_demo_journal_round_trips_with_cycles_and_links(
     journal: Journal, other: Journal, tmp_path: Path
 ) -> None:
-    from app.demo import build_demo
+    from app.demo import DemoJournal
 
-    build_demo(journal)
+    DemoJournal(journal).fill()
     TransferService(journal).export_json(tmp_path / "demo.json")
     document = json.loads((tmp_path / "demo.json").read_text(encoding="utf-8"))
     cycle = next(c for c in document["cycles"] if c["previous"] and c["next"])
@@ -285,9 +285,9 @@ def test_a_version_1_file_still_imports(other: Journal, tmp_path: Path) -> None:
 def test_bad_sessions_are_refused_whole(
     journal: Journal, other: Journal, tmp_path: Path, mutate: Mutation, message: str
 ) -> None:
-    from app.demo import build_demo
+    from app.demo import DemoJournal
 
-    build_demo(journal)
+    DemoJournal(journal).fill()
     document = TransferService(journal).document()
     mutate(document)
     with pytest.raises(ImportRejectedError, match=message):
