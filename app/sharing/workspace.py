@@ -234,7 +234,8 @@ class WorkspaceService:
     def shared_items(
         self, participant: str | None = None, *, where: SharedFilter | None = None
     ) -> list[SharedItemRecord]:
-        """Shared items, newest first (best match first when searching words)."""
+        """Shared items, newest first: best match first when searching words, and the longest
+        waiting first when only those not yet discussed."""
         where = where or SharedFilter(participant=participant)
         query = select(SharedItem)
         if where.participant is not None:
@@ -264,6 +265,10 @@ class WorkspaceService:
                     & (ranked.c.item_id == SharedItem.item_id),
                 ).order_by(ranked.c.rank)
                 rows = session.scalars(query)
+            elif where.to_discuss_only:  # what waits for feedback: the longest waiting first
+                rows = session.scalars(
+                    query.order_by(SharedItem.received_at, SharedItem.written_at)
+                )
             else:
                 rows = session.scalars(query.order_by(SharedItem.written_at.desc()))
             return [_record(r) for r in rows]

@@ -176,3 +176,27 @@ def test_import_reports_progress_and_a_cancel_changes_nothing(
     assert seen == [(n, 600) for n in range(0, 601, 100)]
     assert len(WorkspaceService(reopened).shared_items()) == 600
     reopened.close()
+
+
+def test_what_waits_for_feedback_comes_longest_waiting_first(
+    coach: Journal, five: list[Journal]
+) -> None:
+    alex = five[0]
+    older = alex.entries.create("Written first, shared second", "Text.")
+    newer = alex.entries.create("Written second, shared first", "Text.")
+    ExchangeService(coach).import_package(send_share(alex, [newer.id]))
+    ExchangeService(coach).import_package(send_share(alex, [older.id]))
+    fingerprint = card_fingerprint(alex)
+    workspace = WorkspaceService(coach)
+    waiting = workspace.shared_items(
+        where=SharedFilter(participant=fingerprint, to_discuss_only=True)
+    )
+    assert [i.item_id for i in waiting] == [newer.id, older.id]  # by arrival, not by writing
+    assert [i.item_id for i in workspace.shared_items(fingerprint)] == [newer.id, older.id]
+    workspace.mark_discussed(fingerprint, newer.id, True)
+    assert [
+        i.item_id
+        for i in workspace.shared_items(
+            where=SharedFilter(participant=fingerprint, to_discuss_only=True)
+        )
+    ] == [older.id]

@@ -37,8 +37,8 @@ class CoachFilterBar(QWidget):
         for domain in Domain:
             self.domain_combo.addItem(domain.label, domain.value)
         self.domain_combo.setToolTip("Show only items tagged with one domain")
-        self.to_discuss_box = QCheckBox("Only not yet disc&ussed")
-        self.to_discuss_box.setAccessibleName("Only not yet discussed")
+        self.to_discuss_box = QCheckBox("Only not yet disc&ussed, longest waiting first")
+        self.to_discuss_box.setAccessibleName("Only not yet discussed, longest waiting first")
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(TYPING_PAUSE_MS)
