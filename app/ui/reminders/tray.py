@@ -1,5 +1,5 @@
 """Reminders while the app runs: a notification when an experiment is ready for reflection or
-an agreed action is due, and clicking it opens that cycle or the Sessions view.
+an agreed action is due, and clicking it opens that cycle, or that action on Home.
 
 The notification comes from the tray icon (the notification area on Windows, the menu bar on
 macOS) where the desktop has one; where it has none, the same words show in the window's
@@ -31,7 +31,6 @@ from app.reminders.nudges import (
     to_remind,
 )
 from app.ui.window.context import WindowContext
-from app.ui.window.navigation import View
 
 CHECK_MS = 15 * 60_000
 """How often the journal is looked at for what is waiting."""
@@ -169,7 +168,7 @@ class TrayReminders(QObject):
         if first.kind is DueKind.REFLECTION:
             self._context.navigator.open_cycle(first.item_id)
         else:
-            self._context.navigator.show_view(View.SESSIONS)
+            self._context.navigator.open_action(first.item_id)
 
 
 def _with_snooze(settings: NudgeSettings, until: datetime) -> NudgeSettings:

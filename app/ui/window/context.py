@@ -43,6 +43,10 @@ class Navigator(Protocol):
         """Show a cycle in the Cycle view, where it was left or at `stage_id`."""
         ...
 
+    def open_action(self, action_id: str) -> None:
+        """Show Home with an agreed action chosen in its actions."""
+        ...
+
     def save_shown(self) -> bool:
         """Save what the view shown holds; False (the reason shown) if refused."""
         ...

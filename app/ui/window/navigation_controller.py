@@ -345,6 +345,11 @@ class NavigationController(QObject):
         self.remember()
         self.update_commands()
 
+    def open_action(self, action_id: str) -> None:
+        """Show Home with an agreed action chosen in its actions (Home alone if it is gone)."""
+        if self.show_view(View.HOME, focus=False):
+            self._views.actions_panel.select_action(action_id)
+
     @Slot()
     def refresh_home(self) -> None:
         """Read Home again if it is shown (something it lists has changed)."""

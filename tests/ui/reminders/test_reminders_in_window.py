@@ -73,15 +73,19 @@ def test_a_reminder_names_no_title_comes_once_a_day_and_opens_the_cycle(
     assert window.controllers.cycles.shown_cycle_id == cycle_id
 
 
-def test_an_action_due_opens_sessions_and_quiet_hours_hold_reminders(
+def test_an_action_due_opens_on_home_and_quiet_hours_hold_reminders(
     qtbot, journal: Journal, make_window, settings: QSettings
 ) -> None:
-    journal.sessions.record(
+    session = journal.sessions.record(
         SessionKind.SUPERVISION,
         TODAY - timedelta(days=7),
-        actions=[ActionDraft("Book the 1:1", by_when=TODAY)],
+        actions=[
+            ActionDraft("Ask for a mentor", by_when=TODAY + timedelta(days=9)),
+            ActionDraft("Book the 1:1", by_when=TODAY),
+        ],
     )
     window = make_window(journal, settings=settings)
+    window.navigation.show_view(View.SESSIONS)
     tray = FakeTray()
     late = datetime.combine(TODAY, time(21, 30)).astimezone()
     _reminders(window, settings, tray, late).check_now()
@@ -91,7 +95,9 @@ def test_an_action_due_opens_sessions_and_quiet_hours_hold_reminders(
     reminders.check_now()
     assert tray.shown[-1][1] == "An action you agreed is due. Click to open it."
     tray.messageClicked.emit()
-    assert window.navigation.view is View.SESSIONS
+    assert window.navigation.view is View.HOME
+    chosen = window.actions_panel.current_action
+    assert chosen is not None and chosen.id == session.actions[1].id
 
 
 def test_without_a_tray_the_reminder_shows_in_the_window_and_a_snooze_holds_it(
