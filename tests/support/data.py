@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 from app.demo import DemoJournal
 from app.journal.opening import Journal
+from app.writing.domains import Domain
 
 TODAY = date(2025, 3, 12)
 NOW = datetime(2025, 3, 12, 9, 0, tzinfo=UTC)
@@ -52,3 +53,20 @@ def fill_demo(journal: Journal) -> Journal:
 def fixed_clock(moment: datetime) -> Callable[[], datetime]:
     """A clock that always says `moment`."""
     return lambda: moment
+
+
+def reviewed_cycle(
+    journal: Journal, title: str, reviewed: datetime, learning: str = "Ask first."
+) -> str:
+    """A cycle in its own line of inquiry, every required stage written, reviewed at
+    `reviewed` (so it is that old to Home's Looking back)."""
+    from app.writing.cycles import CycleStore
+
+    store = CycleStore(journal.engine, journal.templates, clock=lambda: reviewed)
+    cycle = store.start_inquiry(f"{title}?", [Domain.TEAM], "action-inquiry", title=title)
+    for stage in ("frame", "intention", "strategy", "action", "outcomes"):
+        store.save_stage(cycle.id, stage, f"Written for {stage}.")
+    store.save_stage(cycle.id, "learning", learning)
+    store.begin_reflection(cycle.id)
+    store.finish(cycle.id)
+    return cycle.id

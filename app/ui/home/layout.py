@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.home.balance_bars import DomainBalanceBars
+from app.ui.home.looking_back_card import LookingBackCard
 from app.ui.widgets.captions import heading
 from app.ui.widgets.fields import quiet_note
 from app.ui.widgets.item_list import ItemList, ListItem
@@ -87,6 +88,7 @@ class HomeLayout(QScrollArea):
         self.waiting = HomeSection("Waiting for your reflection", WAITING_EMPTY)
         self.in_progress = HomeSection("In progress", IN_PROGRESS_EMPTY)
         self.recent = HomeSection("Recent entries", RECENT_EMPTY)
+        self.looking_back = LookingBackCard()
         self.balance_heading = heading("Balance of the last 30 days", "Balance", 1.2)
         self.balance_heading.setWordWrap(False)
         self.balance_bars = DomainBalanceBars()
@@ -99,7 +101,7 @@ class HomeLayout(QScrollArea):
         top.addWidget(self.new_entry_button)
         left = QVBoxLayout()
         left.setSpacing(20)
-        for section in (self.waiting, self.in_progress, self.recent):
+        for section in (self.looking_back, self.waiting, self.in_progress, self.recent):
             left.addWidget(section)
         left.addStretch(1)
         self._left = left
@@ -128,6 +130,7 @@ class HomeLayout(QScrollArea):
         self._focus_chain: list[QWidget] = [
             self.new_cycle_button,
             self.new_entry_button,
+            *self.looking_back.focus_chain(),
             self.waiting.list,
             self.in_progress.list,
             self.recent.list,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.errors import JournalError
+from app.home.looking_back import LookingBackService
 from app.home.overview import DomainBalance, HomeService
 from app.journal.opening import Journal
 from app.ui.home.layout import HomeLayout
@@ -24,6 +25,14 @@ BALANCE_ONLY_INDIVIDUAL = (
     "noticing: is there a team or organisational side to what you are exploring?"
 )
 BALANCE_NOTE = "Entries and cycles worked on, counted once for each domain they touch."
+LOOKING_BACK_KEY = "home/looking_back"
+SET_ASIDE_KEY = "home/set_aside"
+MOST_SET_ASIDE = 500
+LOOK_AGAIN = (
+    "Looking back at “{title}” ({when}), in “{question}”.\n\n"
+    "What I learned then: {learning}\n\n"
+    "What would I do differently now?\n\n"
+)
 
 
 def utc_now() -> datetime:
@@ -54,12 +63,17 @@ class HomeView(HomeLayout):
         *,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = utc_now,
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._journal = journal
         self._today = today
         self._now = now
+        self._settings = settings
+        self.looking_back.differentlyRequested.connect(self._look_again)
+        self.looking_back.openRequested.connect(self._open_looked_back)
+        self.looking_back.setAsideRequested.connect(self._set_aside)
         self.waiting.list.itemActivated.connect(self.openCycle)
         self.in_progress.list.itemActivated.connect(self.openCycle)
         self.recent.list.itemActivated.connect(self.openEntry)
@@ -88,6 +102,64 @@ class HomeView(HomeLayout):
             ]
         )
         self._show_balance(overview.balance)
+        self._show_looking_back(today)
+
+    def looking_back_shown(self) -> bool:
+        """Whether Home brings back an earlier cycle now and then (on unless turned off)."""
+        return self._settings is None or self._settings.value(LOOKING_BACK_KEY) != "false"
+
+    def set_looking_back_shown(self, shown: bool) -> None:
+        """Turn the Looking back card on or off (View > Looking back on Home)."""
+        if self._settings is not None:
+            self._settings.setValue(LOOKING_BACK_KEY, "true" if shown else "false")
+        self._show_looking_back(self._today())
+
+    def _show_looking_back(self, today: date) -> None:
+        if not self.looking_back_shown():
+            self.looking_back.show_look_back(None)
+            return
+        try:
+            found = LookingBackService(self._journal).pick(today, self._set_aside_ids())
+        except JournalError as exc:
+            self.message_bar.show_problem(str(exc))
+            return
+        self.looking_back.show_look_back(found)
+
+    def _set_aside_ids(self) -> list[str]:
+        value = self._settings.value(SET_ASIDE_KEY) if self._settings is not None else None
+        return value.split() if isinstance(value, str) else []
+
+    @Slot()
+    def _set_aside(self) -> None:
+        shown = self.looking_back.shown
+        if shown is None:
+            return
+        if self._settings is not None:
+            ids = [i for i in self._set_aside_ids() if i != shown.cycle_id] + [shown.cycle_id]
+            self._settings.setValue(SET_ASIDE_KEY, " ".join(ids[-MOST_SET_ASIDE:]))
+        self.looking_back.show_look_back(None)
+
+    @Slot()
+    def _open_looked_back(self) -> None:
+        if self.looking_back.shown is not None:
+            self.openCycle.emit(self.looking_back.shown.cycle_id)
+
+    @Slot()
+    def _look_again(self) -> None:
+        """A new entry on the earlier cycle, asking what would be done differently now."""
+        shown = self.looking_back.shown
+        if shown is None:
+            return
+        body = LOOK_AGAIN.format(
+            title=shown.title, when=shown.when, question=shown.question, learning=shown.learning
+        )
+        try:
+            entry = self._journal.entries.create(f"Looking back: {shown.title}"[:200], body)
+        except JournalError as exc:
+            self.message_bar.show_problem(str(exc))
+            return
+        self._set_aside()
+        self.openEntry.emit(entry.id)
 
     def _cycle_item(self, cycle: CycleSummary, today: date) -> ListItem:
         template = self._journal.templates.get(cycle.template_id)

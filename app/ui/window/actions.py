@@ -27,6 +27,7 @@ class WindowActions:
     print_summary: QAction
     add_to_calendar: QAction
     reminders: QAction
+    looking_back: QAction
     save: QAction
     show_recovery_code: QAction
     back_up_now: QAction
@@ -92,6 +93,13 @@ def _zoom_in(window: QMainWindow) -> QAction:
     return action
 
 
+def _looking_back(window: QMainWindow) -> QAction:
+    action = _action(window, "Looking &back on Home")
+    action.setCheckable(True)
+    action.setToolTip("Now and then, an earlier cycle and what you learned from it")
+    return action
+
+
 def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal) -> WindowActions:
     """Build the actions; the caller connects them to what they do."""
     edit = EditCommands(window, undo_stack)
@@ -112,6 +120,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         print_summary=_action(window, "&Print summary…", "Ctrl+P"),
         add_to_calendar=_action(window, "Add &dates to calendar…"),
         reminders=_action(window, "Re&minders…"),
+        looking_back=_looking_back(window),
         save=_action(window, "&Save now", "Ctrl+S"),
         show_recovery_code=_action(window, "Show &recovery code..."),
         back_up_now=_action(window, "&Back up now"),
@@ -189,7 +198,17 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
     menu("edit", "&Edit", a.undo, a.redo, None, t.cut, t.copy, t.paste, t.select_all, None)
     menus["edit"].addActions([a.find, a.clear_recent, a.trash])
     menus["edit"].aboutToShow.connect(a.edit.refresh)
-    menu("view", "&View", *a.views.values(), None, a.zoom_in, a.zoom_out, a.actual_size)
+    menu(
+        "view",
+        "&View",
+        *a.views.values(),
+        None,
+        a.zoom_in,
+        a.zoom_out,
+        a.actual_size,
+        None,
+        a.looking_back,
+    )
     menu(
         "entry",
         "E&ntry",

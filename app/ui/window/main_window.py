@@ -108,7 +108,9 @@ class MainWindow(QMainWindow):
         self.commands.show_error_log.triggered.connect(self.show_error_log)
 
         self.rail = NavigationRail()
-        self.home = HomeView(journal, today=today, now=now)
+        self.home = HomeView(journal, today=today, now=now, settings=self._settings)
+        self.commands.looking_back.setChecked(self.home.looking_back_shown())
+        self.commands.looking_back.toggled.connect(self.home.set_looking_back_shown)
         self.actions_panel = ActionsPanel(journal, today=today)
         self.home.add_side_section(self.actions_panel, self.actions_panel.focus_chain())
         self.entries_page = EntriesPage()

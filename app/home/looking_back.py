@@ -1,0 +1,80 @@
+"""Looking back: now and then, one earlier cycle worth revisiting, with what was learned.
+
+A reviewed cycle comes back about a month, three months or a year after it was last worked on
+(within a week either side), so it appears now and then rather than every day. One from a line
+of inquiry still being worked on is preferred; then the one nearest its mark. A cycle the
+person set aside ("Not now") does not come back, and one whose learning stage is empty has
+nothing to offer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from app.journal.opening import Journal
+from app.writing.cycle_states import CycleStatus
+from app.writing.templates import StageRole
+
+MARKS = ((30, "a month ago"), (91, "three months ago"), (365, "a year ago"))
+"""How long ago a cycle comes back, and how that is said."""
+WINDOW_DAYS = 7
+"""How many days either side of a mark still count."""
+MOST_CYCLES = 5000
+EXCERPT = 300
+
+
+@dataclass(frozen=True)
+class LookBack:
+    """An earlier cycle to revisit: its title, line of inquiry, when, and what was learned."""
+
+    cycle_id: str
+    title: str
+    question: str
+    when: str
+    learning: str
+
+
+class LookingBackService:
+    """Which earlier cycle to bring back today: `LookingBackService(journal).pick(today, ...)`."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def pick(self, today: date, set_aside: Collection[str] = ()) -> LookBack | None:
+        """The earlier cycle to show today, or None when none is at a mark."""
+        cycles = self._journal.cycles
+        reviewed = cycles.summaries(statuses=[CycleStatus.REVIEWED], limit=MOST_CYCLES)
+        active = {
+            c.inquiry_id
+            for c in cycles.summaries(
+                statuses=[CycleStatus.PLANNED, CycleStatus.IN_PROGRESS], limit=MOST_CYCLES
+            )
+        }
+        candidates = []
+        for cycle in reviewed:
+            if cycle.id in set_aside:
+                continue
+            age = (today - cycle.updated.astimezone().date()).days
+            for days, words in MARKS:
+                if abs(age - days) <= WINDOW_DAYS:
+                    off_by = abs(age - days)
+                    candidates.append((cycle.inquiry_id not in active, off_by, cycle.id, words))
+        for _quiet, _off_by, cycle_id, words in sorted(candidates):
+            found = self._with_learning(cycle_id, words)
+            if found is not None:
+                return found
+        return None
+
+    def _with_learning(self, cycle_id: str, words: str) -> LookBack | None:
+        record = self._journal.cycles.get(cycle_id)
+        template = self._journal.templates.get(record.template_id)
+        stage = template.stage_with_role(StageRole.LEARNING) if template else None
+        learning = " ".join(record.text(stage.id).split()) if stage else ""
+        if not learning:
+            return None
+        if len(learning) > EXCERPT:
+            learning = learning[:EXCERPT].rsplit(" ", 1)[0] + " …"
+        question = self._journal.cycles.inquiry(record.inquiry_id).question
+        return LookBack(record.id, record.display_title, question, words, learning)
