@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from app.journal.opening import Journal
 from app.writing.cycle_states import CycleStatus
@@ -21,7 +21,8 @@ MARKS = ((30, "a month ago"), (91, "three months ago"), (365, "a year ago"))
 """How long ago a cycle comes back, and how that is said."""
 WINDOW_DAYS = 7
 """How many days either side of a mark still count."""
-MOST_CYCLES = 5000
+MOST_CYCLES = 500
+"""More reviewed cycles than anyone has within two weeks of one mark."""
 EXCERPT = 300
 
 
@@ -45,23 +46,26 @@ class LookingBackService:
     def pick(self, today: date, set_aside: Collection[str] = ()) -> LookBack | None:
         """The earlier cycle to show today, or None when none is at a mark."""
         cycles = self._journal.cycles
-        reviewed = cycles.summaries(statuses=[CycleStatus.REVIEWED], limit=MOST_CYCLES)
-        active = {
-            c.inquiry_id
-            for c in cycles.summaries(
-                statuses=[CycleStatus.PLANNED, CycleStatus.IN_PROGRESS], limit=MOST_CYCLES
-            )
-        }
         candidates = []
-        for cycle in reviewed:
-            if cycle.id in set_aside:
-                continue
-            age = (today - cycle.updated.astimezone().date()).days
-            for days, words in MARKS:
-                if abs(age - days) <= WINDOW_DAYS:
-                    off_by = abs(age - days)
-                    candidates.append((cycle.inquiry_id not in active, off_by, cycle.id, words))
-        for _quiet, _off_by, cycle_id, words in sorted(candidates):
+        for days, words in MARKS:
+            first = today - timedelta(days=days + WINDOW_DAYS)
+            last = today - timedelta(days=days - WINDOW_DAYS)
+            near = cycles.summaries(
+                statuses=[CycleStatus.REVIEWED],
+                changed=(_start_of(first), _start_of(last + timedelta(days=1))),
+                limit=MOST_CYCLES,
+            )
+            for cycle in near:
+                age = (today - cycle.updated.astimezone().date()).days
+                if cycle.id not in set_aside and abs(age - days) <= WINDOW_DAYS:
+                    candidates.append((cycle.inquiry_id, abs(age - days), cycle.id, words))
+        if not candidates:
+            return None
+        active = cycles.active_inquiry_ids()
+        ranked = sorted(
+            (inquiry not in active, off_by, cid, w) for inquiry, off_by, cid, w in candidates
+        )
+        for _quiet, _off_by, cycle_id, words in ranked:
             found = self._with_learning(cycle_id, words)
             if found is not None:
                 return found
@@ -78,3 +82,8 @@ class LookingBackService:
             learning = learning[:EXCERPT].rsplit(" ", 1)[0] + " …"
         question = self._journal.cycles.inquiry(record.inquiry_id).question
         return LookBack(record.id, record.display_title, question, words, learning)
+
+
+def _start_of(day: date) -> datetime:
+    """The local start of `day`, as an aware time (stored times are compared in UTC)."""
+    return datetime.combine(day, time.min).astimezone(UTC)

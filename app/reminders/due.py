@@ -74,7 +74,7 @@ class ReminderService:
 
     def waiting(self, today: date) -> list[DueItem]:
         """Cycles waiting for their reflection and actions due, the longest waiting first."""
-        items = [i for i in self._reflections() + self._actions() if i.day <= today]
+        items = [i for i in self._reflections(today) + self._actions() if i.day <= today]
         return sorted(items, key=_order)
 
     def coming(self, today: date, days: int = COMING_DAYS) -> list[DueItem]:
@@ -84,9 +84,9 @@ class ReminderService:
         items = self._reflections() + self._actions() + self._sessions(today)
         return sorted((i for i in items if today <= i.day <= until), key=_order)
 
-    def _reflections(self) -> list[DueItem]:
+    def _reflections(self, due_by: date = date.max) -> list[DueItem]:
         plans = self._journal.cycles.summaries(
-            statuses=[CycleStatus.PLANNED], due_by=date.max, limit=MOST_PLANS
+            statuses=[CycleStatus.PLANNED], due_by=due_by, limit=MOST_PLANS
         )
         return [
             DueItem(

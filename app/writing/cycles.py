@@ -459,12 +459,14 @@ class CycleStore(Binned[Cycle, CycleRecord]):
         *,
         statuses: Iterable[CycleStatus] | None = None,
         due_by: date | None = None,
+        changed: tuple[datetime, datetime] | None = None,
         offset: int = 0,
         limit: int = 200,
         trashed: bool = False,
     ) -> list[CycleSummary]:
-        """Cycles newest first without their texts; optionally by status or experiment date.
-        With `trashed`, the cycles in the trash instead, the most recently trashed first.
+        """Cycles newest first without their texts; optionally by status, experiment date, or
+        last change (`changed`: from, up to but not including). With `trashed`, the cycles in
+        the trash instead, the most recently trashed first.
 
         Only an untitled cycle reads any stage text: the start of its first written stage.
         """
@@ -492,6 +494,8 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             query = query.where(Cycle.status.in_([s.value for s in statuses]))
         if due_by is not None:
             query = query.where(Cycle.experiment_date.is_not(None), Cycle.experiment_date <= due_by)
+        if changed is not None:
+            query = query.where(Cycle.updated_at >= changed[0], Cycle.updated_at < changed[1])
         newest = Cycle.deleted_at.desc() if trashed else Cycle.updated_at.desc()
         query = query.order_by(newest, Cycle.id).offset(offset).limit(limit)
         with self._reading() as session:
@@ -534,6 +538,19 @@ class CycleStore(Binned[Cycle, CycleRecord]):
     def waiting_for_reflection(self, today: date) -> list[CycleSummary]:
         """Planned cycles whose experiment date has come: time to reflect on them."""
         return self.summaries(statuses=[CycleStatus.PLANNED], due_by=today)
+
+    def active_inquiry_ids(self) -> set[str]:
+        """The lines of inquiry with a live cycle planned or in progress."""
+        query = (
+            select(Cycle.inquiry_id)
+            .distinct()
+            .where(
+                Cycle.deleted_at.is_(None),
+                Cycle.status.in_([CycleStatus.PLANNED.value, CycleStatus.IN_PROGRESS.value]),
+            )
+        )
+        with self._reading() as session:
+            return set(session.scalars(query))
 
     def in_progress(self) -> list[CycleSummary]:
         """Cycles being reflected on."""
