@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from app.errors import JournalError
-from app.reminders.due import DueKind, ReminderService
+from app.reminders.due import DueItem, DueKind, ReminderService
 from app.reminders.nudges import (
     Nudge,
     NudgeSettings,
@@ -99,6 +99,7 @@ class TrayReminders(QObject):
         self._locked = locked
         self.tray = tray
         self.last_nudge: Nudge | None = None
+        self._after_unlock: DueItem | None = None
         if tray is not None:
             tray.messageClicked.connect(self.open_first)  # type: ignore[attr-defined]
         self._timer = QTimer(self)
@@ -162,13 +163,25 @@ class TrayReminders(QObject):
             window.raise_()
             window.activateWindow()
         nudge = self.last_nudge
-        if nudge is None or not nudge.items or self._locked():
+        if nudge is None or not nudge.items:
             return
-        first = nudge.items[0]
-        if first.kind is DueKind.REFLECTION:
-            self._context.navigator.open_cycle(first.item_id)
+        if self._locked():
+            self._after_unlock = nudge.items[0]  # shown once the person unlocks
+            return
+        self._open(nudge.items[0])
+
+    @Slot(bool)
+    def lock_changed(self, locked: bool) -> None:
+        """The window was unlocked: show what a reminder clicked while locked was about."""
+        item, self._after_unlock = self._after_unlock, None
+        if not locked and item is not None:
+            self._open(item)
+
+    def _open(self, item: DueItem) -> None:
+        if item.kind is DueKind.REFLECTION:
+            self._context.navigator.open_cycle(item.item_id)
         else:
-            self._context.navigator.open_action(first.item_id)
+            self._context.navigator.open_action(item.item_id)
 
 
 def _with_snooze(settings: NudgeSettings, until: datetime) -> NudgeSettings:

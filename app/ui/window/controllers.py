@@ -142,6 +142,7 @@ class WindowControllers(QObject):
             lock=self.lock.lock,
             first_check_ms=first_reminder_check_ms,
         )
+        self.lock.lockedChanged.connect(self.reminders.reminders.lock_changed)
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""

@@ -191,3 +191,29 @@ def test_closing_the_window_can_leave_it_locked_in_the_tray_but_quit_ends_it(
     window.commands.quit.trigger()  # Quit is not the window's close button: it ends the app
     qtbot.waitUntil(lambda: not window.isVisible())
     assert ("hidden", "") in icon.shown
+
+
+def test_a_reminder_clicked_while_locked_opens_its_cycle_once_unlocked(
+    qtbot, journal: Journal, make_window, settings: QSettings
+) -> None:
+    cycle_id = _waiting_cycle(journal)
+    window = make_window(journal, settings=settings)
+    tray = FakeTray()
+    reminders = TrayReminders(
+        window.controllers.context,
+        settings,
+        tray=tray,
+        now=lambda: MORNING,
+        locked=lambda: window.controllers.lock.locked,
+        first_check_ms=None,
+    )
+    window.controllers.lock.lockedChanged.connect(reminders.lock_changed)
+    window.controllers.lock.lock()
+    reminders.check_now()
+    tray.messageClicked.emit()
+    shown_before = window.navigation.view
+    qtbot.mouseClick(window.lock_frame.lock_screen.unlock_button, LEFT)
+    assert shown_before is View.HOME  # nothing opened behind the lock screen
+    assert not window.controllers.lock.locked
+    assert window.navigation.view is View.CYCLE
+    assert window.controllers.cycles.shown_cycle_id == cycle_id
