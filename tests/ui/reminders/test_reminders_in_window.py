@@ -39,12 +39,13 @@ def _waiting_cycle(journal: Journal) -> str:
 
 
 def _reminders(window, settings: QSettings, tray: FakeTray | None, at: datetime) -> TrayReminders:
+    """Reminders for the window, as of `at`, looking only when asked (check_now)."""
     return TrayReminders(
         window.controllers.context,
         settings,
         tray=tray,
         now=lambda: at,
-        locked=lambda: False,
+        locked=lambda: window.controllers.lock.locked,
         first_check_ms=None,
     )
 
@@ -199,14 +200,7 @@ def test_a_reminder_clicked_while_locked_opens_its_cycle_once_unlocked(
     cycle_id = _waiting_cycle(journal)
     window = make_window(journal, settings=settings)
     tray = FakeTray()
-    reminders = TrayReminders(
-        window.controllers.context,
-        settings,
-        tray=tray,
-        now=lambda: MORNING,
-        locked=lambda: window.controllers.lock.locked,
-        first_check_ms=None,
-    )
+    reminders = _reminders(window, settings, tray, MORNING)
     window.controllers.lock.lockedChanged.connect(reminders.lock_changed)
     window.controllers.lock.lock()
     reminders.check_now()
