@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from app.journal.opening import Journal
 from app.writing.cycle_states import CycleStatus
+from app.writing.domains import Domain
 from app.writing.templates import StageRole
 
 MARKS = ((30, "a month ago"), (91, "three months ago"), (365, "a year ago"))
@@ -35,6 +36,7 @@ class LookBack:
     question: str
     when: str
     learning: str
+    domains: tuple[Domain, ...] = ()
 
 
 class LookingBackService:
@@ -81,7 +83,7 @@ class LookingBackService:
         if len(learning) > EXCERPT:
             learning = learning[:EXCERPT].rsplit(" ", 1)[0] + " …"
         question = self._journal.cycles.inquiry(record.inquiry_id).question
-        return LookBack(record.id, record.display_title, question, words, learning)
+        return LookBack(record.id, record.display_title, question, words, learning, record.domains)
 
 
 def _start_of(day: date) -> datetime:

@@ -26,6 +26,8 @@ BALANCE_ONLY_INDIVIDUAL = (
 )
 BALANCE_NOTE = "Entries and cycles worked on, counted once for each domain they touch."
 LOOKING_BACK_KEY = "home/looking_back"
+LOOKING_BACK_TAG = "looking back"
+"""The tag on an entry written from Looking back, so they can be found together."""
 SET_ASIDE_KEY = "home/set_aside"
 MOST_SET_ASIDE = 500
 LOOK_AGAIN = (
@@ -154,7 +156,9 @@ class HomeView(HomeLayout):
             title=shown.title, when=shown.when, question=shown.question, learning=shown.learning
         )
         try:
-            entry = self._journal.entries.create(f"Looking back: {shown.title}"[:200], body)
+            entry = self._journal.entries.create(
+                f"Looking back: {shown.title}"[:200], body, shown.domains, [LOOKING_BACK_TAG]
+            )
         except JournalError as exc:
             self.message_bar.show_problem(str(exc))
             return

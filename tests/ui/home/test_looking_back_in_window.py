@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 
 from app.journal.opening import Journal
 from app.ui.window.navigation import View
+from app.writing.domains import Domain
 from tests.support.data import reviewed_cycle
 from tests.ui.driver import LEFT
 from tests.ui.support import unnamed_controls
@@ -42,7 +43,9 @@ def test_an_earlier_cycle_comes_back_and_opens_a_new_entry_asking_what_now(
     assert window.navigation.view is View.ENTRIES
     (entry,) = journal.entries.summaries()
     assert entry.title == "Looking back: Ask at huddle"
-    body = journal.entries.get(entry.id).body
+    written = journal.entries.get(entry.id)
+    assert (written.domains, written.tags) == ((Domain.TEAM,), ("looking back",))
+    body = written.body
     assert "What I learned then: People speak up when asked first." in body
     assert body.rstrip().endswith("What would I do differently now?")
 
