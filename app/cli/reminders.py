@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -47,7 +46,7 @@ def register(
 
 
 def cmd_due(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
-    from app.reminders.due import ReminderService
+    from app.reminders.due import ReminderService, day_words
 
     today = date.today()
     journal = open_or_create(folder, store)
@@ -65,18 +64,16 @@ def cmd_due(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
             }
             print(json.dumps(record, ensure_ascii=False))
         else:
-            print(f"{_day(item.day)}  {item.words()}")
+            print(f"{day_words(item.day)}  {item.words()}")
     if not waiting and not args.json:
         print("Nothing is waiting: no cycle waits for its reflection and no action is due.")
     return 0
 
 
 def cmd_calendar(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
-    from app.privacy.check import redact
-    from app.reminders.calendar import SUFFIX, to_ics
+    from app.reminders.calendar import SUFFIX, title_findings, to_ics, with_titles_redacted
     from app.reminders.due import COMING_DAYS, ReminderService
     from app.storage.files import write_atomically
-    from app.summary.privacy import find_in
 
     out = Path(args.out).expanduser()
     if out.suffix.lower() != SUFFIX:
@@ -95,7 +92,7 @@ def cmd_calendar(args: argparse.Namespace, folder: Path, store: KeyStore) -> int
     finally:
         journal.close()
     if args.titles:
-        findings = find_in(tuple(item.title for item in items))
+        findings = title_findings(items)
         if findings and not (args.redact or args.keep_findings):
             return refuse_findings(
                 f"Nothing was written: the titles hold {plural(len(findings), 'thing', 'things')} "
@@ -106,18 +103,9 @@ def cmd_calendar(args: argparse.Namespace, folder: Path, store: KeyStore) -> int
                 "is), or with --redact (replace each with a label) or --keep-findings.",
             )
         if args.redact:
-            items = [
-                replace(
-                    item, title=redact(item.title, [f.finding for f in findings if f.path == (n,)])
-                )
-                for n, item in enumerate(items)
-            ]
+            items = with_titles_redacted(items, findings)
     text = to_ics(items, titles=args.titles, stamp=datetime.now(UTC))
     write_atomically(out, text.encode("utf-8"))  # a failure is one plain line (StorageError)
     shown = "with titles" if args.titles else "without titles"
     print(f"Wrote {plural(len(items), 'date', 'dates')} to {out} ({shown}).")
     return 0
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"

@@ -10,9 +10,11 @@ file moves or renames the events instead of doubling them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from app.reminders.due import DueItem
+from app.summary.privacy import LocatedFinding, apply_redactions, find_in
 
 SUFFIX = ".ics"
 PRODID = "-//Inquiry Journal//Inquiry Journal//EN"
@@ -25,6 +27,21 @@ _FOLD_AT = 75  # octets a line may hold before it is folded (RFC 5545, 3.1)
 def event_summary(item: DueItem, *, titles: bool) -> str:
     """What the calendar shows for the date: "Reflect on your experiment (Inquiry Journal)"."""
     return f"{item.words(titles=titles)} ({APP})"
+
+
+def title_findings(items: Sequence[DueItem]) -> list[LocatedFinding]:
+    """What in the items' titles could identify someone; each finding's path is the item's
+    place in `items`."""
+    return find_in(tuple(item.title for item in items))
+
+
+def with_titles_redacted(
+    items: Sequence[DueItem], findings: Sequence[LocatedFinding]
+) -> list[DueItem]:
+    """The items with each finding in their titles replaced by its label, as a summary's
+    redaction does."""
+    titles = apply_redactions(tuple(item.title for item in items), findings)
+    return [replace(item, title=title) for item, title in zip(items, titles, strict=True)]
 
 
 def to_ics(items: Sequence[DueItem], *, titles: bool, stamp: datetime) -> str:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from app.journal.opening import Journal
-from app.supervision.sessions import SessionKind
+from app.supervision.sessions import SessionKind, SessionRecord, open_actions_in
 from app.writing.cycle_states import CycleStatus
 
 COMING_DAYS = 90
@@ -74,14 +74,16 @@ class ReminderService:
 
     def waiting(self, today: date) -> list[DueItem]:
         """Cycles waiting for their reflection and actions due, the longest waiting first."""
-        items = [i for i in self._reflections(today) + self._actions() if i.day <= today]
+        sessions = self._journal.sessions.all()
+        items = [i for i in self._reflections(today) + _actions(sessions) if i.day <= today]
         return sorted(items, key=_order)
 
     def coming(self, today: date, days: int = COMING_DAYS) -> list[DueItem]:
         """Every date from today to `days` ahead: experiments to reflect on, actions due, and
         the next session (recorded, or agreed at the last one), soonest first."""
         until = today + timedelta(days=days)
-        items = self._reflections() + self._actions() + self._sessions(today)
+        sessions = self._journal.sessions.all()  # read once for actions and sessions
+        items = self._reflections() + _actions(sessions) + _sessions(sessions, today)
         return sorted((i for i in items if today <= i.day <= until), key=_order)
 
     def _reflections(self, due_by: date = date.max) -> list[DueItem]:
@@ -96,46 +98,50 @@ class ReminderService:
             if c.experiment_date is not None
         ]
 
-    def _actions(self) -> list[DueItem]:
-        return [
-            DueItem(
-                DueKind.ACTION, f"action-{a.id}", a.id, a.by_when, ACTION_DUE, _one_line(a.what)
-            )
-            for a in self._journal.sessions.open_actions()
-            if a.by_when is not None
-        ]
 
-    def _sessions(self, today: date) -> list[DueItem]:
-        sessions = self._journal.sessions.all()
-        recorded = [
-            DueItem(
-                DueKind.SESSION,
-                f"session-{s.id}",
-                s.id,
-                s.held_on,
-                _SESSION_WORDS[s.kind],
-                _one_line(s.with_whom),
-            )
-            for s in sessions
-            if s.held_on >= today
-        ]
-        if recorded:
-            return recorded
-        # None recorded yet: the date agreed at the last one, for the same kind of session.
-        last = sessions[0] if sessions else None
-        if last is None or last.next_date is None or last.next_date < today:
-            return []
-        key = f"next-session-{last.id}"
-        return [
-            DueItem(
-                DueKind.SESSION,
-                key,
-                "",
-                last.next_date,
-                _SESSION_WORDS[last.kind],
-                _one_line(last.with_whom),
-            )
-        ]
+def _actions(sessions: list[SessionRecord]) -> list[DueItem]:
+    return [
+        DueItem(DueKind.ACTION, f"action-{a.id}", a.id, a.by_when, ACTION_DUE, _one_line(a.what))
+        for a in open_actions_in(sessions)
+        if a.by_when is not None
+    ]
+
+
+def _sessions(sessions: list[SessionRecord], today: date) -> list[DueItem]:
+    recorded = [
+        DueItem(
+            DueKind.SESSION,
+            f"session-{s.id}",
+            s.id,
+            s.held_on,
+            _SESSION_WORDS[s.kind],
+            _one_line(s.with_whom),
+        )
+        for s in sessions
+        if s.held_on >= today
+    ]
+    if recorded:
+        return recorded
+    # None recorded yet: the date agreed at the last one, for the same kind of session.
+    last = sessions[0] if sessions else None
+    if last is None or last.next_date is None or last.next_date < today:
+        return []
+    key = f"next-session-{last.id}"
+    return [
+        DueItem(
+            DueKind.SESSION,
+            key,
+            "",
+            last.next_date,
+            _SESSION_WORDS[last.kind],
+            _one_line(last.with_whom),
+        )
+    ]
+
+
+def day_words(day: date) -> str:
+    """ "Wed 9 Dec 2026": how a list of dates shows each."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def _one_line(text: str) -> str:

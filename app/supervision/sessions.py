@@ -278,8 +278,7 @@ class SessionStore:
 
     def open_actions(self) -> list[ActionRecord]:
         """Actions still to do, soonest date first (undated last)."""
-        actions = [a for s in self.all() for a in s.actions if a.status.is_open]
-        return sorted(actions, key=lambda a: (a.by_when is None, a.by_when or date.max))
+        return open_actions_in(self.all())
 
     def delete(self, session_id: str) -> None:
         """Remove a session and its actions."""
@@ -374,3 +373,9 @@ def _record(row: SupervisionSession) -> SessionRecord:
         next_date=row.next_date,
         actions=tuple(_action_record(a) for a in row.actions),
     )
+
+
+def open_actions_in(sessions: Sequence[SessionRecord]) -> list[ActionRecord]:
+    """The actions of these sessions still to do, soonest date first (undated last)."""
+    actions = [a for s in sessions for a in s.actions if a.status.is_open]
+    return sorted(actions, key=lambda a: (a.by_when is None, a.by_when or date.max))

@@ -8,8 +8,6 @@ finding replaced by its label, as a summary's redaction does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.privacy.check import redact
-from app.reminders.due import COMING_DAYS, DueItem
-from app.summary.privacy import find_in
+from app.reminders.calendar import title_findings, with_titles_redacted
+from app.reminders.due import COMING_DAYS, DueItem, day_words
 from app.ui.widgets.captions import heading, plain_label
 from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 from app.words import counted
@@ -42,11 +39,6 @@ NOTHING_COMING = (
 )
 
 
-def day_words(day: date) -> str:
-    """ "Wed 9 Dec 2026"."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
 class CalendarDialog(KeyboardSafeDialog):
     """The coming dates and whether their titles go in; Accepted means "save the file".
 
@@ -58,7 +50,7 @@ class CalendarDialog(KeyboardSafeDialog):
         super().__init__(parent)
         self.setWindowTitle("Add dates to calendar")
         self.items = list(items)
-        self._findings = find_in(tuple(item.title for item in self.items))
+        self._findings = title_findings(self.items)
         self.dates = QListWidget()
         self.dates.setAccessibleName("Dates to add")
         self.dates.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -101,13 +93,7 @@ class CalendarDialog(KeyboardSafeDialog):
         """The dates to write, any finding in a title replaced by its label."""
         if not self.with_titles:
             return list(self.items)
-        return [
-            replace(
-                item,
-                title=redact(item.title, [f.finding for f in self._findings if f.path == (n,)]),
-            )
-            for n, item in enumerate(self.items)
-        ]
+        return with_titles_redacted(self.items, self._findings)
 
     def _explain(self) -> None:
         if not self.with_titles:

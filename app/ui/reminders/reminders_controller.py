@@ -11,7 +11,14 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.errors import JournalError
 from app.ui.reminders.settings_dialog import ReminderSettingsDialog
-from app.ui.reminders.tray import CHECK_MS, FIRST_CHECK_MS, Tray, TrayReminders, save_settings
+from app.ui.reminders.tray import (
+    CHECK_MS,
+    FIRST_CHECK_MS,
+    Tray,
+    TrayReminders,
+    bring_forward,
+    save_settings,
+)
 from app.ui.widgets.one_dialog import OneDialog
 from app.ui.widgets.resources import app_icon
 from app.ui.window.context import WindowContext
@@ -177,11 +184,7 @@ class RemindersController(QObject):
     @Slot()
     def reminders_open(self) -> None:
         """Bring the window forward."""
-        window = self._context.window
-        window.showNormal()
-        if not window.isActiveWindow():
-            window.raise_()
-            window.activateWindow()
+        bring_forward(self._context.window)
 
     @Slot()
     def reminders_snooze_tomorrow(self) -> None:

@@ -11,11 +11,12 @@ window's settings, nothing personal.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Slot
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from app.errors import JournalError
 from app.reminders.due import DueItem, DueKind, ReminderService
@@ -121,7 +122,7 @@ class TrayReminders(QObject):
             until = now + timedelta(hours=hours)
         else:
             until = (now + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
-        save_settings(self._settings, _with_snooze(self.settings, until))
+        save_settings(self._settings, replace(self.settings, snoozed_until=until))
         when = f"{until:%H:%M}" if until.date() == now.date() else f"{until:%H:%M} tomorrow"
         self._context.show_status(SNOOZED.format(when=when))
         return until
@@ -155,13 +156,7 @@ class TrayReminders(QObject):
     @Slot()
     def open_first(self) -> None:
         """The notification was clicked: bring the window forward on what it was about."""
-        window = self._context.window
-        if window.isMinimized():
-            window.showNormal()
-        window.show()
-        if not window.isActiveWindow():
-            window.raise_()
-            window.activateWindow()
+        bring_forward(self._context.window)
         nudge = self.last_nudge
         if nudge is None or not nudge.items:
             return
@@ -184,7 +179,10 @@ class TrayReminders(QObject):
             self._context.navigator.open_action(item.item_id)
 
 
-def _with_snooze(settings: NudgeSettings, until: datetime) -> NudgeSettings:
-    from dataclasses import replace
-
-    return replace(settings, snoozed_until=until)
+def bring_forward(window: QWidget) -> None:
+    """Show the window (hidden in the tray, or minimised, as it was left otherwise) in front."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
