@@ -189,6 +189,10 @@ class Cycle(Base):
     status: Mapped[str] = mapped_column(String(12), default="planned")
     loop: Mapped[str] = mapped_column(String(8), default="none")
     experiment_date: Mapped[date | None] = mapped_column(Date, default=None)
+    # When the experiment was first reflected on (the cycle left "planned"): Insights' days
+    # from experiment to reflection. None for a planned cycle, and for older ones whose
+    # writing gave no estimate (migration 0011).
+    reflection_began_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     previous_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("cycles.id", ondelete="SET NULL"), unique=True, default=None
     )
@@ -477,6 +481,9 @@ class SharedItem(Base):
     stages: Mapped[str] = mapped_column(Text, default="", server_default="")
     # The content as it was when the coach last commented ("" until they do).
     commented_content: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # A shared cycle's status, loop, dates and leadership dimensions as JSON, for the coach's
+    # Insights ("" for an entry, or a cycle shared by a version before these were sent).
+    facts: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (CheckConstraint("kind IN ('entry', 'cycle')", name="ck_shared_item_kind"),)
 

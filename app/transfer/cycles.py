@@ -70,6 +70,7 @@ def export_cycles(session: Session) -> list[dict[str, Any]]:
             "tags": list(c.tags),
             "loop": c.loop.value,
             "experiment_date": c.experiment_date.isoformat() if c.experiment_date else None,
+            "reflection_began": f.iso(c.reflection_began),
             "previous": c.previous_id,
             "next": c.next_id,
             "current_stage": c.current_stage,
@@ -148,6 +149,7 @@ class CycleIn:
     stages: tuple[StageIn, ...]
     bring_to_supervision: bool = False
     share_with_coach: bool = False
+    reflection_began: datetime | None = None
 
 
 def parse_inquiry(value: object, where: str) -> InquiryRecord:
@@ -222,6 +224,8 @@ def parse_cycle(value: object, where: str) -> CycleIn:
         stages=tuple(stages),
         bring_to_supervision=f.read.flag(item, "bring_to_supervision", where),
         share_with_coach=f.read.flag(item, "share_with_coach", where),
+        # Older files have no such field: the moment stays unknown.
+        reflection_began=f.read.maybe_moment(item, "reflection_began", where),
     )
 
 
@@ -287,6 +291,7 @@ def merge_cycle(merge: Merge, item: CycleIn) -> None:
     row.status = item.status.value
     row.loop = item.loop.value
     row.experiment_date = item.experiment_date
+    row.reflection_began_at = item.reflection_began
     row.current_stage = item.current_stage
     row.updated_at = item.updated
     row.deleted_at = item.deleted

@@ -103,6 +103,9 @@ class CycleRecord:
     deleted: datetime | None = None
     bring_to_supervision: bool = False
     share_with_coach: bool = False
+    # When reflection on the experiment began (None while planned, or unknown for an older
+    # cycle): Insights' days from experiment to reflection.
+    reflection_began: datetime | None = None
 
     @property
     def reached_plan(self) -> bool:

@@ -271,6 +271,7 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             cycle = _get_cycle(session, cycle_id)
             if cycle.status == CycleStatus.PLANNED.value:
                 cycle.status = CycleStatus.IN_PROGRESS.value
+                cycle.reflection_began_at = self._clock()
                 template = self.templates.get(cycle.template_id)
                 after = template and next(
                     (s for s in template.stages if s.when is StageTiming.AFTER), None
@@ -302,6 +303,8 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             row = _get_cycle(session, cycle_id)
             row.status = CycleStatus.REVIEWED.value
             row.updated_at = self._clock()
+            if row.reflection_began_at is None:  # reviewed straight from planned
+                row.reflection_began_at = row.updated_at
             session.flush()
             return cycle_record(session, row)
 
@@ -665,16 +668,17 @@ class CycleStore(Binned[Cycle, CycleRecord]):
             raise DomainRequiredError()
         now = self._clock()
         _get_inquiry(session, inquiry_id).updated_at = now
+        # A template with nothing to plan is written after the event: reflection begins now.
+        planned = template.has_before_stages
         cycle = Cycle(
             id=str(uuid.uuid4()),
             inquiry_id=inquiry_id,
             template_id=template.id,
             title=title,
-            status=(
-                CycleStatus.PLANNED if template.has_before_stages else CycleStatus.IN_PROGRESS
-            ).value,
+            status=(CycleStatus.PLANNED if planned else CycleStatus.IN_PROGRESS).value,
             loop=LoopLevel.NONE.value,
             experiment_date=experiment_date,
+            reflection_began_at=None if planned else now,
             previous_id=previous_id,
             current_stage=template.stages[0].id,
             created_at=now,
@@ -719,6 +723,7 @@ def cycle_record(session: Session, cycle: Cycle) -> CycleRecord:
         deleted=cycle.deleted_at,
         bring_to_supervision=cycle.bring_to_supervision,
         share_with_coach=cycle.share_with_coach,
+        reflection_began=cycle.reflection_began_at,
     )
 
 

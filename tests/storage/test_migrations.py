@@ -16,8 +16,9 @@ from app.journal.opening import open_journal
 from app.search.periods import Period
 from app.storage import schema
 from app.storage.backup_file import verify_backup
+from app.storage.engine import make_engine
 from app.storage.keys import SystemKeyring
-from app.storage.meta import read_meta
+from app.storage.meta import db_path, read_meta
 from app.storage.tables import Base
 from app.writing.domains import Domain
 from tests.support.old_journals import CYCLE_ID, SAMPLE_ID, SAMPLE_ROWS, journal_at
@@ -82,6 +83,47 @@ def test_journal_from_revision_migrates_and_keeps_entries(
         key = key_store.load(read_meta(journal_dir).journal_id)
         assert key is not None
         assert verify_backup(copies[0], key).revision == revision
+
+
+def test_older_cycles_get_an_estimate_of_when_reflection_began(
+    journal_dir: Path, key_store: SystemKeyring
+) -> None:
+    journal_at(journal_dir, "0010", key_store)
+    # The sample cycle's plan was written before its experiment (9 January); give it an
+    # outcome first written on the 11th and edited on the 12th.
+    key = key_store.load(read_meta(journal_dir).journal_id)
+    assert key is not None
+    engine = make_engine(db_path(journal_dir), key)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"UPDATE cycles SET status = 'in_progress' WHERE id = '{CYCLE_ID}'")
+        conn.exec_driver_sql(
+            "INSERT INTO cycle_stages (cycle_id, stage_id, position, title, text, updated_at) "
+            f"VALUES ('{CYCLE_ID}', 'outcomes', 4, 'What happened', 'They spoke up.', "
+            "'2026-01-12 08:00:00.000000')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO cycle_stage_versions (cycle_id, stage_id, text, written_at, replaced_at) "
+            f"VALUES ('{CYCLE_ID}', 'outcomes', 'Two spoke.', '2026-01-11 17:30:00.000000', "
+            "'2026-01-12 08:00:00.000000')"
+        )
+    engine.dispose()
+    journal = open_journal(journal_dir, key_store)
+    try:
+        began = journal.cycles.get(CYCLE_ID).reflection_began
+        assert began is not None and began.isoformat() == "2026-01-11T17:30:00+00:00"
+    finally:
+        journal.close()
+
+
+def test_a_planned_cycle_from_before_0011_has_no_reflection_date(
+    journal_dir: Path, key_store: SystemKeyring
+) -> None:
+    journal_at(journal_dir, "0010", key_store)
+    journal = open_journal(journal_dir, key_store)
+    try:
+        assert journal.cycles.get(CYCLE_ID).reflection_began is None
+    finally:
+        journal.close()
 
 
 def test_without_a_backup_first_the_journal_is_not_migrated(

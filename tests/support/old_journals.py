@@ -114,3 +114,10 @@ def journal_at(folder: Path, revision: str, key_store: SystemKeyring) -> None:
         for statement in SAMPLE_ROWS[revision]:
             conn.exec_driver_sql(statement)
     engine.dispose()
+
+
+SAMPLE_ROWS["0011"] = [
+    *SAMPLE_ROWS["0010"],
+    "UPDATE cycles SET status = 'in_progress', reflection_began_at = '2026-01-10 18:00:00.000000' "
+    f"WHERE id = '{CYCLE_ID}'",
+]

@@ -195,6 +195,9 @@ def test_demo_journal_round_trips_with_cycles_and_links(
     assert {"id", "inquiry", "template", "status", "domains", "loop", "experiment_date"} <= set(
         cycle
     )
+    # Reflection on the demo's tried experiments began (Insights counts the days to it).
+    tried = [c for c in document["cycles"] if c["status"] != "planned"]
+    assert tried and all(c["reflection_began"] for c in tried)
     assert {"stage", "title", "text"} <= set(cycle["stages"][0])
     result = TransferService(other).import_json(tmp_path / "demo.json")
     kinds = ("entries", "inquiries", "cycles", "sessions")

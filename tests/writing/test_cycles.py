@@ -56,9 +56,12 @@ def test_full_lifecycle_to_reviewed_and_the_next_experiment(
     cycle = store.start_cycle(inquiry_id, "action-inquiry", domains=[Domain.TEAM])
     _fill(journal, cycle.id, BEFORE)
     assert store.get(cycle.id).current_stage == "strategy"
+    assert store.get(cycle.id).reflection_began is None
     cycle = store.begin_reflection(cycle.id)
     assert cycle.status is CycleStatus.IN_PROGRESS
     assert cycle.current_stage == "action"
+    began = cycle.reflection_began
+    assert began is not None and began.tzinfo is not None
     _fill(journal, cycle.id, ["action", "outcomes"])
     with pytest.raises(CycleStateError, match="Learning"):
         store.finish(cycle.id)
@@ -67,6 +70,7 @@ def test_full_lifecycle_to_reviewed_and_the_next_experiment(
     store.update_cycle(cycle.id, loop=LoopLevel.DOUBLE, tags=["huddle"])
     reviewed = store.finish(cycle.id)
     assert reviewed.status is CycleStatus.REVIEWED and reviewed.loop is LoopLevel.DOUBLE
+    assert reviewed.reflection_began == began  # finishing keeps when reflection began
 
     nxt = store.start_next(cycle.id, experiment_date=date(2026, 3, 20))
     assert nxt.previous_id == cycle.id and nxt.inquiry_id == inquiry_id
