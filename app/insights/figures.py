@@ -22,7 +22,7 @@ from app.writing.cycle_records import LEADERSHIP_DIMENSIONS
 from app.writing.cycle_states import LoopLevel
 from app.writing.domains import Domain
 
-THEMES_SHOWN = 8
+THEMES_SHOWN = 6
 """The most used tags over the period get a column each in the themes table."""
 
 
@@ -65,6 +65,40 @@ class Span:
             months.append(f"{year:04d}-{month:02d}")
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return tuple(months)
+
+
+class Reach(StrEnum):
+    """How far back Insights looks, in whole months up to today."""
+
+    LAST_3_MONTHS = "3"
+    LAST_6_MONTHS = "6"
+    LAST_12_MONTHS = "12"
+    THIS_YEAR = "year"
+    EVERYTHING = "all"
+
+    @property
+    def label(self) -> str:
+        """The words shown to people."""
+        return _REACH_LABELS[self]
+
+    def span(self, today: date, first_written: date) -> Span:
+        """The days counted, seen on `today`, for a journal begun on `first_written`."""
+        if self is Reach.THIS_YEAR:
+            return Span(today.replace(month=1, day=1), today)
+        if self is Reach.EVERYTHING:
+            return Span(min(first_written, today).replace(day=1), today)
+        back = int(self.value) - 1
+        year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
+        return Span(date(year, month + 1, 1), today)
+
+
+_REACH_LABELS = {
+    Reach.LAST_3_MONTHS: "Last 3 months",
+    Reach.LAST_6_MONTHS: "Last 6 months",
+    Reach.LAST_12_MONTHS: "Last 12 months",
+    Reach.THIS_YEAR: "This year",
+    Reach.EVERYTHING: "Everything",
+}
 
 
 @dataclass(frozen=True)

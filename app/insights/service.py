@@ -137,6 +137,19 @@ class InsightsService:
             dimensions=dimensions,
         )
 
+    def first_written(self, today: date) -> date:
+        """The day the oldest live entry or cycle was begun (`today` for an empty journal)."""
+        try:
+            with self._journal.reading() as conn:
+                row = conn.execute(
+                    "SELECT min(m) FROM ("
+                    "SELECT min(created_at) AS m FROM entries WHERE deleted_at IS NULL "
+                    "UNION ALL SELECT min(created_at) FROM cycles WHERE deleted_at IS NULL)"
+                ).fetchone()
+        except sqlcipher3.Error as exc:
+            raise StorageError(f"Insights could not be worked out: {explain(exc)}.") from exc
+        return _day_of(row[0]) if row and row[0] else today
+
     def items(self, scope: Scope, pick: Pick) -> list[ItemRef]:
         """The items a number counts, newest first."""
         params = _params(scope)

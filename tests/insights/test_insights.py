@@ -9,7 +9,7 @@ import pytest
 import sqlcipher3
 
 from app.errors import StorageError
-from app.insights.figures import Figure, Pick, Scope, Span, month_label
+from app.insights.figures import Figure, Pick, Reach, Scope, Span, month_label
 from app.insights.service import InsightsService
 from app.journal.opening import Journal
 from tests.insights.conftest import Known
@@ -123,3 +123,17 @@ def test_a_journal_that_cannot_be_read_says_so_in_plain_words(
     monkeypatch.setattr(journal, "reading", broken)
     with pytest.raises(StorageError, match=r"^Insights could not be worked out: "):
         InsightsService(journal).insights(Scope(SPAN))
+
+
+def test_reaches_are_whole_months_up_to_today(journal: Journal, known: Known) -> None:
+    today = date(2026, 3, 15)
+    first = InsightsService(journal).first_written(today)
+    assert first == date(2025, 12, 20)
+    assert Reach.LAST_3_MONTHS.span(today, first) == Span(date(2026, 1, 1), today)
+    assert Reach.LAST_12_MONTHS.span(today, first) == Span(date(2025, 4, 1), today)
+    assert Reach.THIS_YEAR.span(today, first) == Span(date(2026, 1, 1), today)
+    assert Reach.EVERYTHING.span(today, first) == Span(date(2025, 12, 1), today)
+
+
+def test_an_empty_journal_begins_today(journal: Journal) -> None:
+    assert InsightsService(journal).first_written(date(2026, 3, 15)) == date(2026, 3, 15)

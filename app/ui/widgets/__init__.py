@@ -7,6 +7,7 @@ published = (
     "attention",
     "autosave",
     "background_call",
+    "built_on_first_use",
     "backup_choosers",
     "captions",
     "dates",

@@ -77,7 +77,7 @@ def _view_actions(window: QMainWindow) -> dict[View, QAction]:
     group.setExclusive(True)
     actions = {}
     for view in View:
-        action = _action(window, f"&{view.label}", view.shortcut)
+        action = _action(window, view.menu_text, view.shortcut)
         action.setCheckable(True)
         action.setData(view.value)
         group.addAction(action)

@@ -28,6 +28,7 @@ from app.ui.cycles.inquiries_page import InquiriesPage
 from app.ui.cycles.pane import CyclePane
 from app.ui.entries.page import EntriesPage
 from app.ui.home.view import HomeView, utc_now
+from app.ui.insights.insights_slot import InsightsSlot
 from app.ui.reminders.tray import FIRST_CHECK_MS as FIRST_REMINDER_CHECK_MS
 from app.ui.search.background import SearchFunction
 from app.ui.sessions.actions_panel import ActionsPanel
@@ -54,6 +55,7 @@ from app.ui.window.navigation_controller import WindowViews
 
 if TYPE_CHECKING:
     from app.ui.coach.coach_page import CoachPage
+    from app.ui.insights.insights_page import InsightsPage
 
 ZOOM_MESSAGE_MS = 3000  # long enough to read, gone before the next thing to say
 
@@ -131,6 +133,9 @@ class MainWindow(QMainWindow):
         # Coaching is for coaches: its page is built the first time it is asked for.
         self._coach_args = (journal, today, pick_file, confirm)
         self._coaching_slot = CoachingSlot(self._build_coach_page)
+        # Insights is looked at now and then: its page, too, waits until first shown.
+        self._insights_args = (journal, today)
+        self.insights_slot = InsightsSlot(self._build_insights_page)
         self.pages: dict[View, QWidget] = {
             View.HOME: self.home,
             View.ENTRIES: self.entries_page,
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
             View.CYCLE: cycle_page,
             View.SESSIONS: sessions_page,
             View.COACHING: self._coaching_slot,
+            View.INSIGHTS: self.insights_slot,
         }
         self.stack = QStackedWidget()
         for page in self.pages.values():
@@ -202,6 +208,7 @@ class MainWindow(QMainWindow):
             cycle_pane=self.cycle_pane,
             sessions_list=self.sessions_list,
             coaching=self._coaching_slot,
+            insights=self.insights_slot,
             words_label=self.words_label,
             save_state_label=self.save_state_label,
         )
@@ -251,6 +258,15 @@ class MainWindow(QMainWindow):
         journal, today, pick_file, confirm = self._coach_args
         return CoachPage(journal, self._settings, today=today, pick_file=pick_file, confirm=confirm)
 
+    def _build_insights_page(self) -> InsightsPage:
+        from app.ui.insights.insights_page import InsightsPage
+
+        journal, today = self._insights_args
+        page = InsightsPage(journal, self._settings, today=today)
+        page.openEntry.connect(self.navigation.open_entry)
+        page.readCycle.connect(self.navigation.read_cycle)
+        return page
+
     @property
     def coach_page(self) -> CoachPage:
         """The Coaching view's page (built on first use)."""
@@ -277,6 +293,7 @@ class MainWindow(QMainWindow):
             return
         self.controllers.shut_down()
         self._coaching_slot.shut_down()
+        self.insights_slot.shut_down()
         remember_window(self._settings, self, self.entries_page)
         event.accept()
 

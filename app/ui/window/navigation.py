@@ -22,7 +22,7 @@ from app.ui.widgets.text_size import set_relative_font
 
 
 class View(StrEnum):
-    """What the window can show, in the order of the rail and of Ctrl+1 to Ctrl+6."""
+    """What the window can show, in the order of the rail and of Ctrl+1 to Ctrl+7."""
 
     HOME = "home"
     ENTRIES = "entries"
@@ -30,11 +30,17 @@ class View(StrEnum):
     CYCLE = "cycle"
     SESSIONS = "sessions"
     COACHING = "coaching"
+    INSIGHTS = "insights"
 
     @property
     def label(self) -> str:
         """The view's name on the rail and in the View menu."""
         return _LABELS[self]
+
+    @property
+    def menu_text(self) -> str:
+        """The label with its View menu mnemonic (Insights' I is Zoom in's)."""
+        return "I&nsights" if self is View.INSIGHTS else f"&{self.label}"
 
     @property
     def shortcut(self) -> str:
@@ -49,6 +55,7 @@ _LABELS = {
     View.CYCLE: "Cycle",
     View.SESSIONS: "Sessions",
     View.COACHING: "Coaching",
+    View.INSIGHTS: "Insights",
 }
 _VIEW_ROLE = Qt.ItemDataRole.UserRole + 31
 RAIL_WIDTH = 168
@@ -88,7 +95,7 @@ _TEXT_ROOM = _LABEL_INDENT + 2 * 12  # the label's indent, and room on either si
 
 
 class NavigationRail(QListWidget):
-    """The views, one a row; arrow keys, a click or Ctrl+1 to Ctrl+6 choose one.
+    """The views, one a row; arrow keys, a click or Ctrl+1 to Ctrl+7 choose one.
 
     A view can be left off the rail (`set_available`): Coaching waits for a participant.
 
@@ -101,7 +108,8 @@ class NavigationRail(QListWidget):
         super().__init__(parent)
         self.setAccessibleName("Views")
         self.setAccessibleDescription(
-            "Home, entries, lines of inquiry, the open cycle, sessions and, for coaches, coaching"
+            "Home, entries, lines of inquiry, the open cycle, sessions, for coaches coaching, "
+            "and insights"
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -13,6 +13,7 @@ from app.errors import JournalError
 from app.ui.coach.coaching_offer import CoachingOffer
 from app.ui.cycles.controller import CycleController
 from app.ui.entries.controller import EntriesController
+from app.ui.insights.insights_slot import InsightsSlot
 from app.ui.widgets.settings import Place, remember_place, remembered_place
 from app.ui.window.command_states import update_commands
 from app.ui.window.navigation import NavigationRail, View
@@ -47,6 +48,7 @@ class WindowViews:
     cycle_pane: CyclePane
     sessions_list: SessionsList
     coaching: CoachingSlot
+    insights: InsightsSlot
     words_label: QLabel
     save_state_label: QLabel
 
@@ -286,6 +288,8 @@ class NavigationController(QObject):
             views.sessions_list.refresh()
         elif view is View.COACHING:
             self._coaching.page().refresh()
+        elif view is View.INSIGHTS:
+            views.insights.page.refresh()
         elif view is View.CYCLE and not self._cycles.shown_cycle_id:
             if self._last_cycle_id and self._is_live(self._last_cycle_id):
                 self._cycles.open(self._last_cycle_id)
@@ -312,6 +316,8 @@ class NavigationController(QObject):
             views.cycle_pane.focus_current()
         elif view is View.COACHING:
             views.coaching.page.focus_first()
+        elif view is View.INSIGHTS:
+            views.insights.page.focus_first()
         else:
             sessions = views.sessions_list
             (sessions.list if sessions.ids() else sessions.new_button).setFocus(reason)
