@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.storage.meta import journal_exists
-from benchmarks import backups, commands, core, documents, sharing
+from benchmarks import backups, commands, core, documents, insights, sharing
 from benchmarks.corpus import main as build_corpus
 from benchmarks.figures import Figure, at_most, report
 
@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         ("unlock", lambda: core.unlock_figures(corpus)),
         ("search", lambda: core.search_figures(corpus, terms)),
         ("browse", lambda: core.browse_figures(corpus)),
+        ("insights", lambda: insights.insights_figures(corpus)),
         ("save", lambda: core.save_figures(corpus)),
         ("import", core.import_figures),
         ("share package", sharing.share_package_figures),

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from app.json_fields import FieldReader, Wording
 from app.sharing.package import PackageError
+from app.writing.cycle_records import LEADERSHIP_DIMENSIONS
+from app.writing.cycle_states import CycleStatus, LoopLevel
 from app.writing.domains import Domain
 
 MAX_ITEMS = 20_000
@@ -45,6 +48,31 @@ class SharedStage:
 
 
 @dataclass(frozen=True)
+class CycleFacts:
+    """What a coach's Insights count of a shared cycle: where it stands, the loop it reached,
+    its experiment's day, when reflection began and the leadership dimensions ticked. No
+    words of the participant's: only choices and dates."""
+
+    status: CycleStatus
+    loop: LoopLevel
+    experiment_date: date | None
+    reflection_began: datetime | None
+    dimensions: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """The facts as a package (and the coach's journal) keeps them."""
+        return {
+            "status": self.status.value,
+            "loop": self.loop.value,
+            "experiment_date": self.experiment_date.isoformat() if self.experiment_date else None,
+            "reflection_began": (
+                self.reflection_began.isoformat() if self.reflection_began else None
+            ),
+            "dimensions": list(self.dimensions),
+        }
+
+
+@dataclass(frozen=True)
 class SharedRecord:
     """An entry or a cycle as a participant shares it."""
 
@@ -57,6 +85,8 @@ class SharedRecord:
     written: str
     version: str
     stages: tuple[SharedStage, ...] = ()
+    facts: CycleFacts | None = None
+    """A cycle's facts (None for an entry, or a cycle from a version that sent none)."""
 
     def content(self) -> str:
         """The text a coach reads: the body, or each stage under its title."""
@@ -107,6 +137,8 @@ def record_json(record: SharedRecord) -> dict[str, Any]:
         data["stages"] = [
             {"stage": s.stage, "title": s.title, "text": s.text} for s in record.stages
         ]
+        if record.facts is not None:
+            data["facts"] = record.facts.as_json()
     return data
 
 
@@ -198,6 +230,7 @@ def _record(raw: dict[str, Any]) -> SharedRecord:
         )
     return SharedRecord(
         kind=str(kind),
+        facts=read_facts(raw.get("facts")) if kind == "cycle" else None,
         id=_READ.ident(raw, "id"),
         title=_text(raw, "title", limit=2000),
         body=_text(raw, "body"),
@@ -207,6 +240,34 @@ def _record(raw: dict[str, Any]) -> SharedRecord:
         version=_moment(raw, "version"),
         stages=stages,
     )
+
+
+def read_facts(value: object) -> CycleFacts | None:
+    """A shared cycle's facts, checked (None when the sender's version sent none)."""
+    if value is None:
+        return None
+    raw = _READ.obj(value, "its facts")
+    return CycleFacts(
+        status=_READ.choice(raw, "status", CycleStatus),
+        loop=_READ.choice(raw, "loop", LoopLevel),
+        experiment_date=_READ.maybe_day(raw, "experiment_date", years=None),
+        reflection_began=_READ.maybe_moment(raw, "reflection_began", years=None),
+        dimensions=tuple(
+            dict.fromkeys(
+                _READ.strings(raw, "dimensions", limit=MAX_LIST, allowed=LEADERSHIP_DIMENSIONS)
+            )
+        ),
+    )
+
+
+def facts_from_json(text: str) -> CycleFacts | None:
+    """The facts as the coach's journal keeps them ("" for none)."""
+    if not text:
+        return None
+    try:
+        return read_facts(json.loads(text))
+    except (ValueError, ContentError):
+        return None  # written by this app from a checked package: a damaged row counts as none
 
 
 def parse_notes(payload: dict[str, Any], key: str) -> list[CommentNote]:

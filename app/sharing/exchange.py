@@ -9,6 +9,7 @@ Every import is atomic and idempotent: the same file twice changes nothing and s
 from __future__ import annotations
 
 import contextlib
+import json
 import uuid
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from app.sharing.content import (
     MAX_NOTE,
     CommentNote,
     ContentError,
+    CycleFacts,
     SharedRecord,
     SharedStage,
     check_feedback,
@@ -280,6 +282,7 @@ def _apply_record(session: Session, participant: str, record: SharedRecord) -> i
         row.discussed = False
     row.kind, row.title, row.content = record.kind, record.title, record.content()
     row.stages = stages_json(record.stages) if record.kind == "cycle" else ""
+    row.facts = json.dumps(record.facts.as_json()) if record.facts is not None else ""
     row.domains, row.tags = ",".join(record.domains), "\n".join(record.tags)
     row.written_at, row.version, row.received_at = (
         datetime.fromisoformat(record.written),
@@ -358,6 +361,9 @@ class ExchangeService:
                     _iso(c.created),
                     _iso(c.updated),
                     tuple(SharedStage(s.stage_id, s.title, s.text) for s in c.stages),
+                    CycleFacts(
+                        c.status, c.loop, c.experiment_date, c.reflection_began, c.dimensions
+                    ),
                 )
             )
         return records

@@ -182,7 +182,17 @@ _JSON: st.SearchStrategy[Any] = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
     max_leaves=12,
 )
-_ITEM_KEYS = st.sampled_from([*ITEM, "stages", "reply_to", "item", "stage"])
+_ITEM_KEYS = st.sampled_from([*ITEM, "stages", "facts", "reply_to", "item", "stage"])
+_FACTS = {
+    "status": "reviewed",
+    "loop": "double",
+    "experiment_date": "2026-01-09",
+    "reflection_began": WHEN,
+    "dimensions": ["engaging-the-team"],
+}
+_FACT_VALUES = st.sampled_from(
+    ["planned", "triple", "2026-02-30", "engaging-the-team", ["not-a-dimension"], *_ODD_MOMENTS]
+)
 
 
 @st.composite
@@ -194,6 +204,10 @@ def _hostile_payload(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         item["kind"] = "cycle"
         item["stages"] = draw(st.lists(st.dictionaries(_ITEM_KEYS, _JSON), max_size=3) | _JSON)
+        facts: dict[str, Any] = dict(_FACTS)
+        for key in draw(st.lists(st.sampled_from([*_FACTS, "extra"]), max_size=3)):
+            facts[key] = draw(_FACT_VALUES | _JSON)
+        item["facts"] = draw(st.sampled_from([facts, facts, None]) | _JSON)
     for key in draw(st.lists(_ITEM_KEYS, max_size=4)):
         item[key] = draw(_JSON)
     note = {"id": ITEM["id"], "item": ITEM["id"], "stage": "", "body": "Yes", "written": WHEN}
