@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -9,7 +10,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.sharing.content import SharedStage, stages_from_json, stages_json
+from app.sharing.content import (
+    ContentError,
+    SharedStage,
+    facts_from_json,
+    read_facts,
+    stages_from_json,
+    stages_json,
+)
 from app.storage.tables import Comment, SharedItem
 from app.transfer import fields as f
 from app.transfer.merge import Merge
@@ -41,6 +49,7 @@ def export_shared_items(session: Session) -> list[dict[str, Any]]:
             "version": f.iso(s.version),
             "received": f.iso(s.received_at),
             "discussed": s.discussed,
+            "facts": facts.as_json() if (facts := facts_from_json(s.facts)) else None,
         }
         for s in session.scalars(query)
     ]
@@ -87,6 +96,7 @@ class SharedItemIn:
     version: datetime
     received: datetime
     discussed: bool
+    facts: str = ""  # a cycle's facts as the journal keeps them (JSON), "" for none
 
 
 @dataclass(frozen=True)
@@ -127,7 +137,12 @@ def parse_shared_item(value: object, where: str) -> SharedItemIn:
     tags = f.read.strings(item, "tags", where)
     if any("\n" in t for t in tags):
         raise f.refuse(where, "a tag cannot hold a line break.")
+    try:
+        facts = read_facts(item.get("facts")) if kind == "cycle" else None
+    except ContentError as exc:
+        raise f.refuse(where, f"its facts are not valid: {exc.reason}") from None
     return SharedItemIn(
+        facts=json.dumps(facts.as_json()) if facts is not None else "",
         participant=f.fingerprint(item, "participant", where),
         id=item_id,
         kind=kind,
@@ -200,6 +215,7 @@ def merge_shared_item(merge: Merge, item: SharedItemIn) -> None:
     row.stages, row.domains, row.tags = item.stages, item.domains, item.tags
     row.written_at, row.version, row.received_at = item.written, item.version, item.received
     row.discussed = item.discussed
+    row.facts = item.facts
 
 
 def merge_comment(merge: Merge, item: CommentIn) -> None:

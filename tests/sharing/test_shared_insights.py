@@ -3,13 +3,17 @@ from the shared items alone."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 from app.insights.figures import Figure, Pick, Reach, Scope, Span
 from app.insights.service import InsightsService
-from app.journal.opening import Journal
+from app.journal.opening import Journal, create_journal
 from app.sharing.exchange import ExchangeService
 from app.sharing.insights import SharedInsights
+from app.storage.keys import SystemKeyring
+from app.transfer import TransferService
 from app.writing.cycles import CycleStore
 from tests.support.data import TODAY, fill_demo
 from tests.support.sharing import card_fingerprint, pair_with_coach, send_share
@@ -77,3 +81,23 @@ def test_a_cycle_shared_without_facts_counts_in_domains_only(
     insights = shared.insights(Scope(Span(date(2000, 1, 1), date(2100, 1, 1))))
     assert insights.domains.total == 1
     assert insights.progress.total == 0
+
+
+def test_a_coachs_export_keeps_the_facts_its_insights_count(
+    journal: Journal, coach: Journal, tmp_path: Path, key_store: SystemKeyring
+) -> None:
+    participant = fill_demo(journal)
+    who = _share_everything(participant, coach)
+    TransferService(coach).export_json(tmp_path / "coach.json")
+    document = json.loads((tmp_path / "coach.json").read_text(encoding="utf-8"))
+    cycles = [i for i in document["shared_items"] if i["kind"] == "cycle"]
+    assert cycles and all(i["facts"]["status"] for i in cycles)
+    moved, _ = create_journal(tmp_path / "new-laptop", key_store)
+    try:
+        TransferService(moved).import_json(tmp_path / "coach.json")
+        scope = Scope(Span(date(2000, 1, 1), TODAY))
+        assert SharedInsights(moved, who).insights(scope) == SharedInsights(coach, who).insights(
+            scope
+        )
+    finally:
+        moved.close()
