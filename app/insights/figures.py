@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Protocol
 
 from app.writing.cycle_records import LEADERSHIP_DIMENSIONS
 from app.writing.cycle_states import LoopLevel
@@ -225,6 +226,22 @@ class Insights:
         if not self.gaps:
             return "Every Healthcare Leadership Model dimension was ticked at least once."
         return "Not ticked in this period: " + ", ".join(self.gaps) + "."
+
+
+class InsightsSource(Protocol):
+    """Where figures come from: the journal itself, or what one participant shared."""
+
+    def first_written(self, today: date) -> date:
+        """The day the oldest item counted was begun (`today` when there is none)."""
+        ...
+
+    def insights(self, scope: Scope) -> Insights:
+        """Every figure for `scope`."""
+        ...
+
+    def items(self, scope: Scope, pick: Pick) -> list[ItemRef]:
+        """The items a number counts, newest first."""
+        ...
 
 
 _LOOPS = (LoopLevel.SINGLE, LoopLevel.DOUBLE, LoopLevel.TRIPLE, LoopLevel.NONE)

@@ -5,6 +5,7 @@ published = (
     "contacts",
     "content",
     "exchange",
+    "insights",
     "keys",
     "package",
     "workspace",

@@ -20,6 +20,7 @@ from app.summary.privacy import apply_redactions, find_in
 from app.ui.coach.coach_layout import CoachLayout
 from app.ui.coach.feedback import save_feedback
 from app.ui.coach.item_loader import ItemLoader, ItemsRead
+from app.ui.coach.participant_insights import ParticipantInsightsDialog
 from app.ui.coach.rows import (
     ALL_ID,
     ItemKey,
@@ -114,6 +115,8 @@ class CoachPage(CoachLayout):
         self.conversation.withdrawRequested.connect(self._withdraw_comment)
         self.header.feedback_button.clicked.connect(self.make_feedback_package)
         self.header.verify_button.clicked.connect(self.verify_participant)
+        self.header.insights_button.clicked.connect(self.show_insights)
+        self.insights: ParticipantInsightsDialog | None = None
         self.message_bar.retryRequested.connect(self._try_again)
         self._reading = ReadWhenShown(self, self.refresh)
 
@@ -407,6 +410,43 @@ class CoachPage(CoachLayout):
         self._read_participants()
         if self._current is not None and self._current.participant == person.fingerprint:
             self._show_item(self._current)  # its comments now say "sent"
+
+    # -- insights ---------------------------------------------------------------------------
+
+    @Slot()
+    def show_insights(self) -> None:
+        """Open the chosen participant's Insights, counted from what they shared."""
+        person = self._people.get(self._chosen)
+        if person is None:
+            return
+        if self.insights is not None and self.insights.participant == person.fingerprint:
+            self.insights.raise_()
+            self.insights.activateWindow()
+            return
+        if self.insights is not None:
+            self.insights.close()
+        self.insights = ParticipantInsightsDialog(
+            self._journal,
+            person.fingerprint,
+            person.name,
+            self._settings,
+            today=self._today,
+            parent=self,
+        )
+        self.insights.openItem.connect(self._open_from_insights)
+        self.insights.destroyed.connect(self._insights_closed)
+        self.insights.show()
+
+    @Slot(str)
+    def _open_from_insights(self, item_id: str) -> None:
+        if self.insights is not None:
+            self._show_item(ItemKey(self.insights.participant, item_id))
+            self.activateWindow()
+            self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _insights_closed(self) -> None:
+        self.insights = None
 
     # -- verifying --------------------------------------------------------------------------
 

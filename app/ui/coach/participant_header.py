@@ -17,6 +17,8 @@ from app.writing.domains import Domain
 CHOOSE_ONE = "Choose one participant to make a feedback package for them."
 NOTHING_NEW = "There are no new comments for {name} to send."
 READY = "{count} new {noun} for {name}, saved as one file to send them."
+CHOOSE_FOR_INSIGHTS = "Choose one participant to see Insights from what they shared."
+INSIGHTS_FOR = "How {name}'s inquiry moved, counted from what they shared with you"
 NOT_VERIFIED_NOTE = (
     "Not verified: anyone could have made a card with this name. Compare fingerprints with "
     "{name} before relying on what they share."
@@ -50,6 +52,8 @@ class ParticipantHeader(QWidget):
         self.verify_button = QPushButton("&Verify…")
         self.verify_button.setAccessibleName("Verify this participant")
         self.verify_button.setToolTip("Compare fingerprints with them, aloud")
+        self.insights_button = QPushButton("Insi&ghts…")
+        self.insights_button.setAccessibleName("Insights from what they shared")
 
         who = QVBoxLayout()
         who.setSpacing(2)
@@ -58,7 +62,11 @@ class ParticipantHeader(QWidget):
         who.addWidget(self.verify_note)
         who.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignLeft)
         who.addStretch(1)
-        who.addWidget(self.feedback_button, 0, Qt.AlignmentFlag.AlignLeft)
+        actions = QHBoxLayout()
+        actions.addWidget(self.feedback_button)
+        actions.addWidget(self.insights_button)
+        actions.addStretch(1)
+        who.addLayout(actions)
         who.addWidget(self.feedback_note)
         balance = QVBoxLayout()
         balance.setSpacing(4)
@@ -73,7 +81,7 @@ class ParticipantHeader(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """Its controls in Tab order."""
-        return [self.verify_button, self.feedback_button, self.balance_bars]
+        return [self.verify_button, self.feedback_button, self.insights_button, self.balance_bars]
 
     def show_participant(
         self, chosen: ParticipantSummary | None, everyone: list[ParticipantSummary]
@@ -106,6 +114,12 @@ class ParticipantHeader(QWidget):
         self.feedback_button.setToolTip(reason)
         self.feedback_button.setAccessibleDescription(reason)
         self.feedback_note.setText(reason)
+        insights = (
+            INSIGHTS_FOR.format(name=chosen.name) if chosen is not None else CHOOSE_FOR_INSIGHTS
+        )
+        self.insights_button.setEnabled(chosen is not None and chosen.items > 0)
+        self.insights_button.setToolTip(insights)
+        self.insights_button.setAccessibleDescription(insights)
 
     def show_balance(self, counts: dict[Domain, int]) -> None:
         """Show how many shared items touch each domain."""

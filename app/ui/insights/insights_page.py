@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import JournalError
-from app.insights.figures import Insights, ItemRef, Pick, Reach, Scope
-from app.insights.service import InsightsService
-from app.journal.opening import Journal
+from app.insights.figures import Insights, InsightsSource, ItemRef, Pick, Reach, Scope
 from app.ui.insights.figure_table import FigureTable
 from app.ui.widgets.background_call import BackgroundCall
 from app.ui.widgets.text_size import set_relative_font
 
+Inquiries = Callable[[], list[tuple[str, str]]]
+"""The lines of inquiry to choose from, as (id, question)."""
 UNEXPECTED = "Insights could not be worked out. Nothing in your journal was changed."
 _REF_ROLE = Qt.ItemDataRole.UserRole + 42
 _ALL = ""
@@ -47,15 +47,16 @@ class InsightsPage(QWidget):
 
     def __init__(
         self,
-        journal: Journal,
+        source: InsightsSource,
         settings: QSettings,
         *,
+        inquiries: Inquiries | None = None,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service = InsightsService(journal)
-        self._journal = journal
+        self._service = source
+        self._inquiries = inquiries
         self._settings = settings
         self._today = today
         self._scope: Scope | None = None
@@ -85,7 +86,10 @@ class InsightsPage(QWidget):
         choices = QFormLayout()
         choices.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         choices.addRow("&Looking back over:", self.reach)
-        choices.addRow("Line of in&quiry:", self.inquiry)
+        if inquiries is not None:
+            choices.addRow("Line of in&quiry:", self.inquiry)
+        else:
+            self.inquiry.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Insights status")
@@ -178,12 +182,12 @@ class InsightsPage(QWidget):
         self.inquiry.clear()
         self.inquiry.addItem("All entries and cycles", _ALL)
         try:
-            inquiries = self._journal.cycles.inquiries()
+            inquiries = self._inquiries() if self._inquiries is not None else []
         except JournalError as exc:
             self._show_failure(str(exc))
             inquiries = []
-        for inquiry in inquiries:
-            self.inquiry.addItem(inquiry.question, inquiry.id)
+        for inquiry_id, question in inquiries:
+            self.inquiry.addItem(question, inquiry_id)
         self.inquiry.setCurrentIndex(max(0, self.inquiry.findData(chosen)))
         self.inquiry.blockSignals(False)
         self._work_out()

@@ -259,10 +259,16 @@ class MainWindow(QMainWindow):
         return CoachPage(journal, self._settings, today=today, pick_file=pick_file, confirm=confirm)
 
     def _build_insights_page(self) -> InsightsPage:
+        from app.insights.service import InsightsService
         from app.ui.insights.insights_page import InsightsPage
 
         journal, today = self._insights_args
-        page = InsightsPage(journal, self._settings, today=today)
+        page = InsightsPage(
+            InsightsService(journal),
+            self._settings,
+            inquiries=lambda: [(i.id, i.question) for i in journal.cycles.inquiries()],
+            today=today,
+        )
         page.openEntry.connect(self.navigation.open_entry)
         page.readCycle.connect(self.navigation.read_cycle)
         return page

@@ -24,6 +24,7 @@ from app.storage.keys import KeyStore
 from app.summary.privacy import find_in
 from app.ui.backups.backups_dialog import BackupsDialog
 from app.ui.backups.refused_journal import RefusedJournalDialog, RestoreWizard
+from app.ui.coach.participant_insights import ParticipantInsightsDialog
 from app.ui.coach.verify_dialog import VerifyParticipantDialog
 from app.ui.cycles.new_cycle_dialog import NewCycleDialog
 from app.ui.cycles.new_cycle_form import NewCycleForm
@@ -116,6 +117,9 @@ BUILDS: dict[type[QWidget], Build] = {
         folder, keys, _never, backups_folder=folder
     ),
     VerifyParticipantDialog: lambda *_: VerifyParticipantDialog("Sam Example", "AB12 " * 8),
+    ParticipantInsightsDialog: lambda window, journal, *_: ParticipantInsightsDialog(
+        journal, "AB12-CD34-EF56-7890", "Sam Example", window._settings, today=today
+    ),
     NewCycleForm: lambda *_: NewCycleForm(),
     TemplateEditorForm: lambda *_: TemplateEditorForm(),
     TemplatesDialog: lambda _w, journal, *_: TemplatesDialog(journal),
