@@ -160,7 +160,9 @@ class FigureTable(QTableView):
         header.setDefaultAlignment(
             alignment | Qt.TextFlag.TextWordWrap if wrap_headings else alignment
         )
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setTextElideMode(
+            Qt.TextElideMode.ElideNone if wrap_headings else Qt.TextElideMode.ElideRight
+        )
         self._header_height = round(self.fontMetrics().height() * 2.6)
         header.setFixedHeight(self._header_height)
         rows = self.verticalHeader()
