@@ -30,6 +30,7 @@ from app.insights.figures import (
 from app.journal.opening import Journal
 from app.storage.connection import explain
 from app.writing.cycle_states import CycleStatus
+from app.writing.domains import Domain
 
 _MONTH = "substr({a}.created_at, 1, 7)"
 _TRIED = f"('{CycleStatus.IN_PROGRESS.value}', '{CycleStatus.REVIEWED.value}')"
@@ -64,17 +65,17 @@ class InsightsService:
         month_c, month_e = _MONTH.format(a="c"), _MONTH.format(a="e")
         try:
             with self._journal.reading() as conn:
-                domains = _pairs(
+                domains = _by_domain(
                     conn,
-                    f"SELECT {month_c}, x.domain, count(*) FROM cycles c JOIN cycle_domains x "
-                    f"ON x.cycle_id = c.id WHERE {c_where} GROUP BY 1, 2",
+                    f"SELECT {month_c}, {_DOMAIN_SUMS} FROM cycles c JOIN cycle_domains x "
+                    f"ON x.cycle_id = c.id WHERE {c_where} GROUP BY 1",
                     params,
                 )
                 if entries:
-                    for key, n in _pairs(
+                    for key, n in _by_domain(
                         conn,
-                        f"SELECT {month_e}, x.domain, count(*) FROM entries e "
-                        f"JOIN entry_domains x ON x.entry_id = e.id WHERE {e_where} GROUP BY 1, 2",
+                        f"SELECT {month_e}, {_DOMAIN_SUMS} FROM entries e "
+                        f"JOIN entry_domains x ON x.entry_id = e.id WHERE {e_where} GROUP BY 1",
                         params,
                     ).items():
                         domains[key] = domains.get(key, 0) + n
@@ -95,21 +96,9 @@ class InsightsService:
                     f"WHERE {c_where} AND c.status IN {_TRIED} AND c.experiment_date IS NOT NULL",
                     params,
                 ).fetchall()
-                themes = _pairs(
-                    conn,
-                    f"SELECT {month_c}, t.name, count(*) FROM cycles c JOIN cycle_tags x "
-                    f"ON x.cycle_id = c.id JOIN tags t ON t.id = x.tag_id WHERE {c_where} "
-                    "GROUP BY 1, 2",
-                    params,
-                )
+                themes = _pairs(conn, _tag_counts("cycle", c_where), params)
                 if entries:
-                    for key, n in _pairs(
-                        conn,
-                        f"SELECT {month_e}, t.name, count(*) FROM entries e JOIN entry_tags x "
-                        f"ON x.entry_id = e.id JOIN tags t ON t.id = x.tag_id WHERE {e_where} "
-                        "GROUP BY 1, 2",
-                        params,
-                    ).items():
+                    for key, n in _pairs(conn, _tag_counts("entry", e_where), params).items():
                         themes[key] = themes.get(key, 0) + n
                 dimensions = dict(
                     conn.execute(
@@ -233,6 +222,36 @@ def _picked(alias: str, kind: str, pick: Pick, params: dict[str, Any]) -> str:
     if pick.figure in (Figure.DOMAIN, Figure.THEME, Figure.LOOP, Figure.DIMENSION):
         params["value"] = pick.value
     return "".join(f" AND {c}" for c in clauses)
+
+
+# One row a month, a count for each domain: grouping by the month alone sorts a twelfth as many
+# groups as grouping by month and domain would.
+_DOMAINS = tuple(Domain)
+_DOMAIN_SUMS = ", ".join(f"sum(x.domain = '{d.value}')" for d in _DOMAINS)
+
+
+def _by_domain(
+    conn: sqlcipher3.Connection, sql: str, params: dict[str, Any]
+) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for month, *sums in conn.execute(sql, params).fetchall():
+        for domain, n in zip(_DOMAINS, sums, strict=True):
+            if n:
+                counts[str(month), domain.value] = int(n)
+    return counts
+
+
+def _tag_counts(kind: str, where: str) -> str:
+    """Counts by month and tag, each tag's name looked up once rather than once a row."""
+    alias, table = ("c", "cycles") if kind == "cycle" else ("e", "entries")
+    counted = (
+        f"SELECT {_MONTH.format(a=alias)} AS m, x.tag_id AS tag, count(*) AS n FROM {table} "
+        f"{alias} JOIN {kind}_tags x ON x.{kind}_id = {alias}.id WHERE {where} GROUP BY 1, 2"
+    )
+    return (
+        f"SELECT counted.m, t.name, counted.n FROM ({counted}) counted "
+        "JOIN tags t ON t.id = counted.tag"
+    )
 
 
 def _pairs(
