@@ -205,7 +205,7 @@ _OTHERS_VIEW = (
         r"(?:view|views|point of view|perspective|perspectives|concerns|side|experience|"
         r"feelings|priorities|pressures)\b",
     ),
-    ("a word for a point of view", r"(?<!\bmy )\b(?:perspective|point of view|viewpoint)s?\b"),
+    ("a word for a point of view", r"\b(?<!\bmy )(?:perspective|point of view|viewpoint)s?\b"),
     ("empathy", r"\bempath(?:y|ise|ised|ising|ize|ized|etic)\b"),
 )
 

@@ -60,7 +60,9 @@ def test_clicking_a_found_move_selects_its_sentence_and_says_why(qtbot, show):
     panel.refresh()
     item = panel.item(Move.EVIDENCE)
     qtbot.mouseClick(
-        panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center()
+        panel.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.list.visualItemRect(item).center(),
     )
     assert edit.textCursor().selectedText() == "The charge nurse said that it helped."
     assert panel.detail.text().startswith("“The charge nurse said that it helped.”")

@@ -22,9 +22,7 @@ REFLECTION = (
 )
 
 
-def test_the_moves_are_off_until_asked_for_then_shown_beside_the_entry(
-    qtbot, journal, make_window
-):
+def test_the_moves_are_off_until_asked_for_then_shown_beside_the_entry(qtbot, journal, make_window):
     window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
     panel = window.entries_page.moves_panel
     toggle = window.commands.reflective_moves
