@@ -60,6 +60,7 @@ class MovesPanel(QFrame):
         )
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setSpacing(2)
         for move in Move:
             item = QListWidgetItem()
             item.setData(_MOVE_ROLE, move.value)
