@@ -158,6 +158,69 @@ SAMPLES = (
         "",
     ),
     _sample(
+        "ward words that are not feelings",
+        "The patient was confused overnight and isolated in a side room. We supported him to "
+        "walk and put a pressure relief mattress on the bed. The drain was removed.",
+    ),
+    _sample(
+        "other everyday near misses",
+        "She is a role model for the newer staff. I put the delay in perspective for the "
+        "family. The next time I saw the matron she had already heard. The code for the "
+        "door has changed. I was really so tired by the end.",
+    ),
+    _sample(
+        "what happened before, told as it happened",
+        "I would usually take the handover myself. The printer had a technical problem, so we "
+        "used the board.",
+    ),
+    _sample(
+        "what? so what? now what?",
+        "What? A junior doctor challenged my plan in the board round.\n\n"
+        "So what? I took it personally at first, but on reflection she had a point about the "
+        "weekend cover, and I realised I had thought the plan was settled but it was not.\n\n"
+        "Now what? I will ask for challenge before the plan is agreed.",
+        A,
+        D,
+    ),
+    _sample(
+        "an NMC revalidation account",
+        "The feedback from a patient survey said we rarely explain delays. This relates to "
+        "the NMC Code, Prioritise people. I have started telling people at the desk how long "
+        "the wait is, and in future I'll put it on the board too.",
+        M,
+        D,
+        E,
+    ),
+    _sample(
+        "a dilemma with two pulls",
+        "I feel pulled between the service manager's targets and what the team say they need. "
+        "From the team's perspective, the targets land on them. What if I am the one who "
+        "has to say no?",
+        F,
+        O,
+        A,
+    ),
+    _sample(
+        "quick capture after a huddle",
+        "Surprised that the quietest HCA spoke first. Adjusted by waiting.",
+        F,
+    ),
+    _sample(
+        "another person's feelings and words",
+        "The family's concerns were about discharge. Their daughter told me that nobody had "
+        "explained the plan.",
+        O,
+        E,
+    ),
+    _sample(
+        "double loop learning named in lower case",
+        "this felt like double-loop learning: the assumption i need to change is that "
+        "silence means agreement.",
+        M,
+        A,
+        D,  # "I need to change": the double loop's own way of saying it
+    ),
+    _sample(
         "gibbs-style headings with text under them",
         "## Description\nWe had a difficult family meeting.\n\n"
         "## Feelings\nI was nervous and a bit defensive.\n\n"
