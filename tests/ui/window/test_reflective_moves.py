@@ -14,6 +14,7 @@ from app.writing.domains import Domain
 from app.writing.moves import Move
 from tests.support.data import NEVER_MS, TODAY
 from tests.ui.driver import CTRL, SHIFT, press
+from tests.ui.screen_reader import problems
 
 REFLECTION = (
     "I asked the team for their view before giving mine. I felt exposed in the silence. "
@@ -107,3 +108,26 @@ def test_what_the_panel_finds_is_not_kept_anywhere(qtbot, journal, make_window):
     assert "reflective_moves=yes" in settings
     for words in ("exposed", "Names a feeling", "found", "point of view"):
         assert words not in settings
+
+
+def test_every_control_of_the_moves_has_a_name_and_a_role(qtbot, journal, make_window):
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
+    window.commands.reflective_moves.setChecked(True)
+    press(qtbot, window, Qt.Key.Key_N)
+    qtbot.keyClicks(window.entries_page.editor.body_edit, REFLECTION)
+    panel = window.entries_page.moves_panel
+    panel.refresh()
+    assert problems("reflective moves", panel) == []
+    assert problems("entry editor", window.entries_page.editor) == []
+
+
+def test_tab_reaches_the_moves_from_the_button_beside_the_writing(qtbot, journal, make_window):
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS)
+    window.commands.reflective_moves.setChecked(True)
+    press(qtbot, window, Qt.Key.Key_N)
+    editor = window.entries_page.editor
+    editor.tags_edit.setFocus()
+    qtbot.keyClick(editor.tags_edit, Qt.Key.Key_Tab)
+    assert editor.moves_button.hasFocus()
+    qtbot.keyClick(editor.moves_button, Qt.Key.Key_Tab)
+    assert window.entries_page.moves_panel.list.hasFocus()
