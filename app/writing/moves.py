@@ -386,8 +386,9 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], tuple
     """
     assert not any(_UPPERCASE_ESCAPES.search(p) for _w, p in rules), "lower-casing an escape"
     groups = [f"(?P<r{i}>{pattern.lower()})" for i, (_w, pattern) in enumerate(rules)]
-    # Most rules start at a word boundary: tested once for all of them, the search passes
-    # over the middle of every word at once (a rule that starts so starts so in every branch).
+    # Most rules start at a word boundary: tested once for all of them, the search passes over
+    # the middle of every word at once. (A rule that starts with \b must do so in each of its
+    # alternatives.)
     at_word = [g for g, (_w, p) in zip(groups, rules, strict=True) if p.startswith(r"\b")]
     elsewhere = [g for g, (_w, p) in zip(groups, rules, strict=True) if not p.startswith(r"\b")]
     joined = "|".join([r"\b(?:" + "|".join(at_word) + ")", *elsewhere] if at_word else elsewhere)
