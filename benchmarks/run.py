@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.storage.meta import journal_exists
-from benchmarks import backups, commands, core, documents, insights, sharing
+from benchmarks import backups, commands, core, documents, insights, moves, sharing
 from benchmarks.corpus import main as build_corpus
 from benchmarks.figures import Figure, at_most, report
 
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         ("backup", lambda: backups.backup_figures(corpus)),
         ("summary", documents.summary_figures),
         ("commands", lambda: commands.command_figures(corpus, terms)),
+        ("reflective moves", moves.moves_figures),
     ]
     try:
         from benchmarks import ui

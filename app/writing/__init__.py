@@ -8,6 +8,7 @@ published = (
     "domains",
     "entries",
     "entry_record",
+    "moves",
     "rendering",
     "tags",
     "templates",

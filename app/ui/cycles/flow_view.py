@@ -221,6 +221,7 @@ class CycleFlowView(QWidget):
             [
                 self.stage_page.text_edit,
                 self.stage_page.hints_button,
+                self.stage_page.moves_button,
                 self.earlier.toggle,
                 self.earlier.browser,
                 self.back_button,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.ui.widgets.alt_keys import keep_alt_letters_out
 from app.ui.widgets.captions import heading, plain_label
 from app.ui.widgets.focus_ring import paint_focus_ring
+from app.ui.widgets.moves_panel import moves_toggle_button
 from app.ui.widgets.text_size import follow_zoom, set_relative_font
 from app.writing.templates import Stage, StageTiming
 
@@ -141,6 +142,9 @@ class StagePage(QWidget):
         """The hints button's row; the flow may add a toggle for the earlier stages to it."""
         self.hint_row.addWidget(self.hints_button)
         self.hint_row.addStretch(1)
+        self.moves_button = moves_toggle_button()
+        """Shows or hides the reflective moves beside the flow (the window gives it its command)."""
+        self.hint_row.addWidget(self.moves_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.ui.entries.draft_saver import EntryDraft
 from app.ui.privacy.underline import PrivacyUnderline
 from app.ui.widgets.domain_row import DomainRow
+from app.ui.widgets.moves_panel import moves_toggle_button
 from app.ui.widgets.preview import PreviewBrowser
 from app.ui.widgets.tag_line_edit import TagLineEdit, join_tags
 from app.ui.widgets.text_size import follow_zoom, set_relative_font
@@ -81,6 +82,9 @@ class EntryEditor(QWidget):
         tags_row = QGridLayout()
         tags_row.addWidget(tags_label, 0, 0)
         tags_row.addWidget(self.tags_edit, 0, 1)
+        self.moves_button = moves_toggle_button()
+        """Shows or hides the reflective moves beside the text (the window gives it its command)."""
+        tags_row.addWidget(self.moves_button, 0, 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,6 +105,7 @@ class EntryEditor(QWidget):
             QWidget.setTabOrder(previous, box)
             previous = box
         QWidget.setTabOrder(previous, self.tags_edit)
+        QWidget.setTabOrder(self.tags_edit, self.moves_button)
 
     def show_entry(self, record: EntryRecord) -> None:
         """Fill the fields with an entry, starting a fresh undo history for its text."""

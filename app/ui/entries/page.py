@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.entries.editor import EntryEditor
 from app.ui.search.sidebar import Sidebar
+from app.ui.widgets.moves_panel import MovesPanel
 from app.ui.widgets.resources import app_icon
 from app.ui.widgets.text_size import set_relative_font
 
@@ -25,8 +26,9 @@ _LIST_WIDTH = 320
 
 
 class EntriesPage(QSplitter):
-    """The sidebar (search, filters, entries or results) beside the editor or a hint, and
-    the coach's comments on the entry beside it when there are some."""
+    """The sidebar (search, filters, entries or results) beside the editor or a hint, the
+    reflective moves beside it when asked for, and the coach's comments on the entry when
+    there are some."""
 
     HINT_PAGE = 0
     EDITOR_PAGE = 1
@@ -58,13 +60,18 @@ class EntriesPage(QSplitter):
         self.editor_stack.addWidget(hint_page)
         self.editor_stack.addWidget(self.editor)
 
+        self.moves_panel = MovesPanel()
+        self.moves_panel.watch(self.editor.body_edit)
+        self.moves_panel.hide()  # shown from View > Reflective moves
         self.comments_panel = CommentsPanel()
         beside = QSplitter(Qt.Orientation.Horizontal)
         beside.setChildrenCollapsible(False)
         beside.addWidget(self.editor_stack)
+        beside.addWidget(self.moves_panel)
         beside.addWidget(self.comments_panel)
         beside.setStretchFactor(0, 1)
         beside.setStretchFactor(1, 0)
+        beside.setStretchFactor(2, 0)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -22,6 +22,7 @@ published = (
     "keyboard_safe_dialog",
     "message_bar",
     "messages",
+    "moves_panel",
     "one_dialog",
     "preview",
     "read_when_shown",

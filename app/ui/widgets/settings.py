@@ -193,3 +193,16 @@ def remember_text_zoom(settings: QSettings, percent: int) -> None:
     """Open the writing area and the reader at this zoom next time."""
     settings.setValue(_TEXT_ZOOM, percent)
     settings.sync()
+
+
+_MOVES_SHOWN = "view/reflective_moves"
+
+
+def reflective_moves_shown(settings: QSettings) -> bool:
+    """Whether the reflective moves are shown beside the writing (no unless turned on)."""
+    return bool(settings.value(_MOVES_SHOWN) == "yes")
+
+
+def remember_reflective_moves_shown(settings: QSettings, shown: bool) -> None:
+    """Show the reflective moves beside the writing, or not, from now on."""
+    settings.setValue(_MOVES_SHOWN, "yes" if shown else "no")

@@ -28,6 +28,7 @@ class WindowActions:
     add_to_calendar: QAction
     reminders: QAction
     looking_back: QAction
+    reflective_moves: QAction
     save: QAction
     show_recovery_code: QAction
     back_up_now: QAction
@@ -100,6 +101,19 @@ def _looking_back(window: QMainWindow) -> QAction:
     return action
 
 
+MOVES_KEY = "Ctrl+Shift+M"
+
+
+def _reflective_moves(window: QMainWindow) -> QAction:
+    action = _action(window, "Reflective &moves", MOVES_KEY)
+    action.setCheckable(True)
+    action.setIconText("Reflective moves")  # on the buttons beside the writing
+    action.setToolTip(
+        f"Which reflective moves your writing makes, and prompts for the others ({MOVES_KEY})"
+    )
+    return action
+
+
 def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal) -> WindowActions:
     """Build the actions; the caller connects them to what they do."""
     edit = EditCommands(window, undo_stack)
@@ -121,6 +135,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         add_to_calendar=_action(window, "Add &dates to calendar…"),
         reminders=_action(window, "Re&minders…"),
         looking_back=_looking_back(window),
+        reflective_moves=_reflective_moves(window),
         save=_action(window, "&Save now", "Ctrl+S"),
         show_recovery_code=_action(window, "Show &recovery code..."),
         back_up_now=_action(window, "&Back up now"),
@@ -208,6 +223,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         a.actual_size,
         None,
         a.looking_back,
+        a.reflective_moves,
     )
     menu(
         "entry",

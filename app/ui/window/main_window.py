@@ -41,9 +41,16 @@ from app.ui.widgets.autosave import AUTOSAVE_DELAY_MS
 from app.ui.widgets.file_pickers import PickFile, pick_with_dialog
 from app.ui.widgets.message_bar import MessageBar
 from app.ui.widgets.messages import Confirm, ask_to_confirm
+from app.ui.widgets.moves_panel import MovesPanel
 from app.ui.widgets.resources import app_icon
 from app.ui.widgets.screen_fit import open_at_first_size
-from app.ui.widgets.settings import open_settings, remember_window, restore_window
+from app.ui.widgets.settings import (
+    open_settings,
+    reflective_moves_shown,
+    remember_reflective_moves_shown,
+    remember_window,
+    restore_window,
+)
 from app.ui.widgets.text_size import TextZoom
 from app.ui.window.actions import add_help_menu, build_menus, create_actions
 from app.ui.window.context import WindowContext
@@ -119,12 +126,17 @@ class MainWindow(QMainWindow):
         self.inquiries_page = InquiriesPage(journal, today=today)
         self.cycle_pane = CyclePane(journal)
         self.cycle_comments = CommentsPanel()
+        self.cycle_moves = MovesPanel()
+        """The reflective moves of the stage being written (the flow's, once there is one)."""
+        self.cycle_moves.hide()
         cycle_page = QSplitter(Qt.Orientation.Horizontal)
         cycle_page.setChildrenCollapsible(False)
         cycle_page.addWidget(self.cycle_pane)
+        cycle_page.addWidget(self.cycle_moves)
         cycle_page.addWidget(self.cycle_comments)
         cycle_page.setStretchFactor(0, 1)
         cycle_page.setStretchFactor(1, 0)
+        cycle_page.setStretchFactor(2, 0)
         self.sessions_list = SessionsList(journal, today=today)
         sessions_page = QWidget()
         sessions_layout = QVBoxLayout(sessions_page)
@@ -234,10 +246,38 @@ class MainWindow(QMainWindow):
         self.controller = self.controllers.entries
         self.navigation = self.controllers.navigation
         self.controller.search.cycleChosen.connect(self.openCycleRequested)
+        self._offer_reflective_moves()
         self.openCycleRequested.connect(self.navigation.open_cycle_at)
         self.controllers.sharing.imported.connect(self.refresh_coaching)
         self.navigation.restore()
         self.text_zoom.adopt()  # the pages on the stack not shown yet, too
+
+    def _offer_reflective_moves(self) -> None:
+        """View > Reflective moves (and the button beside each writing space) shows the moves
+        beside the entry and the stage being written; off until turned on, then remembered."""
+        toggle = self.commands.reflective_moves
+        self.entries_page.editor.moves_button.setDefaultAction(toggle)
+        self.entries_page.editor.moves_button.show()
+        toggle.setChecked(reflective_moves_shown(self._settings))
+        self._show_reflective_moves(toggle.isChecked())
+        toggle.toggled.connect(self._show_reflective_moves)
+        self.controllers.cycles.cycleShown.connect(self._watch_stage_text)
+
+    @Slot(bool)
+    def _show_reflective_moves(self, shown: bool) -> None:
+        remember_reflective_moves_shown(self._settings, shown)
+        self.entries_page.moves_panel.setVisible(shown)
+        self.cycle_moves.setVisible(shown)
+
+    @Slot()
+    def _watch_stage_text(self) -> None:
+        flow = self.cycle_pane.flow
+        if flow is not None:
+            self.cycle_moves.watch(flow.stage_page.text_edit)
+            button = flow.stage_page.moves_button
+            if button.defaultAction() is None:
+                button.setDefaultAction(self.commands.reflective_moves)
+                button.show()
 
     @Slot(int)
     def _show_zoom(self, percent: int) -> None:
