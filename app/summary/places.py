@@ -23,6 +23,7 @@ SECTIONS = {
     "feedback": _T[5],
     "support": _T[6],
     "comments": _T[7],
+    "insights": SupervisionSummary.INSIGHTS_TITLE,
 }
 HEADER_FIELDS = ("title", "role", "name", "programme", "session", "period")
 FIELDS = {
@@ -42,6 +43,11 @@ FIELDS = {
     "agreed": "when agreed",
     "themes": "themes",
     "note": "note",
+    "columns": "column headings",
+    "caption": "caption",
+    "rows": "rows",
+    "label": "label",
+    "gaps": "dimensions not ticked",
 }
 
 
