@@ -386,10 +386,14 @@ class SummaryService:
 def _balance(entries: list[EntryRecord], cycles: list[CycleRecord]) -> Balance:
     counts: Counter[Domain] = Counter()
     themes: Counter[str] = Counter()
+    # One theme whatever its case, shown as it was written: "Dr Smith" lower-cased would slip
+    # past the privacy check, which knows a name by its capitals.
+    spelling: dict[str, str] = {}
     items: list[EntryRecord | CycleRecord] = [*entries, *cycles]
     for item in items:
         counts.update(item.domains)
-        themes.update(t.casefold() for t in item.tags)
+        for tag in item.tags:
+            themes[spelling.setdefault(tag.casefold(), tag)] += 1
     ordered = tuple((d.label, counts.get(d, 0)) for d in Domain)
     total = sum(counts.values())
     if not items:

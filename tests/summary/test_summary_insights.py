@@ -198,7 +198,7 @@ def test_word_has_each_table_with_a_header_row(demo: Journal, tmp_path: Path) ->
     assert summary.insights.gaps_sentence() in texts
 
 
-def test_pdf_holds_the_section(demo: Journal, tmp_path: Path) -> None:
+def test_pdf_holds_the_section(demo: Journal, tmp_path: Path, qapp: object) -> None:
     summary = _summary(demo, insights=True)
     assert summary.insights is not None
     out = tmp_path / "s.pdf"
@@ -213,16 +213,24 @@ def test_pdf_holds_the_section(demo: Journal, tmp_path: Path) -> None:
 
 def test_the_privacy_check_finds_a_tag_in_the_themes(demo: Journal) -> None:
     summary = _summary(demo, insights=True)
-    found = [f for f in find_in(summary) if f.finding.text == NAMED_TAG]
-    # Once, where the reader sees it: the themes table's heading.
-    assert [f.path[:3] for f in found] == [("insights", "themes", "columns")]
-    assert place_of(summary, found[0]).startswith(f"{SupervisionSummary.INSIGHTS_TITLE} › ")
-    redacted = apply_redactions(summary, found)
+    named = [f for f in find_in(summary) if f.finding.text == NAMED_TAG]
+    # Once in the section, where the reader sees it (the themes table's heading), and once in
+    # the themes line of the balance.
+    assert sorted(f.path[:3] for f in named) == [
+        ("balance", "themes", 0),
+        ("insights", "themes", "columns"),
+    ]
+    [in_table] = [f for f in named if f.path[0] == "insights"]
+    assert place_of(summary, in_table).startswith(f"{SupervisionSummary.INSIGHTS_TITLE} › ")
+    redacted = apply_redactions(summary, [in_table])
     assert redacted.insights is not None
     assert "[name]" in redacted.insights.themes.columns
-    assert NAMED_TAG not in to_markdown(redacted) and "[name]" in to_markdown(redacted)
+    assert NAMED_TAG not in redacted.insights.themes.columns
+    assert "| Month | [name] |" in to_markdown(redacted)
+    gone = apply_redactions(summary, named)
+    assert NAMED_TAG not in to_markdown(gone) and NAMED_TAG not in to_html(gone)
     # Kept, it is there as written.
-    assert NAMED_TAG in to_markdown(summary)
+    assert f"| Month | {NAMED_TAG} |" in to_markdown(summary)
 
 
 def test_the_summary_command_adds_insights_when_asked(
@@ -242,14 +250,21 @@ def test_the_summary_command_adds_insights_when_asked(
     )
     out = tmp_path / "s.md"
     command = ["summary", "--format", "md", "--out", str(out), "--data-dir", folder]
-    code, _, _ = run(capsys, *command)
+    code, _, _ = run(capsys, *command, "--redact")
     assert code == 0 and SupervisionSummary.INSIGHTS_TITLE not in out.read_text("utf-8")
     out.unlink()
     code, _, err = run(capsys, *command, "--insights")
     assert code == 1 and not out.exists()
     assert f"in {SupervisionSummary.INSIGHTS_TITLE} › themes › column headings" in err
     code, stdout, _ = run(capsys, *command, "--insights", "--redact")
-    assert code == 0 and "1 finding redacted" in stdout
+    assert code == 0 and "2 findings redacted" in stdout  # in the themes line and the table
     text = out.read_text("utf-8")
     assert f"## 9. {SupervisionSummary.INSIGHTS_TITLE}" in text
     assert "| Month | [name] |" in text and NAMED_TAG not in text
+
+
+def test_the_themes_line_keeps_a_tag_as_written_for_the_privacy_check(demo: Journal) -> None:
+    summary = _summary(demo)
+    assert (NAMED_TAG, 5) in summary.balance.themes
+    found = [f for f in find_in(summary) if f.finding.text == NAMED_TAG]
+    assert [f.path[:2] for f in found] == [("balance", "themes")]
