@@ -221,7 +221,10 @@ def test_the_privacy_check_finds_a_tag_in_the_themes(demo: Journal) -> None:
         ("insights", "themes", "columns"),
     ]
     [in_table] = [f for f in named if f.path[0] == "insights"]
-    assert place_of(summary, in_table).startswith(f"{SupervisionSummary.INSIGHTS_TITLE} › ")
+    column = summary.insights.themes.columns.index(NAMED_TAG) + 1 if summary.insights else 0
+    assert place_of(summary, in_table) == (
+        f"{SupervisionSummary.INSIGHTS_TITLE} › themes › column heading {column}"
+    )
     redacted = apply_redactions(summary, [in_table])
     assert redacted.insights is not None
     assert "[name]" in redacted.insights.themes.columns
@@ -255,7 +258,7 @@ def test_the_summary_command_adds_insights_when_asked(
     out.unlink()
     code, _, err = run(capsys, *command, "--insights")
     assert code == 1 and not out.exists()
-    assert f"in {SupervisionSummary.INSIGHTS_TITLE} › themes › column headings" in err
+    assert f"in {SupervisionSummary.INSIGHTS_TITLE} › themes › column heading 1: 'Dr Smith'" in err
     code, stdout, _ = run(capsys, *command, "--insights", "--redact")
     assert code == 0 and "2 findings redacted" in stdout  # in the themes line and the table
     text = out.read_text("utf-8")
