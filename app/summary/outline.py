@@ -171,6 +171,8 @@ def figures_widths(table: Table) -> tuple[int, ...]:
 
     A table of one column of counts stays narrow, so its numbers sit by their labels.
     """
+    if not table.columns:
+        return (FIGURES_LABEL_WIDTH_ALONE,)
     if len(table.columns) == 1:
         return (FIGURES_LABEL_WIDTH_ALONE, FIGURES_COUNT_WIDTH_ALONE)
     share, spare = divmod(100 - FIGURES_LABEL_WIDTH, len(table.columns))

@@ -12,8 +12,10 @@ from typing import Any
 import docx
 import pypdf
 import pytest
+from docx.shared import Cm
 
 from app.demo import DemoJournal
+from app.insights.figures import Table
 from app.journal.opening import Journal
 from app.summary.contents import SummaryOptions, SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat, write_summary
@@ -25,6 +27,7 @@ from app.summary.outline import (
     Note,
     Paragraph,
     build_outline,
+    figures_widths,
 )
 from app.summary.places import place_of
 from app.summary.privacy import apply_redactions, find_in
@@ -190,6 +193,9 @@ def test_word_has_each_table_with_a_header_row(demo: Journal, tmp_path: Path) ->
         ]
         assert expected in grids, table.caption
         word_table = document.tables[grids.index(expected)]
+        # Within the page's 17 cm of text, whatever the number of columns.
+        width = sum(cell.width for cell in word_table.rows[0].cells)
+        assert Cm(16.9) < width <= Cm(17.01) or len(table.columns) == 1
         caption_xml = word_table._tbl.tblPr.xml
         assert f'w:val="{table.caption}"' in caption_xml  # the table's own title
         assert word_table.rows[0]._tr.xml.count("tblHeader") == 1  # repeats on each page
@@ -271,3 +277,12 @@ def test_the_themes_line_keeps_a_tag_as_written_for_the_privacy_check(demo: Jour
     assert (NAMED_TAG, 5) in summary.balance.themes
     found = [f for f in find_in(summary) if f.finding.text == NAMED_TAG]
     assert [f.path[:2] for f in found] == [("balance", "themes")]
+
+
+def test_every_table_fits_the_text_width() -> None:
+    for columns in range(1, 7):
+        headings = tuple(f"tag {n}" for n in range(columns))
+        widths = figures_widths(Table("Caption", "Month", headings, ()))
+        assert len(widths) == columns + 1 and min(widths) >= 10
+        # Several columns fill the width; one column of counts stays by its labels.
+        assert sum(widths) == (100 if columns > 1 else 60)
