@@ -48,6 +48,11 @@ def register(
         choices=["coaching", "supervision", "action_learning", "line_manager"],
         help="default: the next session recorded or agreed, else supervision",
     )
+    summary.add_argument(
+        "--insights",
+        action="store_true",
+        help="end with Insights for the period: counts of what was begun, as tables",
+    )
     add_privacy_choice(summary, keep_help="write it with the findings left in")
     summary.set_defaults(handler=cmd_summary)
 
@@ -89,6 +94,7 @@ def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
             session_kind=SessionKind(args.session) if args.session else coming.kind,
             session_date=coming.day,
             wants=args.wants,
+            insights=args.insights,
         )
         if options.since > options.until:
             raise CommandError("--since is after --until.")

@@ -2,7 +2,7 @@
 
 The sections follow docs/domain.md: header, what I want, last actions, experiments by line of
 inquiry, domain balance and themes, flagged dilemmas and entries, feedback, organisational
-support, and coach comments.
+support, and coach comments; and, when the participant asks for it, Insights for the period.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from app.insights.figures import Cell, Insights, Row, Scope, Span, Table
+from app.insights.service import InsightsService
 from app.journal.opening import Journal
 from app.summary.periods import FALLBACK_DAYS, NextSession, bounds
 from app.supervision.sessions import ActionRecord, SessionKind, SessionRecord
@@ -44,6 +46,8 @@ class SummaryOptions:
     wants: str = ""
     cycle_ids: tuple[str, ...] | None = None
     entry_ids: tuple[str, ...] | None = None
+    insights: bool = False
+    """Add Insights for the period (every entry and cycle begun in it) as a last section."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,8 @@ class SupervisionSummary:
     """The session before the one this is for ("Coaching, 5 November 2026"); empty if none."""
     open_earlier: tuple[ActionLine, ...] = field(default_factory=tuple)
     """Actions from sessions before the last one that are still open, soonest first."""
+    insights: Insights | None = None
+    """The period's Insights as words and numbers (no items behind them); None unless asked."""
 
     SECTION_TITLES = (
         "What I want from this session",
@@ -140,6 +146,8 @@ class SupervisionSummary:
         "Organisational support",
         "Coach comments",
     )
+    INSIGHTS_TITLE = "Insights for this period"
+    """The title of the last section, there only when the participant asks for it."""
 
     @property
     def author(self) -> str:
@@ -261,7 +269,13 @@ class SummaryService:
             ),
             feedback=_tagged(in_period, period_cycles, FEEDBACK_TAGS),
             support=_tagged(in_period, period_cycles, SUPPORT_TAGS),
+            insights=self._insights(options) if options.insights else None,
         )
+
+    def _insights(self, options: SummaryOptions) -> Insights:
+        """Insights over the whole journal for the summary's period, as counts alone."""
+        scope = Scope(Span(options.since, options.until))
+        return _counts_only(InsightsService(self._journal).insights(scope))
 
     def sessions_before(self, day: date) -> list[SessionRecord]:
         """Sessions held before `day`, most recent first."""
@@ -372,10 +386,14 @@ class SummaryService:
 def _balance(entries: list[EntryRecord], cycles: list[CycleRecord]) -> Balance:
     counts: Counter[Domain] = Counter()
     themes: Counter[str] = Counter()
+    # One theme whatever its case, shown as it was written: "Dr Smith" lower-cased would slip
+    # past the privacy check, which knows a name by its capitals.
+    spelling: dict[str, str] = {}
     items: list[EntryRecord | CycleRecord] = [*entries, *cycles]
     for item in items:
         counts.update(item.domains)
-        themes.update(t.casefold() for t in item.tags)
+        for tag in item.tags:
+            themes[spelling.setdefault(tag.casefold(), tag)] += 1
     ordered = tuple((d.label, counts.get(d, 0)) for d in Domain)
     total = sum(counts.values())
     if not items:
@@ -390,6 +408,27 @@ def _balance(entries: list[EntryRecord], cycles: list[CycleRecord]) -> Balance:
     else:
         note = ""
     return Balance(ordered, tuple(themes.most_common(THEMES_SHOWN)), note)
+
+
+def _counts_only(insights: Insights) -> Insights:
+    """The figures without the items behind each number.
+
+    A summary lists no items by number, and the privacy check then finds each of the
+    participant's words (a tag heading a column) once, where the reader sees it.
+    """
+
+    def bare(table: Table) -> Table:
+        rows = tuple(Row(r.label, tuple(Cell(c.count, None) for c in r.cells)) for r in table.rows)
+        return dataclasses.replace(table, rows=rows)
+
+    return dataclasses.replace(
+        insights,
+        domains=bare(insights.domains),
+        loops=bare(insights.loops),
+        progress=bare(insights.progress),
+        themes=bare(insights.themes),
+        dimensions=bare(insights.dimensions),
+    )
 
 
 def _cycle_excerpt(cycle: CycleRecord) -> Excerpt:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
+from app.insights.figures import Table
 from app.summary import outline
 from app.summary.chart import balance_svg
 from app.summary.contents import ActionLine, Balance, Excerpt, SupervisionSummary
@@ -35,6 +36,25 @@ def _actions_md(actions: tuple[ActionLine, ...]) -> list[str]:
     return lines
 
 
+def _cell_md(text: str) -> str:
+    return text.replace("|", "/").replace("\n", " ")
+
+
+def _figures_md(table: Table) -> list[str]:
+    """The caption in bold, then a pipe table with the counts aligned right."""
+    heads = [table.row_heading, *table.columns]
+    lines = [
+        f"**{table.caption}**",
+        "",
+        "| " + " | ".join(_cell_md(h) for h in heads) + " |",
+        "|---|" + "---:|" * len(table.columns),
+    ]
+    for row in table.rows:
+        counts = " | ".join(str(c.count) for c in row.cells)
+        lines.append(f"| {_cell_md(row.label)} | {counts} |")
+    return lines
+
+
 def _block_md(block: outline.Block) -> list[str]:
     """One block as Markdown lines, without the blank line after it."""
     match block:
@@ -56,6 +76,8 @@ def _block_md(block: outline.Block) -> list[str]:
             return ["| Domain | Entries and cycles |", "|---|---|", *rows]
         case outline.Quote(item):
             return [f"### {item.title}", _meta_md(item), "", item.text]
+        case outline.FiguresTable(table):
+            return _figures_md(table)
 
 
 def to_markdown(summary: SupervisionSummary) -> str:
@@ -91,6 +113,10 @@ table.chart th, table.chart td { border: none; background: none; padding: 3px 0;
 table.chart th { color: #444; font-weight: normal; }
 table.bar { margin: 0; }
 table.bar td { padding: 0; }
+caption { text-align: left; font-weight: bold; margin-top: 1.2em; padding-bottom: 0.3em; }
+table.figures { margin-top: 0.3em; }
+table.figures th[scope="row"] { font-weight: normal; background: none; }
+td.count, th.count { text-align: right; }
 .muted { color: #555; font-style: italic; }
 .overdue { color: #a00; font-weight: bold; }
 .nowrap { white-space: nowrap; }
@@ -163,6 +189,33 @@ def _experiment_html(block: outline.ExperimentStages) -> str:
     )
 
 
+def _figures_html(table: Table) -> str:
+    """An Insights table: its caption, headings a screen reader announces, counts on the right.
+
+    The widths and alignment are attributes too, as Qt's rich text (the PDF) reads those. A
+    column's width is its share of the table's, which may be narrower than the page.
+    """
+    widths = outline.figures_widths(table)
+    width = sum(widths)
+    shares = [round(100 * w / width) for w in widths]
+    head = f'<th scope="col" width="{shares[0]}%" align="left">{escape(table.row_heading)}</th>'
+    head += "".join(
+        f'<th scope="col" class="count" width="{w}%" align="right">{escape(name)}</th>'
+        for name, w in zip(table.columns, shares[1:], strict=True)
+    )
+    rows = "".join(
+        f'<tr><th scope="row" align="left">{escape(row.label)}</th>'
+        + "".join(f'<td class="count" align="right">{c.count}</td>' for c in row.cells)
+        + "</tr>"
+        for row in table.rows
+    )
+    return (
+        f'<table class="figures" width="{width}%" style="width: {width}%">'
+        f"<caption>{escape(table.caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
 def balance_chart_and_table(balance: Balance) -> str:
     """The balance as the HTML file shows it: the SVG chart, then the counts as a table."""
     return (
@@ -215,3 +268,5 @@ def _block_html(block: outline.Block, balance_html: Callable[[Balance], str]) ->
             return balance_html(balance)
         case outline.Quote(item):
             return _quote_html(item)
+        case outline.FiguresTable(table):
+            return _figures_html(table)

@@ -1,7 +1,8 @@
 """The summary's outline: its sections in order and the blocks each one holds.
 
 This is the one place that decides what goes where in a summary: which headings, which notes
-for an empty section, which tables, excerpts and chart. Each writer (Markdown and HTML in
+for an empty section, which tables, excerpts and chart, and whether Insights' tables close it.
+Each writer (Markdown and HTML in
 `markdown_html`, Word in `word`, the PDF through the HTML) walks the same outline and knows only
 how to draw each kind of block in its format.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from app.insights.figures import Insights, Table
 from app.summary.contents import ActionLine, Balance, Excerpt, Experiment, SupervisionSummary
 
 NONE_YET = "None in this period."
@@ -19,7 +21,12 @@ NO_COMMENTS = "No coach comments yet."
 NO_SESSION = "No earlier session is recorded."
 NO_ACTIONS = "No actions were agreed at that session."
 STILL_OPEN = "Still open from earlier sessions"
-EMPTY_NOTES = (NONE_YET, NOT_WRITTEN, NO_COMMENTS, NO_SESSION)
+NOTHING_BEGUN = "Nothing was begun in this period."
+COUNTS_NOT_SCORES = (
+    "These are counts of the entries and cycles begun in this period, not scores: they say how "
+    "much was written and tried, never how well."
+)
+EMPTY_NOTES = (NONE_YET, NOT_WRITTEN, NO_COMMENTS, NO_SESSION, NOTHING_BEGUN)
 """What an empty section says (the PDF keeps these with what comes before them)."""
 NBSP = "\u00a0"
 NO_TEXT = "—"
@@ -37,6 +44,11 @@ ACTION_COLUMNS = (
     ("What happened", 24),
 )
 BY_COLUMN = 2
+# An Insights table's row headings (months, stages, dimensions) take this share of the width
+# beside several columns of counts, this share beside one; the counts share what is left.
+FIGURES_LABEL_WIDTH = 22
+FIGURES_LABEL_WIDTH_ALONE = 42
+FIGURES_COUNT_WIDTH_ALONE = 18
 
 
 @dataclass(frozen=True)
@@ -101,8 +113,23 @@ class Quote:
     excerpt: Excerpt
 
 
+@dataclass(frozen=True)
+class FiguresTable:
+    """One of Insights' tables: a caption, column headings, and rows of counts under a label."""
+
+    table: Table
+
+
 Block: TypeAlias = (
-    Heading | Note | Writing | Paragraph | ActionTable | ExperimentStages | Chart | Quote
+    Heading
+    | Note
+    | Writing
+    | Paragraph
+    | ActionTable
+    | ExperimentStages
+    | Chart
+    | Quote
+    | FiguresTable
 )
 
 
@@ -139,8 +166,22 @@ def evidence_text(action: ActionLine) -> str:
     return f"Evidence: {'; '.join(action.evidence)}" if action.evidence else ""
 
 
+def figures_widths(table: Table) -> tuple[int, ...]:
+    """The share of the text width, in percent, of each column of an Insights table.
+
+    A table of one column of counts stays narrow, so its numbers sit by their labels.
+    """
+    if not table.columns:
+        return (FIGURES_LABEL_WIDTH_ALONE,)
+    if len(table.columns) == 1:
+        return (FIGURES_LABEL_WIDTH_ALONE, FIGURES_COUNT_WIDTH_ALONE)
+    share, spare = divmod(100 - FIGURES_LABEL_WIDTH, len(table.columns))
+    return (FIGURES_LABEL_WIDTH + spare, *(share,) * len(table.columns))
+
+
 def build_outline(summary: SupervisionSummary) -> Outline:
-    """The summary's sections in docs/domain.md's order, each with its blocks."""
+    """The summary's sections in docs/domain.md's order, each with its blocks; Insights last,
+    when the participant asked for it."""
     wants: Block = Writing(summary.wants) if summary.wants else Note(NOT_WRITTEN, stands_in=True)
     contents: tuple[tuple[Block, ...], ...] = (
         (wants,),
@@ -152,11 +193,12 @@ def build_outline(summary: SupervisionSummary) -> Outline:
         _quotes(summary.support, NONE_YET),
         _quotes(summary.comments, NO_COMMENTS),
     )
+    titled = list(zip(SupervisionSummary.SECTION_TITLES, contents, strict=True))
+    if summary.insights is not None:
+        titled.append((SupervisionSummary.INSIGHTS_TITLE, _insights(summary.insights)))
     sections = tuple(
         Section(f"{number}. {title}", blocks)
-        for number, (title, blocks) in enumerate(
-            zip(SupervisionSummary.SECTION_TITLES, contents, strict=True), start=1
-        )
+        for number, (title, blocks) in enumerate(titled, start=1)
     )
     return Outline(summary.title, _meta(summary), sections)
 
@@ -217,3 +259,20 @@ def _balance(balance: Balance) -> tuple[Block, ...]:
 
 def _quotes(items: tuple[Excerpt, ...], empty: str) -> tuple[Block, ...]:
     return tuple(Quote(item) for item in items) if items else (Note(empty),)
+
+
+def _insights(insights: Insights) -> tuple[Block, ...]:
+    """Every table with its sentence; every month kept, so a month with nothing shows."""
+    if insights.is_empty:
+        return (Note(NOTHING_BEGUN),)
+    blocks: list[Block] = [
+        Paragraph(COUNTS_NOT_SCORES),
+        FiguresTable(insights.domains),
+        FiguresTable(insights.loops),
+        FiguresTable(insights.progress),
+        Paragraph(insights.timing.sentence()),
+    ]
+    if insights.themes.columns:
+        blocks.append(FiguresTable(insights.themes))
+    blocks += [FiguresTable(insights.dimensions), Paragraph(insights.gaps_sentence())]
+    return tuple(blocks)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from app.summary.contents import SupervisionSummary
 from app.summary.privacy import LocatedFinding
 
@@ -23,7 +25,10 @@ SECTIONS = {
     "feedback": _T[5],
     "support": _T[6],
     "comments": _T[7],
+    "insights": SupervisionSummary.INSIGHTS_TITLE,
 }
+NUMBERED = {"columns": "column heading"}
+"""Fields whose items are named by their place: "column heading 3"."""
 HEADER_FIELDS = ("title", "role", "name", "programme", "session", "period")
 FIELDS = {
     "what": "the action",
@@ -42,6 +47,10 @@ FIELDS = {
     "agreed": "when agreed",
     "themes": "themes",
     "note": "note",
+    "caption": "caption",
+    "rows": "rows",
+    "label": "label",
+    "gaps": "dimensions not ticked",
 }
 
 
@@ -61,12 +70,15 @@ def place_of(summary: SupervisionSummary, located: LocatedFinding) -> str:
         return located.where
     parts = [SECTIONS[path[0]]]
     value: object = getattr(summary, path[0], None)
-    for step in path[1:]:
+    for previous, step in pairwise(path):
         if isinstance(step, int):
             if not isinstance(value, tuple) or not 0 <= step < len(value):
                 return located.where
             value = value[step]
-            parts.append(_name_of(value) or f"item {step + 1}")
+            if isinstance(previous, str) and previous in NUMBERED:
+                parts[-1] = f"{NUMBERED[previous]} {step + 1}"
+            else:
+                parts.append(_name_of(value) or f"item {step + 1}")
         else:
             value = getattr(value, step, None)
             parts.append(FIELDS.get(step, step.replace("_", " ")))

@@ -29,6 +29,7 @@ from app.summary.word_tables import (
     add_table,
     balance_chart,
     cell_line,
+    figures_table,
     shade,
 )
 
@@ -83,6 +84,11 @@ def _block(doc: DocxDocument, block: outline.Block) -> None:
             note = f" · {item.note}" if item.note else ""
             _muted(doc, f"{item.date}{domains}{note}").paragraph_format.keep_with_next = True
             add_markdown(doc, item.text)
+        case outline.FiguresTable(table):
+            caption = _after_table(doc.add_paragraph())
+            caption.paragraph_format.keep_with_next = True
+            caption.add_run(table.caption).bold = True
+            figures_table(doc, table, outline.figures_widths(table))
 
 
 def _new_document(summary: SupervisionSummary) -> DocxDocument:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 
+from app.insights import figures
 from app.summary.chart import bar_lengths, colour_hex
 from app.summary.contents import Balance
 from app.summary.docx_xml import set_child
@@ -61,6 +63,25 @@ def add_table(
             for run in cell.paragraphs[0].runs:
                 run.bold = True
     return table
+
+
+def figures_table(doc: DocxDocument, table: figures.Table, widths: tuple[int, ...]) -> Table:
+    """An Insights table: a header row, the row labels, the counts aligned right.
+
+    The caption is also the table's own title (Word's alternative text), which a screen reader
+    announces, and the table is kept on one page when it fits.
+    """
+    rows = [[row.label, *(str(c.count) for c in row.cells)] for row in table.rows]
+    word_table = add_table(doc, [table.row_heading, *table.columns], rows, list(widths))
+    for row in word_table.rows:
+        for cell in row.cells[1:]:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for row in word_table.rows[:-1]:
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+    # tblCaption closes the table's properties in Word's schema, after all python-docx sets.
+    set_child(word_table._tbl.tblPr, "w:tblCaption", val=table.caption)
+    return word_table
 
 
 def cell_line(cell: _Cell, text: str, *, italic: bool, new: bool = True) -> None:

@@ -159,6 +159,7 @@ class SummaryDialog(SummaryForm):
             self.session_date.dateChanged,
             self.wants_edit.textChanged,
             self.choices.choicesChanged,
+            self.insights_check.toggled,
         ):
             signal.connect(self._inputs_changed)
         self.export_button.clicked.connect(self.export)
@@ -201,6 +202,7 @@ class SummaryDialog(SummaryForm):
             wants=self.wants_edit.toPlainText(),
             cycle_ids=cycle_ids,
             entry_ids=entry_ids,
+            insights=self.insights_check.isChecked(),
         )
 
     def summary_format(self) -> SummaryFormat:

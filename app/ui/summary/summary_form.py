@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextOption
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -96,6 +97,12 @@ class SummaryForm(KeyboardSafeDialog):
         self.choice_view.setUniformRowHeights(True)
         self.choice_empty = quiet_note("Nothing flagged or written in this period.")
         self.choice_empty.setAccessibleName("Nothing to include")
+        self.insights_check = QCheckBox("Include Insights (&counts for the period)")
+        self.insights_check.setAccessibleName("Include Insights")
+        self.insights_check.setToolTip(
+            "End the summary with Insights' tables: the entries and cycles begun in the period, "
+            "counted by month, loop, stage, tag and leadership dimension"
+        )
         self.format_combo = QComboBox()
         self.format_combo.setAccessibleName("Format")
         for fmt, name in FORMAT_NAMES.items():
@@ -174,6 +181,7 @@ class SummaryForm(KeyboardSafeDialog):
         left_layout.addWidget(include_label)
         left_layout.addWidget(self.choice_view, 1)
         left_layout.addWidget(self.choice_empty)
+        left_layout.addWidget(self.insights_check)
         left_layout.addLayout(format_row)
         left_layout.addWidget(self.error)
         right = QWidget()
@@ -212,6 +220,7 @@ class SummaryForm(KeyboardSafeDialog):
                 self.session_date,
                 self.wants_edit,
                 self.choice_view,
+                self.insights_check,
                 self.format_combo,
                 self.preview,
                 self.print_button,

@@ -221,3 +221,29 @@ def test_a_period_that_ends_before_it_starts_is_refused(qtbot, show, demo_journa
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert not dialog.busy
     assert chooser.asked == []
+
+
+def test_ticking_insights_adds_its_section_to_the_preview_and_the_file(
+    qtbot, show, demo_journal, tmp_path
+):
+    out = tmp_path / "summary.md"
+    dialog = open_summary(qtbot, show, demo_journal, choose_file=FileChooser(out))
+    options = dialog.options()
+    assert options is not None and not options.insights  # off unless asked for
+    assert SupervisionSummary.INSIGHTS_TITLE not in dialog.preview.toPlainText()
+    # Alt+C, for "Include Insights (&counts for the period)", ticks it as a click would.
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.insights_check.isChecked)
+    assert dialog.insights_check.hasFocus()
+    options = dialog.options()
+    assert options is not None and options.insights
+    qtbot.waitUntil(lambda: dialog.preview_current)
+    preview = dialog.preview.toPlainText()
+    assert f"9. {SupervisionSummary.INSIGHTS_TITLE}" in preview
+    assert "Domains by month" in preview and "Not ticked in this period" in preview
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(SummaryFormat.MD.value))
+    with qtbot.waitSignal(dialog.summaryExported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    text = out.read_text(encoding="utf-8")
+    assert f"## 9. {SupervisionSummary.INSIGHTS_TITLE}" in text
+    assert "| Month | Individual | Team or service | Organisation and wider context |" in text
