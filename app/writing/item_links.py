@@ -73,7 +73,9 @@ class LinkStore:
             *(_title_holds(Cycle.title, cycle_title, w) for w in words),
         )
         with self._reading() as session:
-            found = _entries(session.execute(entries.order_by(Entry.updated_at.desc()).limit(limit)))
+            found = _entries(
+                session.execute(entries.order_by(Entry.updated_at.desc()).limit(limit))
+            )
             found += _cycles(session.execute(cycles.order_by(Cycle.updated_at.desc()).limit(limit)))
         found.sort(key=lambda item: item.updated, reverse=True)
         return found[:limit]
