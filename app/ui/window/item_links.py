@@ -38,8 +38,9 @@ class ItemLinksController(QObject):
         self._journal = context.journal
         self._pane = cycle_pane
         self.picker: LinkPicker | None = None
+        self._entries = entries
         editor = entries_page.editor
-        editor.links.find = self.find
+        editor.links.find = self._find_for_entry
         editor.preview.live_links = self.live
         editor.preview.itemLinkClicked.connect(self.open_item)
         self._entry_linked_from = editor.linked_from
@@ -54,6 +55,16 @@ class ItemLinksController(QObject):
     def find(self, text: str) -> list[LinkedItem]:
         """Entries and cycles whose titles hold `text`, the most recently changed first."""
         return self._journal.links.titled(text)
+
+    def _find_for_entry(self, text: str) -> list[LinkedItem]:
+        entry_id = self._entries.saver.entry_id
+        return [i for i in self.find(text) if i.link != ItemLink(LinkKind.ENTRY, entry_id or "")]
+
+    def _find_for_cycle(self, text: str) -> list[LinkedItem]:
+        flow = self._pane.flow
+        cycle = flow.cycle if flow is not None else None
+        cycle_id = cycle.id if cycle is not None else ""
+        return [i for i in self.find(text) if i.link != ItemLink(LinkKind.CYCLE, cycle_id)]
 
     def live(self, links: list[ItemLink]) -> set[ItemLink]:
         """Which of these items can be opened."""
@@ -95,7 +106,7 @@ class ItemLinksController(QObject):
     def _cycle_shown(self, cycle_id: str) -> None:
         flow = self._pane.flow
         if flow is not None:
-            flow.stage_page.links.find = self.find
+            flow.stage_page.links.find = self._find_for_cycle
         link = ItemLink(LinkKind.CYCLE, cycle_id) if cycle_id else None
         self._show_linked_from(self._pane.linked_from, link)
 
