@@ -11,7 +11,7 @@ from app.writing.item_links import LinkedItem
 
 HEADING = "Linked from"
 _ITEM_ROLE = Qt.ItemDataRole.UserRole + 42
-_MOST_ROWS = 4
+_MOST_ROWS = 3
 
 
 class LinkedFromList(QWidget):
