@@ -54,6 +54,7 @@ _MARKUP = re.compile(
 _HTML_LINK = re.compile(
     rf"<a\b[^>]*?\bhref=\"{SCHEME}:(entry|cycle)/({_ID})\"[^>]*>(.*?)</a>", re.DOTALL
 )
+_LEFT_OVER = re.compile(rf"\]?\(\s*<?{SCHEME}:(?:entry|cycle)/[A-Za-z0-9-]*>?\)?")
 _TITLE_ESCAPES = re.compile(r"([\\\[\]])")
 _UNESCAPE = re.compile(r"\\(.)")
 _MOST_TITLE = 120
@@ -86,6 +87,12 @@ def links_in(text: str) -> list[ItemLink]:
 def plain_text(text: str) -> str:
     """The text with each item link written as its title alone (for snippets and excerpts)."""
     return _MARKUP.sub(lambda m: _UNESCAPE.sub(r"\1", m.group(1)), text)
+
+
+def without_addresses(text: str) -> str:
+    """Like plain_text, and any address left over from a link cut short (a search snippet)
+    goes too, so no `ij:` address is ever shown as words."""
+    return _LEFT_OVER.sub("", plain_text(text))
 
 
 def resolve_html(rendered: str, live: Callable[[ItemLink], bool] | None = None) -> str:

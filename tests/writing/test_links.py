@@ -17,6 +17,7 @@ from app.writing.links import (
     parse_url,
     plain_text,
     resolve_html,
+    without_addresses,
 )
 from app.writing.rendering import render_markdown
 
@@ -64,10 +65,16 @@ def test_a_link_in_code_is_shown_as_written() -> None:
     assert f"<code>[x](ij:cycle/{CYCLE_ID})</code>" in rendered
 
 
+def test_a_link_cut_short_shows_no_address() -> None:
+    assert without_addresses(f"…huddle](ij:cycle/{CYCLE_ID[:10]}…") == "…huddle…"
+    assert without_addresses(f"[Huddle](ij:cycle/{CYCLE_ID}) then") == "Huddle then"
+
+
 @given(st.text())
 def test_parsing_any_text_never_raises(text: str) -> None:
     links_in(text)
     plain_text(text)
+    without_addresses(text)
     parse_url(text)
     resolve_html(text)
     resolve_html(text, lambda _link: False)

@@ -142,6 +142,8 @@ class LinkCompleter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """While the choice is open, the arrows, Enter, Tab and Escape work it; any other key
         goes on to the text (and the choice follows what is typed)."""
+        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
+            self.close_choices()  # the choice belongs to the text being typed
         if watched is not self.editor or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key = event.key()
