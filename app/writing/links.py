@@ -50,9 +50,9 @@ _MARKUP = re.compile(
     rf"\[((?:\\.|[^\[\]\\\n])*)\]\(\s*<?{SCHEME}:(entry|cycle)/({_ID})>?"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
-# An item link as the sanitiser writes it (href first, in double quotes), with what it shows.
+# A link in the app's scheme as the sanitiser writes it (in double quotes), with what it shows.
 _HTML_LINK = re.compile(
-    rf"<a\b[^>]*?\bhref=\"{SCHEME}:(entry|cycle)/({_ID})\"[^>]*>(.*?)</a>", re.DOTALL
+    rf"<a\b[^>]*?\bhref=\"((?i:{SCHEME}):[^\"]*)\"[^>]*>(.*?)</a>", re.DOTALL
 )
 _LEFT_OVER = re.compile(rf"\]?\(\s*<?{SCHEME}:(?:entry|cycle)/[A-Za-z0-9-]*>?\)?")
 _TITLE_ESCAPES = re.compile(r"([\\\[\]])")
@@ -103,9 +103,9 @@ def resolve_html(rendered: str, live: Callable[[ItemLink], bool] | None = None) 
     """
 
     def replace(found: re.Match[str]) -> str:
-        link = ItemLink(LinkKind(found.group(1)), found.group(2))
-        shown = found.group(3)
-        if live is None:
+        link = parse_url(html.unescape(found.group(1)))
+        shown = found.group(2)
+        if live is None or link is None:  # an address of the app's it cannot read is text too
             return shown
         if live(link):
             return f'<a href="{html.escape(link.url)}">{shown}</a>'

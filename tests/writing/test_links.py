@@ -60,6 +60,11 @@ def test_in_the_app_a_live_link_stays_and_a_missing_one_says_so() -> None:
     assert "ij:entry" not in rendered
 
 
+def test_an_address_in_the_scheme_that_names_no_item_is_text() -> None:
+    rendered = render_markdown("[odd](ij:session/1) and [odd too](IJ:entry)", lambda _link: True)
+    assert "ij:" not in rendered.lower() and "odd and odd too" in rendered
+
+
 def test_a_link_in_code_is_shown_as_written() -> None:
     rendered = render_markdown(f"`[x](ij:cycle/{CYCLE_ID})`")
     assert f"<code>[x](ij:cycle/{CYCLE_ID})</code>" in rendered
