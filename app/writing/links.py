@@ -51,9 +51,7 @@ _MARKUP = re.compile(
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
 # A link in the app's scheme as the sanitiser writes it (in double quotes), with what it shows.
-_HTML_LINK = re.compile(
-    rf"<a\b[^>]*?\bhref=\"((?i:{SCHEME}):[^\"]*)\"[^>]*>(.*?)</a>", re.DOTALL
-)
+_HTML_LINK = re.compile(rf"<a\b[^>]*?\bhref=\"((?i:{SCHEME}):[^\"]*)\"[^>]*>(.*?)</a>", re.DOTALL)
 _LEFT_OVER = re.compile(rf"\]?\(\s*<?{SCHEME}:(?:entry|cycle)/[A-Za-z0-9-]*>?\)?")
 _TITLE_ESCAPES = re.compile(r"([\\\[\]])")
 _UNESCAPE = re.compile(r"\\(.)")
