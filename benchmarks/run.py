@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         ("unlock", lambda: core.unlock_figures(corpus)),
         ("search", lambda: core.search_figures(corpus, terms)),
         ("browse", lambda: core.browse_figures(corpus)),
+        ("links", lambda: core.link_figures(corpus, terms)),
         ("save", lambda: core.save_figures(corpus)),
         ("import", core.import_figures),
         ("share package", sharing.share_package_figures),
