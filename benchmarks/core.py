@@ -19,6 +19,7 @@ from app.storage.keys import SystemKeyring
 from app.transfer import TransferService
 from app.writing.cycle_records import CycleStatus, LoopLevel
 from app.writing.domains import Domain
+from app.writing.links import ItemLink, LinkKind
 from benchmarks.corpus import build_document
 from benchmarks.figures import Figure, at_most, p50, p95, ratio_at_most, timings
 
@@ -197,3 +198,36 @@ def import_figures(entries: int = 10_000) -> list[Figure]:
             journal.close()
     assert result.added == len(document["entries"])
     return [at_most(f"import {len(document['entries'])} entries from JSON", seconds, "s", 60)]
+
+
+def link_figures(folder: Path, terms: dict[str, Any]) -> list[Figure]:
+    """Links between items: "Linked from" for a cycle and an entry, and the `[[` choices for a
+    word typed (a common one, and one in no title: every title read)."""
+    journal = open_journal(folder, SystemKeyring())
+    try:
+        cycle = journal.cycles.summaries(limit=1)[0].id
+        entry = journal.entries.summaries(limit=1)[0].id
+        figures: list[Figure] = []
+        for label, link in (
+            ("a cycle", ItemLink(LinkKind.CYCLE, cycle)),
+            ("an entry", ItemLink(LinkKind.ENTRY, entry)),
+        ):
+
+            def linked_from(link: ItemLink = link) -> None:
+                journal.links.linked_from(link)
+
+            runs = timings(linked_from, SEARCH_RUNS)
+            figures.append(at_most(f"linked from {label}, p50", p50(runs), "ms", 20))
+        for label, typed, limit in (
+            ("a common word", str(terms["common"]), 30),
+            ("a word in no title", "zqxj", 250),
+        ):
+
+            def choices(typed: str = typed) -> None:
+                journal.links.titled(typed)
+
+            runs = timings(choices, 10)
+            figures.append(at_most(f"[[ choices for {label}, p50", p50(runs), "ms", limit))
+        return figures
+    finally:
+        journal.close()

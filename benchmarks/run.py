@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         ("search", lambda: core.search_figures(corpus, terms)),
         ("browse", lambda: core.browse_figures(corpus)),
         ("insights", lambda: insights.insights_figures(corpus)),
+        ("links", lambda: core.link_figures(corpus, terms)),
         ("save", lambda: core.save_figures(corpus)),
         ("import", core.import_figures),
         ("share package", sharing.share_package_figures),

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from app.journal.opening import Journal
 from app.writing.cycle_states import CycleStatus
 from app.writing.domains import Domain
+from app.writing.links import plain_text
 from app.writing.templates import StageRole
 
 MARKS = ((30, "a month ago"), (91, "three months ago"), (365, "a year ago"))
@@ -77,7 +78,7 @@ class LookingBackService:
         record = self._journal.cycles.get(cycle_id)
         template = self._journal.templates.get(record.template_id)
         stage = template.stage_with_role(StageRole.LEARNING) if template else None
-        learning = " ".join(record.text(stage.id).split()) if stage else ""
+        learning = " ".join(plain_text(record.text(stage.id)).split()) if stage else ""
         if not learning:
             return None
         if len(learning) > EXCERPT:

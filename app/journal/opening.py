@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from app.supervision.sessions import SessionStore
     from app.writing.cycles import CycleStore
     from app.writing.entries import EntryStore
+    from app.writing.item_links import LinkStore
     from app.writing.templates import TemplateLibrary
 
 MIN_PASSPHRASE_LENGTH = 8
@@ -168,6 +169,13 @@ class Journal:
         from app.writing.cycles import CycleStore
 
         return CycleStore(self.engine, self.load_templates())
+
+    @functools.cached_property
+    def links(self) -> LinkStore:
+        """Links between entries and cycles: what to link to, and what links to an item."""
+        from app.writing.item_links import LinkStore
+
+        return LinkStore(self.engine)
 
     @functools.cached_property
     def search(self) -> SearchService:

@@ -222,6 +222,9 @@ def _simple(text: str) -> Iterator[Finding]:
 
 
 _PRIORITY = {kind: n for n, kind in enumerate(FindingKind)}
+# The address of a link to another entry or cycle (app/writing/links.py): an id, not a person.
+# The link's title is text like any other and is checked.
+_ITEM_ADDRESS = re.compile(r"\bij:(?:entry|cycle)/[A-Za-z0-9-]+")
 
 
 def scan(text: str) -> list[Finding]:
@@ -230,8 +233,13 @@ def scan(text: str) -> list[Finding]:
     Where two patterns claim the same characters the stronger one wins (an NHS number over a
     phone number, a date of birth over an age).
     """
+    addresses = [m.span() for m in _ITEM_ADDRESS.finditer(text)] if "ij:" in text else []
     found = sorted(
-        [*_nhs_numbers(text), *_simple(text)],
+        (
+            f
+            for f in [*_nhs_numbers(text), *_simple(text)]
+            if not any(start < f.end and f.start < end for start, end in addresses)
+        ),
         key=lambda f: (f.start, _PRIORITY[f.kind], -(f.end - f.start)),
     )
     kept: list[Finding] = []

@@ -23,6 +23,7 @@ from app.search.query import ParsedQuery, parse_query
 from app.storage.connection import explain
 from app.writing.cycle_states import CycleStatus, LoopLevel
 from app.writing.domains import Domain
+from app.writing.links import without_addresses
 from app.writing.titles import display_title
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class SearchHit:
     def snippet_parts(self) -> list[tuple[str, bool]]:
         """The snippet as (text, is_match) pieces, for drawing the matches highlighted."""
         parts: list[tuple[str, bool]] = []
-        rest = self.snippet
+        rest = without_addresses(self.snippet)
         while rest:
             start = rest.find(HIGHLIGHT_START)
             if start < 0:
@@ -127,7 +128,8 @@ class SearchHit:
     @property
     def plain_snippet(self) -> str:
         """The snippet without highlight markers."""
-        return self.snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+        plain = self.snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+        return without_addresses(plain)
 
 
 @dataclass(frozen=True)

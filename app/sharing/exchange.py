@@ -56,6 +56,7 @@ from app.storage.tables import (
 from app.storage.transaction import transaction
 from app.summary.privacy import LocatedFinding, find_in
 from app.words import counted, joined
+from app.writing.links import plain_text
 
 
 def _now() -> datetime:
@@ -329,7 +330,10 @@ class ExchangeService:
     def records_to_share(
         self, entry_ids: Iterable[str], cycle_ids: Iterable[str]
     ) -> list[SharedRecord]:
-        """The chosen entries and cycles as they will travel (nothing else leaves)."""
+        """The chosen entries and cycles as they will travel (nothing else leaves).
+
+        A link to another item travels as its title alone: the coach may not have that item,
+        and its address says nothing to them."""
         records = []
         for e in self._journal.entries.get_many(list(dict.fromkeys(entry_ids))):
             if e.deleted is not None:
@@ -339,7 +343,7 @@ class ExchangeService:
                     "entry",
                     e.id,
                     e.display_title,
-                    e.body,
+                    plain_text(e.body),
                     tuple(d.value for d in e.domains),
                     e.tags,
                     _iso(e.created),
@@ -360,7 +364,7 @@ class ExchangeService:
                     c.tags,
                     _iso(c.created),
                     _iso(c.updated),
-                    tuple(SharedStage(s.stage_id, s.title, s.text) for s in c.stages),
+                    tuple(SharedStage(s.stage_id, s.title, plain_text(s.text)) for s in c.stages),
                     CycleFacts(
                         c.status, c.loop, c.experiment_date, c.reflection_began, c.dimensions
                     ),

@@ -21,6 +21,7 @@ from app.supervision.sessions import ActionRecord, SessionKind, SessionRecord
 from app.writing.cycle_records import CycleRecord, CycleStatus, LoopLevel
 from app.writing.domains import Domain
 from app.writing.entries import EntryRecord
+from app.writing.links import plain_text
 from app.writing.templates import StageRole
 
 FEEDBACK_TAGS = frozenset({"feedback", "360", "impact"})
@@ -169,7 +170,7 @@ def _excerpt_of_entry(entry: EntryRecord, limit: int = 600) -> Excerpt:
 
 
 def _shorten(text: str, limit: int) -> str:
-    text = text.strip()
+    text = plain_text(text).strip()  # a link to another item is its title on paper
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]

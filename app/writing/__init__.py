@@ -8,6 +8,8 @@ published = (
     "domains",
     "entries",
     "entry_record",
+    "item_links",
+    "links",
     "moves",
     "rendering",
     "tags",

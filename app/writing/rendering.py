@@ -7,8 +7,11 @@ the HTML exists, and the sanitiser drops any <img> that arrives as raw HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import nh3
+
+from app.writing.links import SCHEME, ItemLink, resolve_html
 
 _ALLOWED_TAGS = {
     "a",
@@ -63,14 +66,19 @@ _ALLOWED_ATTRIBUTES = {
     "sup": {"id"},
     "li": {"id"},
 }
-_URL_SCHEMES = {"http", "https", "mailto"}
+_URL_SCHEMES = {"http", "https", "mailto", SCHEME}
 # Dropped together with everything inside them, not just unwrapped.
 _DROPPED_WITH_CONTENT = {"script", "style"}
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
-def render_markdown(text: str) -> str:
-    """Turn an entry's Markdown into sanitised HTML that is safe to show and loads nothing."""
+def render_markdown(text: str, live: Callable[[ItemLink], bool] | None = None) -> str:
+    """Turn an entry's Markdown into sanitised HTML that is safe to show and loads nothing.
+
+    Links to other items (app/writing/links.py) stay links only with `live`, the app's own
+    read views' test of which items still exist; a link to any other item shows its title and
+    "(not found)". Without `live` (summaries, a coach's copy) each is its title alone.
+    """
     # Python-Markdown loads with the first text rendered, not with the window or a word count.
     import markdown
 
@@ -81,7 +89,7 @@ def render_markdown(text: str) -> str:
         output_format="html",
     )
     html = converter.convert(text)
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
         clean_content_tags=_DROPPED_WITH_CONTENT,
@@ -90,6 +98,7 @@ def render_markdown(text: str) -> str:
         filter_style_properties={"text-align"},
         link_rel="noopener noreferrer",
     )
+    return resolve_html(cleaned, live)
 
 
 def word_count(text: str) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.writing.links import plain_text
+
 UNTITLED = "Untitled entry"
 
 
@@ -9,7 +11,7 @@ def display_title(title: str, body_start: str) -> str:
     """A title for lists: the title, else the body's first non-empty line, else a placeholder."""
     if title.strip():
         return title.strip()
-    for line in body_start.splitlines():
+    for line in plain_text(body_start).splitlines():
         cleaned = line.strip().lstrip("#").strip()
         if cleaned:
             return cleaned[:80]

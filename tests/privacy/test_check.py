@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import uuid
 
 import pytest
 
@@ -177,3 +178,11 @@ def test_findings_carry_positions_and_context() -> None:
         "end": 27,
         "severity": "high",
     }
+
+
+def test_a_link_is_checked_by_its_title_and_not_its_address() -> None:
+    # Ids like these once read as phone numbers; the title is what could name someone.
+    for item_id in ("05706787-0001-4c4e-a6c6-cdcf06659da7", "4f95cce8-022d-4ddf-af7d-040404471123"):
+        assert scan(f"See [Huddle](ij:cycle/{item_id}).") == []
+    found = scan(f"See [Call Mrs Patel on 07700 900123](ij:entry/{uuid.uuid4()}).")
+    assert {f.kind for f in found} == {FindingKind.NAME, FindingKind.PHONE}

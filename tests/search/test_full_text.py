@@ -221,3 +221,11 @@ def test_an_imported_trashed_entry_is_not_found(journal: Journal, tmp_path: Path
     assert journal.search.search("unfindable").hits == []
     journal.entries.restore(entry.id)
     assert titles(journal, "unfindable") == ["Gone"]
+
+
+def test_a_snippet_shows_a_link_as_its_title(journal: Journal) -> None:
+    target = journal.entries.create("Night huddle", "")
+    journal.entries.create("Later", f"Went back to [Night huddle](ij:entry/{target.id}) today.")
+    (hit,) = journal.search.search("went").hits
+    assert hit.plain_snippet == "Went back to Night huddle today."
+    assert "ij:" not in "".join(text for text, _match in hit.snippet_parts())

@@ -226,3 +226,19 @@ def test_a_reply_too_long_to_travel_is_refused_when_written(participant: Journal
     with pytest.raises(JournalError, match="longer than a package may carry"):
         ExchangeService(participant).write_comment(coach_fp, entry.id, "word " * 40_001)
     assert ExchangeService(participant).comments_on(entry.id) == []
+
+
+def test_a_link_to_an_item_not_shared_reaches_the_coach_as_its_title(
+    participant: Journal, coach: Journal
+) -> None:
+    private = participant.entries.create("Private", "Never leaves.")
+    inquiry = participant.cycles.create_inquiry("Concerns earlier?")
+    cycle = participant.cycles.start_cycle(inquiry.id, "quick-capture")
+    participant.cycles.save_stage(cycle.id, "surprise", f"As in [Private](ij:entry/{private.id}).")
+    shared = participant.entries.create("Huddle", f"See [Private](ij:entry/{private.id}) again.")
+
+    ExchangeService(coach).import_package(_send(participant, coach, [shared.id], [cycle.id]))
+    items = {i.item_id: i for i in WorkspaceService(coach).shared_items()}
+    assert items[shared.id].content == "See Private again."
+    assert items[cycle.id].content == "## What surprised me\n\nAs in Private."
+    assert participant.entries.get(shared.id).body.startswith("See [Private](ij:entry/")

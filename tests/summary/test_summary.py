@@ -409,3 +409,24 @@ def test_entry_headings_sit_under_the_entry_title(demo: Journal) -> None:
     assert "<h4>What I noticed</h4>" in html
     entry = html[html.index("Written in Markdown") :]
     assert not re.search(r"<h[12]>", entry.split("<h2>6.")[0])
+
+
+def test_a_link_to_another_item_is_its_title_in_every_format(
+    journal: Journal, tmp_path: Path, qapp: object
+) -> None:
+    target = journal.entries.create("Bed meeting, Thursday", "")
+    link = f"[Bed meeting, Thursday](ij:entry/{target.id})"
+    entry = journal.entries.create("Looking again", f"After {link} I asked them.")
+    summary = _summary(journal, entry_ids=(entry.id,), cycle_ids=())
+    for fmt in SummaryFormat:
+        write_summary(summary, fmt, tmp_path / f"summary.{fmt.value}")
+    texts = {
+        "md": (tmp_path / "summary.md").read_text(encoding="utf-8"),
+        "html": (tmp_path / "summary.html").read_text(encoding="utf-8"),
+        "docx": "\n".join(p.text for p in docx.Document(str(tmp_path / "summary.docx")).paragraphs),
+        "pdf": _text_of_pdf(tmp_path / "summary.pdf"),
+    }
+    for name, text in texts.items():
+        assert "ij:" not in text, name
+        flat = " ".join(text.split())
+        assert "After Bed meeting, Thursday I asked them." in flat, name

@@ -7,12 +7,14 @@ else is escaped here. Links to the previous and next cycle use the `cycle:` sche
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.ui.cycles.flow_steps import cycle_stages
 from app.ui.widgets.captions import day_text, domains_text
 from app.ui.widgets.dates import local_day
 from app.writing.cycle_records import LEADERSHIP_DIMENSIONS, CycleRecord, InquiryRecord
+from app.writing.links import ItemLink
 from app.writing.rendering import render_markdown
 from app.writing.templates import Template
 
@@ -36,8 +38,11 @@ def cycle_page_html(
     previous: LinkedCycle | None = None,
     following: LinkedCycle | None = None,
     carried: str = "",
+    live: Callable[[ItemLink], bool] | None = None,
 ) -> str:
-    """The cycle as one page of HTML; `carried` is the plan the cycle before handed on."""
+    """The cycle as one page of HTML; `carried` is the plan the cycle before handed on.
+
+    With `live`, links to other items that it accepts are links (render_markdown)."""
     e = html.escape
     parts = [f"<h1>{e(cycle.display_title)}</h1>"]
     if inquiry is not None:
@@ -69,13 +74,15 @@ def cycle_page_html(
         parts.append(f"<p>{' &nbsp;·&nbsp; '.join(links)}</p>")
     if carried.strip():
         parts.append(f"<h2>{CARRIED_HEADING}</h2>")
-        parts.append(render_markdown(carried))
+        parts.append(render_markdown(carried, live))
     for number, stage in enumerate(cycle_stages(cycle, template), start=1):
         parts.append(f"<h2>{number}. {e(stage.title)}</h2>")
         if stage.prompt:
             parts.append(f"<p class='prompt'><i>{e(stage.prompt)}</i></p>")
         text = cycle.text(stage.id)
-        parts.append(render_markdown(text) if text.strip() else f"<p><i>{NOT_WRITTEN}</i></p>")
+        parts.append(
+            render_markdown(text, live) if text.strip() else f"<p><i>{NOT_WRITTEN}</i></p>"
+        )
     return "\n".join(parts)
 
 

@@ -81,7 +81,9 @@ class CycleReadView(PreviewBrowser):
             self.setPlainText(str(exc))
             return
         template = self._journal.templates.get(cycle.template_id)
-        self.setHtml(cycle_page_html(cycle, template, inquiry, previous, following, carried))
+        written = "\n".join([carried, *(stage.text for stage in cycle.stages)])
+        live = self.live_test(written)
+        self.setHtml(cycle_page_html(cycle, template, inquiry, previous, following, carried, live))
 
     def _linked(self, cycle_id: str | None) -> LinkedCycle | None:
         if cycle_id is None:

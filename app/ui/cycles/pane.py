@@ -17,6 +17,7 @@ from app.journal.opening import Journal
 from app.ui.cycles.cycle_read_view import CycleReadView
 from app.ui.widgets.captions import heading
 from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.linked_from import LinkedFromList
 
 if TYPE_CHECKING:
     from app.ui.cycles.cycle_flow import CycleFlow  # made when the first cycle opens
@@ -75,6 +76,13 @@ class CyclePane(QStackedWidget):
 
         self.addWidget(self.empty_page)
         self.addWidget(self.read_page)
+        self.linked_from = LinkedFromList()
+        """What links to the cycle shown; the window lays it out below the pane."""
+        self.currentChanged.connect(self._page_changed)
+
+    def _page_changed(self, _index: int) -> None:
+        if self.currentWidget() is self.empty_page:
+            self.linked_from.show_items([])
 
     def set_flow(self, flow: CycleFlow) -> None:
         """Put the flow in the pane (once)."""

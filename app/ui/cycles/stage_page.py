@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.ui.widgets.alt_keys import keep_alt_letters_out
 from app.ui.widgets.captions import heading, plain_label
 from app.ui.widgets.focus_ring import paint_focus_ring
+from app.ui.widgets.link_completer import LinkCompleter
 from app.ui.widgets.moves_panel import moves_toggle_button
 from app.ui.widgets.text_size import follow_zoom, set_relative_font
 from app.writing.templates import Stage, StageTiming
@@ -134,6 +135,8 @@ class StagePage(QWidget):
         self.text_edit.setPlaceholderText(WRITING_PLACEHOLDER)
         self.text_edit.setTabChangesFocus(True)
         follow_zoom(self.text_edit, 1.1)
+        self.links = LinkCompleter(self.text_edit)
+        """`[[` offers entries and cycles to link to (once the window gives it `find`)."""
 
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_label)
@@ -176,6 +179,7 @@ class StagePage(QWidget):
         has_hints = bool(stage.hints or stage.examples)
         self.hints_button.setVisible(has_hints)
         self.hints_button.setChecked(False)
+        self.links.close_choices()
         self.text_edit.setPlainText(text)
         self.text_edit.setAccessibleDescription(stage.prompt)
         self.text_edit.moveCursor(QTextCursor.MoveOperation.End)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from app.ui.entries.draft_saver import EntryDraft
 from app.ui.privacy.underline import PrivacyUnderline
 from app.ui.widgets.domain_row import DomainRow
+from app.ui.widgets.link_completer import LinkCompleter
+from app.ui.widgets.linked_from import LinkedFromList
 from app.ui.widgets.moves_panel import moves_toggle_button
 from app.ui.widgets.preview import PreviewBrowser
 from app.ui.widgets.tag_line_edit import TagLineEdit, join_tags
@@ -60,6 +62,8 @@ class EntryEditor(QWidget):
         document.setDocumentMargin(10)
         follow_zoom(self.body_edit)
         self.privacy = PrivacyUnderline(self.body_edit)
+        self.links = LinkCompleter(self.body_edit)
+        """`[[` offers entries and cycles to link to (once the window gives it `find`)."""
         self.preview = PreviewBrowser()
         follow_zoom(self.preview)
         self.tabs = QTabWidget()
@@ -92,6 +96,8 @@ class EntryEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(domains)
         layout.addLayout(tags_row)
+        self.linked_from = LinkedFromList()
+        layout.addWidget(self.linked_from)
 
         self.title_edit.textEdited.connect(self._changed)
         self.body_edit.textChanged.connect(self._body_changed)
@@ -106,9 +112,11 @@ class EntryEditor(QWidget):
             previous = box
         QWidget.setTabOrder(previous, self.tags_edit)
         QWidget.setTabOrder(self.tags_edit, self.moves_button)
+        QWidget.setTabOrder(self.moves_button, self.linked_from.list)
 
     def show_entry(self, record: EntryRecord) -> None:
         """Fill the fields with an entry, starting a fresh undo history for its text."""
+        self.links.close_choices()
         self._showing = True
         try:
             self.title_edit.setText(record.title)

@@ -18,6 +18,7 @@ from app.ui.widgets.dates import local_day
 from app.ui.widgets.item_list import ListItem
 from app.ui.widgets.read_when_shown import ReadWhenShown
 from app.writing.cycle_records import CycleSummary
+from app.writing.links import LinkKind, link_markup
 
 BALANCE_EMPTY = "Nothing tagged with a domain in the last {days} days yet."
 BALANCE_ONLY_INDIVIDUAL = (
@@ -31,7 +32,7 @@ LOOKING_BACK_TAG = "looking back"
 SET_ASIDE_KEY = "home/set_aside"
 MOST_SET_ASIDE = 500
 LOOK_AGAIN = (
-    "Looking back at “{title}” ({when}), in “{question}”.\n\n"
+    "Looking back at {link} ({when}), in “{question}”.\n\n"
     "What I learned then: {learning}\n\n"
     "What would I do differently now?\n\n"
 )
@@ -148,12 +149,13 @@ class HomeView(HomeLayout):
 
     @Slot()
     def _look_again(self) -> None:
-        """A new entry on the earlier cycle, asking what would be done differently now."""
+        """A new entry linked to the earlier cycle, asking what would be done differently now."""
         shown = self.looking_back.shown
         if shown is None:
             return
+        link = link_markup(LinkKind.CYCLE, shown.cycle_id, shown.title)
         body = LOOK_AGAIN.format(
-            title=shown.title, when=shown.when, question=shown.question, learning=shown.learning
+            link=link, when=shown.when, question=shown.question, learning=shown.learning
         )
         try:
             entry = self._journal.entries.create(

@@ -20,6 +20,8 @@ published = (
     "journal_items",
     "keyboard_reach",
     "keyboard_safe_dialog",
+    "link_completer",
+    "linked_from",
     "message_bar",
     "messages",
     "moves_panel",

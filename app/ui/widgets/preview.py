@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QUrl, Slot
+from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from app.errors import JournalError
+from app.writing.links import ItemLink, links_in, parse_url
+
 OpenUrl = Callable[[QUrl], bool]
+LiveLinks = Callable[[list[ItemLink]], set[ItemLink]]
+"""Which of the items linked to exist and are not in the trash (LinkStore.live)."""
 _EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -17,13 +22,20 @@ class PreviewBrowser(QTextBrowser):
     """Shows sanitised HTML; never fetches a resource (images, style sheets) of any kind.
 
     A link the person clicks opens in their browser or mail program; in-page links scroll.
+    Links to other entries and cycles (app/writing/links.py) are shown as links only once
+    `live_links` is set (the window sets it where it can open them), and say so when followed.
+
+    Signals: itemLinkClicked(str, str) with the kind ("entry" or "cycle") and the item's id.
     """
+
+    itemLinkClicked = Signal(str, str)
 
     def __init__(
         self, open_url: OpenUrl = QDesktopServices.openUrl, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._open_url = open_url
+        self.live_links: LiveLinks | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -37,7 +49,19 @@ class PreviewBrowser(QTextBrowser):
         from app.writing.rendering import render_markdown
 
         heading = f"<h1>{_escape(title)}</h1>" if title.strip() else ""
-        self.setHtml(heading + render_markdown(text))
+        self.setHtml(heading + render_markdown(text, self.live_test(text)))
+
+    def live_test(self, text: str) -> Callable[[ItemLink], bool] | None:
+        """For render_markdown: which of the items `text` links to can be opened here (None
+        where links to items cannot be followed, which shows each as its title)."""
+        if self.live_links is None:
+            return None
+        links = links_in(text)
+        try:
+            live = self.live_links(links) if links else set()
+        except JournalError:
+            live = set()
+        return live.__contains__
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
         """Refuse every resource: nothing in an entry is ever fetched, local or remote."""
@@ -45,7 +69,10 @@ class PreviewBrowser(QTextBrowser):
 
     @Slot(QUrl)
     def _follow(self, url: QUrl) -> None:
-        if not url.scheme() and url.hasFragment():
+        item = parse_url(url.toString())
+        if item is not None:
+            self.itemLinkClicked.emit(item.kind.value, item.item_id)
+        elif not url.scheme() and url.hasFragment():
             self.scrollToAnchor(url.fragment())
         elif url.scheme().lower() in _EXTERNAL_SCHEMES:
             self._open_url(url)

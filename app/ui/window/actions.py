@@ -38,6 +38,7 @@ class WindowActions:
     redo: QAction
     edit: EditCommands
     find: QAction
+    insert_link: QAction
     clear_recent: QAction
     trash: QAction
     views: dict[View, QAction]
@@ -114,6 +115,13 @@ def _reflective_moves(window: QMainWindow) -> QAction:
     return action
 
 
+def _insert_link(window: QMainWindow) -> QAction:
+    # Not Ctrl+K: on Linux a text field deletes to the end of the line with it.
+    action = _action(window, "&Link to an entry or cycle…", "Ctrl+Shift+K")
+    action.setToolTip("Link to another entry or cycle where you are writing (or type [[)")
+    return action
+
+
 def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal) -> WindowActions:
     """Build the actions; the caller connects them to what they do."""
     edit = EditCommands(window, undo_stack)
@@ -145,6 +153,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         redo=edit.redo,
         edit=edit,
         find=_action(window, "&Find...", "Ctrl+F"),
+        insert_link=_insert_link(window),
         clear_recent=_action(window, "Clear recent searc&hes"),
         trash=trash,
         views=_view_actions(window),
@@ -210,7 +219,20 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         a.quit,
     )
     t = a.edit.text
-    menu("edit", "&Edit", a.undo, a.redo, None, t.cut, t.copy, t.paste, t.select_all, None)
+    menu(
+        "edit",
+        "&Edit",
+        a.undo,
+        a.redo,
+        None,
+        t.cut,
+        t.copy,
+        t.paste,
+        t.select_all,
+        None,
+        a.insert_link,
+        None,
+    )
     menus["edit"].addActions([a.find, a.clear_recent, a.trash])
     menus["edit"].aboutToShow.connect(a.edit.refresh)
     menu(

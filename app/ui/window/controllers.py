@@ -28,6 +28,7 @@ from app.ui.trash.controller import TrashController
 from app.ui.widgets.file_pickers import PickFile
 from app.ui.widgets.messages import Confirm
 from app.ui.window.context import WindowContext
+from app.ui.window.item_links import ItemLinksController
 from app.ui.window.lock import WindowLock
 from app.ui.window.lock_screen import LockFrame
 from app.ui.window.navigation_controller import NavigationController, WindowViews
@@ -100,6 +101,13 @@ class WindowControllers(QObject):
         context.set_navigator(self.navigation)
         self.turn_into_cycle = TurnIntoCycleController(
             context, entries=self.entries, cycles=self.cycles
+        )
+        self.links = ItemLinksController(
+            context,
+            entries_page=entries_page,
+            cycle_pane=views.cycle_pane,
+            entries=self.entries,
+            cycles=self.cycles,
         )
         self.supervision.sessionsChanged.connect(self.navigation.refresh_home)
         self.trash = TrashController(

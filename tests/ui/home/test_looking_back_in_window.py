@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from app.journal.opening import Journal
 from app.ui.window.navigation import View
 from app.writing.domains import Domain
+from app.writing.links import ItemLink, LinkKind
 from tests.support.data import reviewed_cycle
 from tests.ui.driver import LEFT
 from tests.ui.support import unnamed_controls
@@ -46,8 +47,13 @@ def test_an_earlier_cycle_comes_back_and_opens_a_new_entry_asking_what_now(
     written = journal.entries.get(entry.id)
     assert (written.domains, written.tags) == ((Domain.TEAM,), ("looking back",))
     body = written.body
+    assert body.startswith(f"Looking back at [Ask at huddle](ij:cycle/{month_old}) (a month ago)")
+    assert journal.links.linked_from(ItemLink(LinkKind.CYCLE, month_old))[0].item_id == entry.id
     assert "What I learned then: People speak up when asked first." in body
     assert body.rstrip().endswith("What would I do differently now?")
+    editor = window.entries_page.editor
+    editor.tabs.setCurrentIndex(editor.PREVIEW_TAB)
+    assert f'href="ij:cycle/{month_old}"' in editor.preview.toHtml()
 
     window.navigation.show_view(View.HOME)
     assert not card.isVisible()  # done with: it does not come back

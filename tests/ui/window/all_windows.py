@@ -51,9 +51,12 @@ from app.ui.summary.summary_dialog import SummaryDialog
 from app.ui.summary.summary_form import SummaryForm
 from app.ui.trash.dialog import TrashDialog
 from app.ui.widgets.journal_items import ItemKind, ItemRef
+from app.ui.widgets.link_completer import LinkPicker
 from app.ui.widgets.versions_dialog import VersionHistoryDialog, VersionsDialog
 from app.ui.window.crash_report import ErrorDialog
 from app.ui.window.main_window import MainWindow
+from app.writing.item_links import LinkedItem
+from app.writing.links import ItemLink, LinkKind
 from app.writing.templates import user_templates_dir
 from tests.support.data import today
 from tests.ui.summary.helpers import Sample
@@ -91,6 +94,14 @@ def _items() -> list[ItemRef]:
     ]
 
 
+def _linkable(_text: str) -> list[LinkedItem]:
+    when = datetime(2026, 3, 1, tzinfo=UTC)
+    return [
+        LinkedItem(ItemLink(LinkKind.CYCLE, f"c{n}"), f"A long cycle title number {n}", when)
+        for n in range(40)
+    ]
+
+
 def _dates() -> list[DueItem]:
     return [
         DueItem(
@@ -125,6 +136,7 @@ BUILDS: dict[type[QWidget], Build] = {
     TemplatesDialog: lambda _w, journal, *_: TemplatesDialog(journal),
     RecoveryCodeDialog: lambda *_: RecoveryCodeDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX"),
     EvidencePicker: lambda *_: EvidencePicker(_items(), "Ask my mentor about the rota"),
+    LinkPicker: lambda *_: LinkPicker(_linkable),
     SessionForm: lambda *_: SessionForm(today()),
     SetupWizard: lambda _w, _j, keys, folder: SetupWizard(folder, keys, _never),
     AddCoachDialog: lambda _w, journal, *_: AddCoachDialog(journal, None),
