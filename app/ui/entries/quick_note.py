@@ -36,7 +36,7 @@ TEXT_PLACEHOLDER = (
     "What happened, and what did you notice? Ctrl+Enter saves it as an entry in your journal."
 )
 SAVE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-DEFAULT_SIZE = (480, 380)
+DEFAULT_SIZE = (580, 380)
 """Small enough to sit beside other work, big enough for a paragraph."""
 
 

@@ -16,6 +16,7 @@ from app.ui.window.navigation import View
 from app.writing.domains import Domain
 from app.writing.entries import EntryStore
 from tests.ui.driver import CTRL, LEFT, SHIFT, press
+from tests.ui.reminders.helpers import FakeTray
 
 DISK_FULL = "The journal could not be saved or read: database or disk is full"
 
@@ -95,6 +96,21 @@ def test_from_the_tray_menu_or_its_shortcut_with_a_title_and_home_shows_it(
     [entry] = journal.entries.summaries()
     assert entry.title == "After the safety huddle"
     assert entry.id in window.home.recent.list.ids()
+
+
+def test_with_the_journal_window_in_the_tray_the_tray_says_it_was_saved(
+    qtbot, journal: Journal, make_window, settings
+) -> None:
+    window = make_window(journal, settings=settings)
+    reminders = window.controllers.reminders
+    reminders.icon = FakeTray()  # a desktop with a tray
+    window.hide()
+    dialog = _open(qtbot, window, via_tray=True)
+    qtbot.keyClicks(dialog.text_edit, "Mrs Patel's daughter was upset")
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: _closed(window))
+    assert reminders.icon.shown == [("Inquiry Journal", SAVED)]  # never the note's words
+    assert journal.entries.count() == 1
 
 
 def test_a_note_with_nothing_written_is_not_saved(
