@@ -110,6 +110,7 @@ class QuickNoteController(QObject):
             )
         except JournalError as exc:
             dialog.show_problem(SAVE_FAILED.format(reason=exc))
+            bring_forward(dialog)  # it may be behind the journal window, just unlocked
             return
         self._entries.add_written(record)
         self._context.navigator.refresh_home()

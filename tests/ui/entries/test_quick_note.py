@@ -15,7 +15,7 @@ from app.ui.window.main_window import MainWindow
 from app.ui.window.navigation import View
 from app.writing.domains import Domain
 from app.writing.entries import EntryStore
-from tests.ui.driver import CTRL, LEFT, SHIFT, press
+from tests.ui.driver import ALT, CTRL, LEFT, SHIFT, press
 from tests.ui.reminders.helpers import FakeTray
 
 DISK_FULL = "The journal could not be saved or read: database or disk is full"
@@ -135,6 +135,8 @@ def test_locked_it_asks_to_unlock_keeps_the_text_and_saves_once_unlocked(
     lock.lock()
     dialog = _open(qtbot, window, via_tray=True)
     assert dialog.tags_edit.completer_popup.model().rowCount() == 0  # nothing of the journal
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_T, ALT)  # its keys work behind the lock
+    assert dialog.tags_edit.hasFocus()
     qtbot.keyClicks(dialog.text_edit, "Words from the huddle")
     qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return, CTRL)
 
