@@ -169,6 +169,11 @@ def _parser(words: Sequence[str] = ()) -> argparse.ArgumentParser:
         help="with no command: start locked in the tray if you chose to keep it there (what "
         "starting at login does)",
     )
+    parser.add_argument(
+        "--quick-note",
+        action="store_true",
+        help="with no command: open the journal window with a Quick note in front of it",
+    )
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in _groups_for(words):

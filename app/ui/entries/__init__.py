@@ -5,5 +5,6 @@ published = (
     "controller",
     "list_model",
     "page",
+    "quick_note_controller",
     "turn_into_cycle_controller",
 )

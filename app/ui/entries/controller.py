@@ -234,6 +234,17 @@ class EntriesController(QObject):
         self._show(entry_id)
         self._select_id(entry_id)
 
+    def add_written(self, record: EntryRecord) -> None:
+        """An entry written outside the editor (a quick note): at the top of the list, its
+        tags offered; shown in the editor only when no other entry is."""
+        if not self._loaded:
+            return  # read with the rest when the list is first needed
+        with self._quietly():
+            self.model.insert_first(summary_of(record))
+        self._refresh_known_tags()
+        if self.saver.entry_id is None and not self.search.is_active:
+            self._select_row(0)
+
     def forget_entry(self, entry_id: str) -> None:
         """The entry left the list (it became a cycle): show the next one."""
         self.ensure_loaded()

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # starting at login is looked at only when the settings are
 
 SAVED = "Reminder settings saved."
 IN_TRAY_KEY = "reminders/keep_in_tray"
+TOLD_MS = 5000
 STILL_RUNNING = "Inquiry Journal is still running here, locked, so reminders can come."
 
 
@@ -60,6 +61,7 @@ class RemindersController(QObject):
         self._lock = lock
         self._told_still_running = False
         self.icon: QSystemTrayIcon | None = None
+        self.tray_menu = self._make_menu()
         if tray is True:
             tray = self._make_icon() if QSystemTrayIcon.isSystemTrayAvailable() else None
         elif tray is False:
@@ -121,18 +123,23 @@ class RemindersController(QObject):
             return
         self._context.show_status(SAVED)
 
-    def _make_icon(self) -> QSystemTrayIcon:
-        icon = QSystemTrayIcon(app_icon(), self)
-        icon.setToolTip("Inquiry Journal")
+    def _make_menu(self) -> QMenu:
+        """The tray icon's menu (made whether or not the desktop has a tray to put it in)."""
         menu = QMenu(self._context.window)
         menu.addAction("&Open Inquiry Journal", self.reminders_open)
+        menu.addAction(self._context.commands.quick_note)
         menu.addSeparator()
         menu.addAction("Snooze reminders for an &hour", lambda: self.reminders.snooze(hours=1))
         menu.addAction("Snooze reminders until &tomorrow", self.reminders_snooze_tomorrow)
         menu.addAction("&Reminders…", self.change_settings)
         menu.addSeparator()
         menu.addAction(self._context.commands.quit)
-        icon.setContextMenu(menu)
+        return menu
+
+    def _make_icon(self) -> QSystemTrayIcon:
+        icon = QSystemTrayIcon(app_icon(), self)
+        icon.setToolTip("Inquiry Journal")
+        icon.setContextMenu(self.tray_menu)
         icon.activated.connect(self._activated)
         QTimer.singleShot(0, icon.show)  # once the event loop runs: an XEmbed tray sizes it then
         self.icon = icon
@@ -180,6 +187,13 @@ class RemindersController(QObject):
             return False
         self._lock()
         return True
+
+    def tell(self, message: str) -> None:
+        """Say `message` from the tray icon (when the window is out of sight); no tray: nothing."""
+        if self.icon is not None:
+            self.icon.showMessage(
+                "Inquiry Journal", message, QSystemTrayIcon.MessageIcon.Information, TOLD_MS
+            )
 
     @Slot()
     def reminders_open(self) -> None:

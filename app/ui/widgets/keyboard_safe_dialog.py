@@ -27,6 +27,10 @@ from PySide6.QtWidgets import (
 from app.ui.widgets import keyboard_reach, messages
 
 DISCARD_QUESTION = "Discard what you typed?"
+USABLE_WHILE_LOCKED = "usableWhileLocked"
+"""A window with this property set (the Quick note) shows nothing of the journal, so its keys
+work when it is opened while the journal window is locked (locking still hides it, as it hides
+every dialog, until unlocked)."""
 
 TextField = QLineEdit | QPlainTextEdit | QTextEdit
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

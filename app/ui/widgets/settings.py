@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from app.journal.paths import settings_dir
 from app.ui.widgets.screen_fit import keep_on_screen
@@ -82,6 +82,24 @@ def remember_window(settings: QSettings, window: QMainWindow, splitter: QSplitte
     settings.setValue(_STATE, window.saveState())
     settings.setValue(_SPLITTER, splitter.saveState())
     settings.sync()
+
+
+def remember_geometry(settings: QSettings, name: str, widget: QWidget) -> None:
+    """Keep a small window's size and place ("quick_note") for next time."""
+    settings.setValue(f"{name}/geometry", widget.saveGeometry())
+    settings.sync()
+
+
+def restore_geometry_of(settings: QSettings, name: str, widget: QWidget) -> bool:
+    """Put a small window back where it was kept under `name`, within the screen it opens on;
+    False when nothing was kept."""
+    geometry = settings.value(f"{name}/geometry")
+    if not isinstance(geometry, QByteArray) or geometry.isEmpty():
+        return False
+    if not widget.restoreGeometry(geometry):
+        return False
+    keep_on_screen(widget)
+    return True
 
 
 def remembered_folder(settings: QSettings) -> Path | None:

@@ -21,6 +21,7 @@ class WindowActions:
     """Every command the window offers, so menus, shortcuts and tests share them."""
 
     new_entry: QAction
+    quick_note: QAction
     new_cycle: QAction
     record_session: QAction
     export_summary: QAction
@@ -122,6 +123,18 @@ def _insert_link(window: QMainWindow) -> QAction:
     return action
 
 
+QUICK_NOTE_KEY = "Ctrl+Shift+J"
+"""J for jot: Ctrl+Shift+N (a new cycle), Ctrl+Shift+I (import) and Ctrl+Shift+M (reflective
+moves) are taken."""
+
+
+def _quick_note(window: QMainWindow) -> QAction:
+    action = _action(window, "Q&uick note…", QUICK_NOTE_KEY)
+    action.setToolTip("A small window for a note straight into your journal")
+    action.setStatusTip("A small window for a note straight into your journal")
+    return action
+
+
 def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal) -> WindowActions:
     """Build the actions; the caller connects them to what they do."""
     edit = EditCommands(window, undo_stack)
@@ -136,6 +149,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
     read_view.setToolTip("The whole cycle on one page")
     return WindowActions(
         new_entry=_action(window, "&New entry", "Ctrl+N"),
+        quick_note=_quick_note(window),
         new_cycle=_action(window, "New &cycle…", "Ctrl+Shift+N"),
         record_session=_action(window, "Rec&ord a session…"),
         export_summary=_action(window, "E&xport summary…", "Ctrl+E"),
@@ -199,6 +213,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         "file",
         "&File",
         a.new_entry,
+        a.quick_note,
         a.new_cycle,
         a.record_session,
         None,

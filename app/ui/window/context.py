@@ -60,6 +60,10 @@ class Navigator(Protocol):
         """Read the view shown again (the journal changed under it)."""
         ...
 
+    def refresh_home(self) -> None:
+        """Read Home again if it is shown (something it lists has changed)."""
+        ...
+
     def update_commands(self) -> None:
         """Enable the menu commands that make sense for what is shown."""
         ...

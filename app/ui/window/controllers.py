@@ -15,6 +15,7 @@ from app.ui.backups.backups_controller import BackupsController
 from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.cycles.controller import CycleController
 from app.ui.entries.controller import EntriesController
+from app.ui.entries.quick_note_controller import QuickNoteController
 from app.ui.entries.turn_into_cycle_controller import TurnIntoCycleController
 from app.ui.reminders.controller import CalendarController
 from app.ui.reminders.reminders_controller import RemindersController
@@ -151,6 +152,16 @@ class WindowControllers(QObject):
             first_check_ms=first_reminder_check_ms,
         )
         self.lock.lockedChanged.connect(self.reminders.reminders.lock_changed)
+        self.quick_note = QuickNoteController(
+            context,
+            settings,
+            entries=self.entries,
+            locked=lambda: self.lock.locked,
+            ask_to_unlock=self.lock.ask_to_unlock,
+            confirm=confirm,
+            notify=self.reminders.tell,
+        )
+        self.lock.lockedChanged.connect(self.quick_note.lock_changed)
 
     def save_all(self) -> bool:
         """Save the entry and the cycle being written; False if either was refused."""
@@ -162,7 +173,11 @@ class WindowControllers(QObject):
 
     def prepare_to_close(self) -> bool:
         """Save before the window closes; a refused save asks whether to close anyway."""
-        return self.entries.prepare_to_close() and self.cycles.prepare_to_close()
+        return (
+            self.quick_note.prepare_to_close()
+            and self.entries.prepare_to_close()
+            and self.cycles.prepare_to_close()
+        )
 
     def shut_down(self) -> None:
         """The window is closing: remember the place, stop searching and backing up, close
@@ -173,6 +188,7 @@ class WindowControllers(QObject):
         self.sharing.close_dialogs()
         self.calendar.close_dialogs()
         self.reminders.close_dialogs()
+        self.quick_note.close_dialogs()
         self.comments.close_dialogs()
         self.entries.search.shutdown()
         self.backups.shut_down()

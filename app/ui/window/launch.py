@@ -270,6 +270,10 @@ def journal_folder(data_dir: Path | None, settings: QSettings) -> Path:
     return folder
 
 
+QUICK_NOTE = "--quick-note"
+"""Open the Quick note window in front of the journal window (a desktop shortcut can say it)."""
+
+
 def _data_dir_argument(argv: list[str]) -> Path | None:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--data-dir", type=Path)
@@ -323,6 +327,7 @@ def _open_and_run(
     from app.reminders.login import IN_TRAY  # what starting at login adds
 
     in_tray = IN_TRAY in arguments
+    quick_note = QUICK_NOTE in arguments
     opening = None if in_tray else _opening_window(folder, settings)
     opener = JournalOpener(folder, store, asker)
     try:
@@ -341,7 +346,16 @@ def _open_and_run(
             remember_folder(settings, journal.folder)
             # The command line's default follows the folder chosen here too.
             remember_journal_folder(journal.folder)
-        return _run_window(app, journal, settings, store, opening, opener.notice, in_tray=in_tray)
+        return _run_window(
+            app,
+            journal,
+            settings,
+            store,
+            opening,
+            opener.notice,
+            in_tray=in_tray,
+            quick_note=quick_note,
+        )
     finally:
         journal.close()
         opener.release()
@@ -379,12 +393,14 @@ def _run_window(
     notice: str = "",
     *,
     in_tray: bool = False,
+    quick_note: bool = False,
 ) -> int:
     """Show the journal window until it closes; after a restore was asked for there, restore
     and show a new window on the journal as restored (the lock stays held throughout).
 
     `in_tray` (started at login with --in-tray): when the person chose to keep the app in the
     tray, the first window starts locked and hidden there; otherwise it shows as usual.
+    `quick_note` (--quick-note): the Quick note window opens in front of the first window.
     """
     from app.ui.window.main_window import MainWindow
 
@@ -396,6 +412,9 @@ def _run_window(
             if not (in_tray and window.controllers.reminders.start_in_tray()):
                 window.show()
             in_tray = False
+            if quick_note:
+                window.controllers.quick_note.open()
+                quick_note = False
             _close(opening)
             opening = None
             if restored:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from app.errors import JournalError, WrongKeyError
 from app.storage.meta import KeyMode
+from app.ui.reminders.tray import bring_forward
+from app.ui.widgets.keyboard_safe_dialog import USABLE_WHILE_LOCKED
 from app.ui.widgets.settings import lock_after_minutes, remember_lock_after
 from app.ui.window.idle_lock import IdleWatcher
 from app.ui.window.lock_after_menu import minutes_label
@@ -35,8 +37,9 @@ _MOST_POPUPS = 16  # menus open inside menus; never loop for ever on one that wi
 class ShortcutGuard(QObject):
     """While installed on the application, keyboard shortcuts do nothing.
 
-    Except those of the widgets inside `allowed_inside` (the lock screen's Alt+U) and the
-    actions in `allowed` (Quit): nothing behind the lock screen can be reached by key.
+    Except those of the widgets inside `allowed_inside` (the lock screen's Alt+U) or in a
+    window marked USABLE_WHILE_LOCKED (the Quick note, which shows nothing of the journal),
+    and the actions in `allowed` (Quit): nothing behind the lock screen can be reached by key.
     """
 
     def __init__(
@@ -51,6 +54,8 @@ class ShortcutGuard(QObject):
         if event.type() != QEvent.Type.Shortcut:
             return False
         if isinstance(watched, QWidget):
+            if watched.window().property(USABLE_WHILE_LOCKED):
+                return False
             return not (watched is self._inside or self._inside.isAncestorOf(watched))
         return not any(watched is action for action in self._allowed)
 
@@ -118,6 +123,13 @@ class WindowLock(QObject):
     def lock(self) -> None:
         """Save, hide everything of the journal and show the lock screen (Lock now)."""
         self._lock("")
+
+    def ask_to_unlock(self) -> None:
+        """Bring the locked window forward, the keyboard on its lock screen (a quick note
+        waits to be saved, say)."""
+        bring_forward(self._window)
+        if self._locked:
+            self.lock_screen.focus_first()
 
     def shut_down(self) -> None:
         """The window is closing: stop watching the app's input."""

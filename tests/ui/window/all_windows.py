@@ -33,6 +33,7 @@ from app.ui.cycles.stage_versions_dialog import StageVersionsDialog
 from app.ui.cycles.template_editor import TemplateEditorDialog
 from app.ui.cycles.template_editor_form import TemplateEditorForm
 from app.ui.cycles.templates_dialog import TemplatesDialog
+from app.ui.entries.quick_note import QuickNoteDialog
 from app.ui.privacy.review import PrivacyReviewDialog
 from app.ui.reminders.calendar_dialog import CalendarDialog
 from app.ui.reminders.settings_dialog import ReminderSettingsDialog
@@ -162,6 +163,7 @@ BUILDS: dict[type[QWidget], Build] = {
     NextExperimentDialog: lambda _w, journal, *_: _next_experiment(journal),
     VersionsDialog: lambda _w, journal, *_: _versions(journal),
     CalendarDialog: lambda *_: CalendarDialog(_dates()),
+    QuickNoteDialog: lambda *_: QuickNoteDialog(),
     ReminderSettingsDialog: lambda *_: ReminderSettingsDialog(NudgeSettings(), False, tray=False),
     ErrorDialog: lambda _w, _j, _k, folder: ErrorDialog(
         "Uncaught exception\nbuiltins.RuntimeError\n  at app/ui/entries/editor.py:1:save",

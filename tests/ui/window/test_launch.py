@@ -193,3 +193,24 @@ def test_started_at_login_with_the_tray_chosen_it_waits_there_locked(
     assert seen == [(False, True, True)]
     with JournalLock(journal_dir):  # released when it ended
         pass
+
+
+def test_with_quick_note_the_window_opens_with_a_quick_note_in_front(journal_dir, key_store):
+    from tests.ui.launching import each_new_window
+
+    create_journal(journal_dir, key_store)[0].close()
+    seen: list[bool] = []
+
+    def look(window) -> None:
+        dialog = window.controllers.quick_note.dialog
+        seen.append(dialog is not None and dialog.isVisible())
+        window.close()
+
+    each_new_window([look])
+    prompts = FakePrompts()
+    assert (
+        main(journal_dir, ["inquiry-journal", "--quick-note"], prompts=prompts, key_store=key_store)
+        == 0
+    )
+    assert seen == [True]
+    assert prompts.errors == []
