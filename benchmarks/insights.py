@@ -13,10 +13,10 @@ from app.storage.keys import SystemKeyring
 from benchmarks.figures import Figure, at_most, p50, p95, ratio_at_most, timings
 
 RUNS = 15
-RATIO = 8
-"""Insights reads every item in seven passes (domains and tags of entries and of cycles, loops
-and progress, dates, dimensions), four of them joins; eight plain reads of every item's month
-is the most that should cost."""
+RATIO = 12
+"""The issue's 200 ms, over what one plain read of every item's month takes here (about 14 ms at
+50,000 items on the 2-core bench machine), less a margin: the same target on a faster or slower
+machine. Insights reads every item in seven passes, four of them joins."""
 EVERY_DATE = (
     "SELECT substr(created_at, 1, 7) FROM entries WHERE deleted_at IS NULL "
     "UNION ALL SELECT substr(created_at, 1, 7) FROM cycles WHERE deleted_at IS NULL"
