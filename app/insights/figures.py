@@ -335,6 +335,11 @@ def insights_from(scope: Scope, tallies: Tallies) -> Insights:
     return Insights(scope, domains, loops, progress, timing, themes, dimensions, gaps)
 
 
+def days_detail(days: int) -> str:
+    """What an item behind the median says of itself: "3 days from experiment to reflection"."""
+    return f"{days} day" + ("" if days == 1 else "s") + " from experiment to reflection"
+
+
 def days_between(experiment: date, reflection: date) -> int:
     """Whole days from the experiment to reflecting on it (0 when reflection came first,
     as when an experiment happened earlier than planned)."""

@@ -25,6 +25,7 @@ from app.insights.figures import (
     Scope,
     Tallies,
     days_between,
+    days_detail,
     insights_from,
 )
 from app.journal.opening import Journal
@@ -271,6 +272,6 @@ def _ref(row: Sequence[Any], pick: Pick) -> ItemRef:
     detail = ""
     if pick.figure is Figure.DAYS and experiment and began:
         days = days_between(date.fromisoformat(experiment), _day_of(began))
-        detail = f"{days} day" + ("" if days == 1 else "s") + " from experiment to reflection"
+        detail = days_detail(days)
     shown = " ".join((title or "").split())[:120] or "Untitled"
     return ItemRef(kind, item_id, shown, _day_of(created), detail)

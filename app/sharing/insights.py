@@ -27,6 +27,7 @@ from app.insights.figures import (
     Scope,
     Tallies,
     days_between,
+    days_detail,
     insights_from,
 )
 from app.journal.opening import Journal
@@ -160,8 +161,7 @@ class SharedInsights:
                 detail = ""
                 if pick.figure is Figure.DAYS:
                     days = item.dated_days()
-                    detail = f"{days} day" + ("" if days == 1 else "s")
-                    detail += " from experiment to reflection"
+                    detail = days_detail(days) if days is not None else ""
                 found.append(ItemRef(item.kind, item.id, item.title, item.written.date(), detail))
         return found
 
