@@ -21,6 +21,7 @@ DATA: tuple[tuple[str, str], ...] = (
     ("resources/templates/*.toml", "resources/templates"),
     ("resources/demo/*.toml", "resources/demo"),
     ("resources/icons/*.svg", "resources/icons"),
+    ("resources/dictionaries/*", "resources/dictionaries"),
     ("app/storage/migrations/*.py", "app/storage/migrations"),
     ("app/storage/migrations/*.mako", "app/storage/migrations"),
     ("app/storage/migrations/versions/*.py", "app/storage/migrations/versions"),

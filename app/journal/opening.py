@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from app.search.full_text import SearchService
     from app.search.saved import SavedSearchStore
     from app.sharing.contacts import SharingStore
+    from app.spelling.personal import PersonalDictionary
     from app.supervision.sessions import SessionStore
     from app.writing.cycles import CycleStore
     from app.writing.entries import EntryStore
@@ -190,6 +191,13 @@ class Journal:
         from app.supervision.sessions import SessionStore
 
         return SessionStore(self.engine)
+
+    @functools.cached_property
+    def dictionary(self) -> PersonalDictionary:
+        """The personal dictionary the spelling check accepts (kept in journal.db)."""
+        from app.spelling.personal import PersonalDictionary
+
+        return PersonalDictionary(self)
 
     @functools.cached_property
     def saved_searches(self) -> SavedSearchStore:

@@ -326,6 +326,16 @@ class SavedSearch(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class PersonalWord(Base):
+    """A word the person added to the spelling check's dictionary (app/spelling/personal.py)."""
+
+    __tablename__ = "personal_words"
+
+    word: Mapped[str] = mapped_column(Text, primary_key=True)
+    private: Mapped[bool] = mapped_column(Boolean)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class SupervisionSession(Base):
     """A coaching, supervision, action learning or line-manager session."""
 

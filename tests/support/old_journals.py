@@ -121,3 +121,8 @@ SAMPLE_ROWS["0011"] = [
     "UPDATE cycles SET status = 'in_progress', reflection_began_at = '2026-01-10 18:00:00.000000' "
     f"WHERE id = '{CYCLE_ID}'",
 ]
+SAMPLE_ROWS["0012"] = [
+    *SAMPLE_ROWS["0011"],
+    "INSERT INTO personal_words (word, private, added_at) "
+    "VALUES ('Okonkwo', 1, '2026-01-11 09:00:00.000000')",
+]
