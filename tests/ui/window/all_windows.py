@@ -20,6 +20,7 @@ import app.ui
 from app.journal.opening import Journal
 from app.reminders.due import DueItem, DueKind
 from app.reminders.nudges import NudgeSettings
+from app.spelling.personal import PersonalDictionary
 from app.storage.keys import KeyStore
 from app.summary.privacy import find_in
 from app.ui.backups.backups_dialog import BackupsDialog
@@ -51,6 +52,7 @@ from app.ui.start.unlock_dialogs import PassphraseDialog, RecoverDialog
 from app.ui.summary.summary_dialog import SummaryDialog
 from app.ui.summary.summary_form import SummaryForm
 from app.ui.trash.dialog import TrashDialog
+from app.ui.widgets.dictionary_dialog import PersonalDictionaryDialog
 from app.ui.widgets.journal_items import ItemKind, ItemRef
 from app.ui.widgets.link_completer import LinkPicker
 from app.ui.widgets.versions_dialog import VersionHistoryDialog, VersionsDialog
@@ -101,6 +103,12 @@ def _linkable(_text: str) -> list[LinkedItem]:
         LinkedItem(ItemLink(LinkKind.CYCLE, f"c{n}"), f"A long cycle title number {n}", when)
         for n in range(40)
     ]
+
+
+def _with_words(journal: Journal) -> PersonalDictionary:
+    for word in ("deprescribing", "Okonkwo", "huddle-board"):
+        journal.dictionary.add(word, private=word[0].isupper())
+    return journal.dictionary
 
 
 def _dates() -> list[DueItem]:
@@ -163,6 +171,9 @@ BUILDS: dict[type[QWidget], Build] = {
     NextExperimentDialog: lambda _w, journal, *_: _next_experiment(journal),
     VersionsDialog: lambda _w, journal, *_: _versions(journal),
     CalendarDialog: lambda *_: CalendarDialog(_dates()),
+    PersonalDictionaryDialog: lambda _w, journal, *_: PersonalDictionaryDialog(
+        _with_words(journal), lambda words: None
+    ),
     QuickNoteDialog: lambda *_: QuickNoteDialog(),
     ReminderSettingsDialog: lambda *_: ReminderSettingsDialog(NudgeSettings(), False, tray=False),
     ErrorDialog: lambda _w, _j, _k, folder: ErrorDialog(
