@@ -178,3 +178,22 @@ def test_an_empty_dictionary_lists_nothing_and_says_so(
     code, out, err = run(capsys, "dictionary", "list", "--data-dir", str(folder))
     assert (code, out) == (0, "") and "has no words yet" in err
     assert not journal_exists(folder)
+
+
+def test_the_dictionary_travels_in_the_export_which_says_it_is_not_encrypted(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source, target = str(tmp_path / "a"), str(tmp_path / "b")
+    run(capsys, "dictionary", "add", "deprescribing", "--data-dir", source)
+    run(capsys, "dictionary", "add", "Okonkwo", "--data-dir", source)
+    export = tmp_path / "e.json"
+    code, out, err = run(capsys, "export", "--out", str(export), "--data-dir", source)
+    assert code == 0 and "and 2 dictionary words to" in out
+    assert "not encrypted" in err and "the dictionary's words" in err
+    assert json.loads(export.read_text(encoding="utf-8"))["dictionary"][1]["word"] == "Okonkwo"
+
+    run(capsys, "dictionary", "add", "okonkwo", "--data-dir", target)
+    code, out, _ = run(capsys, "import", str(export), "--data-dir", target)
+    assert (code, out) == (0, "Imported: 2 added, 0 updated.\n")
+    code, out, _ = run(capsys, "dictionary", "list", "--data-dir", target)
+    assert out.splitlines() == ["deprescribing", "Okonkwo (private)", "okonkwo"]
