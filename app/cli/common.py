@@ -72,6 +72,17 @@ def stdin_text(what: str, *, line: bool = False) -> str:
         ) from None
 
 
+def file_or_stdin_text(name: str) -> str:
+    """The text of the file `name` (UTF-8), or of stdin for "-"; a CommandError in one line
+    when it cannot be read as text (missing, a folder, unreadable, another encoding)."""
+    if name == "-":
+        return stdin_text("The text")
+    try:
+        return Path(name).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CommandError(f"{name} could not be read as text: {exc}") from None
+
+
 def check_text_arguments(args: argparse.Namespace) -> None:
     """Refuse any text given on the command line that is not UTF-8 (file names aside)."""
     for name, value in vars(args).items():

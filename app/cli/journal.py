@@ -120,13 +120,15 @@ def cmd_export(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
         ("shared_items", "shared item", "shared items"),
         ("comments", "comment or reply", "comments and replies"),
         ("contacts", "contact", "contacts"),
+        ("dictionary", "dictionary word", "dictionary words"),
     ):
         if counts[key]:
             parts.append(plural(counts[key], one, many))
     print(f"Exported {', '.join(parts[:-1])} and {parts[-1]} to {out}.")
     warn(
         "the export is not encrypted: it holds everything in the journal, including what was "
-        "shared and commented (but no keys); keep it safe and delete it when done."
+        "shared and commented and the dictionary's words (but no keys); keep it safe and "
+        "delete it when done."
     )
     return 0
 

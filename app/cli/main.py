@@ -121,6 +121,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "app.cli.sharing": frozenset({"card", "coach", "comment", "feedback", "participant", "share"}),
     "app.cli.backup": frozenset({"backup", "restore"}),
     "app.cli.reminders": frozenset({"calendar", "due"}),
+    "app.cli.spelling": frozenset({"dictionary", "spell-check"}),
 }
 """Each command group's module and the commands it registers (its COMMANDS; a test checks
 they agree), so only the module of the command given is loaded."""

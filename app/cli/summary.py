@@ -11,10 +11,10 @@ from app.cli.common import (
     CommandError,
     add_privacy_choice,
     date_arg,
+    file_or_stdin_text,
     open_or_create,
     plural,
     refuse_findings,
-    stdin_text,
 )
 from app.storage.keys import KeyStore
 
@@ -131,14 +131,7 @@ def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 def cmd_privacy_check(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     from app.privacy.check import scan
 
-    if args.file == "-":
-        text = stdin_text("The text")
-    else:
-        try:
-            text = Path(args.file).expanduser().read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"{args.file} could not be read as text: {exc}") from None
-    findings = scan(text)
+    findings = scan(file_or_stdin_text(args.file))
     for finding in findings:
         print(json.dumps(finding.as_json(), ensure_ascii=False))
     return 1 if findings else 0

@@ -41,6 +41,12 @@ from app.transfer.cycles import (
     parse_cycle,
     parse_inquiry,
 )
+from app.transfer.dictionary import (
+    PersonalWordIn,
+    export_dictionary,
+    merge_personal_word,
+    parse_personal_word,
+)
 from app.transfer.entries import EntryIn, export_entries, merge_entry, parse_entry
 from app.transfer.merge import ImportResult, Merge
 from app.transfer.saved_searches import (
@@ -63,7 +69,7 @@ from app.transfer.shared import (
 from app.writing.cycle_records import InquiryRecord
 
 FORMAT_NAME = "inquiry-journal"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 IMPORT_FAILED = "The import was not saved ({reason}); the journal is unchanged."
 # The lists of records in a file, in the order they are imported.
@@ -78,6 +84,7 @@ SECTIONS = (
     "sent",
     "received_packages",
     "saved_searches",
+    "dictionary",
 )
 
 Progress = Callable[[int, int], None]
@@ -105,6 +112,7 @@ def export_document(session: Session, journal_id: str) -> dict[str, Any]:
         "sent": export_sent(session),
         "received_packages": export_received(session),
         "saved_searches": export_saved_searches(session),
+        "dictionary": export_dictionary(session),
     }
 
 
@@ -127,6 +135,7 @@ class ImportFile:
     sent: list[SentIn] = field(default_factory=list)
     received: list[ReceivedIn] = field(default_factory=list)
     saved_searches: list[SavedSearchIn] = field(default_factory=list)
+    dictionary: list[PersonalWordIn] = field(default_factory=list)
 
     @property
     def size(self) -> int:
@@ -144,6 +153,7 @@ class ImportFile:
                 self.sent,
                 self.received,
                 self.saved_searches,
+                self.dictionary,
             )
         )
 
@@ -224,6 +234,10 @@ def parse_document(document: object, name: str = "the file") -> ImportFile:
         parse_saved_search(v, f"saved search {n} of {name}")
         for n, v in _numbered(document, "saved_searches")
     ]
+    words = [
+        parse_personal_word(v, f"dictionary word {n} of {name}")
+        for n, v in _numbered(document, "dictionary")
+    ]
     keys: list[tuple[str, list[str]]] = [
         ("entry", [e.id for e in entries]),
         ("line of inquiry", [i.id for i in inquiries]),
@@ -240,17 +254,30 @@ def parse_document(document: object, name: str = "the file") -> ImportFile:
         _refuse_repeats(kind, ids, name)
     actions = [a.id for s in sessions for a in s.actions]
     _refuse_repeats("action", actions, name, across=True)
+    _refuse_repeats("dictionary word", [w.word for w in words], name, what="word")
     return ImportFile(
-        entries, inquiries, cycles, sessions, contacts, shared, comments, sent, received, saved
+        entries,
+        inquiries,
+        cycles,
+        sessions,
+        contacts,
+        shared,
+        comments,
+        sent,
+        received,
+        saved,
+        words,
     )
 
 
-def _refuse_repeats(kind: str, ids: list[str], name: str, *, across: bool = False) -> None:
+def _refuse_repeats(
+    kind: str, ids: list[str], name: str, *, across: bool = False, what: str = "id"
+) -> None:
     seen: set[str] = set()
     for n, record_id in enumerate(ids, start=1):
         if record_id in seen:
             where = f"An {kind} in {name}" if across else f"{kind.capitalize()} {n} of {name}"
-            raise ImportRejectedError(f"{where} repeats the id {record_id}.")
+            raise ImportRejectedError(f"{where} repeats the {what} {record_id}.")
         seen.add(record_id)
 
 
@@ -316,4 +343,5 @@ def import_document(
     each(incoming.sent, merge_sent)
     each(incoming.received, merge_received)
     each(incoming.saved_searches, merge_saved_search)
+    each(incoming.dictionary, merge_personal_word)
     return merge.result

@@ -51,7 +51,7 @@ def test_export_writes_the_documented_schema(
     )
     assert code == 0 and "Exported 1 entry" in out and "not encrypted" in err
     document = json.loads(out_file.read_text(encoding="utf-8"))
-    assert document["format"] == "inquiry-journal" and document["version"] == 5
+    assert document["format"] == "inquiry-journal" and document["version"] == 6
     entry = document["entries"][0]
     assert {"id", "title", "body", "domains", "tags", "created", "updated"} <= set(entry)
     assert (entry["title"], entry["body"], entry["domains"]) == ("Huddle", "Body text", ["team"])

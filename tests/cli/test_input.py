@@ -29,6 +29,7 @@ LONE_SURROGATE = "\ud800"
         ["note", "Fine text", "--domain", "{bad}"],
         ["search", "{bad}"],
         ["summary", "--format", "md", "--out", "s.md", "--wants", "{bad}"],
+        ["dictionary", "add", "{bad}"],
     ],
 )
 def test_text_that_is_not_utf8_is_refused_before_anything_is_saved(
@@ -101,7 +102,7 @@ def test_a_file_name_that_is_not_utf8_is_written_and_reported(
 
 @pytest.mark.parametrize(
     "argv",
-    [["privacy-check"], ["recover"], ["restore", "{backup}", "--code", "-"]],
+    [["privacy-check"], ["spell-check"], ["recover"], ["restore", "{backup}", "--code", "-"]],
 )
 def test_stdin_that_is_not_utf8_gets_one_plain_line(
     capsys: pytest.CaptureFixture[str],

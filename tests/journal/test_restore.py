@@ -61,6 +61,28 @@ def test_restore_brings_the_backup_back_and_keeps_the_journal_aside(
     assert titles_in(aside / "journal.db", journal.key) == ["After", "Before"]
 
 
+def test_a_restored_backup_holds_the_personal_dictionary_as_it_was(
+    journal: Journal, tmp_path: Path, key_store: SystemKeyring
+) -> None:
+    journal.dictionary.add("deprescribing", private=False)
+    journal.dictionary.add("Okonkwo", private=True)
+    backup = journal.backups.write_to(tmp_path / "monday.ijbackup", NOW).path
+    journal.dictionary.remove("Okonkwo")
+    journal.dictionary.add("huddled", private=False)
+    journal.close()
+    assert b"Okonkwo" not in backup.read_bytes()  # the copy inside is encrypted too
+
+    restore_backup(journal.folder, backup, journal.key, key_store, now=lambda: LATER)
+    reopened = open_journal(journal.folder, key_store)
+    try:
+        assert [(w.word, w.private) for w in reopened.dictionary.words()] == [
+            ("deprescribing", False),
+            ("Okonkwo", True),
+        ]
+    finally:
+        reopened.close()
+
+
 def test_a_passphrase_journal_restores_with_its_passphrase(
     journal_dir: Path, no_keyring: object, tmp_path: Path
 ) -> None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from app.errors import ImportRejectedError, JournalError
 from app.journal.opening import Journal, open_journal
 from app.sharing.keys import Identity
+from app.spelling.personal import checked_word
 from app.storage.keys import SystemKeyring
 from app.transfer import TransferService
 from tests.support.cli import run
@@ -30,7 +31,7 @@ _LATER = "2026-03-02T10:00:00+00:00"
 
 BASE: dict[str, Any] = {
     "format": "inquiry-journal",
-    "version": 5,
+    "version": 6,
     "card": None,
     "entries": [
         {
@@ -177,6 +178,10 @@ BASE: dict[str, Any] = {
             "updated": _LATER,
         }
     ],
+    "dictionary": [
+        {"word": "deprescribing", "private": False, "added": _WHEN},
+        {"word": "Okonkwo", "private": True, "added": _LATER},
+    ],
 }
 
 DEEP = "\x00deep\x00"  # a placeholder, written out as nesting json.dumps itself could not write
@@ -205,7 +210,7 @@ def _refusal(journal: Journal, path: Path) -> str:
 def test_a_base_document_imports(journal: Journal, tmp_path: Path) -> None:
     result = TransferService(journal).import_json(_write(tmp_path / "base.json", BASE))
     assert (
-        result.added == 10
+        result.added == 12
         and not TransferService(journal).import_json(tmp_path / "base.json").changed_anything
     )
 
@@ -273,6 +278,22 @@ def test_a_lone_surrogate_in_a_body(journal: Journal, tmp_path: Path) -> None:
         (lambda d: d["saved_searches"][0]["filters"].update(period="soon"), "must be one of"),
         (lambda d: d["saved_searches"][0].update(filters="team"), "should be an object"),
         (lambda d: d["saved_searches"].append(d["saved_searches"][0]), "Saved search 2 .* repeats"),
+        (lambda d: d.update(dictionary={"word": "x"}), "no list of dictionary"),
+        (lambda d: d["dictionary"].append("Okonkwo"), "Dictionary word 3 .* should be an object"),
+        (lambda d: d["dictionary"][0].update(word=["x"]), "word 1 .* 'word' is missing or not"),
+        (lambda d: d["dictionary"][0].update(word="x" * 61), "longer than 60 characters"),
+        (lambda d: d["dictionary"][0].update(word="two words"), "'word' should be one word"),
+        (lambda d: d["dictionary"][0].update(word="B12"), "'word' should be one word"),
+        (lambda d: d["dictionary"][0].update(word=" "), "'word' should be one word"),
+        (lambda d: d["dictionary"][0].pop("private"), "'private' should be true or false"),
+        (lambda d: d["dictionary"][0].update(private="yes"), "'private' should be true or false"),
+        (lambda d: d["dictionary"][0].update(added="2026-02-30"), "'added' should be a date"),
+        (lambda d: d["dictionary"][0].update(added=None), "'added' should be a date"),
+        (lambda d: d["dictionary"][0].update(added="0001-01-01T00:00:00+00:00"), "between the"),
+        (
+            lambda d: d["dictionary"].append({**d["dictionary"][1], "word": " Okonkwo"}),
+            "Dictionary word 3 .* repeats the word Okonkwo",
+        ),
     ],
 )
 def test_values_of_the_wrong_shape_are_refused_plainly(
@@ -396,13 +417,49 @@ _HOSTILE_VALUE: st.SearchStrategy[Any] = st.one_of(
     st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
 )
 _SECTIONS = [key for key, value in BASE.items() if isinstance(value, list)]
+_WORDS = [
+    "Okonkwo",
+    "okonkwo",
+    "deprescribing",
+    "co-production",
+    "O\u2019Neill",
+    "O'Neill",  # the same word once the curly apostrophe is made straight
+    " huddle ",
+    "huddle",
+    "two words",
+    "B12",
+    "-lead",
+    "x" * 61,
+    "\u00e9quipe",
+]
+# Whole dictionary sections: lists of words fair and foul, with marks and dates of any kind.
+_DICTIONARY: st.SearchStrategy[Any] = st.lists(
+    st.one_of(
+        st.fixed_dictionaries(
+            {
+                "word": st.one_of(st.sampled_from(_WORDS), _HOSTILE_VALUE),
+                "private": st.one_of(st.booleans(), _HOSTILE_VALUE),
+                "added": st.one_of(st.sampled_from([_WHEN, _LATER]), _HOSTILE_VALUE),
+            },
+            optional={"extra": _HOSTILE_VALUE},
+        ),
+        st.fixed_dictionaries(
+            {"word": st.sampled_from(_WORDS), "private": st.booleans(), "added": st.just(_WHEN)}
+        ),
+        _HOSTILE_VALUE,
+    ),
+    max_size=5,
+)
 
 
 @st.composite
 def _mutated(draw: st.DrawFn) -> dict[str, Any]:
     document = copy.deepcopy(BASE)
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
-        how = draw(st.sampled_from(["set", "delete", "repeat", "top", "nested"]))
+        how = draw(st.sampled_from(["set", "delete", "repeat", "top", "nested", "dictionary"]))
+        if how == "dictionary":
+            document["dictionary"] = draw(_DICTIONARY)
+            continue
         section = draw(st.sampled_from(_SECTIONS))
         records = document.get(section)
         if how == "top" or not isinstance(records, list) or not records:
@@ -449,3 +506,6 @@ def test_any_mutated_export_imports_or_is_refused_in_one_line(
         message = str(refused)
         assert message and "\n" not in message and len(message) < 300, message
         assert content_digest(journal) == before
+    else:  # what was let in is what the dictionary itself would keep, each word once
+        kept = [w.word for w in journal.dictionary.words()]
+        assert [checked_word(w) for w in kept] == kept and len(set(kept)) == len(kept)

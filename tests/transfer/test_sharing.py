@@ -33,6 +33,7 @@ SECTIONS = (
     "comments",
     "sent",
     "received_packages",
+    "dictionary",
 )
 
 
@@ -62,6 +63,8 @@ def _verify(journal: Journal, fingerprint: str) -> None:
 def pair(journal: Journal, coach: Journal) -> tuple[Journal, Journal]:
     """A participant and a coach who have shared, commented, replied, read and discussed."""
     participant = journal
+    participant.dictionary.add("deprescribing", private=False)
+    participant.dictionary.add("Okonkwo", private=True)
     coach.sharing.identity("Sam")
     pair_with_coach(participant, coach)
     _verify(participant, coach.sharing.identity().card.fingerprint)
@@ -107,7 +110,7 @@ def test_a_sharing_journal_round_trips_whole_and_twice_changes_nothing(
     source = pair[0] if side == "participant" else pair[1]
     TransferService(source).export_json(tmp_path / "e.json")
     document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
-    assert document["version"] == 5
+    assert document["version"] == 6
     assert document["contacts"] and all(c["verified"] for c in document["contacts"])
     assert document["comments"] and document["received_packages"]
     if side == "participant":
@@ -181,8 +184,12 @@ def test_private_keys_never_leave_and_the_card_is_named_only(
     for secret in (own.encryption_private, own.signing_private):
         assert base64.b64encode(secret).decode() not in text
         assert secret.hex() not in text
-    assert "private" not in text
-    card = json.loads(text)["card"]
+    document = json.loads(text)
+    # The dictionary's `private` marks a word never suggested; no other field is named so.
+    words = document.pop("dictionary")
+    assert {w["word"]: w["private"] for w in words} == {"deprescribing": False, "Okonkwo": True}
+    assert "private" not in json.dumps(document)
+    card = document["card"]
     assert card == {
         "name": "Alex",
         "fingerprint": participant.sharing.identity().card.fingerprint,
@@ -309,4 +316,4 @@ def test_every_key_the_export_writes_is_documented(
                 written |= set(record)
     missing = sorted(key for key in written if f"`{key}`" not in doc)
     assert missing == []
-    assert "# Inquiry Journal export format (version 5)" in doc
+    assert "# Inquiry Journal export format (version 6)" in doc

@@ -73,6 +73,7 @@ def test_export_holds_versions_trash_and_every_field(journal: Journal, tmp_path:
         "sent": 0,
         "received_packages": 0,
         "saved_searches": 0,
+        "dictionary": 0,
     }
     by_id = {e["id"]: e for e in document["entries"]}
     assert by_id[entry.id]["body"] == "two"
