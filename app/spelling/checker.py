@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.spelling.english import LONGEST_WORD, EnglishDictionary
 from app.spelling.personal import PersonalWord
@@ -60,6 +60,13 @@ def _close(a: str, b: str) -> bool:
     return previous[-1] <= 2
 
 
+def _merged(before: PersonalWord | None, word: PersonalWord) -> PersonalWord:
+    """One entry for words the same but for capitals ("Bloom", "bloom"): private if either is."""
+    if before is None:
+        return word
+    return replace(word, private=before.private or word.private)
+
+
 class SpellChecker:
     """Checks words against the dictionary, the person's own words and this session's ignores."""
 
@@ -75,13 +82,17 @@ class SpellChecker:
 
     def set_personal(self, words: Iterable[PersonalWord]) -> None:
         """Replace the personal words (after the journal's list changed)."""
+        own: dict[str, PersonalWord] = {}
+        for word in words:
+            own[word.word.casefold()] = _merged(own.get(word.word.casefold()), word)
         with self._lock:
-            self._own = {w.word.casefold(): w for w in words}
+            self._own = own
 
     def accept(self, word: PersonalWord) -> None:
         """One more personal word."""
+        key = word.word.casefold()
         with self._lock:
-            self._own[word.word.casefold()] = word
+            self._own[key] = _merged(self._own.get(key), word)
 
     def forget(self, word: str) -> None:
         """A personal word taken out."""
@@ -204,6 +215,7 @@ class SpellChecker:
             own = [w.word for w in self._own.values() if not w.private]
         found = [w for w in own if w.casefold() != word.casefold() and _close(word, w)]
         for suggestion in self._english.suggest(word, limit + len(found)):
-            if suggestion not in found and not self.is_private(suggestion):
+            # The dictionary's own words are public: one offered here would be offered to anyone.
+            if suggestion not in found:
                 found.append(suggestion)
         return found[:limit]

@@ -79,3 +79,14 @@ def test_suggestions_offer_the_dictionarys_words_and_own_words_but_never_a_priva
 def test_a_missing_dictionary_says_so_in_plain_words(tmp_path) -> None:
     with pytest.raises(DictionaryMissing, match="reinstall Inquiry Journal"):
         SpellChecker(EnglishDictionary(tmp_path)).check("hello")
+
+
+def test_a_word_kept_twice_with_other_capitals_stays_private(english: EnglishDictionary) -> None:
+    checker = SpellChecker(
+        english, [PersonalWord("Ngozi", True, WHEN), PersonalWord("ngozi", False, WHEN)]
+    )
+    checker.accept(PersonalWord("NGOZI", False, WHEN))
+    assert checker.is_private("ngozi")
+    assert not {"Ngozi", "ngozi", "NGOZI"} & set(checker.suggestions("Ngozu"))
+    public = SpellChecker(english, [PersonalWord("ngozi", False, WHEN)])
+    assert "ngozi" in public.suggestions("Ngozu")
