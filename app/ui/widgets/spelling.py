@@ -124,6 +124,7 @@ class SpellingService(QObject):
         self._enabled = enabled
         self._broken = False
         self._fields: list[QPlainTextEdit] = []
+        self._by_document: dict[int, _SpellingField] = {}
         self._pending: set[str] = set()
         self._asked: set[str] = set()
         self._learning: dict[int, set[str]] = {}
@@ -174,11 +175,12 @@ class SpellingService(QObject):
             return
         self._fields.append(edit)
         document = edit.document()
-        underlines_of(document).add_source(self.source)
         field = _field_of(edit)
         if field is None:
             field = _SpellingField(edit)
+        self._by_document[shiboken6.getCppPointer(document)[0]] = field
         field.join(self)
+        underlines_of(document).add_source(self.source)
 
     def adopt(self) -> None:
         """Join every field in the window given `check_spelling`, shown yet or not."""
@@ -188,6 +190,13 @@ class SpellingService(QObject):
                 edit = field.parent()
                 if isinstance(edit, QPlainTextEdit):
                     self.attach(edit)
+
+    def field_for(self, highlighter: UnderlineHighlighter) -> _SpellingField | None:
+        """The field whose document `highlighter` draws (None if it is none of this window's)."""
+        document = highlighter.document()
+        if document is None:
+            return None
+        return self._by_document.get(shiboken6.getCppPointer(document)[0])
 
     def _highlighters(self) -> list[UnderlineHighlighter]:
         self._fields = [f for f in self._fields if shiboken6.isValid(f)]
@@ -332,6 +341,10 @@ class _SpellingSource:
     def underlines(self, text: str, highlighter: UnderlineHighlighter) -> Iterable[Underline]:
         unknown, waiting = self._service.unknown_in(text)
         highlighter.mark_waiting(waiting)
+        field = self._service.field_for(highlighter)
+        if field is not None:
+            # The word being typed is not marked until the caret leaves it.
+            unknown = field.hold_back(highlighter.currentBlock(), text, unknown)
         if not unknown:
             return []
         look = self._service.look
@@ -376,6 +389,8 @@ class _SpellingField(QObject):
         self._edit = edit
         self._service: SpellingService | None = None
         self.menu: QMenu | None = None
+        self._held: tuple[int, int] | None = None  # block number, str index of the caret
+        edit.cursorPositionChanged.connect(self._caret_moved)
         edit.installEventFilter(self)
         viewport = edit.viewport()
         if viewport is not None:
@@ -387,6 +402,45 @@ class _SpellingField(QObject):
             self._service = service
             service.attach(self._edit)
 
+    def hold_back(self, block: QTextBlock, text: str, unknown: list[Word]) -> list[Word]:
+        """`unknown` without the word the caret is at the end of, while it is being typed."""
+        cursor = self._edit.textCursor()
+        held = None
+        if (
+            unknown
+            and self._edit.hasFocus()
+            and not cursor.hasSelection()
+            and cursor.blockNumber() == block.blockNumber()
+        ):
+            caret = python_index(text, cursor.positionInBlock())
+            kept = [w for w in unknown if w.end != caret]
+            if len(kept) < len(unknown):
+                held = (block.blockNumber(), caret)
+                unknown = kept
+        if held is not None or (self._held is not None and self._held[0] == block.blockNumber()):
+            self._held = held
+        return unknown
+
+    @Slot()
+    def _caret_moved(self) -> None:
+        """Mark the word held back once the caret has left it."""
+        if self._held is None:
+            return
+        cursor = self._edit.textCursor()
+        number, caret = self._held
+        still = cursor.blockNumber() == number and not cursor.hasSelection()
+        if still and python_index(cursor.block().text(), cursor.positionInBlock()) == caret:
+            return
+        self._release()
+
+    def _release(self) -> None:
+        if self._held is None:
+            return
+        block = self._edit.document().findBlockByNumber(self._held[0])
+        self._held = None
+        if block.isValid():
+            underlines_of(self._edit.document()).rehighlightBlock(block)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Join the window's service once in a window; open the spelling menu."""
         if "_edit" not in vars(self) or not shiboken6.isValid(self._edit):
@@ -397,6 +451,9 @@ class _SpellingField(QObject):
                 service = find_spelling(self._edit)
                 if service is not None:
                     self.join(service)
+            return False
+        if kind == QEvent.Type.FocusOut and watched is self._edit:
+            self._release()
             return False
         if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
             if event.reason() == QContextMenuEvent.Reason.Mouse:

@@ -117,6 +117,23 @@ def test_typed_misspellings_are_underlined_in_red_and_uk_spellings_are_not(qtbot
     assert starts == [2, 10]
 
 
+def test_the_word_being_typed_is_marked_once_the_caret_leaves_it(qtbot, field, service):
+    edit = field()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClicks(edit, "Spoke to the tema")
+    settled(qtbot, service)
+    assert underlined(edit) == []  # still being typed
+    qtbot.keyClick(edit, Qt.Key.Key_Left)
+    assert underlined(edit) == ["tema"]
+    qtbot.keyClick(edit, Qt.Key.Key_End)
+    qtbot.keyClicks(edit, " agan")
+    settled(qtbot, service)
+    assert underlined(edit) == ["tema"]
+    qtbot.keyClick(edit, Qt.Key.Key_Space)
+    assert underlined(edit) == ["tema", "agan"]
+
+
 def test_positions_survive_characters_outside_the_basic_plane(qtbot, field, service):
     edit = field()
     edit.setPlainText("A good day 🙂 but I recieve feedbak.")
@@ -252,7 +269,7 @@ def test_turning_it_off_removes_every_underline_and_on_brings_them_back(qtbot, f
     service.set_enabled(False)
     assert underlined(edit) == []
     edit.moveCursor(edit.textCursor().MoveOperation.End)
-    qtbot.keyClicks(edit, " and mroe")
+    qtbot.keyClicks(edit, " and mroe.")
     assert not service.busy
     assert underlined(edit) == []
     service.set_enabled(True)
@@ -320,7 +337,7 @@ def test_only_waiting_paragraphs_are_drawn_again(qtbot, field, service):
     cursor = edit.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
     edit.setTextCursor(cursor)
-    qtbot.keyClicks(edit, " Newwordz")
+    qtbot.keyClicks(edit, " Newwordz.")
     settled(qtbot, service)
     assert "First paragraph is fine." not in drawn
     assert underlined(edit) == ["wrongg", "Newwordz"]

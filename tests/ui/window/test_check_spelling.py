@@ -74,7 +74,7 @@ def test_a_word_added_in_the_entry_is_cleared_in_the_quick_note(
     dialog = window.controllers.quick_note.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
-    qtbot.keyClicks(dialog.text_edit, "Another huddel")
+    qtbot.keyClicks(dialog.text_edit, "Another huddel.")
     settled(qtbot, window)
     assert underlined(dialog.text_edit) == ["huddel"]
     [add] = [a for a in open_menu(body, "huddel").actions() if "Add" in a.text()]
@@ -93,7 +93,7 @@ def test_view_check_spelling_takes_every_underline_away_and_is_remembered(
     assert toggle.isChecked()
     assert toggle.shortcut().toString() == "F7"
     body = new_entry(qtbot, window)
-    qtbot.keyClicks(body, "I recieve feedbak")
+    qtbot.keyClicks(body, "I recieve feedbak.")
     settled(qtbot, window)
     assert underlined(body) == ["recieve", "feedbak"]
     toggle.trigger()
