@@ -47,6 +47,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QGuiApplication,
     QKeyEvent,
+    QPalette,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
@@ -141,6 +142,9 @@ class SpellingService(QObject):
         self.look.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self.look.setUnderlineColor(misspelt_colour(QGuiApplication.palette()))
         self.source = _SpellingSource(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.paletteChanged.connect(self._palette_changed)
 
     # -- state ----------------------------------------------------------------------------
 
@@ -166,6 +170,16 @@ class SpellingService(QObject):
         for highlighter in self._highlighters():
             highlighter.rehighlight()
         self._settle()
+
+    @Slot(QPalette)
+    def _palette_changed(self, palette: QPalette) -> None:
+        """A new theme: a red that reads on its background, on every underline at once."""
+        colour = misspelt_colour(palette)
+        if colour != self.look.underlineColor():
+            self.look.setUnderlineColor(colour)
+            if self._enabled:
+                for highlighter in self._highlighters():
+                    highlighter.rehighlight()
 
     # -- fields ---------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat
+from PySide6.QtGui import QColor, QContextMenuEvent, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QWidget
 
 from app.journal.opening import Journal
@@ -287,6 +287,23 @@ def test_privacy_and_spelling_share_one_highlighter_and_privacy_wins(qtbot, fiel
     privacy = finding_colour(QApplication.palette())
     assert "Mrs Okaforr" in underlined(edit, privacy)
     assert "Okaforr" not in underlined(edit, spelling_colour())
+
+
+def test_a_new_palette_recolours_the_underlines(qtbot, field, service, qapp):
+    edit = field()
+    edit.setPlainText("A speling slip")
+    settled(qtbot, service)
+    light = qapp.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    try:
+        qapp.setPalette(dark)
+        assert underlined(edit, misspelt_colour(dark)) == ["speling"]
+        assert misspelt_colour(dark) != misspelt_colour(light)
+    finally:
+        qapp.setPalette(light)
+    assert underlined(edit, misspelt_colour(light)) == ["speling"]
 
 
 def test_a_missing_dictionary_is_said_once_and_the_field_still_works(
