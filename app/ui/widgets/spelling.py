@@ -165,8 +165,7 @@ class SpellingService(QObject):
             return
         self._enabled = enabled
         if not enabled:
-            self._pending.clear()
-            self._send.stop()
+            self._drop_pending()
         for highlighter in self._highlighters():
             highlighter.rehighlight()
         self._settle()
@@ -318,11 +317,16 @@ class SpellingService(QObject):
         if not self.busy:
             self.settled.emit()
 
+    def _drop_pending(self) -> None:
+        # Not sent, so to be asked for again when checking starts again.
+        self._asked -= self._pending
+        self._pending.clear()
+        self._send.stop()
+
     def shut_down(self) -> None:
         """The window is closing: no more work, and wait for the work running to end."""
         self._enabled = False
-        self._pending.clear()
-        self._send.stop()
+        self._drop_pending()
         self._worker.wait()
 
     # -- the menu's commands --------------------------------------------------------------

@@ -277,6 +277,19 @@ def test_turning_it_off_removes_every_underline_and_on_brings_them_back(qtbot, f
     assert underlined(edit) == ["recieve", "feedbak", "mroe"]
 
 
+def test_words_typed_just_before_it_is_turned_off_are_checked_when_it_is_on_again(
+    qtbot, field, service
+):
+    edit = field()
+    edit.setPlainText("Plain wrods")  # waiting for the worker, not yet sent
+    assert service.busy
+    service.set_enabled(False)
+    assert not service.busy
+    service.set_enabled(True)
+    settled(qtbot, service)
+    assert underlined(edit) == ["wrods"]
+
+
 def test_privacy_and_spelling_share_one_highlighter_and_privacy_wins(qtbot, field, service):
     edit = field(privacy=True)
     edit.setPlainText("Met Mrs Okaforr and a colleage")
