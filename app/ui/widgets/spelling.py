@@ -212,7 +212,11 @@ class SpellingService(QObject):
         return self._by_document.get(shiboken6.getCppPointer(document)[0])
 
     def _highlighters(self) -> list[UnderlineHighlighter]:
-        self._fields = [f for f in self._fields if shiboken6.isValid(f)]
+        if not all(shiboken6.isValid(f) for f in self._fields):
+            self._fields = [f for f in self._fields if shiboken6.isValid(f)]
+            self._by_document = {
+                at: field for at, field in self._by_document.items() if shiboken6.isValid(field)
+            }
         found = []
         for edit in self._fields:
             highlighter = underlines_of(edit.document())
