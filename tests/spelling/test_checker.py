@@ -79,3 +79,13 @@ def test_suggestions_offer_the_dictionarys_words_and_own_words_but_never_a_priva
 def test_a_missing_dictionary_says_so_in_plain_words(tmp_path) -> None:
     with pytest.raises(DictionaryMissing, match="reinstall Inquiry Journal"):
         SpellChecker(EnglishDictionary(tmp_path)).check("hello")
+
+
+def test_a_personal_or_ignored_word_is_accepted_with_either_apostrophe(
+    english: EnglishDictionary,
+) -> None:
+    checker = SpellChecker(english, [PersonalWord("Okonkwo's", True, WHEN)])
+    checker.ignore("Adebayo’s")
+    assert checker.verdict("Okonkwo’s") is True
+    assert checker.verdict("Adebayo's") is True
+    assert checker.is_private("OKONKWO’S")
