@@ -60,6 +60,12 @@ def _close(a: str, b: str) -> bool:
     return previous[-1] <= 2
 
 
+def _key(word: str) -> str:
+    """How a personal or ignored word is looked up: any case, either apostrophe (the personal
+    dictionary keeps a straight one; text often has a curly one)."""
+    return word.casefold().replace("’", "'")
+
+
 def _merged(before: PersonalWord | None, word: PersonalWord) -> PersonalWord:
     """One entry for words the same but for capitals ("Bloom", "bloom"): private if either is."""
     if before is None:
@@ -84,35 +90,35 @@ class SpellChecker:
         """Replace the personal words (after the journal's list changed)."""
         own: dict[str, PersonalWord] = {}
         for word in words:
-            own[word.word.casefold()] = _merged(own.get(word.word.casefold()), word)
+            own[_key(word.word)] = _merged(own.get(_key(word.word)), word)
         with self._lock:
             self._own = own
 
     def accept(self, word: PersonalWord) -> None:
         """One more personal word."""
-        key = word.word.casefold()
+        key = _key(word.word)
         with self._lock:
             self._own[key] = _merged(self._own.get(key), word)
 
     def forget(self, word: str) -> None:
         """A personal word taken out."""
         with self._lock:
-            self._own.pop(word.casefold(), None)
+            self._own.pop(_key(word), None)
 
     def ignore(self, word: str) -> None:
         """Treat `word` as right until the app closes (the menu's Ignore)."""
         with self._lock:
-            self._ignored.add(word.casefold())
+            self._ignored.add(_key(word))
 
     def is_private(self, word: str) -> bool:
         """True for a personal word that is never suggested elsewhere."""
-        own = self._own.get(word.casefold())
+        own = self._own.get(_key(word))
         return own is not None and own.private
 
     # -- verdicts -------------------------------------------------------------------------
 
     def _accepted(self, word: str) -> bool:
-        key = word.casefold()
+        key = _key(word)
         return key in self._own or key in self._ignored
 
     def verdict(self, word: str) -> bool | None:

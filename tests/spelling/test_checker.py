@@ -90,3 +90,13 @@ def test_a_word_kept_twice_with_other_capitals_stays_private(english: EnglishDic
     assert not {"Ngozi", "ngozi", "NGOZI"} & set(checker.suggestions("Ngozu"))
     public = SpellChecker(english, [PersonalWord("ngozi", False, WHEN)])
     assert "ngozi" in public.suggestions("Ngozu")
+
+
+def test_a_personal_or_ignored_word_is_accepted_with_either_apostrophe(
+    english: EnglishDictionary,
+) -> None:
+    checker = SpellChecker(english, [PersonalWord("Okonkwo's", True, WHEN)])
+    checker.ignore("Adebayo’s")
+    assert checker.verdict("Okonkwo’s") is True
+    assert checker.verdict("Adebayo's") is True
+    assert checker.is_private("OKONKWO’S")

@@ -23,6 +23,7 @@ from app.ui.widgets.captions import heading
 from app.ui.widgets.dates import local_text
 from app.ui.widgets.fields import InlineError, quiet_note
 from app.ui.widgets.preview import PreviewBrowser
+from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.text_size import fit_lines, follow_zoom
 
 ADD_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -64,6 +65,7 @@ class Conversation(QWidget):
         self.edit.setAccessibleName("New comment")
         self.edit.setTabChangesFocus(True)
         fit_lines(self.edit, 6, least=3)
+        check_spelling(self.edit)
         self.edit.setPlaceholderText(PLACEHOLDER.format(name="the participant"))
         self.add_button = QPushButton("&Add comment")
         self.add_button.setAccessibleName("Add comment")

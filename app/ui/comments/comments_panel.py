@@ -18,6 +18,7 @@ from app.ui.privacy.underline import PrivacyUnderline
 from app.ui.widgets.captions import heading, plain_label
 from app.ui.widgets.fields import InlineError, quiet_note
 from app.ui.widgets.preview import PreviewBrowser
+from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.text_size import fit_lines, follow_zoom
 
 REPLY_PLACEHOLDER = "Write a reply to your coach. Markdown works: **bold**, *italic*, - lists."
@@ -60,6 +61,7 @@ class CommentsPanel(QFrame):
         self.reply_edit.setTabChangesFocus(True)
         fit_lines(self.reply_edit, 8)
         self.privacy = PrivacyUnderline(self.reply_edit)
+        check_spelling(self.reply_edit)
         self.reply_note = quiet_note(REPLY_NOTE)
         self.reply_note.setAccessibleName("About replies")
         self.error = InlineError("Problem saving the reply")

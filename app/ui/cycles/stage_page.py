@@ -23,6 +23,7 @@ from app.ui.widgets.captions import heading, plain_label
 from app.ui.widgets.focus_ring import paint_focus_ring
 from app.ui.widgets.link_completer import LinkCompleter
 from app.ui.widgets.moves_panel import moves_toggle_button
+from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.text_size import follow_zoom, set_relative_font
 from app.writing.templates import Stage, StageTiming
 
@@ -135,6 +136,7 @@ class StagePage(QWidget):
         self.text_edit.setPlaceholderText(WRITING_PLACEHOLDER)
         self.text_edit.setTabChangesFocus(True)
         follow_zoom(self.text_edit, 1.1)
+        check_spelling(self.text_edit)
         self.links = LinkCompleter(self.text_edit)
         """`[[` offers entries and cycles to link to (once the window gives it `find`)."""
 

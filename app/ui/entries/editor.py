@@ -21,6 +21,7 @@ from app.ui.widgets.link_completer import LinkCompleter
 from app.ui.widgets.linked_from import LinkedFromList
 from app.ui.widgets.moves_panel import moves_toggle_button
 from app.ui.widgets.preview import PreviewBrowser
+from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.tag_line_edit import TagLineEdit, join_tags
 from app.ui.widgets.text_size import follow_zoom, set_relative_font
 from app.writing.domains import Domain
@@ -62,6 +63,7 @@ class EntryEditor(QWidget):
         document.setDocumentMargin(10)
         follow_zoom(self.body_edit)
         self.privacy = PrivacyUnderline(self.body_edit)
+        check_spelling(self.body_edit)
         self.links = LinkCompleter(self.body_edit)
         """`[[` offers entries and cycles to link to (once the window gives it `find`)."""
         self.preview = PreviewBrowser()

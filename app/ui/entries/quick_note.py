@@ -27,6 +27,7 @@ from app.ui.widgets.domain_row import DomainRow
 from app.ui.widgets.fields import InlineError
 from app.ui.widgets.keyboard_safe_dialog import USABLE_WHILE_LOCKED, KeyboardSafeDialog
 from app.ui.widgets.screen_fit import resize_within_screen
+from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.tag_line_edit import TagLineEdit
 from app.ui.widgets.text_size import follow_zoom
 from app.writing.domains import Domain
@@ -72,6 +73,7 @@ class QuickNoteDialog(KeyboardSafeDialog):
         self.text_edit.setTabChangesFocus(True)
         follow_zoom(self.text_edit)
         self.privacy = PrivacyUnderline(self.text_edit)
+        check_spelling(self.text_edit)
         text_label = QLabel("&Note:")
         text_label.setBuddy(self.text_edit)
 

@@ -4,32 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtGui import (
-    QColor,
-    QGuiApplication,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextDocument
 
 from app.privacy.check import Finding, scan
 from app.ui.widgets.attention import finding_colour
-
-
-def _utf16_offsets(text: str) -> list[int] | None:
-    """Where each character starts in Qt's UTF-16 positions; None when they are the same."""
-    if all(ord(c) < 0x10000 for c in text):
-        return None
-    offsets = [0]
-    for char in text:
-        offsets.append(offsets[-1] + (2 if ord(char) >= 0x10000 else 1))
-    return offsets
+from app.ui.widgets.underlines import UnderlineHighlighter, utf16_offsets
 
 
 def _findings(text: str) -> list[tuple[Finding, int, int]]:
     """The findings in one block's text, each with its start and length in Qt positions."""
     found = scan(text)
-    offsets = _utf16_offsets(text) if found else None
+    offsets = utf16_offsets(text) if found else None
     out = []
     for finding in found:
         if offsets is None:
@@ -40,16 +25,30 @@ def _findings(text: str) -> list[tuple[Finding, int, int]]:
     return out
 
 
-class PrivacyHighlighter(QSyntaxHighlighter):
+class PrivacyHighlighter(UnderlineHighlighter):
     """Underlines privacy findings (app.privacy.check.scan) with a wavy line; never interrupts.
 
     Attach it to any QTextDocument: PrivacyHighlighter(document, colour=None). Each paragraph
     is scanned on its own when it changes, so typing in a long entry rescans one paragraph.
     `finding_at(position)` names the finding under a document position, for a tooltip.
+    It is the document's one highlighter: other underlines (the spelling check's) are its
+    sources, drawn first, so the privacy colour shows where both cover a word.
     """
 
     def __init__(self, document: QTextDocument, colour: QColor | None = None) -> None:
+        # A plain underline highlighter already there (spelling) gives way to this one.
+        for child in document.children():
+            if isinstance(child, UnderlineHighlighter):
+                child.setDocument(None)
+                child.setParent(None)
+                replaced = child
+                break
+        else:
+            replaced = None
         super().__init__(document)
+        if replaced is not None:
+            self.adopt_sources(replaced)
+            replaced.deleteLater()
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self.set_colour(colour or finding_colour(QGuiApplication.palette()))
@@ -65,6 +64,7 @@ class PrivacyHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         """Qt calls this for each paragraph that needs drawing again."""
+        super().highlightBlock(text)
         for _finding, start, length in _findings(text):
             self.setFormat(start, length, self._format)
 

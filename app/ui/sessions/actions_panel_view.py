@@ -26,6 +26,7 @@ from app.ui.widgets.captions import heading, plain_label
 from app.ui.widgets.fields import quiet_note
 from app.ui.widgets.item_list import ItemList
 from app.ui.widgets.message_bar import MessageBar
+from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.tab_order import chain_tab_order
 from app.ui.widgets.text_size import fit_lines
 
@@ -110,6 +111,7 @@ class ActionsPanelLayout(QWidget):
         self.progress_edit.setPlaceholderText("What has happened so far")
         self.progress_edit.setTabChangesFocus(True)
         fit_lines(self.progress_edit, 4)
+        check_spelling(self.progress_edit)
         self.save_note_button = QPushButton("Save n&ote")
         self.save_note_button.setAccessibleName("Save the progress note")
         self.save_note_button.setEnabled(False)

@@ -27,6 +27,7 @@ from app.ui.widgets.dates import DAY_FORMAT
 from app.ui.widgets.fields import InlineError, quiet_note
 from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.widgets.screen_fit import resize_within_screen, scrolling
+from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.tab_order import chain_tab_order
 from app.ui.widgets.text_size import follow_zoom
 
@@ -64,6 +65,7 @@ class SessionForm(KeyboardSafeDialog):
         self.notes.setPlaceholderText("What we talked about; Markdown works here")
         for box in (self.wants, self.notes):
             follow_zoom(box)
+            check_spelling(box)
         self.next_date = OptionalDate("Set a date", "Next session date")
         self.action_rows = ActionRowsEditor(today)
         self.error = InlineError("Problem saving the session")

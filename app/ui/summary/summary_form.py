@@ -30,6 +30,7 @@ from app.ui.widgets.fields import InlineError, quiet_note
 from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.widgets.preview import PreviewBrowser
 from app.ui.widgets.screen_fit import resize_within_screen, scrolling
+from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.tab_order import chain_tab_order
 from app.ui.widgets.text_size import fit_lines
 
@@ -89,6 +90,7 @@ class SummaryForm(KeyboardSafeDialog):
         self.wants_edit.setPlaceholderText("The question or situation you want help with")
         self.wants_edit.setTabChangesFocus(True)
         fit_lines(self.wants_edit, 5)
+        check_spelling(self.wants_edit)
         self.choices = ChoiceModel(self)
         self.choice_view = QTreeView()
         self.choice_view.setAccessibleName("Cycles and entries to include")

@@ -34,11 +34,13 @@ published = (
     "row_painting",
     "screen_fit",
     "settings",
+    "spelling",
     "start_folder",
     "tab_order",
     "tag_line_edit",
     "text_colours",
     "text_size",
+    "underlines",
     "versions_dialog",
     "worker",
 )

@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QStyle, QWidget
 
-from app.ui.widgets.text_colours import FINDING, OVERDUE, colour
+from app.ui.widgets.text_colours import FINDING, MISSPELT, OVERDUE, colour
 
-__all__ = ["finding_colour", "overdue_colour", "warning_icon"]
+__all__ = ["finding_colour", "misspelt_colour", "overdue_colour", "warning_icon"]
 
 
 def overdue_colour(palette: QPalette) -> QColor:
@@ -22,6 +22,12 @@ def finding_colour(palette: QPalette) -> QColor:
     """An amber, quieter than an error, for text that could identify someone (3:1 or more:
     it colours an underline, not the words)."""
     return colour(palette, FINDING)
+
+
+def misspelt_colour(palette: QPalette) -> QColor:
+    """A red for the wavy line under a word the spelling check does not know (3:1 or more:
+    it colours an underline, not the words)."""
+    return colour(palette, MISSPELT)
 
 
 def warning_icon(widget: QWidget) -> QIcon:

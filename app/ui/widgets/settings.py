@@ -224,3 +224,16 @@ def reflective_moves_shown(settings: QSettings) -> bool:
 def remember_reflective_moves_shown(settings: QSettings, shown: bool) -> None:
     """Show the reflective moves beside the writing, or not, from now on."""
     settings.setValue(_MOVES_SHOWN, "yes" if shown else "no")
+
+
+_SPELLING = "view/check_spelling"
+
+
+def spelling_checked(settings: QSettings) -> bool:
+    """Whether spelling is checked as people write (yes unless turned off)."""
+    return bool(settings.value(_SPELLING) != "no")
+
+
+def remember_spelling_checked(settings: QSettings, checked: bool) -> None:
+    """Check spelling as people write, or not, from now on."""
+    settings.setValue(_SPELLING, "yes" if checked else "no")

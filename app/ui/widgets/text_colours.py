@@ -183,6 +183,7 @@ QUIET_ON_ALTERNATE = TextRole("quiet text in hint panels", _quiet_ink, ALTERNATE
 BADGE_ON_SELECTED = TextRole("badge on a selected row", HIGHLIGHT, _role(Role.HighlightedText))
 OVERDUE = TextRole("overdue dates", _by_theme("#b3261e", "#ff8a80"), BASE)
 FINDING = TextRole("privacy underline", _by_theme("#c25e00", "#ffb74d"), BASE, large=True)
+MISSPELT = TextRole("spelling underline", _by_theme("#d0021b", "#ff6e6e"), BASE, large=True)
 _text = _as_drawn(Role.Text)
 MATCH = _text("search matches", _tint(Role.Highlight, 45, Role.Base))
 # On a selected row chips are outlined only and matches underlined, not filled: any tint
@@ -218,6 +219,7 @@ ROLES: tuple[TextRole, ...] = (
     BADGE_ON_SELECTED,
     OVERDUE,
     FINDING,
+    MISSPELT,
     MATCH,
     CHIP_ON_SELECTED,
     *CHIPS.values(),

@@ -30,6 +30,7 @@ class WindowActions:
     reminders: QAction
     looking_back: QAction
     reflective_moves: QAction
+    check_spelling: QAction
     save: QAction
     show_recovery_code: QAction
     back_up_now: QAction
@@ -116,6 +117,18 @@ def _reflective_moves(window: QMainWindow) -> QAction:
     return action
 
 
+SPELLING_KEY = "F7"
+
+
+def _check_spelling(window: QMainWindow) -> QAction:
+    action = _action(window, "Check s&pelling", SPELLING_KEY)
+    action.setCheckable(True)
+    action.setToolTip(
+        f"Underline words the UK English dictionary does not know as you write ({SPELLING_KEY})"
+    )
+    return action
+
+
 def _insert_link(window: QMainWindow) -> QAction:
     # Not Ctrl+K: on Linux a text field deletes to the end of the line with it.
     action = _action(window, "&Link to an entry or cycle…", "Ctrl+Shift+K")
@@ -158,6 +171,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         reminders=_action(window, "Re&minders…"),
         looking_back=_looking_back(window),
         reflective_moves=_reflective_moves(window),
+        check_spelling=_check_spelling(window),
         save=_action(window, "&Save now", "Ctrl+S"),
         show_recovery_code=_action(window, "Show &recovery code..."),
         back_up_now=_action(window, "&Back up now"),
@@ -261,6 +275,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         None,
         a.looking_back,
         a.reflective_moves,
+        a.check_spelling,
     )
     menu(
         "entry",

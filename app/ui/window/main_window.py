@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.journal.opening import Journal
+from app.spelling.english import EnglishDictionary
 from app.storage.meta import KeyMode
 from app.ui.backups.backups_controller import FIRST_CHECK_MS
 from app.ui.coach.coaching_slot import CoachingSlot
@@ -48,9 +49,12 @@ from app.ui.widgets.settings import (
     open_settings,
     reflective_moves_shown,
     remember_reflective_moves_shown,
+    remember_spelling_checked,
     remember_window,
     restore_window,
+    spelling_checked,
 )
+from app.ui.widgets.spelling import SpellingService
 from app.ui.widgets.text_size import TextZoom
 from app.ui.window.actions import add_help_menu, build_menus, create_actions
 from app.ui.window.context import WindowContext
@@ -73,7 +77,8 @@ class MainWindow(QMainWindow):
     `search` stands in for the journal's search function, `today`/`now` for the clock,
     `choose_file`/`print_document` for the system's Save and Print dialogs of the summary,
     `pick_file` for the Open and Save dialogs of cards, shares, feedback and imports, `idle_lock_ms`
-    for the idle time in the settings before the window locks (tests pass their own).
+    for the idle time in the settings before the window locks (tests pass their own),
+    `english` for the UK English dictionary the spelling check shares (tests pass one loaded).
     Automatic backups are first looked at after `first_backup_check_ms` (None: never), and
     what is waiting for a reminder after `first_reminder_check_ms` (None: never).
 
@@ -99,6 +104,7 @@ class MainWindow(QMainWindow):
         first_backup_check_ms: int | None = FIRST_CHECK_MS,
         first_reminder_check_ms: int | None = FIRST_REMINDER_CHECK_MS,
         pick_file: PickFile = pick_with_dialog,
+        english: EnglishDictionary | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -109,6 +115,13 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         # Before the pages: their writing and reading widgets look for it when first shown.
         self.text_zoom = TextZoom(self._settings, self)
+        # Before the pages too: each writing space joins it when first shown.
+        self.spelling = SpellingService(
+            journal.dictionary,
+            english=english,
+            enabled=spelling_checked(self._settings),
+            parent=self,
+        )
         self.commands = create_actions(self, self.undo_stack, journal)
         self.menus = build_menus(self, self.commands)
         self.sharing_commands = create_sharing_actions(self)
@@ -252,6 +265,7 @@ class MainWindow(QMainWindow):
         self.navigation = self.controllers.navigation
         self.controller.search.cycleChosen.connect(self.openCycleRequested)
         self._offer_reflective_moves()
+        self._offer_spelling()
         self.openCycleRequested.connect(self.navigation.open_cycle_at)
         self.controllers.sharing.imported.connect(self.refresh_coaching)
         self.navigation.restore()
@@ -267,6 +281,20 @@ class MainWindow(QMainWindow):
         self._show_reflective_moves(toggle.isChecked())
         toggle.toggled.connect(self._show_reflective_moves)
         self.controllers.cycles.cycleShown.connect(self._watch_stage_text)
+
+    def _offer_spelling(self) -> None:
+        """View > Check spelling: on until turned off, then remembered; a dictionary that
+        cannot be read is said once in the message bar."""
+        toggle = self.commands.check_spelling
+        toggle.setChecked(self.spelling.enabled)
+        toggle.toggled.connect(self._check_spelling)
+        self.spelling.problem.connect(self.message_bar.show_problem)
+        self.spelling.adopt()
+
+    @Slot(bool)
+    def _check_spelling(self, checked: bool) -> None:
+        remember_spelling_checked(self._settings, checked)
+        self.spelling.set_enabled(checked)
 
     @Slot(bool)
     def _show_reflective_moves(self, shown: bool) -> None:
@@ -343,6 +371,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.controllers.shut_down()
+        self.spelling.shut_down()
         self._coaching_slot.shut_down()
         self.insights_slot.shut_down()
         remember_window(self._settings, self, self.entries_page)
