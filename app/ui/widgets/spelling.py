@@ -348,6 +348,13 @@ class SpellingService(QObject):
         self._redraw(word)
         return True
 
+    def personal_changed(self, words: list[PersonalWord]) -> None:
+        """The personal dictionary was edited elsewhere (its dialog): check against `words`."""
+        self.checker.set_personal(words)
+        self._suggested.clear()
+        for highlighter in self._highlighters():
+            highlighter.rehighlight()
+
     def ignore(self, word: str) -> None:
         """Leave `word` unmarked in every field until the app closes."""
         self.checker.ignore(word)

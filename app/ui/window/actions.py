@@ -41,6 +41,7 @@ class WindowActions:
     edit: EditCommands
     find: QAction
     insert_link: QAction
+    personal_dictionary: QAction
     clear_recent: QAction
     trash: QAction
     views: dict[View, QAction]
@@ -136,6 +137,12 @@ def _insert_link(window: QMainWindow) -> QAction:
     return action
 
 
+def _personal_dictionary(window: QMainWindow) -> QAction:
+    action = _action(window, "Personal &dictionary…")
+    action.setToolTip("The words you added to the spelling check, to add to or remove")
+    return action
+
+
 QUICK_NOTE_KEY = "Ctrl+Shift+J"
 """J for jot: Ctrl+Shift+N (a new cycle), Ctrl+Shift+I (import) and Ctrl+Shift+M (reflective
 moves) are taken."""
@@ -182,6 +189,7 @@ def create_actions(window: QMainWindow, undo_stack: QUndoStack, journal: Journal
         edit=edit,
         find=_action(window, "&Find...", "Ctrl+F"),
         insert_link=_insert_link(window),
+        personal_dictionary=_personal_dictionary(window),
         clear_recent=_action(window, "Clear recent searc&hes"),
         trash=trash,
         views=_view_actions(window),
@@ -260,6 +268,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> dict[str, QMenu]
         t.select_all,
         None,
         a.insert_link,
+        a.personal_dictionary,
         None,
     )
     menus["edit"].addActions([a.find, a.clear_recent, a.trash])

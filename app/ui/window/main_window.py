@@ -39,10 +39,12 @@ from app.ui.summary.hooks import ChooseFile, PrintDocument, ask_for_file, print_
 from app.ui.widgets import keyboard_reach
 from app.ui.widgets.announce import announce
 from app.ui.widgets.autosave import AUTOSAVE_DELAY_MS
+from app.ui.widgets.dictionary_dialog import PersonalDictionaryDialog
 from app.ui.widgets.file_pickers import PickFile, pick_with_dialog
 from app.ui.widgets.message_bar import MessageBar
 from app.ui.widgets.messages import Confirm, ask_to_confirm
 from app.ui.widgets.moves_panel import MovesPanel
+from app.ui.widgets.one_dialog import OneDialog
 from app.ui.widgets.resources import app_icon
 from app.ui.widgets.screen_fit import open_at_first_size
 from app.ui.widgets.settings import (
@@ -123,6 +125,8 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.commands = create_actions(self, self.undo_stack, journal)
+        self._journal = journal
+        self._dictionary_dialog: OneDialog[PersonalDictionaryDialog] = OneDialog(lambda _d: None)
         self.menus = build_menus(self, self.commands)
         self.sharing_commands = create_sharing_actions(self)
         add_sharing_menus(self, self.menus, self.commands, self.sharing_commands)
@@ -290,6 +294,19 @@ class MainWindow(QMainWindow):
         toggle.toggled.connect(self._check_spelling)
         self.spelling.problem.connect(self.message_bar.show_problem)
         self.spelling.adopt()
+        self.commands.personal_dictionary.triggered.connect(self.show_personal_dictionary)
+
+    @Slot()
+    def show_personal_dictionary(self) -> None:
+        """Edit > Personal dictionary…: the words added, to add to or remove; the spelling
+        check follows each change at once. Asked for again, the open one comes forward."""
+        if self._dictionary_dialog.bring_forward():
+            return
+        self._dictionary_dialog.open(
+            PersonalDictionaryDialog(
+                self._journal.dictionary, self.spelling.personal_changed, parent=self
+            )
+        )
 
     @Slot(bool)
     def _check_spelling(self, checked: bool) -> None:

@@ -140,3 +140,26 @@ def test_every_prose_field_is_checked_by_the_windows_service(qtbot, journal, mak
         assert underlined(edit) == ["speling"], name
     session.close()
     summary.close()
+
+
+def test_a_word_removed_in_the_personal_dictionary_is_underlined_again(
+    qtbot, journal, make_window, english
+):
+    journal.dictionary.add("huddel", private=False)
+    window = make_window(journal, View.ENTRIES, autosave_ms=NEVER_MS, english=english)
+    body = new_entry(qtbot, window)
+    qtbot.keyClicks(body, "The huddel ran over ")
+    settled(qtbot, window)
+    assert underlined(body) == []
+    window.commands.personal_dictionary.trigger()
+    dialog = window._dictionary_dialog.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.words.item(0).text() == "huddel"
+    dialog.words.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
+    assert underlined(body) == ["huddel"]
+    assert journal.dictionary.words() == []
+    window.commands.personal_dictionary.trigger()  # asked again: the same one comes forward
+    assert window._dictionary_dialog.dialog is dialog
