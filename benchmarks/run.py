@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             ("cold start", lambda: ui.cold_start_figures(corpus)),
             ("list first paint", lambda: ui.list_first_paint_figures(corpus)),
             ("peak memory", lambda: ui.peak_memory_figures(corpus)),
+            ("typing", ui.typing_figures),
         ]
     except ImportError as exc:  # the window benchmarks need the UI package
         print(f"(window benchmarks skipped: {exc})", file=sys.stderr)

@@ -4,6 +4,7 @@
     python benchmarks/ui_child.py app FOLDER
     python benchmarks/ui_child.py first-paint FOLDER [RUNS]
     python benchmarks/ui_child.py memory FOLDER
+    python benchmarks/ui_child.py typing with|without KEYS
 
 Each prints `KEY value` lines on stdout. Times are `time.perf_counter()` readings, which on
 Linux come from the system-wide monotonic clock, so the parent can subtract its own.
@@ -227,12 +228,99 @@ def memory(folder: Path) -> int:
     return 0
 
 
+TYPED = (
+    "After the huddle I noticed that the team seemed to recieve my feedbak differently when I "
+    "asked a question first, and I want to try that again on the ward next week. "
+)
+KEY_INTERVAL_MS = 80  # a quick typist: about 12 characters a second
+
+
+def typing(spelling: bool, keys: int) -> int:
+    """Keystroke to repaint in a 5,000-word entry, with the privacy underline the entry editor
+    always has, and with or without the spelling check; prints KEY_MS (a JSON list).
+
+    Keys come every KEY_INTERVAL_MS from the event loop, so the worker's verdicts for the words
+    being typed arrive and are drawn between keys as they would be; each figure is the time
+    from the key's delivery to the end of the field's repaint (forced at once, as the next
+    frame would be).
+    """
+    from PySide6.QtCore import QEvent, Qt, QTimer
+    from PySide6.QtGui import QKeyEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from app.spelling.english import EnglishDictionary
+    from app.ui.privacy.underline import PrivacyUnderline
+    from app.ui.widgets.spelling import SpellingService
+    from benchmarks.moves import long_entry
+
+    class NoWords:
+        def words(self) -> list[Any]:
+            return []
+
+        def add(self, raw: str, private: bool) -> Any:
+            raise AssertionError("nothing is added while measuring")
+
+    app = QApplication([])
+    edit = QPlainTextEdit()
+    edit.resize(900, 700)
+    edit.setPlainText(long_entry())
+    say("WORDS", len(edit.toPlainText().split()))
+    PrivacyUnderline(edit)
+    service = None
+    if spelling:
+        english = EnglishDictionary()
+        english.load()
+        service = SpellingService(NoWords(), english=english)
+        service.attach(edit)
+    edit.show()
+    # Type at the end of a paragraph in the middle, scrolled into view.
+    document = edit.document()
+    block = document.findBlockByNumber(document.blockCount() // 2)
+    while block.isValid() and len(block.text().split()) < 40:
+        block = block.next()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    edit.setTextCursor(cursor)
+    edit.ensureCursorVisible()
+    while service is not None and service.busy:
+        app.processEvents()
+    viewport = edit.viewport()
+    times: list[float] = []
+
+    def one_key() -> None:
+        char = TYPED[len(times) % len(TYPED)]
+        key = Qt.Key.Key_Space if char == " " else Qt.Key.Key_A
+        start = time.perf_counter()
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(edit, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char))
+        viewport.repaint()
+        times.append((time.perf_counter() - start) * 1000)
+        if len(times) >= keys:
+            ticker.stop()
+            app.quit()
+
+    ticker = QTimer()
+    ticker.setInterval(KEY_INTERVAL_MS)
+    ticker.timeout.connect(one_key)
+    ticker.start()
+    app.exec()
+    if service is not None:
+        # What was measured did check: the typed misspellings are among the unknown words.
+        unknown, _waiting = service.checker.check_known(edit.toPlainText())
+        say("UNKNOWN_TYPED", sum(w.text in ("recieve", "feedbak") for w in unknown))
+        service.shut_down()
+    say("KEY_MS", json.dumps(times))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     """Run the mode named on the command line."""
     say("START", START)
     mode, rest = argv[0], argv[1:]
     if mode == "bare":
         return bare()
+    if mode == "typing":
+        return typing(rest[0] == "with", int(rest[1]))
     folder = Path(rest[0])
     if mode == "app":
         return journal_app(folder)
