@@ -23,6 +23,43 @@ LANGUAGE = "en_GB"
 LONGEST_WORD = 40
 
 
+# The dictionary marks none of its words as not to be suggested, and a slip of the mouse in a
+# suggestion list would put one of these in place of a colleague's name ("Okonkwo" brings
+# "Twonk"). Insults and vulgar words are accepted when typed but never offered.
+NEVER_OFFERED = frozenset(
+    {
+        "arse",
+        "arsehole",
+        "bastard",
+        "bitch",
+        "bollocks",
+        "cunt",
+        "dickhead",
+        "fuck",
+        "knobhead",
+        "pillock",
+        "plonker",
+        "prick",
+        "retard",
+        "shit",
+        "slag",
+        "slut",
+        "spastic",
+        "tosser",
+        "twat",
+        "twonk",
+        "wanker",
+    }
+)
+
+
+def offered(word: str) -> bool:
+    """False for a word never offered as a suggestion (NEVER_OFFERED, plurals too)."""
+    folded = word.casefold().replace("’", "'")
+    base = folded.removesuffix("'s").removesuffix("s")
+    return folded not in NEVER_OFFERED and base not in NEVER_OFFERED
+
+
 class DictionaryMissing(JournalError):
     """The dictionary files are not where the app expects them (a damaged install)."""
 
@@ -70,7 +107,7 @@ class EnglishDictionary:
             return []
         found: list[str] = []
         for suggestion in self.load().suggest(word):
-            if suggestion != word and suggestion not in found:
+            if suggestion != word and suggestion not in found and offered(suggestion):
                 found.append(suggestion)
             if len(found) >= limit:
                 break

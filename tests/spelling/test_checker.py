@@ -100,3 +100,9 @@ def test_a_personal_or_ignored_word_is_accepted_with_either_apostrophe(
     assert checker.verdict("Okonkwo’s") is True
     assert checker.verdict("Adebayo's") is True
     assert checker.is_private("OKONKWO’S")
+
+
+def test_an_insult_is_never_offered_in_place_of_a_name(english: EnglishDictionary) -> None:
+    assert "Twonk" in english.load().suggest("Okonkwo")  # the dictionary alone would
+    assert not {"Twonk", "twonk"} & set(SpellChecker(english).suggestions("Okonkwo"))
+    assert SpellChecker(english).check("what a twonk") == []  # accepted when typed
