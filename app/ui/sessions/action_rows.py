@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from app.supervision.sessions import ActionDraft, ActionRecord
 from app.ui.sessions.optional_date import OptionalDate
 from app.ui.widgets.fields import quiet_note
+from app.ui.widgets.one_line_edit import OneLineEdit
+from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.tab_order import chain_tab_order
 
 DEFAULT_LEAD_DAYS = 14
@@ -46,13 +48,16 @@ class ActionRow(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.action_id = action.id if action else None
-        self.what = QLineEdit()
+        # What and how are sentences, so the spelling check underlines them; whom is a role.
+        self.what = OneLineEdit()
         self.what.setPlaceholderText("What I will do")
         self.with_whom = QLineEdit()
         self.with_whom.setPlaceholderText("a role, e.g. my line manager")
         self.by_when = OptionalDate("Set a date", "Date to do it by")
-        self.how = QLineEdit()
+        self.how = OneLineEdit()
         self.how.setPlaceholderText("What I will notice when it has worked")
+        for prose in (self.what, self.how):
+            check_spelling(prose)
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.removeRequested)
         if action is not None:
