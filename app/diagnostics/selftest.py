@@ -73,6 +73,7 @@ class SelfTest:
             ("pdf summary", self.check_pdf),
             ("docx summary", self.check_docx),
             ("share package", self.check_share_package),
+            ("spelling", self.check_spelling),
             ("error log", self.check_error_log),
         ]
         try:
@@ -201,6 +202,21 @@ class SelfTest:
         else:
             raise CheckFailed("someone other than the coach could open the package")
         return "sealed, signed, opened only by its coach"
+
+    def check_spelling(self) -> str:
+        """The shipped en_GB dictionary loads, knows a UK spelling, refuses a misspelling and
+        suggests the word meant (a bundle missing the dictionary fails here)."""
+        from app.spelling.english import LANGUAGE, EnglishDictionary
+
+        english = EnglishDictionary()
+        english.load()
+        if not english.lookup("organisation"):
+            raise CheckFailed(f"the {LANGUAGE} dictionary does not know 'organisation'")
+        if english.lookup("recieve"):
+            raise CheckFailed(f"the {LANGUAGE} dictionary accepts the misspelling 'recieve'")
+        if "receive" not in english.suggest("recieve", 5):
+            raise CheckFailed(f"the {LANGUAGE} dictionary does not suggest 'receive' for 'recieve'")
+        return f"{LANGUAGE} dictionary: knows 'organisation', flags 'recieve', suggests 'receive'"
 
     def check_error_log(self) -> str:
         """Where a bug would be recorded, and that it could be written there (nothing is)."""

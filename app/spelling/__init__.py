@@ -2,4 +2,4 @@
 dictionary kept inside the encrypted journal."""
 
 # What other packages may import from this one (tests/test_architecture.py).
-published = ("personal",)
+published = ("english", "personal")

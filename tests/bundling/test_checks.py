@@ -314,7 +314,7 @@ def test_the_self_test_passes_without_the_modules_the_bundle_leaves_out(isolated
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "All 9 checks passed."
+    assert result.stdout.splitlines()[-1] == "All 10 checks passed."
 
 
 def test_an_excluded_module_in_the_shared_archive_is_named(tmp_path: Path) -> None:
