@@ -74,6 +74,7 @@ ALLOWED_PACKAGES = frozenset(
 )
 # Shared libraries at the top of _internal on Linux, by name without its version: Python, the
 # C++ runtime, and what Qt needs to draw on X11 (fonts, XCB, GLib, D-Bus for input methods).
+# Not libsqlite3: the journal's SQLite is SQLCipher's own, and Python's sqlite3 is left out.
 # Other systems name their libraries differently; this list is Linux's.
 ALLOWED_LIBRARIES = {
     "linux": frozenset(
@@ -81,7 +82,6 @@ ALLOWED_LIBRARIES = {
             "libpython3.11",
             "libstdc++",
             "libgcc_s",
-            "libsqlite3",
             "libffi",
             "libz",
             "libbz2",

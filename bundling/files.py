@@ -108,6 +108,21 @@ EXCLUDED_MODULES = [
     # cryptography and SQLCipher each carry their own. hashlib's SHA-256 then comes from
     # Python's built-in _sha256; PBKDF2 comes from cryptography (app/storage/engine.py).
     "_hashlib",
+    # Python's own SQLite and the system library it needs (libsqlite3, 1.4 MB). The journal is
+    # SQLCipher, whose module carries its own SQLite: the engine hands SQLAlchemy
+    # sqlcipher3.dbapi2 (app/storage/engine.py), so the SQLite dialect never imports sqlite3, and
+    # the self-test's "plain SQLite cannot read it" is SQLCipher given no key. Only filelock's
+    # SQLite locks (left out below) would import it.
+    "sqlite3",
+    "_sqlite3",
+    # filelock's other kinds of lock. The app takes FileLock only (app/storage/lock.py): the
+    # system's lock (filelock._native), or on a file system without one the soft lock
+    # (filelock._soft._exclusive, kept). Read-write, SQLite and asyncio locks are classes
+    # filelock imports only when they are asked for by name, and the app asks for none.
+    "filelock._sqlite",
+    "filelock._async_lock",
+    "filelock.asyncio",
+    "filelock._soft._read_write",
     # Code highlighting: Markdown and Mako import it only to offer it; the app never turns it on.
     "pygments",
     # Other databases' dialects (the journal is SQLite; Alembic imports PostgreSQL's at start,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import platform
 import secrets
-import sqlite3
 import sys
 import tempfile
 import zipfile
@@ -20,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import sqlcipher3.dbapi2 as sqlcipher
 
 from app import APP_NAME, __version__
 from app.errors import JournalError, WrongKeyError
@@ -250,10 +251,12 @@ def _check_unreadable(db_file: Path, marker: str) -> None:
         raise CheckFailed("journal.db starts like a plain SQLite file")
     if marker.encode("utf-8") in data:
         raise CheckFailed("the text written can be read in journal.db")
-    plain = sqlite3.connect(f"{db_file.as_uri()}?mode=ro", uri=True)
+    # SQLCipher given no key is plain SQLite (the bundle carries no other: build.spec leaves
+    # Python's sqlite3 out).
+    plain = sqlcipher.connect(f"{db_file.as_uri()}?mode=ro", uri=True)
     try:
         plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
+    except sqlcipher.DatabaseError:
         return
     finally:
         plain.close()

@@ -230,6 +230,9 @@ def test_a_lean_bundle_passes_the_check(tmp_path: Path) -> None:
         ("lxml/objectify.cpython-311-x86_64-linux-gnu.so", "lxml.objectify is in the bundle"),
         ("python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", "_ssl is in the bundle"),
         ("libgnutls.so.30", "A library nothing on the list needs is in _internal: libgnutls"),
+        ("libsqlite3.so.0", "A library nothing on the list needs is in _internal: libsqlite3"),
+        ("sqlite3/__init__.pyc", "sqlite3 is in the bundle although build.spec leaves it out"),
+        ("filelock/_sqlite/__init__.pyc", "filelock._sqlite is in the bundle although"),
         ("numpy/__init__.pyc", "A package not on the list is in _internal: numpy."),
     ],
 )
@@ -330,3 +333,46 @@ def test_an_excluded_module_in_the_shared_archive_is_named(tmp_path: Path) -> No
     assert problems(bundle, "linux") == [
         "pydoc is in python-modules.pyz although build.spec leaves it out."
     ]
+
+
+_LOCKS_WITHOUT_EXCLUDED = """
+import sys
+import tempfile
+from pathlib import Path
+
+from bundling.files import EXCLUDED_MODULES
+
+
+class LeftOut:
+    def find_spec(self, name, path=None, target=None):
+        for gone in EXCLUDED_MODULES:
+            if name == gone or name.startswith(gone + "."):
+                raise ModuleNotFoundError(f"{name} is left out of the bundle", name=name)
+        return None
+
+
+sys.meta_path.insert(0, LeftOut())
+from filelock._soft import SoftFileLock
+
+from app.storage.lock import JournalLock, operation_lock
+
+folder = Path(tempfile.mkdtemp())
+with JournalLock(folder) as held, operation_lock(folder):
+    assert held.is_held
+# The fallback filelock takes on a file system without the system's lock.
+with SoftFileLock(str(folder / "soft.lock"), timeout=0) as soft:
+    assert soft.is_locked
+print("locked and released")
+"""
+
+
+def test_the_journal_locks_work_without_the_modules_the_bundle_leaves_out(isolated_home: Path):
+    result = subprocess.run(
+        [PYTHON, "-c", _LOCKS_WITHOUT_EXCLUDED],
+        env=subprocess_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == ["locked and released"]

@@ -145,6 +145,19 @@ def test_a_plain_sqlite_file_fails_the_encryption_check(tmp_path: Path) -> None:
         _check_unreadable(plain, "anything")
 
 
+def test_a_file_plain_sqlite_reads_fails_even_without_the_usual_header(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The last line of defence: SQLCipher given no key (the bundle's only SQLite) opens it.
+    plain = tmp_path / "journal.db"
+    with sqlite3.connect(plain) as conn:
+        conn.execute("CREATE TABLE entries (body TEXT)")
+    conn.close()
+    monkeypatch.setattr("app.diagnostics.selftest._SQLITE_HEADER", b"not this header")
+    with pytest.raises(CheckFailed, match=r"plain SQLite could read journal\.db"):
+        _check_unreadable(plain, "anything")
+
+
 def test_the_windowed_program_writes_its_results_to_a_report_file(
     tmp_path: Path, temp_root: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
 ) -> None:
