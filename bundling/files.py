@@ -123,6 +123,14 @@ EXCLUDED_MODULES = [
     "filelock._async_lock",
     "filelock.asyncio",
     "filelock._soft._read_write",
+    # The Unicode character database (1.1 MB). The search box finds control characters by their
+    # fixed ranges (app/search/query.py); what else imports it does so only for what the app never
+    # does: Markdown's table of contents (never turned on), a host name with accents split from a
+    # URL (urllib.parse; the app splits none), the IDNA codec (host names: the app is offline),
+    # `\N{name}` in a pattern (none), and traceback carets under source lines with wide characters
+    # (the bundle holds compiled code, no source lines).
+    "unicodedata",
+    "markdown.extensions.toc",
     # Code highlighting: Markdown and Mako import it only to offer it; the app never turns it on.
     "pygments",
     # Other databases' dialects (the journal is SQLite; Alembic imports PostgreSQL's at start,
