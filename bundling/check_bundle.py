@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from bundling.files import EXCLUDED_MODULES, keep_qt_file
+from bundling.files import EXCLUDED_MODULES, RUN_OPTIONS, keep_qt_file
 
 MB = 1_000_000
 # The programs' shared archive of Python code (build.spec, bundling/shared_modules.py).
@@ -185,6 +185,17 @@ def archived_modules(archive: Path) -> list[str]:
     return [str(name) for name in ZlibArchiveReader(str(archive)).toc]
 
 
+def program_options(program: Path) -> list[str] | None:
+    """Python's run-time options stored in a PyInstaller program; None for any other file."""
+    from PyInstaller.archive.readers import CArchiveReader
+    from PyInstaller.loader.pyimod01_archive import ArchiveReadError  # type: ignore[import-untyped]
+
+    try:
+        return [str(option) for option in CArchiveReader(str(program)).options]
+    except (ArchiveReadError, OSError, ValueError):
+        return None
+
+
 def _is_excluded(module: str) -> bool:
     return any(module == gone or module.startswith(gone + ".") for gone in EXCLUDED_MODULES)
 
@@ -209,6 +220,14 @@ def problems(bundle: Path, platform: str = sys.platform) -> list[str]:
             found.append(
                 f"{program.name} is {program.stat().st_size / MB:.1f} MB: the Python code should "
                 "be in _internal/python-modules.pyz, shared by both programs (build.spec)."
+            )
+        options = program_options(program) if program.is_file() else None
+        missing = [o for o in RUN_OPTIONS if options is not None and o not in options]
+        if missing:
+            found.append(
+                f"{program.name} runs without Python's option {', '.join(missing)} "
+                "(bundling/files.py RUN_OPTIONS): without UTF-8 mode it needs the codecs "
+                "build.spec leaves out."
             )
     inside = _internal(bundle)
     family = "linux" if platform.startswith("linux") else platform

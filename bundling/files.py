@@ -131,6 +131,17 @@ EXCLUDED_MODULES = [
     # (the bundle holds compiled code, no source lines).
     "unicodedata",
     "markdown.extensions.toc",
+    # Chinese, Japanese and Korean codecs (0.9 MB). The programs run in UTF-8 mode (RUN_OPTIONS),
+    # so Python never picks a codec from the system's locale or code page for the console or
+    # files, and the app names no other: its files are UTF-8, zip names UTF-8 or cp437, and the
+    # dictionary's own encoding is UTF-8. Asked for one by name, Python says the codec is unknown.
+    "_multibytecodec",
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_iso2022",
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_tw",
     # Code highlighting: Markdown and Mako import it only to offer it; the app never turns it on.
     "pygments",
     # Other databases' dialects (the journal is SQLite; Alembic imports PostgreSQL's at start,
@@ -152,6 +163,12 @@ EXCLUDED_MODULES = [
     "lxml.builder",
     "lxml.sax",
 ]
+
+# Python's run-time options in both programs (PyInstaller OPTION entries). UTF-8 mode (PEP 540,
+# Python's default from 3.15): the console, pipes and files opened without an encoding are
+# UTF-8 whatever the locale or Windows code page, so the same text comes out everywhere and the
+# codecs of other locales can be left out. bundling/check_bundle.py fails a program without it.
+RUN_OPTIONS = ("X utf8",)
 
 # Data files of libraries that nothing reads: python-docx starts from templates/default.docx;
 # default-docx-template/ is the unzipped source that file was made from (1 MB).

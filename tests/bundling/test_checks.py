@@ -237,6 +237,10 @@ def test_a_lean_bundle_passes_the_check(tmp_path: Path) -> None:
             "python3.11/lib-dynload/unicodedata.cpython-311-x86_64-linux-gnu.so",
             "unicodedata is in the bundle although build.spec leaves it out",
         ),
+        (
+            "python3.11/lib-dynload/_codecs_jp.cpython-311-x86_64-linux-gnu.so",
+            "_codecs_jp is in the bundle although build.spec leaves it out",
+        ),
         ("numpy/__init__.pyc", "A package not on the list is in _internal: numpy."),
     ],
 )
@@ -272,6 +276,25 @@ def test_a_program_carrying_its_own_python_code_fails(tmp_path: Path, monkeypatc
     monkeypatch.setattr(check_bundle, "MB", 1000)
     (found,) = problems(bundle, "linux")
     assert found.startswith("inquiry-journal-cli is 5.0 MB: the Python code should be in _internal")
+
+
+def _program(path: Path, options: list[str]) -> None:
+    from PyInstaller.archive.writers import CArchiveWriter  # type: ignore[import-untyped]
+
+    CArchiveWriter(str(path), [(o, "", 0, "o") for o in options], "libpython3.11.so.1.0")
+
+
+def test_a_program_without_utf8_mode_fails(tmp_path: Path) -> None:
+    bundle = _lean_bundle(tmp_path)
+    _program(bundle / "inquiry-journal", ["X utf8"])
+    _program(bundle / "inquiry-journal-cli", [])
+    assert check_bundle.program_options(bundle / "inquiry-journal") == ["X utf8"]
+    assert problems(bundle, "linux") == [
+        "inquiry-journal-cli runs without Python's option X utf8 (bundling/files.py "
+        "RUN_OPTIONS): without UTF-8 mode it needs the codecs build.spec leaves out."
+    ]
+    _program(bundle / "inquiry-journal-cli", ["X utf8"])
+    assert problems(bundle, "linux") == []
 
 
 def test_the_size_counts_links_once_and_the_zip_is_smaller(tmp_path: Path) -> None:
@@ -325,7 +348,7 @@ def test_the_self_test_passes_without_the_modules_the_bundle_leaves_out(isolated
 
 
 def test_an_excluded_module_in_the_shared_archive_is_named(tmp_path: Path) -> None:
-    from PyInstaller.archive.writers import ZlibArchiveWriter  # type: ignore[import-untyped]
+    from PyInstaller.archive.writers import ZlibArchiveWriter
 
     bundle = _lean_bundle(tmp_path)
     modules = {name: compile("", name, "exec") for name in ("json", "pydoc", "app.cli.main")}
