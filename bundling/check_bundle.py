@@ -23,6 +23,8 @@ MB = 1_000_000
 # The programs' shared archive of Python code (build.spec, bundling/shared_modules.py).
 SHARED_ARCHIVE = "python-modules.pyz"
 MAX_UNPACKED_MB = 150
+# The download: the folder zipped as it is sent out (zipped_bytes).
+MAX_ZIPPED_MB = 60
 # A program is the bootloader and its start-up scripts; the Python code is shared in _internal.
 MAX_PROGRAM_MB = 3
 
@@ -213,6 +215,12 @@ def problems(bundle: Path, platform: str = sys.platform) -> list[str]:
     if size > MAX_UNPACKED_MB * MB:
         found.append(
             f"The bundle is {size / MB:.1f} MB unpacked, over the {MAX_UNPACKED_MB} MB limit: "
+            "see what grew with `du -a dist/inquiry-journal | sort -rn | head`."
+        )
+    zipped = zipped_bytes(bundle)
+    if zipped > MAX_ZIPPED_MB * MB:
+        found.append(
+            f"The bundle is {zipped / MB:.1f} MB zipped, over the {MAX_ZIPPED_MB} MB limit: "
             "see what grew with `du -a dist/inquiry-journal | sort -rn | head`."
         )
     for program in bundle.iterdir():

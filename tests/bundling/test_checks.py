@@ -5,6 +5,7 @@ Building and running the bundle itself is `make test-bundle` (the last step of `
 
 from __future__ import annotations
 
+import random
 import struct
 import subprocess
 import sys
@@ -268,6 +269,19 @@ def test_a_bundle_over_the_size_limit_fails(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(check_bundle, "MAX_UNPACKED_MB", 2)
     (found,) = problems(bundle, "linux")
     assert found.startswith("The bundle is 2.0 MB unpacked, over the 2 MB limit")
+
+
+def test_a_bundle_over_the_zipped_limit_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    bundle = _lean_bundle(tmp_path)
+    # Random bytes do not compress: about 3,000 bytes zipped.
+    (bundle / "_internal" / "app" / "noise.pyc").write_bytes(random.Random(7).randbytes(3000))
+    monkeypatch.setattr(check_bundle, "MB", 1000)
+    monkeypatch.setattr(check_bundle, "MAX_UNPACKED_MB", 100)
+    monkeypatch.setattr(check_bundle, "MAX_ZIPPED_MB", 3)
+    (found,) = problems(bundle, "linux")
+    assert found.startswith("The bundle is ") and "MB zipped, over the 3 MB limit" in found
+    monkeypatch.setattr(check_bundle, "MAX_ZIPPED_MB", 10)
+    assert problems(bundle, "linux") == []
 
 
 def test_a_program_carrying_its_own_python_code_fails(tmp_path: Path, monkeypatch):
