@@ -17,12 +17,14 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from bundling.files import EXCLUDED_MODULES, keep_qt_file
+from bundling.files import EXCLUDED_MODULES, RUN_OPTIONS, keep_qt_file
 
 MB = 1_000_000
 # The programs' shared archive of Python code (build.spec, bundling/shared_modules.py).
 SHARED_ARCHIVE = "python-modules.pyz"
 MAX_UNPACKED_MB = 150
+# The download: the folder zipped as it is sent out (zipped_bytes).
+MAX_ZIPPED_MB = 60
 # A program is the bootloader and its start-up scripts; the Python code is shared in _internal.
 MAX_PROGRAM_MB = 3
 
@@ -74,6 +76,7 @@ ALLOWED_PACKAGES = frozenset(
 )
 # Shared libraries at the top of _internal on Linux, by name without its version: Python, the
 # C++ runtime, and what Qt needs to draw on X11 (fonts, XCB, GLib, D-Bus for input methods).
+# Not libsqlite3: the journal's SQLite is SQLCipher's own, and Python's sqlite3 is left out.
 # Other systems name their libraries differently; this list is Linux's.
 ALLOWED_LIBRARIES = {
     "linux": frozenset(
@@ -81,7 +84,6 @@ ALLOWED_LIBRARIES = {
             "libpython3.11",
             "libstdc++",
             "libgcc_s",
-            "libsqlite3",
             "libffi",
             "libz",
             "libbz2",
@@ -185,6 +187,17 @@ def archived_modules(archive: Path) -> list[str]:
     return [str(name) for name in ZlibArchiveReader(str(archive)).toc]
 
 
+def program_options(program: Path) -> list[str] | None:
+    """Python's run-time options stored in a PyInstaller program; None for any other file."""
+    from PyInstaller.archive.readers import CArchiveReader
+    from PyInstaller.loader.pyimod01_archive import ArchiveReadError  # type: ignore[import-untyped]
+
+    try:
+        return [str(option) for option in CArchiveReader(str(program)).options]
+    except (ArchiveReadError, OSError, ValueError):
+        return None
+
+
 def _is_excluded(module: str) -> bool:
     return any(module == gone or module.startswith(gone + ".") for gone in EXCLUDED_MODULES)
 
@@ -204,11 +217,25 @@ def problems(bundle: Path, platform: str = sys.platform) -> list[str]:
             f"The bundle is {size / MB:.1f} MB unpacked, over the {MAX_UNPACKED_MB} MB limit: "
             "see what grew with `du -a dist/inquiry-journal | sort -rn | head`."
         )
+    zipped = zipped_bytes(bundle)
+    if zipped > MAX_ZIPPED_MB * MB:
+        found.append(
+            f"The bundle is {zipped / MB:.1f} MB zipped, over the {MAX_ZIPPED_MB} MB limit: "
+            "see what grew with `du -a dist/inquiry-journal | sort -rn | head`."
+        )
     for program in bundle.iterdir():
         if program.is_file() and program.stat().st_size > MAX_PROGRAM_MB * MB:
             found.append(
                 f"{program.name} is {program.stat().st_size / MB:.1f} MB: the Python code should "
                 "be in _internal/python-modules.pyz, shared by both programs (build.spec)."
+            )
+        options = program_options(program) if program.is_file() else None
+        missing = [o for o in RUN_OPTIONS if options is not None and o not in options]
+        if missing:
+            found.append(
+                f"{program.name} runs without Python's option {', '.join(missing)} "
+                "(bundling/files.py RUN_OPTIONS): without UTF-8 mode it needs the codecs "
+                "build.spec leaves out."
             )
     inside = _internal(bundle)
     family = "linux" if platform.startswith("linux") else platform

@@ -108,6 +108,40 @@ EXCLUDED_MODULES = [
     # cryptography and SQLCipher each carry their own. hashlib's SHA-256 then comes from
     # Python's built-in _sha256; PBKDF2 comes from cryptography (app/storage/engine.py).
     "_hashlib",
+    # Python's own SQLite and the system library it needs (libsqlite3, 1.4 MB). The journal is
+    # SQLCipher, whose module carries its own SQLite: the engine hands SQLAlchemy
+    # sqlcipher3.dbapi2 (app/storage/engine.py), so the SQLite dialect never imports sqlite3, and
+    # the self-test's "plain SQLite cannot read it" is SQLCipher given no key. Only filelock's
+    # SQLite locks (left out below) would import it.
+    "sqlite3",
+    "_sqlite3",
+    # filelock's other kinds of lock. The app takes FileLock only (app/storage/lock.py): the
+    # system's lock (filelock._native), or on a file system without one the soft lock
+    # (filelock._soft._exclusive, kept). Read-write, SQLite and asyncio locks are classes
+    # filelock imports only when they are asked for by name, and the app asks for none.
+    "filelock._sqlite",
+    "filelock._async_lock",
+    "filelock.asyncio",
+    "filelock._soft._read_write",
+    # The Unicode character database (1.1 MB). The search box finds control characters by their
+    # fixed ranges (app/search/query.py); what else imports it does so only for what the app never
+    # does: Markdown's table of contents (never turned on), a host name with accents split from a
+    # URL (urllib.parse; the app splits none), the IDNA codec (host names: the app is offline),
+    # `\N{name}` in a pattern (none), and traceback carets under source lines with wide characters
+    # (the bundle holds compiled code, no source lines).
+    "unicodedata",
+    "markdown.extensions.toc",
+    # Chinese, Japanese and Korean codecs (0.9 MB). The programs run in UTF-8 mode (RUN_OPTIONS),
+    # so Python never picks a codec from the system's locale or code page for the console or
+    # files, and the app names no other: its files are UTF-8, zip names UTF-8 or cp437, and the
+    # dictionary's own encoding is UTF-8. Asked for one by name, Python says the codec is unknown.
+    "_multibytecodec",
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_iso2022",
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_tw",
     # Code highlighting: Markdown and Mako import it only to offer it; the app never turns it on.
     "pygments",
     # Other databases' dialects (the journal is SQLite; Alembic imports PostgreSQL's at start,
@@ -129,6 +163,12 @@ EXCLUDED_MODULES = [
     "lxml.builder",
     "lxml.sax",
 ]
+
+# Python's run-time options in both programs (PyInstaller OPTION entries). UTF-8 mode (PEP 540,
+# Python's default from 3.15): the console, pipes and files opened without an encoding are
+# UTF-8 whatever the locale or Windows code page, so the same text comes out everywhere and the
+# codecs of other locales can be left out. bundling/check_bundle.py fails a program without it.
+RUN_OPTIONS = ("X utf8",)
 
 # Data files of libraries that nothing reads: python-docx starts from templates/default.docx;
 # default-docx-template/ is the unzipped source that file was made from (1 MB).

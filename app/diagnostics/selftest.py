@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import platform
 import secrets
-import sqlite3
 import sys
 import tempfile
 import zipfile
@@ -20,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import sqlcipher3.dbapi2 as sqlcipher
 
 from app import APP_NAME, __version__
 from app.errors import JournalError, WrongKeyError
@@ -73,6 +74,7 @@ class SelfTest:
             ("pdf summary", self.check_pdf),
             ("docx summary", self.check_docx),
             ("share package", self.check_share_package),
+            ("spelling", self.check_spelling),
             ("error log", self.check_error_log),
         ]
         try:
@@ -202,6 +204,21 @@ class SelfTest:
             raise CheckFailed("someone other than the coach could open the package")
         return "sealed, signed, opened only by its coach"
 
+    def check_spelling(self) -> str:
+        """The shipped en_GB dictionary loads, knows a UK spelling, refuses a misspelling and
+        suggests the word meant (a bundle missing the dictionary fails here)."""
+        from app.spelling.english import LANGUAGE, EnglishDictionary
+
+        english = EnglishDictionary()
+        english.load()
+        if not english.lookup("organisation"):
+            raise CheckFailed(f"the {LANGUAGE} dictionary does not know 'organisation'")
+        if english.lookup("recieve"):
+            raise CheckFailed(f"the {LANGUAGE} dictionary accepts the misspelling 'recieve'")
+        if "receive" not in english.suggest("recieve", 5):
+            raise CheckFailed(f"the {LANGUAGE} dictionary does not suggest 'receive' for 'recieve'")
+        return f"{LANGUAGE} dictionary: knows 'organisation', flags 'recieve', suggests 'receive'"
+
     def check_error_log(self) -> str:
         """Where a bug would be recorded, and that it could be written there (nothing is)."""
         from app.diagnostics.errorlog import log_file
@@ -234,10 +251,12 @@ def _check_unreadable(db_file: Path, marker: str) -> None:
         raise CheckFailed("journal.db starts like a plain SQLite file")
     if marker.encode("utf-8") in data:
         raise CheckFailed("the text written can be read in journal.db")
-    plain = sqlite3.connect(f"{db_file.as_uri()}?mode=ro", uri=True)
+    # SQLCipher given no key is plain SQLite (the bundle carries no other: build.spec leaves
+    # Python's sqlite3 out).
+    plain = sqlcipher.connect(f"{db_file.as_uri()}?mode=ro", uri=True)
     try:
         plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
+    except sqlcipher.DatabaseError:
         return
     finally:
         plain.close()

@@ -8,12 +8,14 @@ quotes, apostrophes, brackets, operators and emoji are all safe.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 # What the unicode61 tokenizer keeps as part of a word: letters, digits (and marks).
 _WORD_CHAR = re.compile(r"[^\W_]", re.UNICODE)
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Unicode's control characters (category Cc, fixed since Unicode 1.1) and surrogates (Cs), as
+# ranges: no need for the unicodedata module (the bundle leaves it out, bundling/files.py).
+_CONTROL_OR_SURROGATE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class ParsedQuery:
 def parse_query(text: str) -> ParsedQuery:
     """Understand what was typed. Never raises."""
     # Control characters (a NUL ends an SQLite string early) and lone surrogates become spaces.
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+    text = _CONTROL_OR_SURROGATE.sub(" ", text)
     include: list[Term] = []
     exclude: list[Term] = []
     for match in _TOKEN.finditer(text):

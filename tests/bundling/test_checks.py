@@ -5,6 +5,7 @@ Building and running the bundle itself is `make test-bundle` (the last step of `
 
 from __future__ import annotations
 
+import random
 import struct
 import subprocess
 import sys
@@ -230,7 +231,20 @@ def test_a_lean_bundle_passes_the_check(tmp_path: Path) -> None:
         ("lxml/objectify.cpython-311-x86_64-linux-gnu.so", "lxml.objectify is in the bundle"),
         ("python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", "_ssl is in the bundle"),
         ("libgnutls.so.30", "A library nothing on the list needs is in _internal: libgnutls"),
+        ("libsqlite3.so.0", "A library nothing on the list needs is in _internal: libsqlite3"),
+        ("sqlite3/__init__.pyc", "sqlite3 is in the bundle although build.spec leaves it out"),
+        ("filelock/_sqlite/__init__.pyc", "filelock._sqlite is in the bundle although"),
+        (
+            "python3.11/lib-dynload/unicodedata.cpython-311-x86_64-linux-gnu.so",
+            "unicodedata is in the bundle although build.spec leaves it out",
+        ),
+        (
+            "python3.11/lib-dynload/_codecs_jp.cpython-311-x86_64-linux-gnu.so",
+            "_codecs_jp is in the bundle although build.spec leaves it out",
+        ),
         ("numpy/__init__.pyc", "A package not on the list is in _internal: numpy."),
+        # spylls is code only (in the shared archive); its wheel's own dictionaries stay out.
+        ("spylls/hunspell/data/en/en_US.dic", "A package not on the list is in _internal: spylls."),
     ],
 )
 def test_something_unused_in_the_bundle_is_named(tmp_path: Path, added: str, message: str):
@@ -259,12 +273,44 @@ def test_a_bundle_over_the_size_limit_fails(tmp_path: Path, monkeypatch: pytest.
     assert found.startswith("The bundle is 2.0 MB unpacked, over the 2 MB limit")
 
 
+def test_a_bundle_over_the_zipped_limit_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    bundle = _lean_bundle(tmp_path)
+    # Random bytes do not compress: about 3,000 bytes zipped.
+    (bundle / "_internal" / "app" / "noise.pyc").write_bytes(random.Random(7).randbytes(3000))
+    monkeypatch.setattr(check_bundle, "MB", 1000)
+    monkeypatch.setattr(check_bundle, "MAX_UNPACKED_MB", 100)
+    monkeypatch.setattr(check_bundle, "MAX_ZIPPED_MB", 3)
+    (found,) = problems(bundle, "linux")
+    assert found.startswith("The bundle is ") and "MB zipped, over the 3 MB limit" in found
+    monkeypatch.setattr(check_bundle, "MAX_ZIPPED_MB", 10)
+    assert problems(bundle, "linux") == []
+
+
 def test_a_program_carrying_its_own_python_code_fails(tmp_path: Path, monkeypatch):
     bundle = _lean_bundle(tmp_path)
     (bundle / "inquiry-journal-cli").write_bytes(b"\0" * 5000)
     monkeypatch.setattr(check_bundle, "MB", 1000)
     (found,) = problems(bundle, "linux")
     assert found.startswith("inquiry-journal-cli is 5.0 MB: the Python code should be in _internal")
+
+
+def _program(path: Path, options: list[str]) -> None:
+    from PyInstaller.archive.writers import CArchiveWriter  # type: ignore[import-untyped]
+
+    CArchiveWriter(str(path), [(o, "", 0, "o") for o in options], "libpython3.11.so.1.0")
+
+
+def test_a_program_without_utf8_mode_fails(tmp_path: Path) -> None:
+    bundle = _lean_bundle(tmp_path)
+    _program(bundle / "inquiry-journal", ["X utf8"])
+    _program(bundle / "inquiry-journal-cli", [])
+    assert check_bundle.program_options(bundle / "inquiry-journal") == ["X utf8"]
+    assert problems(bundle, "linux") == [
+        "inquiry-journal-cli runs without Python's option X utf8 (bundling/files.py "
+        "RUN_OPTIONS): without UTF-8 mode it needs the codecs build.spec leaves out."
+    ]
+    _program(bundle / "inquiry-journal-cli", ["X utf8"])
+    assert problems(bundle, "linux") == []
 
 
 def test_the_size_counts_links_once_and_the_zip_is_smaller(tmp_path: Path) -> None:
@@ -314,11 +360,11 @@ def test_the_self_test_passes_without_the_modules_the_bundle_leaves_out(isolated
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "All 9 checks passed."
+    assert result.stdout.splitlines()[-1] == "All 10 checks passed."
 
 
 def test_an_excluded_module_in_the_shared_archive_is_named(tmp_path: Path) -> None:
-    from PyInstaller.archive.writers import ZlibArchiveWriter  # type: ignore[import-untyped]
+    from PyInstaller.archive.writers import ZlibArchiveWriter
 
     bundle = _lean_bundle(tmp_path)
     modules = {name: compile("", name, "exec") for name in ("json", "pydoc", "app.cli.main")}
@@ -330,3 +376,46 @@ def test_an_excluded_module_in_the_shared_archive_is_named(tmp_path: Path) -> No
     assert problems(bundle, "linux") == [
         "pydoc is in python-modules.pyz although build.spec leaves it out."
     ]
+
+
+_LOCKS_WITHOUT_EXCLUDED = """
+import sys
+import tempfile
+from pathlib import Path
+
+from bundling.files import EXCLUDED_MODULES
+
+
+class LeftOut:
+    def find_spec(self, name, path=None, target=None):
+        for gone in EXCLUDED_MODULES:
+            if name == gone or name.startswith(gone + "."):
+                raise ModuleNotFoundError(f"{name} is left out of the bundle", name=name)
+        return None
+
+
+sys.meta_path.insert(0, LeftOut())
+from filelock._soft import SoftFileLock
+
+from app.storage.lock import JournalLock, operation_lock
+
+folder = Path(tempfile.mkdtemp())
+with JournalLock(folder) as held, operation_lock(folder):
+    assert held.is_held
+# The fallback filelock takes on a file system without the system's lock.
+with SoftFileLock(str(folder / "soft.lock"), timeout=0) as soft:
+    assert soft.is_locked
+print("locked and released")
+"""
+
+
+def test_the_journal_locks_work_without_the_modules_the_bundle_leaves_out(isolated_home: Path):
+    result = subprocess.run(
+        [PYTHON, "-c", _LOCKS_WITHOUT_EXCLUDED],
+        env=subprocess_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == ["locked and released"]

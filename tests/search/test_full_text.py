@@ -194,6 +194,24 @@ def test_parse_query_understands_the_little_language() -> None:
     assert parsed.fts() == '("ward" AND "night handover" AND "hand"*) NOT ("bed")'
 
 
+def test_control_characters_and_lone_surrogates_become_spaces() -> None:
+    parsed = parse_query("ward\x00night\x85shift\ud800handover\u200b")
+    # Zero-width space is a format character (Cf), not a control: it stays.
+    assert [t.text for t in parsed.include] == ["ward", "night", "shift", "handover\u200b"]
+
+
+def test_the_characters_made_spaces_are_exactly_unicodes_controls_and_surrogates() -> None:
+    # The query parser matches ranges instead of asking unicodedata (left out of the bundle).
+    import sys
+    import unicodedata
+
+    from app.search.query import _CONTROL_OR_SURROGATE
+
+    everything = range(sys.maxunicode + 1)
+    matched = {c for c in everything if _CONTROL_OR_SURROGATE.match(chr(c))}
+    assert matched == {c for c in everything if unicodedata.category(chr(c)) in ("Cc", "Cs")}
+
+
 def test_trashed_cycles_leave_the_index_and_come_back(demo: Journal) -> None:
     cycle = next(c for c in demo.cycles.all_records() if c.text("surprise"))
     assert demo.search.search('"jaw tighten"').hits
