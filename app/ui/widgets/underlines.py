@@ -8,6 +8,7 @@ which matters more, is drawn last).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -102,6 +103,22 @@ class UnderlineHighlighter(QSyntaxHighlighter):
             yield block
             block = block.next()
 
+    # Qt tells a document's fields that its contents changed when only the underlines did,
+    # and a field takes that as typing (QPlainTextEdit.textChanged): an entry opened and left
+    # alone would be saved when its spelling verdicts arrived. Underlines drawn again other
+    # than while typing (verdicts arriving, a word added, checking turned off, a new theme)
+    # are drawn with the document's signals held back; the layout still repaints them.
+
+    def rehighlight(self) -> None:
+        """Draw every paragraph again, without telling the fields their text changed."""
+        with _signals_held(self.document()):
+            super().rehighlight()
+
+    def rehighlightBlock(self, block: QTextBlock) -> None:
+        """Draw one paragraph again, without telling the fields their text changed."""
+        with _signals_held(self.document()):
+            super().rehighlightBlock(block)
+
     def rehighlight_waiting(self) -> None:
         """Draw again the paragraphs a source marked as waiting."""
         for block in list(self.blocks()):
@@ -114,6 +131,18 @@ class UnderlineHighlighter(QSyntaxHighlighter):
         for block in list(self.blocks()):
             if wanted in block.text().casefold():
                 self.rehighlightBlock(block)
+
+
+@contextlib.contextmanager
+def _signals_held(document: QTextDocument | None) -> Iterator[None]:
+    if document is None:
+        yield
+        return
+    was = document.blockSignals(True)
+    try:
+        yield
+    finally:
+        document.blockSignals(was)
 
 
 def underlines_of(document: QTextDocument) -> UnderlineHighlighter:

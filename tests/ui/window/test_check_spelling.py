@@ -163,3 +163,21 @@ def test_a_word_removed_in_the_personal_dictionary_is_underlined_again(
     assert journal.dictionary.words() == []
     window.commands.personal_dictionary.trigger()  # asked again: the same one comes forward
     assert window._dictionary_dialog.dialog is dialog
+
+
+def test_an_entry_opened_and_left_alone_is_not_saved_when_its_underlines_come(
+    qtbot, journal, make_window, english
+):
+    made = journal.entries.create("Huddle", "I recieve feedbak at the huddle.")
+    before = journal.entries.get(made.id)
+    window = make_window(journal, View.ENTRIES, autosave_ms=0, english=english)
+    body = window.entries_page.editor.body_edit
+    qtbot.waitUntil(lambda: body.toPlainText() == before.body)
+    edits: list[int] = []
+    body.textChanged.connect(lambda: edits.append(1))
+    settled(qtbot, window)
+    assert underlined(body) == ["recieve", "feedbak"]
+    window.controllers.entries.save_now()  # saves only what was typed: nothing
+    assert edits == []  # the underlines came without the field taking them for typing
+    after = journal.entries.get(made.id)
+    assert after.updated == before.updated
