@@ -206,11 +206,17 @@ class SpellChecker:
         return unknown
 
     def misspellings(self, text: str, limit: int = SUGGESTIONS) -> list[Misspelling]:
-        """The unknown words of `text` with suggestions for each (slow: a worker's job)."""
-        return [
-            Misspelling(w.text, w.start, w.end, tuple(self.suggestions(w.text, limit)))
-            for w in self.check(text)
-        ]
+        """The unknown words of `text` with suggestions for each (slow: a worker's job).
+
+        Suggestions are worked out once for each distinct word (a name misspelt the same way
+        twenty times costs one search)."""
+        found: dict[str, tuple[str, ...]] = {}
+        out = []
+        for w in self.check(text):
+            if w.text not in found:
+                found[w.text] = tuple(self.suggestions(w.text, limit))
+            out.append(Misspelling(w.text, w.start, w.end, found[w.text]))
+        return out
 
     def suggestions(self, word: str, limit: int = SUGGESTIONS) -> list[str]:
         """Words `word` may have been meant to be: the person's own (never a private one) and

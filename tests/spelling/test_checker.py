@@ -106,3 +106,21 @@ def test_an_insult_is_never_offered_in_place_of_a_name(english: EnglishDictionar
     assert "Twonk" in english.load().suggest("Okonkwo")  # the dictionary alone would
     assert not {"Twonk", "twonk"} & set(SpellChecker(english).suggestions("Okonkwo"))
     assert SpellChecker(english).check("what a twonk") == []  # accepted when typed
+
+
+def test_a_word_misspelt_many_times_is_searched_for_once(
+    english: EnglishDictionary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checker = SpellChecker(english)
+    asked: list[str] = []
+    real = checker.suggestions
+
+    def counted(word: str, limit: int = 5) -> list[str]:
+        asked.append(word)
+        return real(word, limit)
+
+    monkeypatch.setattr(checker, "suggestions", counted)
+    found = checker.misspellings("teh cat, teh dog and teh rota")
+    assert [m.start for m in found] == [0, 9, 21]
+    assert {m.suggestions for m in found} == {tuple(real("teh"))}
+    assert asked == ["teh"]
