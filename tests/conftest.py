@@ -15,6 +15,7 @@ from keyring.backends import fail
 from keyrings.alt.file import PlaintextKeyring
 
 from app.journal.opening import Journal, create_journal
+from app.spelling.english import EnglishDictionary
 from app.storage.keys import SystemKeyring
 from tests.support import no_network
 
@@ -64,3 +65,12 @@ def journal(journal_dir: Path, key_store: SystemKeyring) -> Iterator[Journal]:
     opened, _code = create_journal(journal_dir, key_store)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def english() -> EnglishDictionary:
+    """The en_GB dictionary, loaded once for the whole run (about 0.7 s). Nothing adds to it:
+    personal words live in each SpellChecker, so tests can share it."""
+    dictionary = EnglishDictionary()
+    dictionary.load()
+    return dictionary

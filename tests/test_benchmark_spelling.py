@@ -13,13 +13,6 @@ from benchmarks.run import main
 from benchmarks.spelling import MISSPELT, reflective_text
 
 
-@pytest.fixture(scope="module")
-def english() -> EnglishDictionary:
-    loaded = EnglishDictionary()
-    loaded.load()
-    return loaded
-
-
 def test_the_entry_is_long_varied_and_the_same_each_run() -> None:
     text = reflective_text()
     assert text == reflective_text()

@@ -14,13 +14,6 @@ from app.spelling.personal import PersonalWord
 WHEN = datetime(2026, 12, 1, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def english() -> EnglishDictionary:
-    dictionary = EnglishDictionary()
-    dictionary.load()
-    return dictionary
-
-
 def test_uk_spellings_pass_and_misspellings_are_found_where_they_are(
     english: EnglishDictionary,
 ) -> None:

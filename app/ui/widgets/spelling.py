@@ -68,6 +68,7 @@ from app.ui.widgets.underlines import (
     underlines_of,
     utf16_offsets,
 )
+from app.ui.widgets.window_held import held_by_window
 
 LOOKING = "Looking for suggestions…"
 NO_SUGGESTIONS = "No suggestions"
@@ -385,13 +386,7 @@ class _SpellingSource:
 
 def find_spelling(widget: QWidget) -> SpellingService | None:
     """The spelling service of the window `widget` is in, or of the window owning its dialog."""
-    current: QWidget | None = widget
-    while current is not None:
-        found = current.findChild(SpellingService, "", Qt.FindChildOption.FindDirectChildrenOnly)
-        if isinstance(found, SpellingService):
-            return found
-        current = current.parentWidget()
-    return None
+    return held_by_window(widget, SpellingService)
 
 
 def _field_of(edit: QPlainTextEdit) -> _SpellingField | None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPlainTextEdit, QWidget
 
 from app.ui.widgets.settings import remember_text_zoom, remembered_text_zoom
+from app.ui.widgets.window_held import held_by_window
 
 ACTUAL_SIZE = 100
 MIN_ZOOM = 50
@@ -101,13 +102,7 @@ def _has_state(follower: QObject) -> bool:
 
 def find_zoom(widget: QWidget) -> TextZoom | None:
     """The zoom of the window `widget` is in, or of the window that owns its dialog."""
-    current: QWidget | None = widget
-    while current is not None:
-        found = current.findChild(TextZoom, "", Qt.FindChildOption.FindDirectChildrenOnly)
-        if isinstance(found, TextZoom):
-            return found
-        current = current.parentWidget()
-    return None
+    return held_by_window(widget, TextZoom)
 
 
 class _RelativeFont(QObject):

@@ -9,9 +9,7 @@ from app.spelling.english import EnglishDictionary
 from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.widgets.one_line_edit import OneLineEdit
 from app.ui.widgets.spelling import SpellingService
-from tests.ui.widgets.test_spelling import english, underlined
-
-__all__ = ["english"]  # the module's loaded dictionary fixture
+from tests.ui.widgets.test_spelling import underlined
 
 
 def _dialog(qtbot, show) -> tuple[KeyboardSafeDialog, OneLineEdit, QLineEdit]:

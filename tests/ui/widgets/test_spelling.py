@@ -28,14 +28,6 @@ Wave = QTextCharFormat.UnderlineStyle.WaveUnderline
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 
 
-@pytest.fixture(scope="module")
-def english() -> EnglishDictionary:
-    """The dictionary, loaded once for the module (about 0.7 s)."""
-    dictionary = EnglishDictionary()
-    dictionary.load()
-    return dictionary
-
-
 def underlined(edit: QPlainTextEdit, colour: QColor | None = None) -> list[str]:
     """The text under every wavy underline (of `colour`, if given), paragraph by paragraph."""
     found = []

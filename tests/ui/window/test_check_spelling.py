@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
-from app.spelling.english import EnglishDictionary
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.summary.summary_dialog import SummaryDialog
 from app.ui.widgets.underlines import underlines_of
@@ -19,14 +18,6 @@ from tests.ui.widgets.test_spelling import open_menu, texts, underlined
 
 # The word's menu opened on the headless platform (a real desktop does both).
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
-
-
-@pytest.fixture(scope="module")
-def english() -> EnglishDictionary:
-    """The dictionary, loaded once for the module (about 0.7 s)."""
-    dictionary = EnglishDictionary()
-    dictionary.load()
-    return dictionary
 
 
 def settled(qtbot, window: MainWindow) -> None:
