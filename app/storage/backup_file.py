@@ -140,23 +140,33 @@ def _write_checked(
     engine: Engine, key: JournalKey, folder: Path, target: Path, manifest: BackupManifest
 ) -> None:
     partial = target.with_name(f".{target.name}.partial")
+    db_file = folder / DB_NAME
     try:
         meta_bytes = meta_path(folder).read_bytes()
     except OSError as exc:
         raise BackupError(
             f"The journal's {META_NAME} could not be read: {describe_os_error(exc)}."
         ) from exc
+    raw = key if isinstance(key, RawKey) else connection_mod.derive_raw_key(db_file, key)
     step("backup: copying the journal, to be packed under a working name")
     with (
         tempfile.TemporaryDirectory(prefix="inquiry-journal-backup-") as work,
-        ThreadPoolExecutor(max_workers=1) as pool,
+        ThreadPoolExecutor(max_workers=2) as pool,
     ):
-        copy = Path(work) / DB_NAME
-        online_copy(engine, key, folder / DB_NAME, copy)
-        # The copy is checked where it was made, on another core while it is packed: only
-        # once both are done, and the package reads back as the bytes that were checked,
+        # Two checks, each where it finds what it looks for, on the cores the copying leaves:
+        # - SQLite's walk of every table and index reads the journal itself while it is
+        #   copied (the copy holds the same pages, so a fault in them is the journal's);
+        # - SQLCipher's check of every page under the key reads the copy while it is packed
+        #   (what copying or the disk can get wrong is a page's bytes).
+        # Only once both pass, and the package reads back as the bytes that were checked,
         # does it get its name.
-        checking = pool.submit(check_database, copy, key, target.name, read_only=True)
+        structure = pool.submit(_journal_problems, db_file, raw)
+        try:
+            online_copy(engine, raw, db_file, copy := Path(work) / DB_NAME)
+        except BackupError:
+            structure.result()
+            raise
+        checking = pool.submit(check_copy, copy, raw, target.name)
         try:
             _pack(partial, manifest, meta_bytes, copy)
         except OSError as exc:
@@ -164,6 +174,17 @@ def _write_checked(
             with contextlib.suppress(JournalError):
                 checking.result()
             raise _storage_error(target, exc) from exc
+        journal_problems = structure.result()
+        if journal_problems:
+            _remove(partial)
+            with contextlib.suppress(JournalError):
+                checking.result()
+            raise BackupError(
+                f"Your journal did not pass SQLite's check ({journal_problems[0]}), so no "
+                "backup was made from it: one made now could not be restored. Your journal "
+                "and your earlier backups are unchanged; make a copy of the journal's folder "
+                "before changing anything, then restore your last backup."
+            )
         try:
             _check_package(partial, Path(work) / "package")
             checking.result()
@@ -181,6 +202,18 @@ def _write_checked(
         _remove(partial)
         raise _storage_error(target, exc) from exc
     fsync_dir(target.parent)
+
+
+def _journal_problems(db_file: Path, key: RawKey) -> list[str]:
+    """SQLite's integrity check of the live journal, on a connection of its own."""
+    try:
+        conn = connection_mod.connect(db_file, key)
+    except JournalError as exc:
+        return [str(exc)]
+    try:
+        return _integrity_problems(conn)
+    finally:
+        conn.close()
 
 
 def _pack(partial: Path, manifest: BackupManifest, meta_bytes: bytes, copy: Path) -> None:
@@ -266,11 +299,7 @@ def check_database(db_file: Path, key: JournalKey, name: str, *, read_only: bool
     With `read_only` the file is left exactly as it is (it must be in rollback mode, as a
     copy made by `online_copy` is).
     """
-    open_db = connection_mod.connect_read_only if read_only else connection_mod.connect
-    try:
-        conn = open_db(db_file, key)
-    except WrongKeyError:
-        raise WrongKeyError(WRONG_KEY) from None
+    conn = _open_checked(db_file, key, read_only=read_only)
     try:
         revision = _revision(conn, name)
         with ThreadPoolExecutor(max_workers=1) as pool:
@@ -280,11 +309,42 @@ def check_database(db_file: Path, key: JournalKey, name: str, *, read_only: bool
             problems = _integrity_problems(conn) + pages.result()
     finally:
         conn.close()
+    _raise_if_damaged(name, problems)
+    return revision
+
+
+def check_copy(db_file: Path, key: JournalKey, name: str) -> str:
+    """Check a copy just made by `online_copy` from a journal that passed SQLite's check:
+    it opens with `key`, holds a journal this version knows, and every page is whole under
+    the key (SQLCipher's check). Return its schema revision, or raise; the file is left
+    exactly as it is.
+    """
+    conn = _open_checked(db_file, key, read_only=True)
+    try:
+        revision = _revision(conn, name)
+        try:
+            rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        except sqlcipher3.Error as exc:
+            rows = [(str(exc),)]
+    finally:
+        conn.close()
+    _raise_if_damaged(name, [str(r[0]) for r in rows])
+    return revision
+
+
+def _open_checked(db_file: Path, key: JournalKey, *, read_only: bool) -> sqlcipher3.Connection:
+    open_db = connection_mod.connect_read_only if read_only else connection_mod.connect
+    try:
+        return open_db(db_file, key)
+    except WrongKeyError:
+        raise WrongKeyError(WRONG_KEY) from None
+
+
+def _raise_if_damaged(name: str, problems: list[str]) -> None:
     if problems:
         raise BackupError(
             f"{name} is damaged ({problems[0]}); choose another backup. Nothing was changed."
         )
-    return revision
 
 
 def _read_packed_meta(path: Path, manifest: BackupManifest, work: Path) -> JournalMeta:

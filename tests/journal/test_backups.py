@@ -23,6 +23,7 @@ from app.journal.backups import (
 from app.journal.opening import Journal, create_journal
 from app.storage import backup_file
 from app.storage.backup_file import BackupKind, read_manifest, verify_backup
+from app.storage.connection import connect
 from app.storage.keys import Passphrase, RawKey, SystemKeyring
 from app.storage.recovery_code import decode_recovery_code
 from tests.support import faults
@@ -95,6 +96,40 @@ def test_a_backup_that_does_not_check_out_is_deleted_and_reported(
     assert names(journal.folder / "backups") == []
     assert journal.entries.count() == 1
     assert journal.integrity_problems() == []
+
+
+def test_a_journal_whose_tables_disagree_with_their_index_gets_no_backup_and_is_told_so(
+    journal: Journal,
+) -> None:
+    journal.entries.create("Kept", "Still here.")
+    journal.backups.take(NOW)  # an earlier, sound backup
+    # Every page is whole under the key, but an index no longer matches its table: the
+    # kind of damage only SQLite's own check of the journal finds.
+    conn = connect(journal.db_file, journal.key)
+    try:
+        conn.execute("CREATE TABLE scratch (a INTEGER, b INTEGER)")
+        conn.execute("CREATE INDEX scratch_a ON scratch (a)")
+        conn.executemany("INSERT INTO scratch VALUES (?, ?)", [(i, -i) for i in range(40)])
+        conn.commit()
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE INDEX scratch_a ON scratch (b)' "
+            "WHERE name = 'scratch_a'"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    before = names(journal.folder / "backups")
+
+    with pytest.raises(BackupError) as raised:
+        journal.backups.take(NOW + timedelta(days=1))
+
+    message = str(raised.value)
+    assert message.startswith("Your journal did not pass SQLite's check (")
+    assert "scratch_a" in message
+    assert message.endswith("then restore your last backup.")
+    assert names(journal.folder / "backups") == before
+    assert journal.entries.count() == 1
 
 
 def test_a_package_that_does_not_read_back_as_the_checked_copy_is_deleted(
