@@ -101,6 +101,22 @@ class Journal:
                 self._retire_plain()
             return self._engine
 
+    def prepare_orm(self) -> None:
+        """Load SQLAlchemy and the journal's models and make the engine now, while nothing is
+        asked of the journal, so the first thing that needs them does not wait ~0.3 s.
+
+        The window opens on plain connections and calls this once it is on screen; a closed
+        journal is left alone.
+        """
+        if self._closed:
+            return
+        from sqlalchemy.orm import configure_mappers
+
+        import app.storage.tables  # noqa: F401  (the models, mapped below)
+
+        self.engine  # noqa: B018  (made now, not by the first store asked for)
+        configure_mappers()
+
     def _retire_plain(self) -> None:
         """Close the plain connection once the engine exists and no block is using it."""
         if self._engine is not None and self._lent == 0 and self._plain is not None:

@@ -11,6 +11,7 @@ Offsets are indexes into the text as given (Python characters, not UTF-16 units)
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -395,7 +396,10 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], tuple
     return re.compile(joined), tuple(what for what, _pattern in rules)
 
 
-_COMPILED = {move: _compile(rules) for move, rules in _RULES.items()}
+@functools.cache
+def _compiled() -> dict[Move, tuple[re.Pattern[str], tuple[str, ...]]]:
+    """Every move's pattern, compiled the first time a text is read (not as the window opens)."""
+    return {move: _compile(rules) for move, rules in _RULES.items()}
 
 
 # -- reading the text ------------------------------------------------------------------------
@@ -537,7 +541,7 @@ def find_moves(text: str) -> tuple[MoveFinding, ...]:
     signs: dict[Move, list[Sign]] = {move: [] for move in Move}
     for start, end in _spans(masked, block_starts):
         question = masked[start:end].rstrip(" \"')”").endswith("?")
-        for move, (pattern, rules) in _COMPILED.items():
+        for move, (pattern, rules) in _compiled().items():
             if question and move in _QUESTIONS_DO_NOT_COUNT:
                 continue
             match = pattern.search(lowered, start, end)

@@ -411,6 +411,7 @@ def _run_window(
             window = MainWindow(current, settings=settings)
             if not (in_tray and window.controllers.reminders.start_in_tray()):
                 window.show()
+            window.prepare_storage_soon()
             in_tray = False
             if quick_note:
                 window.controllers.quick_note.open()

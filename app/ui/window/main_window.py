@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -71,6 +71,8 @@ if TYPE_CHECKING:
     from app.ui.insights.insights_page import InsightsPage
 
 ZOOM_MESSAGE_MS = 3000  # long enough to read, gone before the next thing to say
+PREPARE_ORM_MS = 400
+"""How long after the window shows that the ORM loads: once it has painted, before a click."""
 
 
 class MainWindow(QMainWindow):
@@ -274,6 +276,12 @@ class MainWindow(QMainWindow):
         self.controllers.sharing.imported.connect(self.refresh_coaching)
         self.navigation.restore()
         self.text_zoom.adopt()  # the pages on the stack not shown yet, too
+
+    def prepare_storage_soon(self) -> None:
+        """The window opens on the journal's plain connection; once it is on screen, load the
+        ORM (Journal.prepare_orm) so the first edit or page does not wait for it. Nothing
+        happens if the window is gone by then."""
+        QTimer.singleShot(PREPARE_ORM_MS, self, self._journal.prepare_orm)
 
     def _offer_reflective_moves(self) -> None:
         """View > Reflective moves (and the button beside each writing space) shows the moves
