@@ -17,10 +17,10 @@ from app.errors import JournalError
 from app.journal.opening import Journal
 from app.search.query import parse_query
 from app.sharing import records
-from app.sharing.contacts import Role
 from app.sharing.content import SharedStage, stages_from_json
 from app.sharing.exchange import unit
 from app.sharing.records import CoachingWork as CoachingWork
+from app.sharing.records import Role
 from app.storage.tables import Comment, Contact, SharedDoc, SharedItem
 from app.writing.domains import Domain, parse_domains
 
