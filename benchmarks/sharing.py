@@ -15,8 +15,8 @@ from pathlib import Path
 
 from app.journal.opening import create_journal
 from app.search.query import parse_query
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.sharing.workspace import SharedFilter, WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.transfer import TransferService

@@ -121,8 +121,8 @@ def cmd_card(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
 
 def cmd_coach_add(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Add a coach from their card."""
-    from app.sharing.contacts import Role
     from app.sharing.keys import read_card
+    from app.sharing.records import Role
 
     path = Path(args.file).expanduser()
     try:
@@ -146,7 +146,7 @@ def cmd_coach_add(args: argparse.Namespace, folder: Path, store: KeyStore) -> in
 
 def cmd_coach_list(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """List the coaches."""
-    from app.sharing.contacts import Role
+    from app.sharing.records import Role
 
     journal = open_or_create(folder, store)
     try:
@@ -162,7 +162,7 @@ def cmd_coach_list(args: argparse.Namespace, folder: Path, store: KeyStore) -> i
 
 def cmd_participant_list(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """List the participants with their fingerprints and whether each is verified."""
-    from app.sharing.contacts import Role
+    from app.sharing.records import Role
 
     journal = open_or_create(folder, store)
     try:
@@ -202,8 +202,8 @@ def _writable(path_text: str) -> Path:
 
 def cmd_share(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Make a share package, after the privacy check."""
-    from app.sharing.contacts import Role
     from app.sharing.exchange import ExchangeService, privacy_findings
+    from app.sharing.records import Role
     from app.summary.privacy import apply_redactions
 
     out = _writable(args.out)
@@ -342,8 +342,8 @@ def _list_unsent(folder: Path, store: KeyStore) -> int:
 
 def cmd_feedback(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     """Make a feedback package for one participant (coach side)."""
-    from app.sharing.contacts import Role
     from app.sharing.exchange import ExchangeService
+    from app.sharing.records import Role
 
     out = _writable(args.out)
     journal = open_or_create(folder, store)

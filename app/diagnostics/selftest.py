@@ -178,11 +178,11 @@ class SelfTest:
 
     def check_share_package(self) -> str:
         """Sealed for a coach by this journal, opened by the coach only, unchanged."""
-        from app.sharing.contacts import ContactRecord, Role
         from app.sharing.content import parse_records
         from app.sharing.exchange import ExchangeService
         from app.sharing.keys import Identity
         from app.sharing.package import PackageError, open_package
+        from app.sharing.records import ContactRecord, Role
 
         journal = self._open_journal()
         participant = journal.sharing.identity("Self-test participant")

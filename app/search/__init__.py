@@ -6,4 +6,5 @@ published = (
     "periods",
     "query",
     "saved",
+    "saved_records",
 )

@@ -8,5 +8,6 @@ published = (
     "insights",
     "keys",
     "package",
+    "records",
     "workspace",
 )

@@ -4,54 +4,28 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import JournalError
+from app.sharing import records
 from app.sharing.keys import Card, Identity, check_name
+from app.sharing.records import ContactRecord as ContactRecord
+from app.sharing.records import Role as Role
 from app.storage.tables import Contact, SharingIdentity
-from app.storage.transaction import transaction
+from app.storage.transaction import reading_connection, transaction
 
 DEFAULT_CARD_NAME = "Inquiry Journal user"
 """The name a card gets when keys are made before the person chose one."""
-
-
-class Role(StrEnum):
-    """Who a contact is to this journal."""
-
-    COACH = "coach"
-    PARTICIPANT = "participant"
-
-
-@dataclass(frozen=True)
-class ContactRecord:
-    """A coach or participant, known by their card."""
-
-    card: Card
-    role: Role
-    added: datetime
-    verified: bool = False
-    """True once the fingerprint was compared (a coach added from a card counts)."""
-
-    @property
-    def name(self) -> str:
-        """Their card name."""
-        return self.card.name
-
-    @property
-    def fingerprint(self) -> str:
-        """Their card's fingerprint."""
-        return self.card.fingerprint
 
 
 class SharingStore:
     """The journal's keys (made on first use) and its contacts."""
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] | None = None) -> None:
+        self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._clock = clock or (lambda: datetime.now(UTC))
 
@@ -109,11 +83,8 @@ class SharingStore:
 
     def contacts(self, role: Role | None = None) -> list[ContactRecord]:
         """Contacts by name."""
-        query = select(Contact).order_by(Contact.name)
-        if role is not None:
-            query = query.where(Contact.role == role.value)
-        with self._reading() as session:
-            return [_record(r) for r in session.scalars(query)]
+        with reading_connection(self._engine) as conn:
+            return records.contacts(conn, role)
 
     def find(self, name_or_fingerprint: str, role: Role) -> ContactRecord:
         """The one contact with that card name, first name or fingerprint; a clear error

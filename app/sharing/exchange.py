@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, exists, func, or_, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.contacts import ContactRecord, Role
+from app.sharing import records
 from app.sharing.content import (
     MAX_NOTE,
     CommentNote,
@@ -44,18 +44,23 @@ from app.sharing.package import (
     open_package,
     seal_bytes,
 )
+
+# What callers have long imported from here (each is defined in app/sharing/records.py).
+from app.sharing.records import CommentRecord as CommentRecord
+from app.sharing.records import ContactRecord, Role
+from app.sharing.records import SentBefore as SentBefore
+from app.sharing.records import Who as Who
+from app.sharing.records import share_message as share_message
 from app.storage.tables import (
     Comment,
     Contact,
-    Cycle,
-    Entry,
     ReceivedPackage,
     SentVersion,
     SharedItem,
 )
 from app.storage.transaction import transaction
 from app.summary.privacy import LocatedFinding, find_in
-from app.words import counted, joined
+from app.words import counted
 from app.writing.links import plain_text
 
 
@@ -122,35 +127,7 @@ def _checked(kind: str, payload: dict[str, Any], refused: str) -> bytes:
     return content
 
 
-@dataclass(frozen=True)
-class SentBefore:
-    """The version of an entry or cycle last sent to a coach, and when."""
-
-    version: datetime
-    sent_at: datetime
-
-    def changed_since(self, record: SharedRecord) -> bool:
-        """True when the record is newer than the version that went."""
-        return datetime.fromisoformat(record.version) > self.version
-
-
 # -- comments (both sides) -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CommentRecord:
-    """A comment or reply as the journal holds it."""
-
-    id: str
-    contact: str
-    item_id: str
-    stage_id: str
-    mine: bool
-    body: str
-    created: datetime
-    read: bool
-    sent: bool
-    reply_to: str | None
 
 
 def _check_body(body: str) -> None:
@@ -222,29 +199,6 @@ class PackageResult:
 
 Progress = Callable[[int, int], None]
 PROGRESS_STEP = 100
-
-
-@dataclass(frozen=True)
-class Who:
-    """Who a share came from, as this journal knows them."""
-
-    name: str
-    fingerprint: str
-    verified: bool
-
-
-def share_message(items: int, replies: int, who: Who) -> str:
-    """What importing a share did, in a sentence, marking a sender not yet verified."""
-    parts = [counted(items, "shared item", "shared items")]
-    if replies:
-        parts.append(counted(replies, "reply", "replies"))
-    said = f"Imported {joined(parts)} from {who.name}."
-    if who.verified:
-        return said
-    return (
-        f"{said} {who.name} is not verified yet: compare the fingerprint {who.fingerprint} "
-        "with them before relying on it."
-    )
 
 
 def _remember_participant(session: Session, opened: OpenedPackage) -> Contact:
@@ -536,21 +490,8 @@ class ExchangeService:
         `live_items_only`, comments on the journal's own entries and cycles that are in the trash
         do not count (there is nothing to open for them).
         """
-        query = select(Comment.item_id, func.count()).where(Comment.read.is_(False))
-        if role is not None:
-            query = query.join(Contact, Contact.fingerprint == Comment.contact).where(
-                Contact.role == role.value
-            )
-        if live_items_only:  # a key lookup per unread comment, not a scan of every entry
-            query = query.where(
-                or_(
-                    exists().where(Entry.id == Comment.item_id, Entry.deleted_at.is_(None)),
-                    exists().where(Cycle.id == Comment.item_id, Cycle.deleted_at.is_(None)),
-                )
-            )
-        with unit(self._journal.engine) as session:
-            rows = session.execute(query.group_by(Comment.item_id))
-            return {row[0]: row[1] for row in rows}
+        with self._journal.reading() as conn:
+            return records.unread_counts(conn, role, live_items_only=live_items_only)
 
     def import_package(self, data: bytes, progress: Progress | None = None) -> PackageResult:
         """Open, check and apply a share or feedback package in one transaction.

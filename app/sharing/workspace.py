@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session
 from app.errors import JournalError
 from app.journal.opening import Journal
 from app.search.query import parse_query
-from app.sharing.contacts import Role
+from app.sharing import records
 from app.sharing.content import SharedStage, stages_from_json
 from app.sharing.exchange import unit
+from app.sharing.records import CoachingWork as CoachingWork
+from app.sharing.records import Role
 from app.storage.tables import Comment, Contact, SharedDoc, SharedItem
 from app.writing.domains import Domain, parse_domains
 
@@ -85,22 +87,6 @@ class SharedFilter:
     participant: str | None = None
     domain: Domain | None = None
     to_discuss_only: bool = False
-
-
-@dataclass(frozen=True)
-class CoachingWork:
-    """What waits for the coach across all participants."""
-
-    new_shares: int
-    """Shared items not yet ticked as discussed."""
-    new_replies: int
-    unsent_comments: int
-    """Comments written but not yet in a feedback package."""
-
-    @property
-    def total(self) -> int:
-        """Everything waiting, as one number."""
-        return self.new_shares + self.new_replies + self.unsent_comments
 
 
 @dataclass(frozen=True)
@@ -190,18 +176,8 @@ class WorkspaceService:
 
     def waiting_work(self) -> CoachingWork:
         """How many shares, replies and unsent comments wait for the coach (three counts)."""
-        with unit(self._journal.engine) as session:
-            shares = select(func.count()).select_from(SharedItem)
-            # Only participants' threads: a coach may also share their own journal with a coach.
-            people = select(Contact.fingerprint).where(Contact.role == Role.PARTICIPANT.value)
-            comments = select(func.count()).select_from(Comment).where(Comment.contact.in_(people))
-            return CoachingWork(
-                session.scalar(shares.where(SharedItem.discussed.is_(False))) or 0,
-                session.scalar(comments.where(Comment.mine.is_(False), Comment.read.is_(False)))
-                or 0,
-                session.scalar(comments.where(Comment.mine.is_(True), Comment.sent_at.is_(None)))
-                or 0,
-            )
+        with self._journal.reading() as conn:
+            return records.waiting_work(conn)
 
     def unsent_comments(self) -> list[UnsentComment]:
         """The coach's comments waiting for a feedback package, oldest first."""

@@ -54,6 +54,20 @@ def writing_connection(engine: Engine) -> Iterator[Connection]:
         raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc
 
 
+@contextlib.contextmanager
+def reading_connection(engine: Engine) -> Iterator[sqlcipher3.Connection]:
+    """The driver's own connection, from the engine's pool, for reads written in plain SQL
+    (shared with the window, which reads the same way before the engine exists); failures as
+    `transaction` reports them."""
+    try:
+        with engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            assert isinstance(driver, sqlcipher3.Connection)
+            yield driver
+    except (SQLAlchemyError, sqlcipher3.Error) as exc:
+        raise StorageError(f"The journal could not be saved or read: {explain(exc)}.") from exc
+
+
 Row = TypeVar("Row")
 
 

@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.sharing.contacts import Role
 from app.sharing.keys import MAX_NAME, Identity, fingerprint
+from app.sharing.records import Role
 from app.storage.tables import Contact, ReceivedPackage, SentVersion, SharingIdentity
 from app.transfer import fields as f
 from app.transfer.merge import Merge

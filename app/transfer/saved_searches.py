@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.search.full_text import SearchFilters
-from app.search.saved import MAX_NAME, MAX_QUERY, filters_from_json, filters_to_json
+from app.search.saved_records import MAX_NAME, MAX_QUERY, filters_from_json, filters_to_json
 from app.storage.tables import SavedSearch
 from app.transfer import fields as f
 from app.transfer.merge import Merge

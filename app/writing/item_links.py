@@ -9,8 +9,6 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, and_, func, or_, select, text
@@ -19,6 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.storage.tables import Cycle, CycleStage, Entry
 from app.storage.transaction import transaction
 from app.writing.links import ItemLink, LinkKind
+
+# Still importable from here, where it was first written.
+from app.writing.links import LinkedItem as LinkedItem
 from app.writing.titles import UNTITLED, display_title
 
 UNTITLED_CYCLE = "Untitled cycle"
@@ -28,25 +29,6 @@ _CANDIDATES = text(
     "ON d.rowid = search_index.rowid WHERE search_index MATCH :match"
 )
 _TITLE_FROM_TEXT = 200
-
-
-@dataclass(frozen=True)
-class LinkedItem:
-    """An entry or cycle as a link picker or a "Linked from" list shows it."""
-
-    link: ItemLink
-    title: str
-    updated: datetime
-
-    @property
-    def kind(self) -> LinkKind:
-        """Entry or cycle."""
-        return self.link.kind
-
-    @property
-    def item_id(self) -> str:
-        """The item's id."""
-        return self.link.item_id
 
 
 class LinkStore:

@@ -16,6 +16,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 SCHEME = "ij"
@@ -40,6 +41,25 @@ class ItemLink:
     def url(self) -> str:
         """The link's address, `ij:<kind>/<id>`."""
         return f"{SCHEME}:{self.kind.value}/{self.item_id}"
+
+
+@dataclass(frozen=True)
+class LinkedItem:
+    """An entry or cycle as a link picker or a "Linked from" list shows it."""
+
+    link: ItemLink
+    title: str
+    updated: datetime
+
+    @property
+    def kind(self) -> LinkKind:
+        """Entry or cycle."""
+        return self.link.kind
+
+    @property
+    def item_id(self) -> str:
+        """The item's id."""
+        return self.link.item_id
 
 
 _ID = r"[A-Za-z0-9][A-Za-z0-9-]{0,63}"

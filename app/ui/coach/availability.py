@@ -3,16 +3,20 @@ checks the window makes at start-up and after anything changes the counts."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.errors import JournalError
-from app.journal.opening import Journal
-from app.sharing.contacts import Role
-from app.sharing.workspace import CoachingWork
+from app.sharing.records import CoachingWork, Role, contacts
+
+if TYPE_CHECKING:
+    from app.journal.opening import Journal
 
 
 def coaching_available(journal: Journal) -> bool:
     """True once the journal has a participant (someone shared with it, or was added)."""
     try:
-        return bool(journal.sharing.contacts(Role.PARTICIPANT))
+        with journal.reading() as conn:  # not journal.sharing: that needs the ORM
+            return bool(contacts(conn, Role.PARTICIPANT))
     except JournalError:
         return False  # the view stays hidden; the views that read the journal say why
 

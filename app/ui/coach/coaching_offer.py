@@ -9,13 +9,13 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 
 from app.errors import JournalError
-from app.journal.opening import Journal
-from app.sharing.workspace import CoachingWork, WorkspaceService
+from app.sharing.records import CoachingWork, waiting_work
 from app.ui.coach.availability import coaching_available, waiting_words
 from app.ui.coach.coaching_slot import CoachingSlot
 from app.ui.window.navigation import NavigationRail, View
 
 if TYPE_CHECKING:
+    from app.journal.opening import Journal
     from app.ui.coach.coach_page import CoachPage
 
 
@@ -62,8 +62,8 @@ class CoachingOffer(QObject):
         work = CoachingWork(0, 0, 0)
         if self.available:
             # No badge then: Coaching (and Home) read the journal too, and say what went wrong.
-            with contextlib.suppress(JournalError):
-                work = WorkspaceService(self._journal).waiting_work()
+            with contextlib.suppress(JournalError), self._journal.reading() as conn:
+                work = waiting_work(conn)
         self._rail.set_badge(View.COACHING, work.total, waiting_words(work))
 
     def page(self) -> CoachPage:

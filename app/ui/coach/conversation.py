@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.sharing.exchange import CommentRecord
+from app.sharing.records import CommentRecord
 from app.sharing.workspace import SharedItemRecord
 from app.ui.coach.item_html import thread_html
 from app.ui.coach.unsent_row import UnsentRow

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.storage.files import describe_os_error, write_atomically
 
 

@@ -11,7 +11,7 @@ from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QUrl
 
-from app.sharing.exchange import CommentRecord
+from app.sharing.records import CommentRecord
 from app.sharing.workspace import SharedItemRecord
 from app.ui.widgets.dates import local_text
 

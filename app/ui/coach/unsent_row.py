@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from app.sharing.exchange import CommentRecord
+from app.sharing.records import CommentRecord
 from app.ui.widgets.dates import local_text
 
 UNSENT_HINT = (

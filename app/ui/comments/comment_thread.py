@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from app.sharing.exchange import CommentRecord
+from app.sharing.records import CommentRecord
 from app.writing.rendering import render_markdown
 
 REPLY_SCHEME = "reply"

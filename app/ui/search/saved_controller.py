@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 
 from app.errors import JournalError
-from app.search.saved import SavedSearch, suggest_name
+from app.search.saved_records import SavedSearch, saved_searches, suggest_name
 from app.ui.search.controller import STATUS_MESSAGE_MS, SearchController
 from app.ui.widgets.messages import Confirm
 
 if TYPE_CHECKING:
+    from app.search.saved import SavedSearchStore
     from app.ui.search.sidebar import Sidebar
     from app.ui.window.context import WindowContext
 
@@ -30,7 +31,6 @@ class SavedSearchController(QObject):
         super().__init__(parent)
         self._context = context
         self._sidebar = sidebar
-        self._store = context.journal.saved_searches
         self._search = search
         self._confirm = confirm
         self._view = sidebar.saved_searches
@@ -40,10 +40,20 @@ class SavedSearchController(QObject):
         self._view.deleteRequested.connect(self.delete)
         self.reload()
 
+    @property
+    def _store(self) -> SavedSearchStore:
+        """What saves, renames and deletes (made on first use: it needs the ORM)."""
+        return self._context.journal.saved_searches
+
+    def _all(self) -> list[SavedSearch]:
+        """Every saved search, by name, read without the ORM (as at start)."""
+        with self._context.journal.reading() as conn:
+            return saved_searches(conn)
+
     def reload(self, current: str | None = None) -> None:
         """Read the saved searches again (an import may have brought some)."""
         try:
-            self._view.set_searches(self._store.all(), current)
+            self._view.set_searches(self._all(), current)
         except JournalError as exc:
             self._status(str(exc))
 
@@ -53,7 +63,7 @@ class SavedSearchController(QObject):
         query = self._sidebar.search_box.text()
         filters = self._sidebar.filter_bar.filters()
         try:
-            taken = [s.name for s in self._store.all()]
+            taken = [s.name for s in self._all()]
             saved = self._store.save(suggest_name(query, filters, taken), query, filters)
         except JournalError as exc:
             self._status(str(exc))
@@ -103,7 +113,7 @@ class SavedSearchController(QObject):
 
     def _find(self, search_id: str) -> SavedSearch | None:
         try:
-            found = [s for s in self._store.all() if s.id == search_id]
+            found = [s for s in self._all() if s.id == search_id]
         except JournalError as exc:
             self._status(str(exc))
             return None

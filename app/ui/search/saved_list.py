@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.search.saved import SavedSearch, describe
+from app.search.saved_records import SavedSearch, describe
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 41
 VISIBLE_ROWS = 4

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.contacts import Role
 from app.sharing.keys import Card, CardError, card_bytes, check_name
+from app.sharing.records import Role
 from app.storage.files import write_atomically
 from app.ui.sharing.fingerprint import FingerprintLabel
 from app.ui.widgets.captions import heading, plain_label

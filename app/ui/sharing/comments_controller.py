@@ -8,19 +8,17 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QPushButton
 
 from app.errors import JournalError
-from app.sharing.exchange import ExchangeService
-from app.ui.cycles.controller import CycleController
-from app.ui.entries.controller import EntriesController
 from app.ui.sharing.comments_presenter import CommentsPresenter, StageInfo
 from app.ui.sharing.unread import UnreadComments
 from app.ui.sharing.words import unread_message
-from app.ui.widgets.entry_delegate import EntryDelegate
 from app.ui.widgets.item_list import ItemList
 from app.ui.widgets.row_list_model import RowListModel
 
 if TYPE_CHECKING:
     from app.ui.comments.comments_panel import CommentsPanel
+    from app.ui.cycles.controller import CycleController
     from app.ui.cycles.pane import CyclePane
+    from app.ui.entries.controller import EntriesController
     from app.ui.entries.page import EntriesPage
     from app.ui.home.view import HomeView
     from app.ui.window.context import WindowContext
@@ -62,6 +60,8 @@ class CommentsController(QObject):
         self.unread_button.setToolTip("Open the first entry or cycle with new comments")
         self.unread_button.hide()
         context.window.statusBar().addPermanentWidget(self.unread_button)
+
+        from app.ui.widgets.entry_delegate import EntryDelegate  # the entry list's, made by now
 
         delegate = self._entry_list.itemDelegate()
         if isinstance(delegate, EntryDelegate):
@@ -160,6 +160,8 @@ class CommentsController(QObject):
             if entry is not None and entry.deleted is None:
                 self._context.navigator.open_entry(item_id)
                 return
+            from app.sharing.exchange import ExchangeService  # the ORM's, loaded when needed
+
             try:
                 cycle = self._journal.cycles.get(item_id)
                 unread = [

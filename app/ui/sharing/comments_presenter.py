@@ -10,14 +10,15 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QDialog
 
 from app.errors import JournalError
-from app.journal.opening import Journal
-from app.sharing.exchange import CommentRecord, ExchangeService
+from app.sharing.records import CommentRecord
 from app.summary.privacy import LocatedFinding, apply_redactions, find_in
 from app.ui.comments.comment_thread import ThreadGroup, thread_html
 from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.widgets.dates import local_text
 
 if TYPE_CHECKING:
+    from app.journal.opening import Journal
+    from app.sharing.exchange import ExchangeService
     from app.ui.privacy.review import PrivacyReviewDialog  # loads when first needed
 
 WHOLE_CYCLE = "On the whole cycle"
@@ -84,6 +85,13 @@ class CommentsPresenter(QObject):
         panel.saveRequested.connect(self.save_reply)
         panel.shown.connect(self._mark_seen)
 
+    def _exchange(self) -> ExchangeService:
+        """The journal's comments (loaded when an item with comments is first shown: the ORM
+        is not needed to open the window)."""
+        from app.sharing.exchange import ExchangeService
+
+        return ExchangeService(self._journal)
+
     # -- what is shown --------------------------------------------------------------------
 
     def show_item(
@@ -112,7 +120,7 @@ class CommentsPresenter(QObject):
             self.panel.hide()
             return
         try:
-            comments = ExchangeService(self._journal).comments_on(self.item_id)
+            comments = self._exchange().comments_on(self.item_id)
             names = {c.fingerprint: c.name for c in self._journal.sharing.contacts()}
         except JournalError as exc:
             self.panel.error.show_message(str(exc))
@@ -200,7 +208,7 @@ class CommentsPresenter(QObject):
             return
         seen, self._unseen = self._unseen, set()
         try:
-            ExchangeService(self._journal).mark_read(self.item_id, seen)
+            self._exchange().mark_read(self.item_id, seen)
         except JournalError as exc:
             self.panel.error.show_message(str(exc))
             return
@@ -244,7 +252,7 @@ class CommentsPresenter(QObject):
         if target is None:
             return
         try:
-            ExchangeService(self._journal).write_comment(
+            self._exchange().write_comment(
                 target.contact,
                 self.item_id,
                 body,

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.contacts import ContactRecord, Role
 from app.sharing.content import SharedRecord
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import ContactRecord, Role
 from app.summary.privacy import LocatedFinding, apply_redactions
 from app.ui.privacy.review import PrivacyReviewDialog
 from app.ui.sharing.share_items import OpenItem, ShareCandidate

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from app.journal.opening import Journal
 from app.sharing.content import SharedRecord
-from app.sharing.exchange import ExchangeService, SentBefore
+from app.sharing.records import SentBefore
 from app.ui.widgets.dates import local_day
 from app.ui.widgets.row_list_model import Index, RowListModel
+
+if TYPE_CHECKING:
+    from app.journal.opening import Journal
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 41
 """data() for this role is the row's ShareCandidate."""
@@ -65,6 +67,8 @@ def share_candidates(
     journal: Journal, coach: str, entry_ids: Iterable[str], cycle_ids: Iterable[str]
 ) -> list[ShareCandidate]:
     """The chosen entries and cycles as they would go to this coach."""
+    from app.sharing.exchange import ExchangeService  # loaded when a share is being made
+
     records = ExchangeService(journal).records_to_share(entry_ids, cycle_ids)
     sent = ExchangeService(journal).sent_before(coach)
     return [ShareCandidate(r, sent.get(r.id)) for r in records]

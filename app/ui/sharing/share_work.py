@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.errors import StorageError
 from app.journal.opening import Journal
-from app.sharing.contacts import ContactRecord
 from app.sharing.content import SharedRecord
 from app.sharing.exchange import ExchangeService, privacy_findings
+from app.sharing.records import ContactRecord
 from app.storage.files import describe_os_error, write_atomically
 from app.ui.sharing.share_items import ShareCandidate, share_candidates
 from app.ui.widgets.background_call import BackgroundCall

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from app.errors import JournalError
-from app.journal.opening import Journal
-from app.sharing.contacts import Role
-from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role, unread_counts
+
+if TYPE_CHECKING:
+    from app.journal.opening import Journal
 
 
 class UnreadComments(QObject):
@@ -35,9 +38,8 @@ class UnreadComments(QObject):
     def refresh(self) -> None:
         """Count again."""
         try:
-            self.counts = ExchangeService(self._journal).unread_counts(
-                Role.COACH, live_items_only=True
-            )
+            with self._journal.reading() as conn:  # no ORM needed: this is read at start
+                self.counts = unread_counts(conn, Role.COACH, live_items_only=True)
         except JournalError as exc:
             self.failed.emit(str(exc))
             return

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from app.sharing.exchange import Who, share_message
-from app.transfer.incoming import ImportOutcome
+from typing import TYPE_CHECKING
+
+from app.sharing.records import Who, share_message
 from app.words import counted
+
+if TYPE_CHECKING:
+    from app.transfer.incoming import ImportOutcome
 
 SEND_ADVICE = "Only they can open it; send it by NHSmail, Teams or a memory stick."
 NOTHING_IMPORTED = "Import cancelled: nothing was imported, and your journal is as it was."

@@ -32,8 +32,7 @@ from app.ui.widgets.announce import announce
 from app.ui.widgets.dates import local_day
 from app.ui.widgets.keyboard_safe_dialog import KeyboardSafeDialog
 from app.ui.widgets.screen_fit import resize_within_screen
-from app.writing.item_links import LinkedItem
-from app.writing.links import LinkKind, link_markup
+from app.writing.links import LinkedItem, LinkKind, link_markup
 
 FindItems = Callable[[str], list[LinkedItem]]
 """The live entries and cycles whose titles hold the words typed (LinkStore.titled)."""

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from app.ui.widgets.captions import heading
 from app.ui.widgets.link_completer import item_detail
-from app.writing.item_links import LinkedItem
+from app.writing.links import LinkedItem
 
 HEADING = "Linked from"
 _ITEM_ROLE = Qt.ItemDataRole.UserRole + 42

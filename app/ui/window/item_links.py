@@ -3,19 +3,22 @@ open in the read views, and "Linked from" under the entry or cycle shown."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication
 
 from app.errors import JournalError
-from app.ui.cycles.controller import CycleController
-from app.ui.cycles.pane import CyclePane
-from app.ui.entries.controller import EntriesController
-from app.ui.entries.page import EntriesPage
 from app.ui.widgets.link_completer import LinkPicker, completer_for
 from app.ui.widgets.linked_from import LinkedFromList
-from app.ui.window.context import WindowContext
-from app.writing.item_links import LinkedItem
-from app.writing.links import ItemLink, LinkKind
+from app.writing.links import ItemLink, LinkedItem, LinkKind
+
+if TYPE_CHECKING:
+    from app.ui.cycles.controller import CycleController
+    from app.ui.cycles.pane import CyclePane
+    from app.ui.entries.controller import EntriesController
+    from app.ui.entries.page import EntriesPage
+    from app.ui.window.context import WindowContext
 
 NOWHERE_TO_LINK = "Put the cursor in an entry's text or a cycle stage's text first, then link."
 GONE = "That {kind} is in the trash or no longer exists."
