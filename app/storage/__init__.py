@@ -13,6 +13,7 @@ published = (
     "recovery_code",
     "schema",
     "sharing_rows",
+    "snapshot",
     "steps",
     "tables",
     "transaction",
