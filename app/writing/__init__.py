@@ -13,6 +13,7 @@ published = (
     "links",
     "moves",
     "rendering",
+    "stored_values",
     "tags",
     "templates",
     "titles",
