@@ -15,6 +15,7 @@ published = (
     "sharing_rows",
     "snapshot",
     "steps",
+    "stored_values",
     "tables",
     "transaction",
 )

@@ -9,6 +9,7 @@ from typing import Any
 import sqlcipher3
 
 from app.errors import EntryNotFoundError
+from app.storage.stored_values import day_or_none, placeholders
 from app.supervision.session_records import (
     ActionRecord,
     ActionStatus,
@@ -16,7 +17,6 @@ from app.supervision.session_records import (
     SessionRecord,
     open_actions_in,
 )
-from app.writing.stored_values import day_or_none, placeholders
 
 _SESSION = (
     "SELECT id, kind, held_on, with_whom, wants, notes, next_date FROM sessions "

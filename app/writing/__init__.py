@@ -13,7 +13,6 @@ published = (
     "links",
     "moves",
     "rendering",
-    "stored_values",
     "tags",
     "templates",
     "titles",

@@ -3,7 +3,7 @@
 The Home view's lists and balance, Looking back and an evidence link's title are read here on
 the driver's connection, so the window is shown without loading the ORM. `CycleStore` reads
 through the same functions (one implementation of each query); values come back as the ORM
-gives them (app/writing/stored_values.py).
+gives them (app/storage/stored_values.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,14 @@ from typing import Any
 import sqlcipher3
 
 from app.errors import EntryNotFoundError
+from app.storage.stored_values import (
+    day_or_none,
+    moment_of,
+    moment_or_none,
+    placeholders,
+    stored_day,
+    stored_moment,
+)
 from app.writing.cycle_records import (
     CycleRecord,
     CycleStatus,
@@ -25,14 +33,6 @@ from app.writing.cycle_records import (
     StageText,
 )
 from app.writing.domains import Domain, in_order
-from app.writing.stored_values import (
-    day_or_none,
-    moment_of,
-    moment_or_none,
-    placeholders,
-    stored_day,
-    stored_moment,
-)
 
 _FIRST_TEXT = (
     "(SELECT substr(s.text, 1, 200) FROM cycle_stages s WHERE s.cycle_id = c.id "
