@@ -50,6 +50,15 @@ class EntryStore(Binned[Entry, EntryRecord]):
         return transaction(self._sessions, write=False)
 
     @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlcipher3.Connection]:
+        """A driver connection of the store's engine to read with, as `Journal.reading` lends
+        one: what reads a journal in plain SQL (the entry list) reads a store the same way."""
+        with self._engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            assert isinstance(driver, sqlcipher3.Connection)
+            yield driver
+
+    @contextlib.contextmanager
     def _plain(self) -> Iterator[sqlcipher3.Connection]:
         """The driver connection of a read transaction, for the reads written in plain SQL
         (app/writing/entry_record.py), which the window also runs without the ORM."""
