@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -59,6 +60,10 @@ print("LOADED", *sorted(sys.modules), file=sys.stderr)
 """
 
 
+def _at(moment: datetime) -> Callable[[], datetime]:
+    return lambda: moment
+
+
 @pytest.fixture
 def folder(journal: Journal) -> Path:
     """A journal with something in every part of Home, closed so a child process can open it."""
@@ -72,8 +77,7 @@ def folder(journal: Journal) -> Path:
     cycles.begin_reflection(going.id)
     cycles.start_cycle(waiting.inquiry_id, "action-inquiry", experiment_date=TODAY)  # untitled
     for n in range(7):
-        written = early + timedelta(minutes=n)
-        entries = EntryStore(journal.engine, clock=lambda written=written: written)
+        entries = EntryStore(journal.engine, clock=_at(early + timedelta(minutes=n)))
         entries.create("" if n == 3 else f"Entry {n}", f"Body of entry {n}", [Domain.INDIVIDUAL])
     reviewed_cycle(journal, "Ask at huddle", NOW - timedelta(days=31), "People speak first.")
     session = journal.sessions.record(
