@@ -70,7 +70,7 @@ def cmd_summary(args: argparse.Namespace, folder: Path, store: KeyStore) -> int:
     from app.summary.export import SummaryFormat, write_summary
     from app.summary.places import place_of
     from app.summary.privacy import apply_redactions, find_in
-    from app.supervision.sessions import SessionKind
+    from app.supervision.session_records import SessionKind
 
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():

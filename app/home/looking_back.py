@@ -13,7 +13,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+import sqlcipher3
+
 from app.journal.opening import Journal
+from app.storage.snapshot import reading
+from app.writing.cycle_reads import active_inquiry_ids, cycle_summaries, read_cycle, read_inquiry
 from app.writing.cycle_states import CycleStatus
 from app.writing.domains import Domain
 from app.writing.links import plain_text
@@ -47,13 +51,22 @@ class LookingBackService:
         self._journal = journal
 
     def pick(self, today: date, set_aside: Collection[str] = ()) -> LookBack | None:
-        """The earlier cycle to show today, or None when none is at a mark."""
-        cycles = self._journal.cycles
+        """The earlier cycle to show today, or None when none is at a mark.
+
+        Read in plain SQL (app/writing/cycle_reads.py), as the Home view is shown first.
+        """
+        with reading(self._journal) as conn:
+            return self._pick(conn, today, set_aside)
+
+    def _pick(
+        self, conn: sqlcipher3.Connection, today: date, set_aside: Collection[str]
+    ) -> LookBack | None:
         candidates = []
         for days, words in MARKS:
             first = today - timedelta(days=days + WINDOW_DAYS)
             last = today - timedelta(days=days - WINDOW_DAYS)
-            near = cycles.summaries(
+            near = cycle_summaries(
+                conn,
                 statuses=[CycleStatus.REVIEWED],
                 changed=(_start_of(first), _start_of(last + timedelta(days=1))),
                 limit=MOST_CYCLES,
@@ -64,18 +77,20 @@ class LookingBackService:
                     candidates.append((cycle.inquiry_id, abs(age - days), cycle.id, words))
         if not candidates:
             return None
-        active = cycles.active_inquiry_ids()
+        active = active_inquiry_ids(conn)
         ranked = sorted(
             (inquiry not in active, off_by, cid, w) for inquiry, off_by, cid, w in candidates
         )
         for _quiet, _off_by, cycle_id, words in ranked:
-            found = self._with_learning(cycle_id, words)
+            found = self._with_learning(conn, cycle_id, words)
             if found is not None:
                 return found
         return None
 
-    def _with_learning(self, cycle_id: str, words: str) -> LookBack | None:
-        record = self._journal.cycles.get(cycle_id)
+    def _with_learning(
+        self, conn: sqlcipher3.Connection, cycle_id: str, words: str
+    ) -> LookBack | None:
+        record = read_cycle(conn, cycle_id)
         template = self._journal.templates.get(record.template_id)
         stage = template.stage_with_role(StageRole.LEARNING) if template else None
         learning = " ".join(plain_text(record.text(stage.id)).split()) if stage else ""
@@ -83,7 +98,7 @@ class LookingBackService:
             return None
         if len(learning) > EXCERPT:
             learning = learning[:EXCERPT].rsplit(" ", 1)[0] + " …"
-        question = self._journal.cycles.inquiry(record.inquiry_id).question
+        question = read_inquiry(conn, record.inquiry_id).question
         return LookBack(record.id, record.display_title, question, words, learning, record.domains)
 
 

@@ -86,6 +86,7 @@ class Journal:
         self._lock = threading.RLock()
         self._lent = 0  # blocks using the plain connection (it closes when none is)
         self._closed = False
+        self._templates: TemplateLibrary | None = None
 
     def __repr__(self) -> str:
         return f"Journal(folder={self.folder!r}, journal_id={self.meta.journal_id!r})"
@@ -185,7 +186,7 @@ class Journal:
         """Lines of inquiry and their cycles, with the templates they are written in."""
         from app.writing.cycles import CycleStore
 
-        return CycleStore(self.engine, self.load_templates())
+        return CycleStore(self.engine, self.templates)
 
     @functools.cached_property
     def links(self) -> LinkStore:
@@ -231,8 +232,13 @@ class Journal:
 
     @property
     def templates(self) -> TemplateLibrary:
-        """The reflection templates this journal can use."""
-        return self.cycles.templates
+        """The reflection templates this journal can use (read on first use, without the
+        cycles' store: the Home view names a cycle's template before any store is made)."""
+        if "cycles" in self.__dict__:
+            return self.cycles.templates
+        if self._templates is None:
+            self._templates = self.load_templates()
+        return self._templates
 
     def load_templates(self) -> TemplateLibrary:
         """Read the shipped templates and the participant's own (broken files are listed)."""
@@ -243,8 +249,10 @@ class Journal:
 
     def reload_templates(self) -> TemplateLibrary:
         """Pick up templates added or edited since the journal was opened."""
-        self.cycles.templates = self.load_templates()
-        return self.cycles.templates
+        self._templates = self.load_templates()
+        if "cycles" in self.__dict__:
+            self.cycles.templates = self._templates
+        return self._templates
 
     @property
     def db_file(self) -> Path:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from app.journal.opening import Journal
-from app.supervision.sessions import SessionKind, SessionRecord, open_actions_in
+from app.supervision.session_records import SessionKind, SessionRecord, open_actions_in
 from app.writing.cycle_states import CycleStatus
 
 COMING_DAYS = 90

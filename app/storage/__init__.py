@@ -13,7 +13,9 @@ published = (
     "recovery_code",
     "schema",
     "sharing_rows",
+    "snapshot",
     "steps",
+    "stored_values",
     "tables",
     "transaction",
 )

@@ -77,3 +77,12 @@ def require(session: Session, model: type[Row], key: Any, what: str) -> Row:
     if row is None:
         raise EntryNotFoundError(f"That {what} no longer exists.")
     return row
+
+
+def driver_of(session: Session) -> sqlcipher3.Connection:
+    """The driver connection under `session`, in its transaction (flushed first), for a read
+    written in plain SQL that the ORM's stores share with code that runs without the ORM."""
+    session.flush()
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, sqlcipher3.Connection)
+    return driver

@@ -17,10 +17,10 @@ from app.insights.figures import Cell, Insights, Row, Scope, Span, Table
 from app.insights.service import InsightsService
 from app.journal.opening import Journal
 from app.summary.periods import FALLBACK_DAYS, NextSession, bounds
-from app.supervision.sessions import ActionRecord, SessionKind, SessionRecord
+from app.supervision.session_records import ActionRecord, SessionKind, SessionRecord
 from app.writing.cycle_records import CycleRecord, CycleStatus, LoopLevel
 from app.writing.domains import Domain
-from app.writing.entries import EntryRecord
+from app.writing.entry_record import EntryRecord
 from app.writing.links import plain_text
 from app.writing.templates import StageRole
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from app.supervision.sessions import SessionKind
+from app.supervision.session_records import SessionKind
 
 FALLBACK_DAYS = 30
 

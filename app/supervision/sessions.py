@@ -5,108 +5,35 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from enum import StrEnum
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 # Here "session" always means a supervision session; the database's unit of work is `db` (Db).
 from sqlalchemy.orm import Session as Db
 from sqlalchemy.orm import sessionmaker
 
-from app.errors import EntryNotFoundError, JournalError
+from app.errors import EntryNotFoundError
+from app.storage.snapshot import snapshot
 from app.storage.tables import ActionEvidence, AgreedAction, SupervisionSession
-from app.storage.transaction import require, transaction
+from app.storage.transaction import driver_of, require, transaction
+from app.supervision.session_reads import (
+    open_actions as open_actions_read,
+)
+from app.supervision.session_reads import (
+    read_action,
+    read_session,
+    session_records,
+)
+from app.supervision.session_records import ActionDraft as ActionDraft
+from app.supervision.session_records import ActionRecord as ActionRecord
+from app.supervision.session_records import ActionStatus as ActionStatus
+from app.supervision.session_records import SessionKind as SessionKind
+from app.supervision.session_records import SessionRecord as SessionRecord
+from app.supervision.session_records import check_draft as check_draft
+from app.supervision.session_records import open_actions_in as open_actions_in
 
 _UNSET = object()  # "not given", where None has a meaning of its own
-
-
-class SessionKind(StrEnum):
-    """The kinds of session a participant brings their learning to."""
-
-    COACHING = "coaching"
-    SUPERVISION = "supervision"
-    ACTION_LEARNING = "action_learning"
-    LINE_MANAGER = "line_manager"
-
-    @property
-    def label(self) -> str:
-        """The words shown to people."""
-        return {
-            "coaching": "Coaching",
-            "supervision": "Supervision",
-            "action_learning": "Action learning set",
-            "line_manager": "Line-manager 1:1",
-        }[self.value]
-
-
-class ActionStatus(StrEnum):
-    """Where an agreed action stands."""
-
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DROPPED = "dropped"
-
-    @property
-    def label(self) -> str:
-        """The words shown to people."""
-        return {
-            "open": "Not started",
-            "in_progress": "In progress",
-            "done": "Done",
-            "dropped": "Dropped",
-        }[self.value]
-
-    @property
-    def is_open(self) -> bool:
-        """True while the action still needs doing."""
-        return self in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
-
-
-@dataclass(frozen=True)
-class ActionDraft:
-    """An action as the participant writes it in the session form."""
-
-    what: str
-    with_whom: str = ""
-    by_when: date | None = None
-    how_i_will_know: str = ""
-
-
-@dataclass(frozen=True)
-class ActionRecord:
-    """An agreed action, its progress and the entries or cycles that show evidence of change."""
-
-    id: str
-    session_id: str
-    what: str
-    with_whom: str
-    by_when: date | None
-    how_i_will_know: str
-    status: ActionStatus
-    progress: str
-    evidence_entries: tuple[str, ...] = ()
-    evidence_cycles: tuple[str, ...] = ()
-
-    def overdue(self, today: date) -> bool:
-        """True when the action is still open after its date."""
-        return self.status.is_open and self.by_when is not None and self.by_when < today
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    """One session and what was agreed in it."""
-
-    id: str
-    kind: SessionKind
-    held_on: date
-    with_whom: str
-    wants: str
-    notes: str
-    next_date: date | None
-    actions: tuple[ActionRecord, ...] = field(default_factory=tuple)
 
 
 class SessionStore:
@@ -264,13 +191,8 @@ class SessionStore:
 
     def all(self) -> list[SessionRecord]:
         """Every session, most recent first."""
-        with self._reading() as db:
-            rows = db.scalars(
-                select(SupervisionSession)
-                .where(SupervisionSession.deleted_at.is_(None))
-                .order_by(SupervisionSession.held_on.desc(), SupervisionSession.created_at.desc())
-            )
-            return [_record(r) for r in rows]
+        with self._reading() as db, snapshot(driver_of(db)) as conn:
+            return session_records(conn)
 
     def last_before(self, day: date) -> SessionRecord | None:
         """The most recent session held before `day` (the start of a summary's period)."""
@@ -278,18 +200,13 @@ class SessionStore:
 
     def open_actions(self) -> list[ActionRecord]:
         """Actions still to do, soonest date first (undated last)."""
-        return open_actions_in(self.all())
+        with self._reading() as db, snapshot(driver_of(db)) as conn:
+            return open_actions_read(conn)
 
     def delete(self, session_id: str) -> None:
         """Remove a session and its actions."""
         with self._writing() as db:
             _get(db, session_id).deleted_at = self._clock()
-
-
-def check_draft(draft: ActionDraft) -> None:
-    """Refuse an action with nothing saying what it is."""
-    if not draft.what.strip():
-        raise JournalError("Write what the action is; the other parts can wait.")
 
 
 def _merged_actions(
@@ -348,34 +265,20 @@ def _get_action(db: Db, action_id: str) -> AgreedAction:
 
 
 def _action_record(row: AgreedAction) -> ActionRecord:
-    return ActionRecord(
-        id=row.id,
-        session_id=row.session_id,
-        what=row.what,
-        with_whom=row.with_whom,
-        by_when=row.by_when,
-        how_i_will_know=row.how_i_will_know,
-        status=ActionStatus(row.status),
-        progress=row.progress,
-        evidence_entries=tuple(e.entry_id for e in row.evidence if e.entry_id),
-        evidence_cycles=tuple(e.cycle_id for e in row.evidence if e.cycle_id),
-    )
+    """The record of an action row as it stands in its session (changes flushed)."""
+    db = _session_of(row)
+    with snapshot(driver_of(db)) as conn:
+        return read_action(conn, row.id)
 
 
 def _record(row: SupervisionSession) -> SessionRecord:
-    return SessionRecord(
-        id=row.id,
-        kind=SessionKind(row.kind),
-        held_on=row.held_on,
-        with_whom=row.with_whom,
-        wants=row.wants,
-        notes=row.notes,
-        next_date=row.next_date,
-        actions=tuple(_action_record(a) for a in row.actions),
-    )
+    """The record of a session row as it stands in its session (changes flushed)."""
+    db = _session_of(row)
+    with snapshot(driver_of(db)) as conn:
+        return read_session(conn, row.id)
 
 
-def open_actions_in(sessions: Sequence[SessionRecord]) -> list[ActionRecord]:
-    """The actions of these sessions still to do, soonest date first (undated last)."""
-    actions = [a for s in sessions for a in s.actions if a.status.is_open]
-    return sorted(actions, key=lambda a: (a.by_when is None, a.by_when or date.max))
+def _session_of(row: object) -> Db:
+    db = Db.object_session(row)
+    assert db is not None
+    return db

@@ -18,7 +18,7 @@ from app.storage.tables import (
     Entry,
     SupervisionSession,
 )
-from app.supervision.sessions import ActionStatus, SessionKind
+from app.supervision.session_records import ActionStatus, SessionKind
 from app.transfer import fields as f
 from app.transfer.merge import Merge
 

@@ -2,6 +2,7 @@
 
 # What other packages may import from this one (tests/test_architecture.py).
 published = (
+    "cycle_reads",
     "cycle_records",
     "cycle_states",
     "cycles",

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine, case, func, select
+import sqlcipher3
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import JournalError
+from app.storage.snapshot import snapshot
 from app.storage.tables import (
     Cycle,
     CycleDimension,
@@ -21,7 +23,15 @@ from app.storage.tables import (
     Inquiry,
     InquiryDomain,
 )
-from app.storage.transaction import require, transaction
+from app.storage.transaction import driver_of, require, transaction
+from app.writing.cycle_reads import (
+    active_inquiry_ids,
+    cycle_domain_counts,
+    cycle_summaries,
+    read_cycle,
+    read_inquiry,
+)
+from app.writing.cycle_reads import first_line as _first_line
 from app.writing.cycle_records import (
     LEADERSHIP_DIMENSIONS,
     PLANNED_MARK,
@@ -33,7 +43,6 @@ from app.writing.cycle_records import (
     InquiryRecord,
     InquiryStatus,
     LoopLevel,
-    StageText,
     StageVersionRecord,
     TimelineStep,
 )
@@ -71,6 +80,13 @@ class CycleStore(Binned[Cycle, CycleRecord]):
 
     def _reading(self) -> contextlib.AbstractContextManager[Session]:
         return transaction(self._sessions, write=False)
+
+    @contextlib.contextmanager
+    def _plain(self) -> Iterator[sqlcipher3.Connection]:
+        """The driver connection of a read transaction, for the reads written in plain SQL
+        (app/writing/cycle_reads.py), which the window also runs without the ORM."""
+        with self._reading() as session, snapshot(driver_of(session)) as conn:
+            yield conn
 
     # -- lines of inquiry ----------------------------------------------------------------
 
@@ -143,8 +159,8 @@ class CycleStore(Binned[Cycle, CycleRecord]):
 
     def inquiry(self, inquiry_id: str) -> InquiryRecord:
         """One line of inquiry."""
-        with self._reading() as session:
-            return inquiry_record(_get_inquiry(session, inquiry_id))
+        with self._plain() as conn:
+            return read_inquiry(conn, inquiry_id)
 
     def inquiries(self, *, include_closed: bool = True) -> list[InquiryRecord]:
         """Lines of inquiry, most recently active first."""
@@ -423,8 +439,8 @@ class CycleStore(Binned[Cycle, CycleRecord]):
 
     def get(self, cycle_id: str) -> CycleRecord:
         """One whole cycle."""
-        with self._reading() as session:
-            return cycle_record(session, _get_cycle(session, cycle_id))
+        with self._plain() as conn:
+            return read_cycle(conn, cycle_id)
 
     def cycles_in(self, inquiry_id: str) -> list[CycleRecord]:
         """A line of inquiry's cycles, oldest first."""
@@ -473,60 +489,16 @@ class CycleStore(Binned[Cycle, CycleRecord]):
 
         Only an untitled cycle reads any stage text: the start of its first written stage.
         """
-        first_text = (
-            select(func.substr(CycleStage.text, 1, 200))
-            .where(CycleStage.cycle_id == Cycle.id, CycleStage.text != "")
-            .order_by(CycleStage.position)
-            .limit(1)
-            .scalar_subquery()
-        )
-        query = select(
-            Cycle.id,
-            Cycle.inquiry_id,
-            Cycle.title,
-            Cycle.template_id,
-            Cycle.status,
-            Cycle.loop,
-            Cycle.experiment_date,
-            Cycle.created_at,
-            Cycle.updated_at,
-            case((Cycle.title == "", first_text), else_=""),
-            Cycle.deleted_at,
-        ).where(Cycle.deleted_at.is_not(None) if trashed else Cycle.deleted_at.is_(None))
-        if statuses is not None:
-            query = query.where(Cycle.status.in_([s.value for s in statuses]))
-        if due_by is not None:
-            query = query.where(Cycle.experiment_date.is_not(None), Cycle.experiment_date <= due_by)
-        if changed is not None:
-            query = query.where(Cycle.updated_at >= changed[0], Cycle.updated_at < changed[1])
-        newest = Cycle.deleted_at.desc() if trashed else Cycle.updated_at.desc()
-        query = query.order_by(newest, Cycle.id).offset(offset).limit(limit)
-        with self._reading() as session:
-            rows = session.execute(query).all()
-            ids = [row[0] for row in rows]
-            domains: dict[str, list[Domain]] = {}
-            if ids:
-                found = select(CycleDomain.cycle_id, CycleDomain.domain).where(
-                    CycleDomain.cycle_id.in_(ids)
-                )
-                for cycle_id, code in session.execute(found):
-                    domains.setdefault(cycle_id, []).append(Domain(code))
-        return [
-            CycleSummary(
-                id=row[0],
-                inquiry_id=row[1],
-                title=row[2].strip() or _first_line(row[9] or "") or "Untitled cycle",
-                template_id=row[3],
-                status=CycleStatus(row[4]),
-                loop=LoopLevel(row[5]),
-                experiment_date=row[6],
-                domains=tuple(in_order(domains.get(row[0], ()))),
-                created=row[7],
-                updated=row[8],
-                deleted=row[10],
+        with self._plain() as conn:
+            return cycle_summaries(
+                conn,
+                statuses=statuses,
+                due_by=due_by,
+                changed=changed,
+                offset=offset,
+                limit=limit,
+                trashed=trashed,
             )
-            for row in rows
-        ]
 
     def counts_by_inquiry(self) -> dict[str, int]:
         """How many live cycles each line of inquiry has."""
@@ -544,16 +516,8 @@ class CycleStore(Binned[Cycle, CycleRecord]):
 
     def active_inquiry_ids(self) -> set[str]:
         """The lines of inquiry with a live cycle planned or in progress."""
-        query = (
-            select(Cycle.inquiry_id)
-            .distinct()
-            .where(
-                Cycle.deleted_at.is_(None),
-                Cycle.status.in_([CycleStatus.PLANNED.value, CycleStatus.IN_PROGRESS.value]),
-            )
-        )
-        with self._reading() as session:
-            return set(session.scalars(query))
+        with self._plain() as conn:
+            return active_inquiry_ids(conn)
 
     def in_progress(self) -> list[CycleSummary]:
         """Cycles being reflected on."""
@@ -574,14 +538,8 @@ class CycleStore(Binned[Cycle, CycleRecord]):
 
     def domain_counts(self, since: datetime) -> dict[Domain, int]:
         """How many live cycles worked on since `since` touch each domain."""
-        recent = select(Cycle.id).where(Cycle.updated_at >= since, Cycle.deleted_at.is_(None))
-        query = (
-            select(CycleDomain.domain, func.count())
-            .where(CycleDomain.cycle_id.in_(recent))
-            .group_by(CycleDomain.domain)
-        )
-        with self._reading() as session:
-            return {Domain(code): int(n) for code, n in session.execute(query)}
+        with self._plain() as conn:
+            return cycle_domain_counts(conn, since)
 
     def records_changed(self, start: datetime, end: datetime) -> list[CycleRecord]:
         """Live cycles last changed from `start` up to (not including) `end`, oldest first."""
@@ -701,30 +659,10 @@ class CycleStore(Binned[Cycle, CycleRecord]):
 
 
 def cycle_record(session: Session, cycle: Cycle) -> CycleRecord:
-    """The record of a cycle row, read in the row's session (which cycle follows it, too)."""
-    next_id = session.scalar(select(Cycle.id).where(Cycle.previous_id == cycle.id))
-    return CycleRecord(
-        id=cycle.id,
-        inquiry_id=cycle.inquiry_id,
-        template_id=cycle.template_id,
-        title=cycle.title,
-        status=CycleStatus(cycle.status),
-        loop=LoopLevel(cycle.loop),
-        experiment_date=cycle.experiment_date,
-        previous_id=cycle.previous_id,
-        next_id=next_id,
-        current_stage=cycle.current_stage,
-        domains=tuple(in_order(Domain(d.domain) for d in cycle.domains)),
-        dimensions=tuple(d.dimension for d in cycle.dimensions),
-        tags=tuple(sorted((t.name for t in cycle.tags), key=str.casefold)),
-        stages=tuple(StageText(s.stage_id, s.title, s.text, s.updated_at) for s in cycle.stages),
-        created=cycle.created_at,
-        updated=cycle.updated_at,
-        deleted=cycle.deleted_at,
-        bring_to_supervision=cycle.bring_to_supervision,
-        share_with_coach=cycle.share_with_coach,
-        reflection_began=cycle.reflection_began_at,
-    )
+    """The record of a cycle row as it stands in the row's session (changes flushed), read as
+    `CycleStore.get` reads it."""
+    with snapshot(driver_of(session)) as conn:
+        return read_cycle(conn, cycle.id)
 
 
 def planning_stage(template: Template) -> Stage:
@@ -748,13 +686,6 @@ def _stage_text_with_role(templates: TemplateLibrary, cycle: CycleRecord, role: 
     template = templates.get(cycle.template_id)
     stage = template.stage_with_role(role) if template else None
     return cycle.text(stage.id) if stage else ""
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip().lstrip("#").strip()[:80]
-    return ""
 
 
 def _snippet(text: str) -> str:

@@ -4,55 +4,32 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, Select, case, func, or_, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import EntryNotFoundError
+from app.storage.snapshot import snapshot
 from app.storage.tables import Entry, EntryDomain, EntryVersion, Tag
-from app.storage.transaction import require, transaction, writing_connection
+from app.storage.transaction import driver_of, require, transaction, writing_connection
 from app.writing.domains import Domain, in_order
 from app.writing.entry_record import EntryRecord as EntryRecord
-from app.writing.entry_record import add_entry
+from app.writing.entry_record import EntrySummary as EntrySummary
+from app.writing.entry_record import EntryVersionRecord as EntryVersionRecord
+from app.writing.entry_record import (
+    add_entry,
+    entry_count,
+    entry_domain_counts,
+    entry_summaries,
+    read_entry,
+)
 from app.writing.tags import normalise_tags, same_tags, tag_in_use, tag_rows
 from app.writing.titles import UNTITLED as UNTITLED
 from app.writing.titles import display_title as display_title
 from app.writing.trash import Binned
 from app.writing.versions import keeps_version
-
-_TITLE_FROM_BODY_CHARS = 200
-
-
-@dataclass(frozen=True)
-class EntrySummary:
-    """What a list row shows: never the body."""
-
-    id: str
-    title: str
-    created: datetime
-    updated: datetime
-    domains: tuple[Domain, ...]
-    deleted: datetime | None = None
-
-
-@dataclass(frozen=True)
-class EntryVersionRecord:
-    """An earlier text of an entry."""
-
-    id: int
-    title: str
-    body: str
-    written: datetime
-    replaced: datetime
-
-
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 class EntryStore(Binned[Entry, EntryRecord]):
@@ -71,6 +48,22 @@ class EntryStore(Binned[Entry, EntryRecord]):
 
     def _reading(self) -> contextlib.AbstractContextManager[Session]:
         return transaction(self._sessions, write=False)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlcipher3.Connection]:
+        """A driver connection of the store's engine to read with, as `Journal.reading` lends
+        one: what reads a journal in plain SQL (the entry list) reads a store the same way."""
+        with self._engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            assert isinstance(driver, sqlcipher3.Connection)
+            yield driver
+
+    @contextlib.contextmanager
+    def _plain(self) -> Iterator[sqlcipher3.Connection]:
+        """The driver connection of a read transaction, for the reads written in plain SQL
+        (app/writing/entry_record.py), which the window also runs without the ORM."""
+        with self._reading() as session, snapshot(driver_of(session)) as conn:
+            yield conn
 
     # -- writing -------------------------------------------------------------------------
 
@@ -180,8 +173,8 @@ class EntryStore(Binned[Entry, EntryRecord]):
 
     def get(self, entry_id: str) -> EntryRecord:
         """One whole entry (trashed ones too)."""
-        with self._reading() as session:
-            return entry_record(_get(session, entry_id))
+        with self._plain() as conn:
+            return read_entry(conn, entry_id)
 
     def get_many(self, entry_ids: list[str], batch: int = 500) -> list[EntryRecord]:
         """Whole entries in the order asked for, read a batch at a time; any missing id raises
@@ -196,9 +189,8 @@ class EntryStore(Binned[Entry, EntryRecord]):
 
     def count(self, text_filter: str = "", *, trashed: bool = False) -> int:
         """How many entries match the filter."""
-        query = _filtered(select(func.count()), text_filter, trashed=trashed)
-        with self._reading() as session:
-            return int(session.scalar(query) or 0)
+        with self._plain() as conn:
+            return entry_count(conn, text_filter, trashed=trashed)
 
     def summaries(
         self,
@@ -209,10 +201,8 @@ class EntryStore(Binned[Entry, EntryRecord]):
         trashed: bool = False,
     ) -> list[EntrySummary]:
         """Entries newest first, a page at a time, without their bodies."""
-        query = _filtered(select(*_summary_columns()), text_filter, trashed=trashed)
-        query = query.order_by(Entry.created_at.desc(), Entry.id.desc()).offset(offset).limit(limit)
-        with self._reading() as session:
-            return _summaries(session, query)
+        with self._plain() as conn:
+            return entry_summaries(conn, text_filter, offset=offset, limit=limit, trashed=trashed)
 
     def versions(self, entry_id: str) -> list[EntryVersionRecord]:
         """Earlier texts of an entry, newest first."""
@@ -235,15 +225,8 @@ class EntryStore(Binned[Entry, EntryRecord]):
 
     def domain_counts(self, since: datetime) -> dict[Domain, int]:
         """How many live entries written or changed since `since` touch each domain."""
-        # Recent entries first (by their index), then their domains: a handful, not all.
-        recent = select(Entry.id).where(Entry.updated_at >= since, Entry.deleted_at.is_(None))
-        query = (
-            select(EntryDomain.domain, func.count())
-            .where(EntryDomain.entry_id.in_(recent))
-            .group_by(EntryDomain.domain)
-        )
-        with self._reading() as session:
-            return {Domain(code): int(n) for code, n in session.execute(query)}
+        with self._plain() as conn:
+            return entry_domain_counts(conn, since)
 
     def all_ids(self) -> list[str]:
         """Every entry id, trashed ones included."""
@@ -278,28 +261,6 @@ def _get(session: Session, entry_id: str) -> Entry:
     return require(session, Entry, entry_id, "entry")
 
 
-def _filtered(query: Select[Any], text_filter: str, *, trashed: bool) -> Select[Any]:
-    query = query.where(Entry.deleted_at.is_not(None) if trashed else Entry.deleted_at.is_(None))
-    for word in text_filter.split():
-        pattern = _like_pattern(word)
-        query = query.where(
-            or_(Entry.title.ilike(pattern, escape="\\"), Entry.body.ilike(pattern, escape="\\"))
-        )
-    return query
-
-
-def _domains_for(session: Session, ids: list[str]) -> dict[str, tuple[Domain, ...]]:
-    if not ids:
-        return {}
-    found: dict[str, list[Domain]] = {}
-    rows = session.execute(
-        select(EntryDomain.entry_id, EntryDomain.domain).where(EntryDomain.entry_id.in_(ids))
-    )
-    for entry_id, code in rows:
-        found.setdefault(entry_id, []).append(Domain(code))
-    return {k: tuple(in_order(v)) for k, v in found.items()}
-
-
 def entry_record(entry: Entry) -> EntryRecord:
     """The record of an entry row (its domains and tags loaded through the row's session)."""
     return EntryRecord(
@@ -328,43 +289,5 @@ def summaries_after(
     already shown rather than by OFFSET, which makes SQLite step over every earlier row: a page
     deep in a 50,000-entry list costs what the first page costs.
     """
-    query = select(*_summary_columns()).where(
-        Entry.deleted_at.is_not(None) if trashed else Entry.deleted_at.is_(None)
-    )
-    if last is not None:
-        # The first condition is an index range; the second breaks ties on the same moment.
-        query = query.where(
-            Entry.created_at <= last.created,
-            or_(Entry.created_at < last.created, Entry.id < last.id),
-        )
-    query = query.order_by(Entry.created_at.desc(), Entry.id.desc()).limit(limit)
-    with store._session() as session:
-        return _summaries(session, query)
-
-
-def _summary_columns() -> tuple[Any, ...]:
-    """What a list row needs; the body is read only for an untitled entry's first line."""
-    return (
-        Entry.id,
-        Entry.title,
-        case((Entry.title == "", func.substr(Entry.body, 1, _TITLE_FROM_BODY_CHARS)), else_=""),
-        Entry.created_at,
-        Entry.updated_at,
-        Entry.deleted_at,
-    )
-
-
-def _summaries(session: Session, query: Select[Any]) -> list[EntrySummary]:
-    rows = session.execute(query).all()
-    domains = _domains_for(session, [row[0] for row in rows])
-    return [
-        EntrySummary(
-            id=row[0],
-            title=display_title(row[1], row[2] or ""),
-            created=row[3],
-            updated=row[4],
-            domains=domains.get(row[0], ()),
-            deleted=row[5],
-        )
-        for row in rows
-    ]
+    with store._plain() as conn:
+        return entry_summaries(conn, after=last, limit=limit, trashed=trashed)

@@ -17,12 +17,13 @@ from app.ui.search.background import SearchFunction
 from app.ui.search.controller import SearchController
 from app.ui.search.saved_controller import SavedSearchController
 from app.ui.widgets.messages import Confirm
-from app.writing.entries import EntryRecord
+from app.writing.entry_record import EntryRecord
 from app.writing.rendering import word_count
 
 if TYPE_CHECKING:
     from app.ui.entries.page import EntriesPage
     from app.ui.window.context import WindowContext
+    from app.writing.entries import EntryStore
 
 EMPTY_JOURNAL_HINT = "Your journal is empty.\nPress Ctrl+N to write your first entry."
 CHOOSE_HINT = "Choose an entry on the left, or press Ctrl+N to start a new one."
@@ -65,15 +66,14 @@ class EntriesController(QObject):
         self._list = page.sidebar.entry_list
         journal = context.journal
         self._journal = journal
-        self._store = journal.entries
         self._confirm = confirm
         self._quiet = False
         self._loaded = False
         self._fresh: set[str] = set()
-        self.model = EntryListModel(self._store, parent=self)
+        self.model = EntryListModel(journal, parent=self)
         self._words_label = words_label
         self._save_state_label = save_state_label
-        self.saver = DraftSaver(self._store, self._editor.draft, delay_ms, parent=self)
+        self.saver = DraftSaver(journal, self._editor.draft, delay_ms, parent=self)
         self.search = SearchController(context, page.sidebar, search, parent=self)
         self.saved_searches = SavedSearchController(
             context, page.sidebar, self.search, confirm, parent=self
@@ -101,6 +101,12 @@ class EntriesController(QObject):
         actions.show_recovery_code.triggered.connect(self.show_recovery_code)
 
         save_state_label.setText(self.saver.state.value)
+
+    @property
+    def _store(self) -> EntryStore:
+        """The journal's entries, made when first written to (the window is built without
+        them: the list reads in plain SQL)."""
+        return self._journal.entries
 
     def ensure_loaded(self) -> None:
         """Read the list and show its newest entry, the first time the Entries view or an entry

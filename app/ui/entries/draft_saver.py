@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from app.ui.widgets.autosave import AUTOSAVE_DELAY_MS, DebouncedSaver
 from app.writing.domains import Domain
-from app.writing.entries import EntryRecord, EntryStore
+from app.writing.entry_record import EntryRecord
+
+if TYPE_CHECKING:
+    from app.journal.opening import Journal
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,13 @@ class DraftSaver(DebouncedSaver):
 
     def __init__(
         self,
-        store: EntryStore,
+        journal: Journal,
         read_draft: Callable[[], EntryDraft],
         delay_ms: int = AUTOSAVE_DELAY_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(delay_ms, parent)
-        self._store = store
+        self._journal = journal  # its entries are loaded at the first save
         self._read_draft = read_draft
         self._entry_id: str | None = None
         self._stored: EntryDraft | None = None
@@ -91,7 +95,7 @@ class DraftSaver(DebouncedSaver):
     def _write(self) -> EntryRecord:
         assert self._entry_id is not None
         draft = self._read_draft()
-        record = self._store.save(
+        record = self._journal.entries.save(
             self._entry_id,
             title=draft.title,
             body=draft.body,

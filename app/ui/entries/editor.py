@@ -25,7 +25,7 @@ from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.tag_line_edit import TagLineEdit, join_tags
 from app.ui.widgets.text_size import follow_zoom, set_relative_font
 from app.writing.domains import Domain
-from app.writing.entries import EntryRecord
+from app.writing.entry_record import EntryRecord
 
 BODY_PLACEHOLDER = (
     "What did you intend? What did you actually do? What happened, and what did you notice? "

@@ -11,10 +11,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from app.errors import JournalError
+from app.storage.snapshot import Readable, reading
 from app.ui.widgets.dates import local_text
 from app.ui.widgets.entry_delegate import SUMMARY_ROLE
 from app.ui.widgets.row_list_model import Index, RowListModel
-from app.writing.entries import EntryRecord, EntryStore, EntrySummary, summaries_after
+from app.writing.entry_record import EntryRecord, EntrySummary, entry_count, entry_summaries
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """data() for this role is the row's entry id."""
@@ -35,7 +36,9 @@ def summary_of(record: EntryRecord) -> EntrySummary:
 class EntryListModel(RowListModel[EntrySummary]):
     """Entries (or trashed entries), newest first, fetched in batches as the view scrolls.
 
-    Empty until the first `reload()`, so the owner can connect `loadFailed` first.
+    Empty until the first `reload()`, so the owner can connect `loadFailed` first. Read in
+    plain SQL from `source` (the journal, or its EntryStore, which reads the same way): the
+    window builds the list without loading the ORM.
 
     Signals: loadFailed(str) when the journal could not be read; the message is for people.
     """
@@ -44,14 +47,14 @@ class EntryListModel(RowListModel[EntrySummary]):
 
     def __init__(
         self,
-        store: EntryStore,
+        source: Readable,
         *,
         trashed: bool = False,
         batch_size: int = 100,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._source = source
         self._trashed = trashed
         self._batch_size = batch_size
         self._total = 0
@@ -101,7 +104,8 @@ class EntryListModel(RowListModel[EntrySummary]):
         """Read the list again from the journal (at least `at_least` rows, if there are)."""
         self.beginResetModel()
         try:
-            self._total = self._store.count(trashed=self._trashed)
+            with reading(self._source) as conn:
+                self._total = entry_count(conn, trashed=self._trashed)
         except JournalError as exc:
             self._total = 0
             self.loadFailed.emit(str(exc))
@@ -126,7 +130,8 @@ class EntryListModel(RowListModel[EntrySummary]):
 
     def _read(self, after: EntrySummary | None, limit: int) -> list[EntrySummary]:
         try:
-            return summaries_after(self._store, after, limit=limit, trashed=self._trashed)
+            with reading(self._source) as conn:
+                return entry_summaries(conn, after=after, limit=limit, trashed=self._trashed)
         except JournalError as exc:
             self.loadFailed.emit(str(exc))
             return []

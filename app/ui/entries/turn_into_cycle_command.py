@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from app.errors import JournalError
-from app.writing.cycles import CycleStore
+
+if TYPE_CHECKING:  # the store loads with the journal's, when first used
+    from app.writing.cycles import CycleStore
 
 
 class TurnIntoCycleCommand(QUndoCommand):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.supervision.sessions import ActionDraft, ActionRecord
+from app.supervision.session_records import ActionDraft, ActionRecord
 from app.ui.sessions.optional_date import OptionalDate
 from app.ui.widgets.fields import quiet_note
 from app.ui.widgets.one_line_edit import OneLineEdit

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon, QPalette
 
-from app.supervision.sessions import ActionRecord
+from app.supervision.session_records import ActionRecord
 from app.ui.widgets.attention import overdue_colour
 from app.ui.widgets.captions import day_text
 

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.supervision.sessions import ActionRecord, ActionStatus
+from app.storage.snapshot import reading
+from app.supervision.session_reads import open_actions
+from app.supervision.session_records import ActionRecord, ActionStatus
 from app.ui.sessions.actions_panel_view import ActionsPanelLayout
 from app.ui.sessions.evidence_picker import EvidencePicker
 from app.ui.widgets.item_list import ListItem
@@ -65,7 +67,7 @@ class ActionsPanel(ActionsPanelLayout):
         self._reading.mark_read()
         keep = self._current.id if self._current else None
         try:
-            actions = self._journal.sessions.open_actions()
+            actions = self._open_actions()
         except JournalError as exc:
             self.message_bar.show_problem(str(exc))
             return
@@ -83,6 +85,12 @@ class ActionsPanel(ActionsPanelLayout):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
+
+    def _open_actions(self) -> list[ActionRecord]:
+        # In plain SQL, as the store reads them: the panel is shown beside the Home view
+        # before anything needs the ORM.
+        with reading(self._journal) as conn:
+            return open_actions(conn)
 
     def action_ids(self) -> list[str]:
         """The actions listed, in order."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.supervision.sessions import ActionStatus
+from app.supervision.session_records import ActionStatus
 from app.ui.sessions.actions_model import ActionListModel
 from app.ui.widgets.attention import warning_icon
 from app.ui.widgets.captions import heading, plain_label

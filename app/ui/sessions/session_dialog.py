@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.supervision.sessions import SessionKind, SessionRecord
+from app.supervision.session_records import SessionKind, SessionRecord
 from app.ui.privacy.highlighter import PrivacyHighlighter
 from app.ui.sessions.action_rows import ActionRow
 from app.ui.sessions.session_form import SessionForm

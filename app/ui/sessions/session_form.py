@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.supervision.sessions import SessionKind
+from app.supervision.session_records import SessionKind
 from app.ui.sessions.action_rows import ActionRowsEditor
 from app.ui.sessions.optional_date import OptionalDate
 from app.ui.widgets.captions import heading

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.supervision.sessions import SessionRecord
+from app.supervision.session_records import SessionRecord
 from app.ui.widgets.captions import day_text, heading
 from app.ui.widgets.fields import quiet_note
 from app.ui.widgets.item_list import ItemList, ListItem

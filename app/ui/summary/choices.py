@@ -11,7 +11,7 @@ from app.journal.opening import Journal
 from app.ui.widgets.captions import day_text
 from app.ui.widgets.journal_items import ItemKind
 from app.writing.cycle_records import CycleStatus, CycleSummary
-from app.writing.entries import EntrySummary
+from app.writing.entry_record import EntrySummary
 
 FLAGGED = "Flagged to bring to supervision"
 REVIEWED = "Cycles reviewed in this period"

@@ -20,7 +20,7 @@ from app.ui.widgets.start_folder import remember_chosen, start_folder
 if TYPE_CHECKING:
     from app.summary.contents import SupervisionSummary
     from app.summary.export import SummaryFormat
-    from app.supervision.sessions import SessionKind
+    from app.supervision.session_records import SessionKind
 
 SUMMARIES = "summaries"
 """The kind of file whose Save dialogs share a remembered folder."""

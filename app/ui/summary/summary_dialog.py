@@ -17,7 +17,7 @@ from app.journal.opening import Journal
 from app.summary.contents import SummaryOptions, SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat, write_summary
 from app.summary.privacy import LocatedFinding, apply_redactions, find_in
-from app.supervision.sessions import SessionKind
+from app.supervision.session_records import SessionKind
 from app.ui.privacy.highlighter import PrivacyHighlighter
 from app.ui.privacy.review import PrivacyReviewDialog
 from app.ui.summary.choices import choice_groups

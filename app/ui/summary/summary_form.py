@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.summary.export import SummaryFormat
-from app.supervision.sessions import SessionKind
+from app.supervision.session_records import SessionKind
 from app.ui.summary.choice_model import ChoiceModel
 from app.ui.widgets.captions import heading
 from app.ui.widgets.dates import DAY_FORMAT

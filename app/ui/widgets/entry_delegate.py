@@ -17,7 +17,7 @@ from app.ui.widgets.row_painting import (
     small_font,
     title_font,
 )
-from app.writing.entries import EntrySummary
+from app.writing.entry_record import EntrySummary
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() for this role is the row's EntrySummary (the entry list model gives it)."""

@@ -7,7 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 
 from app.journal.opening import Journal
+from app.storage.snapshot import reading
 from app.ui.widgets.dates import local_day
+from app.writing.cycle_reads import cycle_summaries, read_cycle
+from app.writing.entry_record import entry_summaries, read_entry
 
 
 class ItemKind(StrEnum):
@@ -51,23 +54,22 @@ def split_key(key: str) -> tuple[ItemKind, str]:
 
 
 def item_ref(journal: Journal, kind: ItemKind, item_id: str) -> ItemRef:
-    """The entry or cycle with this id (JournalError if it no longer exists)."""
-    if kind is ItemKind.ENTRY:
-        entry = journal.entries.get(item_id)
-        return ItemRef(kind, item_id, entry.display_title, entry.updated, entry.deleted is not None)
-    cycle = journal.cycles.get(item_id)
-    return ItemRef(kind, item_id, cycle.display_title, cycle.updated, cycle.deleted is not None)
+    """The entry or cycle with this id (JournalError if it no longer exists).
+
+    Read in plain SQL, as the stores read them: the Actions panel beside the Home view names
+    its evidence before anything needs the ORM.
+    """
+    with reading(journal) as conn:
+        item = read_entry(conn, item_id) if kind is ItemKind.ENTRY else read_cycle(conn, item_id)
+    return ItemRef(kind, item_id, item.display_title, item.updated, item.deleted is not None)
 
 
 def recent_items(journal: Journal, limit: int = 100) -> list[ItemRef]:
     """The most recently worked-on entries and cycles together, newest first."""
-    refs = [
-        ItemRef(ItemKind.ENTRY, e.id, e.title, e.updated)
-        for e in journal.entries.summaries(limit=limit)
-    ]
-    refs += [
-        ItemRef(ItemKind.CYCLE, c.id, c.title, c.updated)
-        for c in journal.cycles.summaries(limit=limit)
-    ]
+    with reading(journal) as conn:
+        entries = entry_summaries(conn, limit=limit)
+        cycles = cycle_summaries(conn, limit=limit)
+    refs = [ItemRef(ItemKind.ENTRY, e.id, e.title, e.updated) for e in entries]
+    refs += [ItemRef(ItemKind.CYCLE, c.id, c.title, c.updated) for c in cycles]
     refs.sort(key=lambda r: r.when, reverse=True)
     return refs[:limit]
