@@ -15,6 +15,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     What it writes is its owner's alone (umask 077 on POSIX), files made by others included.
     """
+    from app import collection
+
+    collection.hold_back()  # while the window opens (app/collection.py)
     from app.diagnostics import errorlog
     from app.storage.files import private_umask
 

@@ -100,14 +100,15 @@ def bare() -> int:
 
 
 def journal_app(folder: Path) -> int:
-    """The real start: lock, unlock with the keyring key, build and show the window."""
+    """The real start, as the windowed program makes it: lock, unlock with the keyring key,
+    build and show the window."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
     hook = quit_when_exposed(app, final_title=JOURNAL_WINDOW_TITLE)
-    from app.ui.window.launch import main
+    from app.gui import main
 
-    code = main(folder, [sys.argv[0]])
+    code = main(["--data-dir", str(folder)])
     del hook
     return code
 

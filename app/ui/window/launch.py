@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from app import collection
 from app.errors import (
     JournalError,
     KeyUnavailableError,
@@ -303,6 +304,7 @@ def main(
 
     1 when it could not open (said in a message), 2 after a bug (logged and shown).
     """
+    collection.hold_back()  # until the window is on screen (MainWindow.prepare_storage_soon)
     problem = display_problem() if QApplication.instance() is None else None
     if problem is not None:
         print(problem, file=sys.stderr)  # instead of Qt's abort, which blames its plugin
@@ -310,7 +312,12 @@ def main(
     arguments = list(sys.argv if argv is None else argv)
     app = _application(arguments)
     # A bug from here on is logged and shown, never a silent exit (there is no console).
-    return run_reporting_bugs(lambda: _open_and_run(app, arguments, data_dir, prompts, key_store))
+    try:
+        return run_reporting_bugs(
+            lambda: _open_and_run(app, arguments, data_dir, prompts, key_store)
+        )
+    finally:
+        collection.resume()  # when no journal window opened to do it
 
 
 def _open_and_run(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import collection
 from app.journal.opening import Journal
 from app.spelling.english import EnglishDictionary
 from app.storage.meta import KeyMode
@@ -281,7 +282,11 @@ class MainWindow(QMainWindow):
         """The window opens on the journal's plain connection; once it is on screen, load the
         ORM (Journal.prepare_orm) so the first edit or page does not wait for it. Nothing
         happens if the window is gone by then."""
-        QTimer.singleShot(PREPARE_ORM_MS, self, self._journal.prepare_orm)
+        QTimer.singleShot(PREPARE_ORM_MS, self, self._prepare_storage)
+
+    def _prepare_storage(self) -> None:
+        self._journal.prepare_orm()
+        collection.resume()  # held back while the window opened (app.ui.window.launch.main)
 
     def _offer_reflective_moves(self) -> None:
         """View > Reflective moves (and the button beside each writing space) shows the moves

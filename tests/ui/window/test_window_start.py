@@ -32,6 +32,13 @@ LOADED_LATER = (
     "app.ui.widgets.versions_dialog",
     "app.ui.sessions.session_dialog",
     "app.ui.coach.coach_page",
+    # SQLAlchemy, its models and the migrations: the window opens on the plain driver and
+    # loads the ORM once it is on screen (MainWindow.prepare_storage_soon).
+    "sqlalchemy",
+    "app.storage.tables",
+    "alembic",
+    "app.writing.entries",
+    "app.writing.cycles",
 )
 
 # The real start (app.ui.window.launch.main) on the journal; once the journal window is on screen
