@@ -27,6 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception:  # before a window exists, e.g. Qt failing to load: no console here
             errorlog.record_current("Start-up failure")
             return 2
+        finally:
+            collection.resume()  # the self-test, or a start that opened no window
 
 
 def _run(argv: Sequence[str] | None) -> int:

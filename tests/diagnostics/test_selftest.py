@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
 import subprocess
@@ -164,10 +165,12 @@ def test_the_windowed_program_writes_its_results_to_a_report_file(
     # A windowed program on Windows has no console: sys.stdout is None.
     monkeypatch.setattr(sys, "stdout", None)
     report = tmp_path / "self-test.txt"
+    thresholds = gc.get_threshold()
     assert gui.main(["--self-test", "--report", str(report)]) == 0
     lines = report.read_text(encoding="utf-8").splitlines()
     assert [line.split(":")[0] for line in lines[1:-1]] == CHECKS
     assert lines[-1] == "All 10 checks passed."
+    assert gc.get_threshold() == thresholds  # held back only while a window opens
 
 
 def test_a_report_that_cannot_be_written_is_a_plain_error(
