@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 from app.journal.opening import Journal
 from app.resources import shipped_demo_file
-from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind, SessionStore
+from app.supervision.session_records import ActionDraft, ActionStatus, SessionKind
+from app.supervision.sessions import SessionStore
 from app.writing.cycle_records import (
     PLANNED_MARK,
     CycleStateError,

@@ -20,13 +20,10 @@ from app.search.saved_records import (
     MAX_NAME,
     MAX_QUERY,
     SavedSearch,
+    filters_to_json,
     saved_search,
     saved_searches,
 )
-
-# Still importable from here, where they were first written.
-from app.search.saved_records import filters_from_json as filters_from_json
-from app.search.saved_records import filters_to_json as filters_to_json
 from app.storage.tables import SavedSearch as SavedSearchRow
 from app.storage.transaction import reading_connection, require, transaction
 

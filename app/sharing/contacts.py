@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.errors import JournalError
 from app.sharing import records
 from app.sharing.keys import Card, Identity, check_name
-from app.sharing.records import ContactRecord as ContactRecord
-from app.sharing.records import Role as Role
+from app.sharing.records import ContactRecord, Role
 from app.storage.tables import Contact, SharingIdentity
 from app.storage.transaction import reading_connection, transaction
 

@@ -44,13 +44,7 @@ from app.sharing.package import (
     open_package,
     seal_bytes,
 )
-
-# What callers have long imported from here (each is defined in app/sharing/records.py).
-from app.sharing.records import CommentRecord as CommentRecord
-from app.sharing.records import ContactRecord, Role
-from app.sharing.records import SentBefore as SentBefore
-from app.sharing.records import Who as Who
-from app.sharing.records import share_message as share_message
+from app.sharing.records import CommentRecord, ContactRecord, Role, SentBefore, Who, share_message
 from app.storage.tables import (
     Comment,
     Contact,

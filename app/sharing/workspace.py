@@ -19,8 +19,7 @@ from app.search.query import parse_query
 from app.sharing import records
 from app.sharing.content import SharedStage, stages_from_json
 from app.sharing.exchange import unit
-from app.sharing.records import CoachingWork as CoachingWork
-from app.sharing.records import Role
+from app.sharing.records import CoachingWork, Role
 from app.storage.tables import Comment, Contact, SharedDoc, SharedItem
 from app.writing.domains import Domain, parse_domains
 

@@ -25,13 +25,14 @@ from app.supervision.session_reads import (
     read_session,
     session_records,
 )
-from app.supervision.session_records import ActionDraft as ActionDraft
-from app.supervision.session_records import ActionRecord as ActionRecord
-from app.supervision.session_records import ActionStatus as ActionStatus
-from app.supervision.session_records import SessionKind as SessionKind
-from app.supervision.session_records import SessionRecord as SessionRecord
-from app.supervision.session_records import check_draft as check_draft
-from app.supervision.session_records import open_actions_in as open_actions_in
+from app.supervision.session_records import (
+    ActionDraft,
+    ActionRecord,
+    ActionStatus,
+    SessionKind,
+    SessionRecord,
+    check_draft,
+)
 
 _UNSET = object()  # "not given", where None has a meaning of its own
 

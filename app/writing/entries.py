@@ -16,9 +16,9 @@ from app.storage.tables import Entry, EntryDomain, EntryVersion, Tag
 from app.storage.transaction import driver_of, require, transaction, writing_connection
 from app.writing.domains import Domain, in_order
 from app.writing.entry_record import EntryRecord as EntryRecord
-from app.writing.entry_record import EntrySummary as EntrySummary
-from app.writing.entry_record import EntryVersionRecord as EntryVersionRecord
 from app.writing.entry_record import (
+    EntrySummary,
+    EntryVersionRecord,
     add_entry,
     entry_count,
     entry_domain_counts,

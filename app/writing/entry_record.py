@@ -21,8 +21,7 @@ from typing import Any
 import sqlcipher3
 
 from app.errors import EntryNotFoundError
-from app.storage.stored_values import moment_of, moment_or_none, placeholders
-from app.storage.stored_values import stored_moment as stored_moment
+from app.storage.stored_values import moment_of, moment_or_none, placeholders, stored_moment
 from app.writing.domains import Domain, in_order
 from app.writing.tags import normalise_tags, tag_ids
 from app.writing.titles import display_title

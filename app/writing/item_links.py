@@ -16,10 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.storage.tables import Cycle, CycleStage, Entry
 from app.storage.transaction import transaction
-from app.writing.links import ItemLink, LinkKind
-
-# Still importable from here, where it was first written.
-from app.writing.links import LinkedItem as LinkedItem
+from app.writing.links import ItemLink, LinkedItem, LinkKind
 from app.writing.titles import UNTITLED, display_title
 
 UNTITLED_CYCLE = "Untitled cycle"

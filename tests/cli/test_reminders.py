@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.journal.opening import Journal
-from app.supervision.sessions import ActionDraft, SessionKind
+from app.supervision.session_records import ActionDraft, SessionKind
 from app.writing.domains import Domain
 from tests.support.cli import run
 from tests.support.data import NHS_NUMBER

@@ -18,7 +18,7 @@ import pytest
 
 from app.journal.opening import Journal, open_journal
 from app.storage.keys import SystemKeyring
-from app.supervision.sessions import ActionDraft, SessionKind
+from app.supervision.session_records import ActionDraft, SessionKind
 from app.writing.cycles import CycleStore
 from app.writing.domains import Domain
 from app.writing.entries import EntryStore

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from app import __version__
 from app.journal.opening import Journal, create_journal, open_journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
 from app.sharing.keys import card_bytes, read_card
+from app.sharing.records import Role
 from app.storage.keys import RawKey
 from app.storage.meta import db_path, meta_path
 from app.storage.schema import SCHEMA_HEAD

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from app.journal.opening import Journal
 from app.reminders.due import DueKind, ReminderService
-from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind
+from app.supervision.session_records import ActionDraft, ActionStatus, SessionKind
 from app.writing.domains import Domain
 
 TODAY = date(2026, 12, 3)

@@ -11,7 +11,7 @@ from app.errors import EntryNotFoundError, JournalError
 from app.journal.opening import Journal
 from app.search.full_text import SearchFilters
 from app.search.periods import Period
-from app.search.saved import filters_from_json, filters_to_json
+from app.search.saved_records import filters_from_json, filters_to_json
 from app.writing.cycle_records import LoopLevel
 from app.writing.domains import Domain
 

@@ -8,8 +8,8 @@ import pytest
 
 from app.errors import JournalError
 from app.journal.opening import Journal, open_journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.storage.keys import SystemKeyring
 from tests.support.cli import run
 

@@ -6,8 +6,8 @@ import pytest
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from tests.support.sharing import pair_with_coach, send_share
 
 

@@ -8,9 +8,9 @@ import pytest
 
 from app.errors import JournalError
 from app.journal.opening import Journal, create_journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
-from app.sharing.workspace import CoachingWork, WorkspaceService
+from app.sharing.records import CoachingWork, Role
+from app.sharing.workspace import WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.writing.domains import Domain
 from tests.support.cli import run

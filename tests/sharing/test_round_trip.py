@@ -8,11 +8,11 @@ import pytest
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.contacts import Role
 from app.sharing.content import MAX_ITEMS
 from app.sharing.exchange import ExchangeService
 from app.sharing.keys import Identity
 from app.sharing.package import PackageError, seal, seal_bytes
+from app.sharing.records import Role
 from app.sharing.workspace import WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.writing.domains import Domain

@@ -9,10 +9,10 @@ import pytest
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
 from app.sharing.keys import Identity
 from app.sharing.package import seal
+from app.sharing.records import Role
 from app.sharing.workspace import WorkspaceService
 from tests.support.cli import run
 from tests.support.sharing import pair_with_coach

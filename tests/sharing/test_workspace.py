@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.journal.opening import Journal, create_journal, open_journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.sharing.workspace import SharedFilter, WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.writing.domains import Domain

@@ -19,9 +19,9 @@ import pytest
 
 from app.journal.opening import Journal, open_journal
 from app.journal.restore import restore_backup
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
 from app.sharing.keys import read_card
+from app.sharing.records import Role
 from app.sharing.workspace import WorkspaceService
 from app.storage.keys import RawKey, SystemKeyring
 from app.storage.schema import SCHEMA_HEAD, current_revision

@@ -28,7 +28,8 @@ from app.summary.contents import (
 )
 from app.summary.export import SummaryFormat, write_summary
 from app.summary.outline import ACTION_COLUMNS, BY_COLUMN, EMPTY_NOTES
-from app.supervision.sessions import SessionKind, SessionStore
+from app.supervision.session_records import SessionKind
+from app.supervision.sessions import SessionStore
 from app.writing.entries import EntryStore
 from tests.support.cli import run
 from tests.support.summary_journal import (

@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind
+from app.supervision.session_records import ActionDraft, ActionStatus, SessionKind
 
 
 def test_a_session_with_two_actions(journal: Journal) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.journal.opening import Journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 
 
 def pair_with_coach(journal: Journal, coach: Journal, name: str = "Alex") -> Journal:

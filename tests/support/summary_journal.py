@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime
 
 from app.demo import DemoJournal
 from app.journal.opening import Journal
-from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind, SessionStore
+from app.supervision.session_records import ActionDraft, ActionStatus, SessionKind
+from app.supervision.sessions import SessionStore
 from app.writing.domains import Domain
 from app.writing.entries import EntryStore
 

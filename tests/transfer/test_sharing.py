@@ -13,8 +13,8 @@ from sqlalchemy import update
 
 from app.errors import ImportRejectedError
 from app.journal.opening import Journal, create_journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.sharing.workspace import WorkspaceService
 from app.storage.keys import SystemKeyring
 from app.storage.tables import Contact, SharingIdentity

@@ -9,7 +9,7 @@ from sqlalchemy.exc import OperationalError
 
 from app.errors import JournalError, StorageError
 from app.journal.opening import Journal
-from app.supervision.sessions import ActionDraft, SessionKind
+from app.supervision.session_records import ActionDraft, SessionKind
 from app.writing.cycle_records import CycleStateError, CycleStatus, DomainRequiredError, LoopLevel
 from app.writing.cycles import CARRIED_MARKER, CycleStore, without_carried_marker
 from app.writing.domains import Domain

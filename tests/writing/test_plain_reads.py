@@ -13,7 +13,7 @@ from app.journal.opening import Journal
 from app.storage.snapshot import reading
 from app.storage.tables import AgreedAction, Cycle, Entry, Inquiry, SupervisionSession
 from app.supervision.session_reads import session_records
-from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind
+from app.supervision.session_records import ActionDraft, ActionStatus, SessionKind
 from app.writing.cycle_reads import cycle_summaries, read_cycle, read_inquiry
 from app.writing.cycle_records import CycleStatus, LoopLevel
 from app.writing.cycles import CycleStore

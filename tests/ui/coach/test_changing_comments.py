@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.ui.coach.coach_page import CoachPage
 from app.ui.window.main_window import MainWindow
 from tests.ui.coach.helpers import ALEX_HUDDLE, CoachDesk

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from app.journal.opening import Journal
-from app.sharing.contacts import Role
+from app.sharing.records import Role
 from app.ui.widgets.settings import open_settings
 from app.ui.window.navigation import View
 from tests.ui.coach.helpers import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.errors import StorageError
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.sharing.workspace import WorkspaceService
 from app.ui.coach.conversation import EMPTY_COMMENT
 from app.ui.coach.item_reader import CHANGED_TAB

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app.journal.opening import Journal
-from app.supervision.sessions import ActionDraft, SessionKind
+from app.supervision.session_records import ActionDraft, SessionKind
 from app.writing.domains import Domain
 from tests.support.data import NHS_NUMBER
 from tests.ui.driver import LEFT

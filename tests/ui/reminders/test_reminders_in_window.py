@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 
 from app.journal.opening import Journal
 from app.reminders.nudges import NudgeSettings
-from app.supervision.sessions import ActionDraft, SessionKind
+from app.supervision.session_records import ActionDraft, SessionKind
 from app.ui.reminders.reminders_controller import STILL_RUNNING
 from app.ui.reminders.tray import TrayReminders, read_settings, save_settings
 from app.ui.window.navigation import View

@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind
+from app.supervision.session_records import ActionDraft, ActionStatus, SessionKind
 from app.ui.sessions.actions_model import BY_WHEN_COLUMN, OVERDUE_ROLE
 from app.ui.sessions.actions_panel import ActionsPanel
 from app.ui.widgets.attention import overdue_colour

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy.exc import OperationalError
 
 from app.errors import JournalError
-from app.supervision.sessions import ActionDraft, ActionStatus, SessionKind
+from app.supervision.session_records import ActionDraft, ActionStatus, SessionKind
 from app.ui.sessions.session_dialog import NEXT_BEFORE, SessionDialog
 from app.ui.sessions.session_form import WITH_WHOM_HINT
 from app.ui.widgets.captions import to_qdate

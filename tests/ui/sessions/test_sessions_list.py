@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
-from app.supervision.sessions import SessionKind
+from app.supervision.session_records import SessionKind
 from app.ui.sessions.session_dialog import SessionDialog
 from app.ui.sessions.sessions_list import SessionsList
 from tests.support.data import TODAY, today

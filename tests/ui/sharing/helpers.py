@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from app.journal.opening import Journal
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.ui.sharing.import_dialog import ImportDialog
 from app.ui.sharing.share_dialog import ShareDialog
 from app.ui.widgets.file_pickers import FileRequest

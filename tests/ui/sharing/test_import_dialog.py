@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from app.sharing.contacts import Role
 from app.sharing.content import SharedRecord, record_json
 from app.sharing.exchange import ExchangeService
 from app.sharing.package import seal
+from app.sharing.records import Role
 from app.sharing.workspace import WorkspaceService
 from app.transfer import TransferService
 from app.ui.sharing.words import NOTHING_IMPORTED

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.sharing.contacts import Role
 from app.sharing.keys import card_bytes, read_card
+from app.sharing.records import Role
 from app.ui.sharing.fingerprint import shown
 from tests.ui.driver import LEFT
 from tests.ui.sharing.helpers import FilePicker

@@ -13,8 +13,8 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.privacy.check import FindingKind
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.sharing.workspace import WorkspaceService
 from app.storage.tables import Entry
 from app.ui.sharing import share_work

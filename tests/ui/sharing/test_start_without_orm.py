@@ -13,8 +13,8 @@ from pathlib import Path
 
 from app.journal.opening import Journal
 from app.search.full_text import SearchFilters
-from app.sharing.contacts import Role
 from app.sharing.exchange import ExchangeService
+from app.sharing.records import Role
 from app.sharing.workspace import WorkspaceService
 from tests.support.processes import PYTHON, subprocess_env
 from tests.support.sharing import send_share

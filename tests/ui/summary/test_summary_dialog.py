@@ -16,7 +16,7 @@ from app.errors import StorageError
 from app.privacy.check import FindingKind
 from app.summary.contents import SummaryService, SupervisionSummary
 from app.summary.export import SummaryFormat
-from app.supervision.sessions import SessionKind
+from app.supervision.session_records import SessionKind
 from app.ui.summary.summary_dialog import (
     BAD_PERIOD,
     NOT_EXPORTED,

@@ -6,7 +6,7 @@ import docx
 from PySide6.QtGui import QTextDocument
 
 from app.summary.export import SummaryFormat
-from app.supervision.sessions import SessionKind
+from app.supervision.session_records import SessionKind
 from app.ui.summary.summary_dialog import SummaryDialog
 from app.ui.widgets.captions import to_qdate
 from tests.support.summary_journal import (

@@ -58,8 +58,7 @@ from app.ui.widgets.link_completer import LinkPicker
 from app.ui.widgets.versions_dialog import VersionHistoryDialog, VersionsDialog
 from app.ui.window.crash_report import ErrorDialog
 from app.ui.window.main_window import MainWindow
-from app.writing.item_links import LinkedItem
-from app.writing.links import ItemLink, LinkKind
+from app.writing.links import ItemLink, LinkedItem, LinkKind
 from app.writing.templates import user_templates_dir
 from tests.support.data import today
 from tests.ui.summary.helpers import Sample

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.privacy.check import FindingKind
 from app.summary.export import SummaryFormat
-from app.supervision.sessions import SessionKind
+from app.supervision.session_records import SessionKind
 from app.ui.window.navigation import View
 from tests.support.data import NAME, NHS_NUMBER, RISKY_BODY
 from tests.ui.driver import CTRL, activate
