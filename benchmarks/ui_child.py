@@ -136,7 +136,7 @@ def first_paint(folder: Path, runs: int) -> int:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        model = EntryListModel(journal.entries)
+        model = EntryListModel(journal)  # as the window makes it: on the plain connection
         model.reload()
         view = TimedListView()
         view.setItemDelegate(EntryDelegate())
@@ -162,7 +162,7 @@ def model_fetches(journal: Any) -> list[float]:
 
     from app.ui.entries.list_model import EntryListModel
 
-    model = EntryListModel(journal.entries)
+    model = EntryListModel(journal)
     model.reload()
     times = []
     while model.canFetchMore(QModelIndex()):
