@@ -11,6 +11,7 @@ from app.errors import JournalError
 from app.ui.sharing.comments_presenter import CommentsPresenter, StageInfo
 from app.ui.sharing.unread import UnreadComments
 from app.ui.sharing.words import unread_message
+from app.ui.widgets.entry_delegate import EntryDelegate
 from app.ui.widgets.item_list import ItemList
 from app.ui.widgets.row_list_model import RowListModel
 
@@ -61,9 +62,7 @@ class CommentsController(QObject):
         self.unread_button.hide()
         context.window.statusBar().addPermanentWidget(self.unread_button)
 
-        from app.ui.widgets.entry_delegate import EntryDelegate  # the entry list's, made by now
-
-        delegate = self._entry_list.itemDelegate()
+        delegate = self._entry_list.itemDelegate()  # the entry list's, made by now
         if isinstance(delegate, EntryDelegate):
             delegate.badges = self.unread.badge
         entry_model = self._entry_list.model()
