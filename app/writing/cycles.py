@@ -483,12 +483,8 @@ class CycleStore(Binned[Cycle, CycleRecord]):
         limit: int = 200,
         trashed: bool = False,
     ) -> list[CycleSummary]:
-        """Cycles newest first without their texts; optionally by status, experiment date, or
-        last change (`changed`: from, up to but not including). With `trashed`, the cycles in
-        the trash instead, the most recently trashed first.
-
-        Only an untitled cycle reads any stage text: the start of its first written stage.
-        """
+        """The cycles `cycle_reads.cycle_summaries` lists (its options, its order), read on a
+        connection from the engine's pool."""
         with self._plain() as conn:
             return cycle_summaries(
                 conn,
