@@ -112,7 +112,12 @@ class WindowLock(QObject):
         commands.lock_after.chosen.connect(self._set_minutes)
         self.lock_screen.unlockRequested.connect(self._unlock_requested)
         window.windowTitleChanged.connect(self._title_changed)
-        self.watcher.start()
+
+    def watch_input(self) -> None:
+        """Start counting the idle time and watching for input (the window calls this when it
+        is first shown; unlocking starts them again). Locked, they wait for the unlock."""
+        if not self._locked:
+            self.watcher.start()
 
     @property
     def locked(self) -> bool:

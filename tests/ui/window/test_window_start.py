@@ -1,4 +1,5 @@
-"""Opening the window stays quick: what only a dialog, a cycle or a share needs loads later."""
+"""Opening the window stays quick: what only a dialog, a cycle or a share needs loads later, and
+nothing watches every event of the app while the window is being built."""
 
 from __future__ import annotations
 
@@ -56,6 +57,27 @@ import app.ui.window.main_window as window_module
 from app.ui.window.launch import main
 
 later = sys.argv[2].split()
+# Which application-wide event filters are installed, and whether the journal window was on
+# screen by then: each one is called for every event of the app, and building the window sends
+# thousands.
+filters = []
+install = QApplication.installEventFilter
+
+
+def journal_window_shown() -> bool:
+    return any(
+        w.isVisible() and hasattr(w, "controllers") for w in QApplication.topLevelWidgets()
+    )
+
+
+def installing(self, watcher) -> None:
+    if self is QApplication.instance():
+        when = "after" if journal_window_shown() else "before"
+        filters.append(f"{type(watcher).__name__}:{when}")
+    install(self, watcher)
+
+
+QApplication.installEventFilter = installing
 # Long enough that the window is looked at before the ORM loads, even on a busy machine.
 window_module.PREPARE_ORM_MS = 1500
 
@@ -71,6 +93,7 @@ def look() -> None:
     QApplication.processEvents()
     print("SHOWN", shown[0].windowTitle())
     print("LOADED", " ".join(m for m in later if m in sys.modules))
+    print("FILTERS", " ".join(filters))
     QTimer.singleShot(50, lambda: wait_for_orm(shown[0], 200))
 
 
@@ -104,4 +127,10 @@ def test_the_window_opens_without_what_only_later_commands_need(
     lines = dict(line.partition(" ")[::2] for line in result.stdout.splitlines())
     assert lines.get("SHOWN") == "Inquiry Journal", result.stdout + result.stderr
     assert lines["LOADED"].split() == []
+    # Enter on a focused button and the idle lock watch the person's input once the window is
+    # shown, not the events of its building.
+    assert sorted(lines["FILTERS"].split()) == [
+        "EnterPressesFocusedButton:after",
+        "IdleWatcher:after",
+    ]
     assert lines["PREPARED"] == "yes"  # loaded once on screen, before the first click needs it
