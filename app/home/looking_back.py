@@ -77,7 +77,7 @@ class LookingBackService:
                     candidates.append((cycle.inquiry_id, abs(age - days), cycle.id, words))
         if not candidates:
             return None
-        active = active_inquiry_ids(conn)
+        active = active_inquiry_ids(conn, {inquiry for inquiry, _off, _id, _words in candidates})
         ranked = sorted(
             (inquiry not in active, off_by, cid, w) for inquiry, off_by, cid, w in candidates
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlcipher3
 
 # The newest revision this version of the app knows; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0012"
+SCHEMA_HEAD = "0013"
 
 
 def ready_as_is(conn: sqlcipher3.Connection, journal_id: str) -> bool:

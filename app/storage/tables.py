@@ -221,6 +221,7 @@ class Cycle(Base):
         Index("ix_cycles_browse", "deleted_at", "created_at", "id"),
         Index("ix_cycles_recent", "deleted_at", "updated_at"),
         Index("ix_cycles_status_date", "status", "experiment_date"),
+        Index("ix_cycles_status_recent", "status", "deleted_at", "updated_at"),
     )
 
 

@@ -25,7 +25,6 @@ from app.storage.tables import (
 )
 from app.storage.transaction import driver_of, require, transaction
 from app.writing.cycle_reads import (
-    active_inquiry_ids,
     cycle_domain_counts,
     cycle_summaries,
     read_cycle,
@@ -509,11 +508,6 @@ class CycleStore(Binned[Cycle, CycleRecord]):
     def waiting_for_reflection(self, today: date) -> list[CycleSummary]:
         """Planned cycles whose experiment date has come: time to reflect on them."""
         return self.summaries(statuses=[CycleStatus.PLANNED], due_by=today)
-
-    def active_inquiry_ids(self) -> set[str]:
-        """The lines of inquiry with a live cycle planned or in progress."""
-        with self._plain() as conn:
-            return active_inquiry_ids(conn)
 
     def in_progress(self) -> list[CycleSummary]:
         """Cycles being reflected on."""

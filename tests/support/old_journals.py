@@ -126,3 +126,4 @@ SAMPLE_ROWS["0012"] = [
     "INSERT INTO personal_words (word, private, added_at) "
     "VALUES ('Okonkwo', 1, '2026-01-11 09:00:00.000000')",
 ]
+SAMPLE_ROWS["0013"] = [*SAMPLE_ROWS["0012"]]  # an index only: the same rows
