@@ -113,6 +113,7 @@ def make_window(qtbot, answers: Answers) -> Callable[..., MainWindow]:
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()
+        qtbot.waitUntil(lambda: window.watching_input)  # ready for keys, as a person finds it
         if view is not None:
             assert window.navigation.show_view(view)
         return window

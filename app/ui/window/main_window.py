@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Inquiry Journal")
-        self._input_watched = False
+        self._input_watch_asked = False
+        self._watching_input = False
         self.setWindowIcon(app_icon())
         self._settings = settings if settings is not None else open_settings()
         self.undo_stack = QUndoStack(self)
@@ -407,16 +408,28 @@ class MainWindow(QMainWindow):
         remember_window(self._settings, self, self.entries_page)
         event.accept()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """The first time the window shows, start watching the person's input: Enter on a
-        focused button and the idle lock's count. Both watch every event of the app, so they
-        wait until the window is built and shown rather than see each of the thousands of
-        events its building sends (about 6,400, some 15 ms of the start)."""
-        if not self._input_watched:
-            self._input_watched = True
-            keyboard_reach.install()
-            self.controllers.lock.watch_input()
-        super().showEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Once the window has first painted, start watching the person's input (Enter on a
+        focused button, the idle lock's count). Each is a Python filter on the whole app: set
+        up while the window is built and shown, it was called for each of the thousands of
+        events that sends, and the first event of one of Qt's own objects made PySide set up
+        every class it wraps (some 165 enum types)."""
+        super().paintEvent(event)
+        if not self._input_watch_asked:
+            self._input_watch_asked = True
+            QTimer.singleShot(0, self, self._watch_input)
+
+    @property
+    def watching_input(self) -> bool:
+        """Whether Enter on a focused button and the idle lock are watching input yet (from
+        just after the window first paints)."""
+        return self._watching_input
+
+    @Slot()
+    def _watch_input(self) -> None:
+        keyboard_reach.install()
+        self.controllers.lock.watch_input()
+        self._watching_input = True
 
     def changeEvent(self, event: QEvent) -> None:
         """Save when the window stops being the active one (focus went elsewhere)."""

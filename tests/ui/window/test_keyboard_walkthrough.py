@@ -282,6 +282,7 @@ def test_setup_write_a_cycle_and_a_summary_with_the_keyboard_alone(
     try:
         with qtbot.waitExposed(window):
             window.show()
+        qtbot.waitUntil(lambda: window.watching_input)
         activate(qtbot, window)
         assert screen.contains(window.frameGeometry()), window.frameGeometry()
         keys.main_window = window
