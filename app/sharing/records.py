@@ -13,15 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
 from app.errors import StorageError
-from app.sharing.content import SharedRecord
 from app.sharing.keys import Card
 from app.storage.connection import explain
 from app.words import counted, joined
+
+if TYPE_CHECKING:  # what is shared is read only when a share is made or compared
+    from app.sharing.content import SharedRecord
 
 
 class Role(StrEnum):

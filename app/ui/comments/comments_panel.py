@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -13,13 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.comments.comment_thread import REPLY_SCHEME, ThreadStyle
 from app.ui.privacy.underline import PrivacyUnderline
 from app.ui.widgets.captions import heading, plain_label
 from app.ui.widgets.fields import InlineError, quiet_note
 from app.ui.widgets.preview import PreviewBrowser
 from app.ui.widgets.spelling import check_spelling
 from app.ui.widgets.text_size import fit_lines, follow_zoom
+
+if TYPE_CHECKING:
+    from app.ui.comments.comment_thread import ThreadStyle
 
 REPLY_PLACEHOLDER = "Write a reply to your coach. Markdown works: **bold**, *italic*, - lists."
 REPLY_NOTE = "Ctrl+Enter saves it. It goes to your coach in your next share."
@@ -100,6 +104,8 @@ class CommentsPanel(QFrame):
 
     def style_colours(self) -> ThreadStyle:
         """The palette's colours for the thread's HTML."""
+        from app.ui.comments.comment_thread import ThreadStyle  # with the first thread shown
+
         palette = self.palette()
         return ThreadStyle(
             quiet=palette.color(QPalette.ColorRole.PlaceholderText).name(),
@@ -120,6 +126,8 @@ class CommentsPanel(QFrame):
 
     @Slot(QUrl)
     def _link(self, url: QUrl) -> None:
+        from app.ui.comments.comment_thread import REPLY_SCHEME
+
         if url.scheme() == REPLY_SCHEME and url.path():
             self.replyChosen.emit(url.path())
             self.reply_edit.setFocus(Qt.FocusReason.OtherFocusReason)

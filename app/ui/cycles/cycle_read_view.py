@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QWidget
 
 from app.errors import JournalError
 from app.journal.opening import Journal
-from app.ui.cycles.cycle_page import CYCLE_SCHEME, LinkedCycle, cycle_page_html
 from app.ui.widgets.preview import OpenUrl, PreviewBrowser
 from app.ui.widgets.text_size import follow_zoom
 from app.writing.cycle_records import InquiryRecord
+
+if TYPE_CHECKING:
+    # The page's HTML (and its Markdown) loads when a cycle is first read, not with the window.
+    from app.ui.cycles.cycle_page import LinkedCycle
 
 _FACTS_STYLE = "table.facts td { border: none; padding: 1px 14px 1px 0; }"
 _PAGE_MARGIN = 18
@@ -80,17 +85,23 @@ class CycleReadView(PreviewBrowser):
         except JournalError as exc:
             self.setPlainText(str(exc))
             return
+        from app.ui.cycles.cycle_page import cycle_page_html
+
         template = self._journal.templates.get(cycle.template_id)
         written = "\n".join([carried, *(stage.text for stage in cycle.stages)])
         live = self.live_test(written)
         self.setHtml(cycle_page_html(cycle, template, inquiry, previous, following, carried, live))
 
     def _linked(self, cycle_id: str | None) -> LinkedCycle | None:
+        from app.ui.cycles.cycle_page import LinkedCycle
+
         if cycle_id is None:
             return None
         return LinkedCycle(cycle_id, self._journal.cycles.get(cycle_id).display_title)
 
     @Slot(QUrl)
     def _follow_cycle(self, url: QUrl) -> None:
+        from app.ui.cycles.cycle_page import CYCLE_SCHEME
+
         if url.scheme() == CYCLE_SCHEME and url.path():
             self.openCycle.emit(url.path())

@@ -18,7 +18,6 @@ from app.ui.search.controller import SearchController
 from app.ui.search.saved_controller import SavedSearchController
 from app.ui.widgets.messages import Confirm
 from app.writing.entry_record import EntryRecord
-from app.writing.rendering import word_count
 
 if TYPE_CHECKING:
     from app.ui.entries.page import EntriesPage
@@ -357,6 +356,8 @@ class EntriesController(QObject):
 
     @Slot()
     def _update_word_count(self) -> None:
+        from app.writing.rendering import word_count  # with the first entry shown
+
         words = word_count(self._editor.body_edit.toPlainText())
         self._words_label.setText(f"{words} word" if words == 1 else f"{words} words")
 

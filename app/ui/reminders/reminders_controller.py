@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.errors import JournalError
-from app.ui.reminders.settings_dialog import ReminderSettingsDialog
 from app.ui.reminders.tray import (
     CHECK_MS,
     FIRST_CHECK_MS,
@@ -25,6 +24,7 @@ from app.ui.window.context import WindowContext
 
 if TYPE_CHECKING:  # starting at login is looked at only when the settings are
     from app.reminders.login import LoginStart
+    from app.ui.reminders.settings_dialog import ReminderSettingsDialog  # loads when opened
 
 SAVED = "Reminder settings saved."
 IN_TRAY_KEY = "reminders/keep_in_tray"
@@ -88,6 +88,8 @@ class RemindersController(QObject):
         """Open the Reminders dialog (or bring it forward)."""
         if self._slot.bring_forward():
             return
+        from app.ui.reminders.settings_dialog import ReminderSettingsDialog
+
         try:
             login_on = self.login.enabled()
         except JournalError:

@@ -13,25 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Slot
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from app.errors import JournalError
-from app.reminders.due import DueItem, DueKind, ReminderService
-from app.reminders.nudges import (
-    Nudge,
-    NudgeSettings,
-    forget_gone,
-    nudge_for,
-    reminded_from,
-    reminded_text,
-    settings_from,
-    settings_values,
-    to_remind,
-)
 from app.ui.window.context import WindowContext
+
+if TYPE_CHECKING:
+    # The rules and the journal's reads load with the first look, 20 s after the window.
+    from app.reminders.due import DueItem
+    from app.reminders.nudges import Nudge, NudgeSettings
 
 CHECK_MS = 15 * 60_000
 """How often the journal is looked at for what is waiting."""
@@ -56,6 +49,8 @@ class Tray(Protocol):
 
 def read_settings(settings: QSettings) -> NudgeSettings:
     """The reminder settings kept in the window's settings file."""
+    from app.reminders.nudges import settings_from
+
     settings.beginGroup(GROUP)
     try:
         values = {key: settings.value(key) for key in settings.childKeys()}
@@ -66,6 +61,8 @@ def read_settings(settings: QSettings) -> NudgeSettings:
 
 def save_settings(settings: QSettings, chosen: NudgeSettings) -> None:
     """Keep the reminder settings."""
+    from app.reminders.nudges import settings_values
+
     settings.beginGroup(GROUP)
     try:
         for key, value in settings_values(chosen).items():
@@ -130,6 +127,15 @@ class TrayReminders(QObject):
     @Slot()
     def check_now(self) -> None:
         """Remind about what is waiting, if anything is and it is time to."""
+        from app.reminders.due import ReminderService
+        from app.reminders.nudges import (
+            forget_gone,
+            nudge_for,
+            reminded_from,
+            reminded_text,
+            to_remind,
+        )
+
         now = self._now()
         try:
             waiting = ReminderService(self._context.journal).waiting(now.astimezone().date())
@@ -173,6 +179,8 @@ class TrayReminders(QObject):
             self._open(item)
 
     def _open(self, item: DueItem) -> None:
+        from app.reminders.due import DueKind
+
         if item.kind is DueKind.REFLECTION:
             self._context.navigator.open_cycle(item.item_id)
         else:

@@ -11,15 +11,18 @@ from PySide6.QtWidgets import QDialog
 
 from app.errors import JournalError
 from app.sharing.records import CommentRecord
-from app.summary.privacy import LocatedFinding, apply_redactions, find_in
-from app.ui.comments.comment_thread import ThreadGroup, thread_html
 from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.widgets.dates import local_text
 
 if TYPE_CHECKING:
     from app.journal.opening import Journal
     from app.sharing.exchange import ExchangeService
+    from app.summary.privacy import LocatedFinding
+    from app.ui.comments.comment_thread import ThreadGroup
     from app.ui.privacy.review import PrivacyReviewDialog  # loads when first needed
+
+# The thread's HTML (and its Markdown) and the privacy check of a reply load when a thread is
+# first shown or a reply written, not with the window.
 
 WHOLE_CYCLE = "On the whole cycle"
 REPLY_SAVED = "Reply saved. It goes to your coach in your next share."
@@ -128,6 +131,8 @@ class CommentsPresenter(QObject):
         if not comments:
             self.panel.hide()
             return
+        from app.ui.comments.comment_thread import thread_html
+
         groups, elsewhere = self._groups(comments)
         shown = [c for g in groups for c in g.comments]
         self._shown = {c.id: c for c in shown}
@@ -151,6 +156,8 @@ class CommentsPresenter(QObject):
 
     def _groups(self, comments: list[CommentRecord]) -> tuple[list[ThreadGroup], int]:
         """The groups to show, and how many comments are on other stages."""
+        from app.ui.comments.comment_thread import ThreadGroup
+
         if not self._stages:
             return [ThreadGroup("", tuple(comments))], 0
         titles = {s.id: s.title for s in self._stages}
@@ -225,6 +232,8 @@ class CommentsPresenter(QObject):
         if not body.strip():
             self.panel.error.show_message("Write your reply first.")
             return
+        from app.summary.privacy import find_in
+
         findings = find_in(body)
         if not findings:
             self._write(body)
@@ -245,6 +254,8 @@ class CommentsPresenter(QObject):
         if review is None or result != QDialog.DialogCode.Accepted:
             self.panel.error.show_message("The reply was not saved; it is still in the box.")
             return
+        from app.summary.privacy import apply_redactions
+
         self._write(apply_redactions(body, review.to_redact()))
 
     def _write(self, body: str) -> None:

@@ -10,12 +10,9 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.errors import JournalError
-from app.transfer.incoming import ImportOutcome
 from app.ui.cycles.controller import CycleController
 from app.ui.entries.controller import EntriesController
 from app.ui.sharing.actions import SharingActions
-from app.ui.sharing.share_items import OpenItem
-from app.ui.sharing.words import import_message
 from app.ui.widgets.file_pickers import PickFile, import_request, open_card_request
 from app.ui.window.navigation import View
 
@@ -25,6 +22,7 @@ if TYPE_CHECKING:
     from app.ui.sharing.card_dialogs import AddCoachDialog, SaveCardDialog
     from app.ui.sharing.import_dialog import ImportDialog
     from app.ui.sharing.share_dialog import ShareDialog
+    from app.ui.sharing.share_items import OpenItem
     from app.ui.window.context import WindowContext
 
 
@@ -162,6 +160,8 @@ class SharingController(QObject):
 
     def open_item(self) -> OpenItem | None:
         """The entry or cycle on screen, if any."""
+        from app.ui.sharing.share_items import OpenItem  # what a share needs loads with one
+
         view = self._context.navigator.view
         try:
             entry_id = self._entries.saver.entry_id
@@ -249,6 +249,9 @@ class SharingController(QObject):
 
     @Slot(object)
     def _imported(self, outcome: object) -> None:
+        from app.transfer.incoming import ImportOutcome
+        from app.ui.sharing.words import import_message
+
         if not isinstance(outcome, ImportOutcome) or not outcome.changed:
             return
         # The Import dialog, still open, has just said these words to a screen reader.

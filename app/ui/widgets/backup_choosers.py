@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.storage.backup_file import BACKUP_SUFFIX
 from app.ui.widgets.start_folder import remember_chosen, start_folder
 
 BACKUPS = "backups"
@@ -28,6 +27,8 @@ def choose_backup_folder(parent: QWidget, start: Path) -> Path | None:
 def choose_backup_file(parent: QWidget, start: Path) -> Path | None:
     """The platform's file picker, for a backup to restore: it starts in the folder a backup was
     last chosen from, else in `start` (the backup folder)."""
+    from app.storage.backup_file import BACKUP_SUFFIX  # the backup file code loads when used
+
     chosen, _filter = QFileDialog.getOpenFileName(
         parent,
         "Choose a backup to restore",

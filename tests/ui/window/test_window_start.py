@@ -40,6 +40,19 @@ LOADED_LATER = (
     "alembic",
     "app.writing.entries",
     "app.writing.cycles",
+    # What only a comment thread, a cycle read back, a reminder, a backup file, a share or an
+    # import needs: each module and its dataclasses cost the start a little, together ~5 ms.
+    "app.ui.comments.comment_thread",
+    "app.writing.rendering",
+    "nh3",
+    "app.ui.cycles.cycle_page",
+    "app.reminders.nudges",
+    "app.reminders.due",
+    "app.storage.backup_file",
+    "app.sharing.content",
+    "app.transfer.incoming",
+    "app.ui.sharing.share_items",
+    "app.summary.privacy",
 )
 
 # The real start (app.ui.window.launch.main) on the journal; once the journal window is on screen
