@@ -15,14 +15,13 @@ from app.ui.comments.comments_panel import CommentsPanel
 from app.ui.widgets.dates import local_text
 
 if TYPE_CHECKING:
+    # The thread's HTML and the privacy check of a reply load when a thread is first shown or
+    # a reply written, not with the window; the review dialog when first needed.
     from app.journal.opening import Journal
     from app.sharing.exchange import ExchangeService
     from app.summary.privacy import LocatedFinding
     from app.ui.comments.comment_thread import ThreadGroup
-    from app.ui.privacy.review import PrivacyReviewDialog  # loads when first needed
-
-# The thread's HTML (and its Markdown) and the privacy check of a reply load when a thread is
-# first shown or a reply written, not with the window.
+    from app.ui.privacy.review import PrivacyReviewDialog
 
 WHOLE_CYCLE = "On the whole cycle"
 REPLY_SAVED = "Reply saved. It goes to your coach in your next share."

@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         focused button, the idle lock's count). Each is a Python filter on the whole app: set
         up while the window is built and shown, it was called for each of the thousands of
         events that sends, and the first event of one of Qt's own objects made PySide set up
-        every class it wraps (some 165 enum types)."""
+        every class it wraps (about 150 enum types)."""
         super().paintEvent(event)
         if not self._input_watch_asked:
             self._input_watch_asked = True
